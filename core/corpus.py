@@ -1,0 +1,94 @@
+"""The corpus as the dashboard sees it: files in, frames out, via the cache.
+
+`build_frames` is the one call the pages make (through a Streamlit cache in
+the UI layer). It reads every article under the given paths, reports the
+files it cannot read, and extracts each article once per pipeline version.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from core.frames import Frames
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS_DIR = REPO_ROOT / "seeds"
+DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
+ACTOR_DICTIONARY_NAME = "actors.csv"
+
+
+def corpus_dirs_from_env() -> list[Path]:
+    """`CRISIS_CORPUS` (os.pathsep-separated) or the embedded seed corpus."""
+    raw = os.environ.get("CRISIS_CORPUS", "")
+    return [Path(p) for p in raw.split(os.pathsep) if p] or [DEFAULT_CORPUS_DIR]
+
+
+def cache_dir_from_env() -> Path | None:
+    """`CRISIS_CACHE` ("" or "off" disables the on-disk cache)."""
+    raw = os.environ.get("CRISIS_CACHE")
+    if raw is None:
+        return DEFAULT_CACHE_DIR
+    return None if raw.strip().lower() in ("", "off", "none") else Path(raw)
+
+
+@dataclass(frozen=True)
+class CorpusResult:
+    frames: Frames
+    problems: tuple[str, ...]        # one message per unreadable file, naming it
+    pipeline_version: str
+
+
+def corpus_fingerprint(paths: Sequence[Path]) -> str:
+    """A cheap key that changes when any corpus file is added, removed or edited."""
+    from core.ingest import iter_article_files
+
+    parts = []
+    for file in iter_article_files(paths):
+        stat = file.stat()
+        parts.append(f"{file}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(sorted(parts))
+
+
+def build_frames(
+    paths: Sequence[Path] = (DEFAULT_CORPUS_DIR,),
+    *,
+    cache_dir: Path | None = DEFAULT_CACHE_DIR,
+    published: date | None = None,
+) -> CorpusResult:
+    """Read, extract (or load cached results) and assemble the corpus frames."""
+    from core.actors import load_dictionary
+    from core.extract import assemble, extract_articles
+    from core.ingest import read_corpus
+    from core.nlp import build_pipeline, pipeline_version
+    from core.store import ResultCache
+
+    ingested = read_corpus(paths, published=published)
+    problems = [str(p) for p in ingested.problems]
+    entries, dictionary_problems = load_dictionary(dictionary_path_for(paths))
+    problems += dictionary_problems
+    nlp = build_pipeline()
+    # Dictionary hits are part of each article's result, so the dictionary keys the cache too.
+    version = f"{pipeline_version(nlp)}+dict-{_digest(repr(entries))}"
+    cache = ResultCache(cache_dir, pipeline_version=version) if cache_dir else None
+    results = extract_articles(ingested.articles, nlp=nlp, entries=tuple(entries), cache=cache)
+    for article, result in zip(ingested.articles, results):
+        problems += [f"{article.path}: {error}" for error in result.errors]
+    frames = assemble(ingested.articles, results, entries=tuple(entries))
+    return CorpusResult(frames=frames, problems=tuple(problems), pipeline_version=version)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def dictionary_path_for(paths: Sequence[Path]) -> Path:
+    """The actor dictionary: `actors.csv` in the first corpus folder that has one, else the shipped one."""
+    for path in paths:
+        candidate = Path(path) / ACTOR_DICTIONARY_NAME
+        if candidate.is_file():
+            return candidate
+    return DEFAULT_CORPUS_DIR / ACTOR_DICTIONARY_NAME

@@ -1,0 +1,275 @@
+"""Articles to frames, in named steps.
+
+1. `extract_articles`: run the spaCy pipeline over each article (or take its
+   cached result) and call each extractor on the Doc; results are plain
+   records, cached per article and pipeline version.
+2. `assemble`: corpus-level decisions that need every article at once
+   (one name per actor, geocoding with the corpus's countries, events), then
+   the frames.
+
+An extractor that fails on one article is logged and recorded as that
+article's warning; the rest of the article and the corpus go on.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Iterable, Sequence, TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from core import actors as actors_mod
+from core import claims as claims_mod
+from core import events as events_mod
+from core import places as places_mod
+from core import timex as timex_mod
+from core.frames import Frames, frame
+from core.records import Article, Claim, Mention, Timex
+from core.store import ResultCache
+
+log = logging.getLogger(__name__)
+R = TypeVar("R")
+_DATE_FIELDS = {"date_start", "date_end", "date", "as_of", "published"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    event_type: str
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything extracted from one article, before corpus-level resolution."""
+
+    article_id: str
+    timexes: tuple[Timex, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    actor_mentions: tuple[Mention, ...] = ()
+    place_mentions: tuple[Mention, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "timexes": [_record_to_json(r) for r in self.timexes],
+            "claims": [_record_to_json(r) for r in self.claims],
+            "actor_mentions": [_record_to_json(r) for r in self.actor_mentions],
+            "place_mentions": [_record_to_json(r) for r in self.place_mentions],
+            "sentences": [_record_to_json(r) for r in self.sentences],
+            "errors": list(self.errors),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "ArticleResult":
+        return cls(
+            article_id=data["article_id"],
+            timexes=tuple(_record_from_json(Timex, r) for r in data["timexes"]),
+            claims=tuple(_record_from_json(Claim, r) for r in data["claims"]),
+            actor_mentions=tuple(_record_from_json(Mention, r) for r in data["actor_mentions"]),
+            place_mentions=tuple(_record_from_json(Mention, r) for r in data["place_mentions"]),
+            sentences=tuple(_record_from_json(Sentence, r) for r in data["sentences"]),
+            errors=tuple(data.get("errors", ())),
+        )
+
+
+def _record_to_json(record: Any) -> dict[str, Any]:
+    row = dataclasses.asdict(record)
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
+
+
+def _record_from_json(cls: type[R], row: dict[str, Any]) -> R:
+    values = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name not in row:
+            continue
+        value = row[f.name]
+        if f.name in _DATE_FIELDS and isinstance(value, str):
+            value = date.fromisoformat(value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[f.name] = value
+    return cls(**values)
+
+
+def _guarded(step: str, article: Article, errors: list[str], run: Callable[[], Iterable[R]]) -> tuple[R, ...]:
+    """Run one extractor; on failure log it, note it, and return nothing."""
+    try:
+        return tuple(run())
+    except Exception as error:  # noqa: BLE001 - one extractor must not sink the article
+        log.exception("%s failed on %s", step, article.path or article.article_id)
+        errors.append(f"{step} failed: {type(error).__name__}: {error}")
+        return ()
+
+
+def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.DictionaryEntry] = ()) -> ArticleResult:
+    """All extractors over one processed Doc."""
+    errors: list[str] = []
+    timexes = _guarded("time expressions", article, errors, lambda: timex_mod.iter_timexes(doc, article.published))
+    claims = _guarded(
+        "claims", article, errors,
+        lambda: claims_mod.iter_claims(doc, published=article.published, timexes=timexes),
+    )
+    actor_mentions = _guarded("actors", article, errors, lambda: actors_mod.iter_actor_mentions(doc, entries=entries))
+    place_mentions = _guarded("places", article, errors, lambda: places_mod.iter_place_mentions(doc))
+    sentences = tuple(
+        Sentence(s.start_char, s.end_char, events_mod.classify(t.lemma_ for t in s)) for s in doc.sents
+    )
+    return ArticleResult(
+        article_id=article.article_id,
+        timexes=timexes,
+        claims=claims,
+        actor_mentions=actor_mentions,
+        place_mentions=place_mentions,
+        sentences=sentences,
+        errors=tuple(errors),
+    )
+
+
+def extract_articles(
+    articles: Sequence[Article],
+    *,
+    nlp: Language,
+    entries: Sequence[actors_mod.DictionaryEntry] = (),
+    cache: ResultCache | None = None,
+    batch_size: int = 16,
+) -> list[ArticleResult]:
+    """Per-article results, from the cache where present, else from the pipeline."""
+    results: dict[str, ArticleResult] = {}
+    todo: list[Article] = []
+    for article in articles:
+        cached = cache.get(article.article_id) if cache else None
+        if cached is not None:
+            try:
+                results[article.article_id] = ArticleResult.from_json(cached)
+                continue
+            except (KeyError, TypeError, ValueError) as error:
+                log.warning("cached result for %s is malformed (%s); re-extracting", article.path, error)
+        todo.append(article)
+    docs = nlp.pipe((a.text for a in todo), batch_size=batch_size)
+    for article, doc in zip(todo, docs):
+        result = extract_doc(doc, article, entries=entries)
+        if cache is not None and not result.errors:
+            cache.put(article.article_id, result.to_json())
+        results[article.article_id] = result
+    return [results[a.article_id] for a in articles]
+
+
+def _within(start: int, end: int, items: Iterable[R]) -> list[R]:
+    return [item for item in items if start <= item.start and item.end <= end]  # type: ignore[attr-defined]
+
+
+def _unique(names: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _context_countries(mentions: Iterable[Mention], index: "actors_mod.ActorIndex") -> list[str]:
+    """The countries an article talks about, most mentioned first (to pick among same-name places)."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        name = index.canonical(mention.text)
+        actor = index.actors.get(name) if name else None
+        if actor is not None and actor.kind == "country":
+            counts[actor.name] += 1
+        elif actor is not None and actor.country:
+            counts[actor.country] += 1
+    return [name for name, _ in counts.most_common()]
+
+
+def assemble(
+    articles: Sequence[Article],
+    results: Sequence[ArticleResult],
+    *,
+    entries: Sequence[actors_mod.DictionaryEntry] = (),
+) -> Frames:
+    """Corpus-level resolution (actors, places, events) and the frames."""
+    by_id = {a.article_id: a for a in articles}
+    index = actors_mod.build_actor_index(
+        [m for r in results for m in r.actor_mentions], entries=entries
+    )
+    mention_rows: list[dict[str, Any]] = []
+    place_cache: dict[tuple[str, tuple[str, ...]], places_mod.Place] = {}
+    place_rows: dict[str, dict[str, Any]] = {}
+    actor_counts: Counter[str] = Counter()
+    actor_articles: defaultdict[str, set[str]] = defaultdict(set)
+    timex_rows, claim_rows, event_rows = [], [], []
+
+    for result in results:
+        article = by_id[result.article_id]
+        context = tuple(_context_countries(result.actor_mentions, index))
+        actor_of: dict[tuple[int, int], str] = {}
+        for mention in result.actor_mentions:
+            name = index.canonical(mention.text)
+            if not name:
+                continue
+            actor_of[(mention.start, mention.end)] = name
+            actor_counts[name] += 1
+            actor_articles[name].add(article.article_id)
+            mention_rows.append({"article_id": article.article_id, "start": mention.start, "end": mention.end,
+                                 "text": mention.text, "entity": name, "kind": "actor", "sentence": mention.sentence})
+        place_of: dict[tuple[int, int], str] = {}
+        for mention in result.place_mentions:
+            key = (mention.text, context)
+            if key not in place_cache:
+                place_cache[key] = places_mod.geocode(mention.text, context_countries=context)
+            place = place_cache[key]
+            place_of[(mention.start, mention.end)] = place.name
+            row = place_rows.setdefault(place.name, {
+                "place": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
+                "kind": place.kind, "mentions": 0, "articles": set(),
+            })
+            row["mentions"] += 1
+            row["articles"].add(article.article_id)
+            mention_rows.append({"article_id": article.article_id, "start": mention.start, "end": mention.end,
+                                 "text": mention.text, "entity": place.name, "kind": "place", "sentence": mention.sentence})
+
+        timex_rows += [{"article_id": article.article_id, **t.to_dict()} for t in result.timexes]
+        for claim in result.claims:
+            row = claim.to_dict()
+            row["article_id"] = article.article_id
+            row["claimant"] = (index.canonical(claim.claimant) or claim.claimant) if claim.claimant else (article.source or "unattributed")
+            row["side"] = (index.canonical(claim.side) or claim.side) if claim.side else ""
+            claim_rows.append(row)
+
+        for sentence in result.sentences:
+            text = article.text[sentence.start:sentence.end]
+            names = _unique(actor_of[(m.start, m.end)] for m in _within(sentence.start, sentence.end, result.actor_mentions)
+                            if (m.start, m.end) in actor_of)
+            has_claim = bool(_within(sentence.start, sentence.end, result.claims))
+            if not (names or has_claim) or not events_mod.is_event_sentence(text):
+                continue
+            when = events_mod.date_event(
+                [t for t in result.timexes if sentence.start <= t.start < sentence.end], article.published
+            )
+            event_rows.append({
+                "event_id": events_mod.event_id(article.article_id, sentence.start, sentence.end),
+                "article_id": article.article_id, "sentence": text.strip(),
+                "date_start": when.date_start, "date_end": when.date_end, "date_text": when.text,
+                "date_value": when.value, "date_source": when.source,
+                "actors": names,
+                "places": _unique(place_of.get((m.start, m.end)) for m in _within(sentence.start, sentence.end, result.place_mentions)),
+                "event_type": sentence.event_type, "start": sentence.start, "end": sentence.end,
+            })
+
+    actor_rows = [
+        {"actor": a.name, "kind": a.kind, "country": a.country, "role": a.role, "aliases": list(a.aliases),
+         "mentions": actor_counts[a.name], "articles": len(actor_articles[a.name])}
+        for a in index.actors.values() if actor_counts[a.name]
+    ]
+    for row in place_rows.values():
+        row["articles"] = len(row["articles"])
+    return Frames(
+        articles=frame("articles", [a.to_dict() for a in articles]),
+        events=frame("events", event_rows),
+        timexes=frame("timexes", timex_rows),
+        claims=frame("claims", claim_rows),
+        actors=frame("actors", sorted(actor_rows, key=lambda r: (-r["mentions"], r["actor"]))),
+        places=frame("places", sorted(place_rows.values(), key=lambda r: (-r["mentions"], r["place"]))),
+        mentions=frame("mentions", mention_rows),
+    )

@@ -1,0 +1,92 @@
+"""Records to DataFrames: the one place that fixes the frames' columns.
+
+The column lists are the output contract of `python -m core extract` and of
+the CSV downloads; add columns at the end, never rename or reorder.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+
+ARTICLE_COLUMNS = ["article_id", "title", "source", "url", "published", "words", "path", "language", "warnings"]
+TIMEX_COLUMNS = ["article_id", "start", "end", "text", "type", "value", "date_start", "date_end", "sentence"]
+EVENT_COLUMNS = [
+    "event_id", "article_id", "sentence", "date_start", "date_end", "date_text", "date_value",
+    "date_source", "actors", "places", "event_type", "start", "end",
+]
+CLAIM_COLUMNS = [
+    "article_id", "start", "end", "sentence", "value", "low", "high", "qualifier", "unit",
+    "category", "side", "claimant", "location", "date", "as_of", "text", "flags",
+]
+ACTOR_COLUMNS = ["actor", "kind", "country", "role", "aliases", "mentions", "articles"]
+PLACE_COLUMNS = ["place", "lat", "lon", "country", "kind", "mentions", "articles"]
+MENTION_COLUMNS = ["article_id", "start", "end", "text", "entity", "kind", "sentence"]
+
+FRAME_COLUMNS: dict[str, list[str]] = {
+    "articles": ARTICLE_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "timexes": TIMEX_COLUMNS,
+    "claims": CLAIM_COLUMNS,
+    "actors": ACTOR_COLUMNS,
+    "places": PLACE_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+}
+# Frames whose list-valued cells are joined with this separator in CSV.
+LIST_SEPARATOR = "; "
+_DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of"}
+_INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence"}
+
+
+def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """Build frame `name` from dict rows, with the contract's columns and dtypes.
+
+    Dates are pandas datetimes (NaT when unknown); list cells stay Python lists
+    in memory (see `to_flat`).
+    """
+    columns = FRAME_COLUMNS[name]
+    df = pd.DataFrame(list(rows))
+    for column in columns:
+        if column not in df.columns:
+            df[column] = pd.Series(dtype="object")
+    df = df[columns + [c for c in df.columns if c not in columns]]
+    for column in _DATE_COLUMNS & set(df.columns):
+        df[column] = pd.to_datetime(df[column], errors="coerce")
+    for column in _INT_COLUMNS & set(df.columns):
+        df[column] = pd.to_numeric(df[column], errors="coerce").astype("Int64")
+    return df.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The six contract frames, plus the mention table used for highlighting."""
+
+    articles: pd.DataFrame
+    events: pd.DataFrame
+    timexes: pd.DataFrame
+    claims: pd.DataFrame
+    actors: pd.DataFrame
+    places: pd.DataFrame
+    mentions: pd.DataFrame
+
+    @classmethod
+    def empty(cls) -> "Frames":
+        return cls(**{name: frame(name, []) for name in FRAME_COLUMNS})
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        return [(f.name, getattr(self, f.name)) for f in fields(self)]
+
+
+def to_flat(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy fit for CSV/JSON: lists joined, dates as ISO strings, NA as None."""
+    flat = df.copy()
+    for column in flat.columns:
+        series = flat[column]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            flat[column] = series.dt.strftime("%Y-%m-%d").where(series.notna(), None)
+        elif series.dtype == object and series.map(lambda v: isinstance(v, (list, tuple))).any():
+            flat[column] = series.map(
+                lambda v: LIST_SEPARATOR.join(v) if isinstance(v, (list, tuple)) else v
+            )
+    return flat.astype(object).where(flat.notna(), None)

@@ -1,0 +1,288 @@
+"""Files to articles: .txt, .md, .html and .json, each with its metadata.
+
+Metadata comes from, in order of precedence: the caller (`--published`), a
+sidecar `NAME.meta.json` beside the file, front matter (.md only: a .txt
+file's offsets are into its whole content), the JSON
+fields, HTML meta tags, and a `YYYY-MM-DD_` file-name prefix. A publication
+date is never guessed: without one, relative dates stay unresolved.
+
+Every problem is reported as a `Problem` naming the file; one bad file never
+stops the others from loading.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from core.records import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
+SIDECAR_SUFFIX = ".meta.json"
+# Files that live beside articles but are not articles.
+_NOT_ARTICLE_SUFFIXES = (SIDECAR_SUFFIX, ".gold.json")
+MAX_ARTICLE_BYTES = 5_000_000
+_METADATA_KEYS = ("title", "source", "url", "published", "language")
+_DATE_KEYS = ("published", "date", "publication_date", "pubdate", "dct")
+_FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})[_\- ]")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
+_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# HTML elements whose content is never article text.
+_HTML_SKIP = {"script", "style", "iframe", "noscript", "template", "svg", "head", "nav", "footer", "form", "button"}
+_HTML_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "blockquote", "figcaption", "header"}
+_HTML_DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "og:published_time")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input file, said so a user can act on it."""
+
+    path: str
+    message: str
+    fatal: bool = True       # False: the article loaded, with this warning
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def content_id(text: str) -> str:
+    """The article id: a hash of its text, so the same article is stored once."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def iter_article_files(paths: Sequence[Path]) -> Iterator[Path]:
+    """Article files under each path (a file or a folder), in a stable order."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            candidates: Iterable[Path] = sorted(p for p in path.rglob("*") if p.is_file())
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            name = candidate.name.lower()
+            if candidate.name.startswith(".") or name.endswith(_NOT_ARTICLE_SUFFIXES):
+                continue
+            if path.is_dir() and not name.endswith(ARTICLE_SUFFIXES):
+                continue
+            yield candidate
+
+
+def parse_date(raw: Any) -> date | None:
+    """An ISO date (YYYY-MM-DD, optionally followed by a time); ValueError if invalid."""
+    if raw in (None, ""):
+        return None
+    if isinstance(raw, date):
+        return raw
+    match = _ISO_DATE.match(str(raw).strip())
+    if not match:
+        raise ValueError(f"publication date {raw!r} is not an ISO date (YYYY-MM-DD)")
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"publication date {raw!r} is not a real calendar date") from None
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Bytes to text; raises ValueError for binary data. Returns (text, warnings)."""
+    if data.startswith(b"%PDF-"):
+        raise ValueError("this is a PDF, not a text file; export its text first")
+    if b"\x00" in data[:65536]:
+        raise ValueError("binary file (it contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ValueError(f"cannot decode as UTF-8 ({utf8_error.reason} at byte {utf8_error.start})") from None
+    return text, ["not UTF-8: decoded as Windows-1252"]
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """`---`-delimited `key: value` front matter, and the body after it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        found = _FRONT_MATTER_LINE.match(line)
+        if found:
+            meta[found.group(1).lower()] = found.group(2).strip().strip("\"'")
+    return meta, text[match.end():]
+
+
+class _HTMLText(HTMLParser):
+    """Visible text, title and date metadata of an HTML page. Never runs anything."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self._skip_depth = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "title":
+            self._in_title = True
+        elif tag == "meta":
+            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
+            if key and attributes.get("content"):
+                self.meta.setdefault(key, attributes["content"])
+        elif tag == "time" and attributes.get("datetime"):
+            self.meta.setdefault("time", attributes["datetime"])
+        if tag in _HTML_SKIP:
+            self._skip_depth += 1
+        elif tag in _HTML_BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in _HTML_SKIP and self._skip_depth:
+            self._skip_depth -= 1
+        elif tag in _HTML_BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title_parts.append(data)
+        elif not self._skip_depth:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        joined = "".join(self.parts)
+        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", joined))
+        return "\n\n".join(p for p in paragraphs if p)
+
+
+def parse_html(markup: str) -> tuple[dict[str, str], str]:
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    meta: dict[str, str] = {}
+    title = parser.meta.get("og:title") or " ".join("".join(parser.title_parts).split())
+    if title:
+        meta["title"] = title
+    for key in _HTML_DATE_META + ("time",):
+        if parser.meta.get(key):
+            meta["published"] = parser.meta[key]
+            break
+    if parser.meta.get("og:site_name"):
+        meta["source"] = parser.meta["og:site_name"]
+    if parser.meta.get("og:url"):
+        meta["url"] = parser.meta["og:url"]
+    return meta, parser.text()
+
+
+def parse_json_article(raw: str) -> tuple[dict[str, str], str]:
+    """A JSON object with a `text` (or `body`) field and optional metadata."""
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("a JSON article must be an object with a \"text\" field")
+    text = data.get("text", data.get("body"))
+    if not isinstance(text, str):
+        raise ValueError("a JSON article must have a string \"text\" field")
+    meta = {k: str(data[k]) for k in _METADATA_KEYS if data.get(k) not in (None, "")}
+    for key in _DATE_KEYS:
+        if data.get(key) not in (None, "") and "published" not in meta:
+            meta["published"] = str(data[key])
+    return meta, text
+
+
+def read_sidecar(path: Path) -> dict[str, str]:
+    sidecar = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    data = json.loads(sidecar.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{sidecar.name} must hold a JSON object")
+    return {k: str(v) for k, v in data.items() if v not in (None, "")}
+
+
+def _body_and_meta(path: Path, raw: str) -> tuple[dict[str, str], str]:
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return parse_html(raw)
+    if suffix == ".json":
+        return parse_json_article(raw)
+    if suffix == ".md":
+        return split_front_matter(raw)
+    return {}, raw  # .txt: offsets are into the file's content, so nothing is stripped
+
+
+def _filename_meta(path: Path) -> dict[str, str]:
+    match = _FILENAME_DATE.match(path.name)
+    return {"published": match.group(1)} if match else {}
+
+
+def read_article(path: Path, *, published: date | None = None) -> tuple[Article | None, list[Problem]]:
+    """One file to an Article, or None with the reasons; never raises for bad input."""
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return None, [Problem(shown, "empty file")]
+        if size > MAX_ARTICLE_BYTES:
+            return None, [Problem(shown, f"file is {size:,} bytes; the limit for one article is {MAX_ARTICLE_BYTES:,}")]
+        raw, warnings = decode(path.read_bytes())
+        meta, text = _body_and_meta(path, raw)
+        meta = {**_filename_meta(path), **meta, **read_sidecar(path)}
+    except (OSError, ValueError) as error:  # json.JSONDecodeError is a ValueError
+        return None, [Problem(shown, str(error) or type(error).__name__)]
+    if not text.strip():
+        return None, [Problem(shown, "no article text in the file")]
+    problems = [Problem(shown, w, fatal=False) for w in warnings]
+    try:
+        when = published or parse_date(meta.get("published"))
+    except ValueError as error:
+        when = None
+        problems.append(Problem(shown, f"{error}; relative dates left unresolved", fatal=False))
+    if when is None and not any("publication date" in p.message for p in problems):
+        problems.append(Problem(shown, "no publication date; relative dates left unresolved", fatal=False))
+    article = Article(
+        article_id=content_id(text),
+        text=text,
+        title=meta.get("title") or path.stem,
+        source=meta.get("source", ""),
+        url=meta.get("url", ""),
+        published=when,
+        path=shown,
+        language=meta.get("language", "en"),
+        warnings=tuple(p.message for p in problems),
+    )
+    return article, problems
+
+
+def read_corpus(paths: Sequence[Path], *, published: date | None = None) -> IngestResult:
+    """Every article under `paths`; duplicates (same text) are kept once."""
+    articles: dict[str, Article] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        if not Path(path).exists():
+            problems.append(Problem(str(path), "no such file or folder"))
+    for file in iter_article_files(paths):
+        article, file_problems = read_article(file, published=published)
+        problems.extend(file_problems)
+        if article is None:
+            continue
+        if article.article_id in articles:
+            problems.append(Problem(str(file), f"same text as {articles[article.article_id].path}; read once", fatal=False))
+            continue
+        articles[article.article_id] = article
+    return IngestResult(articles=tuple(articles.values()), problems=tuple(problems))

@@ -1,0 +1,129 @@
+"""Frozen result records shared by every extractor.
+
+Each extractor yields plain, immutable records with character offsets into
+the article text exactly as read. `core.frames` is the only place that turns
+them into DataFrames, so the column contract lives there.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article: its text exactly as read plus its metadata."""
+
+    article_id: str          # content hash of `text` (stable across renames)
+    text: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: date | None = None
+    path: str = ""
+    language: str = "en"
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        row = asdict(self)
+        row["published"] = self.published.isoformat() if self.published else None
+        row["words"] = self.words
+        row["warnings"] = "; ".join(self.warnings)
+        del row["text"]
+        return row
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression and its TimeML normalisation.
+
+    `date_start`/`date_end` is the inclusive calendar interval it denotes
+    (ISO dates); both are None when the expression cannot be anchored
+    (durations, sets, REF values, or no publication date).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str                # DATE, TIME, DURATION or SET
+    value: str               # TimeML value, e.g. 2022-02-13, 2022-W07, PT48H, PRESENT_REF
+    date_start: date | None = None
+    date_end: date | None = None
+    sentence: int = -1       # index of the sentence in the doc
+
+    def to_dict(self) -> dict[str, Any]:
+        row = asdict(self)
+        row["date_start"] = self.date_start.isoformat() if self.date_start else None
+        row["date_end"] = self.date_end.isoformat() if self.date_end else None
+        return row
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claimed figure about forces or casualties, with its attribution.
+
+    `start`/`end` delimit the figure itself ("130,000"); `value` is the
+    headline number, `low`/`high` the bounds the wording states.
+    `claimant` is the surface name of the source as written (the caller
+    maps it to a canonical actor) or "" when unattributed.
+    """
+
+    start: int
+    end: int
+    sentence: str
+    value: float | None
+    unit: str
+    category: str            # force_size, killed, wounded, captured, missing
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = ""
+    side: str = ""
+    claimant: str = ""
+    location: str = ""
+    date: date | None = None
+    as_of: date | None = None
+    text: str = ""           # the whole claim phrase as written
+    flags: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        row = asdict(self)
+        for key in ("date", "as_of"):
+            row[key] = row[key].isoformat() if row[key] else None
+        row["flags"] = "; ".join(self.flags)
+        return row
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text: an actor or a place, before canonicalisation."""
+
+    start: int
+    end: int
+    text: str
+    label: str               # spaCy label (PERSON, ORG, GPE, NORP, LOC, FAC) or ACTOR
+    sentence: int = -1
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated sentence: who and where, and what kind of happening."""
+
+    event_id: str
+    article_id: str
+    sentence: str
+    start: int
+    end: int
+    date_start: date | None
+    date_end: date | None
+    date_text: str
+    date_value: str
+    date_source: str         # "explicit" (a time expression) or "publication"
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    event_type: str = "statement"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)

@@ -1,0 +1,149 @@
+"""Ingestion: formats, metadata precedence and bad input, table-driven."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from core.ingest import content_id, decode, parse_date, read_article, read_corpus, split_front_matter
+
+TEXT = "Russia massed troops on Sunday. Ukraine asked for talks."
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+# --- formats: (file name, content, expected text, expected metadata subset)
+FORMATS = [
+    ("a.txt", TEXT, TEXT, {}),
+    ("2022-02-13_a.txt", TEXT, TEXT, {"published": date(2022, 2, 13)}),
+    ("a.md", f"---\ntitle: Build-up\nsource: ITV News\npublished: 2022-02-13\n---\n{TEXT}", TEXT,
+     {"title": "Build-up", "source": "ITV News", "published": date(2022, 2, 13)}),
+    # a .txt keeps its front matter: offsets are into the file's whole content
+    ("b.txt", f"---\ntitle: X\n---\n{TEXT}", f"---\ntitle: X\n---\n{TEXT}", {"published": None}),
+    ("a.json", json.dumps({"text": TEXT, "title": "T", "url": "https://e.x/a", "published": "2022-02-13T10:00:00Z"}), TEXT,
+     {"title": "T", "url": "https://e.x/a", "published": date(2022, 2, 13)}),
+    ("a.json", json.dumps({"body": TEXT, "date": "2022-02-12"}), TEXT, {"published": date(2022, 2, 12)}),
+    ("a.html", f"<html><head><title>Page</title><meta property='article:published_time' content='2022-02-11'>"
+               f"<script>alert(1)</script><style>p{{}}</style></head><body><nav>Menu</nav><p>{TEXT}</p>"
+               f"<iframe src='x'>frame text</iframe></body></html>", TEXT,
+     {"title": "Page", "published": date(2022, 2, 11)}),
+    ("a.html", "<p>One &amp; two</p><p>Three</p>", "One & two\n\nThree", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "text", "meta"), FORMATS)
+def test_formats(tmp_path: Path, name: str, content: str, text: str, meta: dict) -> None:
+    article, _ = read_article(write(tmp_path, name, content))
+    assert article is not None
+    assert article.text == text
+    for key, value in meta.items():
+        assert getattr(article, key) == value
+    assert article.article_id == content_id(text)
+
+
+def test_sidecar_overrides_file_name_and_cli_overrides_sidecar(tmp_path: Path) -> None:
+    path = write(tmp_path, "2020-01-01_a.txt", TEXT)
+    write(tmp_path, "2020-01-01_a.meta.json", json.dumps({"published": "2022-02-13", "source": "ITV News"}))
+    article, _ = read_article(path)
+    assert (article.published, article.source) == (date(2022, 2, 13), "ITV News")
+    article, _ = read_article(path, published=date(2022, 3, 1))
+    assert article.published == date(2022, 3, 1)
+
+
+def test_sidecars_and_gold_files_are_not_articles(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", TEXT)
+    write(tmp_path, "a.meta.json", "{}")
+    write(tmp_path, "a.gold.json", "{}")
+    write(tmp_path, "actors.csv", "x")
+    result = read_corpus([tmp_path])
+    assert [Path(a.path).name for a in result.articles] == ["a.txt"]
+
+
+# --- bad input: each gives one message naming the file, and other files still load
+BAD = [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"   \n\n", "no article text"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+    ("bad.json", b"{not json", "Expecting property name"),
+    ("list.json", b"[1, 2]", "must be an object"),
+    ("notext.json", b'{"title": "x"}', "string \"text\" field"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD)
+def test_bad_files_are_reported_by_name(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    write(tmp_path, "good.txt", TEXT)
+    write(tmp_path, name, content)
+    result = read_corpus([tmp_path])
+    assert [Path(a.path).name for a in result.articles] == ["good.txt"]
+    fatal = [p for p in result.problems if p.fatal]
+    assert len(fatal) == 1 and fatal[0].path.endswith(name) and message in fatal[0].message
+    assert name in str(fatal[0])
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ("2022-02-30", "not a real calendar date"),
+    ("13/02/2022", "not an ISO date"),
+    ("yesterday", "not an ISO date"),
+])
+def test_invalid_metadata_date_loads_article_undated_with_warning(tmp_path: Path, raw: str, message: str) -> None:
+    path = write(tmp_path, "a.json", json.dumps({"text": TEXT, "published": raw}))
+    article, problems = read_article(path)
+    assert article is not None and article.published is None
+    assert any(message in p.message and not p.fatal for p in problems)
+
+
+def test_missing_date_is_flagged_not_guessed(tmp_path: Path) -> None:
+    article, problems = read_article(write(tmp_path, "undated.txt", TEXT))
+    assert article.published is None
+    assert [p.message for p in problems] == ["no publication date; relative dates left unresolved"]
+
+
+def test_windows_1252_text_is_decoded_with_warning(tmp_path: Path) -> None:
+    article, problems = read_article(write(tmp_path, "2022-02-13_w.txt", "Moscow\u2019s forces \u2013 130,000".encode("cp1252")))
+    assert article.text == "Moscow\u2019s forces \u2013 130,000"
+    assert any("Windows-1252" in p.message for p in problems)
+
+
+def test_oversized_file_is_refused_with_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("core.ingest.MAX_ARTICLE_BYTES", 100)
+    article, problems = read_article(write(tmp_path, "big.txt", "word " * 100))
+    assert article is None and "limit for one article is 100" in problems[0].message
+
+
+def test_duplicate_text_is_read_once(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", TEXT)
+    write(tmp_path, "b.txt", TEXT)
+    result = read_corpus([tmp_path])
+    assert len(result.articles) == 1
+    assert any("same text as" in p.message for p in result.problems)
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    result = read_corpus([tmp_path / "nope"])
+    assert result.articles == () and "no such file" in result.problems[0].message
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("2022-02-13", date(2022, 2, 13)),
+    ("2022-02-13T23:59:00+01:00", date(2022, 2, 13)),
+    ("", None),
+    (None, None),
+])
+def test_parse_date(raw, expected) -> None:
+    assert parse_date(raw) == expected
+
+
+def test_front_matter_absent_returns_text_unchanged() -> None:
+    assert split_front_matter("no front matter\n---\n") == ({}, "no front matter\n---\n")
+
+
+def test_utf8_bom_is_dropped() -> None:
+    assert decode("\ufeffhello".encode("utf-8")) == ("hello", [])
