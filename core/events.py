@@ -3,7 +3,7 @@
 An event is a sentence that names at least one actor or holds a claim. Its
 date is the first anchored DATE/TIME expression in the sentence; failing
 that, the article's publication date (`date_source="publication"`). The
-event type comes from the sentence's lemmas via `core/data/event_types.csv`.
+event type comes from the sentence's main verb, else its other lemmas, via `core/data/event_types.csv`.
 """
 from __future__ import annotations
 
@@ -37,9 +37,16 @@ def event_lexicon() -> dict[str, tuple[str, int]]:
     return lexicon
 
 
-def classify(lemmas: Iterable[str]) -> str:
-    """The highest-priority event type among a sentence's lemmas."""
+def classify(lemmas: Iterable[str], *, root: str | None = None) -> str:
+    """The sentence's event type.
+
+    The main verb decides when the lexicon knows it ("He *warned* that Moscow
+    could attack" is a warning, not an attack); otherwise the highest-priority
+    lemma anywhere in the sentence ("Johnson plans to hold *talks*").
+    """
     lexicon = event_lexicon()
+    if root and root.lower() in lexicon:
+        return lexicon[root.lower()][0]
     best = (DEFAULT_EVENT_TYPE, 0)
     for lemma in lemmas:
         found = lexicon.get(lemma.lower())

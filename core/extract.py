@@ -119,7 +119,8 @@ def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.Dict
     actor_mentions = _guarded("actors", article, errors, lambda: actors_mod.iter_actor_mentions(doc, entries=entries))
     place_mentions = _guarded("places", article, errors, lambda: places_mod.iter_place_mentions(doc))
     sentences = tuple(
-        Sentence(s.start_char, s.end_char, events_mod.classify(t.lemma_ for t in s)) for s in doc.sents
+        Sentence(s.start_char, s.end_char, events_mod.classify((t.lemma_ for t in s), root=s.root.lemma_))
+        for s in doc.sents
     )
     return ArticleResult(
         article_id=article.article_id,

@@ -1,0 +1,28 @@
+"""Country names, codes and demonyms to one canonical country."""
+import pytest
+
+from core.countries import capital_of, country_for
+
+
+@pytest.mark.parametrize(("term", "expected"), [
+    # names
+    ("Russia", "Russia"), ("Ukraine", "Ukraine"), ("Belarus", "Belarus"), ("the United Kingdom", "United Kingdom"),
+    ("United States", "United States"), ("Afghanistan", "Afghanistan"),
+    # possessives, straight and curly
+    ("Ukraine's", "Ukraine"), ("Russia\u2019s", "Russia"),
+    # demonyms
+    ("Russian", "Russia"), ("Ukrainian", "Ukraine"), ("British", "United Kingdom"), ("American", "United States"),
+    ("Belarusian", "Belarus"), ("German", "Germany"), ("Afghan", "Afghanistan"),
+    # codes are case-sensitive: "us" is a pronoun, "US" a country
+    ("UK", "United Kingdom"), ("the UK", "United Kingdom"), ("US", "United States"), ("U.S.", "United States"),
+    ("us", None), ("RUS", "Russia"),
+    # not countries
+    ("Moscow", None), ("NATO", None), ("Crete", None), ("Kremlin", None), ("", None),
+])
+def test_country_for(term: str, expected: str | None) -> None:
+    assert country_for(term) == expected
+
+
+@pytest.mark.parametrize(("country", "capital"), [("Russia", "Moscow"), ("Ukraine", "Kyiv"), ("Narnia", None)])
+def test_capital_of(country: str, capital: str | None) -> None:
+    assert capital_of(country) == capital
