@@ -1,0 +1,1062 @@
+"""Troop-figure claims: who says how many of whose forces are where.
+
+`iter_claims(doc, published=..., timexes=...)` yields one `records.Claim` per
+figure that counts forces (troops, formations, equipment) or casualties.
+Extraction runs in named steps, cheapest first:
+
+1. find figures in each sentence's text with regular expressions (digits,
+   suffixes, spelled-out and vague numbers, ranges) and read the cue words
+   before them ("up to more than", "an estimated");
+2. keep a figure only if a force or casualty noun follows it or the parse
+   ties it to one ("the number of Russian forces ... is 130,000");
+3. read the side, place, category, claimant and date from the parse.
+
+Choices the wording leaves open, documented once here:
+
+- a range ("between 100,000 and 130,000", "7,000-15,000") has low and high
+  set, `value` = high (the headline figure) and qualifier "between";
+- "more than"-type cues set `low` = the figure, "up to"-type cues set
+  `high`; approximations ("an estimated", "about") set neither. With
+  stacked cues ("up to more than 130,000") the innermost bound wins;
+- vague counts ("thousands of troops", "tens of thousands") have
+  value None, low = the least the words can mean (1,000; 10,000) and the
+  flag "vague";
+- "70% of the forces" has value 70, unit "percent" and the flag
+  "percent_of:forces";
+- a casualty noun with no head count ("a death toll of 185") has unit
+  "deaths"; "casualties" counts as killed with the flag "casualties";
+- a figure above `Settings.implausible_above` is kept with the flag
+  "implausible".
+
+Lexicons live in `core/data/claim_*.csv|txt`, each with its provenance.
+"""
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from core.countries import countries, country_for
+from core.records import Claim, Timex
+
+log = logging.getLogger(__name__)
+
+_DATA = Path(__file__).parent / "data"
+_UNITS = _DATA / "claim_units.csv"
+_CASUALTY_WORDS = _DATA / "claim_casualty_words.csv"
+_APPROX_CUES = _DATA / "claim_qualifiers.csv"
+_REPORTING_VERBS = _DATA / "claim_reporting_verbs.txt"
+_DEPLOY_VERBS = _DATA / "claim_deploy_verbs.txt"
+_NUMBER_WORDS = _DATA / "claim_number_words.csv"
+_LOCATION_PREPS = _DATA / "claim_location_preps.txt"
+_LOCATION_NOUNS = _DATA / "claim_location_nouns.txt"
+_TITLES = _DATA / "claim_titles.txt"
+_SIDE_METONYMS = _DATA / "claim_side_metonyms.csv"
+
+# Dependents of a force noun that can name whose force it is: "Russian
+# troops", "Moscow's forces", "Russia troops", "troops of Russia".
+_SIDE_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
+# Nominal subjects, active and passive; objects a claimant may be misparsed as.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_OR_OBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# A verb with no subject of its own borrows its head's (participles,
+# infinitives and coordinated verbs: "..., saying it is likely").
+_SUBJECTLESS_VERB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
+# Verbs linking a count noun to its figure: "the number ... is 130,000",
+# "troops numbering 100,000", "the toll rose to 185", "put the number at".
+_LINKING_VERBS = frozenset({
+    "be", "number", "total", "reach", "stand", "rise", "grow", "swell",
+    "increase", "exceed", "top", "estimate", "put", "climb", "hit", "jump",
+    "include", "comprise",
+})
+# Nouns that stand for a count of what their "of" phrase names.
+_COUNT_NOUNS = frozenset({"number", "figure", "total", "count", "size", "strength", "tally", "estimate"})
+# Nouns for a death toll: "a death toll of 185" counts deaths.
+_TOLL_NOUNS = frozenset({"toll"})
+# Function words allowed between a figure and its noun: "130,000 of its
+# troops", "70% of the forces", "100,000-strong force".
+_BRIDGE_WORDS = frozenset({
+    "of", "the", "its", "their", "his", "her", "our", "your", "'s", "\u2019s",
+    "-", "strong", "more", "additional", "extra", "new", "fresh", "other",
+    "them", "those", "these",
+})
+_BRIDGE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "NNP", "NNPS", "HYPH", "POS", "PRP$", "DT"})
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
+_PERCENT_WORDS = ("%", "percent", "per cent")
+# Figures glued to letters are model names ("T-72", "Su-35", "S-400").
+_MODEL_NAME_BEFORE = re.compile(r"[A-Za-z]-?$")
+_CURRENCY_BEFORE = re.compile(r"[$\u00a3\u20ac\u20bd\u20b4]\s*$|\b(?:USD|EUR|GBP|US\$)\s*$")
+# A bare four-digit year after a time preposition: "In 2014 Russian troops ...".
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|summer|spring|autumn|winter)[\s-]*$", re.I)
+_AGE_OR_DURATION_AFTER = re.compile(r"^-?\s*(?:year|month|week|day|hour|minute)s?\b", re.I)
+_POST_CUES = (
+    (re.compile(r"^\s*(?:or more|or over|-plus|plus|\+)", re.I), "more than", "low"),
+    (re.compile(r"^\s*or so\b", re.I), "about", "none"),
+)
+_RANGE_JOINERS = re.compile(r"^\s*(?:-|\u2013|\u2014|to|and)\s*$", re.I)
+_SENTENCE_WINDOW = 2          # sentences a side is inherited across
+_BRIDGE_MAX = 6               # tokens allowed between a figure and its noun
+_LOCATION_MAX = 8             # tokens between a force noun and its place phrase
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds for flags; pass one to `iter_claims` to change them."""
+
+    implausible_above: float = 50_000_000
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The claim rules read from `core/data/claim_*`."""
+
+    units: dict[str, tuple[str, str]]          # surface -> (kind, category)
+    casualty: dict[str, str]                   # lemma -> category
+    cues: dict[str, tuple[str, str]]           # cue -> (qualifier, bound)
+    reporting: frozenset[str]
+    deploy: frozenset[str]
+    numbers: dict[str, tuple[float, str]]      # word -> (value, kind)
+    location_preps: frozenset[str]
+    location_nouns: frozenset[str]
+    titles: frozenset[str]
+    metonyms: dict[str, str]                   # lower-case term -> country
+    capitals: dict[str, str]                   # lower-case capital -> country
+    max_unit_words: int = field(default=1)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A number found in the text, before we know what it counts."""
+
+    start: int                 # doc char offsets of the figure itself
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = ""
+    phrase_start: int = -1     # where the cue words begin
+    phrase_end: int = -1
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """The noun a figure counts and what kind of count it is."""
+
+    token: Token
+    text: str
+    kind: str
+    category: str
+    flags: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------
+# lexicons
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return [[cell.strip() for cell in row] for row in csv.reader(lines)]
+
+
+def _words(path: Path) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in _rows(path))
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """Load every claim lexicon once per process."""
+    units = {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in _rows(_UNITS)}
+    capitals = {
+        country.capital.lower(): country.name for country in countries().values() if country.capital
+    }
+    return Lexicons(
+        units=units,
+        casualty={row[0].lower(): row[1] for row in _rows(_CASUALTY_WORDS)},
+        cues={row[0].lower(): (row[1], row[2]) for row in _rows(_APPROX_CUES)},
+        reporting=_words(_REPORTING_VERBS),
+        deploy=_words(_DEPLOY_VERBS),
+        numbers={row[0].lower(): (float(row[1]), row[2]) for row in _rows(_NUMBER_WORDS)},
+        location_preps=_words(_LOCATION_PREPS),
+        location_nouns=_words(_LOCATION_NOUNS),
+        titles=_words(_TITLES),
+        metonyms={row[0].lower(): row[1] for row in _rows(_SIDE_METONYMS)},
+        capitals=capitals,
+        max_unit_words=max(len(surface.split()) for surface in units),
+    )
+
+
+@lru_cache(maxsize=1)
+def _figure_pattern() -> re.Pattern[str]:
+    """Digits (with separators and suffixes), spelled-out and vague numbers."""
+    words = sorted(lexicons().numbers, key=len, reverse=True)
+    word = r"(?:" + "|".join(words) + r")"
+    digits = (
+        r"\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+)(?:\.\d+)?"
+        r"|\d+(?:\.\d+)?(?:\s*\^\s*\d+)?"
+    )
+    scale = r"(?:(?:k|m|mn|bn)\b|\s+(?:thousand|million|billion|trillion|quadrillion)\b)?"
+    spelled = rf"(?:(?:half\s+)?an?\s+)?{word}(?:(?:\s+|-)(?:and\s+)?{word})*"
+    vague = (
+        r"(?:tens|dozens|scores|hundreds|thousands|millions)(?:\s+of\s+(?:thousands|millions))?(?=\s+of\b)"
+        r"|(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:dozen|hundred|thousand|million)"
+    )
+    return re.compile(
+        rf"(?<![\w.,])(?:(?P<digits>{digits}){scale}|(?P<vague>{vague})|(?P<spelled>{spelled}))(?![\w])",
+        re.I,
+    )
+
+
+# --------------------------------------------------------------------------
+# step 1: figures
+
+
+def _parse_digits(text: str) -> float:
+    """ "130,000" -> 130000, "1.2 million" -> 1200000, "130k", "10^15"."""
+    lowered = text.lower()
+    match = re.match(r"([\d,. \u00a0\u202f\u2009]+?)\s*(\^\s*\d+)?\s*(k|m|mn|bn|thousand|million|billion|trillion|quadrillion)?$", lowered.strip())
+    if not match:
+        raise ValueError(f"not a number: {text!r}")
+    number = float(re.sub(r"[, \u00a0\u202f\u2009]", "", match.group(1)))
+    if match.group(2):
+        try:
+            number = number ** int(match.group(2).lstrip("^ "))
+        except OverflowError:
+            number = float("inf")
+    multiplier = {
+        None: 1, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
+        "bn": 1e9, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15,
+    }[match.group(3)]
+    return number * multiplier
+
+
+def _parse_spelled(text: str, numbers: dict[str, tuple[float, str]]) -> float | None:
+    """ "a hundred thousand" -> 100000, "two dozen" -> 24, "half a million" -> 500000."""
+    total, group, seen = 0.0, 0.0, False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("and", ""):
+            continue
+        if word in ("a", "an"):
+            group = group or 1.0
+            continue
+        if word == "half":
+            group = 0.5
+            continue
+        value, kind = numbers[word]
+        seen = True
+        if kind == "unit":
+            group += value
+        elif kind in ("hundred", "dozen"):
+            group = (group or 1.0) * value
+        else:
+            total += (group or 1.0) * value
+            group = 0.0
+    return total + group if seen else None
+
+
+def _parse_vague(text: str) -> float:
+    """The least a vague count can mean: "tens of thousands" -> 10000."""
+    least = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+             "millions": 1e6, "dozen": 12, "hundred": 100, "thousand": 1000, "million": 1e6}
+    value = 1.0
+    for word in re.findall(r"[a-z]+", text.lower()):
+        value *= least.get(word, 1)
+    return value
+
+
+def _raw_figures(sent: Span, lex: Lexicons) -> list[_Figure]:
+    """Every number in the sentence that is not a model name, money, age or duration."""
+    text, offset = sent.text, sent.start_char
+    found: list[_Figure] = []
+    for match in _figure_pattern().finditer(text):
+        before, after = text[: match.start()], text[match.end():]
+        if _MODEL_NAME_BEFORE.search(before) and not before.endswith(" "):
+            continue
+        if _CURRENCY_BEFORE.search(before) or _AGE_OR_DURATION_AFTER.match(after):
+            continue
+        if _YEAR.match(match.group(0)) and _YEAR_BEFORE.search(before):
+            continue
+        flags: tuple[str, ...] = ()
+        if match.group("digits"):
+            value: float | None = _parse_digits(match.group(0))
+        elif match.group("vague"):
+            value, flags = None, ("vague",)
+        else:
+            value = _parse_spelled(match.group(0), lex.numbers)
+            if value is None or value <= 1:
+                continue      # "one of the soldiers", "a soldier": not a count
+        figure = _Figure(start=offset + match.start(), end=offset + match.end(), value=value,
+                         phrase_start=offset + match.start(), phrase_end=offset + match.end(),
+                         flags=flags)
+        if match.group("vague"):
+            figure = _replace(figure, low=_parse_vague(match.group(0)))
+        found.append(figure)
+    return found
+
+
+def _replace(figure: _Figure, **changes: object) -> _Figure:
+    values = {**figure.__dict__, **changes}
+    return _Figure(**values)  # type: ignore[arg-type]
+
+
+def _merge_ranges(figures: list[_Figure], doc_text: str) -> list[_Figure]:
+    """Join "between A and B", "from A to B", "A-B" into one figure with bounds."""
+    merged: list[_Figure] = []
+    index = 0
+    while index < len(figures):
+        first = figures[index]
+        second = figures[index + 1] if index + 1 < len(figures) else None
+        joined = _as_range(first, second, doc_text) if second else None
+        if joined:
+            merged.append(joined)
+            index += 2
+        else:
+            merged.append(first)
+            index += 1
+    return merged
+
+
+def _as_range(first: _Figure, second: _Figure, doc_text: str) -> _Figure | None:
+    between = doc_text[first.end:second.start]
+    joiner = _RANGE_JOINERS.match(between)
+    if not joiner or first.value is None or second.value is None:
+        return None
+    word = between.strip().lower()
+    before = doc_text[max(0, first.start - 40):first.start]
+    opener = re.search(r"\b(between|from)\s*$", before, re.I)
+    if word == "and" and not (opener and opener.group(1).lower() == "between"):
+        return None
+    low, high = first.value, second.value
+    if low * 100 <= high and re.search(r"[a-z]$", doc_text[second.start:second.end], re.I):
+        # "1.2 to 1.5 million": the scale word covers both ends
+        scale = high / float(re.sub(r"[^\d.]", "", doc_text[second.start:second.end].split()[0]) or 1)
+        low *= scale
+    if low > high:
+        return None
+    start = first.start - (len(before) - opener.start()) if opener else first.start
+    return _Figure(start=first.start, end=second.end, value=high, low=low, high=high,
+                   qualifier="between", phrase_start=start, phrase_end=second.end)
+
+
+def _read_cues(figure: _Figure, doc_text: str, lex: Lexicons) -> _Figure:
+    """Qualifier and bounds from the cue words around the figure."""
+    if figure.qualifier == "between":
+        return figure
+    cues: list[tuple[str, str, int]] = []          # innermost first
+    cursor = figure.start
+    ordered = sorted(lex.cues, key=len, reverse=True)
+    while True:
+        before = doc_text[max(0, cursor - 40):cursor]
+        for cue in ordered:
+            match = re.search(rf"(?:^|(?<=\W)){re.escape(cue)}\s*$", before, re.I)
+            if match:
+                qualifier, bound = lex.cues[cue]
+                cursor -= len(before) - match.start()
+                cues.append((qualifier, bound, cursor))
+                break
+        else:
+            break
+    after = doc_text[figure.end:figure.end + 20]
+    post = [(q, b, figure.start) for pattern, q, b in _POST_CUES if pattern.match(after)]
+    chosen = _choose_cue(post + cues)
+    if not chosen:
+        return figure
+    qualifier, bound = chosen
+    low = figure.value if bound == "low" else figure.low
+    high = figure.value if bound == "high" else figure.high
+    start = min([figure.phrase_start] + [c[2] for c in cues])
+    return _replace(figure, qualifier=qualifier, low=low, high=high, phrase_start=start)
+
+
+def _choose_cue(cues: list[tuple[str, str, int]]) -> tuple[str, str] | None:
+    """The innermost bound cue, else the innermost approximation."""
+    bounds = [(q, b) for q, b, _ in cues if b in ("low", "high")]
+    if bounds:
+        return bounds[0]
+    others = [(q, b) for q, b, _ in cues if q != "additional"]
+    return others[0] if others else None
+
+
+def find_figures(sent: Span, *, lex: Lexicons | None = None) -> list[_Figure]:
+    """Step 1: every figure in a sentence, ranges merged, cues read. No parse needed."""
+    lex = lex or lexicons()
+    doc_text = sent.doc.text
+    figures = _merge_ranges(_raw_figures(sent, lex), doc_text)
+    return [_read_cues(figure, doc_text, lex) for figure in figures]
+
+
+# --------------------------------------------------------------------------
+# step 2: what the figure counts
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _unit_at(token: Token, lex: Lexicons) -> tuple[str, int] | None:
+    """The longest unit surface starting at `token`, and how many tokens it spans."""
+    doc = token.doc
+    for width in range(lex.max_unit_words, 0, -1):
+        if token.i + width > len(doc):
+            continue
+        words = doc[token.i:token.i + width]
+        surface = " ".join(t.lower_ for t in words)
+        if surface in lex.units:
+            return surface, width
+    return None
+
+
+def _direct_unit(figure_span: Span, lex: Lexicons) -> tuple[Token, str, bool] | None:
+    """A unit noun right after the figure: "130,000 Russian troops", "70% of the forces"."""
+    doc = figure_span.doc
+    percent = False
+    index = figure_span.end
+    steps = 0
+    while index < len(doc) and steps <= _BRIDGE_MAX:
+        token = doc[index]
+        found = _unit_at(token, lex)
+        if found:
+            surface, width = found
+            head = doc[index + width - 1]
+            return head, surface, percent
+        lowered = token.lower_
+        if steps == 0 and lowered in ("%", "percent") or lowered == "per" and doc[index + 1:index + 2].text == "cent":
+            percent = True
+            index += 2 if lowered == "per" else 1
+            continue
+        if token.like_num or token.is_punct and token.tag_ not in ("HYPH", "POS"):
+            return None
+        if lowered not in _BRIDGE_WORDS and token.tag_ not in _BRIDGE_TAGS and not (
+            token.tag_ == "NN" and token.dep_ in ("compound", "amod")
+        ) and not token.ent_type_ in ("NORP", "GPE"):
+            return None
+        index += 1
+        steps += 1
+    return None
+
+
+def _constructed_unit(number: Token, lex: Lexicons) -> Token | None:
+    """A unit tied to the figure by the parse rather than adjacency.
+
+    "the number of Russian forces ... is 130,000", "troops numbering
+    100,000", "a force of 100,000", "the death toll rose to 185".
+    """
+    node = number
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ == "NOUN" or head.pos_ == "PROPN":
+            found = _count_noun_unit(head, lex)
+            if found is not None:
+                return found
+            return None
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _LINKING_VERBS:
+            for child in _linked_nominals(head, node):
+                found = _count_noun_unit(child, lex)
+                if found is not None:
+                    return found
+            if head.dep_ == "acl":
+                found = _count_noun_unit(head.head, lex)
+                if found is not None:
+                    return found
+        elif head.pos_ not in ("ADP", "NUM") and head.dep_ not in ("quantmod",):
+            return None
+        node = head
+    return None
+
+
+def _strong_unit(figure_span: Span, lex: Lexicons) -> Token | None:
+    """ "Moscow's forces, some 130,000 strong": the force noun before "N strong"."""
+    doc = figure_span.doc
+    after = doc[figure_span.end:figure_span.end + 2]
+    if not any(t.lower_ == "strong" for t in after):
+        return None
+    for token in reversed(doc[max(figure_span.sent.start, figure_span.start - _BRIDGE_MAX):figure_span.start]):
+        if token.lower_ in lex.units:
+            return token
+    return None
+
+
+def _linked_nominals(verb: Token, figure: Token) -> Iterator[Token]:
+    """Subjects and objects of a linking verb, looking inside a clausal subject
+    ("the number of forces [now staged near ...] is 130,000")."""
+    for child in verb.children:
+        if child is figure:
+            continue
+        if child.dep_ in _SUBJECT_OR_OBJECT_DEPS or child.dep_ == "attr":
+            yield child
+        elif child.dep_ == "csubj":
+            yield from (c for c in child.children if c.dep_ in _SUBJECT_DEPS)
+
+
+def _count_noun_unit(noun: Token, lex: Lexicons) -> Token | None:
+    """The noun itself if it is a unit, or what "the number of ..." counts."""
+    if noun.lower_ in lex.units:
+        return noun
+    if noun.lemma_.lower() in _TOLL_NOUNS:
+        return noun
+    if noun.lemma_.lower() in _COUNT_NOUNS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lower_ in lex.units:
+                        return obj
+    return None
+
+
+def _unit_for(figure: _Figure, doc: Doc, lex: Lexicons) -> _Unit | None:
+    """Step 2: the force or casualty noun the figure counts, or None (not a claim)."""
+    span = _tokens(doc, figure.start, figure.end)
+    if span is None:
+        return None
+    direct = _direct_unit(span, lex)
+    if direct:
+        token, surface, percent = direct
+        kind, category = lex.units[surface]
+        flags = (f"percent_of:{surface}",) if percent else ()
+        text = "percent" if percent else surface
+        return _Unit(token=token, text=text, kind=kind, category=category, flags=flags)
+    if any(doc.text[figure.end:figure.end + 9].lower().lstrip().startswith(p) for p in _PERCENT_WORDS):
+        return None       # a percentage of something that is not a force
+    token = _constructed_unit(span.root, lex) or _strong_unit(span, lex)
+    if token is None:
+        return None
+    if token.lemma_.lower() in _TOLL_NOUNS:
+        return _Unit(token=token, text="deaths", kind="casualty", category="killed")
+    kind, category = lex.units[token.lower_]
+    return _Unit(token=token, text=token.lower_, kind=kind, category=category)
+
+
+def _category(unit: _Unit, lex: Lexicons) -> tuple[str, tuple[str, ...]]:
+    """force_size, or the casualty category a word governing the noun gives."""
+    if unit.kind == "casualty":
+        return unit.category, ("casualties",) if unit.text == "casualties" else ()
+    for word in _casualty_words(unit.token, lex):
+        category = lex.casualty.get(word.lemma_.lower()) or lex.casualty.get(word.lower_)
+        if category:
+            if unit.kind == "equipment":
+                return "force_size", ("losses",)
+            return category, ()
+    return "force_size", ()
+
+
+def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
+    """Words that make a head count a casualty count, where the noun undergoes
+    them: "soldiers killed", "wounded soldiers", "killed 300 soldiers",
+    "troops have died", "were killed", "are missing" -- not "troops killed 50"."""
+    for child in unit.children:
+        if child.dep_ == "amod" or child.dep_ in ("acl", "relcl") and (
+            child.tag_ == "VBN" or child.lemma_.lower() in ("die", "perish")
+        ):
+            yield child
+    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.like_num:
+        unit = unit.head.head                 # "1,351 of its soldiers had died"
+    head = unit.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return
+    if unit.dep_ in ("dobj", "nsubjpass"):
+        yield head
+    elif unit.dep_ == "nsubj":
+        if head.lemma_.lower() in ("die", "perish") or head.tag_ == "VBN" or head.lower_ == "missing":
+            yield head
+        yield from (c for c in head.children if c.dep_ in ("acomp", "oprd"))
+    for conj in head.children:
+        if conj.dep_ == "conj" and conj.tag_ == "VBN" and unit.dep_ == "nsubjpass":
+            yield conj
+
+
+# --------------------------------------------------------------------------
+# step 3: side, place, claimant, date
+
+
+def side_of_term(term: str, lex: Lexicons | None = None) -> str:
+    """The country a name, demonym, capital or seat of government stands for."""
+    lex = lex or lexicons()
+    found = country_for(term)
+    if found:
+        return found
+    key = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", term.strip()).strip()
+    key = re.sub(r"^the\s+", "", key, flags=re.I).lower()
+    return lex.metonyms.get(key) or lex.capitals.get(key) or ""
+
+
+def _token_side(token: Token, lex: Lexicons) -> str:
+    """The side a single token names, reading its whole entity if it is in one."""
+    if token.ent_type_ and token.ent_iob_ != "O":
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            found = side_of_term(ent.text, lex)
+            if found:
+                return found
+    if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
+        return side_of_term(token.text, lex)
+    return ""
+
+
+def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
+    """Side named inside the force phrase: "Russian troops", "Moscow's forces",
+    "troops from Belarus", "Russian-backed" excepted."""
+    doc = unit.doc
+    candidates = [t for t in doc[span.end:unit.i]]
+    candidates += [child for child in unit.children if child.dep_ in _SIDE_DEPS]
+    for token in candidates:
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "backed":
+            continue
+        found = _token_side(token, lex)
+        if found:
+            return found
+    following = doc[unit.i + 1:unit.i + 2]
+    preps = [c for c in unit.children if c.dep_ == "prep"]
+    if following and following[0].lower_ == "from" and following[0] not in preps:
+        preps.append(following[0])         # "troops from Russia", attached to the verb
+    for prep in preps:
+        if prep.lower_ in ("from", "of"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found = _token_side(obj, lex)
+                    if found:
+                        return found
+    return ""
+
+
+def _deployer(unit: Token, lex: Lexicons) -> Token | None:
+    """Subject of "has massed/deployed/sent/has" when the force is its object,
+    or the force noun a linking verb equates it with ("Ukraine's forces
+    number 250,000 personnel")."""
+    if unit.dep_ not in ("dobj", "attr"):
+        return None
+    verb = unit.head
+    lemma = verb.lemma_.lower()
+    if lemma in _LINKING_VERBS and lemma not in lex.deploy:
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        return subject if subject is not None and subject.lower_ in lex.units else None
+    if lemma not in lex.deploy:
+        return None
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((o for o in agent.children if o.dep_ == "pobj"), None)
+        if verb.dep_ not in _SUBJECTLESS_VERB_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None) -> str:
+    """The deploying side; "it"/"we" stand for the claimant ("the ministry said
+    it had pulled back 10,000 troops")."""
+    subject = _deployer(unit, lex)
+    if subject is None:
+        return ""
+    if subject.lower_ in ("it", "we") and claimant is not None:
+        return _phrase_side(claimant, lex)
+    if subject.lower_ in lex.units:
+        return _explicit_side(subject, subject.doc[subject.i:subject.i], lex)
+    return _phrase_side(subject, lex)
+
+
+def _phrase_side(head: Token, lex: Lexicons) -> str:
+    """The side of a noun phrase: its head, or a demonym/possessive in it."""
+    found = _token_side(head, lex)
+    if found:
+        return found
+    for child in head.children:
+        if child.dep_ in ("poss", "amod", "compound"):
+            found = _token_side(child, lex)
+            if found:
+                return found
+    return ""
+
+
+def _clause_side(unit: Token, sent: Span, claimant_tokens: set[int], lex: Lexicons) -> str:
+    """The nearest country before the figure acting as a subject or object,
+    other than the claimant: "... warned Russia is ready, with 130,000 troops"."""
+    for token in reversed(list(sent.doc[sent.start:unit.i])):
+        if token.dep_ in _SUBJECT_OR_OBJECT_DEPS and token.i not in claimant_tokens:
+            found = _token_side(token, lex)
+            if found:
+                return found
+    return ""
+
+
+def _location(unit: Token, number: Token, lex: Lexicons) -> str:
+    """The place phrase nearest the force noun: "near Ukraine's borders"."""
+    doc = unit.doc
+    sent = unit.sent
+    anchor = unit.i
+    best: tuple[int, Token] | None = None
+    for token in sent:
+        if token.dep_ != "prep" or token.lower_ not in lex.location_preps:
+            continue
+        distance = token.i - anchor
+        if not 0 < distance <= _LOCATION_MAX:
+            continue
+        if any(doc[i].text in (";", ":") or doc[i].lower_ in lex.reporting for i in range(anchor + 1, token.i)):
+            continue
+        if not _is_place(token, lex):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, token)
+    if best is None:
+        return ""
+    prep = best[1]
+    end = max(t.i for t in prep.subtree) + 1
+    phrase = doc[prep.i:end]
+    # "close to", "next to": keep the two-word preposition whole
+    cut = next((t.i for t in phrase if t.is_punct and t.tag_ not in ("POS", "HYPH") or t.dep_ == "relcl"), end)
+    return doc[prep.i:cut].text.strip()
+
+
+def _is_place(prep: Token, lex: Lexicons) -> bool:
+    for token in prep.subtree:
+        if token.ent_type_ in ("GPE", "LOC", "FAC") or token.lower_ in lex.location_nouns:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """A named person seen as the subject of a reporting verb."""
+
+    char: int
+    name: str
+
+
+def _person_names_before(doc: Doc, char: int) -> list[str]:
+    return [e.text for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]
+
+
+def _strip_titles(name: str, lex: Lexicons) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in lex.titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _full_name(name: str, doc: Doc, char: int, lex: Lexicons) -> str:
+    """The longest form of a person's name seen up to `char`: "Mr Wallace" -> "Ben Wallace"."""
+    name = _strip_titles(name, lex)
+    surname = name.split()[-1] if name else ""
+    forms = [_strip_titles(n, lex) for n in _person_names_before(doc, char)]
+    forms = [n for n in forms if n.split() and n.split()[-1] == surname]
+    return max(forms + [name], key=lambda n: len(n.split()))
+
+
+def _person_in(subject: Token) -> Span | None:
+    """A PERSON entity in the subject phrase's head group or apposition."""
+    doc = subject.doc
+    group = [subject] + [c for c in subject.children if c.dep_ in ("compound", "appos", "flat")]
+    for token in group:
+        if token.ent_type_ == "PERSON":
+            return next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        for inner in token.children:
+            if inner.dep_ == "compound" and inner.ent_type_ == "PERSON":
+                return next((e for e in doc.ents if e.start <= inner.i < e.end), None)
+    return None
+
+
+def _titled_name(subject: Token, lex: Lexicons) -> str:
+    """ "Mr Wallace" when NER missed it: a proper noun after a courtesy title."""
+    if subject.tag_ != "NNP":
+        return ""
+    left = [c for c in subject.lefts if c.dep_ == "compound"]
+    if left and left[-1].lower_.rstrip(".") in lex.titles:
+        return subject.text
+    return ""
+
+
+def _common_phrase(subject: Token) -> str:
+    """ "Intelligence" -> "intelligence", "US intelligence", "Ukraine's defence ministry"."""
+    doc = subject.doc
+    keep = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det" and t.dep_ != "punct"]
+    if not keep:
+        return ""
+    start = min(t.i for t in keep)
+    words = [t for t in doc[start:subject.i + 1] if t.dep_ != "det"]
+    text = "".join(t.text_with_ws for t in words).strip()
+    first = words[0]
+    opening = next((t for t in first.sent if not t.is_space and not t.is_punct), first)
+    # Sentence-initial capitals are not names: "Intelligence suggests" (the
+    # tagger often calls it PROPN there); a word NER leaves unnamed is lowered.
+    capitalised_elsewhere = any(
+        t.text == first.text and t != opening for t in doc if not t.is_sent_start
+    )
+    if first == opening and first.pos_ in ("NOUN", "PROPN") and not first.ent_type_ \
+            and not capitalised_elsewhere and not side_of_term(first.text):
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexicons) -> tuple[str, bool]:
+    """(claimant, is_person) for the subject of a reporting verb."""
+    doc = subject.doc
+    if subject.lower_ in _PRONOUNS_PERSON:
+        earlier = [s for s in speakers if s.char < subject.idx]
+        return (earlier[-1].name, True) if earlier else ("", False)
+    if subject.lower_ in _PRONOUNS_OTHER:
+        return "", False
+    person = _person_in(subject)
+    if person is not None and side_of_term(person.text, lex) == "":
+        return _full_name(person.text, doc, subject.idx + len(subject), lex), True
+    titled = _titled_name(subject, lex)
+    if titled:
+        return _full_name(titled, doc, subject.idx + len(subject), lex), True
+    return _common_phrase(subject), False
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, its passive agent, or the subject it borrows from its
+    head; None for "it is estimated that ..."."""
+    for _ in range(3):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((o for o in agent.children if o.dep_ == "pobj"), None)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return None if subject.dep_ == "nsubjpass" and subject.lower_ == "it" else subject
+        if verb.dep_ not in _SUBJECTLESS_VERB_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
+    """Reporting verbs governing the figure, nearest first, then "..., X said" asides."""
+    ancestors = list(number.ancestors)
+    for token in ancestors:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.reporting:
+            yield token
+    for token in [number] + ancestors:
+        for child in token.children:
+            if child.dep_ == "parataxis" and child.lemma_.lower() in lex.reporting:
+                yield child
+
+
+def _according_to(sent: Span) -> Token | None:
+    for token in sent:
+        if token.lower_ == "according":
+            for prep in token.children:
+                if prep.lower_ == "to":
+                    return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_parsed_reporting(sent: Span, lex: Lexicons) -> Span | None:
+    """ "..., US intelligence estimates.": the tagger read the verb as a plural
+    noun; the compounds before it are the source."""
+    root = sent.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in lex.reporting:
+        return None
+    compounds = [c for c in root.lefts if c.dep_ == "compound"]
+    if not compounds or root.nbor(-len(compounds) - 1).text != ",":
+        return None
+    return sent.doc[compounds[0].i:root.i]
+
+
+def _claimant(number: Token, speakers: list[_Speaker], lex: Lexicons) -> tuple[str, Token | None]:
+    """The source of the figure ("" if unattributed) and its head token."""
+    for verb in _reporting_verbs_for(number, lex):
+        subject = _subject_of(verb)
+        if subject is not None:
+            name, _ = _claimant_from_subject(subject, speakers, lex)
+            return name, subject
+    source = _according_to(number.sent)
+    if source is not None:
+        name, _ = _claimant_from_subject(source, speakers, lex)
+        return name, source
+    compounds = _noun_parsed_reporting(number.sent, lex)
+    if compounds:
+        return compounds.text, compounds.root
+    return "", None
+
+
+def _speakers_in(sent: Span, speakers: list[_Speaker], lex: Lexicons) -> list[_Speaker]:
+    """Named people who report something in this sentence, in order."""
+    found: list[_Speaker] = []
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.reporting:
+            subject = _subject_of(token)
+            if subject is None:
+                continue
+            name, is_person = _claimant_from_subject(subject, speakers + found, lex)
+            if is_person and name:
+                found.append(_Speaker(char=token.idx, name=name))
+    return found
+
+
+def _dates(figure_tokens: set[int], sent: Span, timexes: Sequence[Timex],
+           published: date | None) -> tuple[date | None, date | None]:
+    """(date, as_of): a dated expression in the claim's clause, else publication;
+    as_of when the expression hangs off the figure or its noun."""
+    doc = sent.doc
+    claim_date, as_of = None, None
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME") or timex.date_start is None:
+            continue
+        if not (sent.start_char <= timex.start and timex.end <= sent.end_char):
+            continue
+        span = _tokens(doc, timex.start, timex.end)
+        if span is None:
+            continue
+        attached_to = _first_content_ancestor(span.root, figure_tokens)
+        if attached_to == "figure" and as_of is None:
+            as_of = timex.date_start
+        elif attached_to == "clause" and claim_date is None:
+            claim_date = timex.date_start
+    return claim_date or published, as_of
+
+
+def _first_content_ancestor(token: Token, figure_tokens: set[int]) -> str:
+    """ "figure" if the time expression hangs off the figure or its noun, else "clause"."""
+    for ancestor in token.ancestors:
+        if ancestor.i in figure_tokens:
+            return "figure"
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return "clause"
+    return "clause"
+
+
+# --------------------------------------------------------------------------
+# assembly
+
+
+def _implausible(value: float | None, settings: Settings) -> bool:
+    return value is not None and (value != value or value > settings.implausible_above)
+
+
+def _build_claim(figure: _Figure, unit: _Unit, sent: Span, *, side: str, claimant: str,
+                 category: str, flags: tuple[str, ...], location: str,
+                 claim_date: date | None, as_of: date | None, settings: Settings) -> Claim:
+    doc_text = sent.doc.text
+    start = min(figure.phrase_start, unit.token.left_edge.idx)
+    end = max(figure.phrase_end, unit.token.idx + len(unit.token))
+    all_flags = figure.flags + unit.flags + flags
+    if _implausible(figure.high if figure.value is None else figure.value, settings):
+        all_flags += ("implausible",)
+    return Claim(
+        start=figure.start, end=figure.end, sentence=sent.text,
+        value=figure.value, unit=unit.text, category=category,
+        low=figure.low, high=figure.high, qualifier=figure.qualifier,
+        side=side, claimant=claimant, location=location,
+        date=claim_date, as_of=as_of, text=doc_text[start:end],
+        flags=tuple(dict.fromkeys(all_flags)),
+    )
+
+
+def _force_mention_sides(sent: Span, lex: Lexicons) -> list[str]:
+    """Sides of force nouns in the sentence ("Moscow's forces are massing")."""
+    sides = []
+    for token in sent:
+        if token.lower_ in lex.units and lex.units[token.lower_][0] in ("personnel", "formation"):
+            found = _explicit_side(token, token.doc[token.i:token.i], lex) or _deployer_side(token, lex)
+            if found:
+                sides.append(found)
+    return sides
+
+
+def _might_hold_claims(sent: Span, lex: Lexicons) -> bool:
+    """Cheap gate before any parse reading: a digit or number word and a unit word."""
+    lowered = {t.lower_ for t in sent}
+    has_unit = any(word.split()[-1] in lowered for word in lex.units) or "toll" in lowered
+    return has_unit and any(
+        any(c.isdigit() for c in t.text) or t.lower_ in lex.numbers or t.lower_.rstrip("s") in lex.numbers
+        for t in sent
+    )
+
+
+def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = (),
+                settings: Settings = Settings()) -> Iterator[Claim]:
+    """Yield every troop or casualty figure in `doc`, in text order."""
+    lex = lexicons()
+    speakers: list[_Speaker] = []
+    recent_sides: list[tuple[int, str]] = []     # (sentence index, side)
+    for index, sent in enumerate(doc.sents):
+        if _might_hold_claims(sent, lex):
+            for figure in find_figures(sent, lex=lex):
+                try:
+                    claim = _claim_for(figure, sent, index, speakers=speakers, recent_sides=recent_sides,
+                                       published=published, timexes=timexes, lex=lex, settings=settings)
+                except Exception:  # one bad candidate must not stop the article
+                    log.exception("skipping figure %r", doc.text[figure.start:figure.end])
+                    continue
+                if claim is not None:
+                    if claim.side:
+                        recent_sides.append((index, claim.side))
+                    yield claim
+        recent_sides.extend((index, side) for side in _force_mention_sides(sent, lex))
+        speakers.extend(_speakers_in(sent, speakers, lex))
+
+
+def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speaker],
+               recent_sides: list[tuple[int, str]], published: date | None,
+               timexes: Sequence[Timex], lex: Lexicons, settings: Settings) -> Claim | None:
+    doc = sent.doc
+    unit = _unit_for(figure, doc, lex)
+    if unit is None:
+        return None
+    span = _tokens(doc, figure.start, figure.end)
+    assert span is not None
+    number = span.root
+    figure = _read_post_unit_cue(figure, unit, doc.text)
+    category, category_flags = _category(unit, lex)
+    if unit.kind == "people" and category == "force_size":
+        return None                     # "the low thousands" of civilians is not a force
+    claimant, claimant_head = _claimant(number, speakers, lex)
+    claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
+    side = (
+        _explicit_side(unit.token, span, lex)
+        or _deployer_side(unit.token, lex, claimant=claimant_head)
+        or _own_side(unit.token, claimant_head, lex)
+        or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
+        or _inherited_side(index, recent_sides)
+    )
+    figure_tokens = {t.i for t in span} | {unit.token.i}
+    claim_date, as_of = _dates(figure_tokens, sent, timexes, published)
+    return _build_claim(
+        figure, unit, sent, side=side, claimant=claimant, category=category,
+        flags=category_flags, location=_location(unit.token, number, lex),
+        claim_date=claim_date, as_of=as_of, settings=settings,
+    )
+
+
+def _read_post_unit_cue(figure: _Figure, unit: _Unit, doc_text: str) -> _Figure:
+    """ "10,000 troops or more": a cue after the noun, when none came before."""
+    if figure.qualifier or unit.token.idx < figure.end or figure.value is None:
+        return figure
+    after = doc_text[unit.token.idx + len(unit.token):][:20]
+    for pattern, qualifier, bound in _POST_CUES:
+        if pattern.match(after):
+            low = figure.value if bound == "low" else None
+            return _replace(figure, qualifier=qualifier, low=low)
+    return figure
+
+
+def _own_side(unit: Token, claimant: Token | None, lex: Lexicons) -> str:
+    """ "1,351 of its soldiers", "our troops": the claimant's own side."""
+    if claimant is None:
+        return ""
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in unit.children):
+        return _phrase_side(claimant, lex)
+    return ""
+
+
+def _inherited_side(index: int, recent_sides: list[tuple[int, str]]) -> str:
+    for sent_index, side in reversed(recent_sides):
+        if index - sent_index <= _SENTENCE_WINDOW:
+            return side
+        break
+    return ""

@@ -1,0 +1,360 @@
+"""Table-driven tests of the troop-figure claims extractor (`core.claims`).
+
+Each case is one sentence and the plain values of the single claim expected
+in it: (text, value, low, high, qualifier, unit, category, side, claimant).
+The English model loads once per module. Run:
+
+    .venv/bin/python -m pytest tests/test_claims.py -q
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from core.claims import find_figures, iter_claims, lexicons, side_of_term
+from core.records import Claim, Timex
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = date(2022, 2, 13)
+R, U, US, UK, BY = "Russia", "Ukraine", "United States", "United Kingdom", "Belarus"
+F, K, W, C, M = "force_size", "killed", "wounded", "captured", "missing"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from core.nlp import load_model
+
+    return load_model()
+
+
+def _claims(nlp, text: str, **options) -> list[Claim]:
+    return list(iter_claims(nlp(text), published=options.pop("published", PUBLISHED), **options))
+
+
+def _plain(claim: Claim) -> tuple:
+    return (claim.value, claim.low, claim.high, claim.qualifier, claim.unit,
+            claim.category, claim.side, claim.claimant)
+
+
+CASES = [
+    # plain digits and separators
+    ("Russia has deployed 130,000 troops to Belarus.", 130000, None, None, "", "troops", F, R, ""),
+    ("Russia has deployed 130 000 troops to Belarus.", 130000, None, None, "", "troops", F, R, ""),
+    ("Russia has sent 2000 troops to Belarus.", 2000, None, None, "", "troops", F, R, ""),
+    ("The US will send 3,000 more troops to Poland and Romania.", 3000, None, None, "", "troops", F, US, ""),
+    ("Britain is sending 350 Royal Marines to Poland.", 350, None, None, "", "marines", F, UK, ""),
+    ("The Pentagon said it saw 7,000 additional Russian troops.", 7000, None, None, "", "troops", F, R, "Pentagon"),
+    ("Russia has more than 1,200 tanks near the border.", 1200, 1200, None, "more than", "tanks", F, R, ""),
+    ("Russia has 500 armoured vehicles in Crimea.", 500, None, None, "", "armoured vehicles", F, R, ""),
+    ("Russia has 500 armored vehicles in Crimea.", 500, None, None, "", "armored vehicles", F, R, ""),
+    ("Moscow has moved 40 warships into the Black Sea.", 40, None, None, "", "warships", F, R, ""),
+    ("Russia has stationed 120 helicopters in Belarus.", 120, None, None, "", "helicopters", F, R, ""),
+    ("Russia has 30,000 reservists on standby.", 30000, None, None, "", "reservists", F, R, ""),
+    ("Belarus has 45,000 servicemen.", 45000, None, None, "", "servicemen", F, BY, ""),
+    ("Ukraine has mobilised 200 fighters from the territorial defence.", 200, None, None, "", "fighters", F, U, ""),
+    # suffixes and scale words
+    ("The Kremlin has amassed 130k troops.", 130000, None, None, "", "troops", F, R, ""),
+    ("Moscow has amassed 1.2 million soldiers.", 1200000, None, None, "", "soldiers", F, R, ""),
+    ("Ukraine has 1.5m personnel, including reservists.", 1500000, None, None, "", "personnel", F, U, ""),
+    # spelled-out numbers
+    ("Russia has a hundred thousand troops on the border.", 100000, None, None, "", "troops", F, R, ""),
+    ("Two dozen warships have sailed into the Black Sea.", 24, None, None, "", "warships", F, "", ""),
+    ("Fifty soldiers are missing.", 50, None, None, "", "soldiers", M, "", ""),
+    ("Twenty-five thousand Russian troops are in Belarus.", 25000, None, None, "", "troops", F, R, ""),
+    ("Half a million reservists could be called up in Russia.", 500000, None, None, "", "reservists", F, "", ""),  # "in Russia" is a place, not a side
+    ("Some ten thousand paratroopers were flown in.", 10000, None, None, "about", "paratroopers", F, "", ""),
+    # vague counts: value None, least meaning as low, flag "vague"
+    ("Thousands of troops arrived in Belarus.", None, 1000, None, "", "troops", F, "", ""),
+    ("Tens of thousands of Russian troops are in Belarus.", None, 10000, None, "", "troops", F, R, ""),
+    ("Hundreds of Russian tanks are parked near Yelnya.", None, 100, None, "", "tanks", F, R, ""),
+    ("Several thousand Belarusian soldiers joined the drills.", None, 1000, None, "", "soldiers", F, BY, ""),
+    # ranges: value = high, qualifier "between"
+    ("Russia has massed between 100,000 and 130,000 troops near the border.", 130000, 100000, 130000, "between", "troops", F, R, ""),
+    ("Officials said there were 7,000-15,000 soldiers in the region.", 15000, 7000, 15000, "between", "soldiers", F, "", "officials"),
+    ("The force grew from 60 to 83 battalion tactical groups, a US official said.", 83, 60, 83, "between", "battalion tactical groups", F, "", "US official"),
+    ("Russia has 1.2 to 1.5 million troops in total.", 1500000, 1200000, 1500000, "between", "troops", F, R, ""),
+    ("Kyiv says 10\u201312 Russian brigades are near Kharkiv.", 12, 10, 12, "between", "brigades", F, R, "Kyiv"),
+    # approximate cues and bounds
+    ("Some 30,000 Russian troops are in Belarus for drills.", 30000, None, None, "about", "troops", F, R, ""),
+    ("About 100 tanks were seen near Yelnya.", 100, None, None, "about", "tanks", F, "", ""),
+    ("Around 5,000 paratroopers landed.", 5000, None, None, "about", "paratroopers", F, "", ""),
+    ("Roughly 60 warplanes took part.", 60, None, None, "about", "warplanes", F, "", ""),
+    ("Approximately 80 jets flew over the area.", 80, None, None, "about", "jets", F, "", ""),
+    ("An estimated 130,000 Russian troops are on the border.", 130000, None, None, "estimated", "troops", F, R, ""),
+    ("Nearly 3,000 US soldiers will deploy to Poland.", 3000, None, 3000, "nearly", "soldiers", F, US, ""),
+    ("Almost 200 helicopters took part.", 200, None, 200, "nearly", "helicopters", F, "", ""),
+    ("As many as 175,000 troops could be involved, US intelligence estimates.", 175000, None, 175000, "up to", "troops", F, "", "US intelligence"),
+    ("Russia could deploy up to 190,000 troops, the US ambassador said.", 190000, None, 190000, "up to", "troops", F, R, "US ambassador"),
+    ("More than 100,000 Russian troops are stationed along the border.", 100000, 100000, None, "more than", "troops", F, R, ""),
+    ("Over 60 BTGs are in position.", 60, 60, None, "more than", "btgs", F, "", ""),
+    ("At least 100 battalion tactical groups are ready.", 100, 100, None, "at least", "battalion tactical groups", F, "", ""),
+    ("Fewer than 1,000 troops remain.", 1000, None, 1000, "fewer than", "troops", F, "", ""),
+    ("Less than 40 warplanes were used.", 40, None, 40, "fewer than", "warplanes", F, "", ""),
+    ("The number of Russian forces is up to more than 130,000.", 130000, 130000, None, "more than", "forces", F, R, ""),
+    ("Russia has 10,000 troops or more in Transnistria.", 10000, 10000, None, "more than", "troops", F, R, ""),
+    # constructions: figure and noun apart
+    ("Russian troops numbering 100,000 are at the border.", 100000, None, None, "", "troops", F, R, ""),
+    ("A 100,000-strong force is near Kharkiv.", 100000, None, None, "", "force", F, "", ""),
+    ("Moscow's forces, some 130,000 strong, are massing.", 130000, None, None, "about", "forces", F, R, ""),
+    ("The number of troops in Belarus is 30,000.", 30000, None, None, "", "troops", F, "", ""),
+    ("Ukraine's armed forces number some 250,000 personnel.", 250000, None, None, "about", "personnel", F, U, ""),
+    ("Russia has about 70% of the forces it needs for an invasion.", 70, None, None, "about", "percent", F, R, ""),
+    # sides: demonyms, capitals, possessives, origin, deployers
+    ("Moscow's forces now include 60 BTGs.", 60, None, None, "", "btgs", F, R, ""),
+    ("The Kremlin's 30,000 troops are in Belarus.", 30000, None, None, "", "troops", F, R, ""),
+    ("Belarus hosts 30,000 troops from Russia.", 30000, None, None, "", "troops", F, R, ""),
+    ("Minsk has sent 5,000 soldiers to the border.", 5000, None, None, "", "soldiers", F, BY, ""),
+    ("Washington has put 8,500 troops on alert.", 8500, None, None, "", "troops", F, US, ""),
+    ("Russia's defence ministry said it had pulled back 10,000 troops.", 10000, None, None, "", "troops", F, R, "Russia's defence ministry"),
+    ("Ukraine says 200 Russian soldiers were captured.", 200, None, None, "", "soldiers", C, R, "Ukraine"),
+    # casualties
+    ("At least 498 Russian soldiers have been killed, the Russian defence ministry said.", 498, 498, None, "at least", "soldiers", K, R, "Russian defence ministry"),
+    ("Ukraine says 498 soldiers killed.", 498, None, None, "", "soldiers", K, "", "Ukraine"),
+    ("The death toll of 185 includes soldiers.", 185, None, None, "", "deaths", K, "", ""),
+    ("1,300 troops have died, Zelensky said.", 1300, None, None, "", "troops", K, "", "Zelensky"),
+    ("Ukraine said its forces had killed 2,800 Russian troops.", 2800, None, None, "", "troops", K, R, "Ukraine"),
+    ("Some 1,597 Russian soldiers were wounded.", 1597, None, None, "about", "soldiers", W, R, ""),
+    ("Ukraine has lost 1,300 soldiers.", 1300, None, None, "", "soldiers", K, U, ""),
+    ("The Russian military said 1,351 of its soldiers had died.", 1351, None, None, "", "soldiers", K, R, "Russian military"),
+    ("UN says 136 civilians killed, including 13 children.", 136, None, None, "", "civilians", K, "", "UN"),
+    ("There were 300 Ukrainian casualties, officials said.", 300, None, None, "", "casualties", K, U, "officials"),
+    ("Kyiv says 50 Russian prisoners of war are being held.", 50, None, None, "", "prisoners of war", C, R, "Kyiv"),
+    ("Twelve Ukrainian soldiers were wounded in shelling.", 12, None, None, "", "soldiers", W, U, ""),
+    # attribution
+    ("Intelligence suggests 130,000 troops are at the border.", 130000, None, None, "", "troops", F, "", "intelligence"),
+    ("Armed Forces minister James Heappey said 130,000 troops were on the border.", 130000, None, None, "", "troops", F, "", "James Heappey"),
+    ("Pentagon spokesman John Kirby said more than 3,000 US troops would deploy.", 3000, 3000, None, "more than", "troops", F, US, "John Kirby"),
+    ("Some 30,000 Russian troops are in Belarus, according to NATO.", 30000, None, None, "about", "troops", F, R, "NATO"),
+    ("The US has put 8,500 troops on heightened alert, John Kirby said.", 8500, None, None, "", "troops", F, US, "John Kirby"),
+    ("It is estimated that 100,000 troops are near the border.", 100000, None, None, "", "troops", F, "", ""),
+    ("Western officials believe Russia has 150,000 troops near Ukraine.", 150000, None, None, "", "troops", F, R, "Western officials"),
+    ("Satellite images show 100 tanks near Yelnya.", 100, None, None, "", "tanks", F, "", "satellite images"),
+    ("Ukraine's defence ministry estimates Russia has 127,000 troops.", 127000, None, None, "", "troops", F, R, "Ukraine's defence ministry"),
+    ("Mr Wallace warned that Russia had 60 BTGs ready.", 60, None, None, "", "btgs", F, R, "Wallace"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "qualifier", "unit", "category", "side", "claimant"),
+    CASES,
+    ids=[case[0][:50] for case in CASES],
+)
+def test_single_claim(nlp, text, value, low, high, qualifier, unit, category, side, claimant):
+    claims = _claims(nlp, text)
+    assert [_plain(c) for c in claims] == [(value, low, high, qualifier, unit, category, side, claimant)]
+
+
+NOT_CLAIMS = [
+    # years, ages, durations, model names, money, phone numbers, programmes
+    "In 2014 Russian troops seized Crimea.",
+    "Among them was 21-year-old Haider Ali.",
+    "A 21-year-old soldier was detained.",
+    "He spoke for about 50 minutes.",
+    "The next 48 hours are crucial.",
+    "Ukraine has T-72 tanks and Su-25 jets.",
+    "The aid package is worth $100 million.",
+    "Britain pledged \u00a3350 million in military aid.",
+    "Call 0800 123 456 for help.",
+    "The diplomat told BBC Radio 4's Broadcasting House programme.",
+    # people who are not forces nor casualties
+    "UK nationals in Ukraine, thought to number in the low thousands, were ordered to leave.",
+    "The crowd of 5,000 people protested in Kyiv.",
+    "About 300 civilians were evacuated from the town.",
+    # percentages not of a force; numbers without a unit
+    "Inflation reached 10% this year.",
+    "Some 60% of Ukrainians back joining NATO.",
+    "Russia has massed troops; 10 were injured.",
+    "The two presidents spoke for an hour.",
+    "One of the soldiers was wounded.",
+    "Troops from 30 NATO members took part.",
+    "Russia started drills on 10 February.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS, ids=[t[:50] for t in NOT_CLAIMS])
+def test_not_a_claim(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+# several claims in one sentence
+def test_two_claims_in_one_sentence(nlp):
+    claims = _claims(nlp, "Russia has more than 1,200 tanks and 300 warplanes in the area.")
+    assert [(c.value, c.unit, c.side, c.location) for c in claims] == [
+        (1200, "tanks", R, "in the area"),
+        (300, "warplanes", R, "in the area"),
+    ]
+
+
+def test_killed_and_wounded_in_one_sentence(nlp):
+    claims = _claims(nlp, "Ukraine says 498 Russian soldiers were killed and 1,597 Russian soldiers were wounded.")
+    assert [(c.value, c.category) for c in claims] == [(498, K), (1597, W)]
+
+
+# offsets, phrase, location
+def test_offsets_point_at_the_figure(nlp):
+    text = "He said an estimated 130,000 Russian troops are along Ukraine's border."
+    (claim,) = _claims(nlp, text)
+    assert text[claim.start:claim.end] == "130,000"
+    assert claim.text == "an estimated 130,000 Russian troops"
+    assert claim.location == "along Ukraine's border"
+    assert claim.sentence == text
+
+
+def test_range_offsets_span_both_ends(nlp):
+    text = "Russia has between 100,000 and 130,000 troops."
+    (claim,) = _claims(nlp, text)
+    assert text[claim.start:claim.end] == "100,000 and 130,000"
+    assert claim.text == "between 100,000 and 130,000 troops"
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Russia has 130,000 troops near Ukraine's borders.", "near Ukraine's borders"),
+    ("Russia has 30,000 troops in Belarus.", "in Belarus"),
+    ("Russia has 130,000 troops on the border with Ukraine.", "on the border with Ukraine"),
+    ("Russia has 130,000 troops, officials said.", ""),
+])
+def test_location(nlp, text, location):
+    (claim,) = _claims(nlp, text)
+    assert claim.location == location
+
+
+# pronoun claimants and full names
+def test_pronoun_resolves_to_last_named_speaker_full_name(nlp):
+    text = ("Defence Secretary Ben Wallace spoke on Sunday. Mr Wallace said there is a whiff of Munich. "
+            "Reporter Carl Dinnen explains. He warned of an estimated 130,000 Russian troops.")
+    (claim,) = _claims(nlp, text)
+    assert claim.claimant == "Ben Wallace"
+
+
+def test_named_claimant_prefers_longest_earlier_form(nlp):
+    text = "Ben Wallace spoke on Sunday. Mr Wallace said 130,000 troops were at the border."
+    (claim,) = _claims(nlp, text)
+    assert claim.claimant == "Ben Wallace"
+
+
+def test_pronoun_without_earlier_speaker_is_unattributed(nlp):
+    (claim,) = _claims(nlp, "He said 40 aircraft were ready.")
+    assert claim.claimant == ""
+
+
+# side inherited from a recent force mention, not from a location
+def test_side_inherited_from_previous_sentence(nlp):
+    text = "Moscow's forces are massing in the north. An estimated 130,000 troops are on Ukraine's border."
+    (claim,) = _claims(nlp, text)
+    assert claim.side == R
+
+
+def test_side_not_inherited_across_many_sentences(nlp):
+    text = ("Moscow's forces are massing. Talks continue. Markets fell. Leaders met. "
+            "An estimated 130,000 troops are on Ukraine's border.")
+    (claim,) = _claims(nlp, text)
+    assert claim.side == ""
+
+
+# dates
+def test_date_defaults_to_publication(nlp):
+    (claim,) = _claims(nlp, "Russia has 130,000 troops on the border.")
+    assert claim.date == PUBLISHED and claim.as_of is None
+
+
+def test_date_from_time_expression_in_clause(nlp):
+    text = "On Saturday officials said Russia has 130,000 troops."
+    start = text.index("Saturday")
+    timex = Timex(start=start, end=start + 8, text="Saturday", type="DATE",
+                  value="2022-02-12", date_start=date(2022, 2, 12), date_end=date(2022, 2, 12))
+    (claim,) = _claims(nlp, text, timexes=[timex])
+    assert claim.date == date(2022, 2, 12)
+
+
+def test_as_of_when_the_figure_has_its_own_date(nlp):
+    text = "Officials said the 100,000 troops on January 30 had grown."
+    start = text.index("January 30")
+    timex = Timex(start=start, end=start + 10, text="January 30", type="DATE",
+                  value="2022-01-30", date_start=date(2022, 1, 30), date_end=date(2022, 1, 30))
+    (claim,) = _claims(nlp, text, timexes=[timex])
+    assert claim.as_of == date(2022, 1, 30)
+    assert claim.date == PUBLISHED
+
+
+def test_duration_timex_is_not_a_date(nlp):
+    text = "Russia has 130,000 troops for the next 48 hours."
+    start = text.index("the next")
+    timex = Timex(start=start, end=start + 17, text="the next 48 hours", type="DURATION", value="PT48H")
+    (claim,) = _claims(nlp, text, timexes=[timex])
+    assert claim.date == PUBLISHED
+
+
+# robustness
+def test_absurd_figure_is_flagged_not_dropped(nlp):
+    (claim,) = _claims(nlp, "Russia has 1,000,000,000,000,000 troops, a blogger claimed.")
+    assert claim.value == 1e15 and "implausible" in claim.flags
+
+
+def test_absurd_power_does_not_crash(nlp):
+    claims = _claims(nlp, "Russia has 10^999 troops.")
+    assert len(claims) == 1 and "implausible" in claims[0].flags
+
+
+def test_vague_figure_is_flagged(nlp):
+    (claim,) = _claims(nlp, "Thousands of troops arrived.")
+    assert claim.flags == ("vague",)
+
+
+def test_percent_of_force_is_flagged(nlp):
+    (claim,) = _claims(nlp, "Russia has 70% of the forces it needs.")
+    assert claim.flags == ("percent_of:forces",)
+
+
+def test_no_publication_date(nlp):
+    (claim,) = _claims(nlp, "Russia has 130,000 troops.", published=None)
+    assert claim.date is None
+
+
+def test_empty_doc(nlp):
+    assert _claims(nlp, "") == []
+
+
+def test_to_dict_round_trips_plain_values(nlp):
+    (claim,) = _claims(nlp, "Russia has 130,000 troops.")
+    row = claim.to_dict()
+    assert row["value"] == 130000 and row["date"] == "2022-02-13" and row["flags"] == ""
+
+
+# the cheap step needs no parse
+def test_find_figures_on_blank_pipeline():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    sent = next(nlp("They have up to more than 130,000 and between 7,000 and 9,000 men.").sents)
+    figures = find_figures(sent)
+    assert [(f.value, f.low, f.high, f.qualifier) for f in figures] == [
+        (130000, 130000, None, "more than"),
+        (9000, 7000, 9000, "between"),
+    ]
+
+
+@pytest.mark.parametrize(("term", "side"), [
+    ("Russian", R), ("Moscow", R), ("Moscow\u2019s", R), ("the Kremlin", R),
+    ("Kyiv", U), ("Kiev", U), ("Minsk", BY), ("Washington", US), ("Pentagon", US), ("Munich", ""),
+])
+def test_side_of_term(term, side):
+    assert side_of_term(term) == side
+
+
+def test_lexicons_load_once():
+    assert lexicons() is lexicons()
+    assert "troops" in lexicons().units and "warn" in lexicons().reporting
+
+
+def test_failing_candidate_is_logged_and_skipped(nlp, monkeypatch, caplog):
+    import core.claims
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(core.claims, "_unit_for", broken)
+    assert _claims(nlp, "Russia has 130,000 troops. Belarus has 30,000 soldiers.") == []
+    assert "skipping figure" in caplog.text
