@@ -1,0 +1,325 @@
+"""Time expressions: a spaCy component that finds them, and their TimeML values.
+
+Two named steps, kept apart:
+
+1. Finding (context-free, in the pipeline). `TimexTagger.match(doc)` takes
+   candidates from rules kept as data (`core/data/timex_patterns.jsonl`,
+   Matcher patterns with optional context tokens trimmed off) plus the
+   model's DATE/TIME entities, drops what a blocker rule covers
+   (`core/data/timex_blockers.jsonl`: "Sunday Times", "Second World War"),
+   the modal "may" and the verb "march", keeps the longest of overlapping
+   candidates and types each one (DATE, TIME, DURATION, SET).
+   `set_annotations(doc, spans)` writes them to `doc.spans["timex"]`.
+2. Normalising (needs the document date). `iter_timexes(doc, dct)` reads the
+   tense of the verb each span hangs from and the last date resolved
+   earlier in the text, and asks `core.timex_normalise` for the value.
+
+Usage: `nlp = core.nlp.build_pipeline(); tag_text(nlp, text, dct)`.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+from spacy.util import filter_spans
+
+from core import timex_normalise as tn
+from core.records import Timex
+
+log = logging.getLogger(__name__)
+
+TIMEX_SPAN_KEY = "timex"
+# spaCy forbids "." in factory names (config sections are dotted), so the
+# versioned name "crisis.timex.v1" is spelled with underscores.
+FACTORY_NAME = "crisis_timex_v1"
+COMPONENT_NAME = "crisis_timex"
+
+_DATA = Path(__file__).parent / "data"
+PATTERNS_FILE = _DATA / "timex_patterns.jsonl"
+BLOCKERS_FILE = _DATA / "timex_blockers.jsonl"
+HOLIDAYS_FILE = _DATA / "timex_holidays.csv"
+
+# Model entity labels that are time expressions.
+_NER_LABELS = frozenset({"DATE", "TIME"})
+# Words the model folds into a time entity that TimeML leaves outside the
+# timex: evaluative adjectives ("a long weekend" -> "weekend") and
+# prepositions. "about"/"the" stay: TimeML keeps them ("about 50 minutes").
+_NER_TRIM_LEFT = frozenset({"long", "whole", "entire", "full", "busy", "hectic", "an", "estimated",
+                            "on", "in", "at", "since", "until", "by", "during", "for", "from"})
+_EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "-", "\u2019", "\u2018", "\u201c", "\u201d"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+# Month names that are also a modal or a verb: only capitalised and not
+# tagged as a verb/modal are they months ("May 5", not "it may be", "march").
+_VERB_MONTHS = frozenset({"may", "march"})
+# Auxiliaries that mark the tense of the verb the expression hangs from.
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
+_MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does"})
+_GOVERNOR_STEPS = 8  # head hops to find the governing verb; a sentence is rarely deeper
+
+
+@dataclass(frozen=True)
+class TimexSettings:
+    """Options of the component and of normalisation."""
+
+    date_order: str = "DMY"      # how to read 03/02/2022: DMY (British) or MDY (American)
+    use_ner: bool = True         # add the model's DATE/TIME entities to the rule matches
+
+
+# ---------------------------------------------------------------- the component
+
+class TimexTagger:
+    """Finds and types time expressions; context-free (no document date)."""
+
+    def __init__(self, vocab: Vocab, name: str = COMPONENT_NAME, *, settings: TimexSettings = TimexSettings()) -> None:
+        self.name = name
+        self.settings = settings
+        # Compiled once per component: matching is then one pass per Doc.
+        self.matcher = _build_matcher(vocab, load_patterns(PATTERNS_FILE) + holiday_patterns(HOLIDAYS_FILE))
+        self.blocker = _build_matcher(vocab, load_patterns(BLOCKERS_FILE))
+        self._trims = {row["id"]: tuple(row.get("trim", (0, 0))) for row in load_patterns(PATTERNS_FILE)}
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Candidate spans from rules and NER, filtered, de-overlapped and typed."""
+        rule_spans = self._rule_candidates(doc)
+        ner_spans = _ner_candidates(doc) if self.settings.use_ner else []
+        blocked = _blocked_tokens(doc, self.blocker)
+        kept: list[Span] = []
+        for span in _prefer(rule_spans, ner_spans):
+            if any(i in blocked for i in range(span.start, span.end)) or _is_verb_month(span):
+                continue
+            type_ = _context_free_type(span.text, self.settings)
+            if type_ is not None:
+                kept.append(Span(doc, span.start, span.end, label=type_))
+        return sorted(kept, key=lambda s: s.start)
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        doc.spans[TIMEX_SPAN_KEY] = spans
+
+    def _rule_candidates(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            left, right = self._trims.get(doc.vocab.strings[match_id], (0, 0))
+            span = _trim_edges(doc[start + left:end - right])
+            if span is not None:
+                spans.append(span)
+        return spans
+
+
+@Language.factory(FACTORY_NAME, default_config={"date_order": "DMY", "use_ner": True})
+def make_timex_tagger(nlp: Language, name: str, date_order: str, use_ner: bool) -> TimexTagger:
+    return TimexTagger(nlp.vocab, name, settings=TimexSettings(date_order=date_order, use_ner=use_ner))
+
+
+def add_to_pipeline(nlp: Language, *, settings: TimexSettings = TimexSettings()) -> None:
+    """Add the tagger after the model's NER (or last); a second call does nothing."""
+    if COMPONENT_NAME in nlp.pipe_names:
+        return
+    config = {"date_order": settings.date_order, "use_ner": settings.use_ner}
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    nlp.add_pipe(FACTORY_NAME, name=COMPONENT_NAME, config=config, **where)
+
+
+# ---------------------------------------------------------------- normalisation
+
+def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexSettings()) -> Iterator[Timex]:
+    """The tagged spans normalised against the document creation time `dct`.
+
+    Expressions anchored on an earlier date ("two days later") count from
+    the last day resolved before them in the text, else from dct.
+    """
+    spans = doc.spans[TIMEX_SPAN_KEY] if TIMEX_SPAN_KEY in doc.spans else _tag_on_the_fly(doc, settings)
+    sentence_of = _sentence_index(doc)
+    anchor: date | None = None
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        try:
+            result = tn.normalise(
+                span.text, dct,
+                tense=governing_tense(span), anchor=anchor,
+                prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
+                date_order=settings.date_order,
+            )
+        except Exception:  # noqa: BLE001 - one odd expression must not sink the article
+            log.exception("could not normalise %r", span.text)
+            result = tn.Normalised(span.label_ or tn.DATE, tn.UNRESOLVED_DATE)
+        if result is None:
+            continue
+        if result.type in (tn.DATE, tn.TIME) and result.date_start is not None and result.date_start == result.date_end:
+            anchor = result.date_start
+        yield Timex(
+            start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
+            date_start=result.date_start, date_end=result.date_end, sentence=sentence_of.get(span.start, -1),
+        )
+
+
+def tag_text(nlp: Language, text: str, dct: date | None) -> list[Timex]:
+    """Run the pipeline over `text` and normalise its time expressions."""
+    return list(iter_timexes(nlp(text), dct))
+
+
+def governing_tense(span: Span) -> str:
+    """PAST, PRESENT, FUTURE, or "" from the verb the expression hangs from.
+
+    Walk up the dependency tree to the first verb. "will"/"shall" make it
+    future, a modal ("could", "may") points forward too, "have" + a modal
+    ("could have") or a past form (VBD, was/were/had, did) makes it past.
+    An infinitive ("ordered to leave on Friday") takes the tense of the verb
+    it complements. A verb inside a quotation does not govern an expression
+    outside it (the parser often hangs "... in coming days" during a call on
+    Saturday" from the quoted verb). With no parse, or no verb, it is "".
+    """
+    doc = span.doc
+    if not doc.has_annotation("DEP"):
+        return tn.NO_TENSE
+    token: Token = span.root
+    for _ in range(_GOVERNOR_STEPS):
+        if token.head is token:
+            return _tense_of(token) if token.pos_ in ("VERB", "AUX") else tn.NO_TENSE
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX") or _across_quote(token, span):
+            continue
+        aux = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+        if "to" in aux and token.tag_ == "VB" and not aux & (_FUTURE_AUX | _MODAL_AUX):
+            continue  # infinitive: its tense is its governor's
+        return _tense_of(token)
+    return tn.NO_TENSE
+
+
+def _across_quote(verb: Token, span: Span) -> bool:
+    """An odd number of quotation marks between verb and span: one is quoted, the other not."""
+    low, high = sorted((verb.i, span.start if verb.i < span.start else span.end - 1))
+    quotes = sum(1 for t in verb.doc[low + 1:high] if t.is_quote)
+    return quotes % 2 == 1
+
+
+def _tense_of(verb: Token) -> str:
+    aux = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX:
+        return tn.FUTURE
+    if aux & _MODAL_AUX:
+        return tn.PAST if "have" in aux else tn.FUTURE
+    if verb.tag_ == "VBD" or aux & _PAST_AUX:
+        return tn.PAST
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & _PRESENT_AUX:
+        return tn.PRESENT
+    if verb.tag_ == "VBN":
+        return tn.PAST
+    return tn.NO_TENSE
+
+
+# ---------------------------------------------------------------- rules as data
+
+def load_patterns(path: Path) -> list[dict]:
+    """Matcher patterns, one JSON object a line: id, label, pattern, optional trim."""
+    return list(srsly.read_jsonl(path))
+
+
+def holiday_patterns(path: Path) -> list[dict]:
+    """One pattern per named day in the holidays table ("Christmas Eve")."""
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        names = [line.split(",", 1)[0].strip() for line in handle if line.strip() and not line.startswith("#")][1:]
+    for name in names:
+        words = name.replace("'s", " 's").split()
+        pattern = [{"LOWER": w} for w in words]
+        pattern[0] = {"LOWER": words[0], "IS_TITLE": True}  # a proper name, "Christmas" not "christmas tree"
+        rows.append({"id": f"holiday-{name}", "label": "DATE", "pattern": pattern})
+    return rows
+
+
+def _build_matcher(vocab, rows: list[dict]) -> Matcher:
+    matcher = Matcher(vocab, validate=True)
+    for row in rows:
+        matcher.add(row["id"], [row["pattern"]])
+    return matcher
+
+
+# ---------------------------------------------------------------- candidate helpers
+
+def _trim_edges(span: Span) -> Span | None:
+    """Drop punctuation and a possessive at the edges: "Sunday's" -> "Sunday"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].text in _EDGE_PUNCT:
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].lower_ in _POSSESSIVE):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _ner_candidates(doc: Doc) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS:
+            continue
+        start = ent.start
+        while start < ent.end - 1 and doc[start].lower_ in _NER_TRIM_LEFT:
+            start += 1
+        span = _trim_edges(doc[start:ent.end])
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _prefer(rule_spans: list[Span], ner_spans: list[Span]) -> list[Span]:
+    """The longest of overlapping candidates; a model entity only beats the
+    rules when it overlaps none of them or is itself a resolvable expression
+    (so "Friday and Saturday" as one entity does not swallow two rule matches)."""
+    rules = filter_spans(rule_spans)
+    keep_ner = [
+        span for span in ner_spans
+        if not any(r.start < span.end and span.start < r.end for r in rules) or tn.is_resolvable(span.text)
+    ]
+    return filter_spans(rules + keep_ner)
+
+
+def _blocked_tokens(doc: Doc, blocker: Matcher) -> set[int]:
+    return {i for _, start, end in blocker(doc) for i in range(start, end)}
+
+
+def _is_verb_month(span: Span) -> bool:
+    """The modal "may" or the verb "march", not the month."""
+    for token in span:
+        if token.lower_ not in _VERB_MONTHS:
+            continue
+        if token.text.islower() or token.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD", "VBG", "VBN"):
+            return True
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and following.tag_ in ("VB", "RB") and not following.like_num:
+            return True  # sentence-initial "May we ..." / "May be ..."
+    return False
+
+
+def _context_free_type(text: str, settings: TimexSettings) -> str | None:
+    result = tn.normalise(text, None, date_order=settings.date_order)
+    return result.type if result is not None else None
+
+
+def _tag_on_the_fly(doc: Doc, settings: TimexSettings) -> list[Span]:
+    """Spans for a Doc made by a pipeline without our component."""
+    return TimexTagger(doc.vocab, settings=settings).match(doc)
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    """Token index -> index of its sentence in list(doc.sents); empty without boundaries."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return {}
+    return {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+

@@ -1,0 +1,877 @@
+"""TimeML (TIMEX3) normalisation of one time expression: pure functions, no spaCy.
+
+`normalise(text, dct, tense=..., anchor=...)` turns the words of a time
+expression ("Sunday night", "the coming week", "about 50 minutes") into its
+TIMEX3 type and value as used in TempEval-3, plus the inclusive calendar
+interval it denotes. The caller (core.timex) finds the spans and reads the
+context (tense of the governing verb, the last date resolved in the text);
+this module only reads words.
+
+Conventions:
+- Weeks are ISO weeks (Monday to Sunday), written `2022-W07`.
+- A weekday with no modifier points back from a past-tense verb (the most
+  recent such day on or before the document date) and forward otherwise
+  (the next one on or after it); with no verb at all news reports the past.
+- Said on a Sunday, "last week" is the ISO week now ending and "this week",
+  "the week", "the coming week" are the week starting tomorrow: British and
+  American Sunday papers both talk that way.
+- Absolute dates are parsed by dateparser with explicit settings, never by
+  its `search_dates` finder; a year-less date takes the document year,
+  moved a year back (past tense) or forward (future) when the month lies on
+  the wrong side of the document date (HeidelTime's rule).
+Anything temporal that cannot be resolved keeps its type with an X-filled
+value ("XXXX-XX-XX") and no interval; nothing here raises on odd input.
+"""
+from __future__ import annotations
+
+import calendar
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import dateparser
+from dateutil.easter import easter
+
+# Tense of the verb that governs the expression, as read by core.timex.
+PAST = "PAST"
+PRESENT = "PRESENT"
+FUTURE = "FUTURE"
+NO_TENSE = ""
+
+DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
+UNRESOLVED_DATE = "XXXX-XX-XX"
+
+_DATA = Path(__file__).parent / "data"
+_HOLIDAYS_FILE = _DATA / "timex_holidays.csv"
+
+_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name} | {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+
+# Parts of the day and their TIMEX3 codes ("Sunday night" -> 2022-02-13TNI).
+_PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+    "overnight": "NI", "lunchtime": "MI", "midday": "MI",
+}
+_CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+
+# Spelled-out counts in durations and "ago"; a/an mean one.
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
+}
+# Vague quantities give an X in the value: "for several weeks" -> PXW.
+_VAGUE_COUNTS = ("a few", "few", "several", "many", "some", "a number of", "numerous", "countless")
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21, "last": 4, "final": 4,
+}
+# Duration units: (TIMEX3 letter, is a time-of-day unit needing "PT").
+_UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
+    "month": ("M", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "centurie": ("CE", False),
+}
+_UNIT_RE = r"(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+_NUMBER_RE = r"(\d+(?:\.\d+)?|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + ")"
+_VAGUE_RE = "(" + "|".join(_VAGUE_COUNTS) + ")"
+
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+# Reference to now, the past or the future, no calendar anchor (TIMEX3 *_REF).
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "present": "PRESENT_REF", "the present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "today's": "PRESENT_REF", "now-": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "formerly": "PAST_REF", "once": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
+    "recent months": "PAST_REF", "recent years": "PAST_REF", "years ago": "PAST_REF",
+    "decades ago": "PAST_REF", "weeks ago": "PAST_REF", "months ago": "PAST_REF", "days ago": "PAST_REF",
+    "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "the future": "FUTURE_REF", "in the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "in future": "FUTURE_REF", "future": "FUTURE_REF",
+    "coming days": "FUTURE_REF", "the coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF",
+    "the coming weeks": "FUTURE_REF", "coming months": "FUTURE_REF", "the coming months": "FUTURE_REF",
+    "coming years": "FUTURE_REF", "the coming years": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+    "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
+}
+# Frequencies: one word or "every/each/per <unit>".
+_SET_WORDS = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
+    "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H", "quarterly": "P3M",
+    "everyday": "P1D", "weekdays": "XXXX-WXX-WD", "weekends": "XXXX-WXX-WE",
+}
+# Anaphoric words: relative to the last date resolved in the text.
+_ANAPHORIC_NEXT = ("next", "following", "subsequent")
+_ANAPHORIC_PREV = ("previous", "preceding", "prior")
+# Words that only qualify the value (TIMEX3 puts them in `mod`).
+_MODIFIER_PREFIXES = (
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "just", "only",
+    "barely", "an estimated", "no more than", "no less than", "well over", "little more than",
+    "very", "the very", "late on", "early on", "as early as", "as late as", "as soon as",
+)
+_PREPOSITIONS = (
+    "on", "in", "at", "since", "until", "till", "by", "from", "during", "within", "for",
+    "throughout", "towards", "toward", "through", "over", "before", "after", "of", "between",
+)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The TIMEX3 reading of one expression."""
+
+    type: str
+    value: str
+    date_start: date | None = None
+    date_end: date | None = None
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    dct: date | None
+    tense: str
+    anchor: date | None
+    prev_word: str
+    date_order: str
+
+
+# ---------------------------------------------------------------- entry point
+
+def normalise(
+    text: str,
+    dct: date | None,
+    *,
+    tense: str = NO_TENSE,
+    anchor: date | None = None,
+    prev_word: str = "",
+    date_order: str = "DMY",
+) -> Normalised | None:
+    """TIMEX3 type, value and interval of `text`, or None if it is not temporal.
+
+    `dct` is the document creation time; `tense` the tense of the governing
+    verb (PAST, PRESENT, FUTURE or ""); `anchor` the last date resolved
+    earlier in the text ("two days later" counts from it); `prev_word` the
+    word before the span ("in" makes "two weeks" a date); `date_order` how
+    to read 03/02/2022 (DMY British, MDY American).
+    """
+    cleaned = clean(text)
+    if not cleaned:
+        return None
+    cleaned, lead = _strip_leading(cleaned)
+    ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order)
+    try:
+        result = _resolve(cleaned, ctx)
+    except (ValueError, OverflowError, ArithmeticError, TypeError, KeyError):
+        result = None  # odd input is kept as an unresolved expression, never raised
+    if result is not None:
+        return result
+    return _unresolved(cleaned)
+
+
+# Values that say "temporal, but we could not tell when".
+_UNRESOLVED_VALUES = frozenset({UNRESOLVED_DATE, "XXXX", "PXX", "XXXX-XX-XXTXX"})
+# A fixed Monday for testing whether words resolve at all, independent of any article.
+_PROBE_DCT = date(2001, 1, 1)
+
+
+def is_resolvable(text: str) -> bool:
+    """Whether `text` reads as one whole time expression we can give a value."""
+    result = normalise(text, _PROBE_DCT)
+    return result is not None and result.value not in _UNRESOLVED_VALUES
+
+
+def clean(text: str) -> str:
+    """Lower-case, straight quotes, single spaces, no possessive or edge punctuation."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:()\"")
+    text = re.sub(r"'s$", "", text)
+    return text.strip(" ,.") if not re.search(r"\b[ap]\.m\.$", text) else text
+
+
+def _strip_leading(text: str) -> tuple[str, str]:
+    """Drop modifiers and prepositions before the head; return the last preposition."""
+    lead = ""
+    changed = True
+    while changed:
+        changed = False
+        for word in sorted(_MODIFIER_PREFIXES + _PREPOSITIONS, key=len, reverse=True):
+            if text.startswith(word + " ") and len(text) > len(word) + 1:
+                rest = text[len(word) + 1:]
+                if word in _PREPOSITIONS:
+                    if rest in _REFS and word == "in":  # keep "in the past", "in future"
+                        continue
+                    lead = word
+                text, changed = rest, True
+                break
+    return text, lead
+
+
+def _resolve(s: str, ctx: _Ctx) -> Normalised | None:
+    for step in _STEPS:
+        result = step(s, ctx)
+        if result is not None:
+            return result
+    return None
+
+
+def _unresolved(s: str) -> Normalised | None:
+    """Temporal words we cannot place: keep the type, X out the value."""
+    if re.search(r"\b" + _UNIT_RE + r"\b", s) and re.search(r"\d|" + _NUMBER_RE, s) and not re.search(r"\b(the|of|year \d)", s):
+        return Normalised(DURATION, "PXX")
+    words = set(re.findall(r"[a-z]+", s))
+    if words & (set(_MONTHS) | set(_WEEKDAYS) | {"year", "week", "month", "day", "weekend", "date"}):
+        return Normalised(DATE, UNRESOLVED_DATE)
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", s):
+        return Normalised(DATE, UNRESOLVED_DATE)
+    if words & set(_PARTS_OF_DAY):
+        return Normalised(TIME, "XXXX-XX-XXTXX")
+    return None
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+def _week(d: date) -> tuple[str, date, date]:
+    year, week, _ = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return f"{year}-W{week:02d}", monday, monday + timedelta(days=6)
+
+
+def _month(year: int, month: int) -> tuple[str, date, date]:
+    last = calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}", date(year, month, 1), date(year, month, last)
+
+
+def _shift_month(d: date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + d.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _day(d: date, type_: str = DATE) -> Normalised:
+    return Normalised(type_, d.isoformat(), d, d)
+
+
+def _interval(type_: str, value: str, span: tuple[date, date] | None) -> Normalised:
+    return Normalised(type_, value, *(span or (None, None)))
+
+
+def _weekday_date(dct: date, weekday: int, *, tense: str, modifier: str = "") -> date:
+    """The date a weekday name points to from dct.
+
+    "last Friday" is strictly before, "next Friday" strictly after; a bare
+    weekday looks back from a past-tense verb (or no verb: news reports the
+    past) and forward from a present or future one; the dct's own weekday is
+    the dct itself in both directions.
+    """
+    back = (dct.weekday() - weekday) % 7
+    ahead = (weekday - dct.weekday()) % 7
+    if modifier == "last":
+        return dct - timedelta(days=back or 7)
+    if modifier == "next":
+        return dct + timedelta(days=ahead or 7)
+    if tense in (PAST, NO_TENSE):
+        return dct - timedelta(days=back)
+    return dct + timedelta(days=ahead)
+
+
+def _count(word: str) -> float | None:
+    """A count in digits or words; None for vague quantities."""
+    word = word.strip()
+    if re.fullmatch(r"\d+(\.\d+)?", word):
+        return float(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _unit(word: str) -> tuple[str, bool]:
+    word = word.rstrip("s") if word not in ("centuries",) else "centurie"
+    return _UNITS[word]
+
+
+def _duration_value(count: float | None, unit_word: str) -> str:
+    letter, is_time = _unit(unit_word)
+    if unit_word.startswith("fortnight"):
+        count = None if count is None else count * 2
+    amount = "X" if count is None else (str(int(count)) if float(count).is_integer() else str(count))
+    return ("PT" if is_time else "P") + amount + letter
+
+
+# ---------------------------------------------------------------- recognisers
+
+def _ref(s: str, ctx: _Ctx) -> Normalised | None:
+    value = _REFS.get(s) or _REFS.get(s.removeprefix("in "))
+    return Normalised(DATE, value) if value else None
+
+
+def _set(s: str, ctx: _Ctx) -> Normalised | None:
+    if s in _SET_WORDS:
+        return Normalised(SET, _SET_WORDS[s])
+    m = re.fullmatch(r"(every|each|per) (other )?" + r"(?:" + _NUMBER_RE + r" )?" + _UNIT_RE, s)
+    if m:
+        count = _count(m.group(3)) if m.group(3) else 1.0
+        count = (count or 1) * (2 if m.group(2) else 1)
+        return Normalised(SET, _duration_value(count, m.group(4)))
+    m = re.fullmatch(r"(?:once|twice|thrice|\w+ times) (?:a|an|per|every) " + _UNIT_RE, s)
+    if m:
+        return Normalised(SET, _duration_value(1, m.group(1)))
+    m = re.fullmatch(r"(?:every|each) (" + "|".join(_WEEKDAYS) + r")", s) or re.fullmatch(
+        r"(?:on )?(" + "|".join(_WEEKDAYS) + r")s", s)
+    if m:
+        return Normalised(SET, f"XXXX-WXX-{_WEEKDAYS[m.group(1)] + 1}")
+    m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
+    if m:
+        return Normalised(SET, f"XXXX-XX-XXT{_PARTS_OF_DAY[m.group(1)]}")
+    return None
+
+
+def _split_time_of_day(s: str) -> tuple[str, str] | None:
+    """Split "sunday night" / "3pm on sunday" into (date words, TIMEX3 time suffix)."""
+    clock = (r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?)"
+             r"|(?P<h24>\d{1,2})[:.](?P<m24>\d{2})"
+             r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?:gmt|utc|hrs|hours)")
+    zone = r"(?: (?:gmt|utc|bst|cet|est|edt|et|pst|msk|local time|kyiv time|moscow time))?"
+    m = re.fullmatch(r"(?:(?P<before>.*?) ?(?:at|on|,) )?(?:" + clock + r")" + zone + r"(?:(?: on| ,|,)? (?P<after>.*))?", s)
+    if m:
+        hour, minute = _clock(m)
+        if hour is None:
+            return None
+        rest = " ".join(p for p in (m.group("before"), m.group("after")) if p)
+        return rest, f"T{hour:02d}:{minute:02d}"
+    for word, clock_value in _CLOCK_WORDS.items():
+        m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?: (?:on )?(.*))?", s)
+        if m:
+            rest = " ".join(p for p in (m.group(1), m.group(2)) if p)
+            return rest, "T" + clock_value
+    m = re.fullmatch(r"(?:(.*) )?(?:(early|late|the) )?(morning|afternoon|evening|night|overnight|lunchtime)(?: (?:of|on) (.*))?", s)
+    if m:
+        rest = " ".join(p for p in (m.group(1), m.group(4)) if p)
+        return rest, "T" + _PARTS_OF_DAY[m.group(3)]
+    if s == "tonight":
+        return "today", "TNI"
+    return None
+
+
+def _clock(m: re.Match[str]) -> tuple[int | None, int]:
+    """Hour and minute of a clock match; None for impossible times ("25:00", "13pm")."""
+    if m.group("ampm"):
+        hour, minute = int(m.group("h12")), int(m.group("m12") or 0)
+        if not 1 <= hour <= 12:
+            return None, 0
+        hour = hour % 12 + (12 if m.group("ampm").startswith("p") else 0)
+    elif m.group("h24"):
+        hour, minute = int(m.group("h24")), int(m.group("m24"))
+    else:
+        hour, minute = int(m.group("hmil")), int(m.group("mmil"))
+    if hour > 24 or minute > 59:
+        return None, 0
+    return hour, minute
+
+
+def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
+    """A day plus a part of day or clock time: TIME, value DATE + suffix."""
+    split = _split_time_of_day(s)
+    if split is None:
+        return None
+    rest, suffix = split
+    if rest in ("", "this", "the", "that", "today", "early", "late", "in the"):
+        if ctx.dct is None:
+            return Normalised(TIME, "XXXX-XX-XX" + suffix)
+        day = ctx.dct
+    elif rest == "last" and suffix == "TNI":
+        if ctx.dct is None:
+            return Normalised(TIME, "XXXX-XX-XX" + suffix)
+        day = ctx.dct - timedelta(days=1)
+    else:
+        base = _resolve(rest, ctx)
+        if base is None or base.type != DATE:
+            return None
+        if not re.fullmatch(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)|XXXX-WXX-\d", base.value):
+            return None
+        return Normalised(TIME, base.value + suffix, base.date_start, base.date_end)
+    return Normalised(TIME, day.isoformat() + suffix, day, day)
+
+
+def _deictic(s: str, ctx: _Ctx) -> Normalised | None:
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+               "the day after tomorrow": 2, "this day": 0}
+    if s not in offsets:
+        return None
+    if ctx.dct is None:
+        return Normalised(DATE, UNRESOLVED_DATE)
+    return _day(ctx.dct + timedelta(days=offsets[s]))
+
+
+def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
+    """Relative to the last date in the text: "two days later", "the next day"."""
+    base = ctx.anchor or ctx.dct
+    m = re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE + r" (later|earlier|afterwards|after that|before that)", s)
+    sign = 0
+    if m:
+        count, unit_word = _count(m.group(1)), m.group(2)
+        sign = 1 if m.group(3) in ("later", "afterwards", "after that") else -1
+    else:
+        m = re.fullmatch(r"(?:the|a) (" + "|".join(_ANAPHORIC_NEXT + _ANAPHORIC_PREV) + r") " + _UNIT_RE, s)
+        m2 = re.fullmatch(r"the (day|week|month|year|night) (before|after|earlier|later)", s)
+        m3 = re.fullmatch(r"(?:that|the same) (day|week|month|year|night|morning|evening)", s)
+        if m:
+            count, unit_word = 1, m.group(2)
+            sign = 1 if m.group(1) in _ANAPHORIC_NEXT else -1
+        elif m2:
+            count, unit_word = 1, m2.group(1)
+            sign = 1 if m2.group(2) in ("after", "later") else -1
+        elif m3:
+            count, unit_word = 0, m3.group(1)
+        else:
+            return None
+    if count is None:
+        return None
+    letter, is_time = _unit(unit_word)
+    if is_time:
+        return None
+    if base is None:
+        return Normalised(DATE, UNRESOLVED_DATE)
+    return _offset(base, int(count) * (sign or 1) if sign else 0, letter)
+
+
+def _offset(base: date, count: int, letter: str) -> Normalised:
+    """The calendar unit `count` units from base, at the unit's granularity."""
+    if letter == "D":
+        return _day(base + timedelta(days=count))
+    if letter == "W":
+        return _interval(DATE, *_split3(_week(base + timedelta(weeks=count))))
+    if letter == "M":
+        return _interval(DATE, *_split3(_month(*_shift_month(base, count))))
+    if letter == "Y":
+        return _year(base.year + count)
+    if letter == "DE":
+        return _decade((base.year + 10 * count) // 10)
+    year = base.year + 100 * count
+    return _century(year // 100)
+
+
+def _split3(triple: tuple[str, date, date]) -> tuple[str, tuple[date, date]]:
+    return triple[0], (triple[1], triple[2])
+
+
+def _year(year: int) -> Normalised:
+    if not 0 < year <= 9999:
+        return Normalised(DATE, "XXXX")
+    return Normalised(DATE, f"{year:04d}", date(year, 1, 1), date(year, 12, 31))
+
+
+def _decade(decade: int) -> Normalised:
+    if not 0 < decade <= 999:
+        return Normalised(DATE, "XXX")
+    return Normalised(DATE, f"{decade:03d}", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31))
+
+
+def _century(hundreds: int) -> Normalised:
+    if not 0 <= hundreds <= 99:
+        return Normalised(DATE, "XX")
+    return Normalised(DATE, f"{hundreds:02d}", date(max(hundreds * 100, 1), 1, 1), date(hundreds * 100 + 99, 12, 31))
+
+
+def _ago(s: str, ctx: _Ctx) -> Normalised | None:
+    """"three days ago", "in two weeks", "two weeks from now"."""
+    m = re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE + r" (ago|from now|hence|time)", s)
+    forward_in = ctx.prev_word == "in" and ctx.tense in (FUTURE, PRESENT)
+    m_in = None if m else re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE, s) if forward_in else None
+    if not (m or m_in):
+        return None
+    match = m or m_in
+    count = _count(match.group(1))
+    letter, is_time = _unit(match.group(2))
+    if count is None or not float(count).is_integer():
+        return None
+    if is_time:
+        return Normalised(DURATION, _duration_value(count, match.group(2))) if m_in else None
+    if ctx.dct is None:
+        return Normalised(DATE, UNRESOLVED_DATE)
+    sign = -1 if (m and m.group(3) == "ago") else 1
+    count_int = int(count) * (2 if match.group(2).startswith("fortnight") else 1)
+    return _offset(ctx.dct, sign * count_int, letter)
+
+
+def _this_week_base(ctx: _Ctx) -> date:
+    """The day whose ISO week "this week" means: tomorrow when said on a Sunday."""
+    assert ctx.dct is not None
+    if ctx.dct.weekday() == 6 and ctx.tense != PAST:
+        return ctx.dct + timedelta(days=1)
+    return ctx.dct
+
+
+def _relative_unit(s: str, ctx: _Ctx) -> Normalised | None:
+    """"last week", "this month", "next year", "earlier this month", "the coming week"."""
+    m = re.fullmatch(r"(?:(earlier|later|early|late) )?(?:the )?(last|this|next|coming|current|past|previous|following)? ?"
+                     r"(week|month|year|decade|century|quarter)", s)
+    if not m or (m.group(2) is None and not s.startswith("the ")):
+        return None
+    part, which, unit = m.group(1), m.group(2) or "this", m.group(3)
+    if s.startswith("the ") and which in ("last", "past", "next") and not part:
+        return Normalised(DURATION, _duration_value(1, unit))  # "the past week": a span of time
+    if which in ("previous", "following"):
+        return None  # anaphoric, see _anaphoric
+    if ctx.dct is None:
+        return Normalised(DATE, {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX"))
+    dct = ctx.dct
+    step = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[which]
+    if unit == "week":
+        if which == "last":
+            base = dct if dct.weekday() == 6 else dct - timedelta(weeks=1)
+        elif which == "coming":
+            base = dct if dct.weekday() == 0 else dct + timedelta(days=7 - dct.weekday())
+        elif step == 0:
+            base = _this_week_base(ctx)
+        else:
+            base = dct + timedelta(weeks=1)
+        value, first, last = _week(base)
+    elif unit == "month":
+        value, first, last = _month(*_shift_month(dct, step))
+    elif unit == "year":
+        result = _year(dct.year + step)
+        value, first, last = result.value, result.date_start, result.date_end
+    elif unit == "quarter":
+        q = (dct.month - 1) // 3 + step
+        year, q = dct.year + q // 4, q % 4 + 1
+        return _quarter(year, q)
+    elif unit == "decade":
+        return _decade(dct.year // 10 + step)
+    else:
+        return _century(dct.year // 100 + step)
+    if part in ("earlier", "early") and step == 0 and first and last:
+        last = min(last, dct)
+    elif part in ("later", "late") and step == 0 and first and last:
+        first = max(first, dct)
+    return Normalised(DATE, value, first, last)
+
+
+def _quarter(year: int, q: int) -> Normalised:
+    first = date(year, 3 * q - 2, 1)
+    last = date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
+    return Normalised(DATE, f"{year:04d}-Q{q}", first, last)
+
+
+def _part_of_period(s: str, ctx: _Ctx) -> Normalised | None:
+    """"the end of the week", "the start of March", "the rest of the year"."""
+    m = re.fullmatch(r"(?:the )?(end|close|start|beginning|middle|rest|remainder|turn|course) of (.+)", s)
+    if not m:
+        return None
+    part, tail = m.group(1), m.group(2)
+    if tail in ("the week", "the month", "the year"):
+        tail = "this " + tail[4:]
+    base = _resolve(tail, ctx)
+    if base is None or base.type != DATE:
+        return None
+    if base.date_start is None or base.date_end is None:
+        return base
+    first, last = base.date_start, base.date_end
+    length = (last - first).days + 1
+    if part in ("rest", "remainder"):
+        if ctx.dct and first <= ctx.dct <= last:
+            first = ctx.dct
+    elif "-W" in base.value and length == 7:
+        # end of a week: Friday to Sunday; start: Monday to Wednesday
+        if part in ("end", "close"):
+            first = first + timedelta(days=4)
+        elif part in ("start", "beginning", "turn"):
+            last = first + timedelta(days=2)
+        else:
+            first, last = first + timedelta(days=2), first + timedelta(days=3)
+    elif length <= 31:
+        # a month in thirds: 1-10, 11-20, 21-end
+        if part in ("end", "close"):
+            first = first.replace(day=21)
+        elif part in ("start", "beginning", "turn"):
+            last = first.replace(day=10)
+        else:
+            first, last = first.replace(day=11), first.replace(day=20)
+    elif length >= 365 and first.month == 1 and last.month == 12 and first.year == last.year:
+        # a year in quarters: the end is October to December
+        if part in ("end", "close"):
+            first = first.replace(month=10)
+        elif part in ("start", "beginning", "turn"):
+            last = date(first.year, 3, 31)
+        else:
+            first, last = first.replace(month=4), date(first.year, 9, 30)
+    return Normalised(DATE, base.value, first, last)
+
+
+def _weekend(s: str, ctx: _Ctx) -> Normalised | None:
+    m = re.fullmatch(r"(?:(?:the|this|last|next|that|past|coming|long|bank holiday) )*weekend", s)
+    if not m:
+        return None
+    if ctx.dct is None:
+        return Normalised(DATE, "XXXX-WXX-WE")
+    dct, words = ctx.dct, s.split()
+    on_weekend = dct.weekday() >= 5
+    this_saturday = dct - timedelta(days=dct.weekday() - 5) if on_weekend else None
+    if "last" in words or "past" in words:
+        saturday = this_saturday - timedelta(days=7) if this_saturday else dct - timedelta(days=dct.weekday() + 2)
+    elif "next" in words:
+        saturday = this_saturday + timedelta(days=7) if this_saturday else dct + timedelta(days=5 - dct.weekday())
+    elif this_saturday:
+        saturday = this_saturday
+    elif ctx.tense in (PAST, NO_TENSE) and "coming" not in words:
+        saturday = dct - timedelta(days=dct.weekday() + 2)
+    else:
+        saturday = dct + timedelta(days=5 - dct.weekday())
+    return Normalised(DATE, _week(saturday)[0] + "-WE", saturday, saturday + timedelta(days=1))
+
+
+def _midweek(s: str, ctx: _Ctx) -> Normalised | None:
+    """"midweek": the Wednesday behind a past-tense verb, else the one ahead."""
+    if s not in ("midweek", "mid-week", "mid week", "mid - week"):
+        return None
+    if ctx.dct is None:
+        return Normalised(DATE, "XXXX-WXX-3")
+    return _day(_weekday_date(ctx.dct, 2, tense=ctx.tense if ctx.tense != NO_TENSE else PRESENT))
+
+
+def _weekday(s: str, ctx: _Ctx) -> Normalised | None:
+    names = "|".join(list(_WEEKDAYS) + list(_WEEKDAY_ABBR))
+    m = re.fullmatch(r"(?:(last|this|next|coming|past|early|late|on) )?(" + names + r")\.?", s)
+    if not m:
+        return None
+    weekday = _WEEKDAYS.get(m.group(2), _WEEKDAY_ABBR.get(m.group(2)))
+    if ctx.dct is None:
+        return Normalised(DATE, f"XXXX-WXX-{weekday + 1}")
+    modifier = {"last": "last", "past": "last", "next": "next"}.get(m.group(1) or "", "")
+    tense = PRESENT if m.group(1) == "coming" else ctx.tense
+    return _day(_weekday_date(ctx.dct, weekday, tense=tense, modifier=modifier))
+
+
+def _season(s: str, ctx: _Ctx) -> Normalised | None:
+    m = re.fullmatch(r"(?:(?:the|this|last|next|early|late|mid|past|coming) )*(?:(?:of )?)(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", s)
+    if not m:
+        return None
+    code = _SEASONS[m.group(1)]
+    words = s.split()
+    if m.group(2):
+        year = int(m.group(2))
+    elif ctx.dct is None:
+        return Normalised(DATE, f"XXXX-{code}")
+    else:
+        year = _season_year(code, ctx.dct, words, ctx.tense)
+    first_month, last_month = _SEASON_MONTHS[code]
+    if code == "WI":
+        first, last = date(year - 1, 12, 1), date(year, 2, calendar.monthrange(year, 2)[1])
+    else:
+        first, last = date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return Normalised(DATE, f"{year:04d}-{code}", first, last)
+
+
+def _season_year(code: str, dct: date, words: list[str], tense: str) -> int:
+    """The year of "this/last/next <season>"; winter Y runs December Y-1 to February Y."""
+    year = dct.year + (1 if code == "WI" and dct.month == 12 else 0)
+    first_month = _SEASON_MONTHS[code][0]
+    started = code == "WI" or dct.month >= first_month
+    if "last" in words or "past" in words:
+        return year - 1 if started else year - 1
+    if "next" in words or "coming" in words:
+        return year + 1 if started else year
+    if "this" in words:
+        return year
+    if tense == PAST:
+        return year if started else year - 1
+    if tense in (FUTURE, PRESENT):
+        return year if not started or code == "WI" else year
+    return year
+
+
+def _quarter_phrase(s: str, ctx: _Ctx) -> Normalised | None:
+    if s in ("last quarter", "final quarter"):
+        return None  # the quarter before this one: see _relative_unit
+    m = re.fullmatch(r"(?:the )?(first|second|third|fourth|last|final) quarter(?: of (?:the year |)(\d{4}))?", s) or \
+        re.fullmatch(r"q([1-4])(?: (\d{4}))?", s)
+    if not m:
+        return None
+    q = int(m.group(1)) if m.group(1).isdigit() else _ORDINALS[m.group(1)]
+    if m.group(2):
+        return _quarter(int(m.group(2)), q)
+    if ctx.dct is None:
+        return Normalised(DATE, f"XXXX-Q{q}")
+    return _quarter(ctx.dct.year, q)
+
+
+def _half_phrase(s: str, ctx: _Ctx) -> Normalised | None:
+    m = re.fullmatch(r"(?:the )?(first|second) half of (?:the year |)(\d{4}|this year|last year|next year)", s)
+    if not m:
+        return None
+    base = _resolve(m.group(2), ctx)
+    if base is None or base.date_start is None:
+        return Normalised(DATE, "XXXX-HX")
+    year = base.date_start.year
+    half = 1 if m.group(1) == "first" else 2
+    first = date(year, 1 if half == 1 else 7, 1)
+    last = date(year, 6, 30) if half == 1 else date(year, 12, 31)
+    return Normalised(DATE, f"{year:04d}-H{half}", first, last)
+
+
+def _decade_century(s: str, ctx: _Ctx) -> Normalised | None:
+    m = re.fullmatch(r"(?:the )?(?:early |mid-?|late |mid )?(\d{3})0'?s", s)
+    if m:
+        return _decade(int(m.group(1)))
+    m = re.fullmatch(r"(?:the )?(?:early |mid-?|late |mid )?'(\d)0s", s)
+    if m:
+        return _decade(190 + int(m.group(1)))
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(" + "|".join(tens) + ")", s)
+    if m:
+        return _decade(190 + tens[m.group(1)])
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(\d{1,2})(?:st|nd|rd|th) century", s) or re.fullmatch(
+        r"(?:the )?(?:early |late |mid-?)?(" + "|".join(_ORDINALS) + r") century", s)
+    if m:
+        number = int(m.group(1)) if m.group(1).isdigit() else _ORDINALS[m.group(1)]
+        return _century(number - 1)
+    return None
+
+
+def _duration(s: str, ctx: _Ctx) -> Normalised | None:
+    """"about 50 minutes", "the next 48 hours", "weeks", "several days", "48-hour"."""
+    s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
+    s = re.sub(r"\s*-\s*", "-", s)
+    if s == "half an hour" or s == "half-hour":
+        return Normalised(DURATION, "PT30M")
+    m = re.fullmatch(r"(?:an? )?(" + "|".join(_UNITS) + r")s? and a half", s)
+    if m:
+        letter, is_time = _unit(m.group(1))
+        return Normalised(DURATION, ("PT" if is_time else "P") + "1.5" + letter)
+    m = re.fullmatch(_NUMBER_RE + r"-" + _UNIT_RE + r"(?:-old|-long)?", s)
+    if m:
+        count = _count(m.group(1))
+        return Normalised(DURATION, _duration_value(count, m.group(2))) if count is not None else None
+    m = re.fullmatch(r"(?:" + _NUMBER_RE + r"|" + _VAGUE_RE + r") (?:more |full |long |straight |consecutive )?" + _UNIT_RE + r"(?: long| old| or so)?", s)
+    if m:
+        count = _count(m.group(1)) if m.group(1) else None
+        return Normalised(DURATION, _duration_value(count, m.group(3)))
+    m = re.fullmatch(r"(?:many |long |recent )?(seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)", s)
+    if m:
+        return Normalised(DURATION, _duration_value(None, m.group(1)))
+    return None
+
+
+def _absolute(s: str, ctx: _Ctx) -> Normalised | None:
+    """Calendar dates by dateparser: "13 February 2022", "Feb. 13", "02/13/2022", "March 2021"."""
+    text = re.sub(r"\b(" + "|".join(list(_WEEKDAYS) + list(_WEEKDAY_ABBR)) + r")\b\.?,?", " ", s)
+    text = re.sub(r"^(?:early|late|mid|the middle of|the end of|the start of)[- ]", "", text.strip())
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = re.sub(r"^the ", "", text)
+    month_names = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    numeric = re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})|\d{4} ?- ?\d{1,2} ?- ?\d{1,2}", text)
+    month = re.search(r"\b(" + month_names + r")\b\.?", text)
+    if not (numeric or month):
+        return None
+    if month and not numeric:
+        rest = re.sub(r"\b(" + month_names + r")\b\.?|\bof\b|,", " ", text)
+        if not re.fullmatch(r"\s*(\d{1,2}(st|nd|rd|th)?)?\s*(\d{4}|'\d\d)?\s*", rest):
+            return None
+    text = text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    has_year = bool(numeric) or bool(re.search(r"\b\d{4}\b|'\d\d\b", text))
+    has_day = bool(numeric) or bool(re.search(r"(?<![\d'])([012]?\d|3[01])(st|nd|rd|th)?\b(?!\d)", re.sub(r"\b\d{4}\b|'\d\d\b", "", text)))
+    if not has_year:
+        parse_text = text + " 2000"  # a leap year, so "29 February" parses
+    else:
+        parse_text = re.sub(r"'(\d\d)\b", r"20\1", text)
+    parsed = _parse_date(parse_text, ctx.date_order if not re.fullmatch(r"\d{4}.*", text) else "YMD")
+    if parsed is None:
+        return Normalised(DATE, UNRESOLVED_DATE)
+    if has_year:
+        year = parsed.year
+    elif ctx.dct is None:
+        return Normalised(DATE, f"XXXX-{parsed.month:02d}" + (f"-{parsed.day:02d}" if has_day else ""))
+    else:
+        year = _infer_year(parsed.month, ctx.dct, ctx.tense)
+    if not has_day:
+        return _interval(DATE, *_split3(_month(year, parsed.month)))
+    try:
+        return _day(date(year, parsed.month, parsed.day))
+    except ValueError:
+        return Normalised(DATE, UNRESOLVED_DATE)
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str, date_order: str) -> date | None:
+    """dateparser with explicit settings; absolute formats only."""
+    settings = {
+        "DATE_ORDER": date_order,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RELATIVE_BASE": datetime(2000, 1, 1),
+        "PARSERS": ["absolute-time"],
+        "STRICT_PARSING": False,
+        "REQUIRE_PARTS": ["month"],
+    }
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def _infer_year(month: int, dct: date, tense: str) -> int:
+    """HeidelTime's rule: a month after the dct's month said in the past is last year's."""
+    if tense == PAST and month > dct.month:
+        return dct.year - 1
+    if tense == FUTURE and month < dct.month:
+        return dct.year + 1
+    return dct.year
+
+
+def _holiday(s: str, ctx: _Ctx) -> Normalised | None:
+    s = re.sub(r"^(?:this|last|next) ", "", s)
+    m = re.fullmatch(r"(.+?)(?: (\d{4}))?", s)
+    holidays = _holidays()
+    if not m or m.group(1) not in holidays:
+        return None
+    month, day, easter_offset = holidays[m.group(1)]
+    if m.group(2):
+        year = int(m.group(2))
+    elif ctx.dct is None:
+        return Normalised(DATE, f"XXXX-{month:02d}-{day:02d}" if easter_offset is None else UNRESOLVED_DATE)
+    else:
+        year = _infer_year(month or 4, ctx.dct, ctx.tense)
+    if easter_offset is not None:
+        return _day(easter(year) + timedelta(days=easter_offset))
+    return _day(date(year, month, day))
+
+
+@lru_cache(maxsize=1)
+def _holidays() -> dict[str, tuple[int, int, int | None]]:
+    """Named days from core/data/timex_holidays.csv: fixed dates or Easter offsets."""
+    table: dict[str, tuple[int, int, int | None]] = {}
+    with _HOLIDAYS_FILE.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            offset = row["easter_offset"].strip()
+            table[row["name"].strip().lower()] = (
+                int(row["month"] or 0), int(row["day"] or 0), int(offset) if offset else None)
+    return table
+
+
+def _year_phrase(s: str, ctx: _Ctx) -> Normalised | None:
+    m = re.fullmatch(r"(?:the )?(?:year |early |late |mid-?|mid |fiscal |calendar )?(\d{4})", s)
+    if m and 1000 <= int(m.group(1)) <= 2199:
+        return _year(int(m.group(1)))
+    m = re.fullmatch(r"the year (\d+)", s)
+    if m:
+        return Normalised(DATE, "XXXX")
+    return None
+
+
+_STEPS = (
+    _ref, _set, _deictic, _midweek, _weekend, _anaphoric, _ago, _part_of_period, _quarter_phrase,
+    _half_phrase, _relative_unit, _season, _decade_century, _weekday, _year_phrase, _holiday,
+    _time_of_day, _duration, _absolute,
+)
