@@ -162,6 +162,12 @@ def extract_articles(
     return [results[a.article_id] for a in articles]
 
 
+def _timex_row(article_id: str, timex: Timex) -> dict[str, Any]:
+    row = timex.to_dict()
+    row["sentence_index"] = row.pop("sentence")
+    return {"article_id": article_id, **row}
+
+
 def _within(start: int, end: int, items: Iterable[R]) -> list[R]:
     return [item for item in items if start <= item.start and item.end <= end]  # type: ignore[attr-defined]
 
@@ -213,7 +219,7 @@ def assemble(
             actor_counts[name] += 1
             actor_articles[name].add(article.article_id)
             mention_rows.append({"article_id": article.article_id, "start": mention.start, "end": mention.end,
-                                 "text": mention.text, "entity": name, "kind": "actor", "sentence": mention.sentence})
+                                 "text": mention.text, "entity": name, "kind": "actor", "sentence_index": mention.sentence})
         place_of: dict[tuple[int, int], str] = {}
         for mention in result.place_mentions:
             key = (mention.text, context)
@@ -228,9 +234,9 @@ def assemble(
             row["mentions"] += 1
             row["articles"].add(article.article_id)
             mention_rows.append({"article_id": article.article_id, "start": mention.start, "end": mention.end,
-                                 "text": mention.text, "entity": place.name, "kind": "place", "sentence": mention.sentence})
+                                 "text": mention.text, "entity": place.name, "kind": "place", "sentence_index": mention.sentence})
 
-        timex_rows += [{"article_id": article.article_id, **t.to_dict()} for t in result.timexes]
+        timex_rows += [_timex_row(article.article_id, t) for t in result.timexes]
         for claim in result.claims:
             row = claim.to_dict()
             row["article_id"] = article.article_id

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 ARTICLE_COLUMNS = ["article_id", "title", "source", "url", "published", "words", "path", "language", "warnings"]
-TIMEX_COLUMNS = ["article_id", "start", "end", "text", "type", "value", "date_start", "date_end", "sentence"]
+TIMEX_COLUMNS = ["article_id", "start", "end", "text", "type", "value", "date_start", "date_end", "sentence_index"]
 EVENT_COLUMNS = [
     "event_id", "article_id", "sentence", "date_start", "date_end", "date_text", "date_value",
     "date_source", "actors", "places", "event_type", "start", "end",
@@ -22,7 +22,7 @@ CLAIM_COLUMNS = [
 ]
 ACTOR_COLUMNS = ["actor", "kind", "country", "role", "aliases", "mentions", "articles"]
 PLACE_COLUMNS = ["place", "lat", "lon", "country", "kind", "mentions", "articles"]
-MENTION_COLUMNS = ["article_id", "start", "end", "text", "entity", "kind", "sentence"]
+MENTION_COLUMNS = ["article_id", "start", "end", "text", "entity", "kind", "sentence_index"]
 
 FRAME_COLUMNS: dict[str, list[str]] = {
     "articles": ARTICLE_COLUMNS,
@@ -36,7 +36,8 @@ FRAME_COLUMNS: dict[str, list[str]] = {
 # Frames whose list-valued cells are joined with this separator in CSV.
 LIST_SEPARATOR = "; "
 _DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of"}
-_INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence"}
+# ("sentence" is text in events and claims; the index of a sentence is "sentence_index".)
+_INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence_index"}
 
 
 def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:

@@ -1,0 +1,61 @@
+"""Crisis Timeline: the home page (what the corpus holds).
+
+Run with `streamlit run app.py`; the pages under `pages/` are the views.
+"""
+import streamlit as st
+
+from ui import data, filters, widgets
+from ui.selection import articles_for_actors
+
+widgets.page_setup("Overview")
+st.title("Crisis Timeline")
+st.caption("News articles about a crisis, turned into a timeline of events, the actors and places, "
+           "and every claim about troop numbers: who claimed it, and when.")
+
+result = data.load_corpus()
+frames = widgets.corpus_frames_or_stop(result, problem_limit=None)
+selected = filters.actor_filter(frames.actors)
+
+articles = frames.articles
+published = articles["published"].dropna()
+if published.empty:
+    span = "no dates"
+elif published.min() == published.max():
+    span = f"{published.min():%d %b %Y}"
+else:
+    span = f"{published.min():%d %b %Y} – {published.max():%d %b %Y}"
+undated = int(articles["published"].isna().sum())
+cols = st.columns(5)
+cols[0].metric("Articles", len(articles))
+cols[1].metric("Events", len(frames.events))
+cols[2].metric("Claims", len(frames.claims))
+cols[3].metric("Actors", len(frames.actors))
+cols[4].metric("Places", len(frames.places))
+st.markdown(f"**Published:** {span}" + (f" · {undated} article(s) undated" if undated else ""))
+
+st.subheader("Articles" + (f" mentioning {', '.join(selected)}" if selected else ""))
+shown = articles_for_actors(frames, selected)
+if shown.empty:
+    widgets.nothing_matches("articles", selected)
+else:
+    table = shown[["published", "title", "source", "words", "url", "path", "warnings"]]
+    st.dataframe(
+        table, hide_index=True, width="stretch", key="home_articles",
+        column_config={
+            "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "source": "Source",
+            "words": st.column_config.NumberColumn("Words", format="%d"),
+            "url": st.column_config.LinkColumn("URL"),
+            "path": "File",
+            "warnings": st.column_config.ListColumn("Warnings"),
+        },
+    )
+    widgets.download_csv(table, file_name="articles.csv", key="home_download")
+
+st.markdown(
+    "**Pages:** *Timeline* puts the dated events on one axis, lane by actor · *Actors* maps the places "
+    "and lists who is involved · *Claims* tracks every troop figure by who claimed it. The actor filter "
+    "in the sidebar applies to every page and is kept in the URL."
+)
+st.caption(f"Pipeline version: `{result.pipeline_version}`")

@@ -1,0 +1,119 @@
+"""The dashboard in real Chromium: points drawn, the filter redraws them, the map works offline."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+LOAD_TIMEOUT_MS = 120_000  # the first page load extracts the corpus
+CHART = "[data-testid='stPlotlyChart']"
+# Points of the main plot only (the range slider draws its own copy of every trace).
+POINTS = f"{CHART} .cartesianlayer .scatterlayer .point"
+FILTER = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+ACTOR_OPTION = re.compile(r"\(\d+\)$")  # "Russia (10)"; skips the widget's own "Select all"
+
+
+def wait_idle(page: Page) -> None:
+    """Wait for the script run to finish and for stale elements of the last run to go."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0",
+                           timeout=LOAD_TIMEOUT_MS)
+
+
+def point_count(page: Page) -> int:
+    return page.locator(POINTS).count()
+
+
+def first_actor_option(page: Page):
+    """Open the sidebar actor filter; its first actor (the most mentioned)."""
+    page.locator(f"{FILTER} input").click()
+    option = page.locator("[role='option']").filter(has_text=ACTOR_OPTION).first
+    option.wait_for()
+    return option
+
+
+def open_timeline(page: Page, url: str) -> int:
+    page.goto(f"{url}/Timeline")
+    page.wait_for_selector(POINTS, timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+    return point_count(page)
+
+
+def test_timeline_draws_points_and_filter_redraws_them(page: Page, app_url: str, artifact_dir: Path):
+    before = open_timeline(page, app_url)
+    assert before > 0
+    expect(page.locator(CHART)).to_have_count(1)
+    _save_screenshot(page, artifact_dir / "screenshot-timeline.png")
+
+    first_option = first_actor_option(page)
+    chosen = first_option.inner_text().rsplit(" (", 1)[0].strip()
+    first_option.click()
+    page.keyboard.press("Escape")
+
+    page.wait_for_url(lambda u: chosen in parse_qs(urlparse(u).query).get("actor", []), timeout=LOAD_TIMEOUT_MS)
+    # After the rerun the old chart lingers until the new one replaces it:
+    # wait until a single chart shows a different number of points.
+    page.wait_for_function(
+        """([chart, points, before]) => document.querySelectorAll(chart).length === 1
+               && document.querySelectorAll(points).length > 0
+               && document.querySelectorAll(points).length !== before""",
+        arg=[CHART, POINTS, before], timeout=LOAD_TIMEOUT_MS,
+    )
+    wait_idle(page)
+    after = point_count(page)
+    assert 0 < after < before, (chosen, before, after)
+    expect(page.locator(f"{FILTER} [data-tag]")).to_contain_text([chosen])
+
+
+def test_url_reproduces_the_filter_and_it_survives_a_page_switch(page: Page, app_url: str):
+    unfiltered = open_timeline(page, app_url)
+    chosen = first_actor_option(page).inner_text().rsplit(" (", 1)[0].strip()
+    page.keyboard.press("Escape")
+
+    page.goto(f"{app_url}/Timeline?actor={chosen.replace(' ', '%20')}")
+    page.wait_for_selector(POINTS, timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+    expect(page.locator(f"{FILTER} [data-tag]")).to_contain_text([chosen])
+    assert 0 < point_count(page) < unfiltered
+
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Claims").click()
+    page.wait_for_url("**/Claims**", timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+    expect(page.locator(f"{FILTER} [data-tag]")).to_contain_text([chosen])
+    assert parse_qs(urlparse(page.url).query).get("actor") == [chosen]
+
+
+def test_actors_map_draws_countries_offline(page: Page, app_url: str, artifact_dir: Path):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{app_url}/Actors")
+    page.wait_for_selector(f"{CHART} .geo .countries path", state="attached", timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+    # Country borders are one long path, drawn only once the topojson has loaded.
+    borders = page.locator(f"{CHART} .geo .countries path").first.get_attribute("d") or ""
+    assert len(borders) > 1000, borders
+    assert page.locator(f"{CHART} .geo .scatterlayer .point").count() > 0
+    assert any("/app/static/topojson/" in url for url in requests), requests
+    remote = [url for url in requests
+              if urlparse(url).scheme in ("http", "https", "ws", "wss") and urlparse(url).hostname not in LOCAL_HOSTS]
+    assert not remote, f"requests left localhost: {remote}"
+    page.locator(CHART).screenshot(path=str(artifact_dir / "actors-map.png"))
+
+
+def _save_screenshot(page: Page, path: Path) -> None:
+    page.locator(CHART).scroll_into_view_if_needed()
+    page.mouse.move(0, 0)  # no hover label in the picture
+    page.screenshot(path=str(path), full_page=False)
+    assert path.stat().st_size > 10_000
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        (REPO / "docs").mkdir(exist_ok=True)
+        shutil.copyfile(path, REPO / "docs" / path.name)

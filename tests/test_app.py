@@ -1,0 +1,360 @@
+"""AppTest over the home page and every view, on an injected synthetic corpus.
+
+The UI loader takes a ready `CorpusResult` from
+`st.session_state[ui.data.CORPUS_OVERRIDE_KEY]`, so these tests need neither
+the spaCy model nor the extractors. `test_seed_corpus_*` run the real
+extraction over `seeds/` once per module (marker `model`).
+"""
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.corpus import CorpusResult
+from core.frames import Frames, frame
+from ui.data import CORPUS_OVERRIDE_KEY
+from ui.filters import FILTER_KEY, QUERY_PARAM, STATE_KEY
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+PAGES = ["pages/1_Timeline.py", "pages/2_Actors.py", "pages/3_Claims.py"]
+PROBLEM_FILE = "broken/scan.pdf"
+
+
+
+
+def synthetic_corpus() -> CorpusResult:
+    """Two articles (one undated), four events, three claims, five actors, three places."""
+    articles = frame("articles", [
+        {"article_id": "a1", "title": "Troops mass on the border", "source": "Wire",
+         "url": "https://example.org/a1", "published": "2022-02-13", "words": 500, "path": "a1.txt",
+         "language": "en", "warnings": []},
+        {"article_id": "a2", "title": "An undated piece", "source": "Blog", "url": None, "published": None,
+         "words": 100, "path": "a2.txt", "language": "en",
+         "warnings": ["no publication date; relative dates left unresolved"]},
+    ])
+    events = frame("events", [
+        {"event_id": "e1", "article_id": "a1", "sentence": "Russia moved troops near Kyiv.",
+         "date_start": "2022-02-10", "date_end": "2022-02-10", "date_text": "Thursday",
+         "date_source": "publication", "actors": ["Russia"], "places": ["Kyiv"], "event_type": "military"},
+        {"event_id": "e2", "article_id": "a1", "sentence": "Ben Wallace met Russia's minister in Moscow.",
+         "date_start": "2022-02-11", "date_end": "2022-02-11", "date_text": "11 February",
+         "date_source": "explicit", "actors": ["Ben Wallace", "Russia"], "places": ["Moscow"],
+         "event_type": "diplomacy"},
+        {"event_id": "e3", "article_id": "a1", "sentence": "Biden spoke to Zelenskyy.",
+         "date_start": "2022-02-13", "date_text": "Sunday", "date_source": "publication",
+         "actors": ["Joe Biden"], "places": [], "event_type": "diplomacy"},
+        {"event_id": "e4", "article_id": "a2", "sentence": "On Monday, NATO met in Atlantis.",
+         "date_start": None, "date_text": "Monday", "actors": ["NATO"], "places": ["Atlantis"],
+         "event_type": "diplomacy"},
+    ])
+    claims = frame("claims", [
+        {"article_id": "a1", "sentence": "Wallace said 130,000 Russian troops.", "value": 130000.0,
+         "unit": "troops", "category": "deployment", "side": "Russia", "claimant": "Ben Wallace",
+         "date": "2022-02-13"},
+        {"article_id": "a1", "sentence": "US officials said 100,000 to 150,000.", "value": 125000.0,
+         "low": 100000.0, "high": 150000.0, "unit": "troops", "category": "deployment", "side": "Russia",
+         "claimant": "Joe Biden", "date": "2022-02-12"},
+        {"article_id": "a1", "sentence": "Some 5,000 soldiers, nobody said.", "value": 5000.0,
+         "unit": "soldiers", "category": "deployment", "side": "Ukraine", "claimant": None, "date": None},
+    ])
+    actors = frame("actors", [
+        {"actor": "Russia", "kind": "country", "country": "RU", "role": "state",
+         "aliases": ["Moscow", "Kremlin"], "mentions": 10, "articles": 1},
+        {"actor": "Ben Wallace", "kind": "person", "country": "GB", "role": "defence secretary",
+         "aliases": ["Wallace"], "mentions": 4, "articles": 1},
+        {"actor": "Joe Biden", "kind": "person", "country": "US", "role": "president", "aliases": ["Biden"],
+         "mentions": 3, "articles": 1},
+        {"actor": "Ukraine", "kind": "country", "country": "UA", "role": "state", "aliases": [],
+         "mentions": 2, "articles": 1},
+        {"actor": "NATO", "kind": "organisation", "country": None, "role": "alliance", "aliases": [],
+         "mentions": 1, "articles": 1},
+    ])
+    places = frame("places", [
+        {"place": "Kyiv", "lat": 50.45, "lon": 30.52, "country": "UA", "kind": "city", "mentions": 5,
+         "articles": 1},
+        {"place": "Moscow", "lat": 55.75, "lon": 37.62, "country": "RU", "kind": "city", "mentions": 3,
+         "articles": 1},
+        {"place": "Atlantis", "lat": None, "lon": None, "country": None, "kind": "city", "mentions": 1,
+         "articles": 1},
+    ])
+    mentions = frame("mentions", [{"article_id": "a2", "start": 0, "end": 4, "text": "NATO", "entity": "NATO",
+                                   "kind": "organisation", "sentence": 0}])
+    frames = Frames(articles=articles, events=events, timexes=frame("timexes", []), claims=claims,
+                    actors=actors, places=places, mentions=mentions)
+    return CorpusResult(frames=frames, problems=(f"{PROBLEM_FILE}: this is a PDF, not a text file",),
+                        pipeline_version="synthetic")
+
+
+def make_app(corpus: CorpusResult, *, page: str | None = None, actors: list[str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[CORPUS_OVERRIDE_KEY] = corpus
+    if actors is not None:
+        at.query_params[QUERY_PARAM] = actors
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def decoded(values) -> list:
+    """A trace array from a chart spec: plain list, or plotly's base64 typed array."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def lanes(at: AppTest) -> list[str]:
+    """Every timeline point's lane (y value), over all traces."""
+    (spec,) = chart_specs(at)
+    return sorted(y for trace in spec["data"] for y in decoded(trace["y"]))
+
+
+def select_actors(at: AppTest, actors: list[str]) -> AppTest:
+    at.multiselect(key=FILTER_KEY).set_value(actors).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    parts = [e.value for kind in ("info", "warning", "markdown", "caption", "subheader", "title")
+             for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def url_actors(at: AppTest) -> list[str]:
+    """The `?actor=` values the app wrote to the URL (AppTest keeps one value as a plain string)."""
+    value = at.query_params.get(QUERY_PARAM, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def download_labels(at: AppTest) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+@pytest.fixture
+def corpus() -> CorpusResult:
+    return synthetic_corpus()
+
+
+# --- smoke: every page, no exception, banners, a download ---------------------
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_page_renders_with_problems_undated_flag_and_download(corpus, page):
+    at = make_app(corpus, page=page)
+    warnings = "\n".join(w.value for w in at.warning)
+    assert PROBLEM_FILE in warnings
+    assert "relative dates" in "\n".join(i.value for i in at.info)
+    assert "An undated piece" in "\n".join(i.value for i in at.info)
+    assert at.multiselect(key=FILTER_KEY).options[:2] == ["Russia (10)", "Ben Wallace (4)"]
+    assert download_labels(at), "every page offers a CSV download"
+
+
+def test_home_page_counts_the_corpus(corpus):
+    at = make_app(corpus)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Articles": "2", "Events": "4", "Claims": "3", "Actors": "5", "Places": "3"}
+    assert "**Published:** 13 Feb 2022 · 1 article(s) undated" in [m.value for m in at.markdown]
+    assert at.dataframe[0].value["title"].tolist() == ["Troops mass on the border", "An undated piece"]
+
+
+# --- the actor filter changes what each page shows ----------------------------
+
+def test_timeline_filter_changes_the_points(corpus):
+    at = make_app(corpus, page=PAGES[0])
+    assert lanes(at) == ["Ben Wallace", "Joe Biden", "Russia", "Russia"]
+    select_actors(at, ["Ben Wallace"])
+    assert lanes(at) == ["Ben Wallace", "Russia"]  # the one event naming Wallace, in both its lanes
+    assert download_labels(at) == ["Download CSV (1 rows)"]
+    assert at.dataframe[0].value["sentence"].tolist() == ["Ben Wallace met Russia's minister in Moscow."]
+
+
+def test_timeline_lanes_by_event_type(corpus):
+    at = make_app(corpus, page=PAGES[0])
+    at.radio(key="timeline_lanes").set_value("event_type").run()
+    assert lanes(at) == ["diplomacy", "diplomacy", "military"]
+
+
+def test_claims_filter_by_claimant_or_side(corpus):
+    at = make_app(corpus, page=PAGES[2])
+    assert sorted(t["name"] for t in chart_specs(at)[0]["data"]) == ["Ben Wallace", "Joe Biden"]
+    assert len(at.dataframe[0].value) == 3
+    select_actors(at, ["Joe Biden"])
+    assert [t["name"] for t in chart_specs(at)[0]["data"]] == ["Joe Biden"]
+    select_actors(at, ["Ukraine"])  # the side of an undated claim: table, no chart
+    assert not chart_specs(at)
+    assert at.dataframe[0].value["value"].tolist() == [5000.0]
+
+
+def test_actors_filter_limits_table_and_map(corpus):
+    at = make_app(corpus, page=PAGES[1])
+    (spec,) = chart_specs(at)
+    assert spec["data"][0]["text"] == ["Kyiv", "Moscow"]
+    assert json.loads(at.get("plotly_chart")[0].proto.config)["topojsonURL"] == "/app/static/topojson/"
+    assert "Not geocoded" in all_text(at)
+    select_actors(at, ["Ben Wallace"])
+    (spec,) = chart_specs(at)
+    assert spec["data"][0]["text"] == ["Moscow"]
+    assert "Not geocoded" not in all_text(at)
+    actor_table = next(df.value for df in at.dataframe if "actor" in df.value.columns)
+    assert actor_table["actor"].tolist() == ["Ben Wallace"]
+
+
+@pytest.mark.parametrize(
+    ("page", "actor", "message"),
+    [(PAGES[2], "NATO", "No claims involve NATO"), (PAGES[1], "Joe Biden", "No events naming a place")],
+)
+def test_filter_leaving_nothing_says_what_to_do(corpus, page, actor, message):
+    at = make_app(corpus, page=page)
+    select_actors(at, [actor])
+    text = all_text(at)
+    assert message in text and "clear the filter" in text
+    assert not chart_specs(at)
+
+
+# --- the selection survives page switches and lives in the URL ---------------
+
+def test_selection_survives_page_switches(corpus):
+    at = make_app(corpus, page=PAGES[0])
+    select_actors(at, ["Joe Biden"])
+    for page in [PAGES[2], "app.py", PAGES[1], PAGES[0]]:
+        at.switch_page(page).run()
+        assert not at.exception
+        assert at.multiselect(key=FILTER_KEY).value == ["Joe Biden"], page
+        assert at.session_state[STATE_KEY] == ["Joe Biden"]
+        assert url_actors(at) == ["Joe Biden"]
+    assert lanes(at) == ["Joe Biden"]
+
+
+def test_query_params_seed_the_filter_and_follow_it(corpus):
+    at = make_app(corpus, page=PAGES[0], actors=["Ben Wallace", "Joe Biden"])
+    assert at.multiselect(key=FILTER_KEY).value == ["Ben Wallace", "Joe Biden"]
+    assert url_actors(at) == ["Ben Wallace", "Joe Biden"]
+    assert lanes(at) == ["Ben Wallace", "Joe Biden", "Russia"]
+    select_actors(at, ["Russia"])
+    assert url_actors(at) == ["Russia"]
+    select_actors(at, [])
+    assert url_actors(at) == []
+    assert len(lanes(at)) == 4
+
+
+def test_unknown_actor_in_url_is_ignored_and_said(corpus):
+    at = make_app(corpus, page=PAGES[0], actors=["Atlantis Army", "Russia"])
+    assert at.multiselect(key=FILTER_KEY).value == ["Russia"]
+    assert "Atlantis Army" in "\n".join(c.value for c in at.sidebar.caption)
+
+
+# --- the loader: build_frames via the Streamlit cache, keyed by the fingerprint ---
+
+def test_loader_builds_once_per_corpus_fingerprint(tmp_path, monkeypatch):
+    import core.corpus
+    import ui.data
+
+    article = tmp_path / "2022-02-13_wire.txt"
+    article.write_text("Russia moved troops on Sunday.", encoding="utf-8")
+    calls: list[tuple[list[Path], object]] = []
+
+    def fake_build_frames(paths, *, cache_dir=None, published=None):
+        calls.append((list(paths), cache_dir))
+        return synthetic_corpus()
+
+    monkeypatch.setenv("CRISIS_CORPUS", str(tmp_path))
+    monkeypatch.setenv("CRISIS_CACHE", "off")
+    monkeypatch.setattr(core.corpus, "build_frames", fake_build_frames)
+    ui.data._build.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        assert not at.exception
+        assert calls == [([tmp_path], None)]
+        assert {m.label: m.value for m in at.metric}["Events"] == "4"
+        at.run()
+        assert len(calls) == 1, "a rerun with an unchanged corpus uses the cache"
+        article.write_text("Russia moved more troops on Sunday.", encoding="utf-8")
+        at.run()
+        assert len(calls) == 2, "an edited article changes the fingerprint and re-extracts"
+    finally:
+        ui.data._build.clear()
+
+
+def test_loader_failure_is_an_error_message_not_a_traceback(tmp_path, monkeypatch):
+    import core.corpus
+    import ui.data
+
+    def broken_build_frames(paths, *, cache_dir=None, published=None):
+        raise OSError("model files missing")
+
+    monkeypatch.setenv("CRISIS_CORPUS", str(tmp_path))
+    monkeypatch.setattr(core.corpus, "build_frames", broken_build_frames)
+    ui.data._build.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        assert not at.exception
+        assert "model files missing" in at.error[0].value and str(tmp_path) in at.error[0].value
+    finally:
+        ui.data._build.clear()
+
+
+# --- empty corpus -------------------------------------------------------------
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_empty_corpus_says_what_to_do(page):
+    at = make_app(CorpusResult(frames=Frames.empty(), problems=(), pipeline_version="empty"), page=page)
+    text = all_text(at)
+    assert "No articles to show" in text and "CRISIS_CORPUS" in text
+    assert not chart_specs(at)
+
+
+def test_corpus_without_events_or_claims_says_so(corpus):
+    frames = corpus.frames
+    bare = CorpusResult(
+        frames=Frames(articles=frames.articles, events=frame("events", []), timexes=frames.timexes,
+                      claims=frame("claims", []), actors=frames.actors, places=frames.places,
+                      mentions=frames.mentions),
+        problems=(), pipeline_version="bare")
+    assert "found no events" in all_text(make_app(bare, page=PAGES[0]))
+    assert "No claims about troop numbers" in all_text(make_app(bare, page=PAGES[2]))
+
+
+# --- the real seed corpus, extracted once ------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_result() -> CorpusResult:
+    from core.corpus import build_frames
+
+    try:
+        return build_frames([REPO / "seeds"], cache_dir=None)
+    except (ImportError, NotImplementedError) as error:  # core still being written
+        if isinstance(error, ImportError) and not (error.name or "").startswith("core"):
+            raise
+        pytest.skip(f"build_frames is not available yet: {error!r}")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_seed_corpus_pages_render(seed_result, page):
+    at = make_app(seed_result, page=page)
+    assert download_labels(at)
+    if page == PAGES[0]:
+        assert len(lanes(at)) > 0
+
+
+@pytest.mark.model
+def test_seed_corpus_timeline_filter(seed_result):
+    at = make_app(seed_result, page=PAGES[0])
+    before = lanes(at)
+    options = at.multiselect(key=FILTER_KEY).options
+    assert options, "the seed corpus has actors"
+    least = at.multiselect(key=FILTER_KEY).options[-1].rsplit(" (", 1)[0]
+    select_actors(at, [least])
+    assert lanes(at) != before or "No events involve" in all_text(at)

@@ -1,0 +1,272 @@
+"""Figure builders and page selections on small synthetic frames (no Streamlit)."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from core.figures import (
+    NO_ACTOR, UNATTRIBUTED, claims_figure, places_map, resolution_text, timeline_figure,
+    timeline_points, wrap_hover,
+)
+from core.frames import frame
+from ui.selection import (
+    actors_for, articles_for_actors, claims_for_actors, events_for_actors, places_for_actors,
+    undated_articles,
+)
+
+
+
+
+EVENTS = frame("events", [
+    {"event_id": "e1", "article_id": "a1", "sentence": "Russia moved troops <near> Kyiv.", "date_start": "2022-02-10",
+     "date_text": "Thursday", "date_source": "publication", "actors": ["Russia"], "places": ["Kyiv"],
+     "event_type": "military"},
+    {"event_id": "e2", "article_id": "a1", "sentence": "Ben Wallace met Russia's minister in Moscow.",
+     "date_start": "2022-02-11", "date_end": "2022-02-12", "date_text": "11-12 February", "date_source": "explicit",
+     "actors": ["Ben Wallace", "Russia"], "places": ["Moscow"], "event_type": "diplomacy"},
+    {"event_id": "e3", "article_id": "a1", "sentence": "Talks went on.", "date_start": "2022-02-13",
+     "date_text": "Sunday", "date_source": "publication", "actors": [], "places": [], "event_type": "diplomacy"},
+    {"event_id": "e4", "article_id": "a2", "sentence": "On Monday, NATO met.", "date_start": None,
+     "date_text": "Monday", "actors": ["NATO"], "places": ["Atlantis"], "event_type": "diplomacy"},
+])
+CLAIMS = frame("claims", [
+    {"article_id": "a1", "sentence": "Wallace said 130,000 troops.", "value": 130000.0, "unit": "troops",
+     "side": "Russia", "claimant": "Ben Wallace", "date": "2022-02-13"},
+    {"article_id": "a1", "sentence": "Between 100,000 and 150,000.", "value": 125000.0, "low": 100000.0,
+     "high": 150000.0, "unit": "troops", "side": "Russia", "claimant": "Joe Biden", "date": "2022-02-12"},
+    {"article_id": "a1", "sentence": "Later, 140,000.", "value": 140000.0, "unit": "troops", "side": "Russia",
+     "claimant": "Ben Wallace", "date": "2022-02-14"},
+    {"article_id": "a1", "sentence": "Some 5,000 said nobody.", "value": 5000.0, "unit": "troops",
+     "side": "Ukraine", "claimant": None, "date": "2022-02-14"},
+    {"article_id": "a2", "sentence": "No date here.", "value": 7.0, "unit": "battalions", "side": "Russia",
+     "claimant": "NATO", "date": None},
+])
+PLACES = frame("places", [
+    {"place": "Kyiv", "lat": 50.45, "lon": 30.52, "country": "UA", "kind": "city", "mentions": 9},
+    {"place": "Moscow", "lat": 55.75, "lon": 37.62, "country": "RU", "kind": "city", "mentions": 1},
+    {"place": "Atlantis", "lat": None, "lon": None, "country": None, "kind": "city", "mentions": 2},
+])
+ACTORS = frame("actors", [
+    {"actor": "Russia", "kind": "country", "aliases": ["Moscow"], "mentions": 10},
+    {"actor": "Ben Wallace", "kind": "person", "aliases": ["Wallace"], "mentions": 4},
+    {"actor": "NATO", "kind": "organisation", "aliases": [], "mentions": 1},
+])
+
+
+def decoded(values) -> list:
+    """A trace array from a figure's JSON: plain list, or plotly's base64 typed array."""
+    if isinstance(values, dict) and "bdata" in values:
+        import base64
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def spec(fig: go.Figure) -> dict:
+    return json.loads(fig.to_json())
+
+
+# --- hover text -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("short sentence", "short sentence"),
+        ("a <b> & c", "a &lt;b&gt; &amp; c"),
+        ("spaces   and\nnewlines", "spaces and newlines"),
+        (None, ""),
+        (float("nan"), ""),
+        ("word " * 30, "<br>".join(["word word word word word word word word word word word word word word"] * 2)
+         + "<br>word word"),
+    ],
+)
+def test_wrap_hover(text, expected):
+    assert wrap_hover(text) == expected
+
+
+def test_wrap_hover_cuts_long_sentences():
+    out = wrap_hover("x" * 50 + " " + "y" * 2000, limit=100)
+    assert out.endswith("…") and len(out.replace("<br>", "")) <= 100
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "source", "expected"),
+    [
+        ("2022-02-13", None, "explicit", "2022-02-13 (explicit date in the text)"),
+        ("2022-02-13", "2022-02-13", "publication", "2022-02-13 (resolved against the publication date)"),
+        ("2022-02-11", "2022-02-12", "explicit", "2022-02-11 – 2022-02-12 (explicit date in the text)"),
+        (None, None, None, "unresolved"),
+        ("2022-02-13", None, None, "2022-02-13"),
+    ],
+)
+def test_resolution_text(start, end, source, expected):
+    to_ts = lambda v: pd.Timestamp(v) if v else pd.NaT  # noqa: E731
+    assert resolution_text(to_ts(start), to_ts(end), source) == expected
+
+
+# --- timeline ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lane", "expected_lanes"),
+    [
+        # one point per (event, actor); an event with no actor goes to its own lane; undated left out
+        ("actor", ["Russia", "Ben Wallace", "Russia", NO_ACTOR]),
+        ("event_type", ["military", "diplomacy", "diplomacy"]),
+    ],
+)
+def test_timeline_points(lane, expected_lanes):
+    points = timeline_points(EVENTS, lane=lane)
+    assert points["lane"].tolist() == expected_lanes
+    assert points["date_start"].notna().all()
+
+
+def test_timeline_points_rejects_unknown_lane():
+    with pytest.raises(ValueError):
+        timeline_points(EVENTS, lane="place")
+
+
+def test_timeline_figure_is_svg_with_rangeslider_and_hover():
+    fig = timeline_figure(EVENTS)
+    data = spec(fig)["data"]
+    assert {trace["type"] for trace in data} == {"scatter"}  # SVG, not scattergl
+    assert sorted(trace["name"] for trace in data) == ["diplomacy", "military"]
+    assert sum(len(decoded(trace["y"])) for trace in data) == 4
+    assert fig.layout.xaxis.rangeslider.visible is True
+    military = next(trace for trace in data if trace["name"] == "military")
+    date_text, resolution, sentence = military["customdata"][0][:3]
+    assert (date_text, resolution) == ("Thursday", "2022-02-10 (resolved against the publication date)")
+    assert sentence == "Russia moved troops &lt;near&gt; Kyiv."
+    assert "%{customdata[2]}" in military["hovertemplate"]
+
+
+def test_timeline_lanes_busiest_on_top():
+    order = list(timeline_figure(EVENTS).layout.yaxis.categoryarray)
+    assert order[0] == NO_ACTOR and order[-1] == "Russia"  # category arrays list bottom-up
+
+
+@pytest.mark.parametrize("events", [EVENTS.iloc[0:0], EVENTS[EVENTS["date_start"].isna()]], ids=["empty", "undated"])
+def test_timeline_figure_without_dated_events_says_so(events):
+    fig = timeline_figure(events)
+    assert not fig.data
+    assert "No dated events" in fig.layout.annotations[0].text
+
+
+# --- map --------------------------------------------------------------------
+
+def test_places_map_plots_geocoded_places_sized_by_mentions():
+    fig = places_map(PLACES)
+    (trace,) = spec(fig)["data"]
+    assert trace["type"] == "scattergeo"
+    assert trace["text"] == ["Kyiv", "Moscow"]  # Atlantis has no coordinates
+    sizes = decoded(trace["marker"]["size"])
+    assert sizes[0] > sizes[1] > 0
+    assert fig.layout.geo.showcountries is True
+    assert fig.layout.geo.scope == "world" and fig.layout.geo.resolution == 50  # world_50m.json in static/
+
+
+def test_places_map_with_no_coordinates_is_an_empty_message():
+    fig = places_map(PLACES[PLACES["lat"].isna()])
+    assert not fig.data and "No geocoded places" in fig.layout.annotations[0].text
+
+
+# --- claims -----------------------------------------------------------------
+
+def test_claims_figure_one_series_per_claimant_with_ranges():
+    fig = claims_figure(CLAIMS)
+    traces = {trace["name"]: trace for trace in spec(fig)["data"]}
+    assert set(traces) == {"Ben Wallace", "Joe Biden", UNATTRIBUTED}  # NATO's claim has no date
+    assert decoded(traces["Ben Wallace"]["y"]) == [130000.0, 140000.0]  # sorted by date
+    biden = traces["Joe Biden"]["error_y"]
+    assert decoded(biden["array"]) == [25000.0] and decoded(biden["arrayminus"]) == [25000.0]
+    assert biden["visible"] is True
+    assert traces["Ben Wallace"]["error_y"]["visible"] is False
+    assert "Wallace said 130,000 troops." in traces["Ben Wallace"]["customdata"][0][3]
+
+
+def test_claims_figure_without_dated_claims_says_so():
+    fig = claims_figure(CLAIMS[CLAIMS["date"].isna()])
+    assert not fig.data and "No dated figures" in fig.layout.annotations[0].text
+
+
+# --- selections (what each page shows for the sidebar actor filter) ----------
+
+@pytest.mark.parametrize(
+    ("selected", "event_ids"),
+    [
+        ([], ["e1", "e2", "e3", "e4"]),
+        (["Russia"], ["e1", "e2"]),
+        (["Ben Wallace"], ["e2"]),
+        (["NATO", "Ben Wallace"], ["e2", "e4"]),
+        (["Nobody"], []),
+    ],
+)
+def test_events_for_actors(selected, event_ids):
+    assert events_for_actors(EVENTS, selected)["event_id"].tolist() == event_ids
+
+
+@pytest.mark.parametrize(
+    ("selected", "values"),
+    [
+        ([], [130000.0, 125000.0, 140000.0, 5000.0, 7.0]),
+        (["Ben Wallace"], [130000.0, 140000.0]),        # as claimant
+        (["Ukraine"], [5000.0]),                          # as side
+        (["NATO", "Joe Biden"], [125000.0, 7.0]),
+    ],
+)
+def test_claims_for_actors(selected, values):
+    assert claims_for_actors(CLAIMS, selected)["value"].tolist() == values
+
+
+@pytest.mark.parametrize(
+    ("selected", "places", "actors"),
+    [
+        ([], ["Kyiv", "Moscow", "Atlantis"], ["Russia", "Ben Wallace", "NATO"]),
+        (["Russia"], ["Kyiv", "Moscow"], ["Russia"]),
+        (["Ben Wallace"], ["Moscow"], ["Ben Wallace"]),
+        (["NATO"], ["Atlantis"], ["NATO"]),
+    ],
+)
+def test_places_and_actors_for_actors(selected, places, actors):
+    assert places_for_actors(PLACES, EVENTS, selected)["place"].tolist() == places
+    assert actors_for(ACTORS, selected)["actor"].tolist() == actors
+
+
+def test_articles_for_actors_and_undated():
+    from core.frames import Frames
+
+    articles = frame("articles", [{"article_id": "a1", "published": "2022-02-13"},
+                                  {"article_id": "a2", "published": None}, {"article_id": "a3"}])
+    mentions = frame("mentions", [{"article_id": "a3", "entity": "Joe Biden"}])
+    frames = Frames(articles=articles, events=EVENTS, timexes=frame("timexes", []), claims=CLAIMS,
+                    actors=ACTORS, places=PLACES, mentions=mentions)
+    assert articles_for_actors(frames, [])["article_id"].tolist() == ["a1", "a2", "a3"]
+    assert articles_for_actors(frames, ["NATO"])["article_id"].tolist() == ["a2"]
+    assert articles_for_actors(frames, ["Joe Biden"])["article_id"].tolist() == ["a1", "a3"]
+    assert undated_articles(articles)["article_id"].tolist() == ["a2", "a3"]
+
+
+@pytest.mark.parametrize(
+    ("lats", "lons"),
+    [([50.45], [30.52]), ([50.45, 55.75], [30.52, 37.62]), ([-33.9, 51.5], [151.2, -0.1])],
+    ids=["one place", "two nearby", "far apart"],
+)
+def test_geo_window_contains_every_point_with_margin(lats, lons):
+    from core.figures import geo_window
+
+    window = geo_window(pd.Series(lats), pd.Series(lons))
+    (lat_low, lat_high), (lon_low, lon_high) = window["lataxis_range"], window["lonaxis_range"]
+    assert lat_low < min(lats) and max(lats) < lat_high and lat_high - lat_low >= 14
+    assert lon_low < min(lons) and max(lons) < lon_high
+    assert -180 <= lon_low and lon_high <= 180
+
+
+def test_date_axis_uses_whole_days_on_short_spans():
+    from core.figures import DAY_MS, date_axis
+
+    short = date_axis(pd.Series(pd.to_datetime(["2022-02-10", "2022-02-13"])))
+    assert short["dtick"] == DAY_MS
+    assert short["range"][0] < "2022-02-10" and short["range"][1] > "2022-02-13"
+    assert "dtick" not in date_axis(pd.Series(pd.to_datetime(["2021-11-01", "2022-02-24"])))

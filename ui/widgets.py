@@ -1,0 +1,90 @@
+"""Page furniture: page config, corpus banners, empty states, CSV downloads."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+from PIL import Image
+
+from core.corpus import CorpusResult
+from core.export import to_csv_bytes
+from core.frames import Frames
+from ui.data import corpus_dirs
+from ui.selection import undated_articles
+
+MAX_PROBLEMS_SHOWN = 10
+
+
+def page_icon() -> Image.Image:
+    """A 32×32 favicon drawn here: a timeline with three events. Emoji and
+    Material page icons are fetched from a font CDN; this one is served locally."""
+    icon = np.zeros((32, 32, 3), dtype=np.uint8)
+    icon[:] = (179, 38, 30)
+    icon[15:17, 3:29] = 255
+    for x in (7, 16, 25):
+        icon[12:20, x - 3:x + 3] = 255
+    return Image.fromarray(icon)
+
+
+def page_setup(title: str) -> None:
+    st.set_page_config(page_title=f"{title} · Crisis Timeline", page_icon=page_icon(), layout="wide")
+
+
+def show_problems(problems: tuple[str, ...] | list[str], *, limit: int | None = MAX_PROBLEMS_SHOWN) -> None:
+    """One warning naming each file that could not be read (or read only in part)."""
+    if not problems:
+        return
+    shown = list(problems) if limit is None else list(problems)[:limit]
+    lines = "\n".join(f"- `{problem}`" for problem in shown)
+    more = len(problems) - len(shown)
+    tail = f"\n\n…and {more} more (all listed on the home page)." if more > 0 else ""
+    st.warning(f"**{len(problems)} problem(s) reading the corpus:**\n\n{lines}{tail}", icon=":material/warning:")
+
+
+def flag_undated(articles: pd.DataFrame) -> None:
+    """Say which articles have no publication date: their relative dates stay unresolved."""
+    undated = undated_articles(articles)
+    if undated.empty:
+        return
+    names = ", ".join(f"“{t}”" for t in undated["title"].fillna(undated["path"]).astype(str).head(10))
+    more = f" and {len(undated) - 10} more" if len(undated) > 10 else ""
+    st.info(
+        f"{len(undated)} article(s) have no publication date, so their relative dates "
+        f"(“on Sunday”, “last week”) are left unresolved: {names}{more}. Add a `published` date in a "
+        "`NAME.meta.json` sidecar or a `YYYY-MM-DD_` file-name prefix to resolve them.",
+        icon=":material/event_busy:",
+    )
+
+
+def corpus_frames_or_stop(result: CorpusResult, *, problem_limit: int | None = MAX_PROBLEMS_SHOWN) -> Frames:
+    """Show the corpus banners; on an empty corpus say what to do and stop the page."""
+    show_problems(result.problems, limit=problem_limit)
+    frames = result.frames
+    if frames.articles.empty:
+        folders = ", ".join(f"`{p}`" for p in corpus_dirs())
+        st.info(
+            f"No articles to show: the corpus folder(s) {folders} hold no readable article. "
+            "Add `.txt`, `.md`, `.html` or `.json` articles there (or start the app with "
+            "`CRISIS_CORPUS=/path/to/articles`), then reload the page.",
+            icon=":material/folder_open:",
+        )
+        st.stop()
+    flag_undated(frames.articles)
+    return frames
+
+
+def nothing_matches(what: str, selected: list[str]) -> None:
+    """The empty state when the actor filter leaves nothing."""
+    st.info(
+        f"No {what} involve {', '.join(selected)}. Pick other actors in the sidebar, "
+        "or clear the filter to see everything.",
+        icon=":material/filter_alt_off:",
+    )
+
+
+def download_csv(df: pd.DataFrame, *, file_name: str, key: str, label: str = "Download CSV") -> None:
+    """A download button for exactly `df` (what the page shows), as UTF-8 CSV."""
+    st.download_button(
+        f"{label} ({len(df)} rows)", data=to_csv_bytes(df), file_name=file_name, mime="text/csv",
+        key=key, disabled=df.empty, on_click="ignore",
+    )
