@@ -107,6 +107,8 @@ class Mention:
     text: str
     label: str               # spaCy label (PERSON, ORG, GPE, NORP, LOC, FAC) or ACTOR
     sentence: int = -1
+    role: str = ""           # what the text calls this actor here ("defence secretary")
+    country: str = ""        # the country the text ties it to here ("the UK's ...")
 
 
 @dataclass(frozen=True)

@@ -329,15 +329,9 @@ def test_corpus_without_events_or_claims_says_so(corpus):
 # --- the real seed corpus, extracted once ------------------------------------
 
 @pytest.fixture(scope="module")
-def seed_result() -> CorpusResult:
-    from core.corpus import build_frames
-
-    try:
-        return build_frames([REPO / "seeds"], cache_dir=None)
-    except (ImportError, NotImplementedError) as error:  # core still being written
-        if isinstance(error, ImportError) and not (error.name or "").startswith("core"):
-            raise
-        pytest.skip(f"build_frames is not available yet: {error!r}")
+def seed_result(seed_corpus) -> CorpusResult:
+    """The real seed corpus, extracted once per session (tests/conftest.py)."""
+    return seed_corpus
 
 
 @pytest.mark.model

@@ -1,0 +1,94 @@
+"""The CLI output contract: `python -m core extract` and `python -m core timex`."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.cli import CONTRACT_TABLES, main
+from core.frames import FRAME_COLUMNS
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_extract_jsonl_prints_rows_for_all_six_frames() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "core", "extract", "seeds/", "--format", "jsonl"],
+        cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    tables = {row["table"] for row in rows}
+    assert tables == set(CONTRACT_TABLES)
+    for row in rows:
+        assert set(FRAME_COLUMNS[row["table"]]) <= set(row), row["table"]
+    article = next(r for r in rows if r["table"] == "articles")
+    assert (article["published"], article["source"]) == ("2022-02-13", "ITV News")
+
+
+def test_extract_out_writes_one_csv_per_frame(tmp_path: Path) -> None:
+    assert main(["extract", str(REPO / "seeds"), "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{t}.csv" for t in CONTRACT_TABLES)
+    events = pd.read_csv(tmp_path / "events.csv")
+    assert list(events.columns[: len(FRAME_COLUMNS["events"])]) == FRAME_COLUMNS["events"]
+    assert len(events) > 0
+
+
+def test_published_overrides_and_offsets_are_into_the_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    text = "Russia said on Monday that talks would go on.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--published", "2022-02-16", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    timexes = [r for r in rows if r["table"] == "timexes"]
+    assert timexes and all(text[r["start"]:r["end"]] == r["text"] for r in timexes)
+    monday = next(r for r in timexes if r["text"] == "Monday")
+    assert monday["value"] == "2022-02-14"  # past tense, published Wednesday 16th
+
+
+def test_bad_file_is_named_on_stderr_and_the_rest_extracts(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "good.txt").write_text("Russia massed troops near the border.", encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    assert main(["extract", str(tmp_path), "--format", "jsonl"]) == 0
+    captured = capsys.readouterr()
+    assert "broken.txt" in captured.err and "binary" in captured.err
+    assert any(json.loads(l)["table"] == "articles" for l in captured.out.splitlines())
+
+
+def test_nothing_readable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["extract", str(tmp_path), "--format", "jsonl"]) == 1
+    assert "empty.txt: empty file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bad", ["2022-02-30", "13/02/2022", "soon"])
+def test_invalid_published_is_a_usage_error(bad: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", "seeds/", "--published", bad])
+    assert exit_info.value.code == 2
+    assert bad in capsys.readouterr().err
+
+
+def test_timex_batch_contract(tmp_path: Path) -> None:
+    batch = tmp_path / "in.jsonl"
+    lines = [
+        {"doc": "d1", "dct": "2022-02-13", "text": "Ben Wallace said on Sunday morning that talks had gone on for weeks."},
+        {"doc": "d2", "dct": "2013-03-22T00:00:00", "text": "No time here."},
+        {"doc": "d3", "dct": None, "text": "The summit is on Friday."},
+    ]
+    batch.write_text("\n".join(json.dumps(l) for l in lines) + "\nnot json\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "core", "timex", "--batch", str(batch)],
+                          cwd=REPO, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert all(set(r) == {"doc", "start", "end", "text", "type", "value"} for r in rows)
+    assert all(r["type"] in {"DATE", "TIME", "DURATION", "SET"} for r in rows)
+    by_text = {(r["doc"], r["text"]): r for r in rows}
+    assert by_text[("d1", "Sunday morning")]["value"] == "2022-02-13TMO"
+    assert by_text[("d1", "weeks")]["value"] == "PXW"
+    assert not [r for r in rows if r["doc"] == "d2"]
+    assert ("d3", "Friday") in by_text  # typed even with no dct
+    assert "in.jsonl:4" in done.stderr
