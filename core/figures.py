@@ -138,9 +138,21 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | N
     return fig
 
 
+def focus_window(dates: pd.Series, *, min_reach: pd.Timedelta = pd.Timedelta(days=90)) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates the view opens on: every event within reach of the median date
+    (three interquartile ranges, at least `min_reach`), so that one historical
+    reference ("Munich in 1938") does not squash the crisis into one column.
+    The range slider still covers every event."""
+    ordered = pd.to_datetime(dates).dropna().sort_values()
+    median = ordered.quantile(0.5)
+    reach = max(min_reach, 3 * (ordered.quantile(0.75) - ordered.quantile(0.25)))
+    kept = ordered[(ordered - median).abs() <= reach]
+    return pd.Timestamp(kept.min()), pd.Timestamp(kept.max())
+
+
 def date_axis(dates: pd.Series) -> dict:
-    """X-axis settings for day-resolution dates: padded range, whole-day ticks on short spans."""
-    first, last = pd.Timestamp(dates.min()), pd.Timestamp(dates.max())
+    """X-axis settings for day-resolution dates: padded range on the busy window, whole-day ticks on short spans."""
+    first, last = focus_window(dates)
     span = last - first
     pad = max(pd.Timedelta(days=1), span * 0.04)
     settings: dict = {"range": [(first - pad).isoformat(), (last + pad).isoformat()]}

@@ -270,3 +270,23 @@ def test_date_axis_uses_whole_days_on_short_spans():
     assert short["dtick"] == DAY_MS
     assert short["range"][0] < "2022-02-10" and short["range"][1] > "2022-02-13"
     assert "dtick" not in date_axis(pd.Series(pd.to_datetime(["2021-11-01", "2022-02-24"])))
+
+
+@pytest.mark.parametrize(("dates", "first", "last"), [
+    # one historical outlier among many crisis dates: the view opens on the crisis
+    (["1938-09-30"] + ["2022-02-13"] * 30 + ["2022-02-11", "2022-02-18"], "2022-02-11", "2022-02-18"),
+    # a short, even spread is shown whole
+    (["2022-02-11", "2022-02-13", "2022-02-16"], "2022-02-11", "2022-02-16"),
+    (["2022-02-13"], "2022-02-13", "2022-02-13"),
+])
+def test_focus_window(dates, first, last) -> None:
+    from core.figures import focus_window
+
+    assert focus_window(pd.Series(pd.to_datetime(dates))) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+def test_focus_window_keeps_a_long_crisis_whole() -> None:
+    from core.figures import focus_window
+
+    dates = pd.Series(pd.date_range("2021-11-01", "2022-03-01", freq="D"))
+    assert focus_window(dates) == (pd.Timestamp("2021-11-01"), pd.Timestamp("2022-03-01"))

@@ -110,9 +110,14 @@ def test_actors_map_draws_countries_offline(page: Page, app_url: str, artifact_d
 
 
 def _save_screenshot(page: Page, path: Path) -> None:
-    page.locator(CHART).scroll_into_view_if_needed()
+    # Streamlit scrolls inside its own container, so a full-page shot is the
+    # viewport: make the viewport tall enough for the title and the whole chart.
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": 1700})
+    page.wait_for_timeout(500)
     page.mouse.move(0, 0)  # no hover label in the picture
-    page.screenshot(path=str(path), full_page=False)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
     assert path.stat().st_size > 10_000
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         (REPO / "docs").mkdir(exist_ok=True)
