@@ -43,12 +43,19 @@ class CorpusResult:
 
 
 def corpus_fingerprint(paths: Sequence[Path]) -> str:
-    """A cheap key that changes when any corpus file is added, removed or edited."""
-    from core.ingest import iter_article_files
+    """A cheap key that changes when any article, sidecar or the actor dictionary
+    is added, removed or edited."""
+    from core.ingest import SIDECAR_SUFFIX, iter_article_files
 
+    files = list(iter_article_files(paths))
+    files += [f.with_name(f.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX) for f in files]
+    files.append(dictionary_path_for(paths))
     parts = []
-    for file in iter_article_files(paths):
-        stat = file.stat()
+    for file in files:
+        try:
+            stat = file.stat()
+        except OSError:
+            continue
         parts.append(f"{file}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(sorted(parts))
 

@@ -88,3 +88,19 @@ def test_to_flat_joins_lists_and_writes_iso_dates() -> None:
     assert row["date_end"] is None
     assert json.dumps(to_flat(events).to_dict(orient="records"))  # JSON-serialisable
     assert pd.api.types.is_datetime64_any_dtype(events["date_start"])
+
+
+def test_fingerprint_changes_with_articles_sidecars_and_dictionary(tmp_path: Path) -> None:
+    import os
+
+    from core.corpus import corpus_fingerprint
+
+    (tmp_path / "a.txt").write_text("Russia massed troops.", encoding="utf-8")
+    seen = {corpus_fingerprint([tmp_path])}
+    for name, content in [("a.meta.json", '{"published": "2022-02-13"}'), ("actors.csv", "canonical,aliases,kind,country,role\n"),
+                          ("b.txt", "More text.")]:
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        seen.add(corpus_fingerprint([tmp_path]))
+    os.utime(tmp_path / "a.txt", ns=(1, 1))
+    seen.add(corpus_fingerprint([tmp_path]))
+    assert len(seen) == 5
