@@ -77,11 +77,10 @@ def build_frames(
     problems = [str(p) for p in ingested.problems]
     entries, dictionary_problems = load_dictionary(dictionary_path_for(paths))
     problems += dictionary_problems
-    nlp = build_pipeline()
     # Dictionary hits are part of each article's result, so the dictionary keys the cache too.
-    version = f"{pipeline_version(nlp)}+dict-{_digest(repr(entries))}"
+    version = f"{pipeline_version()}+dict-{_digest(repr(entries))}"
     cache = ResultCache(cache_dir, pipeline_version=version) if cache_dir else None
-    results = extract_articles(ingested.articles, nlp=nlp, entries=tuple(entries), cache=cache)
+    results = extract_articles(ingested.articles, nlp=build_pipeline, entries=tuple(entries), cache=cache)
     for article, result in zip(ingested.articles, results):
         problems += [f"{article.path}: {error}" for error in result.errors]
     frames = assemble(ingested.articles, results, entries=tuple(entries))

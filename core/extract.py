@@ -136,12 +136,16 @@ def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.Dict
 def extract_articles(
     articles: Sequence[Article],
     *,
-    nlp: Language,
+    nlp: Language | Callable[[], Language],
     entries: Sequence[actors_mod.DictionaryEntry] = (),
     cache: ResultCache | None = None,
     batch_size: int = 16,
 ) -> list[ArticleResult]:
-    """Per-article results, from the cache where present, else from the pipeline."""
+    """Per-article results, from the cache where present, else from the pipeline.
+
+    `nlp` may be a function that builds the pipeline: it is called only when
+    some article is not cached, so a fully cached corpus never loads the model.
+    """
     results: dict[str, ArticleResult] = {}
     todo: list[Article] = []
     for article in articles:
@@ -153,7 +157,10 @@ def extract_articles(
             except (KeyError, TypeError, ValueError) as error:
                 log.warning("cached result for %s is malformed (%s); re-extracting", article.path, error)
         todo.append(article)
-    docs = nlp.pipe((a.text for a in todo), batch_size=batch_size)
+    if not todo:
+        return [results[a.article_id] for a in articles]
+    pipeline = nlp if isinstance(nlp, Language) else nlp()
+    docs = pipeline.pipe((a.text for a in todo), batch_size=batch_size)
     for article, doc in zip(todo, docs):
         result = extract_doc(doc, article, entries=entries)
         if cache is not None and not result.errors:

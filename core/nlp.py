@@ -7,6 +7,7 @@ at run time. Our own components are added after the model's NER.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import metadata
 
 import spacy
 from spacy.language import Language
@@ -32,8 +33,13 @@ def build_pipeline() -> Language:
     return nlp
 
 
-def pipeline_version(nlp: Language) -> str:
-    """Model version plus our rules' version: the cache key of extraction results."""
+def pipeline_version() -> str:
+    """Model package version plus our rules' version: the cache key of extraction
+    results. Read from package metadata, so a fully cached corpus never loads the model."""
     from core import RULES_VERSION
 
-    return f"{nlp.meta.get('name', MODEL_NAME)}-{nlp.meta.get('version', '?')}+rules-{RULES_VERSION}"
+    try:
+        model_version = metadata.version(MODEL_NAME)
+    except metadata.PackageNotFoundError:
+        model_version = "missing"
+    return f"{MODEL_NAME}-{model_version}+rules-{RULES_VERSION}"

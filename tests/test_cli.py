@@ -92,3 +92,17 @@ def test_timex_batch_contract(tmp_path: Path) -> None:
     assert not [r for r in rows if r["doc"] == "d2"]
     assert ("d3", "Friday") in by_text  # typed even with no dct
     assert "in.jsonl:4" in done.stderr
+
+
+def test_a_cached_corpus_loads_no_model_and_gives_the_same_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.corpus import build_frames
+
+    first = build_frames([REPO / "seeds"], cache_dir=tmp_path)
+
+    def no_model():
+        raise AssertionError("the model was loaded for a fully cached corpus")
+
+    monkeypatch.setattr("core.nlp.build_pipeline", no_model)
+    second = build_frames([REPO / "seeds"], cache_dir=tmp_path)
+    for name, df in first.frames.items():
+        pd.testing.assert_frame_equal(df, getattr(second.frames, name), obj=name)
