@@ -6,7 +6,6 @@ equal to `value` or one of `also_accepted`; no tagged span may overlap a
 """
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -20,17 +19,9 @@ SEED = "2022-02-13_itv_deterrence-and-diplomacy"
 
 
 @pytest.fixture(scope="module")
-def gold() -> dict:
-    path = GOLD_DIR / f"{SEED}.gold.json"
-    if not path.exists():
-        pytest.skip(f"gold annotations not found at {path}: the seed tests need ../shared beside the repo")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def tagged(nlp, gold):
+def tagged(nlp, seed_gold):
     text = (REPO / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8")
-    return tag_text(nlp, text, date.fromisoformat(gold["article"]["published"]))
+    return tag_text(nlp, text, date.fromisoformat(seed_gold["article"]["published"]))
 
 
 def _accepted(item: dict) -> set[str]:
@@ -38,20 +29,20 @@ def _accepted(item: dict) -> set[str]:
 
 
 @pytest.mark.model
-def test_required_timexes_found_with_value(tagged, gold) -> None:
+def test_required_timexes_found_with_value(tagged, seed_gold) -> None:
     found = {(t.start, t.end): t.value for t in tagged}
-    required = [t for t in gold["timexes"] if t["required"]]
+    required = [t for t in seed_gold["timexes"] if t["required"]]
     right = [t for t in required if found.get((t["start"], t["end"])) in _accepted(t)]
     print(f"\nseed timex recall (span and value): {len(right)}/{len(required)} = {len(right) / len(required):.2f}")
     missing = [(t["text"], t["start"], t["value"], found.get((t["start"], t["end"]))) for t in required if t not in right]
-    assert not missing, f"missing or wrong (text, start, gold, ours): {missing}"
+    assert not missing, f"missing or wrong (text, start, seed_gold, ours): {missing}"
 
 
 @pytest.mark.model
-def test_no_not_timex_is_tagged(tagged, gold) -> None:
-    hits = [(bad["text"], t.text) for bad in gold["not_timexes"] for t in tagged
+def test_no_not_timex_is_tagged(tagged, seed_gold) -> None:
+    hits = [(bad["text"], t.text) for bad in seed_gold["not_timexes"] for t in tagged
             if t.start < bad["end"] and t.end > bad["start"]]
-    assert not hits, f"tagged inside not_timexes (gold, ours): {hits}"
+    assert not hits, f"tagged inside not_timexes (seed_gold, ours): {hits}"
 
 
 @pytest.mark.model
