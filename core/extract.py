@@ -169,6 +169,17 @@ def extract_articles(
     return [results[a.article_id] for a in articles]
 
 
+FIGURE_MARKS = ("\u27e6", "\u27e7")  # ⟦130,000⟧: plain text, so it survives CSV and any table
+
+
+def mark_figure(text: str, start: int, end: int, sentences: Sequence["Sentence"]) -> str:
+    """The sentence holding text[start:end] with that figure bracketed, for tables
+    that cannot style text. Offsets, not a search: a sentence may repeat a figure."""
+    around = next((s for s in sentences if s.start <= start and end <= s.end), None)
+    lo, hi = (around.start, around.end) if around else (start, end)
+    return f"{text[lo:start]}{FIGURE_MARKS[0]}{text[start:end]}{FIGURE_MARKS[1]}{text[end:hi]}".strip()
+
+
 def _timex_row(article_id: str, timex: Timex) -> dict[str, Any]:
     row = timex.to_dict()
     row["sentence_index"] = row.pop("sentence")
@@ -249,6 +260,8 @@ def assemble(
             row["article_id"] = article.article_id
             row["claimant"] = (index.canonical(claim.claimant) or claim.claimant) if claim.claimant else (article.source or "unattributed")
             row["side"] = (index.canonical(claim.side) or claim.side) if claim.side else ""
+            row["figure"] = article.text[claim.start:claim.end]
+            row["in_context"] = mark_figure(article.text, claim.start, claim.end, result.sentences)
             claim_rows.append(row)
 
         for sentence in result.sentences:

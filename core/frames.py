@@ -18,7 +18,7 @@ EVENT_COLUMNS = [
 ]
 CLAIM_COLUMNS = [
     "article_id", "start", "end", "sentence", "value", "low", "high", "qualifier", "unit",
-    "category", "side", "claimant", "location", "date", "as_of", "text", "flags",
+    "category", "side", "claimant", "location", "date", "as_of", "text", "flags", "figure", "in_context",
 ]
 ACTOR_COLUMNS = ["actor", "kind", "country", "role", "aliases", "mentions", "articles"]
 PLACE_COLUMNS = ["place", "lat", "lon", "country", "kind", "mentions", "articles"]

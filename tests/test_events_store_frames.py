@@ -104,3 +104,24 @@ def test_fingerprint_changes_with_articles_sidecars_and_dictionary(tmp_path: Pat
     os.utime(tmp_path / "a.txt", ns=(1, 1))
     seen.add(corpus_fingerprint([tmp_path]))
     assert len(seen) == 5
+
+
+TWO_SENTENCES = "Troops left. Some 130,000 troops stayed, not 130,000 tanks."
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    (18, 25, "Some \u27e6130,000\u27e7 troops stayed, not 130,000 tanks."),
+    # the same figure twice in a sentence: the offsets say which one
+    (45, 52, "Some 130,000 troops stayed, not \u27e6130,000\u27e7 tanks."),
+])
+def test_mark_figure(start: int, end: int, expected: str) -> None:
+    from core.extract import Sentence, mark_figure
+
+    sentences = [Sentence(0, 12, "statement"), Sentence(13, len(TWO_SENTENCES), "statement")]
+    assert mark_figure(TWO_SENTENCES, start, end, sentences) == expected
+
+
+@pytest.mark.model
+def test_a_line_break_ends_a_sentence(nlp) -> None:
+    doc = nlp("Carl Dinnen explains\n\nHe warned that Moscow could launch an offensive.")
+    assert [s.text.strip() for s in doc.sents] == ["Carl Dinnen explains", "He warned that Moscow could launch an offensive."]
