@@ -236,6 +236,7 @@ def claims_figure(claims: pd.DataFrame, *, title: str | None = None) -> go.Figur
             group["unit"].fillna("").astype(str), group["side"].fillna("—").astype(str),
             group["category"].fillna("").astype(str), group["sentence"].map(wrap_hover),
             [_range_text(lo, hi) for lo, hi in zip(low, high)],
+            group.get("article", group["article_id"]).fillna("").astype(str).map(wrap_hover),
         ))
         has_range = bool((plus > 0).any() or (minus > 0).any())
         fig.add_trace(go.Scatter(
@@ -247,7 +248,7 @@ def claims_figure(claims: pd.DataFrame, *, title: str | None = None) -> go.Figur
             hovertemplate=(
                 "<b>" + str(claimant).replace("<", "&lt;") + "</b> · %{x|%Y-%m-%d}<br>"
                 "%{y:,.0f} %{customdata[0]}%{customdata[4]}<br>side: %{customdata[1]} · %{customdata[2]}"
-                "<br><br>%{customdata[3]}<extra></extra>"
+                "<br><br>%{customdata[3]}<br><br><i>%{customdata[5]}</i><extra></extra>"
             ),
         ))
     fig.update_xaxes(type="date", title=None, **date_axis(dated["date"]))

@@ -3,7 +3,7 @@ import streamlit as st
 
 from core.figures import claims_figure
 from ui import data, filters, widgets
-from ui.selection import claims_for_actors
+from ui.selection import CLAIM_FACETS, claims_for_actors, claims_matching, facet_options
 
 widgets.page_setup("Claims")
 st.title("Troop-number claims")
@@ -15,32 +15,42 @@ if frames.claims.empty:
     st.info("No claims about troop numbers were found in this corpus. Add articles that report "
             "figures (e.g. “an estimated 130,000 Russian troops”), then reload.", icon=":material/inbox:")
     st.stop()
+
+columns = st.columns(len(CLAIM_FACETS))
+chosen = {
+    facet: column.multiselect(facet.capitalize(), facet_options(claims, facet), key=f"claims_filter_{facet}",
+                              placeholder="All")
+    for facet, column in zip(CLAIM_FACETS, columns)
+}
+claims = claims_matching(claims, chosen)
 if claims.empty:
     widgets.nothing_matches("claims", selected)
     st.stop()
 
+titles = frames.articles.set_index("article_id")["title"]
+claims = claims.assign(article=claims["article_id"].map(titles).fillna(claims["article_id"]))
 plotted = claims["date"].notna() & claims["value"].notna()
 if plotted.any():
     st.plotly_chart(claims_figure(claims), key="claims_chart", width="stretch")
     st.caption("One series per claimant; bars show a claimed range (low–high). "
-               "Hover a point for the sentence it came from.")
+               "Hover a point for the sentence and article it came from.")
 if (~plotted).any():
-    st.caption(f"{int((~plotted).sum())} claim(s) without a date are in the table but not on the chart.")
+    st.caption(f"{int((~plotted).sum())} claim(s) without a date or a figure are in the table but not on the chart.")
 
 st.subheader(f"Claims ({len(claims)})")
 table = claims[["date", "claimant", "side", "value", "low", "high", "qualifier", "unit", "category",
-                "location", "sentence", "article_id"]].sort_values("date", na_position="last")
+                "location", "in_context", "article", "flags"]].sort_values("date", na_position="last")
 st.dataframe(
     table, hide_index=True, width="stretch", key="claims_table",
     column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-        "claimant": "Claimed by", "side": "About",
+        "claimant": "Claimed by", "side": "Whose forces",
         "value": st.column_config.NumberColumn("Figure", format="localized"),
-        "low": st.column_config.NumberColumn("Low", format="localized"),
-        "high": st.column_config.NumberColumn("High", format="localized"),
-        "qualifier": "Qualifier", "unit": "Unit", "category": "Category", "location": "Where",
-        "sentence": st.column_config.TextColumn("Sentence", width="large"),
-        "article_id": "Article",
+        "low": st.column_config.NumberColumn("At least", format="localized"),
+        "high": st.column_config.NumberColumn("At most", format="localized"),
+        "qualifier": "Wording", "unit": "Unit", "category": "Category", "location": "Where",
+        "in_context": st.column_config.TextColumn("Sentence (figure in ⟦ ⟧)", width="large"),
+        "article": "Article", "flags": "Flags",
     },
 )
 widgets.download_csv(table, file_name="claims.csv", key="claims_download")

@@ -351,3 +351,16 @@ def test_seed_corpus_timeline_filter(seed_result):
     least = at.multiselect(key=FILTER_KEY).options[-1].rsplit(" (", 1)[0]
     select_actors(at, [least])
     assert lanes(at) != before or "No events involve" in all_text(at)
+
+
+@pytest.mark.model
+def test_claims_page_facet_filters_narrow_the_table(seed_result):
+    at = make_app(seed_result, page=PAGES[2])
+    table = at.dataframe[0]
+    assert len(table.value) == 3
+    claimant = at.multiselect(key="claims_filter_claimant")
+    assert {"Ben Wallace", "James Heappey", "intelligence"} <= set(claimant.options)
+    claimant.set_value(["James Heappey"]).run()
+    assert not at.exception
+    assert at.dataframe[0].value["claimant"].tolist() == ["James Heappey"]
+    assert "\u27e6130,000\u27e7" in at.dataframe[0].value["in_context"].iloc[0]

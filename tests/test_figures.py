@@ -290,3 +290,13 @@ def test_focus_window_keeps_a_long_crisis_whole() -> None:
 
     dates = pd.Series(pd.date_range("2021-11-01", "2022-03-01", freq="D"))
     assert focus_window(dates) == (pd.Timestamp("2021-11-01"), pd.Timestamp("2022-03-01"))
+
+
+def test_claims_hover_names_the_article() -> None:
+    from core.figures import claims_figure
+
+    claims = frame("claims", [{"article_id": "a1", "date": "2022-02-13", "value": 130000.0, "claimant": "Ben Wallace",
+                               "unit": "troops", "side": "Russia", "category": "force_size", "sentence": "He warned."}])
+    fig = claims_figure(claims.assign(article="Ukraine and US agree"))
+    assert "Ukraine and US agree" in str(fig.data[0].customdata[0])
+    assert "a1" in str(claims_figure(claims).data[0].customdata[0])  # no titles: the article id

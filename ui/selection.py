@@ -60,3 +60,24 @@ def articles_for_actors(frames, selected: Collection[str]) -> pd.DataFrame:
 def undated_articles(articles: pd.DataFrame) -> pd.DataFrame:
     """Articles with no publication date: their relative dates stay unresolved."""
     return articles[articles["published"].isna()]
+
+
+# Claim columns the Claims page lets the user narrow by, in the order shown.
+CLAIM_FACETS = ("side", "unit", "category", "claimant")
+
+
+def facet_options(claims: pd.DataFrame, column: str) -> list[str]:
+    """The distinct non-empty values of a claims column, most frequent first."""
+    values = claims[column].dropna().astype(str)
+    values = values[values != ""]
+    counts = values.value_counts()
+    return sorted(counts.index, key=lambda v: (-counts[v], v))
+
+
+def claims_matching(claims: pd.DataFrame, chosen: dict[str, Collection[str]]) -> pd.DataFrame:
+    """Claims whose value in each facet is among the chosen ones (an empty choice keeps all)."""
+    keep = pd.Series(True, index=claims.index)
+    for column, values in chosen.items():
+        if values:
+            keep &= claims[column].astype(str).isin(list(values))
+    return claims[keep]
