@@ -59,6 +59,8 @@ _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 # Month names that are also a modal or a verb: only capitalised and not
 # tagged as a verb/modal are they months ("May 5", not "it may be", "march").
 _VERB_MONTHS = frozenset({"may", "march"})
+# Words that tie a clock time to its day: "midnight on Dec. 31", "Friday at noon".
+_TIME_DATE_JOINERS = frozenset({"on", "of", "at"})
 # Auxiliaries that mark the tense of the verb the expression hangs from.
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
@@ -108,7 +110,7 @@ class TimexTagger:
             type_ = _context_free_type(span.text, self.settings)
             if type_ is not None:
                 kept.append(Span(doc, span.start, span.end, label=type_))
-        return sorted(kept, key=lambda s: s.start)
+        return _join_time_and_date(sorted(kept, key=lambda s: s.start), self.settings)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         doc.spans[TIMEX_SPAN_KEY] = spans
@@ -288,6 +290,23 @@ def _prefer(rule_spans: list[Span], ner_spans: list[Span]) -> list[Span]:
         if not any(r.start < span.end and span.start < r.end for r in rules) or tn.is_resolvable(span.text)
     ]
     return filter_spans(rules + keep_ner)
+
+
+def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span]:
+    """A clock time and the day it falls on are one TIME: "midnight on Dec. 31",
+    "10am on Monday", "Friday at noon" (TimeML marks them as one expression)."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous is not None and {previous.label_, span.label_} == {"TIME", "DATE"}:
+            between = [t.lower_ for t in span.doc[previous.end:span.start]]
+            if len(between) <= 1 and set(between) <= _TIME_DATE_JOINERS:
+                merged = span.doc[previous.start:span.end]
+                if _context_free_type(merged.text, settings) == "TIME":
+                    joined[-1] = Span(span.doc, merged.start, merged.end, label="TIME")
+                    continue
+        joined.append(span)
+    return joined
 
 
 def _blocked_tokens(doc: Doc, blocker: Matcher) -> set[int]:

@@ -704,7 +704,19 @@ def _quarter_phrase(s: str, ctx: _Ctx) -> Normalised | None:
         return _quarter(int(m.group(2)), q)
     if ctx.dct is None:
         return Normalised(DATE, f"XXXX-Q{q}")
-    return _quarter(ctx.dct.year, q)
+    return _quarter(_quarter_year(q, ctx.dct, ctx.tense), q)
+
+
+def _quarter_year(q: int, dct: date, tense: str) -> int:
+    """As for months: a quarter not yet begun, told in the past tense, is last
+    year's ("the fourth quarter ended" said in January); one already over,
+    told in the future tense, is next year's."""
+    first_month, last_month = 3 * q - 2, 3 * q
+    if tense == PAST and first_month > dct.month:
+        return dct.year - 1
+    if tense == FUTURE and last_month < dct.month:
+        return dct.year + 1
+    return dct.year
 
 
 def _half_phrase(s: str, ctx: _Ctx) -> Normalised | None:

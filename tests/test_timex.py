@@ -94,6 +94,10 @@ def _plain(timexes) -> list[tuple[str, str, str]]:
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "dct", "expected"), [
+    # a clock time and its day are one TIME
+    ("The ceasefire expired at midnight on Dec. 31, 2021.", WED, [("midnight on Dec. 31, 2021", "TIME", "2021-12-31T24:00")]),
+    ("Troops crossed the border at 10am on Monday.", WED, [("10am on Monday", "TIME", "2022-02-14T10:00")]),
+    ("They will meet on Friday at noon.", WED, [("Friday at noon", "TIME", "2022-02-18T12:00")]),
     # weekday direction from the tense of the governing verb
     ("Russia said on Monday that talks would go on.", WED, [("Monday", "DATE", "2022-02-14")]),
     ("The summit will be held on Friday.", WED, [("Friday", "DATE", "2022-02-18")]),

@@ -179,6 +179,11 @@ CASES = [
     ("the winter", SUN, N, "DATE", "2022-WI", "2021-12-01", "2022-02-28"),
     ("the first quarter", SUN, N, "DATE", "2022-Q1", "2022-01-01", "2022-03-31"),
     ("the third quarter of 2021", SUN, N, "DATE", "2021-Q3", "2021-07-01", "2021-09-30"),
+    # a quarter not begun yet, told in the past, is last year's; one over, told in the future, next year's
+    ("the fourth quarter", SUN, P, "DATE", "2021-Q4", "2021-10-01", "2021-12-31"),
+    ("the fourth quarter", SUN, F, "DATE", "2022-Q4", "2022-10-01", "2022-12-31"),
+    ("the first quarter", "2022-11-02", F, "DATE", "2023-Q1", "2023-01-01", "2023-03-31"),
+    ("the first quarter", "2022-11-02", P, "DATE", "2022-Q1", "2022-01-01", "2022-03-31"),
     ("Q4 2021", SUN, N, "DATE", "2021-Q4", "2021-10-01", "2021-12-31"),
     ("last quarter", SUN, P, "DATE", "2021-Q4", "2021-10-01", "2021-12-31"),
     ("the first half of 2022", SUN, N, "DATE", "2022-H1", "2022-01-01", "2022-06-30"),
