@@ -194,6 +194,19 @@ def _unique(names: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
+def _event_span_by_actor(event_rows: Sequence[dict[str, Any]]) -> dict[str, tuple[date, date]]:
+    """Each actor's first and last dated event (start of the earliest, end of the latest)."""
+    spans: dict[str, tuple[date, date]] = {}
+    for row in event_rows:
+        if row["date_start"] is None:
+            continue
+        end = row["date_end"] or row["date_start"]
+        for name in row["actors"]:
+            first, last = spans.get(name, (row["date_start"], end))
+            spans[name] = (min(first, row["date_start"]), max(last, end))
+    return spans
+
+
 def _context_countries(mentions: Iterable[Mention], index: "actors_mod.ActorIndex") -> list[str]:
     """The countries an article talks about, most mentioned first (to pick among same-name places)."""
     counts: Counter[str] = Counter()
@@ -284,9 +297,11 @@ def assemble(
                 "event_type": sentence.event_type, "start": sentence.start, "end": sentence.end,
             })
 
+    span_of = _event_span_by_actor(event_rows)
     actor_rows = [
         {"actor": a.name, "kind": a.kind, "country": a.country, "role": a.role, "aliases": list(a.aliases),
-         "mentions": actor_counts[a.name], "articles": len(actor_articles[a.name])}
+         "mentions": actor_counts[a.name], "articles": len(actor_articles[a.name]),
+         "first_event": span_of.get(a.name, (None, None))[0], "last_event": span_of.get(a.name, (None, None))[1]}
         for a in index.actors.values() if actor_counts[a.name]
     ]
     for row in place_rows.values():

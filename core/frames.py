@@ -20,7 +20,7 @@ CLAIM_COLUMNS = [
     "article_id", "start", "end", "sentence", "value", "low", "high", "qualifier", "unit",
     "category", "side", "claimant", "location", "date", "as_of", "text", "flags", "figure", "in_context",
 ]
-ACTOR_COLUMNS = ["actor", "kind", "country", "role", "aliases", "mentions", "articles"]
+ACTOR_COLUMNS = ["actor", "kind", "country", "role", "aliases", "mentions", "articles", "first_event", "last_event"]
 PLACE_COLUMNS = ["place", "lat", "lon", "country", "kind", "mentions", "articles"]
 MENTION_COLUMNS = ["article_id", "start", "end", "text", "entity", "kind", "sentence_index"]
 
@@ -35,7 +35,7 @@ FRAME_COLUMNS: dict[str, list[str]] = {
 }
 # Frames whose list-valued cells are joined with this separator in CSV.
 LIST_SEPARATOR = "; "
-_DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of"}
+_DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of", "first_event", "last_event"}
 # ("sentence" is text in events and claims; the index of a sentence is "sentence_index".)
 _INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence_index"}
 

@@ -85,3 +85,11 @@ def test_events_are_dated_from_their_own_expressions(seed_corpus) -> None:
     assert not friday.empty and friday.iloc[0].date_start == pd.Timestamp("2022-02-11")
     assert set(events.date_source) <= {"explicit", "publication"}
     assert events.actors.map(len).gt(0).any()
+
+
+def test_actors_carry_their_first_and_last_dated_event(seed_corpus) -> None:
+    actors = seed_corpus.frames.actors.set_index("actor")
+    # Liz Truss's call was "on Saturday" (12 Feb); Boris Johnson travels "towards the end of the week"
+    assert actors.loc["Liz Truss", "first_event"] == pd.Timestamp("2022-02-12")
+    assert actors.loc["Boris Johnson", "last_event"] >= pd.Timestamp("2022-02-18")
+    assert (actors.first_event <= actors.last_event).all()
