@@ -66,6 +66,32 @@ MERGES = [
      {"US": "United States", "White House": "United States", "the Pentagon": "United States"}),
     # organisations keep their name, without "the"
     ([m("the Ministry of Defence", "ORG"), m("NATO", "ORG")], {"Ministry of Defence": "Ministry of Defence", "NATO": "NATO"}),
+    # possessives of every kind of name
+    ([m("Ben Wallace"), m("Wallace's")], {"Wallace's": "Ben Wallace", "Ben Wallace\u2019s": "Ben Wallace"}),
+    ([m("Ukraine's", "GPE")], {"Ukraine's": "Ukraine", "Ukraine": "Ukraine"}),
+    ([m("NATO's", "ORG")], {"NATO": "NATO", "NATO's": "NATO"}),
+    # more titles before full names
+    ([m("Liz Truss"), m("Foreign Secretary Liz Truss"), m("Ms Truss")],
+     {"Foreign Secretary Liz Truss": "Liz Truss", "Ms Truss": "Liz Truss"}),
+    ([m("Antony Blinken"), m("Secretary of State Antony Blinken"), m("Mr Blinken")],
+     {"Secretary of State Antony Blinken": "Antony Blinken", "Mr Blinken": "Antony Blinken"}),
+    ([m("Joe Biden"), m("President Biden"), m("Biden")], {"President Biden": "Joe Biden", "Biden": "Joe Biden"}),
+    ([m("Dr Anna Smith"), m("Smith")], {"Dr Anna Smith": "Anna Smith", "Smith": "Anna Smith"}),
+    # a surname-only person with no full name stays as written
+    ([m("Shoigu")], {"Shoigu": "Shoigu", "Mr Shoigu": "Shoigu"}),
+    # accents and transliterations
+    ([m("Sergei Lavrov"), m("Sergey Lavrov")], {"Sergey Lavrov": "Sergey Lavrov"}),
+    ([m("Emmanuel Macron"), m("Macron")], {"Macron": "Emmanuel Macron"}),
+    ([m("Recep Tayyip Erdo\u011fan"), m("Erdogan")], {"Erdogan": "Recep Tayyip Erdo\u011fan"}),
+    # more demonyms and codes
+    ([m("Belarusian", "NORP"), m("Belarus", "GPE")], {"Belarusian": "Belarus", "Belarus": "Belarus"}),
+    ([m("American", "NORP"), m("U.S.", "GPE")], {"American": "United States", "U.S.": "United States"}),
+    ([m("Chinese", "NORP"), m("Beijing", "GPE")], {"Chinese": "China", "Beijing": "China"}),
+    ([m("French", "NORP"), m("Elysee", "ORG")], {"French": "France", "Elysee": "France"}),
+    ([m("Ukrainians", "NORP"), m("Kyiv", "GPE")], {"Ukrainians": "Ukraine", "Kyiv": "Ukraine"}),
+    ([m("Germany", "GPE"), m("Berlin", "GPE")], {"Berlin": "Germany", "German": None}),
+    # two different people with different surnames never merge
+    ([m("Ben Wallace"), m("Dominic Raab"), m("Raab"), m("Wallace")], {"Raab": "Dominic Raab", "Wallace": "Ben Wallace"}),
 ]
 
 
@@ -139,6 +165,16 @@ METONYMS = [
     ("Protesters gathered outside the White House.", "White House", False),
     ("Kyiv rejected the demand.", "Kyiv", True),
     ("Airlines cancelled flights to Kyiv.", "Kyiv", False),
+    ("Washington warned of severe sanctions.", "Washington", True),
+    ("The delegation arrived in Washington on Monday.", "Washington", False),
+    ("Beijing's position has not changed.", "Beijing", True),
+    ("Diplomats met near Beijing.", "Beijing", False),
+    ("The Pentagon said 8,500 troops were on alert.", "Pentagon", True),
+    ("Minsk denied the reports.", "Minsk", True),
+    ("Drills were held outside Minsk.", "Minsk", False),
+    ("London has sent anti-tank weapons.", "London", True),
+    ("She flew from London to Kyiv.", "London", False),
+    ("Moscow has massed troops near the border.", "Moscow", True),
 ]
 
 
