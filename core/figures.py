@@ -225,7 +225,8 @@ def claims_figure(claims: pd.DataFrame, *, title: str | None = None) -> go.Figur
     dated = dated.assign(claimant=dated["claimant"].where(dated["claimant"].notna() & (dated["claimant"] != ""),
                                                           UNATTRIBUTED))
     fig = go.Figure()
-    for claimant, group in sorted(dated.groupby("claimant"), key=lambda kv: (-len(kv[1]), kv[0])):
+    series = sorted(dated.groupby("claimant"), key=lambda kv: (-len(kv[1]), kv[0]))
+    for position, (claimant, group) in enumerate(series):
         group = group.sort_values("date")
         value = group["value"].astype(float)
         high = pd.to_numeric(group["high"], errors="coerce")
@@ -240,7 +241,7 @@ def claims_figure(claims: pd.DataFrame, *, title: str | None = None) -> go.Figur
         ))
         has_range = bool((plus > 0).any() or (minus > 0).any())
         fig.add_trace(go.Scatter(
-            x=group["date"], y=value, mode="markers+lines", name=str(claimant),
+            x=group["date"] + MIDDAY + dodge(position, len(series)), y=value, mode="markers+lines", name=str(claimant),
             line=dict(width=1, dash="dot"), marker=dict(size=10),
             error_y=dict(type="data", symmetric=False, array=plus.tolist(), arrayminus=minus.tolist(),
                          visible=has_range, thickness=1.5, width=6),
@@ -251,11 +252,25 @@ def claims_figure(claims: pd.DataFrame, *, title: str | None = None) -> go.Figur
                 "<br><br>%{customdata[3]}<br><br><i>%{customdata[5]}</i><extra></extra>"
             ),
         ))
-    fig.update_xaxes(type="date", title=None, **date_axis(dated["date"]))
+    # Day labels centred on their day, where the points sit.
+    fig.update_xaxes(type="date", title=None, ticklabelmode="period", **date_axis(dated["date"]))
     fig.update_yaxes(title="claimed figure", rangemode="tozero", separatethousands=True)
     fig.update_layout(title=title, height=460, hovermode="closest", legend=dict(title="claimant"),
                       margin=dict(l=10, r=10, t=40 if title else 10, b=10), hoverlabel=dict(align="left"))
     return fig
+
+
+MIDDAY = pd.Timedelta(hours=12)  # a day-precise date is drawn mid-day, inside its day
+
+
+def dodge(position: int, count: int) -> pd.Timedelta:
+    """A within-day offset for series `position` of `count`, so that claimants who
+    gave the same figure on the same day stay visible side by side. Dates are
+    day-precise, so the offset never moves a point off its day (at most ±10 hours)."""
+    if count <= 1:
+        return pd.Timedelta(0)
+    step = min(pd.Timedelta(hours=4), pd.Timedelta(hours=20) / (count - 1))
+    return step * (position - (count - 1) / 2)
 
 
 def _range_text(low: float, high: float) -> str:

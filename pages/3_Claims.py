@@ -38,8 +38,8 @@ if (~plotted).any():
     st.caption(f"{int((~plotted).sum())} claim(s) without a date or a figure are in the table but not on the chart.")
 
 st.subheader(f"Claims ({len(claims)})")
-table = claims[["date", "claimant", "side", "value", "low", "high", "qualifier", "unit", "category",
-                "location", "in_context", "article", "flags"]].sort_values("date", na_position="last")
+table = claims[["date", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high", "category",
+                "location", "article", "flags"]].sort_values("date", na_position="last")
 st.dataframe(
     table, hide_index=True, width="stretch", key="claims_table",
     column_config={

@@ -300,3 +300,22 @@ def test_claims_hover_names_the_article() -> None:
     fig = claims_figure(claims.assign(article="Ukraine and US agree"))
     assert "Ukraine and US agree" in str(fig.data[0].customdata[0])
     assert "a1" in str(claims_figure(claims).data[0].customdata[0])  # no titles: the article id
+
+
+@pytest.mark.parametrize("count", [2, 3, 7, 40])
+def test_dodge_keeps_points_apart_and_on_their_day(count: int) -> None:
+    from core.figures import dodge
+
+    offsets = [dodge(i, count) for i in range(count)]
+    assert len(set(offsets)) == count
+    assert all(abs(o) <= pd.Timedelta(hours=10) for o in offsets)
+    assert dodge(0, 1) == pd.Timedelta(0)
+
+
+def test_claimants_with_the_same_figure_on_the_same_day_are_all_visible() -> None:
+    from core.figures import claims_figure
+
+    rows = [{"article_id": "a1", "date": "2022-02-13", "value": 130000.0, "claimant": name, "sentence": "s"}
+            for name in ("Ben Wallace", "James Heappey", "intelligence")]
+    xs = [pd.Timestamp(trace.x[0]) for trace in claims_figure(frame("claims", rows)).data]
+    assert len(set(xs)) == 3 and {x.date() for x in xs} == {pd.Timestamp("2022-02-13").date()}
