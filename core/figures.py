@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import math
 import textwrap
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Collection, Iterable
 
+import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
+
+from core.countries import countries, country_for
 
 NO_ACTOR = "(no actor named)"
 UNATTRIBUTED = "(unattributed)"
@@ -23,6 +27,15 @@ LANES = ("actor", "event_type")
 DAY_MS = 86_400_000       # plotly date axes count in milliseconds
 MAP_HEIGHT = 520
 MAP_ASPECT = 1.8          # width / height of the map as the Actors page shows it
+MAP_COLORSCALE = "OrRd"   # country shading; the place markers are blue on top of it
+PLACE_COLOR = "#1f5f99"
+NETWORK_TOP = 30          # the actor network shows at most this many actors
+NETWORK_SEED = 7          # spring layout seed: the same corpus always gives the same picture
+NETWORK_HEIGHT = 600
+_GRAVITY = 0.3            # pull of the layout's hidden hub: keeps loose actors near the rest
+KIND_COLORS = {"country": "#c0392b", "person": "#1f77b4", "organisation": "#2e8b57", "group": "#8e44ad"}
+OTHER_KIND_COLOR = "#7f8c8d"
+EDGE_COLOR, EDGE_HIGHLIGHT = "#c3cbd3", "#4a5866"
 _DATE_SOURCE_LABELS = {
     "explicit": "explicit date in the text",
     "publication": "resolved against the publication date",
@@ -174,12 +187,30 @@ def geo_window(lat: pd.Series, lon: pd.Series, *, aspect: float = MAP_ASPECT, mi
     lat_span = max(min_span, (lat_high - lat_low) * 1.4)
     mid_lat = (lat_low + lat_high) / 2
     # On a Mercator map a degree of latitude is 1/cos(latitude) as tall as a degree of longitude is wide.
-    lon_span = max((lon_high - lon_low) * 1.4, lat_span * aspect / max(math.cos(math.radians(mid_lat)), 0.2))
+    stretch = max(math.cos(math.radians(mid_lat)), 0.2)
+    lon_span = min(360.0, max((lon_high - lon_low) * 1.4, lat_span * aspect / stretch))
     mid_lon = (lon_low + lon_high) / 2
+    lat_range = [max(-85.0, mid_lat - lat_span / 2), min(85.0, mid_lat + lat_span / 2)]
+    # Points far apart east-west: make the window as tall as the aspect asks
+    # (measured in Mercator y), or the map is a thin strip in a tall chart.
+    y_low, y_high = _mercator_y(lat_range[0]), _mercator_y(lat_range[1])
+    y_span = math.radians(lon_span) / aspect
+    if y_high - y_low < y_span:
+        y_low = (y_low + y_high) / 2 - y_span / 2
+        y_low = min(max(y_low, _mercator_y(-80.0)), _mercator_y(80.0) - y_span)
+        lat_range = [max(-85.0, _mercator_lat(y_low)), min(85.0, _mercator_lat(y_low + y_span))]
     return {
-        "lataxis_range": [max(-85.0, mid_lat - lat_span / 2), min(85.0, mid_lat + lat_span / 2)],
+        "lataxis_range": lat_range,
         "lonaxis_range": [max(-180.0, mid_lon - lon_span / 2), min(180.0, mid_lon + lon_span / 2)],
     }
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _mercator_lat(y: float) -> float:
+    return math.degrees(math.atan(math.sinh(y)))
 
 
 def _marker_sizes(mentions: Iterable[object], *, smallest: float = 8, largest: float = 40) -> list[float]:
@@ -189,32 +220,258 @@ def _marker_sizes(mentions: Iterable[object], *, smallest: float = 8, largest: f
     return [max(smallest, largest * math.sqrt(max(v, 0.0) / top)) for v in values]
 
 
-def places_map(places: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """Geocoded places on a world map, sized by mentions; the view fits the points."""
+def _iso3(country: object) -> str | None:
+    """ISO-3 code of a country given by name or code ("Russia", "RU"), or None."""
+    if not isinstance(country, str) or not country.strip():
+        return None
+    name = country_for(country)
+    return countries()[name].iso3 if name in countries() else None
+
+
+def country_mentions(places: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The countries involved, one row each, with what the map shades them by.
+
+    `place_mentions` sums the mentions of every place in the country (the
+    country itself included, when it is named as a place); `actor_mentions`
+    sums the mentions of the actors from it; `mentions` is both. Countries
+    that cannot be resolved to an ISO-3 code are left out.
+    """
+    columns = ["iso3", "country", "place_mentions", "actor_mentions", "mentions"]
+    rows: dict[str, dict] = {}
+
+    def add(country: object, mentions: object, column: str) -> None:
+        iso3 = _iso3(country)
+        if iso3 is None:
+            return
+        row = rows.setdefault(iso3, {"iso3": iso3, "country": country_for(str(country)),
+                                     "place_mentions": 0, "actor_mentions": 0})
+        row[column] += 0 if mentions is None or pd.isna(mentions) else int(mentions)
+
+    for place in places.itertuples(index=False):
+        add(place.place if place.kind == "country" and _iso3(place.place) else place.country,
+            place.mentions, "place_mentions")
+    if actors is not None:
+        for actor in actors.itertuples(index=False):
+            add(actor.country, actor.mentions, "actor_mentions")
+    table = pd.DataFrame(list(rows.values()), columns=columns[:-1])
+    table["mentions"] = table["place_mentions"] + table["actor_mentions"]
+    return table.sort_values(["mentions", "country"], ascending=[False, True], ignore_index=True)[columns]
+
+
+def _empty_map(message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font=dict(size=15), bgcolor="rgba(255,255,255,0.85)")
+    return fig
+
+
+def places_map(places: pd.DataFrame, *, actors: pd.DataFrame | None = None, title: str | None = None) -> go.Figure:
+    """Geocoded places on a world map, sized by mentions, over the countries
+    involved shaded by mentions (see `country_mentions`); the view fits the points.
+
+    With nothing to draw, a bare world map carrying a message.
+    """
     located = places[places["lat"].notna() & places["lon"].notna()] if len(places) else places
-    if located.empty:
-        return empty_figure("No geocoded places to show.")
-    located = located.sort_values("mentions", ascending=False, na_position="last")
-    customdata = list(zip(
-        located["country"].fillna("").astype(str), located["kind"].fillna("").astype(str),
-        located["mentions"].fillna(0).astype(int),
-    ))
-    fig = go.Figure(go.Scattergeo(
-        lat=located["lat"].astype(float), lon=located["lon"].astype(float),
-        text=located["place"].astype(str), mode="markers",
-        marker=dict(size=_marker_sizes(located["mentions"]), opacity=0.75, line=dict(width=1, color="white")),
-        customdata=customdata,
-        hovertemplate="<b>%{text}</b><br>%{customdata[1]} · %{customdata[0]}<br>"
-                      "mentions: %{customdata[2]}<extra></extra>",
-    ))
+    shaded = country_mentions(places, actors)
+    if located.empty and shaded.empty:
+        fig = _empty_map("No geocoded places to show.")
+    else:
+        fig = go.Figure()
+    if not shaded.empty:
+        fig.add_trace(go.Choropleth(
+            locations=shaded["iso3"], locationmode="ISO-3", z=shaded["mentions"], zmin=0,
+            text=shaded["country"], name="countries", colorscale=MAP_COLORSCALE,
+            marker=dict(line=dict(width=0.6, color="#ffffff")),
+            colorbar=dict(title=dict(text="mentions", side="top"), thickness=12, len=0.4, x=0.01,
+                          xanchor="left", y=0.04, yanchor="bottom", bgcolor="rgba(255,255,255,0.75)"),
+            customdata=list(zip(shaded["place_mentions"], shaded["actor_mentions"])),
+            hovertemplate="<b>%{text}</b><br>%{z} mentions<br>places there: %{customdata[0]}"
+                          " · actors from there: %{customdata[1]}<extra></extra>",
+        ))
+    if not located.empty:
+        located = located.sort_values("mentions", ascending=False, na_position="last")
+        customdata = list(zip(
+            located["country"].fillna("").astype(str), located["kind"].fillna("").astype(str),
+            located["mentions"].fillna(0).astype(int),
+        ))
+        fig.add_trace(go.Scattergeo(
+            lat=located["lat"].astype(float), lon=located["lon"].astype(float), name="places",
+            text=located["place"].astype(str), mode="markers",
+            marker=dict(size=_marker_sizes(located["mentions"]), color=PLACE_COLOR, opacity=0.7,
+                        line=dict(width=1, color="white")),
+            customdata=customdata,
+            hovertemplate="<b>%{text}</b><br>%{customdata[1]} · %{customdata[0]}<br>"
+                          "mentions: %{customdata[2]}<extra></extra>",
+        ))
+        window = geo_window(located["lat"].astype(float), located["lon"].astype(float))
+    else:
+        window = {"lataxis_range": [-58.0, 84.0], "lonaxis_range": [-180.0, 180.0]}
     fig.update_geos(
-        scope="world", resolution=50, projection_type="mercator",
-        **geo_window(located["lat"].astype(float), located["lon"].astype(float)),
+        scope="world", resolution=50, projection_type="mercator", **window,
         showcountries=True, countrycolor="#9aa5b1", showland=True, landcolor="#f3f1ea",
         showocean=True, oceancolor="#e8f0f6", showlakes=False, showframe=False,
     )
-    fig.update_layout(title=title, height=MAP_HEIGHT, margin=dict(l=0, r=0, t=30 if title else 0, b=0))
+    fig.update_layout(title=title, height=MAP_HEIGHT, showlegend=False,
+                      margin=dict(l=0, r=0, t=30 if title else 0, b=0))
     return fig
+
+
+# --- actor network ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ActorGraph:
+    """What the actor network draws: `nodes` (one row per actor, with x, y and
+    `selected`), `edges` (source, target, weight) and how many actors there
+    were to choose from (`total`), so a caller can say when some were left out."""
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    total: int
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.nodes) < self.total
+
+
+NODE_COLUMNS = ["actor", "kind", "country", "role", "mentions", "x", "y", "selected", "degree"]
+EDGE_COLUMNS = ["source", "target", "weight"]
+
+
+def co_mentions(events: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of actors named in the same sentence (event): `source` < `target`,
+    `weight` = the number of sentences naming both. Sorted by weight, then names."""
+    counts: dict[tuple[str, str], int] = {}
+    for cell in events["actors"] if len(events) else []:
+        names = sorted(set(_as_list(cell)))
+        for i, source in enumerate(names):
+            for target in names[i + 1:]:
+                counts[(source, target)] = counts.get((source, target), 0) + 1
+    edges = pd.DataFrame([(s, t, w) for (s, t), w in counts.items()], columns=EDGE_COLUMNS)
+    return edges.sort_values(["weight", "source", "target"], ascending=[False, True, True], ignore_index=True)
+
+
+def network_layout(nodes: Iterable[str], edges: pd.DataFrame, *, seed: int = NETWORK_SEED) -> dict[str, tuple[float, float]]:
+    """Spring layout with a fixed seed; heavier co-mention pulls closer (on a log scale).
+
+    A hidden hub tied weakly to every node acts as gravity, so actors named
+    with nobody else stay near the rest instead of being flung to the corners.
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    names = list(graph.nodes)
+    if len(names) <= 1:
+        return {name: (0.0, 0.0) for name in names}
+    for edge in edges.itertuples(index=False):
+        graph.add_edge(edge.source, edge.target, pull=1.0 + 0.5 * math.log(edge.weight))
+    hub = object()
+    graph.add_edges_from(((hub, name) for name in names), pull=_GRAVITY)
+    k = 2.8 / math.sqrt(len(names))
+    positions = nx.spring_layout(graph, seed=seed, weight="pull", k=k, iterations=300)
+    return {name: (round(float(positions[name][0]), 6), round(float(positions[name][1]), 6)) for name in names}
+
+
+def actor_graph(actors: pd.DataFrame, events: pd.DataFrame, *, selected: Collection[str] = (),
+                top: int = NETWORK_TOP, seed: int = NETWORK_SEED) -> ActorGraph:
+    """The co-mention network of the actors table.
+
+    With a selection, only the selected actors and their neighbours are kept.
+    Then the `top` most mentioned actors are kept (selected ones always).
+    """
+    edges = co_mentions(events)
+    known = actors.assign(mentions=pd.to_numeric(actors["mentions"], errors="coerce").fillna(0).astype(int))
+    known = known.drop_duplicates("actor").sort_values(["mentions", "actor"], ascending=[False, True])
+    wanted = set(selected) & set(known["actor"])
+    if wanted:
+        touching = edges[edges["source"].isin(wanted) | edges["target"].isin(wanted)]
+        keep = wanted | set(touching["source"]) | set(touching["target"])
+        known = known[known["actor"].isin(keep)]
+    total = len(known)
+    ranked = known.assign(_pinned=~known["actor"].isin(wanted)).sort_values(
+        ["_pinned", "mentions", "actor"], ascending=[True, False, True], kind="stable")
+    shown = known[known["actor"].isin(set(ranked["actor"].head(top)))]
+    names = shown["actor"].astype(str).tolist()
+    edges = edges[edges["source"].isin(names) & edges["target"].isin(names)].reset_index(drop=True)
+    positions = network_layout(names, edges, seed=seed)
+    degree = pd.concat([edges["source"], edges["target"]]).value_counts()
+    nodes = pd.DataFrame({
+        "actor": names,
+        "kind": shown["kind"].fillna("").astype(str).tolist(),
+        "country": shown["country"].fillna("").astype(str).tolist(),
+        "role": shown["role"].fillna("").astype(str).tolist(),
+        "mentions": shown["mentions"].tolist(),
+        "x": [positions[n][0] for n in names],
+        "y": [positions[n][1] for n in names],
+        "selected": [n in wanted for n in names],
+        "degree": [int(degree.get(n, 0)) for n in names],
+    }, columns=NODE_COLUMNS)
+    return ActorGraph(nodes=nodes, edges=edges, total=total)
+
+
+def _edge_width(weight: int, top: int) -> float:
+    return round(1.0 + 7.0 * math.sqrt(weight / max(top, 1)), 2)
+
+
+def network_figure(graph: ActorGraph, *, title: str | None = None) -> go.Figure:
+    """The actor network: edge width by co-mentions, marker area by mentions,
+    colour by kind; selected actors ringed in black. Node traces come after the
+    edge traces, one per kind, each point's `customdata[0]` being the actor."""
+    nodes, edges = graph.nodes, graph.edges
+    if nodes.empty:
+        return empty_figure("No actors to show.")
+    fig = go.Figure()
+    where = dict(zip(nodes["actor"], zip(nodes["x"], nodes["y"])))
+    picked = set(nodes.loc[nodes["selected"], "actor"])
+    top = int(edges["weight"].max()) if not edges.empty else 1
+    groups: dict[tuple[int, bool], list[tuple[str, str]]] = {}
+    for edge in edges.itertuples(index=False):
+        lit = bool(picked) and (edge.source in picked or edge.target in picked)
+        groups.setdefault((int(edge.weight), lit), []).append((edge.source, edge.target))
+    for (weight, lit), pairs in sorted(groups.items()):
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for source, target in pairs:
+            xs += [where[source][0], where[target][0], None]
+            ys += [where[source][1], where[target][1], None]
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False, name=f"{weight} sentence(s)",
+            line=dict(width=_edge_width(weight, top), color=EDGE_HIGHLIGHT if lit else EDGE_COLOR),
+            opacity=0.9 if lit or not picked else 0.6,
+        ))
+    sizes = dict(zip(nodes["actor"], _marker_sizes(nodes["mentions"], smallest=10, largest=46)))
+    kinds = nodes["kind"].where(nodes["kind"] != "", "other")
+    for kind in sorted(set(kinds), key=lambda k: (k not in KIND_COLORS, list(KIND_COLORS).index(k)
+                                                  if k in KIND_COLORS else 0, k)):
+        group = nodes[kinds == kind]
+        fig.add_trace(go.Scatter(
+            x=group["x"], y=group["y"], mode="markers+text", name=kind,
+            text=group["actor"], textposition="top center",
+            textfont=dict(size=11, color="#1c2833"),
+            marker=dict(size=[sizes[a] for a in group["actor"]], color=KIND_COLORS.get(kind, OTHER_KIND_COLOR),
+                        opacity=0.88,
+                        line=dict(width=[3 if s else 1 for s in group["selected"]],
+                                  color=["#000000" if s else "#ffffff" for s in group["selected"]])),
+            customdata=list(zip(group["actor"], group["kind"].replace("", "—"), group["country"].replace("", "—"),
+                                group["role"].replace("", "—"), group["mentions"], group["degree"])),
+            hovertemplate="<b>%{customdata[0]}</b><br>kind: %{customdata[1]}<br>country: %{customdata[2]}"
+                          "<br>role: %{customdata[3]}<br>mentions: %{customdata[4]}"
+                          "<br>named in a sentence with %{customdata[5]} other actor(s)"
+                          "<br><i>click to filter every page to this actor</i><extra></extra>",
+        ))
+    fig.update_xaxes(visible=False, range=_padded(nodes["x"]))
+    fig.update_yaxes(visible=False, range=_padded(nodes["y"], top=0.12))
+    fig.update_layout(
+        title=title, height=NETWORK_HEIGHT, hovermode="closest", plot_bgcolor="#ffffff", dragmode="pan",
+        legend=dict(title="kind", orientation="h", y=1.0, yanchor="bottom", x=0, itemsizing="constant"),
+        margin=dict(l=10, r=10, t=40 if title else 30, b=10), hoverlabel=dict(align="left"),
+    )
+    return fig
+
+
+def _padded(values: pd.Series, *, top: float = 0.08) -> list[float]:
+    """Axis range around the nodes, with room for markers and, above, their labels."""
+    low, high = float(values.min()), float(values.max())
+    span = max(high - low, 0.5)
+    return [low - 0.08 * span, high + top * span]
 
 
 def claims_figure(claims: pd.DataFrame, *, title: str | None = None) -> go.Figure:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import numpy as np
 import pytest
@@ -19,6 +20,8 @@ from core.corpus import CorpusResult
 from core.frames import Frames, frame
 from ui.data import CORPUS_OVERRIDE_KEY
 from ui.filters import FILTER_KEY, QUERY_PARAM, STATE_KEY
+
+NETWORK_KEY = "actors_network"
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
@@ -196,18 +199,109 @@ def test_claims_filter_by_claimant_or_side(corpus):
     assert at.dataframe[0].value["value"].tolist() == [5000.0]
 
 
+def chart_spec(at: AppTest, key: str) -> dict | None:
+    """The spec of the chart drawn with widget key `key` (its element id ends with the key)."""
+    found = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def trace_of(spec: dict, kind: str) -> dict:
+    (trace,) = [t for t in spec["data"] if t["type"] == kind]
+    return trace
+
+
+def network_nodes(at: AppTest) -> list[str]:
+    """Every node of the actor network (the name is each point's customdata[0])."""
+    spec = chart_spec(at, NETWORK_KEY)
+    return sorted(c[0] for t in spec["data"] if "markers" in t["mode"] for c in t["customdata"])
+
+
+def actor_table(at: AppTest):
+    return next(df for df in at.dataframe if "actor" in df.value.columns)
+
+
+def click_network_node(at: AppTest, actor: str) -> AppTest:
+    """Fake a click on a node of the network chart, as the frontend reports it.
+
+    AppTest has no API for chart selections, so this sends the chart's widget
+    state (its JSON selection) along with the other widgets' on the next run.
+    """
+    (chart,) = [c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{NETWORK_KEY}")]
+    spec = json.loads(chart.proto.spec)
+    curve, trace = next((i, t) for i, t in enumerate(spec["data"])
+                        if "markers" in t["mode"] and any(c[0] == actor for c in t["customdata"]))
+    index = [c[0] for c in trace["customdata"]].index(actor)
+    point = {"curve_number": curve, "point_number": index, "point_index": index,
+             "customdata": trace["customdata"][index]}
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = chart.proto.id
+    state.string_value = json.dumps({"selection": {"points": [point], "point_indices": [index], "box": [],
+                                                 "lasso": []}})
+    at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def test_actors_filter_limits_table_and_map(corpus):
     at = make_app(corpus, page=PAGES[1])
-    (spec,) = chart_specs(at)
-    assert spec["data"][0]["text"] == ["Kyiv", "Moscow"]
+    spec = chart_spec(at, "actors_map")
+    assert trace_of(spec, "scattergeo")["text"] == ["Kyiv", "Moscow"]
+    assert sorted(trace_of(spec, "choropleth")["locations"]) == ["GBR", "RUS", "UKR", "USA"]
     assert json.loads(at.get("plotly_chart")[0].proto.config)["topojsonURL"] == "/app/static/topojson/"
     assert "Not geocoded" in all_text(at)
     select_actors(at, ["Ben Wallace"])
-    (spec,) = chart_specs(at)
-    assert spec["data"][0]["text"] == ["Moscow"]
+    spec = chart_spec(at, "actors_map")
+    assert trace_of(spec, "scattergeo")["text"] == ["Moscow"]
+    assert sorted(trace_of(spec, "choropleth")["locations"]) == ["GBR", "RUS"]
     assert "Not geocoded" not in all_text(at)
-    actor_table = next(df.value for df in at.dataframe if "actor" in df.value.columns)
-    assert actor_table["actor"].tolist() == ["Ben Wallace"]
+    assert actor_table(at).value["actor"].tolist() == ["Ben Wallace"]
+    assert network_nodes(at) == ["Ben Wallace", "Russia"]  # Wallace and who is named with him
+
+
+def test_actors_network_has_one_node_per_actor(corpus):
+    at = make_app(corpus, page=PAGES[1])
+    assert network_nodes(at) == sorted(corpus.frames.actors["actor"])
+    spec = chart_spec(at, NETWORK_KEY)
+    (edge,) = [t for t in spec["data"] if t["mode"] == "lines"]
+    assert [x for x in edge["x"] if x is not None], "Ben Wallace and Russia share a sentence"
+    assert "most mentioned" not in all_text(at), "five actors: nothing left out"
+
+
+def test_actors_table_links_each_actor_to_its_timeline(corpus):
+    at = make_app(corpus, page=PAGES[1])
+    table = actor_table(at)
+    assert table.value.columns.tolist() == ["actor", "timeline", "kind", "country", "role", "aliases",
+                                            "mentions", "first_event", "last_event"]
+    links = dict(zip(table.value["actor"], table.value["timeline"]))
+    assert links["Ben Wallace"] == "/Timeline?actor=Ben%20Wallace"
+    config = json.loads(table.proto.columns)["timeline"]["type_config"]
+    assert config == {"type": "link", "display_text": "timeline"}
+    assert "Download actors CSV (5 rows)" in download_labels(at)
+
+
+def test_actor_table_link_opens_the_filtered_timeline(corpus):
+    at = make_app(corpus, page=PAGES[1])
+    link = dict(zip(actor_table(at).value["actor"], actor_table(at).value["timeline"]))["Ben Wallace"]
+    page, query = link.split("?")
+    assert page == "/Timeline"
+    at = make_app(corpus, page=PAGES[0], actors=[v for _, v in parse_qsl(query)])
+    assert at.multiselect(key=FILTER_KEY).value == ["Ben Wallace"]
+    assert lanes(at) == ["Ben Wallace", "Russia"]
+
+
+def test_clicking_a_network_node_sets_the_shared_filter(corpus):
+    at = make_app(corpus, page=PAGES[1])
+    click_network_node(at, "Joe Biden")
+    assert at.session_state[STATE_KEY] == ["Joe Biden"]
+    assert at.multiselect(key=FILTER_KEY).value == ["Joe Biden"]
+    assert url_actors(at) == ["Joe Biden"]
+    assert actor_table(at).value["actor"].tolist() == ["Joe Biden"]
+    at.switch_page(PAGES[0]).run()
+    assert lanes(at) == ["Joe Biden"], "the timeline follows the click"
+    at.switch_page(PAGES[2]).run()
+    assert [t["name"] for t in chart_specs(at)[0]["data"]] == ["Joe Biden"], "and so do the claims"
 
 
 @pytest.mark.parametrize(
@@ -219,7 +313,11 @@ def test_filter_leaving_nothing_says_what_to_do(corpus, page, actor, message):
     select_actors(at, [actor])
     text = all_text(at)
     assert message in text and "clear the filter" in text
-    assert not chart_specs(at)
+    if page == PAGES[1]:  # no map; the network still shows the actor, alone
+        assert chart_spec(at, "actors_map") is None
+        assert network_nodes(at) == [actor]
+    else:
+        assert not chart_specs(at)
 
 
 # --- the selection survives page switches and lives in the URL ---------------
@@ -364,3 +462,19 @@ def test_claims_page_facet_filters_narrow_the_table(seed_result):
     assert not at.exception
     assert at.dataframe[0].value["claimant"].tolist() == ["James Heappey"]
     assert "\u27e6130,000\u27e7" in at.dataframe[0].value["in_context"].iloc[0]
+
+
+@pytest.mark.model
+def test_seed_corpus_actors_page(seed_result):
+    at = make_app(seed_result, page=PAGES[1])
+    actors = seed_result.frames.actors
+    top = actors.sort_values(["mentions", "actor"], ascending=[False, True])["actor"].head(30)
+    assert len(actors) > 30, "the seed has more actors than the network draws"
+    assert network_nodes(at) == sorted(top), "one node for each of the 30 most mentioned actors"
+    assert "Only the 30 most mentioned of" in all_text(at)
+    choropleth = trace_of(chart_spec(at, "actors_map"), "choropleth")
+    assert {"UKR", "RUS", "GBR", "USA"} <= set(choropleth["locations"])
+    assert len(actor_table(at).value) == len(actors)
+    click_network_node(at, "Ben Wallace")
+    assert url_actors(at) == ["Ben Wallace"]
+    assert "Ben Wallace" in network_nodes(at) and len(network_nodes(at)) < 30

@@ -9,13 +9,13 @@ import plotly.graph_objects as go
 import pytest
 
 from core.figures import (
-    NO_ACTOR, UNATTRIBUTED, claims_figure, places_map, resolution_text, timeline_figure,
-    timeline_points, wrap_hover,
+    NO_ACTOR, UNATTRIBUTED, actor_graph, claims_figure, co_mentions, country_mentions, network_figure,
+    places_map, resolution_text, timeline_figure, timeline_points, wrap_hover,
 )
 from core.frames import frame
 from ui.selection import (
-    actors_for, articles_for_actors, claims_for_actors, events_for_actors, places_for_actors,
-    undated_articles,
+    actor_table, actors_for, articles_for_actors, claims_for_actors, clicked_actors, events_for_actors,
+    places_for_actors, timeline_url, undated_articles,
 )
 
 
@@ -156,10 +156,16 @@ def test_timeline_figure_without_dated_events_says_so(events):
 
 # --- map --------------------------------------------------------------------
 
+def traces_by_type(fig: go.Figure) -> dict[str, dict]:
+    traces = spec(fig)["data"]
+    by_type = {trace["type"]: trace for trace in traces}
+    assert len(by_type) == len(traces), "one trace of each type"
+    return by_type
+
+
 def test_places_map_plots_geocoded_places_sized_by_mentions():
     fig = places_map(PLACES)
-    (trace,) = spec(fig)["data"]
-    assert trace["type"] == "scattergeo"
+    trace = traces_by_type(fig)["scattergeo"]
     assert trace["text"] == ["Kyiv", "Moscow"]  # Atlantis has no coordinates
     sizes = decoded(trace["marker"]["size"])
     assert sizes[0] > sizes[1] > 0
@@ -167,9 +173,159 @@ def test_places_map_plots_geocoded_places_sized_by_mentions():
     assert fig.layout.geo.scope == "world" and fig.layout.geo.resolution == 50  # world_50m.json in static/
 
 
-def test_places_map_with_no_coordinates_is_an_empty_message():
-    fig = places_map(PLACES[PLACES["lat"].isna()])
+def test_places_map_shades_the_countries_involved_by_iso3():
+    actors = ACTORS.assign(country=["RU", "United Kingdom", None])
+    traces = traces_by_type(places_map(PLACES, actors=actors))
+    assert list(traces) == ["choropleth", "scattergeo"], "countries drawn under the places"
+    choropleth = traces["choropleth"]
+    assert choropleth["locationmode"] == "ISO-3"
+    # Russia: Moscow's 1 + the actor Russia's 10; Ukraine: Kyiv's 9; the UK: Ben Wallace's 4
+    assert dict(zip(choropleth["locations"], decoded(choropleth["z"]))) == {"RUS": 11, "UKR": 9, "GBR": 4}
+
+
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [
+        # a country named as a place counts for itself, a city for its country
+        ([{"place": "Ukraine", "country": "Ukraine", "kind": "country", "mentions": 5},
+          {"place": "Kyiv", "country": "UA", "kind": "city", "mentions": 2}], {"UKR": 7}),
+        # unknown or empty countries are left out
+        ([{"place": "Europe", "country": "", "kind": "continent", "mentions": 3},
+          {"place": "Atlantis", "country": None, "kind": "city", "mentions": 1},
+          {"place": "Crete", "country": "Greece", "kind": "island", "mentions": 1}], {"GRC": 1}),
+        ([], {}),
+    ],
+    ids=["country and city", "unresolvable", "none"],
+)
+def test_country_mentions(places, expected):
+    table = country_mentions(frame("places", places))
+    assert dict(zip(table["iso3"], table["mentions"])) == expected
+
+
+def test_places_map_with_no_coordinates_but_a_country_shades_it():
+    places = frame("places", [{"place": "Donbas", "lat": None, "lon": None, "country": "Ukraine",
+                               "kind": "region", "mentions": 2}])
+    traces = traces_by_type(places_map(places))
+    assert list(traces) == ["choropleth"] and traces["choropleth"]["locations"] == ["UKR"]
+
+
+@pytest.mark.parametrize("places", [PLACES[PLACES["lat"].isna()], PLACES.iloc[0:0]], ids=["not geocoded", "empty"])
+def test_places_map_with_nothing_to_draw_is_an_empty_map_with_a_message(places):
+    fig = places_map(places)
     assert not fig.data and "No geocoded places" in fig.layout.annotations[0].text
+    assert fig.layout.geo.showcountries is True  # still a (blank) map
+
+
+# --- actor network ------------------------------------------------------------
+
+NETWORK_EVENTS = frame("events", [
+    {"event_id": "e1", "actors": ["Russia", "Ukraine"]},
+    {"event_id": "e2", "actors": ["Ukraine", "Russia", "Joe Biden"]},
+    {"event_id": "e3", "actors": ["Russia", "Ukraine", "Russia"]},   # a name twice is one co-mention
+    {"event_id": "e4", "actors": ["NATO"]},
+    {"event_id": "e5", "actors": []},
+])
+NETWORK_ACTORS = frame("actors", [
+    {"actor": "Russia", "kind": "country", "country": "Russia", "role": "state", "mentions": 10},
+    {"actor": "Ukraine", "kind": "country", "country": "Ukraine", "mentions": 8},
+    {"actor": "Joe Biden", "kind": "person", "country": "United States", "role": "president", "mentions": 3},
+    {"actor": "NATO", "kind": "organisation", "mentions": 2},
+    {"actor": "Ben Wallace", "kind": "person", "country": "United Kingdom", "mentions": 1},
+])
+
+
+def test_co_mentions_counts_sentences_naming_both():
+    edges = co_mentions(NETWORK_EVENTS)
+    assert list(edges.itertuples(index=False, name=None)) == [
+        ("Russia", "Ukraine", 3), ("Joe Biden", "Russia", 1), ("Joe Biden", "Ukraine", 1)]
+    assert co_mentions(NETWORK_EVENTS.iloc[0:0]).empty
+
+
+def test_actor_graph_has_a_node_per_actor_and_weighted_edges():
+    graph = actor_graph(NETWORK_ACTORS, NETWORK_EVENTS)
+    assert graph.nodes["actor"].tolist() == ["Russia", "Ukraine", "Joe Biden", "NATO", "Ben Wallace"]
+    assert dict(zip(graph.nodes["actor"], graph.nodes["degree"])) == {
+        "Russia": 2, "Ukraine": 2, "Joe Biden": 2, "NATO": 0, "Ben Wallace": 0}
+    assert graph.total == 5 and not graph.truncated
+    assert graph.edges["weight"].tolist() == [3, 1, 1]
+
+
+def test_actor_graph_layout_is_deterministic():
+    first = actor_graph(NETWORK_ACTORS, NETWORK_EVENTS).nodes[["x", "y"]]
+    again = actor_graph(NETWORK_ACTORS.iloc[::-1], NETWORK_EVENTS).nodes[["x", "y"]]
+    pd.testing.assert_frame_equal(first, again)
+    assert first.drop_duplicates().shape[0] == 5, "every node has its own place"
+    other_seed = actor_graph(NETWORK_ACTORS, NETWORK_EVENTS, seed=8).nodes[["x", "y"]]
+    assert not first.equals(other_seed)
+
+
+def test_actor_graph_keeps_the_most_mentioned():
+    graph = actor_graph(NETWORK_ACTORS, NETWORK_EVENTS, top=3)
+    assert graph.nodes["actor"].tolist() == ["Russia", "Ukraine", "Joe Biden"]
+    assert graph.truncated and graph.total == 5
+
+
+@pytest.mark.parametrize(
+    ("selected", "kept"),
+    [
+        (["Joe Biden"], ["Russia", "Ukraine", "Joe Biden"]),
+        (["NATO"], ["NATO"]),
+        (["Nobody"], ["Russia", "Ukraine", "Joe Biden", "NATO", "Ben Wallace"]),  # unknown: as if none
+    ],
+)
+def test_actor_graph_keeps_selected_actors_and_their_neighbours(selected, kept):
+    nodes = actor_graph(NETWORK_ACTORS, NETWORK_EVENTS, selected=selected).nodes
+    assert nodes["actor"].tolist() == kept
+    assert nodes.loc[nodes["selected"], "actor"].tolist() == [a for a in selected if a in kept]
+
+
+def test_actor_graph_always_keeps_the_selected_even_past_the_top():
+    nodes = actor_graph(NETWORK_ACTORS, NETWORK_EVENTS, selected=["Joe Biden"], top=1).nodes
+    assert nodes["actor"].tolist() == ["Joe Biden"]
+
+
+def test_network_figure_edges_by_weight_nodes_by_kind():
+    fig = network_figure(actor_graph(NETWORK_ACTORS, NETWORK_EVENTS))
+    traces = spec(fig)["data"]
+    lines = [t for t in traces if t["mode"] == "lines"]
+    nodes = [t for t in traces if "markers" in t["mode"]]
+    assert traces.index(nodes[0]) > traces.index(lines[-1]), "nodes are drawn over the edges"
+    widths = {len([x for x in t["x"] if x is not None]) // 2: t["line"]["width"] for t in lines}
+    assert widths[1] > widths[2], "the single weight-3 edge is wider than the two weight-1 edges"
+    assert {t["name"]: [c[0] for c in t["customdata"]] for t in nodes} == {
+        "country": ["Russia", "Ukraine"], "person": ["Joe Biden", "Ben Wallace"], "organisation": ["NATO"]}
+    hover = nodes[0]["hovertemplate"]
+    assert all(word in hover for word in ("kind", "country", "role", "mentions"))
+    sizes = decoded(nodes[0]["marker"]["size"])
+    assert sizes[0] > sizes[1], "Russia (10 mentions) is bigger than Ukraine (8)"
+
+
+def test_network_figure_rings_the_selected():
+    fig = network_figure(actor_graph(NETWORK_ACTORS, NETWORK_EVENTS, selected=["Joe Biden"]))
+    person = next(t for t in spec(fig)["data"] if t.get("name") == "person")
+    assert person["marker"]["line"]["color"] == ["#000000"]
+
+
+def test_network_figure_without_actors_says_so():
+    fig = network_figure(actor_graph(NETWORK_ACTORS.iloc[0:0], NETWORK_EVENTS))
+    assert not fig.data and "No actors" in fig.layout.annotations[0].text
+
+
+def test_clicked_actors_reads_customdata():
+    points = [{"curve_number": 4, "point_index": 1, "customdata": ["Joe Biden", "person"]},
+              {"curve_number": 4, "point_index": 1, "customdata": ["Joe Biden", "person"]},
+              {"curve_number": 0, "point_index": 0}]
+    assert clicked_actors(points) == ["Joe Biden"]
+    assert clicked_actors([]) == []
+
+
+def test_actor_table_links_each_actor_to_its_timeline():
+    table = actor_table(ACTORS.assign(actor=["Russia", "Ben Wallace", "Al-Qa'ida & co"]))
+    assert table.columns.tolist() == ["actor", "timeline", "kind", "country", "role", "aliases", "mentions",
+                                      "first_event", "last_event"]
+    assert table["timeline"].tolist() == ["/Timeline?actor=Russia", "/Timeline?actor=Ben%20Wallace",
+                                          "/Timeline?actor=Al-Qa%27ida%20%26%20co"]
+    assert timeline_url("A/B") == "/Timeline?actor=A%2FB"
 
 
 # --- claims -----------------------------------------------------------------
@@ -319,3 +475,16 @@ def test_claimants_with_the_same_figure_on_the_same_day_are_all_visible() -> Non
             for name in ("Ben Wallace", "James Heappey", "intelligence")]
     xs = [pd.Timestamp(trace.x[0]) for trace in claims_figure(frame("claims", rows)).data]
     assert len(set(xs)) == 3 and {x.date() for x in xs} == {pd.Timestamp("2022-02-13").date()}
+
+
+def test_geo_window_of_far_apart_places_fills_the_chart():
+    """Washington to Kabul: the window is as tall as the map's aspect asks, not a thin strip."""
+    import math
+
+    from core.figures import MAP_ASPECT, geo_window
+
+    window = geo_window(pd.Series([38.9, 34.5, 55.8, 51.5]), pd.Series([-77.0, 69.2, 37.6, -0.1]))
+    (lat_low, lat_high), (lon_low, lon_high) = window["lataxis_range"], window["lonaxis_range"]
+    mercator = [math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) for lat in (lat_low, lat_high)]
+    assert math.radians(lon_high - lon_low) / (mercator[1] - mercator[0]) == pytest.approx(MAP_ASPECT, rel=0.02)
+    assert lat_low < 34.5 and 55.8 < lat_high

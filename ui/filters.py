@@ -8,6 +8,8 @@ session (a pasted URL) starts from them.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 import pandas as pd
 import streamlit as st
 
@@ -18,6 +20,20 @@ QUERY_PARAM = "actor"
 
 def _remember() -> None:
     st.session_state[STATE_KEY] = list(st.session_state[FILTER_KEY])
+
+
+def set_selected_actors(actors: Iterable[str]) -> None:
+    """Set the shared selection from code (e.g. a click on the actor network).
+
+    Safe in a widget callback: the next `actor_filter` call shows it in the
+    sidebar; the URL follows at once.
+    """
+    chosen = list(dict.fromkeys(str(a) for a in actors))
+    st.session_state[STATE_KEY] = chosen
+    if chosen:
+        st.query_params[QUERY_PARAM] = chosen
+    elif QUERY_PARAM in st.query_params:
+        del st.query_params[QUERY_PARAM]
 
 
 def actor_options(actors: pd.DataFrame) -> list[str]:

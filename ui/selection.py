@@ -4,9 +4,15 @@ An empty selection means "every actor": each function then returns its input.
 """
 from __future__ import annotations
 
-from typing import Collection
+from typing import Any, Collection, Iterable
+from urllib.parse import quote
 
 import pandas as pd
+
+# The actor table as the Actors page shows (and downloads) it.
+ACTOR_TABLE_COLUMNS = ["actor", "timeline", "kind", "country", "role", "aliases", "mentions",
+                       "first_event", "last_event"]
+TIMELINE_PATH = "/Timeline"
 
 
 def _mentions_any(cell: object, selected: frozenset[str]) -> bool:
@@ -32,6 +38,28 @@ def claims_for_actors(claims: pd.DataFrame, selected: Collection[str]) -> pd.Dat
 def actors_for(actors: pd.DataFrame, selected: Collection[str]) -> pd.DataFrame:
     """The selected actors' rows of the actor table."""
     return actors[actors["actor"].isin(list(selected))] if selected else actors
+
+
+def timeline_url(actor: str) -> str:
+    """The Timeline page filtered to one actor (the sidebar filter reads `?actor=`)."""
+    return f"{TIMELINE_PATH}?actor={quote(actor, safe='')}"
+
+
+def actor_table(actors: pd.DataFrame) -> pd.DataFrame:
+    """The actor rows to show: most mentioned first, with a link to each one's timeline."""
+    table = actors.assign(timeline=actors["actor"].astype(str).map(timeline_url))
+    table = table.sort_values(["mentions", "actor"], ascending=[False, True], na_position="last")
+    return table[ACTOR_TABLE_COLUMNS].reset_index(drop=True)
+
+
+def clicked_actors(points: Iterable[dict[str, Any]]) -> list[str]:
+    """Actor names from a chart selection's points (the network puts the name in `customdata[0]`)."""
+    names: list[str] = []
+    for point in points:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, (list, tuple)) and data and isinstance(data[0], str) and data[0] not in names:
+            names.append(data[0])
+    return names
 
 
 def places_for_actors(places: pd.DataFrame, events: pd.DataFrame, selected: Collection[str]) -> pd.DataFrame:

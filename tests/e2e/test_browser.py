@@ -92,21 +92,76 @@ def test_url_reproduces_the_filter_and_it_survives_a_page_switch(page: Page, app
     assert parse_qs(urlparse(page.url).query).get("actor") == [chosen]
 
 
-def test_actors_map_draws_countries_offline(page: Page, app_url: str, artifact_dir: Path):
+MAP = ".st-key-actors_map [data-testid='stPlotlyChart']"
+NETWORK = ".st-key-actors_network [data-testid='stPlotlyChart']"
+NETWORK_NODES = f"{NETWORK} .scatterlayer .trace:has(.point) .point"
+
+
+def open_actors(page: Page, url: str) -> None:
+    page.goto(f"{url}/Actors")
+    page.wait_for_selector(f"{MAP} .geo .countries path", state="attached", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_selector(NETWORK_NODES, timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+
+
+def test_actors_map_draws_countries_and_choropleth_offline(page: Page, app_url: str, artifact_dir: Path):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{app_url}/Actors")
-    page.wait_for_selector(f"{CHART} .geo .countries path", state="attached", timeout=LOAD_TIMEOUT_MS)
-    wait_idle(page)
+    open_actors(page, app_url)
     # Country borders are one long path, drawn only once the topojson has loaded.
-    borders = page.locator(f"{CHART} .geo .countries path").first.get_attribute("d") or ""
+    borders = page.locator(f"{MAP} .geo .countries path").first.get_attribute("d") or ""
     assert len(borders) > 1000, borders
-    assert page.locator(f"{CHART} .geo .scatterlayer .point").count() > 0
+    assert page.locator(f"{MAP} .geo .scatterlayer .point").count() > 0
+    # The choropleth: one filled shape per country involved, drawn from the same local topojson.
+    shapes = page.locator(f"{MAP} .geo .choroplethlayer path")
+    expect(shapes.first).to_be_attached()
+    assert shapes.count() >= 2
+    assert len(shapes.first.get_attribute("d") or "") > 100
     assert any("/app/static/topojson/" in url for url in requests), requests
     remote = [url for url in requests
               if urlparse(url).scheme in ("http", "https", "ws", "wss") and urlparse(url).hostname not in LOCAL_HOSTS]
     assert not remote, f"requests left localhost: {remote}"
-    page.locator(CHART).screenshot(path=str(artifact_dir / "actors-map.png"))
+    _save_element_screenshot(page, MAP, artifact_dir / "actors-map.png")
+
+
+def test_clicking_a_network_node_sets_the_shared_filter(page: Page, app_url: str, artifact_dir: Path):
+    open_actors(page, app_url)
+    before = page.locator(NETWORK_NODES).count()
+    assert before > 1
+    _save_element_screenshot(page, NETWORK, artifact_dir / "actors-network.png")
+    # Click the last node drawn (the least mentioned actor of the last kind): it has few neighbours.
+    node = page.locator(NETWORK_NODES).last
+    node.scroll_into_view_if_needed()
+    box = node.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(lambda u: bool(parse_qs(urlparse(u).query).get("actor")), timeout=LOAD_TIMEOUT_MS)
+    (chosen,) = parse_qs(urlparse(page.url).query)["actor"]
+    wait_idle(page)
+    expect(page.locator(f"{FILTER} [data-tag]")).to_contain_text([chosen])
+    page.wait_for_function(
+        """([nodes, before]) => { const n = document.querySelectorAll(nodes).length; return n > 0 && n < before; }""",
+        arg=[NETWORK_NODES, before], timeout=LOAD_TIMEOUT_MS,
+    )
+    # The other views follow: the timeline opens filtered to the clicked actor.
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Timeline").click()
+    page.wait_for_url("**/Timeline**", timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+    expect(page.locator(f"{FILTER} [data-tag]")).to_contain_text([chosen])
+    assert parse_qs(urlparse(page.url).query).get("actor") == [chosen]
+
+
+def _save_element_screenshot(page: Page, selector: str, path: Path) -> None:
+    """A picture of one chart, with no hover label; copied into docs/ with UPDATE_SCREENSHOTS=1."""
+    element = page.locator(selector)
+    element.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(500)
+    element.screenshot(path=str(path))
+    assert path.stat().st_size > 10_000
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        (REPO / "docs").mkdir(exist_ok=True)
+        shutil.copyfile(path, REPO / "docs" / path.name)
 
 
 def _save_screenshot(page: Page, path: Path) -> None:
