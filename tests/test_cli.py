@@ -106,3 +106,25 @@ def test_a_cached_corpus_loads_no_model_and_gives_the_same_frames(tmp_path: Path
     second = build_frames([REPO / "seeds"], cache_dir=tmp_path)
     for name, df in first.frames.items():
         pd.testing.assert_frame_equal(df, getattr(second.frames, name), obj=name)
+
+
+def test_a_row_added_to_the_actor_dictionary_is_honoured_next_extraction(tmp_path: Path) -> None:
+    from core.corpus import build_frames, corpus_fingerprint
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2022-03-01_a.txt").write_text(
+        "The Wagner Group said its fighters had left. Later the mercenaries denied it.", encoding="utf-8")
+    header = "canonical,aliases,kind,country,role\n"
+    (corpus / "actors.csv").write_text(header, encoding="utf-8")
+    cache = tmp_path / "cache"
+    before = build_frames([corpus], cache_dir=cache)
+    fingerprint = corpus_fingerprint([corpus])
+    (corpus / "actors.csv").write_text(header + "Wagner Group,the mercenaries|Wagner,group,Russia,\n", encoding="utf-8")
+    assert corpus_fingerprint([corpus]) != fingerprint
+    after = build_frames([corpus], cache_dir=cache)
+    mentions = after.frames.mentions
+    assert set(mentions[mentions.text == "the mercenaries"].entity) == {"Wagner Group"}
+    assert "the mercenaries" not in set(before.frames.mentions.text)
+    actor = after.frames.actors.set_index("actor").loc["Wagner Group"]
+    assert (actor.kind, actor.country) == ("group", "Russia")
