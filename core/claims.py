@@ -59,6 +59,7 @@ _LOCATION_PREPS = _DATA / "claim_location_preps.txt"
 _LOCATION_NOUNS = _DATA / "claim_location_nouns.txt"
 _TITLES = _DATA / "claim_titles.txt"
 _SIDE_METONYMS = _DATA / "claim_side_metonyms.csv"
+_SIDE_GROUPS = _DATA / "claim_side_groups.csv"
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -128,7 +129,7 @@ class Lexicons:
     location_preps: frozenset[str]
     location_nouns: frozenset[str]
     titles: frozenset[str]
-    metonyms: dict[str, str]                   # lower-case term -> country
+    metonyms: dict[str, str]                   # lower-case term -> country or group (NATO, Wagner Group)
     capitals: dict[str, str]                   # lower-case capital -> country
     max_unit_words: int = field(default=1)
 
@@ -190,7 +191,7 @@ def lexicons() -> Lexicons:
         location_preps=_words(_LOCATION_PREPS),
         location_nouns=_words(_LOCATION_NOUNS),
         titles=_words(_TITLES),
-        metonyms={row[0].lower(): row[1] for row in _rows(_SIDE_METONYMS)},
+        metonyms={row[0].lower(): row[1] for row in _rows(_SIDE_METONYMS) + _rows(_SIDE_GROUPS)},
         capitals=capitals,
         max_unit_words=max(len(surface.split()) for surface in units),
     )
@@ -581,7 +582,8 @@ def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
 
 
 def side_of_term(term: str, lex: Lexicons | None = None) -> str:
-    """The country a name, demonym, capital or seat of government stands for."""
+    """The country a name, demonym, capital or seat of government stands for,
+    or the alliance or armed group it names ("NATO", "Wagner Group")."""
     lex = lex or lexicons()
     found = country_for(term)
     if found:

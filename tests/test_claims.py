@@ -107,6 +107,8 @@ CASES = [
     ("Belarus hosts 30,000 troops from Russia.", 30000, None, None, "", "troops", F, R, ""),
     ("Minsk has sent 5,000 soldiers to the border.", 5000, None, None, "", "soldiers", F, BY, ""),
     ("Washington has put 8,500 troops on alert.", 8500, None, None, "", "troops", F, US, ""),
+    ("NATO has 40,000 troops under its direct command.", 40000, None, None, "", "troops", F, "NATO", ""),
+    ("Up to 5,000 Wagner fighters crossed into Belarus.", 5000, None, 5000, "up to", "fighters", F, "Wagner Group", ""),
     ("Russia's defence ministry said it had pulled back 10,000 troops.", 10000, None, None, "", "troops", F, R, "Russia's defence ministry"),
     ("Ukraine says 200 Russian soldiers were captured.", 200, None, None, "", "soldiers", C, R, "Ukraine"),
     # casualties
@@ -339,6 +341,8 @@ def test_find_figures_on_blank_pipeline():
 @pytest.mark.parametrize(("term", "side"), [
     ("Russian", R), ("Moscow", R), ("Moscow\u2019s", R), ("the Kremlin", R),
     ("Kyiv", U), ("Kiev", U), ("Minsk", BY), ("Washington", US), ("Pentagon", US), ("Munich", ""),
+    ("NATO", "NATO"), ("Nato", "NATO"), ("Wagner", "Wagner Group"), ("the Wagner Group", "Wagner Group"),
+    ("Hamas", "Hamas"), ("Rapid Support Forces", "RSF"),
 ])
 def test_side_of_term(term, side):
     assert side_of_term(term) == side
