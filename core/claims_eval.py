@@ -1,0 +1,190 @@
+"""Scoring troop-figure claims against hand-written gold.
+
+The gold format (one JSON object per line, `tests/data/claims_dev.jsonl`):
+
+    {"id": "d001", "published": "2022-02-13", "source": "Reuters",
+     "text": "...", "claims": [{"figure": "130,000", "value": 130000,
+     "low": null, "high": null, "unit": "troops", "category": "force_size",
+     "side": "Russia", "claimant": "Ben Wallace"}]}
+
+A system claim matches a gold claim when the figure and the unit agree:
+the same headline value (or, for vague counts with no value, the same
+lower bound) and the same unit after `unit_key` folds plurals, spellings
+and abbreviations. Each gold claim matches at most one system claim.
+Side and claimant are then scored over the matched pairs only.
+
+Pure functions: the bench scripts and the tests share them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# Unit spellings that name the same thing once plurals are folded.
+UNIT_SYNONYMS: dict[str, str] = {
+    "btg": "battalion tactical group",
+    "armored vehicle": "armoured vehicle",
+    "%": "percent",
+    "per cent": "percent",
+    "pc": "percent",
+    "serviceman": "serviceman",
+    "servicemen": "serviceman",
+    "service member": "servicemember",
+    "dead": "death",
+}
+_INVARIANT = frozenset({"personnel", "aircraft", "percent", "%", "military", "infantry", "artillery"})
+REQUIRED_ITEM_FIELDS = ("id", "published", "source", "text", "claims")
+REQUIRED_CLAIM_FIELDS = ("figure", "value", "low", "high", "unit", "category", "side", "claimant")
+CATEGORIES = frozenset({"force_size", "killed", "wounded", "captured", "missing"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """One claim, from the gold or from a system, reduced to what is scored."""
+
+    value: float | None
+    low: float | None
+    unit: str
+    side: str = ""
+    claimant: str = ""
+    category: str = ""
+    figure: str = ""
+
+    @property
+    def key(self) -> tuple[Any, str]:
+        figure = ("value", self.value) if self.value is not None else ("vague", self.low)
+        return figure, unit_key(self.unit)
+
+
+@dataclass(frozen=True)
+class ClaimScores:
+    gold: int
+    system: int
+    matched: int
+    side_right: int
+    claimant_right: int
+    category_right: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def share(self, right: int) -> float:
+        return right / self.matched if self.matched else 0.0
+
+
+def _singular(word: str) -> str:
+    if word in _INVARIANT or len(word) <= 3:
+        return word
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def unit_key(unit: str) -> str:
+    """Fold case, plurals, spellings and abbreviations: "BTGs" == "battalion tactical groups"."""
+    text = re.sub(r"\s+", " ", unit.strip().lower())
+    if text in UNIT_SYNONYMS:
+        return UNIT_SYNONYMS[text]
+    folded = " ".join(_singular(word) for word in text.split(" "))
+    return UNIT_SYNONYMS.get(folded, folded)
+
+
+def name_key(name: str) -> str:
+    """Fold case, a leading "the", possessive marks and punctuation."""
+    text = name.strip().lower().replace("\u2019", "'")
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"[^\w' ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def same_name(gold: str, system: str) -> bool:
+    """Equal after `name_key`, or one holds all the other's words when that other has two or more
+    ("UK Ministry of Defence" and "Ministry of Defence"); a lone surname is not enough."""
+    a, b = name_key(gold), name_key(system)
+    if a == b:
+        return True
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 2 and all(word in long_ for word in short)
+
+
+def match(gold: Sequence[Found], system: Sequence[Found]) -> list[tuple[Found, Found]]:
+    """Pairs with the same (figure, unit) key, each claim used once, in text order."""
+    unused = list(system)
+    pairs = []
+    for g in gold:
+        for s in unused:
+            if s.key == g.key:
+                pairs.append((g, s))
+                unused.remove(s)
+                break
+    return pairs
+
+
+def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]]) -> ClaimScores:
+    """Totals over (gold, system) claim lists, one pair per passage."""
+    gold_n = system_n = matched = side = claimant = category = 0
+    for gold, system in items:
+        gold_n += len(gold)
+        system_n += len(system)
+        for g, s in match(gold, system):
+            matched += 1
+            side += name_key(g.side) == name_key(s.side)
+            claimant += same_name(g.claimant, s.claimant)
+            category += g.category == s.category
+    return ClaimScores(gold_n, system_n, matched, side, claimant, category)
+
+
+def gold_found(claim: Mapping[str, Any]) -> Found:
+    return Found(
+        value=claim["value"], low=claim.get("low"), unit=claim["unit"], side=claim.get("side") or "",
+        claimant=claim.get("claimant") or "", category=claim.get("category") or "", figure=claim.get("figure", ""),
+    )
+
+
+def item_problems(item: Mapping[str, Any]) -> list[str]:
+    """What is wrong with one gold passage, as messages naming its id; empty when well formed."""
+    name = item.get("id", "?")
+    problems = [f"{name}: missing field {f!r}" for f in REQUIRED_ITEM_FIELDS if f not in item]
+    if problems:
+        return problems
+    for number, claim in enumerate(item["claims"], 1):
+        where = f"{name} claim {number}"
+        problems += [f"{where}: missing field {f!r}" for f in REQUIRED_CLAIM_FIELDS if f not in claim]
+        if claim.get("figure") and claim["figure"] not in item["text"]:
+            problems.append(f"{where}: figure {claim['figure']!r} is not in the text")
+        if claim.get("category") not in CATEGORIES:
+            problems.append(f"{where}: category {claim.get('category')!r} is not one of {sorted(CATEGORIES)}")
+        if claim.get("value") is None and claim.get("low") is None:
+            problems.append(f"{where}: a vague figure needs its lower bound in 'low'")
+    return problems
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """The passages of a gold file; raises ValueError naming the line of a malformed one."""
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json.loads(line))
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}:{number}: not JSON ({error.msg})") from error
+    return items
