@@ -1,0 +1,111 @@
+"""The claims development set is well formed, and the scorer that reads it counts right.
+
+The set's quality figures come from bench/claims_vs_quantulum3.py; these tests
+check the data and the arithmetic, not our extractor.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from core.claims_eval import Found, item_problems, load_gold, match, same_name, score, unit_key
+
+DEV_SET = Path(__file__).parent / "data" / "claims_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def items():
+    return load_gold(DEV_SET)
+
+
+def test_every_passage_is_well_formed(items):
+    problems = [p for item in items for p in item_problems(item)]
+    assert problems == []
+
+
+def test_ids_are_unique(items):
+    repeated = [name for name, n in Counter(item["id"] for item in items).items() if n > 1]
+    assert repeated == []
+
+
+def test_the_set_is_large_and_varied_enough(items):
+    claims = [c for item in items for c in item["claims"]]
+    assert len(items) >= 150
+    assert sum(not item["claims"] for item in items) >= 25          # numbers that are not claims
+    assert {c["category"] for c in claims} >= {"force_size", "killed", "wounded", "captured"}
+    assert len({unit_key(c["unit"]) for c in claims}) >= 15
+    assert sum(c["claimant"] == item["source"] for item in items for c in item["claims"]) >= 20
+
+
+@pytest.mark.parametrize("a, b", [
+    ("troops", "troop"), ("BTGs", "battalion tactical groups"), ("armored vehicles", "armoured vehicle"),
+    ("servicemen", "serviceman"), ("%", "percent"), ("per cent", "percent"), ("divisions", "Division"),
+])
+def test_unit_spellings_fold_together(a, b):
+    assert unit_key(a) == unit_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("troops", "tanks"), ("soldiers", "troops"), ("aircraft", "helicopters")])
+def test_different_units_stay_apart(a, b):
+    assert unit_key(a) != unit_key(b)
+
+
+@pytest.mark.parametrize("gold, system, same", [
+    ("Ben Wallace", "Ben Wallace", True),
+    ("Pentagon", "the Pentagon", True),
+    ("Ministry of Defence", "UK Ministry of Defence", True),
+    ("Ben Wallace", "Wallace", False),            # a lone surname could be anyone's
+    ("Ben Wallace", "James Heappey", False),
+    ("Reuters", "", False),
+])
+def test_claimant_names(gold, system, same):
+    assert same_name(gold, system) is same
+
+
+def _found(value, unit, **rest):
+    return Found(value=value, low=rest.pop("low", None), unit=unit, **rest)
+
+
+def test_each_gold_claim_matches_at_most_one_system_claim():
+    gold = [_found(130000, "troops")]
+    system = [_found(130000, "troops"), _found(130000, "troops")]
+    assert len(match(gold, system)) == 1
+    scores = score([(gold, system)])
+    assert (scores.precision, scores.recall) == (0.5, 1.0)
+
+
+def test_a_figure_with_the_wrong_unit_is_not_a_match():
+    scores = score([([_found(100, "tanks")], [_found(100, "troops")])])
+    assert scores.matched == 0 and scores.f1 == 0.0
+
+
+def test_vague_counts_match_on_their_lower_bound():
+    gold = [_found(None, "troops", low=1000)]
+    assert score([(gold, [_found(None, "troops", low=1000)])]).matched == 1
+    assert score([(gold, [_found(None, "troops", low=10000)])]).matched == 0
+
+
+def test_side_and_claimant_are_scored_over_matched_pairs_only():
+    gold = [_found(1, "tanks", side="Russia", claimant="Ben Wallace"), _found(2, "tanks", side="Russia")]
+    system = [_found(1, "tanks", side="Russia", claimant="Wallace"), _found(9, "tanks", side="Russia")]
+    scores = score([(gold, system)])
+    assert (scores.matched, scores.side_right, scores.claimant_right) == (1, 1, 0)
+    assert scores.share(scores.side_right) == 1.0
+
+
+def test_a_malformed_passage_is_reported_by_id():
+    item = {"id": "x1", "published": "2022-01-01", "source": "AP", "text": "100 tanks moved.",
+            "claims": [{"figure": "200", "value": 200, "low": None, "high": None, "unit": "tanks",
+                        "category": "parked", "side": "", "claimant": "AP"}]}
+    problems = item_problems(item)
+    assert any("x1 claim 1" in p and "not in the text" in p for p in problems)
+    assert any("category 'parked'" in p for p in problems)
+
+
+def test_a_line_that_is_not_json_names_its_line(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "a"}\n{not json\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold.jsonl:2"):
+        load_gold(path)
