@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from core.countries import countries, country_for
 from core.records import Claim, Timex
+from core.syntax import with_syntax
 
 log = logging.getLogger(__name__)
 
@@ -980,10 +981,49 @@ def _might_hold_claims(sent: Span, lex: Lexicons) -> bool:
     )
 
 
+def _has_force_noun(sent: Span, lex: Lexicons) -> bool:
+    return any(lex.units.get(t.lower_, ("",))[0] in ("personnel", "formation") for t in sent)
+
+
+def _may_name_speaker(sent: Span, lex: Lexicons) -> bool:
+    """A reporting verb with a person or a title in the sentence: "Ben Wallace said"."""
+    reports = any((t.lemma_ or t.lower_).lower() in lex.reporting for t in sent)
+    return reports and (any(e.label_ == "PERSON" for e in sent.ents)
+                        or any(t.lower_.rstrip(".") in lex.titles for t in sent))
+
+
+def _sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
+    """Indices of the sentences whose parse the claim rules read:
+
+    - each sentence with a candidate figure;
+    - force nouns in the `_SENTENCE_WINDOW` sentences before one, whose side
+      the figure may inherit ("Moscow's forces are massing. ... 130,000 troops");
+    - when the candidate has a personal pronoun ("He warned ..."), the two
+      nearest earlier sentences that may name a reporting person.
+
+    Every other sentence stays unparsed: most sentences of an article.
+    """
+    chosen: set[int] = set()
+    for index, sent in enumerate(sentences):
+        if not _might_hold_claims(sent, lex):
+            continue
+        chosen.add(index)
+        chosen.update(i for i in range(max(0, index - _SENTENCE_WINDOW), index) if _has_force_noun(sentences[i], lex))
+        if any(t.lower_ in _PRONOUNS_PERSON for t in sent):
+            earlier = [i for i in range(index - 1, -1, -1) if _may_name_speaker(sentences[i], lex)]
+            chosen.update(earlier[:2])
+    return chosen
+
+
 def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = (),
                 settings: Settings = Settings()) -> Iterator[Claim]:
-    """Yield every troop or casualty figure in `doc`, in text order."""
+    """Yield every troop or casualty figure in `doc`, in text order.
+
+    A doc without a dependency parse is parsed only in the sentences that
+    need it (`_sentences_to_parse`), on a copy: see `core.syntax`.
+    """
     lex = lexicons()
+    doc, _ = with_syntax(doc, lambda sentences: _sentences_to_parse(sentences, lex))
     speakers: list[_Speaker] = []
     recent_sides: list[tuple[int, str]] = []     # (sentence index, side)
     for index, sent in enumerate(doc.sents):

@@ -49,6 +49,21 @@ def build_pipeline() -> Language:
     return nlp
 
 
+@lru_cache(maxsize=1)
+def build_unparsed_pipeline() -> Language:
+    """The model without its parser: tagger, lemmatizer, NER, and sentence
+    boundaries from the model's `senter` plus line breaks. Extractors that
+    need syntax parse their own sentences (`core.syntax.with_syntax`).
+
+    Not yet the dashboard's pipeline: time expressions, actors and events
+    still read the full parse in almost every sentence.
+    """
+    nlp = load_model(exclude=("parser",))
+    nlp.enable_pipe("senter")
+    nlp.add_pipe(PARAGRAPH_COMPONENT, after="senter")
+    return nlp
+
+
 def pipeline_version() -> str:
     """Model package version plus our rules' version: the cache key of extraction
     results. Read from package metadata, so a fully cached corpus never loads the model."""

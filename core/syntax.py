@@ -1,0 +1,92 @@
+"""Dependency parses on demand, for the sentences that need one.
+
+The parser is the costliest step of the English model. An extractor that
+reads syntax in a few sentences only (troop claims: a handful per article)
+calls `with_syntax(doc, select)`, where `select` picks sentence indices:
+
+- on a doc the pipeline already parsed, it returns the doc unchanged;
+- on a doc from a pipeline without the parser (sentence boundaries from
+  the model's `senter` or from a sentencizer), it returns a copy in which
+  each selected sentence is parsed on its own, and every other
+  sentence is a flat tree (its first token the root, the rest attached to
+  it with the label "dep"). Sentence boundaries never move: a sentence the
+  parser would split stays one tree, its extra roots attached to the first.
+
+The input doc is never changed, so other extractors see it as it was.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from core.nlp import MODEL_NAME
+
+# What the parser needs of the model: its shared token vectors and itself.
+_PARSER_ONLY_EXCLUDE = ("tagger", "senter", "attribute_ruler", "lemmatizer", "ner")
+FLAT_LABEL = "dep"
+
+
+@lru_cache(maxsize=1)
+def parser_pipeline() -> Language:
+    """The model's tok2vec and parser alone, loaded once per process."""
+    import spacy
+
+    return spacy.load(MODEL_NAME, exclude=list(_PARSER_ONLY_EXCLUDE))
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    return list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+
+
+def _parse_sentence(sent: Span, parser: Language) -> list[tuple[int, str]]:
+    """(head offset within the sentence, label) for each token, as one tree."""
+    sub = sent.as_doc()
+    for token in sub:
+        token.is_sent_start = token.i == 0
+    for _, component in parser.pipeline:
+        sub = component(sub)
+    root = next((t.i for t in sub if t.dep_ == "ROOT"), 0)
+    tree = []
+    for token in sub:
+        if token.head.i == token.i and token.i != root:
+            tree.append((root, FLAT_LABEL))    # a second root: keep the sentence one tree
+        elif token.i == root:
+            tree.append((root, "ROOT"))
+        else:
+            tree.append((token.head.i, token.dep_))
+    return tree
+
+
+def _flat_tree(sent: Span) -> list[tuple[int, str]]:
+    return [(0, "ROOT" if token.i == sent.start else FLAT_LABEL) for token in sent]
+
+
+def with_syntax(doc: Doc, select: Callable[[Sequence[Span]], Collection[int]], *,
+                parser: Language | None = None) -> tuple[Doc, int]:
+    """(a doc whose selected sentences have a dependency parse, how many were parsed now).
+
+    `select` gets the doc's sentences and returns the indices of those to parse.
+    Returns `doc` itself, and 0, when it is already parsed.
+    """
+    if doc.has_annotation("DEP") or len(doc) == 0:
+        return doc, 0
+    sentences = _sentences(doc)
+    chosen = set(select(sentences))
+    selected = [index in chosen for index in range(len(sentences))]
+    if any(selected) and parser is None:
+        parser = parser_pipeline()
+    heads = numpy.zeros(len(doc), dtype="int64")
+    labels = numpy.zeros(len(doc), dtype="uint64")
+    for sent, parse in zip(sentences, selected):
+        tree = _parse_sentence(sent, parser) if parse else _flat_tree(sent)
+        for offset, (head, label) in enumerate(tree):
+            heads[sent.start + offset] = head - offset          # HEAD is relative
+            labels[sent.start + offset] = doc.vocab.strings.add(label)
+    parsed = doc.copy()
+    parsed.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), labels], axis=1))
+    return parsed, sum(selected)
