@@ -91,6 +91,11 @@ _BRIDGE_WORDS = frozenset({
 })
 _BRIDGE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "NNP", "NNPS", "HYPH", "POS", "PRP$", "DT"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+# Prepositions that continue a source's name or affiliation: "Ministry of
+# Defence", "Institute for the Study of War", "analysts at RUSI".
+_AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
+# Verbs of leaving: "withdraw its troops from Niger" names where they were, not whose they are.
+_AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
 _PERCENT_WORDS = ("%", "percent", "per cent")
 # Figures glued to letters are model names ("T-72", "Su-35", "S-400").
@@ -429,6 +434,10 @@ def _direct_unit(figure_span: Span, lex: Lexicons) -> tuple[Token, str, bool] | 
         found = _unit_at(token, lex)
         if found:
             surface, width = found
+            following = _unit_at(doc[index + width], lex) if index + width < len(doc) else None
+            if following and token.dep_ in ("compound", "amod", "nmod"):
+                index, steps = index + width, steps + 1   # "army soldiers", "wounded troops": the later noun
+                continue
             head = doc[index + width - 1]
             return head, surface, percent
         lowered = token.lower_
@@ -621,7 +630,8 @@ def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
             return found
     following = doc[unit.i + 1:unit.i + 2]
     preps = [c for c in unit.children if c.dep_ == "prep"]
-    if following and following[0].lower_ == "from" and following[0] not in preps:
+    if following and following[0].lower_ == "from" and following[0] not in preps \
+            and following[0].head.lemma_.lower() not in _AWAY_VERBS:
         preps.append(following[0])         # "troops from Russia", attached to the verb
     for prep in preps:
         if prep.lower_ in ("from", "of"):
@@ -774,7 +784,7 @@ def _person_in(subject: Token) -> Span | None:
 
 def _titled_name(subject: Token, lex: Lexicons) -> str:
     """ "Mr Wallace" when NER missed it: a proper noun after a courtesy title."""
-    if subject.tag_ != "NNP":
+    if subject.tag_ != "NNP" or subject.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
         return ""
     left = [c for c in subject.lefts if c.dep_ == "compound"]
     if left and left[-1].lower_.rstrip(".") in lex.titles:
@@ -789,7 +799,13 @@ def _common_phrase(subject: Token) -> str:
     if not keep:
         return ""
     start = min(t.i for t in keep)
-    words = [t for t in doc[start:subject.i + 1] if t.dep_ != "det"]
+    end = subject.i + 1
+    for prep in subject.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPS and prep.i == end:
+            end = prep.right_edge.i + 1
+        else:
+            break
+    words = [t for t in doc[start:end] if t.dep_ != "det" or t.i > subject.i]
     text = "".join(t.text_with_ws for t in words).strip()
     first = words[0]
     opening = next((t for t in first.sent if not t.is_space and not t.is_punct), first)
@@ -809,7 +825,10 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     doc = subject.doc
     if subject.lower_ in _PRONOUNS_PERSON:
         earlier = [s for s in speakers if s.char < subject.idx]
-        return (earlier[-1].name, True) if earlier else ("", False)
+        if earlier:
+            return earlier[-1].name, True
+        named = _person_names_before(doc, subject.idx)
+        return (_full_name(named[-1], doc, subject.idx, lex), True) if named else ("", False)
     if subject.lower_ in _PRONOUNS_OTHER:
         return "", False
     person = _person_in(subject)
@@ -830,7 +849,8 @@ def _subject_of(verb: Token) -> Token | None:
             return next((o for o in agent.children if o.dep_ == "pobj"), None)
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
-            return None if subject.dep_ == "nsubjpass" and subject.lower_ == "it" else subject
+            # "12,000 soldiers are believed to be trapped": what is reported, not who reports it
+            return None if subject.dep_ == "nsubjpass" else subject
         if verb.dep_ not in _SUBJECTLESS_VERB_DEPS or verb.head is verb:
             return None
         verb = verb.head
@@ -1065,6 +1085,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _own_side(unit.token, claimant_head, lex)
         or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
+        or (_claimant_side(claimant_head, lex) if category == "force_size" else "")
     )
     figure_tokens = {t.i for t in span} | {unit.token.i}
     claim_date, as_of = _dates(figure_tokens, sent, timexes, published)
@@ -1094,6 +1115,18 @@ def _own_side(unit: Token, claimant: Token | None, lex: Lexicons) -> str:
     if any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in unit.children):
         return _phrase_side(claimant, lex)
     return ""
+
+
+def _claimant_side(claimant: Token | None, lex: Lexicons) -> str:
+    """ "Russia's Southern Military District said 10,000 servicemen ...", "the IDF
+    said 104 soldiers were killed": when nothing else names the side, a source
+    that is itself a side, or belongs to one by a possessive, speaks of its own.
+    A demonym does not count: a "US official" may be counting anyone's troops.
+    Only for force sizes: a side's casualty reports are as often the enemy's losses."""
+    if claimant is None or claimant.lower_ in _PRONOUNS_PERSON | _PRONOUNS_OTHER:
+        return ""
+    owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"]
+    return next((side for t in owners for side in [_token_side(t, lex)] if side), "")
 
 
 def _inherited_side(index: int, recent_sides: list[tuple[int, str]]) -> str:
