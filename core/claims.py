@@ -76,7 +76,7 @@ _SUBJECTLESS_VERB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 _LINKING_VERBS = frozenset({
     "be", "number", "total", "reach", "stand", "rise", "grow", "swell",
     "increase", "exceed", "top", "estimate", "put", "climb", "hit", "jump",
-    "include", "comprise",
+    "include", "comprise", "range",
 })
 # Nouns that stand for a count of what their "of" phrase names.
 _COUNT_NOUNS = frozenset({"number", "figure", "total", "count", "size", "strength", "tally", "estimate"})
@@ -423,6 +423,17 @@ def _unit_at(token: Token, lex: Lexicons) -> tuple[str, int] | None:
     return None
 
 
+def _later_unit(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Another unit noun right after a unit word, past demonyms: "army soldiers",
+    "wounded Ethiopian troops". The later noun is the head."""
+    for token in doc[index:index + 3]:
+        if _unit_at(token, lex):
+            return True
+        if not (token.ent_type_ in ("NORP", "GPE") or token.tag_ in ("JJ", "NNP")):
+            return False
+    return False
+
+
 def _direct_unit(figure_span: Span, lex: Lexicons) -> tuple[Token, str, bool] | None:
     """A unit noun right after the figure: "130,000 Russian troops", "70% of the forces"."""
     doc = figure_span.doc
@@ -434,8 +445,7 @@ def _direct_unit(figure_span: Span, lex: Lexicons) -> tuple[Token, str, bool] | 
         found = _unit_at(token, lex)
         if found:
             surface, width = found
-            following = _unit_at(doc[index + width], lex) if index + width < len(doc) else None
-            if following and token.dep_ in ("compound", "amod", "nmod"):
+            if _later_unit(doc, index + width, lex):
                 index, steps = index + width, steps + 1   # "army soldiers", "wounded troops": the later noun
                 continue
             head = doc[index + width - 1]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from core import actors as actors_mod
 from core import claims as claims_mod
+from core import countries as countries_mod
 from core import events as events_mod
 from core import places as places_mod
 from core import timex as timex_mod
@@ -180,6 +181,24 @@ def mark_figure(text: str, start: int, end: int, sentences: Sequence["Sentence"]
     return f"{text[lo:start]}{FIGURE_MARKS[0]}{text[start:end]}{FIGURE_MARKS[1]}{text[end:hi]}".strip()
 
 
+def claimant_name(surface: str, index: "actors_mod.ActorIndex", article: Article) -> str:
+    """The claimant as an actor's canonical name; the article's source when unattributed.
+
+    A seat of government or a capital keeps its own name ("the Pentagon said",
+    "the Kremlin said", "Kyiv says"): the actors page merges it into its country,
+    but for a claim the office that spoke is what an analyst weighs.
+    """
+    if not surface:
+        return article.source or "unattributed"
+    canonical = index.canonical(surface)
+    if canonical is None:
+        return surface
+    if index.actors.get(canonical) is not None and index.actors[canonical].kind == "country" \
+            and countries_mod.country_for(actors_mod.clean_surface(surface)) is None:
+        return actors_mod.clean_surface(surface)
+    return canonical
+
+
 def _timex_row(article_id: str, timex: Timex) -> dict[str, Any]:
     row = timex.to_dict()
     row["sentence_index"] = row.pop("sentence")
@@ -271,7 +290,7 @@ def assemble(
         for claim in result.claims:
             row = claim.to_dict()
             row["article_id"] = article.article_id
-            row["claimant"] = (index.canonical(claim.claimant) or claim.claimant) if claim.claimant else (article.source or "unattributed")
+            row["claimant"] = claimant_name(claim.claimant, index, article)
             row["side"] = (index.canonical(claim.side) or claim.side) if claim.side else ""
             row["figure"] = article.text[claim.start:claim.end]
             row["in_context"] = mark_figure(article.text, claim.start, claim.end, result.sentences)

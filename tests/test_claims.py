@@ -108,6 +108,11 @@ CASES = [
     ("Minsk has sent 5,000 soldiers to the border.", 5000, None, None, "", "soldiers", F, BY, ""),
     ("Washington has put 8,500 troops on alert.", 8500, None, None, "", "troops", F, US, ""),
     ("NATO has 40,000 troops under its direct command.", 40000, None, None, "", "troops", F, "NATO", ""),
+    ("Up to 12,000 soldiers are believed to be trapped.", 12000, None, 12000, "up to", "soldiers", F, "", ""),  # passive: no source
+    ("Some 1,600 wounded Ethiopian troops were evacuated.", 1600, None, None, "about", "troops", "wounded", "Ethiopia", ""),
+    ("France will withdraw its 1,500 soldiers from Niger.", 1500, None, None, "", "soldiers", F, "France", ""),
+    ("The Ministry of Defence said 1,700 UK troops are in Estonia.", 1700, None, None, "", "troops", F, "United Kingdom", "Ministry of Defence"),
+    ("Russia's Southern Military District said 10,000 servicemen were returning.", 10000, None, None, "", "servicemen", F, R, "Russia's Southern Military District"),
     ("Up to 5,000 Wagner fighters crossed into Belarus.", 5000, None, 5000, "up to", "fighters", F, "Wagner Group", ""),
     ("Russia's defence ministry said it had pulled back 10,000 troops.", 10000, None, None, "", "troops", F, R, "Russia's defence ministry"),
     ("Ukraine says 200 Russian soldiers were captured.", 200, None, None, "", "soldiers", C, R, "Ukraine"),
@@ -362,3 +367,17 @@ def test_failing_candidate_is_logged_and_skipped(nlp, monkeypatch, caplog):
     monkeypatch.setattr(core.claims, "_unit_for", broken)
     assert _claims(nlp, "Russia has 130,000 troops. Belarus has 30,000 soldiers.") == []
     assert "skipping figure" in caplog.text
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The Pentagon said 2,000 US troops would deploy to Poland.", "Pentagon"),     # office kept, not "United States"
+    ("Russia said 10,000 troops had returned to base.", R),
+    ("Up to 5,000 troops are believed to be near the border.", "Wire"),            # unattributed: the source
+])
+def test_claimant_names_in_the_claims_frame(nlp, text, claimant):
+    from core.extract import assemble, extract_doc
+    from core.records import Article
+
+    article = Article(article_id="a1", text=text, source="Wire", published=date(2022, 2, 13))
+    frames = assemble([article], [extract_doc(nlp(text), article)])
+    assert list(frames.claims["claimant"]) == [claimant]
