@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script: make `core` importable
     sys.path.insert(0, str(REPO))
 
-from core.claims_eval import ClaimScores, Found, gold_found, load_gold, match, score
+from core.claims_eval import ClaimScores, Found, gold_found, load_gold, match, name_key, same_name, score
 from core.ingest import content_id
 from core.records import Article
 
@@ -118,9 +118,9 @@ def _print_errors(items: Sequence[dict[str, Any]], gold: Sequence[list[Found]], 
         problems = [f"  missed   {x.figure!r} {x.unit} ({x.value})" for x in g if x not in matched_gold]
         problems += [f"  extra    {x.figure!r} {x.unit} ({x.value})" for x in s if x not in matched_system]
         for a, b in pairs:
-            if a.side.lower() != b.side.lower():
+            if name_key(a.side) != name_key(b.side):
                 problems.append(f"  side     {a.figure!r}: gold {a.side!r}, ours {b.side!r}")
-            if not score([([a], [b])]).claimant_right:
+            if not same_name(a.claimant, b.claimant):
                 problems.append(f"  claimant {a.figure!r}: gold {a.claimant!r}, ours {b.claimant!r}")
         if problems:
             print(f"{item['id']}: {item['text'][:110]}")

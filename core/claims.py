@@ -994,7 +994,7 @@ def _force_mention_sides(sent: Span, lex: Lexicons) -> list[str]:
     """Sides of force nouns in the sentence ("Moscow's forces are massing")."""
     sides = []
     for token in sent:
-        if token.lower_ in lex.units and lex.units[token.lower_][0] in ("personnel", "formation"):
+        if _is_force_noun(token, lex):
             found = _explicit_side(token, token.doc[token.i:token.i], lex) or _deployer_side(token, lex)
             if found:
                 sides.append(found)
@@ -1011,8 +1011,13 @@ def _might_hold_claims(sent: Span, lex: Lexicons) -> bool:
     )
 
 
+def _is_force_noun(token: Token, lex: Lexicons) -> bool:
+    """A noun for people or formations under arms ("troops", "battalions"), not equipment."""
+    return lex.units.get(token.lower_, ("",))[0] in ("personnel", "formation")
+
+
 def _has_force_noun(sent: Span, lex: Lexicons) -> bool:
-    return any(lex.units.get(t.lower_, ("",))[0] in ("personnel", "formation") for t in sent)
+    return any(_is_force_noun(t, lex) for t in sent)
 
 
 def _may_name_speaker(sent: Span, lex: Lexicons) -> bool:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.tempeval import PRF, prf
+
 # Unit spellings that name the same thing once plurals are folded.
 UNIT_SYNONYMS: dict[str, str] = {
     "btg": "battalion tactical group",
@@ -70,17 +72,20 @@ class ClaimScores:
     category_right: int
 
     @property
+    def prf(self) -> PRF:
+        return prf(self.matched, system=self.system, gold=self.gold)
+
+    @property
     def precision(self) -> float:
-        return self.matched / self.system if self.system else 0.0
+        return self.prf.precision
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return self.prf.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.prf.f1
 
     def share(self, right: int) -> float:
         return right / self.matched if self.matched else 0.0

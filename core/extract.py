@@ -193,9 +193,10 @@ def claimant_name(surface: str, index: "actors_mod.ActorIndex", article: Article
     canonical = index.canonical(surface)
     if canonical is None:
         return surface
-    if index.actors.get(canonical) is not None and index.actors[canonical].kind == "country" \
-            and countries_mod.country_for(actors_mod.clean_surface(surface)) is None:
-        return actors_mod.clean_surface(surface)
+    actor = index.actors.get(canonical)
+    written = actors_mod.clean_surface(surface)
+    if actor is not None and actor.kind == "country" and countries_mod.country_for(written) is None:
+        return written
     return canonical
 
 
