@@ -26,7 +26,14 @@ Choices the wording leaves open, documented once here:
 - a casualty noun with no head count ("a death toll of 185") has unit
   "deaths"; "casualties" counts as killed with the flag "casualties";
 - a figure above `Settings.implausible_above` is kept with the flag
-  "implausible".
+  "implausible";
+- a change over time ("increased its troops from 12,500 to 25,000") is two
+  counts, not a range; the earlier one has the flag "earlier_count";
+- a bare number that leaves out an earlier figure's noun in the same
+  sentence ("83 BTGs, up from 60"; "179 were killed and 81 were taken
+  prisoner") counts the same noun, with the flag "unit_carried";
+- civilians and "people" are not counted: a civilian toll is not a troop
+  figure. "one" counts only when a unit noun follows it ("one brigade").
 
 Lexicons live in `core/data/claim_*.csv|txt`, each with its provenance.
 """
@@ -80,6 +87,10 @@ _LINKING_VERBS = frozenset({
 })
 # Nouns that stand for a count of what their "of" phrase names.
 _COUNT_NOUNS = frozenset({"number", "figure", "total", "count", "size", "strength", "tally", "estimate"})
+# How far up the parse a figure looks for what it counts, and the clause
+# links a non-linking verb passes the climb through.
+_GOVERNOR_STEPS = 5
+_CLIMB_THROUGH_DEPS = frozenset({"advcl", "acl", "xcomp"})
 # Nouns for a death toll: "a death toll of 185" counts deaths.
 _TOLL_NOUNS = frozenset({"toll"})
 # Function words allowed between a figure and its noun: "130,000 of its
@@ -89,7 +100,7 @@ _BRIDGE_WORDS = frozenset({
     "-", "strong", "more", "additional", "extra", "new", "fresh", "other",
     "them", "those", "these",
 })
-_BRIDGE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "NNP", "NNPS", "HYPH", "POS", "PRP$", "DT"})
+_BRIDGE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD", "NNP", "NNPS", "HYPH", "POS", "PRP$", "DT"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 # Prepositions that continue a source's name or affiliation: "Ministry of
 # Defence", "Institute for the Study of War", "analysts at RUSI".
@@ -100,6 +111,13 @@ _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "th
 _PERCENT_WORDS = ("%", "percent", "per cent")
 # Figures glued to letters are model names ("T-72", "Su-35", "S-400").
 _MODEL_NAME_BEFORE = re.compile(r"[A-Za-z]-?$")
+# "14 Leopard 2": a count, then a capitalised name that ends in a number.
+_MODEL_NAME_AFTER_COUNT = re.compile(r"\d\s+([A-Z][A-Za-z-]*)\s+$")
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _CURRENCY_BEFORE = re.compile(r"[$\u00a3\u20ac\u20bd\u20b4]\s*$|\b(?:USD|EUR|GBP|US\$)\s*$")
 # A bare four-digit year after a time preposition: "In 2014 Russian troops ...".
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -108,6 +126,13 @@ _AGE_OR_DURATION_AFTER = re.compile(r"^-?\s*(?:year|month|week|day|hour|minute)s
 _POST_CUES = (
     (re.compile(r"^\s*(?:or more|or over|-plus|plus|\+)", re.I), "more than", "low"),
     (re.compile(r"^\s*or so\b", re.I), "about", "none"),
+)
+# A verb of change before "from A to B" makes A and B two counts at two
+# times, not a range: "increased its troops in Crimea from 12,500 to 25,000".
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increas|rais|rose\b|risen\b|rise\b|rising|grew\b|grow|swell|swollen|doubl|tripl|boost|"
+    r"cut\b|cutting|reduc|decreas|fell\b|fall|drop|brought\b|bring|expand|shr[iu]nk)\w*[^,;.]*$",
+    re.I,
 )
 _RANGE_JOINERS = re.compile(r"^\s*(?:-|\u2013|\u2014|to|and)\s*$", re.I)
 _SENTENCE_WINDOW = 2          # sentences a side is inherited across
@@ -153,6 +178,7 @@ class _Figure:
     phrase_start: int = -1     # where the cue words begin
     phrase_end: int = -1
     flags: tuple[str, ...] = ()
+    later: tuple[int, int] | None = None   # the later count of "grew from A to B", for A
 
 
 @dataclass(frozen=True)
@@ -293,6 +319,8 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[_Figure]:
             continue
         if _YEAR.match(match.group(0)) and _YEAR_BEFORE.search(before):
             continue
+        if _is_model_name_number(match.group(0), before) or _is_day_of_month(match.group(0), before, after):
+            continue
         flags: tuple[str, ...] = ()
         if match.group("digits"):
             value: float | None = _parse_digits(match.group(0))
@@ -300,7 +328,7 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[_Figure]:
             value, flags = None, ("vague",)
         else:
             value = _parse_spelled(match.group(0), lex.numbers)
-            if value is None or value <= 1:
+            if value is None or value < 1 or value == 1 and not _one_unit(match.group(0), after, lex):
                 continue      # "one of the soldiers", "a soldier": not a count
         figure = _Figure(start=offset + match.start(), end=offset + match.end(), value=value,
                          phrase_start=offset + match.start(), phrase_end=offset + match.end(),
@@ -309,6 +337,33 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[_Figure]:
             figure = _replace(figure, low=_parse_vague(match.group(0)))
         found.append(figure)
     return found
+
+
+def _is_model_name_number(figure: str, before: str) -> bool:
+    """ "14 Leopard 2 tanks": a small number after a count and a capitalised
+    name is part of the name. A month or weekday is not a name: "on 24
+    February 150 troops"."""
+    match = _MODEL_NAME_AFTER_COUNT.search(before)
+    return bool(match and figure.isdigit() and len(figure) <= 3
+                and match.group(1).lower() not in _MONTHS_AND_DAYS)
+
+
+def _is_day_of_month(figure: str, before: str, after: str) -> bool:
+    """ "On 24 February 150 tanks ...", "February 24": a day, not a count."""
+    if not (figure.isdigit() and 1 <= int(figure) <= 31):
+        return False
+    word_after = re.match(r"\s*([A-Za-z]+)", after)
+    word_before = re.search(r"([A-Za-z]+)\.?\s+$", before)
+    return any(word is not None and word.group(1).lower() in _MONTHS_AND_DAYS
+               for word in (word_after, word_before))
+
+
+def _one_unit(figure: str, after: str, lex: Lexicons) -> bool:
+    """ "one sailor", "one brigade": the word "one" counts when a unit noun
+    follows it at once; "one of the soldiers", "a soldier" do not."""
+    following = re.match(r"\s+([a-z]+)", after, re.I)
+    return (figure.lower() == "one" and following is not None
+            and following.group(1).lower() in lex.units)
 
 
 def _replace(figure: _Figure, **changes: object) -> _Figure:
@@ -327,10 +382,23 @@ def _merge_ranges(figures: list[_Figure], doc_text: str) -> list[_Figure]:
         if joined:
             merged.append(joined)
             index += 2
+        elif second and _is_change(first, second, doc_text):
+            merged.append(_replace(first, flags=first.flags + ("earlier_count",), later=(second.start, second.end)))
+            index += 1
         else:
             merged.append(first)
             index += 1
     return merged
+
+
+def _is_change(first: _Figure, second: _Figure, doc_text: str) -> bool:
+    """ "increased its troops in Crimea from 12,500 to 25,000": a verb of change
+    before "from A to B" makes A an earlier count and B a later one, not the
+    bounds of one estimate."""
+    between = doc_text[first.end:second.start].strip().lower()
+    before = doc_text[max(0, first.phrase_start - 120):first.start]
+    opener = re.search(r"\bfrom\s*$", before, re.I)
+    return between == "to" and opener is not None and bool(_CHANGE_BEFORE.search(before[:opener.start()]))
 
 
 def _as_range(first: _Figure, second: _Figure, doc_text: str) -> _Figure | None:
@@ -342,6 +410,8 @@ def _as_range(first: _Figure, second: _Figure, doc_text: str) -> _Figure | None:
     before = doc_text[max(0, first.start - 40):first.start]
     opener = re.search(r"\b(between|from)\s*$", before, re.I)
     if word == "and" and not (opener and opener.group(1).lower() == "between"):
+        return None
+    if _is_change(first, second, doc_text):
         return None
     low, high = first.value, second.value
     if low * 100 <= high and re.search(r"[a-z]$", doc_text[second.start:second.end], re.I):
@@ -455,55 +525,108 @@ def _direct_unit(figure_span: Span, lex: Lexicons) -> tuple[Token, str, bool] | 
             percent = True
             index += 2 if lowered == "per" else 1
             continue
+        if token.like_num and _is_model_number(doc, index, figure_span.end):
+            index, steps = index + 1, steps + 1       # "14 Leopard 2 tanks": part of a name
+            continue
         if token.like_num or token.is_punct and token.tag_ not in ("HYPH", "POS"):
             return None
-        if lowered not in _BRIDGE_WORDS and token.tag_ not in _BRIDGE_TAGS and not (
-            token.tag_ == "NN" and token.dep_ in ("compound", "amod")
-        ) and not token.ent_type_ in ("NORP", "GPE"):
+        if not _bridges(token, doc):
             return None
         index += 1
         steps += 1
     return None
 
 
+def _governors(number: Token) -> Iterator[tuple[Token, bool]]:
+    """Nominals the parse ties a figure to, each with whether a linking verb ties it.
+
+    Climbs from the number through prepositions, quantifier words and
+    "as high as" to the first noun or verb. A noun head ends the climb. A
+    verb yields its subjects and objects ("the number of forces is 130,000",
+    "put the number of troops at 410,000"), then the climb goes on through
+    linking verbs and through adverbial clauses that a misattached
+    preposition may sit in ("put the number ... in occupied Ukraine at N").
+    """
+    node = number
+    for _ in range(_GOVERNOR_STEPS):
+        head = node.head
+        if head is node:
+            return
+        if head.pos_ in ("NOUN", "PROPN"):
+            yield head, True
+            return
+        if head.pos_ in ("VERB", "AUX"):
+            linking = head.lemma_.lower() in _LINKING_VERBS
+            for child in _linked_nominals(head, node):
+                yield child, linking
+            if head.dep_ == "acl":
+                yield head.head, linking
+            if not linking and head.dep_ not in _CLIMB_THROUGH_DEPS:
+                return
+        elif not (head.pos_ in ("ADP", "NUM", "ADJ", "ADV") or head.dep_ in ("prep", "quantmod")):
+            return
+        node = head
+
+
+def _bridges(token: Token, doc: Doc) -> bool:
+    """A word that may stand between a figure and its noun: function words,
+    adjectives and participles ("2,000 destroyed Russian tanks"), names,
+    demonyms, noun modifiers and the first half of a hyphenated adjective
+    ("combat-ready troops")."""
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.lower_ in _BRIDGE_WORDS
+        or token.tag_ in _BRIDGE_TAGS and not (token.tag_ == "VBD" and token.pos_ == "AUX")
+        or token.tag_ == "NN" and token.dep_ in ("compound", "amod")
+        or token.tag_ == "NN" and following is not None and following.tag_ == "HYPH"
+        or token.ent_type_ in ("NORP", "GPE")
+    )
+
+
+def _is_model_number(doc: Doc, index: int, bridge_start: int) -> bool:
+    """A number inside the bridge that belongs to a capitalised name before
+    it: the "2" of "14 Leopard 2 tanks"."""
+    previous = doc[index - 1]
+    return (index > bridge_start and previous.tag_ in ("NNP", "NNPS") and previous.text[:1].isupper()
+            and previous.lower_ not in _MONTHS_AND_DAYS and doc[index].text.isdigit())
+
+
 def _constructed_unit(number: Token, lex: Lexicons) -> Token | None:
     """A unit tied to the figure by the parse rather than adjacency.
 
     "the number of Russian forces ... is 130,000", "troops numbering
-    100,000", "a force of 100,000", "the death toll rose to 185".
+    100,000", "a force of 100,000", "the death toll rose to 185", "raised
+    the death toll to 135". A verb that does not link its subject to the
+    figure ties it only through a count noun: "troops killed 50" does not
+    count troops.
     """
-    node = number
-    for _ in range(4):
-        head = node.head
-        if head is node:
-            return None
-        if head.pos_ == "NOUN" or head.pos_ == "PROPN":
-            found = _count_noun_unit(head, lex)
-            if found is not None:
-                return found
-            return None
-        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _LINKING_VERBS:
-            for child in _linked_nominals(head, node):
-                found = _count_noun_unit(child, lex)
-                if found is not None:
-                    return found
-            if head.dep_ == "acl":
-                found = _count_noun_unit(head.head, lex)
-                if found is not None:
-                    return found
-        elif head.pos_ not in ("ADP", "NUM") and head.dep_ not in ("quantmod",):
-            return None
-        node = head
+    for nominal, linking in _governors(number):
+        if not linking and nominal.lemma_.lower() not in _COUNT_NOUNS | _TOLL_NOUNS:
+            continue
+        found = _count_noun_unit(nominal, lex)
+        if found is not None:
+            return found
+    return None
+
+
+def _bare_count_noun(number: Token, lex: Lexicons) -> Token | None:
+    """ "the true number could be as high as 100,000": a count noun that says
+    what the figure is, with no "of" phrase to say what it counts."""
+    for nominal, _ in _governors(number):
+        if nominal.lemma_.lower() in _COUNT_NOUNS and _count_noun_unit(nominal, lex) is None:
+            return nominal
     return None
 
 
 def _strong_unit(figure_span: Span, lex: Lexicons) -> Token | None:
-    """ "Moscow's forces, some 130,000 strong": the force noun before "N strong"."""
+    """ "Moscow's forces, some 130,000 strong", "describe the Russian force ... as
+    190,000-strong": the nearest force noun before "N strong" in the sentence.
+    "strong" says the figure is a force's size, so the noun may be far back."""
     doc = figure_span.doc
     after = doc[figure_span.end:figure_span.end + 2]
     if not any(t.lower_ == "strong" for t in after):
         return None
-    for token in reversed(doc[max(figure_span.sent.start, figure_span.start - _BRIDGE_MAX):figure_span.start]):
+    for token in reversed(doc[figure_span.sent.start:figure_span.start]):
         if token.lower_ in lex.units:
             return token
     return None
@@ -521,18 +644,21 @@ def _linked_nominals(verb: Token, figure: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ in _SUBJECT_DEPS)
 
 
-def _count_noun_unit(noun: Token, lex: Lexicons) -> Token | None:
-    """The noun itself if it is a unit, or what "the number of ..." counts."""
+def _count_noun_unit(noun: Token, lex: Lexicons, depth: int = 2) -> Token | None:
+    """The noun itself if it is a unit, or what "the number of ..." counts,
+    through nested counts ("estimates of the number of Russian troops")."""
     if noun.lower_ in lex.units:
         return noun
     if noun.lemma_.lower() in _TOLL_NOUNS:
         return noun
-    if noun.lemma_.lower() in _COUNT_NOUNS:
+    if noun.lemma_.lower() in _COUNT_NOUNS and depth > 0:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.lower_ in lex.units:
-                        return obj
+                    if obj.dep_ == "pobj":
+                        found = _count_noun_unit(obj, lex, depth - 1)
+                        if found is not None:
+                            return found
     return None
 
 
@@ -541,7 +667,9 @@ def _unit_for(figure: _Figure, doc: Doc, lex: Lexicons) -> _Unit | None:
     span = _tokens(doc, figure.start, figure.end)
     if span is None:
         return None
-    direct = _direct_unit(span, lex)
+    later = _tokens(doc, *figure.later) if figure.later else None
+    # "grew from 60 to 83 battalion tactical groups": the earlier count counts the later one's noun
+    direct = _direct_unit(span, lex) or (_direct_unit(later, lex) if later is not None else None)
     if direct:
         token, surface, percent = direct
         kind, category = lex.units[surface]
@@ -588,6 +716,8 @@ def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
         return
     if unit.dep_ in ("dobj", "nsubjpass"):
         yield head
+        if unit.dep_ == "nsubjpass":      # "81 were taken prisoner"
+            yield from (c for c in head.children if c.dep_ in ("oprd", "attr", "dobj"))
     elif unit.dep_ == "nsubj":
         if head.lemma_.lower() in ("die", "perish") or head.tag_ == "VBN" or head.lower_ == "missing":
             yield head
@@ -844,10 +974,25 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     person = _person_in(subject)
     if person is not None and side_of_term(person.text, lex) == "":
         return _full_name(person.text, doc, subject.idx + len(subject), lex), True
-    titled = _titled_name(subject, lex)
+    titled = _titled_name(subject, lex) or _role_apposition(subject, lex)
     if titled:
         return _full_name(titled, doc, subject.idx + len(subject), lex), True
     return _common_phrase(subject), False
+
+
+def _role_apposition(subject: Token, lex: Lexicons) -> str:
+    """ "Ukraine's acting president, Oleksandr Turchynov, said": a role noun
+    with a proper name in apposition names that person, whatever label NER
+    gave the name. The apposition may hang off a word inside the role phrase
+    ("Russia's commander in Ukraine, General Sergei Surovikin")."""
+    if subject.lower_ not in lex.titles:
+        return ""
+    for token in subject.subtree:
+        if token.dep_ == "appos" and token.tag_ == "NNP" and token.ent_type_ not in ("GPE", "NORP", "LOC"):
+            names = [t for t in token.subtree if t.tag_ == "NNP" and t.lower_.rstrip(".") not in lex.titles]
+            if len(names) >= 2:
+                return " ".join(t.text for t in names)
+    return ""
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -914,7 +1059,22 @@ def _claimant(number: Token, speakers: list[_Speaker], lex: Lexicons) -> tuple[s
     compounds = _noun_parsed_reporting(number.sent, lex)
     if compounds:
         return compounds.text, compounds.root
+    verb = _estimating_verb(number)
+    subject = _subject_of(verb) if verb is not None else None
+    if subject is not None:
+        name, _ = _claimant_from_subject(subject, speakers, lex)
+        return name, subject
     return "", None
+
+
+def _estimating_verb(number: Token) -> Token | None:
+    """ "The ministry put the number of troops at 410,000", "raised the death
+    toll to 135": the verb whose object is the count the figure gives; its
+    subject made the estimate."""
+    for nominal, _ in _governors(number):
+        if nominal.dep_ == "dobj" and nominal.lemma_.lower() in _COUNT_NOUNS | _TOLL_NOUNS:
+            return nominal.head
+    return None
 
 
 def _speakers_in(sent: Span, speakers: list[_Speaker], lex: Lexicons) -> list[_Speaker]:
@@ -1063,14 +1223,17 @@ def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = 
     recent_sides: list[tuple[int, str]] = []     # (sentence index, side)
     for index, sent in enumerate(doc.sents):
         if _might_hold_claims(sent, lex):
+            previous_unit: _Unit | None = None       # the last unit counted in this sentence
             for figure in find_figures(sent, lex=lex):
                 try:
-                    claim = _claim_for(figure, sent, index, speakers=speakers, recent_sides=recent_sides,
-                                       published=published, timexes=timexes, lex=lex, settings=settings)
+                    found = _claim_for(figure, sent, index, speakers=speakers, recent_sides=recent_sides,
+                                       previous_unit=previous_unit, published=published,
+                                       timexes=timexes, lex=lex, settings=settings)
                 except Exception:  # one bad candidate must not stop the article
                     log.exception("skipping figure %r", doc.text[figure.start:figure.end])
                     continue
-                if claim is not None:
+                if found is not None:
+                    claim, previous_unit = found
                     if claim.side:
                         recent_sides.append((index, claim.side))
                     yield claim
@@ -1079,15 +1242,17 @@ def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = 
 
 
 def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speaker],
-               recent_sides: list[tuple[int, str]], published: date | None,
-               timexes: Sequence[Timex], lex: Lexicons, settings: Settings) -> Claim | None:
+               recent_sides: list[tuple[int, str]], previous_unit: _Unit | None, published: date | None,
+               timexes: Sequence[Timex], lex: Lexicons, settings: Settings) -> tuple[Claim, _Unit] | None:
+    """The claim a figure makes and the unit it counts, or None if it is no claim."""
     doc = sent.doc
-    unit = _unit_for(figure, doc, lex)
+    span = _tokens(doc, figure.start, figure.end)
+    if span is None:
+        return None
+    number = span.root
+    unit = _unit_for(figure, doc, lex) or _carried_unit(figure, number, previous_unit, lex)
     if unit is None:
         return None
-    span = _tokens(doc, figure.start, figure.end)
-    assert span is not None
-    number = span.root
     figure = _read_post_unit_cue(figure, unit, doc.text)
     category, category_flags = _category(unit, lex)
     if unit.kind == "people" and category == "force_size":
@@ -1104,11 +1269,41 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     )
     figure_tokens = {t.i for t in span} | {unit.token.i}
     claim_date, as_of = _dates(figure_tokens, sent, timexes, published)
-    return _build_claim(
+    claim = _build_claim(
         figure, unit, sent, side=side, claimant=claimant, category=category,
         flags=category_flags, location=_location(unit.token, number, lex),
         claim_date=claim_date, as_of=as_of, settings=settings,
     )
+    return claim, unit
+
+
+def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: Lexicons) -> _Unit | None:
+    """A bare number that leaves out the noun of an earlier figure in the same
+    sentence counts the same thing:
+
+    - an earlier count: "83 BTGs ..., up from 60";
+    - a number standing as a subject: "179 of its soldiers were killed ... and
+      81 were taken prisoner", "of the 18,800 servicemen ..., 4,300 had chosen";
+    - a count noun with no "of" phrase: "12,700 troops ..., but the true number
+      could be as high as 100,000".
+
+    The number itself stands in for the noun, so its own verbs give the
+    casualty category ("taken prisoner").
+    """
+    if previous is None or previous.flags and previous.flags[0].startswith("percent_of"):
+        return None
+    doc = number.doc
+    if any(doc.text[figure.end:figure.end + 9].lower().lstrip().startswith(p) for p in _PERCENT_WORDS):
+        return None
+    if any(child.pos_ in ("NOUN", "PROPN") for child in number.children) or number.dep_ == "nummod":
+        return None
+    if _YEAR.match(number.text):
+        return None                     # "...; 2024 will be different"
+    earlier_count = re.search(r"\bfrom\s*$", doc.text[max(0, figure.phrase_start - 12):figure.phrase_start], re.I)
+    if not (earlier_count or number.dep_ in _SUBJECT_DEPS or _bare_count_noun(number, lex) is not None):
+        return None
+    return _Unit(token=number, text=previous.text, kind=previous.kind, category=previous.category,
+                 flags=("unit_carried",))
 
 
 def _read_post_unit_cue(figure: _Figure, unit: _Unit, doc_text: str) -> _Figure:

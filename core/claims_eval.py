@@ -37,6 +37,7 @@ UNIT_SYNONYMS: dict[str, str] = {
     "servicemen": "serviceman",
     "service member": "servicemember",
     "dead": "death",
+    "fighter jet": "jet",
 }
 _INVARIANT = frozenset({"personnel", "aircraft", "percent", "%", "military", "infantry", "artillery"})
 REQUIRED_ITEM_FIELDS = ("id", "published", "source", "text", "claims")
