@@ -1,0 +1,148 @@
+"""The Articles page in real Chromium: a hostile article is shown as text, never run.
+
+This module starts its own server (the pattern of `conftest.app_url`) over a
+throw-away corpus holding one article whose text and title carry a
+`<script>` and an `<img onerror>`; extraction is real, the result cache off.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from core.ingest import content_id
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+STARTUP_TIMEOUT_S = 120
+
+LOAD_TIMEOUT_MS = 120_000
+SCRIPT = "<script>window.__pwned=1</script>"
+IMG = '<img src=x onerror="window.__pwned=2">'
+TITLE = "Talks <script>window.__pwned=3</script> & \"quotes\""
+TEXT = (
+    "LONDON, 13 February 2022. Ben Wallace said on 13 February 2022 that 130,000 Russian troops "
+    "were massed near Kyiv.\n\n"
+    f"A reader pasted this into the comments: {SCRIPT} and then {IMG} to test the site.\n"
+)
+ARTICLE = ".st-key-articles_text .hl-article"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited with {server.returncode}:\n{log_path.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"streamlit not healthy after {STARTUP_TIMEOUT_S}s:\n{log_path.read_text(errors='replace')}")
+
+
+@pytest.fixture(scope="module")
+def hostile_app(tmp_path_factory) -> str:
+    """Serve the dashboard over a corpus of one hostile article; yield its base URL."""
+    corpus = tmp_path_factory.mktemp("hostile-corpus")
+    (corpus / "2022-02-13_hostile.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "2022-02-13_hostile.meta.json").write_text(
+        json.dumps({"title": TITLE, "source": "Comments <img src=x onerror=alert(1)>",
+                    "url": "javascript:alert(1)"}), encoding="utf-8")
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_CACHE": "off",
+           "CRISIS_UPLOADS": str(tmp_path_factory.mktemp("hostile-uploads"))}  # no uploads folder of the repo
+    log_path = tmp_path_factory.mktemp("hostile-server") / "streamlit.log"
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, server, log_path)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def open_articles(page: Page, url: str) -> list[str]:
+    """Open the page, record any dialog (alert/confirm/prompt), wait for the article."""
+    dialogs: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(url)
+    page.wait_for_selector(ARTICLE, timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_timeout(1000)  # time for a failing <img> to fire onerror, were it ever inserted
+    return dialogs
+
+
+def test_hostile_article_is_shown_as_text_and_never_runs(page: Page, hostile_app: str, artifact_dir: Path):
+    article_id = content_id(TEXT)
+    dialogs = open_articles(page, f"{hostile_app}/Articles?article={article_id}")
+
+    article = page.locator(ARTICLE)
+    expect(article).to_contain_text(SCRIPT)          # the literal text, visible to the reader
+    expect(article).to_contain_text(IMG)
+    assert page.locator(f"{ARTICLE} script, {ARTICLE} img").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert dialogs == []
+
+    # The title and source from the sidecar are shown literally too, and the javascript: URL is no link.
+    expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
+    expect(page.get_by_text("Comments <img src=x onerror=alert(1)>")).to_be_visible()
+    assert page.locator("a[href^='javascript']").count() == 0
+
+    # Real extraction found the date, and it is marked with its TimeML value.
+    time_mark = page.locator(f"{ARTICLE} mark.hl-time").first
+    expect(time_mark).to_have_text("13 February 2022")
+    assert "2022-02-13" in (time_mark.get_attribute("title") or "")
+    assert page.locator(f"{ARTICLE} mark.hl-place", has_text="Kyiv").count() >= 1
+    _save_screenshot(page, artifact_dir / "screenshot-articles.png")
+
+
+def test_opening_the_page_writes_the_article_to_the_url(page: Page, hostile_app: str):
+    dialogs = open_articles(page, f"{hostile_app}/Articles")
+    page.wait_for_url(lambda u: bool(parse_qs(urlparse(u).query).get("article")), timeout=LOAD_TIMEOUT_MS)
+    assert parse_qs(urlparse(page.url).query)["article"] == [content_id(TEXT)]
+    assert page.evaluate("typeof window.__pwned") == "undefined" and dialogs == []
+
+
+def _save_screenshot(page: Page, path: Path) -> None:
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": 1400})
+    page.wait_for_timeout(500)
+    page.mouse.move(0, 0)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+    assert path.stat().st_size > 10_000
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        (REPO / "docs").mkdir(exist_ok=True)
+        shutil.copyfile(path, REPO / "docs" / path.name)
