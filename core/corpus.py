@@ -18,13 +18,29 @@ from core.frames import Frames
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS_DIR = REPO_ROOT / "seeds"
 DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
+DEFAULT_UPLOADS_DIR = REPO_ROOT / "data" / "uploads"
 ACTOR_DICTIONARY_NAME = "actors.csv"
 
 
 def corpus_dirs_from_env() -> list[Path]:
-    """`CRISIS_CORPUS` (os.pathsep-separated) or the embedded seed corpus."""
+    """`CRISIS_CORPUS` (os.pathsep-separated) or the embedded seed corpus, plus
+    the uploads folder (the user's imported articles) once it exists."""
     raw = os.environ.get("CRISIS_CORPUS", "")
-    return [Path(p) for p in raw.split(os.pathsep) if p] or [DEFAULT_CORPUS_DIR]
+    dirs = [Path(p) for p in raw.split(os.pathsep) if p] or [DEFAULT_CORPUS_DIR]
+    uploads = uploads_dir_from_env()
+    if uploads.is_dir() and not any(_same_path(uploads, d) for d in dirs):
+        dirs.append(uploads)
+    return dirs
+
+
+def uploads_dir_from_env() -> Path:
+    """`CRISIS_UPLOADS`, where imported articles are saved; default `data/uploads`."""
+    raw = os.environ.get("CRISIS_UPLOADS", "").strip()
+    return Path(raw) if raw else DEFAULT_UPLOADS_DIR
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
 
 
 def cache_dir_from_env() -> Path | None:

@@ -1,0 +1,110 @@
+"""Import: the user's own articles, checked and corrected before they join the corpus."""
+import streamlit as st
+
+from core import corpus, upload
+from ui import widgets
+
+ROUND_KEY = "import_round"      # bumped after an import: a fresh (empty) uploader
+PENDING_KEY = "import_pending"  # saved files not yet extracted (left there by Cancel)
+SUMMARY_KEY = "import_summary"  # what the last import or removal did, shown after the rerun
+
+widgets.page_setup("Import")
+st.title("Import your articles")
+st.caption("Add your own articles to the corpus: .txt, .md, .html, .json, .csv (one article per row, a `text` "
+           "column plus optional `title`, `source`, `url`, `published`) or a .zip of these. Check the title, "
+           "source, link and publication date before importing: the date resolves “on Monday” in the text.")
+
+uploads_dir = corpus.uploads_dir_from_env()
+corpus_paths = corpus.corpus_dirs_from_env()
+
+
+@st.cache_data(show_spinner="Reading the uploaded files…", max_entries=4)
+def read_drafts(files: tuple[tuple[str, bytes], ...], fingerprint: str) -> upload.UploadResult:
+    # `fingerprint` is only part of the key: duplicates are re-checked when the corpus changes.
+    return upload.read_uploads(files, corpus_paths=corpus_paths)
+
+
+def plain_list(lines: list[str]) -> None:
+    """File names and metadata come from the user's files: shown as plain text, never as Markdown."""
+    st.code("\n".join(lines), language="text", wrap_lines=True)
+
+
+summary = st.session_state.pop(SUMMARY_KEY, [])
+if summary:
+    st.success("Done:", icon=":material/task_alt:")
+    plain_list(summary)
+pending = st.session_state.get(PENDING_KEY) or []
+if pending:
+    st.warning(f"Extraction was cancelled with {len(pending)} article(s) left: they are imported and will be "
+               "extracted when a page next loads the corpus.", icon=":material/pause_circle:")
+
+st.session_state.setdefault(ROUND_KEY, 0)
+files = st.file_uploader("Articles to import", type=[s.lstrip(".") for s in upload.UPLOAD_SUFFIXES],
+                         accept_multiple_files=True, key=f"import_files_{st.session_state[ROUND_KEY]}",
+                         help=f"Up to {upload.MAX_UPLOAD_BYTES // 1_000_000} MB per file; a .zip may hold "
+                              f"{upload.MAX_ZIP_MEMBERS} files.")
+
+if files:
+    result = read_drafts(tuple((f.name, f.getvalue()) for f in files), corpus.corpus_fingerprint(corpus_paths))
+    if result.problems:
+        st.warning(f"{len(result.problems)} file(s) or part(s) were not read:", icon=":material/warning:")
+        plain_list(list(result.problems))
+    if not result.drafts:
+        st.info("No article found in these files. Check the notes above, fix the files and upload them again.",
+                icon=":material/upload_file:")
+    else:
+        st.subheader(f"Check before importing ({len(result.drafts)} article(s))")
+        edited = st.data_editor(
+            upload.draft_rows(result.drafts), key=f"import_editor_{upload.batch_key(result.drafts)}", hide_index=True, width="stretch",
+            disabled=["file", "words", "notes"],
+            column_config={
+                "import": st.column_config.CheckboxColumn("Import", help="Untick to leave this one out"),
+                "file": "From", "title": st.column_config.TextColumn("Title", width="medium"),
+                "source": "Source", "url": st.column_config.TextColumn("URL (http/https)"),
+                "published": st.column_config.TextColumn("Published (YYYY-MM-DD)", help="e.g. 2022-02-14"),
+                "words": st.column_config.NumberColumn("Words", format="%d"),
+                "notes": st.column_config.TextColumn("Notes", width="large"),
+            },
+        )
+        chosen, errors = upload.apply_edits(result.drafts, edited)
+        if errors:
+            st.error("Correct these cells in the table, then import:", icon=":material/edit_calendar:")
+            plain_list(errors)
+        clicked = st.button(f"Import {len(chosen)} article(s)", key="import_button", type="primary",
+                            disabled=bool(errors) or not chosen)
+        if clicked:
+            saved = upload.import_drafts(chosen, uploads_dir=uploads_dir, corpus_paths=corpus_paths)
+            summary = [f"Imported {len(saved.saved)} article(s) into {uploads_dir}."] if saved.saved else []
+            summary += [f"Not imported: {d}" for d in saved.duplicates] + list(saved.problems)
+            st.session_state[ROUND_KEY] += 1
+            st.session_state[PENDING_KEY] = [str(p) for p in saved.saved]
+            st.session_state[SUMMARY_KEY] = summary
+            with st.status(f"Extracting events from {len(saved.saved)} new article(s)…", expanded=True) as status:
+                bar = st.progress(0.0, text="Loading the language model…")
+                st.button("Cancel", key="import_cancel",
+                          help="Stops after the current article; the rest are extracted on the next corpus load.")
+                steps = upload.extract_saved(saved.saved, corpus_paths=corpus.corpus_dirs_from_env(),
+                                             cache_dir=corpus.cache_dir_from_env())
+                for done, total, name in steps:
+                    bar.progress(done / total, text=f"{done} of {total}: {name}")
+                    st.session_state[PENDING_KEY] = st.session_state[PENDING_KEY][1:]
+                status.update(label="Extraction done: open the Timeline to see the new events.", state="complete")
+            st.session_state[SUMMARY_KEY] = summary + ["Extraction done: the Timeline shows the new events."]
+            st.rerun()
+else:
+    st.info("Drop files above (or click *Upload*) to start. Nothing is saved until you press *Import*.",
+            icon=":material/upload_file:")
+
+st.subheader("Imported articles")
+imported = upload.list_uploads(uploads_dir)
+if not imported:
+    st.info(f"None yet. Imported articles are saved in `{uploads_dir}` (set `CRISIS_UPLOADS` to change it) "
+            "and stay there across restarts until you remove them here.", icon=":material/inbox:")
+for number, article in enumerate(imported):
+    left, right = st.columns([6, 1])
+    left.text(f"{article.title} · {article.source or 'no source'} · {article.published or 'undated'} · "
+              f"{article.path.name}")
+    if right.button("Remove", key=f"import_remove_{article.path.name}", help=f"Delete {article.path.name}"):
+        upload.remove_upload(article.path, uploads_dir=uploads_dir)
+        st.session_state[SUMMARY_KEY] = [f"Removed {article.path.name} (and its metadata) from the corpus."]
+        st.rerun()

@@ -1,0 +1,381 @@
+"""The user's own articles: uploads to drafts, corrections, import, removal, the Import page."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core import corpus, ingest, upload
+
+REPO = Path(__file__).resolve().parents[1]
+FRONT_MATTER_TXT = (b"---\ntitle: Troops at the border\nsource: Wire\nurl: https://example.org/a\n"
+                    b"published: 2022-02-14\n---\nOn Monday, Russia moved 5,000 troops to the border.\n")
+HTML = b"""<html><head><title>Ignored | Site</title>
+<meta property="og:title" content="Talks in Geneva">
+<meta property="og:site_name" content="Example News">
+<meta property="og:url" content="https://news.example.org/geneva">
+<meta property="article:published_time" content="2022-01-10T08:00:00Z"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Talks in Geneva</h1>
+<p>Diplomats from the United States and Russia met in Geneva on Monday to discuss the security crisis in Europe.</p>
+<p>The talks lasted nearly eight hours, officials said, and no agreement was reached on the main demands.</p>
+<script>alert("x")</script></article><footer>Copyright 2022</footer></body></html>"""
+
+
+def read(*files: tuple[str, bytes], corpus_paths=()) -> upload.UploadResult:
+    return upload.read_uploads(files, corpus_paths=corpus_paths)
+
+
+def make_zip(members: dict[str, bytes], *, symlink: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        if symlink:
+            info = zipfile.ZipInfo(symlink)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            archive.writestr(info, "/etc/passwd")
+    return buffer.getvalue()
+
+
+# file types and metadata -------------------------------------------------
+
+def test_txt_front_matter_fills_the_metadata_and_is_not_part_of_the_text():
+    result = read(("note.txt", FRONT_MATTER_TXT))
+    assert result.problems == ()
+    [draft] = result.drafts
+    assert (draft.title, draft.source, draft.url, draft.published) == (
+        "Troops at the border", "Wire", "https://example.org/a", date(2022, 2, 14))
+    assert draft.text == "On Monday, Russia moved 5,000 troops to the border.\n"
+    assert draft.content_id == ingest.content_id(draft.text)
+    assert draft.problems == ()
+
+
+def test_plain_txt_without_date_says_so_and_takes_its_name_as_title():
+    [draft] = read(("my-report.txt", b"Kyiv was calm on Tuesday.")).drafts
+    assert draft.title == "my-report" and draft.published is None
+    assert any("no publication date" in p for p in draft.problems)
+
+
+def test_html_body_title_source_url_and_date_come_from_the_page():
+    [draft] = read(("page.html", HTML)).drafts
+    assert draft.title == "Talks in Geneva"
+    assert draft.source == "Example News"
+    assert draft.url == "https://news.example.org/geneva"
+    assert draft.published == date(2022, 1, 10)
+    assert "met in Geneva on Monday" in draft.text
+    assert "alert" not in draft.text and "Copyright" not in draft.text and "Sport" not in draft.text
+
+
+def test_html_date_is_never_guessed_from_the_text():
+    page = b"<html><body><article><p>" + b"On 3 March 2021 the talks resumed in Vienna after a long pause. " * 3 + \
+        b"</p></article></body></html>"
+    [draft] = read(("undated.htm", page)).drafts
+    assert draft.published is None
+
+
+def test_json_object_and_list_of_objects():
+    one = json.dumps({"title": "T", "body": "Text one.", "date": "2022-02-01", "source": "S"}).encode()
+    many = json.dumps([{"text": "First."}, {"text": "Second.", "published": "2022-02-02"}, {"nope": 1}]).encode()
+    result = read(("one.json", one), ("many.json", many))
+    assert [(d.name, d.title, d.published) for d in result.drafts] == [
+        ("one.json", "T", date(2022, 2, 1)), ("many.json [item 1]", "many-item-1", None),
+        ("many.json [item 2]", "many-item-2", date(2022, 2, 2))]
+    assert result.problems == ('many.json [item 3]: a JSON article must have a string "text" field',)
+
+
+def test_csv_one_article_per_row_with_optional_columns():
+    data = ("Title,Text,Source,URL,Published\n"
+            "First,\"Russia moved troops, officials said.\",Wire,https://example.org/1,2022-02-10\n"
+            "Second,Talks resumed.,,,\n"
+            "Empty,,,,\n").encode()
+    result = read(("batch.csv", data))
+    assert [(d.name, d.title, d.source, d.url, d.published) for d in result.drafts] == [
+        ("batch.csv [row 1]", "First", "Wire", "https://example.org/1", date(2022, 2, 10)),
+        ("batch.csv [row 2]", "Second", "", "", None)]
+    assert result.drafts[0].text == "Russia moved troops, officials said."
+    assert result.problems == ("batch.csv [row 3]: empty 'Text' cell, skipped",)
+
+
+def test_csv_without_a_text_column_is_refused_naming_the_columns():
+    result = read(("bad.csv", b"title,words\nA,3\n"))
+    assert result.drafts == ()
+    assert result.problems[0].startswith("bad.csv: a CSV needs a 'text'")
+    assert "'title', 'words'" in result.problems[0]
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("scan.pdf", b"%PDF-1.4", "a .pdf is not supported"),
+    ("empty.txt", b"  \n", "empty file"),
+    ("binary.txt", b"ab\x00cd", "binary file"),
+    ("doc.pdf.txt", b"%PDF-1.7 rest", "this is a PDF"),
+    ("broken.json", b"{not json", "broken.json: Expecting property name"),
+    ("huge.txt", b"x" * (upload.MAX_ARTICLE_BYTES + 1), "the limit for one article"),
+])
+def test_bad_files_are_refused_with_a_message_naming_them(name, data, message):
+    result = read((name, data))
+    assert result.drafts == ()
+    assert len(result.problems) == 1 and result.problems[0].startswith(name) and message in result.problems[0]
+
+
+# dates and corrections -----------------------------------------------------
+
+def test_impossible_date_in_the_file_is_flagged_not_kept():
+    [draft] = read(("x.md", b"---\npublished: 2022-02-30\n---\nText.")).drafts
+    assert draft.published is None
+    assert any("2022-02-30" in p and "not a real calendar date" in p for p in draft.problems)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2022-02-14", date(2022, 2, 14)), (" 2022-02-14 ", date(2022, 2, 14)), ("", None), (None, None),
+    (date(2022, 1, 2), date(2022, 1, 2)),
+])
+def test_check_date_accepts(value, expected):
+    assert upload.check_date(value) == expected
+
+
+@pytest.mark.parametrize("value, message", [
+    ("2022-02-30", "not a real calendar date"), ("2022-13-01", "not a real calendar date"),
+    ("14/02/2022", "not in the form YYYY-MM-DD"), ("2022-02-14T10:00", "not in the form YYYY-MM-DD"),
+])
+def test_check_date_refuses(value, message):
+    with pytest.raises(ValueError, match=message):
+        upload.check_date(value)
+
+
+def test_apply_edits_corrects_metadata_skips_unticked_and_reports_bad_cells():
+    drafts = read(("a.txt", b"Alpha."), ("b.txt", b"Beta."), ("c.txt", b"Gamma."), ("d.txt", b"Delta.")).drafts
+    rows = upload.draft_rows(drafts)
+    assert [r["import"] for r in rows] == [True] * 4 and rows[0]["published"] == ""
+    rows[0].update(title="Fixed", source="Me", url="https://x.org", published="2022-02-14")
+    rows[1].update(published="2022-02-30")
+    rows[2].update(url="javascript:alert(1)")
+    rows[3].update({"import": False})
+    chosen, errors = upload.apply_edits(drafts, rows)
+    assert [(d.title, d.source, d.url, d.published) for d in chosen] == [("Fixed", "Me", "https://x.org", date(2022, 2, 14))]
+    assert errors == ["row 2 (b.txt): publication date '2022-02-30' is not a real calendar date",
+                      "row 3 (c.txt): url 'javascript:alert(1)' must start with http:// or https://"]
+
+
+# zip archives ------------------------------------------------------------------
+
+def test_zip_members_are_read_and_junk_skipped():
+    data = make_zip({"dir/one.txt": b"One.", "two.md": b"---\ntitle: Two\n---\nTwo.", "__MACOSX/._one.txt": b"x",
+                     ".hidden.txt": b"h", "dir/": b""})
+    result = read(("batch.zip", data))
+    assert [d.name for d in result.drafts] == ["batch.zip/dir/one.txt", "batch.zip/two.md"]
+    assert result.drafts[1].title == "Two"
+    assert result.problems == ()
+
+
+@pytest.mark.parametrize("member, message", [
+    ("../evil.txt", "leaves the archive"),
+    ("a/../../evil.txt", "leaves the archive"),
+    ("/etc/evil.txt", "leaves the archive"),
+    ("C:/evil.txt", "leaves the archive"),
+    ("..\\evil.txt", "leaves the archive"),
+    ("inner.zip", "nested archives are not opened"),
+    ("image.png", "not supported"),
+])
+def test_zip_unsafe_or_unsupported_members_are_refused_by_name(member, message):
+    result = read(("bad.zip", make_zip({member: b"Text.", "ok.txt": b"Fine."})))
+    assert [d.name for d in result.drafts] == ["bad.zip/ok.txt"]
+    assert len(result.problems) == 1
+    assert result.problems[0].startswith(f"bad.zip: member {member!r}") and message in result.problems[0]
+
+
+def test_zip_symlink_is_refused():
+    result = read(("links.zip", make_zip({"ok.txt": b"Fine."}, symlink="passwd.txt")))
+    assert [d.name for d in result.drafts] == ["links.zip/ok.txt"]
+    assert result.problems == ("links.zip: member 'passwd.txt': a symbolic link. Refused.",)
+
+
+def test_zip_bomb_by_ratio_is_refused():
+    result = read(("bomb.zip", make_zip({"zeros.txt": b"0" * (upload.RATIO_CHECK_MIN_BYTES * 2)})))
+    assert result.drafts == ()
+    assert "zip bomb" in result.problems[0] and "'zeros.txt'" in result.problems[0]
+
+
+def test_zip_with_too_many_members_or_too_large_is_refused(monkeypatch):
+    monkeypatch.setattr(upload, "MAX_ZIP_MEMBERS", 3)
+    result = read(("many.zip", make_zip({f"{i}.txt": b"x" for i in range(4)})))
+    assert result.drafts == () and result.problems == ("many.zip: 4 files in the archive; the limit is 3. Refused.",)
+    monkeypatch.setattr(upload, "MAX_ZIP_TOTAL_BYTES", 10)
+    result = read(("big.zip", make_zip({"a.txt": b"0123456789", "b.txt": b"x"})))
+    assert result.drafts == () and "11 bytes once unpacked; the limit is 10" in result.problems[0]
+
+
+def test_zip_member_larger_than_its_header_says_is_refused(monkeypatch):
+    monkeypatch.setattr(upload, "MAX_ARTICLE_BYTES", 20)
+    data = make_zip({"long.txt": b"y" * 50})
+    result = read(("lying.zip", data))
+    assert result.drafts == () and "member 'long.txt': larger than the limit of 20" in result.problems[0]
+
+
+def test_not_a_zip_is_refused():
+    result = read(("fake.zip", b"PK but not really"))
+    assert result.drafts == () and result.problems[0].startswith("fake.zip: not a readable .zip")
+
+
+# duplicates, saving, removal -----------------------------------------------------
+
+def test_duplicates_of_corpus_articles_and_within_the_batch_are_flagged(tmp_path):
+    (tmp_path / "known.txt").write_text("Already here.", encoding="utf-8")
+    (tmp_path / "page.html").write_bytes(HTML)
+    result = read(("new.txt", b"Already here."), ("copy.html", HTML), ("x.txt", b"Fresh."), ("y.txt", b"Fresh."),
+                  corpus_paths=[tmp_path])
+    assert [d.duplicate_of for d in result.drafts] == [str(tmp_path / "known.txt"), str(tmp_path / "page.html"),
+                                                       None, "x.txt"]
+    assert [r["import"] for r in upload.draft_rows(result.drafts)] == [False, False, True, False]
+
+
+def test_import_saves_text_and_sidecar_that_the_corpus_reader_reads(tmp_path):
+    uploads = tmp_path / "uploads"
+    [draft] = read(("note.txt", FRONT_MATTER_TXT)).drafts
+    result = upload.import_drafts([draft], uploads_dir=uploads)
+    assert result.saved == (uploads / "note.txt",) and result.duplicates == ()
+    assert json.loads((uploads / "note.meta.json").read_text())["published"] == "2022-02-14"
+    article, problems = ingest.read_article(uploads / "note.txt")
+    assert article.article_id == draft.content_id
+    assert (article.title, article.source, article.published) == ("Troops at the border", "Wire", date(2022, 2, 14))
+    assert not [p for p in problems if p.fatal]
+    assert sorted(p.name for p in uploads.iterdir()) == ["note.meta.json", "note.txt"]  # no temp files left
+
+
+def test_import_never_overwrites_and_never_imports_the_same_text_twice(tmp_path):
+    uploads = tmp_path / "uploads"
+    first = read(("note.txt", b"First text.")).drafts
+    second = read(("note.txt", b"Second text.")).drafts
+    assert upload.import_drafts(first, uploads_dir=uploads).saved == (uploads / "note.txt",)
+    assert upload.import_drafts(second, uploads_dir=uploads).saved == (uploads / "note-2.txt",)
+    again = upload.import_drafts(first, uploads_dir=uploads)
+    assert again.saved == ()
+    assert again.duplicates == (f"note.txt: same text as {uploads / 'note.txt'}; not imported again",)
+    assert (uploads / "note.txt").read_text() == "First text."
+
+
+def test_import_refuses_a_text_already_in_the_configured_corpus(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Same.", encoding="utf-8")
+    result = upload.import_drafts(read(("b.txt", b"Same.")).drafts, uploads_dir=tmp_path / "up", corpus_paths=[seeds])
+    assert result.saved == () and len(result.duplicates) == 1
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "a.txt"
+    target.write_text("old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(upload.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        upload.atomic_write(target, b"new")
+    assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_remove_deletes_article_and_sidecar_and_refuses_outside_paths(tmp_path):
+    uploads = tmp_path / "uploads"
+    [saved] = upload.import_drafts(read(("note.txt", FRONT_MATTER_TXT)).drafts, uploads_dir=uploads).saved
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    (uploads / "link.txt").symlink_to(outside)
+    for bad in (outside, uploads / ".." / "outside.txt", uploads, uploads / "link.txt", uploads / "note.meta.json"):
+        with pytest.raises(ValueError):
+            upload.remove_upload(bad, uploads_dir=uploads)
+    assert outside.read_text() == "keep me"
+    assert [a.title for a in upload.list_uploads(uploads) if a.path == saved] == ["Troops at the border"]
+    upload.remove_upload(saved, uploads_dir=uploads)
+    assert sorted(p.name for p in uploads.iterdir()) == ["link.txt"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("report", "report"),
+    ("../../etc/passwd", "etc_passwd"),
+    ("..\\windows\\system32", "windows_system32"),
+    (".bashrc", "bashrc"),
+    ("a\x00b\x1bc\u202ed", "abcd"),
+    ("my report: final?", "my_report_final"),
+    ("", "article"),
+    ("...", "article"),
+    ("CON", "_CON"),
+    ("x" * 300, "x" * upload.MAX_NAME_CHARS),
+])
+def test_safe_file_name(name, expected):
+    assert upload.safe_file_name(name) == expected
+
+
+# the corpus folders -----------------------------------------------------------
+
+def test_uploads_dir_joins_the_corpus_once_it_exists(tmp_path, monkeypatch):
+    seeds, uploads = tmp_path / "seeds", tmp_path / "uploads"
+    seeds.mkdir()
+    monkeypatch.setenv("CRISIS_CORPUS", str(seeds))
+    monkeypatch.setenv("CRISIS_UPLOADS", str(uploads))
+    assert corpus.uploads_dir_from_env() == uploads
+    assert corpus.corpus_dirs_from_env() == [seeds]
+    uploads.mkdir()
+    assert corpus.corpus_dirs_from_env() == [seeds, uploads]
+    monkeypatch.setenv("CRISIS_CORPUS", os.pathsep.join([str(seeds), str(uploads)]))
+    assert corpus.corpus_dirs_from_env() == [seeds, uploads]
+    monkeypatch.delenv("CRISIS_UPLOADS")
+    assert corpus.uploads_dir_from_env() == corpus.REPO_ROOT / "data" / "uploads"
+
+
+def test_result_cache_version_matches_build_frames(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert upload.result_cache_version([empty]) == corpus.build_frames([empty], cache_dir=None).pipeline_version
+
+
+# the Import page ------------------------------------------------------------------
+
+def page_app(tmp_path, monkeypatch) -> AppTest:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    (seeds / "known.txt").write_text("Already in the corpus.", encoding="utf-8")
+    monkeypatch.setenv("CRISIS_CORPUS", str(seeds))
+    monkeypatch.setenv("CRISIS_UPLOADS", str(tmp_path / "uploads"))
+    monkeypatch.setenv("CRISIS_CACHE", "off")
+    at = AppTest.from_file(str(REPO / "pages" / "5_Import.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_page_empty_state_says_what_to_do(tmp_path, monkeypatch):
+    at = page_app(tmp_path, monkeypatch)
+    infos = " ".join(i.value for i in at.info)
+    assert "Drop files above" in infos and "None yet" in infos
+    assert at.file_uploader(key="import_files_0").accept_multiple_files
+
+
+def test_page_uploads_imports_and_removes(tmp_path, monkeypatch):
+    at = page_app(tmp_path, monkeypatch)
+    at.file_uploader(key="import_files_0").set_value([
+        ("note.txt", FRONT_MATTER_TXT, "text/plain"), ("dup.txt", b"Already in the corpus.", "text/plain"),
+        ("fake.zip", b"not a zip", "application/zip")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.code[0].value.startswith("fake.zip: not a readable .zip")
+    [editor] = at.data_editor
+    assert list(editor.value["title"]) == ["Troops at the border", "dup"]
+    assert list(editor.value["import"]) == [True, False]
+    assert at.button(key="import_button").label == "Import 1 article(s)"
+    at.button(key="import_button").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    uploads = tmp_path / "uploads"
+    assert sorted(p.name for p in uploads.iterdir()) == ["note.meta.json", "note.txt"]
+    assert "Imported 1 article(s)" in at.code[0].value
+    assert at.text[0].value.startswith("Troops at the border · Wire · 2022-02-14")
+    assert not at.file_uploader(key="import_files_1").value  # a fresh uploader
+    at.button(key="import_remove_note.txt").click().run()
+    assert not at.exception
+    assert list(uploads.iterdir()) == []
+    assert "Removed note.txt" in at.code[0].value
