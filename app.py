@@ -5,7 +5,7 @@ Run with `streamlit run app.py`; the pages under `pages/` are the views.
 import streamlit as st
 
 from ui import data, filters, widgets
-from ui.selection import articles_for_actors
+from ui.selection import Filters, filter_articles, filtered_tables
 
 widgets.page_setup("Overview")
 st.title("Crisis Timeline")
@@ -14,7 +14,8 @@ st.caption("News articles about a crisis, turned into a timeline of events, the 
 
 result = data.load_corpus()
 frames = widgets.corpus_frames_or_stop(result, problem_limit=None)
-selected = filters.actor_filter(frames.actors)
+chosen = filters.sidebar_filters(frames)
+selected = list(chosen.actors)
 
 articles = frames.articles
 published = articles["published"].dropna()
@@ -34,7 +35,7 @@ cols[4].metric("Places", len(frames.places))
 st.markdown(f"**Published:** {span}" + (f" · {undated} article(s) undated" if undated else ""))
 
 st.subheader("Articles" + (f" mentioning {', '.join(selected)}" if selected else ""))
-shown = articles_for_actors(frames, selected)
+shown = filter_articles(frames, chosen)
 if shown.empty:
     widgets.nothing_matches("articles", selected)
 else:
@@ -52,6 +53,8 @@ else:
         },
     )
     widgets.download_csv(table, file_name="articles.csv", key="home_download")
+    widgets.download_zip(filtered_tables(frames, chosen), key="home_download_zip",
+                         note="" if chosen == Filters() else f"Filtered view: {chosen}")
 
 st.markdown(
     "**Pages:** *Timeline* puts the dated events on one axis, lane by actor · *Actors* maps the places "

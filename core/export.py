@@ -1,14 +1,25 @@
-"""Frames to CSV bytes for the dashboard's download buttons (no Streamlit here).
+"""Frames to CSV bytes (and a zip of every frame) for the dashboard's
+download buttons (no Streamlit here).
 
 The CSV is what the analyst saw: list cells joined, dates as ISO strings,
-UTF-8. Text cells that a spreadsheet would run as a formula are neutralised
-with a leading apostrophe (OWASP "CSV injection"); numbers stay numbers.
+UTF-8 (with a byte-order mark on request, for Excel). Text cells that a
+spreadsheet would run as a formula are neutralised with a leading apostrophe
+(OWASP "CSV injection"); numbers stay numbers.
 """
 from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Mapping
 
 import pandas as pd
 
 from core.frames import to_flat
+
+_COLUMN_DOCS = Path(__file__).parent / "data" / "frame_columns.csv"
 
 # A cell starting with one of these is read as a formula by Excel, LibreOffice
 # or Google Sheets (tab and carriage return hide a formula behind whitespace).
@@ -29,3 +40,43 @@ def to_csv_bytes(df: pd.DataFrame, *, bom: bool = False) -> bytes:
         flat[column] = flat[column].map(neutralise_cell)
     text = flat.to_csv(index=False, lineterminator="\n")
     return text.encode("utf-8-sig" if bom else "utf-8")
+
+
+def column_docs() -> dict[tuple[str, str], str]:
+    """(frame, column) -> what the column means, from core/data/frame_columns.csv."""
+    with _COLUMN_DOCS.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(line for line in handle if line.strip() and not line.startswith("#"))
+        return {(frame, column): text for frame, column, text in rows}
+
+
+def zip_readme(tables: Mapping[str, pd.DataFrame], *, note: str = "") -> str:
+    """The README of a zip export: what each file holds and what its columns mean."""
+    docs = column_docs()
+    lines = ["# Crisis Timeline export", ""]
+    if note:
+        lines += [note, ""]
+    lines += ["Every file is CSV, UTF-8, with ISO 8601 dates (YYYY-MM-DD). List cells are joined with '; '.",
+              "Text cells that a spreadsheet would run as a formula start with an apostrophe.", ""]
+    for name, df in tables.items():
+        lines += [f"## {name}.csv ({len(df)} rows)", "", "| column | meaning |", "|---|---|"]
+        lines += [f"| {column} | {docs.get((name, column), '')} |" for column in df.columns]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def frames_zip(tables: Iterable[tuple[str, pd.DataFrame]], *, bom: bool = False, note: str = "") -> bytes:
+    """A zip of one CSV per frame plus README.md describing their columns."""
+    tables = dict(tables)
+    buffer = io.BytesIO()
+    stamp = datetime.now(timezone.utc).timetuple()[:6]
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, df in tables.items():
+            archive.writestr(_member(f"{name}.csv", stamp), to_csv_bytes(df, bom=bom))
+        archive.writestr(_member("README.md", stamp), zip_readme(tables, note=note))
+    return buffer.getvalue()
+
+
+def _member(name: str, stamp: tuple[int, ...]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info

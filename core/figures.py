@@ -1,9 +1,10 @@
 """Plotly figures for the dashboard, built from the contract frames.
 
-Pure functions: a frame in, a `go.Figure` out, no Streamlit. Every trace is
-SVG (`go.Scatter`, `go.Scattergeo`), never WebGL, so a browser test can count
-the drawn points. Hover text says where each point came from: the sentence,
-the date as written and how it was resolved.
+Pure functions: a frame in, a `go.Figure` out, no Streamlit. Traces are SVG
+(`go.Scatter`, `go.Bar`, `go.Scattergeo`), so a browser test can count the
+drawn points, until a timeline holds more than `WEBGL_ABOVE` points, when its
+markers switch to WebGL (`go.Scattergl`). Hover text says where each point
+came from: the sentence, the date as written and how it was resolved.
 """
 from __future__ import annotations
 
@@ -24,7 +25,13 @@ HOVER_WIDTH = 70          # characters per line of a wrapped hover sentence
 HOVER_MAX_CHARS = 420     # longer sentences are cut, with an ellipsis
 LANE_HEIGHT = 34          # pixels per timeline lane
 LANES = ("actor", "event_type")
+WEBGL_ABOVE = 2_000       # timeline markers beyond which SVG gets slow in a browser
+BAR_WIDTH = 0.5           # height of a vague-date bar, as a share of its lane
+# customdata columns of every timeline point, in order (the page reads event_id on a click)
+TIMELINE_CUSTOMDATA = ("date_text", "resolution", "hover_sentence", "actors", "article_id", "event_id")
 DAY_MS = 86_400_000       # plotly date axes count in milliseconds
+EVENT_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+                "#bcbd22", "#7f7f7f")   # one per event type, in order of frequency
 MAP_HEIGHT = 520
 MAP_ASPECT = 1.8          # width / height of the map as the Actors page shows it
 MAP_COLORSCALE = "OrRd"   # country shading; the place markers are blue on top of it
@@ -93,7 +100,7 @@ def timeline_points(events: pd.DataFrame, *, lane: str = "actor") -> pd.DataFram
     if lane not in LANES:
         raise ValueError(f"lane must be one of {LANES}, not {lane!r}")
     columns = ["lane", "date_start", "date_end", "event_type", "date_text", "resolution", "sentence",
-               "article_id", "actors"]
+               "article_id", "actors", "event_id"]
     dated = events[events["date_start"].notna()] if len(events) else events
     rows = []
     for event in dated.itertuples(index=False):
@@ -111,6 +118,7 @@ def timeline_points(events: pd.DataFrame, *, lane: str = "actor") -> pd.DataFram
                 "sentence": event.sentence,
                 "article_id": event.article_id,
                 "actors": ", ".join(actors) or NO_ACTOR,
+                "event_id": str(getattr(event, "event_id", "")),
             })
     return pd.DataFrame(rows, columns=columns)
 
@@ -124,22 +132,30 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | N
     counts = points["lane"].value_counts()
     lane_order = sorted(counts.index, key=lambda lane: (lane != NO_ACTOR, counts[lane], lane))
     fig = go.Figure()
-    for event_type, group in sorted(points.groupby("event_type"), key=lambda kv: -len(kv[1])):
-        customdata = list(zip(
-            group["date_text"], group["resolution"], group["sentence"].map(wrap_hover),
-            group["actors"], group["article_id"].astype(str),
-        ))
-        fig.add_trace(go.Scatter(
-            x=group["date_start"], y=group["lane"], mode="markers", name=str(event_type),
-            marker=dict(size=11, opacity=0.8, line=dict(width=1, color="white")),
-            customdata=customdata,
-            hovertemplate=(
-                "<b>%{y}</b> · " + str(event_type) + "<br>"
-                "date as written: <i>%{customdata[0]}</i><br>"
-                "resolved: %{customdata[1]}<br><br>%{customdata[2]}<br><br>"
-                "actors: %{customdata[3]}<br>article: %{customdata[4]}<extra></extra>"
-            ),
-        ))
+    interval = is_interval(points)
+    marker_trace = go.Scattergl if int((~interval).sum()) > WEBGL_ABOVE else go.Scatter
+    for index, (event_type, group) in enumerate(sorted(points.groupby("event_type"), key=lambda kv: -len(kv[1]))):
+        color = EVENT_COLORS[index % len(EVENT_COLORS)]
+        hover = _timeline_hover(str(event_type))
+        group = group.assign(hover_sentence=group["sentence"].map(wrap_hover), article_id=group["article_id"].astype(str))
+        points_only, bars = group[~interval.loc[group.index]], group[interval.loc[group.index]]
+        if len(points_only):
+            fig.add_trace(marker_trace(
+                x=points_only["date_start"], y=points_only["lane"], mode="markers", name=str(event_type),
+                legendgroup=str(event_type), marker=dict(size=11, opacity=0.8, color=color, line=dict(width=1, color="white")),
+                customdata=points_only[list(TIMELINE_CUSTOMDATA)].values.tolist(), hovertemplate=hover,
+            ))
+        if len(bars):
+            # A week or a month is drawn over its whole interval: a vague date looks vague.
+            start = pd.to_datetime(bars["date_start"])
+            end = pd.to_datetime(bars["date_end"]) + pd.Timedelta(days=1)
+            fig.add_trace(go.Bar(
+                base=start.dt.strftime("%Y-%m-%d").tolist(), x=((end - start).dt.total_seconds() * 1000).tolist(),
+                y=bars["lane"], orientation="h", name=str(event_type), legendgroup=str(event_type),
+                showlegend=not len(points_only), width=BAR_WIDTH,
+                marker=dict(color=color, opacity=0.45, line=dict(width=1, color=color)),
+                customdata=bars[list(TIMELINE_CUSTOMDATA)].values.tolist(), hovertemplate=hover,
+            ))
     fig.update_yaxes(categoryorder="array", categoryarray=lane_order, title=None, automargin=True)
     fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.08), title=None,
                      **date_axis(points["date_start"]))
@@ -149,6 +165,22 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | N
         hoverlabel=dict(align="left"),
     )
     return fig
+
+
+def is_interval(points: pd.DataFrame) -> pd.Series:
+    """Points whose date is a stretch of days (a week, a month), not one day."""
+    start = pd.to_datetime(points["date_start"], errors="coerce")
+    end = pd.to_datetime(points["date_end"], errors="coerce")
+    return (end.notna() & (end > start)).reindex(points.index, fill_value=False)
+
+
+def _timeline_hover(event_type: str) -> str:
+    return (
+        "<b>%{y}</b> · " + event_type.replace("<", "&lt;") + "<br>"
+        "date as written: <i>%{customdata[0]}</i><br>"
+        "resolved: %{customdata[1]}<br><br>%{customdata[2]}<br><br>"
+        "actors: %{customdata[3]}<br>article: %{customdata[4]}<extra></extra>"
+    )
 
 
 def focus_window(dates: pd.Series, *, min_reach: pd.Timedelta = pd.Timedelta(days=90)) -> tuple[pd.Timestamp, pd.Timestamp]:

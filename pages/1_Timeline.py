@@ -1,37 +1,58 @@
-"""Timeline: dated events on one date axis, a lane per actor."""
+"""Timeline: dated events on one date axis, a lane per actor (or event type).
+
+Click a point to open its detail panel: the sentence with its time
+expression, actors, places and claims marked, the article it came from, and
+the other events read from the same sentence.
+"""
 import streamlit as st
 
-from core.figures import LANES, timeline_figure
-from ui import data, filters, widgets
-from ui.selection import events_for_actors
+from core.figures import LANES, TIMELINE_CUSTOMDATA, timeline_figure
+from ui import data, detail, filters, widgets
+from ui.selection import clicked_event_ids, filter_events
+
+CHART_KEY = "timeline_chart"
+DETAIL_KEY = "timeline_detail_event"   # the event whose detail is open, kept across reruns
 
 widgets.page_setup("Timeline")
 st.title("Timeline")
 frames = widgets.corpus_frames_or_stop(data.load_corpus())
-selected = filters.actor_filter(frames.actors)
+chosen = filters.sidebar_filters(frames)
+selected = list(chosen.actors)
 
-events = events_for_actors(frames.events, selected)
+events = filter_events(frames.events, frames.articles, chosen)
 if frames.events.empty:
-    st.info("The extractor found no events in this corpus. Add articles that report dated events, then reload.",
-            icon=":material/inbox:")
+    st.info("The extractor found no events in this corpus. Add articles that report dated events "
+            "(the *Import* page takes your own files), then reload.", icon=":material/inbox:")
     st.stop()
 if events.empty:
     widgets.nothing_matches("events", selected)
     st.stop()
 
+
+def _open_detail() -> None:
+    clicked = clicked_event_ids(st.session_state[CHART_KEY].selection.points,
+                                position=TIMELINE_CUSTOMDATA.index("event_id"))
+    st.session_state[DETAIL_KEY] = clicked[0] if clicked else None
+
+
 lane = st.radio("Lanes", LANES, horizontal=True, key="timeline_lanes",
                 format_func={"actor": "one per actor", "event_type": "one per event type"}.get)
 dated = events["date_start"].notna()
 if dated.any():
-    st.plotly_chart(timeline_figure(events, lane=lane), key="timeline_chart", width="stretch")
-    st.caption("Hover a point for its sentence, the date as written and how it was resolved. "
-               "Drag the slider under the chart to zoom in time. An event naming several actors "
-               "appears in each of their lanes.")
+    st.plotly_chart(timeline_figure(events, lane=lane), key=CHART_KEY, width="stretch",
+                    on_select=_open_detail, selection_mode="points", config={"displaylogo": False})
+    st.caption("Click a point for its sentence and article. Hover for the date as written and how it was "
+               "resolved. A bar is a vague date (a week, a month) drawn over its whole span. Drag the slider "
+               "under the chart to zoom in time. An event naming several actors appears in each of their lanes.")
 else:
     st.info("None of these events has a resolved date, so there is nothing to place on the axis; "
             "they are listed below.", icon=":material/event_busy:")
 if (~dated).any():
     st.caption(f"{int((~dated).sum())} event(s) with no resolved date are in the table but not on the chart.")
+
+# --- detail panel -------------------------------------------------------------
+if st.session_state.get(DETAIL_KEY):
+    detail.show_event(frames, st.session_state[DETAIL_KEY])
 
 st.subheader(f"Events ({len(events)})")
 table = events[["date_start", "date_end", "date_text", "date_source", "event_type", "actors", "places",

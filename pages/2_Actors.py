@@ -3,7 +3,7 @@ import streamlit as st
 
 from core.figures import NETWORK_TOP, actor_graph, network_figure, places_map
 from ui import data, filters, widgets
-from ui.selection import actor_table, actors_for, clicked_actors, places_for_actors
+from ui.selection import actor_table, actors_for, clicked_actors, filter_events, places_for_actors, without_actors
 
 TOPOJSON_URL = "/app/static/topojson/"  # served from static/ (enableStaticServing): no CDN
 NETWORK_KEY = "actors_network"
@@ -19,11 +19,14 @@ def _on_network_click() -> None:
 widgets.page_setup("Actors")
 st.title("Actors and places")
 frames = widgets.corpus_frames_or_stop(data.load_corpus())
-selected = filters.actor_filter(frames.actors)
+chosen = filters.sidebar_filters(frames)
+selected = list(chosen.actors)
 actors = actors_for(frames.actors, selected)
+# Dates, sources and event types narrow the events that place actors and join them.
+events = filter_events(frames.events, frames.articles, without_actors(chosen))
 
 # --- map ----------------------------------------------------------------------
-places = places_for_actors(frames.places, frames.events, selected)
+places = places_for_actors(frames.places, events, selected)
 st.subheader("Places" + (f" named in events with {', '.join(selected)}" if selected else ""))
 located = places["lat"].notna() & places["lon"].notna()
 if places.empty:
@@ -46,7 +49,7 @@ st.subheader("Who is named with whom")
 if frames.actors.empty:
     st.info("The extractor found no actors in this corpus.", icon=":material/groups:")
 else:
-    graph = actor_graph(frames.actors, frames.events, selected=selected)
+    graph = actor_graph(frames.actors, events, selected=selected)
     st.plotly_chart(network_figure(graph), key=NETWORK_KEY, width="stretch", on_select=_on_network_click,
                     selection_mode="points", config={"displaylogo": False})
     notes = ["A line joins two actors named in the same sentence; its width is the number of such sentences. "

@@ -3,14 +3,15 @@ import streamlit as st
 
 from core.figures import claims_figure
 from ui import data, filters, widgets
-from ui.selection import CLAIM_FACETS, claims_for_actors, claims_matching, facet_options
+from ui.selection import CLAIM_FACETS, claims_matching, facet_options, filter_claims
 
 widgets.page_setup("Claims")
 st.title("Troop-number claims")
 frames = widgets.corpus_frames_or_stop(data.load_corpus())
-selected = filters.actor_filter(frames.actors)
+chosen = filters.sidebar_filters(frames)
+selected = list(chosen.actors)
 
-claims = claims_for_actors(frames.claims, selected)
+claims = filter_claims(frames.claims, frames.articles, chosen)
 if frames.claims.empty:
     st.info("No claims about troop numbers were found in this corpus. Add articles that report "
             "figures (e.g. “an estimated 130,000 Russian troops”), then reload.", icon=":material/inbox:")

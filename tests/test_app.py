@@ -25,7 +25,7 @@ NETWORK_KEY = "actors_network"
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
-PAGES = ["pages/1_Timeline.py", "pages/2_Actors.py", "pages/3_Claims.py"]
+PAGES = ["pages/1_Timeline.py", "pages/2_Actors.py", "pages/3_Claims.py", "pages/4_Articles.py"]
 PROBLEM_FILE = "broken/scan.pdf"
 
 

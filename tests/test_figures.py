@@ -10,7 +10,7 @@ import pytest
 
 from core.figures import (
     NO_ACTOR, UNATTRIBUTED, actor_graph, claims_figure, co_mentions, country_mentions, network_figure,
-    places_map, resolution_text, timeline_figure, timeline_points, wrap_hover,
+    places_map, resolution_text, timeline_figure, timeline_points, wrap_hover, TIMELINE_CUSTOMDATA, WEBGL_ABOVE, DAY_MS,
 )
 from core.frames import frame
 from ui.selection import (
@@ -131,8 +131,8 @@ def test_timeline_points_rejects_unknown_lane():
 def test_timeline_figure_is_svg_with_rangeslider_and_hover():
     fig = timeline_figure(EVENTS)
     data = spec(fig)["data"]
-    assert {trace["type"] for trace in data} == {"scatter"}  # SVG, not scattergl
-    assert sorted(trace["name"] for trace in data) == ["diplomacy", "military"]
+    assert {trace["type"] for trace in data} == {"scatter", "bar"}  # SVG, not scattergl
+    assert sorted({trace["name"] for trace in data}) == ["diplomacy", "military"]
     assert sum(len(decoded(trace["y"])) for trace in data) == 4
     assert fig.layout.xaxis.rangeslider.visible is True
     military = next(trace for trace in data if trace["name"] == "military")
@@ -140,6 +140,25 @@ def test_timeline_figure_is_svg_with_rangeslider_and_hover():
     assert (date_text, resolution) == ("Thursday", "2022-02-10 (resolved against the publication date)")
     assert sentence == "Russia moved troops &lt;near&gt; Kyiv."
     assert "%{customdata[2]}" in military["hovertemplate"]
+    # the event id rides along, for the click-to-detail panel
+    assert military["customdata"][0][TIMELINE_CUSTOMDATA.index("event_id")] == "e1"
+
+
+def test_timeline_draws_a_vague_date_as_a_bar_over_its_interval():
+    bars = [trace for trace in spec(timeline_figure(EVENTS))["data"] if trace["type"] == "bar"]
+    # e2 (11-12 February) is a two-day interval: one bar per actor lane, from the 11th, two days long
+    assert len(bars) == 1 and bars[0]["orientation"] == "h"
+    assert sorted(decoded(bars[0]["y"])) == ["Ben Wallace", "Russia"]
+    assert set(decoded(bars[0]["base"])) == {"2022-02-11"}
+    assert set(decoded(bars[0]["x"])) == {2 * DAY_MS}
+    assert {row[-1] for row in bars[0]["customdata"]} == {"e2"}
+
+
+def test_timeline_switches_to_webgl_for_thousands_of_points():
+    many = pd.concat([EVENTS.iloc[[0]]] * (WEBGL_ABOVE + 1), ignore_index=True)
+    types = {trace["type"] for trace in spec(timeline_figure(many))["data"]}
+    assert types == {"scattergl"}
+    assert {trace["type"] for trace in spec(timeline_figure(EVENTS.iloc[[0]]))["data"]} == {"scatter"}
 
 
 def test_timeline_lanes_busiest_on_top():

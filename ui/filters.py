@@ -1,31 +1,91 @@
-"""The sidebar actor filter, shared by every page.
+"""The sidebar filters, shared by every page: actors, dates, event types,
+sources and claim category.
 
-The selection lives in `st.session_state[STATE_KEY]`, a plain (non-widget)
-key: Streamlit drops a widget's state on any page that does not render it,
-so each page re-seeds the widget from that key before drawing it. The
-selection is mirrored to the URL as repeated `?actor=` parameters; a new
-session (a pasted URL) starts from them.
+Each selection lives in a plain (non-widget) `st.session_state` key:
+Streamlit drops a widget's state on any page that does not render it, so each
+page re-seeds the widgets from those keys before drawing them. The selection
+is mirrored to the URL (`?actor=…&type=…&source=…&category=…&from=…&to=…`);
+a new session (a pasted URL) starts from it. What the filters mean for each
+frame is in `ui.selection` (pure pandas).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Iterable
 
 import pandas as pd
 import streamlit as st
 
-FILTER_KEY = "filter_actors"          # the multiselect widget
-STATE_KEY = "filter_actors_selected"  # the selection, kept across pages
-QUERY_PARAM = "actor"
+from ui.selection import (DATE_PARAMS, QUERY_PARAMS, Filters, date_bounds, facet_options,
+                          filters_from_query, filters_to_query)
+
+FILTER_KEY = "filter_actors"          # the actor multiselect widget
+STATE_KEY = "filter_actors_selected"  # the actor selection, kept across pages
+QUERY_PARAM = QUERY_PARAMS["actors"]
+DATES_KEY = "filter_dates"            # the date-range widget
+DATES_STATE_KEY = "filter_dates_selected"
+CATEGORY_LABELS = {"force_size": "force size", "killed": "killed", "wounded": "wounded",
+                   "captured": "captured", "missing": "missing"}
 
 
-def _remember() -> None:
-    st.session_state[STATE_KEY] = list(st.session_state[FILTER_KEY])
+@dataclass(frozen=True)
+class _Facet:
+    """One multiselect filter: the `Filters` field it sets and how it is shown."""
+
+    field: str
+    label: str
+    help: str
+
+    @property
+    def widget_key(self) -> str:
+        return f"filter_{self.field}"
+
+    @property
+    def state_key(self) -> str:
+        return f"filter_{self.field}_selected"
+
+
+FACETS = (
+    _Facet("actors", "Actors", "Show only what involves these actors. Empty means every actor."),
+    _Facet("event_types", "Event types", "Timeline events of these types only."),
+    _Facet("sources", "Sources", "Only what these outlets published."),
+    _Facet("categories", "Claim category", "Troop claims of these categories only (force size, killed, …)."),
+)
+_FACET_BY_FIELD = {facet.field: facet for facet in FACETS}
+
+
+def _url_filters() -> Filters:
+    return filters_from_query(st.query_params.get_all)
+
+
+def _seed_from_url() -> None:
+    """A new session starts from the URL (a pasted link restores the view)."""
+    if all(facet.state_key in st.session_state for facet in FACETS) and DATES_STATE_KEY in st.session_state:
+        return
+    url = _url_filters()
+    for facet in FACETS:
+        st.session_state.setdefault(facet.state_key, list(getattr(url, facet.field)))
+    st.session_state.setdefault(DATES_STATE_KEY, (url.date_from, url.date_to))
+
+
+def _remember(facet: _Facet) -> None:
+    st.session_state[facet.state_key] = list(st.session_state[facet.widget_key])
+
+
+def _remember_dates(bounds: tuple[date, date]) -> None:
+    chosen = st.session_state[DATES_KEY]
+    if isinstance(chosen, (list, tuple)) and len(chosen) == 2:
+        start, end = chosen
+        # the whole span is no restriction: undated rows stay in
+        st.session_state[DATES_STATE_KEY] = (None if start <= bounds[0] else start,
+                                             None if end >= bounds[1] else end)
 
 
 def set_selected_actors(actors: Iterable[str]) -> None:
-    """Set the shared selection from code (e.g. a click on the actor network).
+    """Set the shared actor selection from code (e.g. a click on the actor network).
 
-    Safe in a widget callback: the next `actor_filter` call shows it in the
+    Safe in a widget callback: the next `sidebar_filters` call shows it in the
     sidebar; the URL follows at once.
     """
     chosen = list(dict.fromkeys(str(a) for a in actors))
@@ -45,26 +105,91 @@ def actor_options(actors: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(str(a) for a in ordered["actor"].dropna()))
 
 
-def actor_filter(actors: pd.DataFrame) -> list[str]:
-    """Draw the sidebar multiselect; return the selected canonical actors (empty = all)."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = st.query_params.get_all(QUERY_PARAM)
-    options = actor_options(actors)
-    wanted = list(st.session_state[STATE_KEY])
+def _options(frames, field: str) -> list[str]:
+    if field == "actors":
+        return actor_options(frames.actors)
+    if field == "event_types":
+        return facet_options(frames.events, "event_type")
+    if field == "sources":
+        return facet_options(frames.articles, "source")
+    return facet_options(frames.claims, "category")
+
+
+def _multiselect(facet: _Facet, options: list[str], format_func=str) -> list[str]:
+    wanted = list(st.session_state[facet.state_key])
     selected = [name for name in wanted if name in options]
     unknown = [name for name in wanted if name not in options]
-    st.session_state[FILTER_KEY] = selected
-    mentions = dict(zip(actors["actor"].astype(str), actors["mentions"])) if not actors.empty else {}
-    st.sidebar.multiselect(
-        "Actors", options, key=FILTER_KEY, on_change=_remember,
-        format_func=lambda name: f"{name} ({mentions[name]})" if pd.notna(mentions.get(name)) else name,
-        placeholder="All actors", help="Show only what involves these actors. Empty means every actor.",
-    )
+    st.session_state[facet.widget_key] = selected
+    st.sidebar.multiselect(facet.label, options, key=facet.widget_key, on_change=_remember, args=(facet,),
+                           format_func=format_func, placeholder="All", help=facet.help)
     if unknown:
-        st.sidebar.caption("Not in this corpus, ignored: " + ", ".join(unknown))
-    if st.query_params.get_all(QUERY_PARAM) != selected:
-        if selected:
-            st.query_params[QUERY_PARAM] = selected
-        else:
-            del st.query_params[QUERY_PARAM]
+        st.sidebar.caption(f"{facet.label} not in this corpus, ignored: " + ", ".join(unknown))
+    return selected
+
+
+def _date_range(frames) -> tuple[date | None, date | None]:
+    bounds = date_bounds(frames)
+    if bounds is None:
+        return None, None
+    start, end = st.session_state[DATES_STATE_KEY]
+    start = min(max(start or bounds[0], bounds[0]), bounds[1])
+    end = max(min(end or bounds[1], bounds[1]), start)
+    st.session_state[DATES_KEY] = (start, end)
+    st.sidebar.date_input("Dates", key=DATES_KEY, min_value=bounds[0], max_value=bounds[1],
+                          on_change=_remember_dates, args=(bounds,), format="YYYY-MM-DD",
+                          help="Events, claims and articles dated within this range. "
+                               "The whole range keeps undated items too.")
+    return (None if start <= bounds[0] else start), (None if end >= bounds[1] else end)
+
+
+def sidebar_filters(frames) -> Filters:
+    """Draw every sidebar filter; return what they select (empty = no restriction).
+
+    The URL is updated to reproduce the selection.
+    """
+    _seed_from_url()
+    mentions = (dict(zip(frames.actors["actor"].astype(str), frames.actors["mentions"]))
+                if not frames.actors.empty else {})
+    chosen = {
+        "actors": _multiselect(
+            FACETS[0], _options(frames, "actors"),
+            lambda name: f"{name} ({mentions[name]})" if pd.notna(mentions.get(name)) else name),
+    }
+    date_from, date_to = _date_range(frames)
+    for facet in FACETS[1:]:
+        labels = CATEGORY_LABELS if facet.field == "categories" else {}
+        chosen[facet.field] = _multiselect(facet, _options(frames, facet.field),
+                                           lambda value, labels=labels: labels.get(value, value))
+    filters = Filters(**{field: tuple(values) for field, values in chosen.items()},
+                      date_from=date_from, date_to=date_to)
+    _mirror_to_url(filters)
+    if filters != Filters():
+        st.sidebar.button("Clear filters", key="filter_clear", on_click=clear_filters, icon=":material/filter_alt_off:")
+    return filters
+
+
+def clear_filters() -> None:
+    for facet in FACETS:
+        st.session_state[facet.state_key] = []
+    st.session_state[DATES_STATE_KEY] = (None, None)
+
+
+def _mirror_to_url(filters: Filters) -> None:
+    wanted = filters_to_query(filters)
+    for param in list(QUERY_PARAMS.values()) + list(DATE_PARAMS.values()):
+        values = wanted.get(param, [])
+        if st.query_params.get_all(param) != values:
+            if values:
+                st.query_params[param] = values
+            elif param in st.query_params:
+                del st.query_params[param]
+
+
+def actor_filter(actors: pd.DataFrame) -> list[str]:
+    """The actor filter alone (for pages that show only actors' data)."""
+    _seed_from_url()
+    mentions = dict(zip(actors["actor"].astype(str), actors["mentions"])) if not actors.empty else {}
+    selected = _multiselect(FACETS[0], actor_options(actors),
+                            lambda name: f"{name} ({mentions[name]})" if pd.notna(mentions.get(name)) else name)
+    _mirror_to_url(replace(_url_filters(), actors=tuple(selected)))
     return selected

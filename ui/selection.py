@@ -4,7 +4,9 @@ An empty selection means "every actor": each function then returns its input.
 """
 from __future__ import annotations
 
-from typing import Any, Collection, Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Callable, Collection, Iterable
 from urllib.parse import quote
 
 import pandas as pd
@@ -109,3 +111,192 @@ def claims_matching(claims: pd.DataFrame, chosen: dict[str, Collection[str]]) ->
         if values:
             keep &= claims[column].astype(str).isin(list(values))
     return claims[keep]
+
+
+# --------------------------------------------------------------------------
+# The global filters every page shares (sidebar), and their URL form.
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the analyst narrowed the corpus to. Empty means "no restriction"."""
+
+    actors: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    event_types: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+
+
+# Filter field -> URL query parameter (repeated for several values).
+QUERY_PARAMS = {"actors": "actor", "event_types": "type", "sources": "source", "categories": "category"}
+DATE_PARAMS = {"date_from": "from", "date_to": "to"}
+
+
+def without_actors(filters: Filters) -> Filters:
+    """The same filters with no actor restriction (e.g. to place every actor on a map)."""
+    return replace(filters, actors=())
+
+
+def _iso_date(text: str | None) -> date | None:
+    """An ISO date from the URL, or None for anything else (a bad link never breaks a page)."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def filters_from_query(get_all: Callable[[str], list[str]]) -> Filters:
+    """Filters from URL parameters; `get_all(name)` returns every value of `name`."""
+    values = {field: tuple(dict.fromkeys(get_all(param))) for field, param in QUERY_PARAMS.items()}
+    dates = {field: _iso_date((get_all(param) or [None])[-1]) for field, param in DATE_PARAMS.items()}
+    if dates["date_from"] and dates["date_to"] and dates["date_from"] > dates["date_to"]:
+        dates = {"date_from": dates["date_to"], "date_to": dates["date_from"]}
+    return Filters(**values, **dates)
+
+
+def filters_to_query(filters: Filters) -> dict[str, list[str]]:
+    """The URL parameters that reproduce `filters` (absent = not restricted)."""
+    query = {param: list(getattr(filters, field)) for field, param in QUERY_PARAMS.items() if getattr(filters, field)}
+    query.update({param: [getattr(filters, field).isoformat()] for field, param in DATE_PARAMS.items()
+                  if getattr(filters, field)})
+    return query
+
+
+def _in_dates(start: pd.Series, end: pd.Series, filters: Filters) -> pd.Series:
+    """Rows whose [start, end] interval overlaps the chosen dates; undated rows
+    drop out only when a date bound is set."""
+    keep = pd.Series(True, index=start.index)
+    if filters.date_from is None and filters.date_to is None:
+        return keep
+    start = pd.to_datetime(start, errors="coerce")
+    end = pd.to_datetime(end, errors="coerce").fillna(start)
+    keep &= start.notna()
+    if filters.date_to is not None:
+        keep &= start <= pd.Timestamp(filters.date_to)
+    if filters.date_from is not None:
+        keep &= end >= pd.Timestamp(filters.date_from)
+    return keep
+
+
+def _article_sources(articles: pd.DataFrame) -> pd.Series:
+    return articles.set_index("article_id")["source"].fillna("").astype(str)
+
+
+def _from_sources(rows: pd.DataFrame, articles: pd.DataFrame, sources: Collection[str]) -> pd.Series:
+    if not sources:
+        return pd.Series(True, index=rows.index)
+    return rows["article_id"].map(_article_sources(articles)).isin(list(sources))
+
+
+def filter_events(events: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Events that pass every filter but the claim category (events have none)."""
+    events = events_for_actors(events, filters.actors)
+    keep = _in_dates(events["date_start"], events["date_end"], filters)
+    keep &= _from_sources(events, articles, filters.sources)
+    if filters.event_types:
+        keep &= events["event_type"].fillna("").astype(str).isin(list(filters.event_types))
+    return events[keep]
+
+
+def filter_claims(claims: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Claims that pass every filter but the event type (claims have none)."""
+    claims = claims_for_actors(claims, filters.actors)
+    keep = _in_dates(claims["date"], claims["date"], filters)
+    keep &= _from_sources(claims, articles, filters.sources)
+    if filters.categories:
+        keep &= claims["category"].fillna("").astype(str).isin(list(filters.categories))
+    return claims[keep]
+
+
+def filter_articles(frames, filters: Filters) -> pd.DataFrame:
+    """Articles by the chosen sources, published in the chosen dates, mentioning a chosen actor."""
+    articles = articles_for_actors(frames, filters.actors)
+    keep = _in_dates(articles["published"], articles["published"], filters)
+    keep &= _from_sources(articles, frames.articles, filters.sources)
+    return articles[keep]
+
+
+def date_bounds(frames) -> tuple[date, date] | None:
+    """The earliest and latest date anywhere in the corpus (events, claims, publication)."""
+    columns = [frames.events["date_start"], frames.events["date_end"], frames.claims["date"],
+               frames.articles["published"]]
+    values = pd.concat([pd.to_datetime(c, errors="coerce").astype("datetime64[ns]") for c in columns]).dropna()
+    if values.empty:
+        return None
+    return values.min().date(), values.max().date()
+
+
+# --------------------------------------------------------------------------
+# The detail panel of a clicked timeline point.
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    """What the analyst needs to judge one event: its sentence with the
+    annotations inside it (offsets relative to the sentence), its article,
+    the claims in the sentence and the other events read from it."""
+
+    event: dict[str, Any]
+    article: dict[str, Any]
+    spans: list[Any]              # core.highlight.Span, relative to the sentence
+    claims: pd.DataFrame
+    siblings: pd.DataFrame        # other events from the same sentence
+
+
+def clicked_event_ids(points: Iterable[dict[str, Any]], *, position: int) -> list[str]:
+    """Event ids of the clicked points (`customdata[position]`), first click first."""
+    ids: list[str] = []
+    for point in points:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, (list, tuple)) and len(data) > position and str(data[position]) not in ids:
+            ids.append(str(data[position]))
+    return ids
+
+
+def event_detail(frames, event_id: str) -> EventDetail | None:
+    """The detail of event `event_id`, or None if the corpus no longer holds it."""
+    from core.highlight import Span, article_spans
+
+    rows = frames.events[frames.events["event_id"].astype(str) == str(event_id)]
+    if rows.empty:
+        return None
+    event = rows.iloc[0].to_dict()
+    article_rows = frames.articles[frames.articles["article_id"] == event["article_id"]]
+    article = article_rows.iloc[0].to_dict() if len(article_rows) else {"article_id": event["article_id"]}
+    start, end = event.get("start"), event.get("end")
+    same_article = frames.events["article_id"] == event["article_id"]
+    siblings = frames.events[same_article & (frames.events["sentence"] == event["sentence"])
+                             & (frames.events["event_id"].astype(str) != str(event_id))]
+    claims = frames.claims[(frames.claims["article_id"] == event["article_id"])
+                           & (frames.claims["sentence"] == event["sentence"])]
+    spans: list[Any] = []
+    if pd.notna(start) and pd.notna(end):
+        first, last = int(start), int(end)
+        spans = [Span(s.start - first, s.end - first, s.label, s.title)
+                 for s in article_spans(frames, event["article_id"]) if first <= s.start and s.end <= last]
+    return EventDetail(event=event, article=article, spans=spans, claims=claims, siblings=siblings)
+
+
+def filtered_tables(frames, filters: Filters) -> dict[str, pd.DataFrame]:
+    """Every frame as the filters leave it, for the zip export: articles, events
+    and claims filtered; time expressions and mentions of the articles kept;
+    the actors and places those rows name."""
+    articles = filter_articles(frames, filters)
+    events = filter_events(frames.events, frames.articles, filters)
+    claims = filter_claims(frames.claims, frames.articles, filters)
+    if filters.event_types:       # the articles, too, are those the chosen events come from
+        articles = articles[articles["article_id"].isin(events["article_id"])]
+    kept = set(articles["article_id"])
+    mentions = frames.mentions[frames.mentions["article_id"].isin(kept)]
+    named = set(mentions["entity"].dropna().astype(str))
+    return {
+        "articles": articles,
+        "events": events,
+        "timexes": frames.timexes[frames.timexes["article_id"].isin(kept)],
+        "claims": claims,
+        "actors": frames.actors[frames.actors["actor"].astype(str).isin(named)] if filters != Filters() else frames.actors,
+        "places": frames.places[frames.places["place"].astype(str).isin(named)] if filters != Filters() else frames.places,
+        "mentions": mentions,
+    }

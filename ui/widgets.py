@@ -7,12 +7,13 @@ import streamlit as st
 from PIL import Image
 
 from core.corpus import CorpusResult
-from core.export import to_csv_bytes
+from core.export import frames_zip, to_csv_bytes
 from core.frames import Frames
 from ui.data import corpus_dirs
 from ui.selection import undated_articles
 
 MAX_PROBLEMS_SHOWN = 10
+BOM_KEY = "csv_bom"            # sidebar toggle: CSV with a byte-order mark, for Excel
 
 
 def page_icon() -> Image.Image:
@@ -28,6 +29,18 @@ def page_icon() -> Image.Image:
 
 def page_setup(title: str) -> None:
     st.set_page_config(page_title=f"{title} · Crisis Timeline", page_icon=page_icon(), layout="wide")
+    csv_bom()
+
+
+def csv_bom() -> bool:
+    """The sidebar's Excel option, kept across pages; drawn once per page."""
+    st.session_state.setdefault("csv_bom_selected", False)
+    st.session_state[BOM_KEY] = st.session_state["csv_bom_selected"]
+    st.sidebar.toggle("CSV for Excel (UTF-8 with BOM)", key=BOM_KEY,
+                      on_change=lambda: st.session_state.update(csv_bom_selected=st.session_state[BOM_KEY]),
+                      help="Excel reads UTF-8 CSV correctly only with a byte-order mark. Leave off for "
+                           "pandas, R and other tools.")
+    return bool(st.session_state[BOM_KEY])
 
 
 def show_problems(problems: tuple[str, ...] | list[str], *, limit: int | None = MAX_PROBLEMS_SHOWN) -> None:
@@ -83,8 +96,20 @@ def nothing_matches(what: str, selected: list[str]) -> None:
 
 
 def download_csv(df: pd.DataFrame, *, file_name: str, key: str, label: str = "Download CSV") -> None:
-    """A download button for exactly `df` (what the page shows), as UTF-8 CSV."""
+    """A download button for exactly `df` (what the page shows), as UTF-8 CSV
+    (with a BOM when the sidebar's Excel option is on)."""
+    bom = bool(st.session_state.get("csv_bom_selected", False))
     st.download_button(
-        f"{label} ({len(df)} rows)", data=to_csv_bytes(df), file_name=file_name, mime="text/csv",
-        key=key, disabled=df.empty, on_click="ignore",
+        f"{label} ({len(df)} rows)", data=to_csv_bytes(df, bom=bom), file_name=file_name, mime="text/csv",
+        key=key, disabled=df.empty, on_click="ignore", icon=":material/download:",
+    )
+
+
+def download_zip(tables: dict[str, pd.DataFrame], *, key: str, note: str = "") -> None:
+    """A download button for a zip of every table, with a README of the columns."""
+    bom = bool(st.session_state.get("csv_bom_selected", False))
+    st.download_button(
+        "Download everything (.zip of CSVs with a README of the columns)",
+        data=frames_zip(tables.items(), bom=bom, note=note), file_name="crisis-timeline.zip",
+        mime="application/zip", key=key, on_click="ignore", icon=":material/folder_zip:",
     )

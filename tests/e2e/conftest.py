@@ -59,7 +59,8 @@ def app_url(tmp_path_factory, corpus_kind) -> str:
     else:
         command = [sys.executable, "-m", "streamlit", *args]
     env = {**os.environ, "CRISIS_CORPUS": str(REPO / "seeds"),
-           "CRISIS_CACHE": str(tmp_path_factory.mktemp("result-cache"))}
+           "CRISIS_CACHE": str(tmp_path_factory.mktemp("result-cache")),
+           "CRISIS_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}   # never the developer's imports
     log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
     with open(log_path, "wb") as log:
         server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)

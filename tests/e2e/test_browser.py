@@ -17,7 +17,7 @@ LOAD_TIMEOUT_MS = 120_000  # the first page load extracts the corpus
 CHART = "[data-testid='stPlotlyChart']"
 # Points of the main plot only (the range slider draws its own copy of every trace).
 POINTS = f"{CHART} .cartesianlayer .scatterlayer .point"
-FILTER = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
+FILTER = "[data-testid='stSidebar'] .st-key-filter_actors"  # the actor multiselect
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 ACTOR_OPTION = re.compile(r"\(\d+\)$")  # "Russia (10)"; skips the widget's own "Select all"
 

@@ -1,0 +1,108 @@
+"""The Timeline as an analyst uses it, in real Chromium: click a point to read
+its source, narrow the dates, paste the URL into a new page, download what is shown."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from test_browser import CHART, FILTER, LOAD_TIMEOUT_MS, POINTS, open_timeline, point_count, wait_idle, _save_screenshot
+
+pytestmark = pytest.mark.browser
+
+DETAIL = ".st-key-timeline_detail"
+DATES = "[data-testid='stSidebar'] [data-testid='stDateInput']"
+HOVER_TEXT = f"{CHART} .hoverlayer .hovertext"
+
+
+def _click_point(page: Page, index: int = 0) -> str:
+    """Hover then click the `index`-th point; return the first words of its hover sentence."""
+    point = page.locator(POINTS).nth(index)
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    hover = page.locator(HOVER_TEXT).first
+    hover.wait_for(timeout=10_000)
+    # the hover's lines: lane · type / date as written / resolved / "" / sentence lines / "" / actors / article
+    lines = [line.strip() for line in hover.locator("tspan.line").all_text_contents()]
+    sentence_start = next(line for line in lines[3:] if line)
+    page.mouse.click(x, y)
+    return " ".join(sentence_start.split()[:4])
+
+
+def test_clicking_a_point_opens_its_sentence_and_article(page: Page, app_url: str, artifact_dir):
+    open_timeline(page, app_url)
+    words = _click_point(page)
+    panel = page.locator(DETAIL)
+    panel.wait_for(timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+    expect(panel.locator(".hl-article")).to_contain_text(words)
+    # the source one click away: the article's title and a link to read it whole
+    expect(panel.get_by_text("Read the whole article")).to_be_visible()
+    assert panel.locator("mark").count() >= 1          # its time expression, actors, claims marked
+    _save_screenshot(page, artifact_dir / "screenshot-timeline-detail.png")
+
+
+def _set_dates(page: Page, start: date, end: date) -> None:
+    """Type both ends into the range field's year-month-day segments, as a user would."""
+    for which, day in (("start", start), ("end", end)):
+        page.locator(f"{DATES} [role='spinbutton'][aria-label='year, Dates {which} date']").click()
+        page.keyboard.type(f"{day:%Y%m%d}")
+    page.locator("h1").first.click()         # the field commits when it loses focus
+
+
+def _shown_dates(page: Page) -> list[str]:
+    """The range field's segments as shown: [start, end] in YYYY-MM-DD."""
+    values = page.locator(f"{DATES} [role='spinbutton']").all_text_contents()
+    return ["-".join(values[:3]), "-".join(values[3:6])]
+
+
+def test_dates_and_actor_change_the_points_and_the_url_reproduces_them(page: Page, app_url: str):
+    before = open_timeline(page, app_url)
+    # The seed article is of 13 February 2022: narrow to the days around it.
+    _set_dates(page, date(2022, 2, 12), date(2022, 2, 14))
+    page.wait_for_url(lambda u: parse_qs(urlparse(u).query).get("from") == ["2022-02-12"], timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function(
+        """([chart, points, before]) => document.querySelectorAll(chart).length === 1
+               && document.querySelectorAll(points).length > 0
+               && document.querySelectorAll(points).length < before""",
+        arg=[CHART, POINTS, before], timeout=LOAD_TIMEOUT_MS,
+    )
+    wait_idle(page)
+    narrowed = point_count(page)
+    url = page.url
+    assert parse_qs(urlparse(url).query).get("to") == ["2022-02-14"]
+
+    fresh = page.context.new_page()
+    fresh.goto(url)
+    fresh.wait_for_selector(POINTS, timeout=LOAD_TIMEOUT_MS)
+    wait_idle(fresh)
+    assert point_count(fresh) == narrowed
+    assert _shown_dates(fresh) == ["2022-02-12", "2022-02-14"]
+    fresh.close()
+
+
+def test_csv_download_holds_exactly_the_filtered_rows(page: Page, app_url: str):
+    open_timeline(page, app_url)
+    page.locator(f"{FILTER} input").click()
+    option = page.locator("[role='option']").filter(has_text=" (").first
+    chosen = option.inner_text().rsplit(" (", 1)[0].strip()
+    option.click()
+    page.keyboard.press("Escape")
+    page.wait_for_url(lambda u: chosen in parse_qs(urlparse(u).query).get("actor", []), timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+    button = page.locator(".st-key-timeline_download button")
+    label = button.inner_text()                 # "Download CSV (N rows)"
+    shown = int(label.split("(")[1].split()[0])
+    with page.expect_download() as download_info:
+        button.click()
+    text = download_info.value.path().read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == shown > 0
+    assert all(chosen in row["actors"].split("; ") for row in rows), chosen

@@ -1,0 +1,241 @@
+"""The global sidebar filters (actors, dates, event types, sources, claim
+category), their URL form, the timeline's detail panel and the zip export.
+
+Pure functions first (`ui.selection`, `core.export`), then the pages through
+AppTest on the synthetic corpus of `tests/test_app.py`.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from core.export import frames_zip, zip_readme
+from core.frames import FRAME_COLUMNS, Frames, frame
+from core.highlight import Span
+from streamlit.testing.v1 import AppTest
+
+from test_app import APP, PAGES, all_text, chart_specs, decoded, download_labels, make_app, synthetic_corpus
+from ui.data import CORPUS_OVERRIDE_KEY
+from ui.selection import (Filters, clicked_event_ids, event_detail, filter_articles, filter_claims, filter_events,
+                          filtered_tables, filters_from_query, filters_to_query)
+
+CORPUS = synthetic_corpus()
+FRAMES = CORPUS.frames
+
+
+def _query(params: dict[str, list[str]]):
+    return lambda name: params.get(name, [])
+
+
+def _ids(events: pd.DataFrame) -> list[str]:
+    return sorted(events["event_id"])
+
+
+# --- URL form ---------------------------------------------------------------
+
+def test_filters_round_trip_through_the_url():
+    chosen = Filters(actors=("Russia", "Ben Wallace"), date_from=date(2022, 2, 11), date_to=date(2022, 2, 13),
+                     event_types=("military",), sources=("Wire",), categories=("killed",))
+    query = filters_to_query(chosen)
+    assert query == {"actor": ["Russia", "Ben Wallace"], "type": ["military"], "source": ["Wire"],
+                     "category": ["killed"], "from": ["2022-02-11"], "to": ["2022-02-13"]}
+    assert filters_from_query(_query(query)) == chosen
+
+
+def test_no_filter_is_an_empty_url():
+    assert filters_to_query(Filters()) == {}
+    assert filters_from_query(_query({})) == Filters()
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"from": ["2022-02-30"]}, Filters()),                                  # not a date: ignored
+    ({"from": ["yesterday"], "to": ["2022-02-12"]}, Filters(date_to=date(2022, 2, 12))),
+    ({"from": ["2022-02-13"], "to": ["2022-02-10"]},                       # swapped: put in order
+     Filters(date_from=date(2022, 2, 10), date_to=date(2022, 2, 13))),
+    ({"actor": ["Russia", "Russia"]}, Filters(actors=("Russia",))),        # repeated: once
+])
+def test_a_bad_link_never_breaks_a_page(params, expected):
+    assert filters_from_query(_query(params)) == expected
+
+
+# --- what each filter keeps ---------------------------------------------------
+
+@pytest.mark.parametrize(("chosen", "expected"), [
+    (Filters(), ["e1", "e2", "e3", "e4"]),
+    (Filters(event_types=("military",)), ["e1"]),
+    (Filters(sources=("Blog",)), ["e4"]),
+    (Filters(date_from=date(2022, 2, 11)), ["e2", "e3"]),                  # undated e4 drops out with a bound
+    (Filters(date_from=date(2022, 2, 11), date_to=date(2022, 2, 11)), ["e2"]),
+    (Filters(actors=("Russia",), date_to=date(2022, 2, 10)), ["e1"]),
+])
+def test_filter_events(chosen, expected):
+    assert _ids(filter_events(FRAMES.events, FRAMES.articles, chosen)) == expected
+
+
+def test_a_week_long_event_overlaps_a_date_inside_it():
+    events = frame("events", [{"event_id": "w", "article_id": "a1", "sentence": "s", "date_start": "2022-02-07",
+                               "date_end": "2022-02-13", "actors": [], "places": [], "event_type": "military"}])
+    inside = Filters(date_from=date(2022, 2, 10), date_to=date(2022, 2, 10))
+    after = Filters(date_from=date(2022, 2, 14))
+    assert _ids(filter_events(events, FRAMES.articles, inside)) == ["w"]
+    assert filter_events(events, FRAMES.articles, after).empty
+
+
+def test_filter_claims_by_category_date_and_source():
+    claims = FRAMES.claims.assign(category=["force_size", "killed", "force_size"])
+    assert filter_claims(claims, FRAMES.articles, Filters(categories=("killed",)))["value"].tolist() == [125000.0]
+    dated = filter_claims(claims, FRAMES.articles, Filters(date_to=date(2022, 2, 12)))
+    assert dated["value"].tolist() == [125000.0]          # the undated claim drops out with a bound
+    assert filter_claims(claims, FRAMES.articles, Filters(sources=("Blog",))).empty
+
+
+def test_filter_articles_by_source_and_publication_date():
+    assert filter_articles(FRAMES, Filters(sources=("Blog",)))["article_id"].tolist() == ["a2"]
+    assert filter_articles(FRAMES, Filters(date_from=date(2022, 2, 13)))["article_id"].tolist() == ["a1"]
+
+
+def test_filtered_tables_cover_every_frame_and_follow_the_filters():
+    tables = filtered_tables(FRAMES, Filters(sources=("Blog",)))
+    assert list(tables) == list(FRAME_COLUMNS)
+    assert tables["articles"]["article_id"].tolist() == ["a2"]
+    assert _ids(tables["events"]) == ["e4"]
+    assert tables["actors"]["actor"].tolist() == ["NATO"]      # named in a2's mentions
+    assert len(filtered_tables(FRAMES, Filters())["actors"]) == len(FRAMES.actors)
+
+
+# --- the detail panel of a clicked point ---------------------------------------
+
+def _detail_frames() -> Frames:
+    text = "Russia moved 5,000 troops to Kyiv on Monday. Talks went on."
+    sentence = text[:44]
+    events = frame("events", [
+        {"event_id": "x1", "article_id": "a1", "sentence": sentence, "date_start": "2022-02-14",
+         "actors": ["Russia"], "places": ["Kyiv"], "event_type": "military", "start": 0, "end": 44},
+        {"event_id": "x2", "article_id": "a1", "sentence": sentence, "date_start": "2022-02-14",
+         "actors": ["Kyiv"], "places": [], "event_type": "statement", "start": 0, "end": 44},
+        {"event_id": "x3", "article_id": "a1", "sentence": "Talks went on.", "date_start": "2022-02-14",
+         "actors": [], "places": [], "event_type": "statement", "start": 45, "end": 59},
+    ])
+    timexes = frame("timexes", [{"article_id": "a1", "start": 36, "end": 43, "text": "Monday", "type": "DATE",
+                                 "value": "2022-02-14"}])
+    claims = frame("claims", [{"article_id": "a1", "start": 13, "end": 18, "sentence": sentence, "value": 5000.0,
+                               "unit": "troops", "category": "force_size", "side": "Russia"}])
+    mentions = frame("mentions", [
+        {"article_id": "a1", "start": 0, "end": 6, "text": "Russia", "entity": "Russia", "kind": "country"},
+        {"article_id": "a1", "start": 29, "end": 33, "text": "Kyiv", "entity": "Kyiv", "kind": "place"},
+    ])
+    return Frames(articles=FRAMES.articles, events=events, timexes=timexes, claims=claims,
+                  actors=FRAMES.actors, places=FRAMES.places, mentions=mentions)
+
+
+def test_event_detail_marks_the_sentence_and_lists_what_goes_with_it():
+    detail = event_detail(_detail_frames(), "x1")
+    assert detail is not None
+    assert detail.article["title"] == "Troops mass on the border"
+    # offsets relative to the sentence; the claim and the time expression carry their readings
+    assert sorted((s.start, s.end, s.label) for s in detail.spans) == [
+        (0, 6, "actor"), (13, 18, "claim"), (29, 33, "place"), (36, 43, "time")]
+    titles = {s.label: s.title for s in detail.spans}
+    assert titles["actor"] == "Russia" and "5000" in titles["claim"] and "2022-02-14" in titles["time"]
+    assert detail.claims["value"].tolist() == [5000.0]
+    assert detail.siblings["event_id"].tolist() == ["x2"]       # same sentence; x3 is another sentence
+
+
+def test_event_detail_of_an_unknown_event_is_none():
+    assert event_detail(_detail_frames(), "gone") is None
+
+
+def test_clicked_event_ids_read_the_event_id_column():
+    points = [{"customdata": ["Thursday", "r", "s", "Russia", "a1", "e1"]}, {"customdata": ["x"]}, {}, "junk",
+              {"customdata": ["Sunday", "r", "s", "Biden", "a1", "e3"]}]
+    assert clicked_event_ids(points, position=5) == ["e1", "e3"]
+
+
+# --- the zip export ---------------------------------------------------------
+
+def test_zip_holds_every_frame_and_a_readme_of_every_column():
+    tables = filtered_tables(FRAMES, Filters())
+    archive = zipfile.ZipFile(io.BytesIO(frames_zip(tables.items(), note="Filtered view: none")))
+    assert sorted(archive.namelist()) == sorted([f"{name}.csv" for name in FRAME_COLUMNS] + ["README.md"])
+    events = pd.read_csv(io.BytesIO(archive.read("events.csv")))
+    assert sorted(events["event_id"]) == ["e1", "e2", "e3", "e4"]
+    readme = archive.read("README.md").decode("utf-8")
+    assert "Filtered view: none" in readme
+    for name, columns in FRAME_COLUMNS.items():
+        section = readme.split(f"## {name}.csv", 1)[1].split("## ", 1)[0]
+        for column in columns:
+            line = next(l for l in section.splitlines() if l.startswith(f"| {column} |"))
+            assert line.split("|")[2].strip(), f"{name}.{column} has no description"
+
+
+def test_zip_csvs_neutralise_formulas_and_take_the_bom_option():
+    tables = {"articles": FRAMES.articles.assign(title=["=HYPERLINK(\"http://x\")", "ok"])}
+    plain = zipfile.ZipFile(io.BytesIO(frames_zip(tables.items()))).read("articles.csv")
+    excel = zipfile.ZipFile(io.BytesIO(frames_zip(tables.items(), bom=True))).read("articles.csv")
+    assert b"'=HYPERLINK" in plain and not plain.startswith(b"\xef\xbb\xbf")
+    assert excel.startswith(b"\xef\xbb\xbf")
+
+
+def test_readme_names_row_counts():
+    assert "## claims.csv (3 rows)" in zip_readme({"claims": FRAMES.claims})
+
+
+# --- the pages --------------------------------------------------------------
+
+def _timeline(params: dict[str, list[str]]):
+    """The Timeline page of a new session opened on a URL with `params`."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[CORPUS_OVERRIDE_KEY] = synthetic_corpus()
+    for name, values in params.items():
+        at.query_params[name] = values
+    at.run()
+    at.switch_page(PAGES[0]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _customdata_ids(at) -> list[str]:
+    (spec,) = chart_specs(at)
+    return sorted(row[-1] for trace in spec["data"] for row in trace["customdata"])
+
+
+def test_a_url_with_type_and_dates_restores_the_timeline():
+    at = _timeline({"type": ["diplomacy"], "from": ["2022-02-11"], "to": ["2022-02-12"]})
+    assert _customdata_ids(at) == ["e2", "e2"]                    # one point per actor lane
+    assert at.multiselect(key="filter_event_types").value == ["diplomacy"]
+    assert at.date_input(key="filter_dates").value == (date(2022, 2, 11), date(2022, 2, 12))
+    assert download_labels(at)[0] == "Download CSV (1 rows)"
+
+
+def test_choosing_a_source_updates_the_url_and_the_other_pages():
+    at = _timeline({})
+    at.multiselect(key="filter_sources").set_value(["Wire"]).run()
+    assert at.query_params["source"] in ("Wire", ["Wire"])
+    assert _customdata_ids(at) == ["e1", "e2", "e2", "e3"]
+    at.switch_page(PAGES[2]).run()
+    assert at.multiselect(key="filter_sources").value == ["Wire"]
+    assert len(at.dataframe[0].value) == 3                         # every claim is from a1 (Wire)
+    at.button(key="filter_clear").click().run()
+    assert at.multiselect(key="filter_sources").value == []
+    assert "source" not in at.query_params
+
+
+def test_narrowing_the_dates_drops_undated_and_out_of_range_claims():
+    at = make_app(synthetic_corpus(), page=PAGES[2])
+    at.date_input(key="filter_dates").set_value((date(2022, 2, 13), date(2022, 2, 13))).run()
+    assert at.dataframe[0].value["value"].tolist() == [130000.0]
+    assert at.query_params["from"] in ("2022-02-13", ["2022-02-13"])
+
+
+def test_detail_panel_shows_the_sentence_and_article_of_the_open_event():
+    at = _timeline({})
+    at.session_state["timeline_detail_event"] = "e2"
+    at.run()
+    html = " ".join(str(element.proto.body) for element in at.get("html"))
+    assert "Ben Wallace met Russia" in html and "minister in Moscow." in html
+    text = all_text(at)
+    assert "Troops mass on the border" in text and "Wire" in text and "2022-02-13" in text
