@@ -30,9 +30,11 @@ if events.empty:
 
 
 def _open_detail() -> None:
+    """A click on a point opens its panel; a click on empty space leaves the open one (it has a Close button)."""
     clicked = clicked_event_ids(st.session_state[CHART_KEY].selection.points,
                                 position=TIMELINE_CUSTOMDATA.index("event_id"))
-    st.session_state[DETAIL_KEY] = clicked[0] if clicked else None
+    if clicked:
+        st.session_state[DETAIL_KEY] = clicked[0]
 
 
 lane = st.radio("Lanes", LANES, horizontal=True, key="timeline_lanes",
@@ -52,7 +54,7 @@ if (~dated).any():
 
 # --- detail panel -------------------------------------------------------------
 if st.session_state.get(DETAIL_KEY):
-    detail.show_event(frames, st.session_state[DETAIL_KEY])
+    detail.show_event(frames, st.session_state[DETAIL_KEY], state_key=DETAIL_KEY)
 
 st.subheader(f"Events ({len(events)})")
 table = events[["date_start", "date_end", "date_text", "date_source", "event_type", "actors", "places",

@@ -239,3 +239,23 @@ def test_detail_panel_shows_the_sentence_and_article_of_the_open_event():
     assert "Ben Wallace met Russia" in html and "minister in Moscow." in html
     text = all_text(at)
     assert "Troops mass on the border" in text and "Wire" in text and "2022-02-13" in text
+
+
+def test_excel_option_is_on_every_view_and_kept_across_pages():
+    at = _timeline({})
+    assert at.toggle(key="csv_bom").value is False
+    at.toggle(key="csv_bom").set_value(True).run()
+    for page in PAGES[1:]:
+        at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert at.toggle(key="csv_bom").value is True, page
+
+
+def test_detail_panel_closes_with_its_button():
+    at = _timeline({})
+    at.session_state["timeline_detail_event"] = "e2"
+    at.run()
+    assert at.get("html")
+    at.button(key="timeline_detail_close").click().run()
+    assert at.session_state["timeline_detail_event"] is None
+    assert not at.get("html")

@@ -10,8 +10,9 @@ from ui.selection import event_detail
 ARTICLES_PAGE = "pages/4_Articles.py"
 
 
-def show_event(frames, event_id: str) -> None:
-    """Draw the panel for `event_id`; say so when the corpus no longer holds it."""
+def show_event(frames, event_id: str, *, state_key: str) -> None:
+    """Draw the panel for `event_id`; say so when the corpus no longer holds it.
+    Its Close button clears `st.session_state[state_key]`."""
     detail = event_detail(frames, event_id)
     if detail is None:
         st.info("The event you clicked is no longer in the corpus (its article was removed or re-read). "
@@ -19,7 +20,10 @@ def show_event(frames, event_id: str) -> None:
         return
     article, event = detail.article, detail.event
     with st.container(border=True, key="timeline_detail"):
-        st.markdown(f"#### {markdown_escape(str(article.get('title') or event['article_id']))}")
+        heading, close = st.columns([12, 1], vertical_alignment="center")
+        heading.markdown(f"#### {markdown_escape(str(article.get('title') or event['article_id']))}")
+        close.button("Close", key="timeline_detail_close", icon=":material/close:",
+                     on_click=lambda: st.session_state.update({state_key: None}))
         published = article.get("published")
         when = f"published {published:%Y-%m-%d}" if published is not None and not pd.isna(published) else "undated"
         st.caption(f"{markdown_escape(str(article.get('source') or 'source unknown'))} · {when}")

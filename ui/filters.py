@@ -17,6 +17,7 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
+from ui.widgets import csv_bom
 from ui.selection import (DATE_PARAMS, QUERY_PARAMS, Filters, date_bounds, facet_options,
                           filters_from_query, filters_to_query)
 
@@ -165,6 +166,7 @@ def sidebar_filters(frames) -> Filters:
     _mirror_to_url(filters)
     if filters != Filters():
         st.sidebar.button("Clear filters", key="filter_clear", on_click=clear_filters, icon=":material/filter_alt_off:")
+    csv_bom()
     return filters
 
 

@@ -29,11 +29,11 @@ def page_icon() -> Image.Image:
 
 def page_setup(title: str) -> None:
     st.set_page_config(page_title=f"{title} · Crisis Timeline", page_icon=page_icon(), layout="wide")
-    csv_bom()
 
 
 def csv_bom() -> bool:
-    """The sidebar's Excel option, kept across pages; drawn once per page."""
+    """The sidebar's Excel option for every CSV download, kept across pages;
+    drawn once per page, under the filters."""
     st.session_state.setdefault("csv_bom_selected", False)
     st.session_state[BOM_KEY] = st.session_state["csv_bom_selected"]
     st.sidebar.toggle("CSV for Excel (UTF-8 with BOM)", key=BOM_KEY,

@@ -111,6 +111,9 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def artifact_dir(tmp_path_factory) -> Path:
-    """Screenshots land here; `UPDATE_SCREENSHOTS=1` also copies them into docs/."""
-    return tmp_path_factory.mktemp("artifacts")
+def artifact_dir() -> Path:
+    """Screenshots land in `test-results/screenshots/` (or `E2E_ARTIFACTS`), kept after
+    the run for CI to collect; `UPDATE_SCREENSHOTS=1` also copies them into docs/."""
+    path = Path(os.environ.get("E2E_ARTIFACTS", REPO / "test-results" / "screenshots"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

