@@ -178,7 +178,7 @@ def test_timeline_filter_changes_the_points(corpus):
     assert lanes(at) == ["Ben Wallace", "Joe Biden", "Russia", "Russia"]
     select_actors(at, ["Ben Wallace"])
     assert lanes(at) == ["Ben Wallace", "Russia"]  # the one event naming Wallace, in both its lanes
-    assert download_labels(at) == ["Download CSV (1 rows)"]
+    assert download_labels(at) == ["Download CSV (1 row)"]
     assert at.dataframe[0].value["sentence"].tolist() == ["Ben Wallace met Russia's minister in Moscow."]
 
 

@@ -208,7 +208,7 @@ def test_a_url_with_type_and_dates_restores_the_timeline():
     assert _customdata_ids(at) == ["e2", "e2"]                    # one point per actor lane
     assert at.multiselect(key="filter_event_types").value == ["diplomacy"]
     assert at.date_input(key="filter_dates").value == (date(2022, 2, 11), date(2022, 2, 12))
-    assert download_labels(at)[0] == "Download CSV (1 rows)"
+    assert download_labels(at)[0] == "Download CSV (1 row)"
 
 
 def test_choosing_a_source_updates_the_url_and_the_other_pages():

@@ -100,9 +100,13 @@ def download_csv(df: pd.DataFrame, *, file_name: str, key: str, label: str = "Do
     (with a BOM when the sidebar's Excel option is on)."""
     bom = bool(st.session_state.get("csv_bom_selected", False))
     st.download_button(
-        f"{label} ({len(df)} rows)", data=to_csv_bytes(df, bom=bom), file_name=file_name, mime="text/csv",
+        f"{label} ({rows_label(len(df))})", data=to_csv_bytes(df, bom=bom), file_name=file_name, mime="text/csv",
         key=key, disabled=df.empty, on_click="ignore", icon=":material/download:",
     )
+
+
+def rows_label(count: int) -> str:
+    return f"{count:,} row" if count == 1 else f"{count:,} rows"
 
 
 def download_zip(tables: dict[str, pd.DataFrame], *, key: str, note: str = "") -> None:

@@ -98,8 +98,8 @@ def test_csv_download_holds_exactly_the_filtered_rows(page: Page, app_url: str):
     page.wait_for_url(lambda u: chosen in parse_qs(urlparse(u).query).get("actor", []), timeout=LOAD_TIMEOUT_MS)
     wait_idle(page)
     button = page.locator(".st-key-timeline_download button")
-    label = button.inner_text()                 # "Download CSV (N rows)"
-    shown = int(label.split("(")[1].split()[0])
+    label = button.inner_text()                 # "Download CSV (1,234 rows)"
+    shown = int(label.split("(")[1].split()[0].replace(",", ""))
     with page.expect_download() as download_info:
         button.click()
     text = download_info.value.path().read_text(encoding="utf-8")
