@@ -44,7 +44,7 @@ from core import ingest
 log = logging.getLogger(__name__)
 
 # Limits. Each refusal names the limit it hit.
-MAX_UPLOAD_BYTES = 50_000_000        # one uploaded file (a .zip or .csv included)
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024   # one uploaded file (a .zip or .csv included); = server.maxUploadSize
 MAX_ARTICLE_BYTES = ingest.MAX_ARTICLE_BYTES  # one article, as the corpus reader allows
 MAX_ZIP_MEMBERS = 500                # files in one .zip (folders not counted)
 MAX_ZIP_TOTAL_BYTES = 200_000_000    # uncompressed size of all members of one .zip

@@ -379,3 +379,11 @@ def test_page_uploads_imports_and_removes(tmp_path, monkeypatch):
     assert not at.exception
     assert list(uploads.iterdir()) == []
     assert "Removed note.txt" in at.code[0].value
+
+
+def test_streamlit_upload_limit_is_ours():
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == upload.MAX_UPLOAD_BYTES

@@ -112,8 +112,8 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture(scope="session")
 def artifact_dir() -> Path:
-    """Screenshots land in `test-results/screenshots/` (or `E2E_ARTIFACTS`), kept after
+    """Screenshots land in `test-artifacts/screenshots/` (or `E2E_ARTIFACTS`), kept after
     the run for CI to collect; `UPDATE_SCREENSHOTS=1` also copies them into docs/."""
-    path = Path(os.environ.get("E2E_ARTIFACTS", REPO / "test-results" / "screenshots"))
+    path = Path(os.environ.get("E2E_ARTIFACTS", REPO / "test-artifacts" / "screenshots"))
     path.mkdir(parents=True, exist_ok=True)
     return path

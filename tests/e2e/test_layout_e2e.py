@@ -1,5 +1,5 @@
 """Every page at 1280 pixels wide: it draws, nothing scrolls sideways, and a
-screenshot of it is saved as a test artifact (test-results/screenshots/)."""
+screenshot of it is saved as a test artifact (test-artifacts/screenshots/)."""
 from __future__ import annotations
 
 import pytest
