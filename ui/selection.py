@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any, Callable, Collection, Iterable
 from urllib.parse import quote
 
+from core.query import Filters
+
 import pandas as pd
 
 # The actor table as the Actors page shows (and downloads) it.
@@ -115,18 +117,6 @@ def claims_matching(claims: pd.DataFrame, chosen: dict[str, Collection[str]]) ->
 
 # --------------------------------------------------------------------------
 # The global filters every page shares (sidebar), and their URL form.
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the analyst narrowed the corpus to. Empty means "no restriction"."""
-
-    actors: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    event_types: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
 
 
 # Filter field -> URL query parameter (repeated for several values).

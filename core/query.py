@@ -1,0 +1,20 @@
+"""What an analyst narrowed the corpus to: the one filter type the store, the
+CLI and the pages share (no Streamlit here)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the analyst narrowed the corpus to. Empty means "no restriction"."""
+
+    actors: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    event_types: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+
+
