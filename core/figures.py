@@ -167,6 +167,86 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | N
     return fig
 
 
+POINTS_MAX = 3_000         # beyond this many timeline points, the chart shows counts per day or week
+WEEKLY_AFTER_DAYS = 120   # counts per week when the shown dates span more than this, else per day
+_MAX_LANES = 40           # an aggregated timeline keeps the busiest lanes; the rest go in one
+
+
+def event_points_count(events: pd.DataFrame, *, lane: str = "actor") -> int:
+    """How many markers `timeline_figure` would draw: one per dated event and actor lane."""
+    dated = events[events["date_start"].notna()] if len(events) else events
+    if lane == "event_type" or dated.empty:
+        return len(dated)
+    return int(dated["actors"].map(lambda cell: max(1, len(cell)) if isinstance(cell, (list, tuple)) else 1).sum())
+
+
+def bucket_for(date_start: object, date_end: object) -> str:
+    """ "day" or "week": the bucket that keeps an aggregated timeline readable over this span."""
+    start, end = pd.Timestamp(date_start), pd.Timestamp(date_end)
+    return "week" if (end - start).days > WEEKLY_AFTER_DAYS else "day"
+
+
+def event_counts(events: pd.DataFrame, *, lane: str = "actor", bucket: str = "day") -> pd.DataFrame:
+    """Dated events counted per (bucket start, lane, event type), in pandas: the
+    same columns as `core.db.Store.event_counts`, which does it in SQL."""
+    points = timeline_points(events, lane=lane)
+    columns = ["bucket_start", "lane", "event_type", "events"]
+    if points.empty:
+        return pd.DataFrame(columns=columns)
+    start = pd.to_datetime(points["date_start"])
+    if bucket == "week":
+        start = start - pd.to_timedelta(start.dt.weekday, unit="D")     # ISO weeks start on Monday
+    counted = points.assign(bucket_start=start.dt.date).groupby(["bucket_start", "lane", "event_type"]).size()
+    return counted.rename("events").reset_index()[columns]
+
+
+def timeline_counts_figure(counts: pd.DataFrame, *, bucket: str = "day", title: str | None = None) -> go.Figure:
+    """Events counted per day (or week), lane by lane: a readable timeline of
+    100,000 events. Marker area is proportional to the count; colour is the
+    most frequent event type of the cell; hover gives the count by type."""
+    if counts.empty:
+        return empty_figure("No dated events to show.")
+    totals = counts.groupby("lane")["events"].sum().sort_values(ascending=False)
+    busiest = set(totals.index[:_MAX_LANES])
+    other = f"(other {len(totals) - len(busiest)} lanes)"
+    counts = counts.assign(lane=counts["lane"].where(counts["lane"].isin(busiest), other))
+    cells = counts.groupby(["bucket_start", "lane", "event_type"], as_index=False)["events"].sum()
+    rows = []
+    for (when, lane_name), group in cells.groupby(["bucket_start", "lane"]):
+        group = group.sort_values("events", ascending=False)
+        breakdown = "<br>".join(f"{t}: {n:,}" for t, n in zip(group["event_type"], group["events"]))
+        rows.append({"bucket_start": when, "lane": lane_name, "events": int(group["events"].sum()),
+                     "event_type": group["event_type"].iloc[0], "breakdown": breakdown})
+    table = pd.DataFrame(rows)
+    types = list(cells.groupby("event_type")["events"].sum().sort_values(ascending=False).index)
+    biggest = max(1, int(table["events"].max()))
+    lane_totals = table.groupby("lane")["events"].sum()
+    lane_order = sorted(lane_totals.index, key=lambda name: (name != other, lane_totals[name], name))
+    period = "week of " if bucket == "week" else ""
+    fig = go.Figure()
+    for index, event_type in enumerate(types):
+        group = table[table["event_type"] == event_type]
+        if group.empty:
+            continue
+        fig.add_trace(go.Scattergl(
+            x=pd.to_datetime(group["bucket_start"]), y=group["lane"], mode="markers", name=str(event_type),
+            marker=dict(size=(6 + 24 * (group["events"] / biggest) ** 0.5).round(1).tolist(),
+                        color=EVENT_COLORS[index % len(EVENT_COLORS)], opacity=0.75),
+            customdata=list(zip(group["events"], group["breakdown"])),
+            hovertemplate=("<b>%{y}</b>, " + period + "%{x|%d %b %Y}<br>%{customdata[0]:,} events"
+                           "<br>%{customdata[1]}<extra>most: " + str(event_type).replace("<", "&lt;") + "</extra>"),
+        ))
+    fig.update_yaxes(categoryorder="array", categoryarray=lane_order, title=None, automargin=True)
+    fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.08), title=None)
+    fig.update_layout(
+        title=title, hovermode="closest",
+        legend=dict(title="most frequent type", orientation="h", y=1.02, yanchor="bottom"),
+        height=max(320, 160 + LANE_HEIGHT * len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
+        hoverlabel=dict(align="left"),
+    )
+    return fig
+
+
 def is_interval(points: pd.DataFrame) -> pd.Series:
     """Points whose date is a stretch of days (a week, a month), not one day."""
     start = pd.to_datetime(points["date_start"], errors="coerce")

@@ -6,7 +6,8 @@ the other events read from the same sentence.
 """
 import streamlit as st
 
-from core.figures import LANES, TIMELINE_CUSTOMDATA, timeline_figure
+from core.figures import (LANES, POINTS_MAX, TIMELINE_CUSTOMDATA, bucket_for, event_counts, event_points_count,
+                          timeline_counts_figure, timeline_figure)
 from ui import data, detail, filters, widgets
 from ui.selection import clicked_event_ids, filter_events
 
@@ -40,7 +41,16 @@ def _open_detail() -> None:
 lane = st.radio("Lanes", LANES, horizontal=True, key="timeline_lanes",
                 format_func={"actor": "one per actor", "event_type": "one per event type"}.get)
 dated = events["date_start"].notna()
-if dated.any():
+points = event_points_count(events, lane=lane)
+if points > POINTS_MAX:
+    # Too many to draw one by one: counts per day or week, until the dates are narrowed.
+    bucket = bucket_for(events["date_start"].min(), events["date_end"].fillna(events["date_start"]).max())
+    st.plotly_chart(timeline_counts_figure(event_counts(events, lane=lane, bucket=bucket), bucket=bucket),
+                    key="timeline_counts", width="stretch", config={"displaylogo": False})
+    st.caption(f"{points:,} points are too many to draw one by one, so each marker counts the events of a "
+               f"{bucket} in a lane (hover for the count by type). Narrow the dates or actors in the sidebar "
+               f"to {POINTS_MAX:,} points or fewer to see, and click, individual events.")
+elif dated.any():
     st.plotly_chart(timeline_figure(events, lane=lane), key=CHART_KEY, width="stretch",
                     on_select=_open_detail, selection_mode="points", config={"displaylogo": False})
     st.caption("Click a point for its sentence and article. Hover for the date as written and how it was "

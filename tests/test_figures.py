@@ -11,6 +11,7 @@ import pytest
 from core.figures import (
     NO_ACTOR, UNATTRIBUTED, actor_graph, claims_figure, co_mentions, country_mentions, network_figure,
     places_map, resolution_text, timeline_figure, timeline_points, wrap_hover, TIMELINE_CUSTOMDATA, WEBGL_ABOVE, DAY_MS,
+    bucket_for, event_counts, event_points_count, timeline_counts_figure,
 )
 from core.frames import frame
 from ui.selection import (
@@ -507,3 +508,60 @@ def test_geo_window_of_far_apart_places_fills_the_chart():
     mercator = [math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) for lat in (lat_low, lat_high)]
     assert math.radians(lon_high - lon_low) / (mercator[1] - mercator[0]) == pytest.approx(MAP_ASPECT, rel=0.02)
     assert lat_low < 34.5 and 55.8 < lat_high
+
+
+# --- the timeline at scale: counts per day or week -----------------------------
+
+def _many_events(n: int) -> pd.DataFrame:
+    days = pd.date_range("2022-01-03", periods=28, freq="D")
+    return frame("events", [
+        {"event_id": f"m{i}", "article_id": "a1", "sentence": f"s{i}", "date_start": days[i % 28].date().isoformat(),
+         "actors": ["Russia"] if i % 3 else ["Russia", "Ukraine"], "places": [],
+         "event_type": "military" if i % 2 else "statement"}
+        for i in range(n)
+    ])
+
+
+def test_event_points_count_counts_one_per_actor_lane():
+    events = _many_events(30)
+    assert event_points_count(events) == 30 + 10          # every third event names two actors
+    assert event_points_count(events, lane="event_type") == 30
+
+
+@pytest.mark.parametrize("bucket", ["day", "week"])
+def test_event_counts_sum_to_the_points_and_weeks_start_on_monday(bucket):
+    events = _many_events(300)
+    counts = event_counts(events, bucket=bucket)
+    assert counts["events"].sum() == event_points_count(events)
+    assert list(counts.columns) == ["bucket_start", "lane", "event_type", "events"]
+    if bucket == "week":
+        assert {pd.Timestamp(d).weekday() for d in counts["bucket_start"]} == {0}
+        assert counts["bucket_start"].nunique() == 4
+    else:
+        assert counts["bucket_start"].nunique() == 28
+
+
+def test_bucket_for_a_long_span_is_a_week():
+    assert bucket_for("2022-01-01", "2022-02-01") == "day"
+    assert bucket_for("2022-01-01", "2023-01-01") == "week"
+
+
+def test_counts_figure_draws_one_marker_per_cell_with_its_count():
+    events = _many_events(300)
+    counts = event_counts(events, bucket="week")
+    fig = timeline_counts_figure(counts, bucket="week")
+    data = spec(fig)["data"]
+    assert {trace["type"] for trace in data} == {"scattergl"}
+    cells = counts.groupby(["bucket_start", "lane"]).size()
+    assert sum(len(decoded(trace["y"])) for trace in data) == len(cells)
+    shown = sum(row[0] for trace in data for row in trace["customdata"])
+    assert shown == counts["events"].sum()
+    assert "events" in data[0]["hovertemplate"]
+
+
+def test_counts_figure_folds_the_quiet_lanes():
+    counts = pd.DataFrame({"bucket_start": [pd.Timestamp("2022-01-03").date()] * 50,
+                           "lane": [f"actor {i}" for i in range(50)], "event_type": "statement",
+                           "events": list(range(1, 51))})
+    lanes = set(timeline_counts_figure(counts).layout.yaxis.categoryarray)
+    assert len(lanes) == 41 and "(other 10 lanes)" in lanes and "actor 0" not in lanes

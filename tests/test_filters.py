@@ -259,3 +259,17 @@ def test_detail_panel_closes_with_its_button():
     at.button(key="timeline_detail_close").click().run()
     assert at.session_state["timeline_detail_event"] is None
     assert not at.get("html")
+
+
+def test_timeline_counts_per_day_beyond_the_point_limit(monkeypatch):
+    import core.figures
+
+    monkeypatch.setattr(core.figures, "POINTS_MAX", 2)
+    at = _timeline({})
+    (spec,) = chart_specs(at)
+    assert {trace["type"] for trace in spec["data"]} == {"scattergl"}
+    assert sum(row[0] for trace in spec["data"] for row in trace["customdata"]) == 4   # e1, e2 twice, e3
+    assert "too many to draw one by one" in all_text(at)
+    at.date_input(key="filter_dates").set_value((date(2022, 2, 10), date(2022, 2, 10))).run()
+    (spec,) = chart_specs(at)                     # narrowed to one point: markers again, clickable
+    assert {trace["type"] for trace in spec["data"]} == {"scatter"}

@@ -31,6 +31,18 @@ CATEGORY_LABELS = {"force_size": "force size", "killed": "killed", "wounded": "w
 
 
 @dataclass(frozen=True)
+class FilterOptions:
+    """What the sidebar offers: the values present in the corpus, most frequent first."""
+
+    actors: list[str]
+    mentions: dict[str, int]          # actor -> mentions, for the "Russia (10)" labels
+    event_types: list[str]
+    sources: list[str]
+    categories: list[str]
+    bounds: tuple[date, date] | None  # earliest and latest date anywhere in the corpus
+
+
+@dataclass(frozen=True)
 class _Facet:
     """One multiselect filter: the `Filters` field it sets and how it is shown."""
 
@@ -106,14 +118,14 @@ def actor_options(actors: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(str(a) for a in ordered["actor"].dropna()))
 
 
-def _options(frames, field: str) -> list[str]:
-    if field == "actors":
-        return actor_options(frames.actors)
-    if field == "event_types":
-        return facet_options(frames.events, "event_type")
-    if field == "sources":
-        return facet_options(frames.articles, "source")
-    return facet_options(frames.claims, "category")
+def filter_options(frames) -> FilterOptions:
+    """The choices the sidebar offers for an in-memory corpus (a store gives its own)."""
+    mentions = {str(a): int(m) for a, m in zip(frames.actors["actor"], frames.actors["mentions"]) if pd.notna(m)}
+    return FilterOptions(
+        actors=actor_options(frames.actors), mentions=mentions,
+        event_types=facet_options(frames.events, "event_type"), sources=facet_options(frames.articles, "source"),
+        categories=facet_options(frames.claims, "category"), bounds=date_bounds(frames),
+    )
 
 
 def _multiselect(facet: _Facet, options: list[str], format_func=str) -> list[str]:
@@ -128,8 +140,7 @@ def _multiselect(facet: _Facet, options: list[str], format_func=str) -> list[str
     return selected
 
 
-def _date_range(frames) -> tuple[date | None, date | None]:
-    bounds = date_bounds(frames)
+def _date_range(bounds: tuple[date, date] | None) -> tuple[date | None, date | None]:
     if bounds is None:
         return None, None
     start, end = st.session_state[DATES_STATE_KEY]
@@ -143,23 +154,24 @@ def _date_range(frames) -> tuple[date | None, date | None]:
     return (None if start <= bounds[0] else start), (None if end >= bounds[1] else end)
 
 
-def sidebar_filters(frames) -> Filters:
+def sidebar_filters(corpus) -> Filters:
     """Draw every sidebar filter; return what they select (empty = no restriction).
 
-    The URL is updated to reproduce the selection.
+    `corpus` is the corpus `Frames` or ready `FilterOptions` (a store's). The
+    URL is updated to reproduce the selection.
     """
+    options = corpus if isinstance(corpus, FilterOptions) else filter_options(corpus)
     _seed_from_url()
-    mentions = (dict(zip(frames.actors["actor"].astype(str), frames.actors["mentions"]))
-                if not frames.actors.empty else {})
+    mentions = options.mentions
     chosen = {
         "actors": _multiselect(
-            FACETS[0], _options(frames, "actors"),
-            lambda name: f"{name} ({mentions[name]})" if pd.notna(mentions.get(name)) else name),
+            FACETS[0], options.actors,
+            lambda name: f"{name} ({mentions[name]})" if name in mentions else name),
     }
-    date_from, date_to = _date_range(frames)
+    date_from, date_to = _date_range(options.bounds)
     for facet in FACETS[1:]:
         labels = CATEGORY_LABELS if facet.field == "categories" else {}
-        chosen[facet.field] = _multiselect(facet, _options(frames, facet.field),
+        chosen[facet.field] = _multiselect(facet, list(getattr(options, facet.field)),
                                            lambda value, labels=labels: labels.get(value, value))
     filters = Filters(**{field: tuple(values) for field, values in chosen.items()},
                       date_from=date_from, date_to=date_to)
