@@ -195,7 +195,7 @@ def event_counts(events: pd.DataFrame, *, lane: str = "actor", bucket: str = "da
         return pd.DataFrame(columns=columns)
     start = pd.to_datetime(points["date_start"])
     if bucket == "week":
-        start = start - pd.to_timedelta(start.dt.weekday, unit="D")     # ISO weeks start on Monday
+        start = start - pd.to_timedelta(start.dt.day_of_week, unit="D")     # ISO weeks start on Monday
     counted = points.assign(bucket_start=start.dt.date).groupby(["bucket_start", "lane", "event_type"]).size()
     return counted.rename("events").reset_index()[columns]
 

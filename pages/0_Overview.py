@@ -2,19 +2,20 @@
 import streamlit as st
 
 from ui import data, filters, widgets
-from ui.selection import Filters, filter_articles, filtered_tables
+from ui.selection import Filters
 
 widgets.page_setup("Overview")
 st.title("Crisis Timeline")
 st.caption("News articles about a crisis, turned into a timeline of events, the actors and places, "
            "and every claim about troop numbers: who claimed it, and when.")
 
-result = data.load_corpus()
-frames = widgets.corpus_frames_or_stop(result, problem_limit=None)
-chosen = filters.sidebar_filters(frames)
+view = data.load_view()
+widgets.corpus_view_or_stop(view, problem_limit=None)
+chosen = filters.sidebar_filters(view.options())
 selected = list(chosen.actors)
 
-articles = frames.articles
+articles = view.articles(Filters())
+counts = view.counts()
 published = articles["published"].dropna()
 if published.empty:
     span = "no dates"
@@ -24,15 +25,12 @@ else:
     span = f"{published.min():%d %b %Y} – {published.max():%d %b %Y}"
 undated = int(articles["published"].isna().sum())
 cols = st.columns(5)
-cols[0].metric("Articles", len(articles))
-cols[1].metric("Events", len(frames.events))
-cols[2].metric("Claims", len(frames.claims))
-cols[3].metric("Actors", len(frames.actors))
-cols[4].metric("Places", len(frames.places))
+for column, name in zip(cols, ("articles", "events", "claims", "actors", "places")):
+    column.metric(name.capitalize(), f"{counts[name]:,}")
 st.markdown(f"**Published:** {span}" + (f" · {undated} article(s) undated" if undated else ""))
 
 st.subheader("Articles" + (f" mentioning {', '.join(selected)}" if selected else ""))
-shown = filter_articles(frames, chosen)
+shown = view.articles(chosen)
 if shown.empty:
     widgets.nothing_matches("articles", selected)
 else:
@@ -50,7 +48,7 @@ else:
         },
     )
     widgets.download_csv(table, file_name="articles.csv", key="home_download")
-    widgets.download_zip(filtered_tables(frames, chosen), key="home_download_zip",
+    widgets.download_zip(view.export_tables(chosen), key="home_download_zip",
                          note="" if chosen == Filters() else f"Filtered view: {chosen}")
 
 st.markdown(
@@ -59,4 +57,4 @@ st.markdown(
     "claimed it · *Articles* shows an article with everything the extractors found marked · *Import* adds "
     "your own files. The sidebar filters apply to every page and are kept in the URL: paste it to share the view."
 )
-st.caption(f"Pipeline version: `{result.pipeline_version}`")
+st.caption(f"Pipeline version: `{view.pipeline_version}`")

@@ -6,27 +6,22 @@ the other events read from the same sentence.
 """
 import streamlit as st
 
-from core.figures import (LANES, POINTS_MAX, TIMELINE_CUSTOMDATA, bucket_for, event_counts, event_points_count,
-                          timeline_counts_figure, timeline_figure)
+from core.figures import LANES, POINTS_MAX, TIMELINE_CUSTOMDATA, timeline_counts_figure, timeline_figure
 from ui import data, detail, filters, widgets
-from ui.selection import clicked_event_ids, filter_events
+from ui.selection import clicked_event_ids
 
 CHART_KEY = "timeline_chart"
 DETAIL_KEY = "timeline_detail_event"   # the event whose detail is open, kept across reruns
 
 widgets.page_setup("Timeline")
 st.title("Timeline")
-frames = widgets.corpus_frames_or_stop(data.load_corpus())
-chosen = filters.sidebar_filters(frames)
+view = data.load_view()
+widgets.corpus_view_or_stop(view)
+chosen = filters.sidebar_filters(view.options())
 selected = list(chosen.actors)
-
-events = filter_events(frames.events, frames.articles, chosen)
-if frames.events.empty:
+if view.counts()["events"] == 0:
     st.info("The extractor found no events in this corpus. Add articles that report dated events "
             "(the *Import* page takes your own files), then reload.", icon=":material/inbox:")
-    st.stop()
-if events.empty:
-    widgets.nothing_matches("events", selected)
     st.stop()
 
 
@@ -40,17 +35,21 @@ def _open_detail() -> None:
 
 lane = st.radio("Lanes", LANES, horizontal=True, key="timeline_lanes",
                 format_func={"actor": "one per actor", "event_type": "one per event type"}.get)
+timeline = view.timeline(chosen, lane=lane)
+events = timeline.events
+if timeline.counts is not None:
+    # Too many to draw one by one: counts per day or week, until the filters narrow the view.
+    st.plotly_chart(timeline_counts_figure(timeline.counts, bucket=timeline.bucket), key="timeline_counts",
+                    width="stretch", config={"displaylogo": False})
+    st.caption(f"{timeline.points:,} points are too many to draw one by one, so each marker counts the events "
+               f"of a {timeline.bucket} in a lane (hover for the count by type). Narrow the dates or actors in "
+               f"the sidebar to {POINTS_MAX:,} points or fewer to see, click and download individual events.")
+    st.stop()
+if events.empty:
+    widgets.nothing_matches("events", selected)
+    st.stop()
 dated = events["date_start"].notna()
-points = event_points_count(events, lane=lane)
-if points > POINTS_MAX:
-    # Too many to draw one by one: counts per day or week, until the dates are narrowed.
-    bucket = bucket_for(events["date_start"].min(), events["date_end"].fillna(events["date_start"]).max())
-    st.plotly_chart(timeline_counts_figure(event_counts(events, lane=lane, bucket=bucket), bucket=bucket),
-                    key="timeline_counts", width="stretch", config={"displaylogo": False})
-    st.caption(f"{points:,} points are too many to draw one by one, so each marker counts the events of a "
-               f"{bucket} in a lane (hover for the count by type). Narrow the dates or actors in the sidebar "
-               f"to {POINTS_MAX:,} points or fewer to see, and click, individual events.")
-elif dated.any():
+if dated.any():
     st.plotly_chart(timeline_figure(events, lane=lane), key=CHART_KEY, width="stretch",
                     on_select=_open_detail, selection_mode="points", config={"displaylogo": False})
     st.caption("Click a point for its sentence and article. Hover for the date as written and how it was "
@@ -64,7 +63,8 @@ if (~dated).any():
 
 # --- detail panel -------------------------------------------------------------
 if st.session_state.get(DETAIL_KEY):
-    detail.show_event(frames, st.session_state[DETAIL_KEY], state_key=DETAIL_KEY)
+    detail.show_event(view.event_frames(st.session_state[DETAIL_KEY]), st.session_state[DETAIL_KEY],
+                      state_key=DETAIL_KEY)
 
 st.subheader(f"Events ({len(events)})")
 table = events[["date_start", "date_end", "date_text", "date_source", "event_type", "actors", "places",

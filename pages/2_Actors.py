@@ -3,7 +3,7 @@ import streamlit as st
 
 from core.figures import NETWORK_TOP, actor_graph, network_figure, places_map
 from ui import data, filters, widgets
-from ui.selection import actor_table, actors_for, clicked_actors, filter_events, places_for_actors, without_actors
+from ui.selection import actor_table, actors_for, clicked_actors, places_for_actors, without_actors
 
 TOPOJSON_URL = "/app/static/topojson/"  # served from static/ (enableStaticServing): no CDN
 NETWORK_KEY = "actors_network"
@@ -18,12 +18,15 @@ def _on_network_click() -> None:
 
 widgets.page_setup("Actors")
 st.title("Actors and places")
-frames = widgets.corpus_frames_or_stop(data.load_corpus())
-chosen = filters.sidebar_filters(frames)
+view = data.load_view()
+widgets.corpus_view_or_stop(view)
+chosen = filters.sidebar_filters(view.options())
 selected = list(chosen.actors)
+# Dates, sources and event types narrow the events that place actors and join them;
+# the chosen actors then pick from those (ringed in the network, with their neighbours).
+frames = view.frames(without_actors(chosen))
 actors = actors_for(frames.actors, selected)
-# Dates, sources and event types narrow the events that place actors and join them.
-events = filter_events(frames.events, frames.articles, without_actors(chosen))
+events = frames.events
 
 # --- map ----------------------------------------------------------------------
 places = places_for_actors(frames.places, events, selected)

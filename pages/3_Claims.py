@@ -3,16 +3,18 @@ import streamlit as st
 
 from core.figures import claims_figure
 from ui import data, filters, widgets
-from ui.selection import CLAIM_FACETS, claims_matching, facet_options, filter_claims
+from ui.selection import CLAIM_FACETS, claims_matching, facet_options
 
 widgets.page_setup("Claims")
 st.title("Troop-number claims")
-frames = widgets.corpus_frames_or_stop(data.load_corpus())
-chosen = filters.sidebar_filters(frames)
+view = data.load_view()
+widgets.corpus_view_or_stop(view)
+chosen = filters.sidebar_filters(view.options())
 selected = list(chosen.actors)
 
-claims = filter_claims(frames.claims, frames.articles, chosen)
-if frames.claims.empty:
+frames = view.frames(chosen)
+claims = frames.claims
+if view.counts()["claims"] == 0:
     st.info("No claims about troop numbers were found in this corpus. Add articles that report "
             "figures (e.g. “an estimated 130,000 Russian troops”), then reload.", icon=":material/inbox:")
     st.stop()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core import highlight
 from ui import data, filters, widgets
-from ui.selection import filter_articles
+from ui.selection import Filters
 
 PICK_KEY = "articles_pick"
 LAYERS_KEY = "articles_layers"
@@ -26,13 +26,14 @@ def _remember_pick() -> None:
 
 widgets.page_setup("Articles")
 st.title("Articles")
-frames = widgets.corpus_frames_or_stop(data.load_corpus())
-chosen = filters.sidebar_filters(frames)
+view = data.load_view()
+widgets.corpus_view_or_stop(view)
+chosen = filters.sidebar_filters(view.options())
 selected = list(chosen.actors)
 
-articles = frames.articles.sort_values(["published", "title"], ascending=[False, True], na_position="last")
+articles = view.articles(Filters()).sort_values(["published", "title"], ascending=[False, True], na_position="last")
 facts = {row["article_id"]: highlight.article_facts(row) for row in articles.to_dict("records")}
-keep = set(filter_articles(frames, chosen)["article_id"])
+keep = set(view.articles(chosen)["article_id"])
 shown_ids = [a for a in facts if a in keep]
 wanted = st.query_params.get(QUERY_PARAM)
 if wanted in facts and wanted not in shown_ids:
@@ -65,6 +66,7 @@ for warning in fact.warnings:
 
 layers = st.pills("Highlight", highlight.LAYER_LABELS, selection_mode="multi", default=list(highlight.LAYER_LABELS),
                   format_func=LAYER_NAMES.get, key=LAYERS_KEY)
+frames = view.article_frames(article_id)
 text = article_text(path, article_id)
 if text is None:
     st.warning(f"The text of this article is no longer in `{path}` (the file was moved or edited since it "

@@ -47,3 +47,12 @@ def load_corpus() -> CorpusResult:
             st.code(traceback.format_exc(), language="text")
         st.stop()
         raise  # unreachable: st.stop() raises
+
+
+def load_view():
+    """The corpus as the pages query it (`ui.source`): the injected test corpus,
+    or the corpus folders read and extracted (cached)."""
+    from ui.source import FramesView
+
+    result = load_corpus()
+    return FramesView(result.frames, problems=result.problems, pipeline_version=result.pipeline_version)

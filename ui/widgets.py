@@ -6,9 +6,7 @@ import pandas as pd
 import streamlit as st
 from PIL import Image
 
-from core.corpus import CorpusResult
 from core.export import frames_zip, to_csv_bytes
-from core.frames import Frames
 from ui.data import corpus_dirs
 from ui.selection import undated_articles
 
@@ -69,21 +67,21 @@ def flag_undated(articles: pd.DataFrame) -> None:
     )
 
 
-def corpus_frames_or_stop(result: CorpusResult, *, problem_limit: int | None = MAX_PROBLEMS_SHOWN) -> Frames:
+def corpus_view_or_stop(view, *, problem_limit: int | None = MAX_PROBLEMS_SHOWN) -> None:
     """Show the corpus banners; on an empty corpus say what to do and stop the page."""
-    show_problems(result.problems, limit=problem_limit)
-    frames = result.frames
-    if frames.articles.empty:
+    from core.query import Filters
+
+    show_problems(view.problems, limit=problem_limit)
+    if view.counts()["articles"] == 0:
         folders = ", ".join(f"`{p}`" for p in corpus_dirs())
         st.info(
             f"No articles to show: the corpus folder(s) {folders} hold no readable article. "
-            "Add `.txt`, `.md`, `.html` or `.json` articles there (or start the app with "
-            "`CRISIS_CORPUS=/path/to/articles`), then reload the page.",
+            "Add articles on the *Import* page, or put `.txt`, `.md`, `.html` or `.json` files there "
+            "(or start the app with `CRISIS_CORPUS=/path/to/articles`), then reload the page.",
             icon=":material/folder_open:",
         )
         st.stop()
-    flag_undated(frames.articles)
-    return frames
+    flag_undated(view.articles(Filters()))
 
 
 def nothing_matches(what: str, selected: list[str]) -> None:
