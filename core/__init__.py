@@ -2,4 +2,4 @@
 
 __version__ = "0.1.0"
 # Bump when any rule file or extractor changes: cached results keyed on it are re-extracted.
-RULES_VERSION = "4"
+RULES_VERSION = "5"

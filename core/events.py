@@ -55,6 +55,29 @@ def classify(lemmas: Iterable[str], *, root: str | None = None) -> str:
     return best[0]
 
 
+# Regular English inflections of a lemma: (suffix to strip, suffix to add).
+_INFLECTIONS = (("", "s"), ("", "es"), ("", "ed"), ("", "d"), ("", "ing"), ("e", "ing"),
+                ("y", "ies"), ("y", "ied"))
+
+
+@lru_cache(maxsize=4)
+def lexicon_forms(exceptions: tuple[tuple[str, str], ...] = ()) -> frozenset[str]:
+    """Lower-cased word forms whose lemma may be in the lexicon: each lemma, its
+    regular inflections (a doubled final consonant too: "shelled"), and the
+    irregular forms in `exceptions` ((form, lemma) pairs, from the lemmatizer's
+    tables: "fought", "flew"). A sentence with none of them is a "statement"
+    whatever its parse: `classify` needs no lemmas or tree for it."""
+    lexicon = event_lexicon()
+    forms = set(lexicon)
+    for lemma in lexicon:
+        for strip, add in _INFLECTIONS:
+            if lemma.endswith(strip):
+                forms.add(lemma[: len(lemma) - len(strip)] + add)
+        forms.update(lemma + lemma[-1] + add for add in ("ed", "ing", "er"))
+    forms.update(form.lower() for form, lemma in exceptions if lemma.lower() in lexicon)
+    return frozenset(forms)
+
+
 def is_event_sentence(text: str) -> bool:
     stripped = text.strip()
     return len(stripped.split()) >= _MIN_EVENT_WORDS and not stripped.endswith("?")

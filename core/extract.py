@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from core import actors as actors_mod
 from core import claims as claims_mod
@@ -109,6 +111,89 @@ def _guarded(step: str, article: Article, errors: list[str], run: Callable[[], I
         return ()
 
 
+# --- which sentences the rules read syntax in ----------------------------------------
+# The bulk pipeline is NER only (`core.nlp.build_pipeline`); the tagger, parser
+# and lemmatizer run on the sentences below alone (`core.syntax.annotate_sentences`).
+# Each test is lexical and errs on the side of parsing.
+
+# Entity labels that may name an actor (and so make a sentence an event).
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# A four-digit year: the expression's value does not hang on the verb's tense.
+_YEAR = re.compile(r"\b(1[0-9]|20|21)\d\d\b")
+# Months that are also verbs or modals: the time-expression rules read their tag.
+_VERB_MONTHS = frozenset({"May", "March"})
+_ROLE_WINDOW = 6     # tokens before a name that `actors._role_and_country` reads
+
+
+@lru_cache(maxsize=1)
+def _lemma_exceptions() -> tuple[tuple[str, str], ...]:
+    """(irregular form, lemma) pairs from the model's lemmatizer tables."""
+    from core.syntax import syntax_pipeline
+
+    lookups = syntax_pipeline().get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_exc"):
+        return ()
+    table = lookups.get_table("lemma_exc")
+    return tuple((form, lemma) for pos in table.keys() for form, lemmas in table[pos].items() for lemma in lemmas)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(word for title in actors_mod.titles() for word in title.split())
+
+
+def _tense_matters(span: Span) -> bool:
+    """A date or time without a year: a weekday, a month, a season reads the verb's tense."""
+    return span.label_ in ("DATE", "TIME") and not _YEAR.search(span.text)
+
+
+def _needs_syntax(sent: Span, timex_spans: Sequence[Span], event_forms: frozenset[str],
+                  metonyms: frozenset[str]) -> bool:
+    doc = sent.doc
+    if any(t.text in _VERB_MONTHS for t in sent):
+        return True                                   # "May" the month or the modal
+    if any(_tense_matters(span) for span in timex_spans if sent.start <= span.start < sent.end):
+        return True                                   # timex: the governing verb's tense
+    ents = [e for e in sent.ents if e.label_ in _ACTOR_LABELS]
+    lowered = {t.lower_ for t in sent}
+    if not lowered.isdisjoint(metonyms):
+        return True                                   # "Moscow said" or "flew to Moscow", tagged or not
+    if ents and not lowered.isdisjoint(event_forms):
+        return True                                   # an event: its main verb picks the type
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            before = doc[max(sent.start, ent.start - _ROLE_WINDOW):ent.start]
+            if any(t.lower_.rstrip(".") in _title_words() or countries_mod.country_for(t.text) for t in before):
+                return True                           # a role or a country before the name
+        if ent.label_ == "ORG" and any(t.text[:1].isupper() and places_mod.is_known_place(t.text) for t in ent):
+            return True                               # a city inside an organisation's name
+    return False
+
+
+def sentences_needing_syntax(sentences: Sequence[Span]) -> set[int]:
+    """Indices of the sentences whose tags, lemmas or tree some rule reads:
+    the claim rules' own choice (`claims._sentences_to_parse`) and, for a
+    claim with a pronoun, every earlier sentence that may name a person; a
+    date or time whose value hangs on the tense; an actor with an event word
+    (the main verb decides the type); a metonym, a title or country before a
+    person's name, a city inside an organisation's name."""
+    if not sentences:
+        return set()
+    doc = sentences[0].doc
+    lex = claims_mod.lexicons()
+    chosen = set(claims_mod._sentences_to_parse(sentences, lex))
+    for index, sent in enumerate(sentences):
+        if claims_mod._might_hold_claims(sent, lex) and any(t.lower_ in claims_mod._PRONOUNS_PERSON for t in sent):
+            chosen.update(i for i in range(index) if any(e.label_ == "PERSON" for e in sentences[i].ents)
+                          or any(t.lower_.rstrip(".") in lex.titles for t in sentences[i]))
+    timex_spans = list(doc.spans[timex_mod.TIMEX_SPAN_KEY]) if timex_mod.TIMEX_SPAN_KEY in doc.spans else []
+    event_forms = events_mod.lexicon_forms(_lemma_exceptions())
+    metonyms = frozenset(word for name in actors_mod.metonyms() for word in name.split())
+    chosen.update(i for i, sent in enumerate(sentences)
+                  if i not in chosen and _needs_syntax(sent, timex_spans, event_forms, metonyms))
+    return chosen
+
+
 def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.DictionaryEntry] = ()) -> ArticleResult:
     """All extractors over one processed Doc."""
     errors: list[str] = []
@@ -134,6 +219,67 @@ def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.Dict
     )
 
 
+ARTICLE_KEY = "crisis_article"   # doc.user_data: the article a Doc is extracted for
+RESULT_KEY = "crisis_result"     # doc.user_data: its ArticleResult, as JSON
+
+
+def _request_user_data(article: Article, entries: Sequence[actors_mod.DictionaryEntry]) -> dict[str, Any]:
+    """What `crisis_extract` needs to know of the article, in msgpack-able values."""
+    return {
+        "article": {k: (v.isoformat() if isinstance(v, date) else list(v) if isinstance(v, tuple) else v)
+                    for k, v in dataclasses.asdict(article).items() if k != "text"},
+        "entries": [dataclasses.asdict(e) for e in entries],
+    }
+
+
+def request_from_user_data(request: dict[str, Any], text: str) -> tuple[Article, tuple[actors_mod.DictionaryEntry, ...]]:
+    fields = dict(request["article"])
+    if fields.get("published"):
+        fields["published"] = date.fromisoformat(fields["published"])
+    fields["warnings"] = tuple(fields.get("warnings", ()))
+    entries = tuple(actors_mod.DictionaryEntry(**{**e, "aliases": tuple(e["aliases"])}) for e in request["entries"])
+    return Article(text=text, **fields), entries
+
+
+def iter_extracted(
+    articles: Sequence[Article],
+    *,
+    nlp: Language | Callable[[], Language],
+    entries: Sequence[actors_mod.DictionaryEntry] = (),
+    n_process: int = 1,
+    batch_size: int = 16,
+) -> Iterator[tuple[Article, ArticleResult]]:
+    """Each article with its result, in input order, as the pipeline delivers them.
+
+    With the extraction pipeline (`core.nlp.build_pipeline`) the extractors run
+    inside it, so with `n_process` > 1 in the worker processes too, and only
+    the results travel back. Any other pipeline runs as it is, and the
+    extractors run here on its Docs.
+    """
+    if not articles:
+        return
+    pipeline = nlp if isinstance(nlp, Language) else nlp()
+    entries = tuple(entries)
+    from core.nlp import EXTRACT_COMPONENT
+
+    if EXTRACT_COMPONENT in pipeline.pipe_names:
+        def requests() -> Iterator[Doc]:
+            for article in articles:
+                doc = pipeline.make_doc(article.text)
+                doc.user_data[ARTICLE_KEY] = _request_user_data(article, entries)
+                yield doc
+
+        carriers = pipeline.pipe(requests(), n_process=n_process, batch_size=batch_size)
+        for article, carrier in zip(articles, carriers):
+            data = carrier.user_data.get(RESULT_KEY)
+            yield article, (ArticleResult.from_json(data) if data is not None
+                            else extract_doc(carrier, article, entries=entries))
+        return
+    docs = pipeline.pipe((a.text for a in articles), n_process=n_process, batch_size=batch_size)
+    for article, doc in zip(articles, docs):
+        yield article, extract_doc(doc, article, entries=entries)
+
+
 def extract_articles(
     articles: Sequence[Article],
     *,
@@ -141,6 +287,7 @@ def extract_articles(
     entries: Sequence[actors_mod.DictionaryEntry] = (),
     cache: ResultCache | None = None,
     batch_size: int = 16,
+    n_process: int = 1,
 ) -> list[ArticleResult]:
     """Per-article results, from the cache where present, else from the pipeline.
 
@@ -158,12 +305,7 @@ def extract_articles(
             except (KeyError, TypeError, ValueError) as error:
                 log.warning("cached result for %s is malformed (%s); re-extracting", article.path, error)
         todo.append(article)
-    if not todo:
-        return [results[a.article_id] for a in articles]
-    pipeline = nlp if isinstance(nlp, Language) else nlp()
-    docs = pipeline.pipe((a.text for a in todo), batch_size=batch_size)
-    for article, doc in zip(todo, docs):
-        result = extract_doc(doc, article, entries=entries)
+    for article, result in iter_extracted(todo, nlp=nlp, entries=entries, n_process=n_process, batch_size=batch_size):
         if cache is not None and not result.errors:
             cache.put(article.article_id, result.to_json())
         results[article.article_id] = result

