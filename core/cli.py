@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m core extract ...` and `python -m core timex ...`.
+"""Command-line interface: `python -m core extract|timex|ingest|export ...`.
 
 This is an output contract that benchmarks and outside tests rely on:
 add options and columns, never change what the existing ones mean.
@@ -9,6 +9,12 @@ add options and columns, never change what the existing ones mean.
         no --out, csv    each frame as a CSV block on stdout, after a line "# table: NAME"
     python -m core timex --batch IN.jsonl
         reads lines {"doc","dct","text"}; prints lines {"doc","start","end","text","type","value"}
+    python -m core ingest PATH... [--workers N] [--db FILE] [--batch-size B]
+        extracts into the store (core/db.py) what it does not hold yet; a progress
+        bar on stderr (plain "ingest: N/M articles stored" lines when not a terminal),
+        then one summary line; exit 1 only when no article could be read
+    python -m core export [--db FILE] --out DIR [--format parquet|csv]
+        one file per frame of the store: DIR/articles.parquet, events.parquet, ...
 
 Problems with input files go to stderr, one line each, naming the file.
 Exit status: 0 when at least one article was read, 1 when none could be, 2 for usage errors.
@@ -16,6 +22,7 @@ Exit status: 0 when at least one article was read, 1 when none could be, 2 for u
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -23,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Iterator, Sequence
 
-from core.frames import Frames, to_flat
+from core.frames import FRAME_COLUMNS, Frames, to_flat
 
 CONTRACT_TABLES = ("articles", "events", "timexes", "claims", "actors", "places")
 
@@ -48,7 +55,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     timex = commands.add_parser("timex", help="tag time expressions in a batch of texts")
     timex.add_argument("--batch", type=Path, required=True, metavar="IN.jsonl", help='lines {"doc","dct","text"}; - for stdin')
+
+    ingest = commands.add_parser("ingest", help="extract articles into the store, skipping what it holds")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
+    ingest.add_argument("--workers", type=_positive, default=1, metavar="N", help="spaCy processes (nlp.pipe n_process)")
+    ingest.add_argument("--db", type=Path, default=None, metavar="FILE", help="the store (default: $CRISIS_DB or data/crisis.duckdb)")
+    ingest.add_argument("--batch-size", type=_positive, default=64, metavar="B", help="articles per committed transaction")
+    ingest.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local: spaCy processes on this machine; dask: a dask.distributed cluster")
+    ingest.add_argument("--scheduler", metavar="ADDRESS", help="the dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)")
+    ingest.add_argument("--out", type=Path, default=None, metavar="DIR",
+                        help="where the dask run writes its Parquet dataset (default: data/distributed)")
+
+    export = commands.add_parser("export", help="write every frame of the store to files")
+    export.add_argument("--db", type=Path, default=None, metavar="FILE", help="the store (default: $CRISIS_DB or data/crisis.duckdb)")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write one file per frame into")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     return parser
+
+
+def _positive(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number of at least 1")
+    return value
 
 
 def iter_jsonl_rows(frames: Frames, tables: Sequence[str] = CONTRACT_TABLES) -> Iterator[dict]:
@@ -131,9 +164,105 @@ def run_timex(args: argparse.Namespace) -> int:
     return 0
 
 
+class _IngestProgress:
+    """Progress of `ingest` on stderr: a rich bar with articles per second on a
+    terminal, else one plain line per committed batch (for logs and tests)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.bar = None
+        self.task = None
+        if stream.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+                console=Console(file=stream),
+            )
+
+    def __enter__(self) -> "_IngestProgress":
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if done:
+                print(f"ingest: {done}/{total} articles stored", file=self.stream, flush=True)
+            return
+        if self.task is None:
+            self.task = self.bar.add_task("extract", total=total, rate="-")
+        speed = self.bar.tasks[0].speed if self.bar.tasks else None
+        self.bar.update(self.task, completed=done, rate=f"{speed:.1f}" if speed else "-")
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """Extract into the store, locally or on a dask cluster (whose Parquet
+    dataset the store then attaches)."""
+    import time
+
+    from core.db import Store, db_path_from_env
+
+    db = args.db or db_path_from_env()
+    if args.engine == "dask" and not args.scheduler:
+        print("error: --engine dask needs --scheduler ADDRESS (e.g. tcp://HOST:8786)", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    if args.engine == "dask":
+        from core import distributed
+
+        out = args.out or Path(db).parent / "distributed"
+        run = distributed.ingest(args.paths, scheduler=args.scheduler, out=out)
+        with Store(db) as store:
+            report = store.attach_parquet(run.dataset)
+            report = dataclasses.replace(report, problems=tuple(run.problems) + report.problems)
+            stored = len(store.stored_ids())
+    else:
+        with Store(db) as store, _IngestProgress(sys.stderr) as progress:
+            report = store.sync(args.paths, n_process=args.workers, batch_size=args.batch_size, progress=progress)
+            stored = len(store.stored_ids())
+    seconds = time.perf_counter() - started
+    for problem in report.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    rate = report.added / seconds if seconds > 0 else 0.0
+    print(
+        f"ingest: {report.added} added, {report.skipped} skipped, {report.removed} removed, "
+        f"{report.failed} failed in {seconds:.1f} s ({rate:.1f} articles/s); {stored} articles in {db}",
+        file=sys.stderr,
+    )
+    return 0 if stored else 1
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from core.db import Store, db_path_from_env
+
+    db = args.db or db_path_from_env()
+    if not Path(db).is_file():
+        print(f"error: no store at {db}; run `python -m core ingest PATH...` first", file=sys.stderr)
+        return 1
+    with Store(db, read_only=True) as store:
+        if args.format == "parquet":
+            written = store.export_parquet(args.out)
+        else:
+            written = write_frames(store.frames(), out=args.out, fmt="csv", tables=tuple(FRAME_COLUMNS))
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stderr)
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         return run_extract(args)
+    if args.command == "ingest":
+        return run_ingest(args)
+    if args.command == "export":
+        return run_export(args)
     return run_timex(args)

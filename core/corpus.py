@@ -86,7 +86,7 @@ def build_frames(
     from core.actors import load_dictionary
     from core.extract import assemble, extract_articles
     from core.ingest import read_corpus
-    from core.nlp import build_pipeline, pipeline_version
+    from core.nlp import build_pipeline
     from core.store import ResultCache
 
     ingested = read_corpus(paths, published=published)
@@ -94,13 +94,21 @@ def build_frames(
     entries, dictionary_problems = load_dictionary(dictionary_path_for(paths))
     problems += dictionary_problems
     # Dictionary hits are part of each article's result, so the dictionary keys the cache too.
-    version = f"{pipeline_version()}+dict-{_digest(repr(entries))}"
+    version = pipeline_key(entries)
     cache = ResultCache(cache_dir, pipeline_version=version) if cache_dir else None
     results = extract_articles(ingested.articles, nlp=build_pipeline, entries=tuple(entries), cache=cache)
     for article, result in zip(ingested.articles, results):
         problems += [f"{article.path}: {error}" for error in result.errors]
     frames = assemble(ingested.articles, results, entries=tuple(entries))
     return CorpusResult(frames=frames, problems=tuple(problems), pipeline_version=version)
+
+
+def pipeline_key(entries: Sequence[object]) -> str:
+    """Model plus rules version plus a digest of the actor dictionary: the key of
+    every stored extraction result (dictionary hits are part of each result)."""
+    from core.nlp import pipeline_version
+
+    return f"{pipeline_version()}+dict-{_digest(repr(list(entries)))}"
 
 
 def _digest(text: str) -> str:

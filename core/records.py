@@ -6,9 +6,11 @@ them into DataFrames, so the column contract lives there.
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True)
@@ -129,3 +131,24 @@ class Event:
     places: tuple[str, ...] = ()
     event_type: str = "statement"
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def article_to_json(article: Article) -> dict[str, Any]:
+    """The whole Article record, text included, as JSON-ready values (date ISO,
+    warnings a list): the form the store and the distributed run keep."""
+    row = dataclasses.asdict(article)
+    row["published"] = article.published.isoformat() if article.published else None
+    row["warnings"] = list(article.warnings)
+    return row
+
+
+def article_from_json(raw: str | Mapping[str, Any]) -> Article:
+    """An Article from `article_to_json`'s form (or its JSON text); unknown keys are ignored."""
+    data = json.loads(raw) if isinstance(raw, str) else dict(raw)
+    names = {f.name for f in dataclasses.fields(Article)}
+    values = {k: v for k, v in data.items() if k in names}
+    published = values.get("published")
+    values["published"] = date.fromisoformat(str(published)[:10]) if published else None
+    warnings = values.get("warnings") or ()
+    values["warnings"] = tuple(w for w in warnings.split("; ") if w) if isinstance(warnings, str) else tuple(warnings)
+    return Article(**values)

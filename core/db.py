@@ -1,0 +1,693 @@
+"""The store: every article's extraction results and the corpus frames, in an
+embedded DuckDB database (default `data/crisis.duckdb`, or `CRISIS_DB`).
+
+Each article is extracted once per (content hash, pipeline version): the
+version is `core.nlp.pipeline_version()` plus a digest of the actor dictionary
+in use, as in `core.corpus.build_frames`, so a changed rule re-extracts. The
+pages query the corpus tables with their filters pushed down into SQL.
+
+Schema
+------
+``meta(key VARCHAR PRIMARY KEY, value VARCHAR)``
+    ``schema_version``; ``problems`` (JSON list, from the last sync);
+    ``dictionary`` (path of the actor dictionary of the last sync).
+``results(article_id, version, article_json, result_json, n_timexes, n_claims,
+n_actor_mentions, n_place_mentions, n_sentences, batch_id, stored_at)``
+    One row per article and pipeline version, primary key (article_id,
+    version). ``article_json`` is `article_to_json` (the Article with its text),
+    ``result_json`` is `ArticleResult.to_json()`; the ``n_*`` counts repeat the
+    lengths of its lists so a reader can check a row is whole. ``batch_id``
+    names the transaction that wrote it: a batch is committed whole or not at all.
+``frame_articles``, ``frame_events``, ``frame_timexes``, ``frame_claims``,
+``frame_actors``, ``frame_places``, ``frame_mentions``
+    The assembled corpus frames (`core.extract.assemble` over every stored
+    article of the version), with `core.frames.FRAME_COLUMNS` as columns plus
+    ``_row`` (the frame's row order). List cells (events.actors,
+    events.places, actors.aliases) are ``VARCHAR[]``; dates are ``DATE``.
+    They are rebuilt in one transaction after each sync or attach.
+
+Writes happen in transactions: each batch of per-article results in one,
+the removal of vanished articles plus the rebuild of the corpus tables in
+another. A crash leaves the batches committed before it and nothing
+half-written; the next sync extracts only what is missing.
+
+DuckDB lets one process write a database file at a time; readers in other
+processes open it with ``read_only=True`` when no writer holds it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+import duckdb
+import pandas as pd
+
+from core.frames import FRAME_COLUMNS, Frames
+from core.query import Filters
+from core import records
+from core.records import Article
+
+log = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DB_PATH = REPO_ROOT / "data" / "crisis.duckdb"
+SCHEMA_VERSION = "1"
+# The timeline's lane for events that name no actor (same text as core.figures.NO_ACTOR,
+# kept here so the store does not import plotly).
+NO_ACTOR = "(no actor named)"
+BUCKETS = ("day", "week")
+LANES = ("actor", "event_type")
+
+# SQL types of the frame columns; every other column is VARCHAR.
+_LIST_COLUMNS = {("events", "actors"), ("events", "places"), ("actors", "aliases")}
+_DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of", "first_event", "last_event"}
+_INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence_index"}
+_FLOAT_COLUMNS = {("claims", "value"), ("claims", "low"), ("claims", "high"), ("places", "lat"), ("places", "lon")}
+
+
+def db_path_from_env() -> Path:
+    """`CRISIS_DB`, the database file; default `data/crisis.duckdb`."""
+    raw = os.environ.get("CRISIS_DB", "").strip()
+    return Path(raw) if raw else DEFAULT_DB_PATH
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: int
+    skipped: int
+    removed: int
+    failed: int
+    problems: tuple[str, ...]
+    cancelled: bool = False
+
+
+def _sql_type(name: str, column: str) -> str:
+    if (name, column) in _LIST_COLUMNS:
+        return "VARCHAR[]"
+    if column in _DATE_COLUMNS:
+        return "DATE"
+    if column in _INT_COLUMNS:
+        return "BIGINT"
+    if (name, column) in _FLOAT_COLUMNS:
+        return "DOUBLE"
+    return "VARCHAR"
+
+
+def _quote(column: str) -> str:
+    return '"' + column.replace('"', '""') + '"'
+
+
+def _schema_sql() -> list[str]:
+    statements = [
+        "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        """CREATE TABLE IF NOT EXISTS results (
+            article_id VARCHAR NOT NULL, version VARCHAR NOT NULL,
+            article_json VARCHAR NOT NULL, result_json VARCHAR NOT NULL,
+            n_timexes BIGINT NOT NULL, n_claims BIGINT NOT NULL, n_actor_mentions BIGINT NOT NULL,
+            n_place_mentions BIGINT NOT NULL, n_sentences BIGINT NOT NULL,
+            batch_id VARCHAR NOT NULL, stored_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (article_id, version))""",
+    ]
+    for name, columns in FRAME_COLUMNS.items():
+        body = ", ".join(f"{_quote(c)} {_sql_type(name, c)}" for c in columns)
+        statements.append(f"CREATE TABLE IF NOT EXISTS frame_{name} ({body}, _row BIGINT)")
+    return statements
+
+
+# --------------------------------------------------------------------------
+# Records as JSON (the same form core.distributed writes to Parquet).
+
+
+def article_to_json(article: Article) -> str:
+    """An Article, text included, as JSON text (`core.records.article_to_json`)."""
+    return json.dumps(records.article_to_json(article), ensure_ascii=False)
+
+
+article_from_json = records.article_from_json
+
+
+def _version_for(entries: Sequence[Any]) -> str:
+    from core.corpus import pipeline_key
+
+    return pipeline_key(entries)
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class Store:
+    """The DuckDB store; a context manager. See the module docstring for the schema."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if not self.path.exists():
+            # A reader of a store that was never written sees an empty corpus.
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            duckdb.connect(str(self.path)).close()
+            if read_only:
+                with Store(self.path):
+                    pass
+        self._con = duckdb.connect(str(self.path), read_only=read_only)
+        if not read_only:
+            self._create_schema()
+        self._dictionary_path = self._stored_dictionary_path()
+        self._entries: tuple[Any, ...] | None = None
+        self.version = _version_for(self._dictionary_entries())
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _create_schema(self) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+        for statement in _schema_sql():
+            self._con.execute(statement)
+        self._con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        self._con.execute("COMMIT")
+
+    def _meta(self, key: str) -> str | None:
+        try:
+            row = self._con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        except duckdb.CatalogException:
+            return None
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    def _stored_dictionary_path(self) -> Path:
+        from core.corpus import DEFAULT_CORPUS_DIR, ACTOR_DICTIONARY_NAME
+
+        stored = self._meta("dictionary")
+        if stored and Path(stored).is_file():
+            return Path(stored)
+        return DEFAULT_CORPUS_DIR / ACTOR_DICTIONARY_NAME
+
+    def _dictionary_entries(self) -> tuple[Any, ...]:
+        if self._entries is None:
+            from core.actors import load_dictionary
+
+            entries, problems = load_dictionary(self._dictionary_path)
+            for problem in problems:
+                log.warning("%s", problem)
+            self._entries = tuple(entries)
+        return self._entries
+
+    def _use_dictionary(self, path: Path) -> list[str]:
+        from core.actors import load_dictionary
+
+        entries, problems = load_dictionary(path)
+        self._dictionary_path = Path(path)
+        self._entries = tuple(entries)
+        self.version = _version_for(self._entries)
+        return list(problems)
+
+    # -- writing -------------------------------------------------------------
+
+    def stored_ids(self) -> set[str]:
+        rows = self._con.execute("SELECT article_id FROM results WHERE version = ?", [self.version]).fetchall()
+        return {r[0] for r in rows}
+
+    def sync(
+        self,
+        paths: Sequence[Path],
+        *,
+        nlp: Any = None,
+        n_process: int = 1,
+        batch_size: int = 64,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> SyncReport:
+        """Make the store hold exactly the articles under `paths`, extracting only
+        what is not stored for this version. `nlp` is a Language or a function
+        that builds one (default `core.nlp.build_pipeline`), called only when
+        something must be extracted. `progress(done, total)` counts the articles
+        to extract, after each committed batch; `cancel()` is asked between batches.
+        """
+        from core.corpus import dictionary_path_for
+        from core.ingest import read_corpus
+
+        ingested = read_corpus(paths)
+        problems = [str(p) for p in ingested.problems]
+        failed = sum(1 for p in ingested.problems if p.fatal)
+        problems += self._use_dictionary(dictionary_path_for(paths))
+        articles = list(ingested.articles)
+        stored = self.stored_ids()
+        todo = [a for a in articles if a.article_id not in stored]
+        total = len(todo)
+        if progress:
+            progress(0, total)
+        added, cancelled = 0, False
+        if todo:
+            results = self._extract(todo, nlp=nlp, n_process=n_process, batch_size=batch_size)
+            batch: list[tuple[Article, Any]] = []
+            try:
+                for article, result in results:
+                    if result is None:          # the whole extraction failed on it
+                        failed += 1
+                        problems.append(f"{article.path}: extraction failed; see the log")
+                        continue
+                    problems += [f"{article.path}: {error}" for error in result.errors]
+                    batch.append((article, result))
+                    if len(batch) >= batch_size:
+                        added += self._write_batch(batch)
+                        batch = []
+                        if progress:
+                            progress(added, total)
+                        if cancel and cancel():
+                            cancelled = True
+                            break
+                if batch and not cancelled:
+                    added += self._write_batch(batch)
+                    if progress:
+                        progress(added, total)
+            finally:
+                close = getattr(results, "close", None)
+                if close:
+                    close()
+        key = self._corpus_key(articles)
+        if added == 0 and not cancelled and key == self._meta("corpus_key"):
+            removed = 0      # the corpus tables already hold exactly this corpus
+            self._con.execute("BEGIN TRANSACTION")
+            self._set_meta("problems", json.dumps(problems, ensure_ascii=False))
+            self._con.execute("COMMIT")
+        else:
+            removed = self._rebuild(articles, problems=problems, prune=True, key=key)
+        return SyncReport(
+            added=added, skipped=len(articles) - len(todo), removed=removed, failed=failed,
+            problems=tuple(problems), cancelled=cancelled,
+        )
+
+    def _corpus_key(self, articles: Sequence[Article]) -> str:
+        """What the corpus tables were assembled from: the version, and each
+        article's id and metadata in order."""
+        digest = hashlib.sha256(self.version.encode("utf-8"))
+        for article in articles:
+            meta = dataclasses.replace(article, text="")
+            digest.update(repr(meta).encode("utf-8"))
+        return digest.hexdigest()
+
+    def _extract(self, todo: Sequence[Article], *, nlp: Any, n_process: int, batch_size: int) -> Iterator[tuple[Article, Any]]:
+        """(article, ArticleResult or None) for each article, in order, streaming."""
+        from spacy.language import Language
+
+        from core import extract
+
+        if nlp is None:
+            from core.nlp import build_pipeline
+
+            nlp = build_pipeline
+        pipeline = nlp if isinstance(nlp, Language) else nlp()
+        entries = self._dictionary_entries()
+        iter_extracted = getattr(extract, "iter_extracted", None)
+        done = 0
+        try:
+            if iter_extracted is not None:
+                stream = iter_extracted(todo, nlp=pipeline, entries=entries, n_process=n_process,
+                                        batch_size=min(batch_size, 64))
+                for article, result in stream:
+                    done += 1
+                    yield article, result
+            else:
+                docs = pipeline.pipe((a.text for a in todo), batch_size=min(batch_size, 64), n_process=n_process)
+                for article, doc in zip(todo, docs):
+                    done += 1
+                    yield article, extract.extract_doc(doc, article, entries=entries)
+        except Exception:  # noqa: BLE001 - the pipeline broke mid-stream: go on one by one
+            log.exception("the pipeline failed after %d articles; extracting the rest one by one", done)
+            for article in todo[done:]:
+                try:
+                    if iter_extracted is not None:
+                        yield next(iter(iter_extracted([article], nlp=pipeline, entries=entries)))
+                    else:
+                        yield article, extract.extract_doc(pipeline(article.text), article, entries=entries)
+                except Exception:  # noqa: BLE001 - one bad article must not sink the run
+                    log.exception("extraction failed on %s", article.path or article.article_id)
+                    yield article, None
+
+    def _write_batch(self, batch: Sequence[tuple[Article, Any]]) -> int:
+        """One transaction: every article of the batch, or none."""
+        return self._insert_results(
+            [(article_to_json(a), json.dumps(r.to_json(), ensure_ascii=False), a.article_id, r) for a, r in batch],
+            version=self.version,
+        )
+
+    def _insert_results(self, rows: Sequence[tuple[str, str, str, Any]], *, version: str) -> int:
+        batch_id = uuid.uuid4().hex[:12]
+        records = []
+        for article_json, result_json, article_id, result in rows:
+            records.append({
+                "article_id": article_id, "version": version, "article_json": article_json,
+                "result_json": result_json, "n_timexes": len(result.timexes), "n_claims": len(result.claims),
+                "n_actor_mentions": len(result.actor_mentions), "n_place_mentions": len(result.place_mentions),
+                "n_sentences": len(result.sentences), "batch_id": batch_id,
+            })
+        if not records:
+            return 0
+        table = pd.DataFrame(records)
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            self._con.register("_batch", table)
+            self._con.execute(
+                "DELETE FROM results WHERE version = ? AND article_id IN (SELECT article_id FROM _batch)", [version]
+            )
+            self._con.execute(
+                """INSERT INTO results SELECT article_id, version, article_json, result_json, n_timexes, n_claims,
+                   n_actor_mentions, n_place_mentions, n_sentences, batch_id, now()::TIMESTAMP FROM _batch"""
+            )
+            self._con.execute("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        finally:
+            self._con.unregister("_batch")
+        return len(records)
+
+    def _rebuild(self, articles: Sequence[Article] | None, *, problems: Sequence[str], prune: bool,
+                 key: str = "") -> int:
+        """Remove vanished articles (when `prune`), then reassemble the corpus
+        tables from the stored results of this version, in one transaction.
+        `articles`: the corpus in order (fresh metadata); None: every stored one."""
+        from core.extract import ArticleResult, assemble
+
+        rows = self._con.execute(
+            "SELECT article_id, article_json, result_json FROM results WHERE version = ?", [self.version]
+        ).fetchall()
+        stored = {article_id: (article_json, result_json) for article_id, article_json, result_json in rows}
+        if articles is None:
+            corpus = sorted((article_from_json(a) for a, _ in stored.values()), key=lambda a: (a.path, a.article_id))
+        else:
+            corpus = [a for a in articles if a.article_id in stored]
+        results = [ArticleResult.from_json(json.loads(stored[a.article_id][1])) for a in corpus]
+        frames = assemble(corpus, results, entries=self._dictionary_entries())
+        removed = 0
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            if prune and articles is not None:
+                keep = pd.DataFrame({"article_id": pd.Series([a.article_id for a in articles], dtype=object)})
+                self._con.register("_keep", keep)
+                removed = self._con.execute(
+                    "SELECT count(DISTINCT article_id) FROM results WHERE article_id NOT IN (SELECT article_id FROM _keep)"
+                ).fetchone()[0]
+                self._con.execute("DELETE FROM results WHERE article_id NOT IN (SELECT article_id FROM _keep)")
+                self._con.unregister("_keep")
+            for name, df in frames.items():
+                self._write_frame(name, df)
+            self._set_meta("problems", json.dumps(list(problems), ensure_ascii=False))
+            self._set_meta("dictionary", str(self._dictionary_path))
+            self._set_meta("corpus_key", key)   # "" (attach): the next sync reassembles
+            self._con.execute("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        return removed
+
+    def _write_frame(self, name: str, df: pd.DataFrame) -> None:
+        columns = FRAME_COLUMNS[name]
+        table = pd.DataFrame(index=range(len(df)))
+        for column in columns:
+            series = df[column].reset_index(drop=True) if column in df.columns else pd.Series([None] * len(df))
+            kind = _sql_type(name, column)
+            if kind == "VARCHAR[]":
+                series = series.map(lambda v: [str(x) for x in v] if isinstance(v, (list, tuple)) else [])
+            elif kind == "DATE":
+                series = pd.to_datetime(series, errors="coerce")
+            elif kind == "VARCHAR":
+                series = series.astype(object).where(series.notna(), None).map(lambda v: v if v is None else str(v))
+            elif kind == "DOUBLE":
+                series = pd.to_numeric(series, errors="coerce").astype("float64")
+            table[column] = series.astype(object) if kind in ("VARCHAR[]", "VARCHAR") else series
+        table["_row"] = range(len(df))
+        self._con.execute(f"DELETE FROM frame_{name}")
+        if not len(table):
+            return
+        self._con.register("_frame", table)
+        try:
+            select = ", ".join(f"CAST({_quote(c)} AS {_sql_type(name, c)})" for c in columns)
+            self._con.execute(f"INSERT INTO frame_{name} SELECT {select}, _row FROM _frame")
+        finally:
+            self._con.unregister("_frame")
+
+    def attach_parquet(self, folder: Path) -> SyncReport:
+        """Import a distributed run's output (columns article_json, result_json,
+        pipeline_version; one row per article), then rebuild the corpus tables.
+        Rows for another pipeline version are refused with a problem line."""
+        from core.extract import ArticleResult
+
+        folder = Path(folder)
+        files = sorted(folder.rglob("*.parquet")) if folder.is_dir() else [folder]
+        problems: list[str] = []
+        rows: list[tuple[str, str, str, Any]] = []
+        refused = failed = 0
+        for file in files:
+            try:
+                table = self._con.execute(
+                    "SELECT article_json, result_json, pipeline_version FROM read_parquet(?)", [str(file)]
+                ).fetchall()
+            except duckdb.Error as error:
+                failed += 1
+                problems.append(f"{file}: not a readable result dataset ({error})")
+                continue
+            for number, (article_json, result_json, version) in enumerate(table, start=1):
+                if version != self.version:
+                    refused += 1
+                    problems.append(f"{file}: row {number} is for pipeline version {version!r}, "
+                                    f"not this store's {self.version!r}; refused")
+                    continue
+                try:
+                    article = article_from_json(article_json)
+                    data = json.loads(result_json) if isinstance(result_json, str) else result_json
+                    result = ArticleResult.from_json(data)
+                except (KeyError, TypeError, ValueError) as error:
+                    failed += 1
+                    problems.append(f"{file}: row {number} is malformed ({type(error).__name__}: {error})")
+                    continue
+                rows.append((article_to_json(article), json.dumps(data, ensure_ascii=False), article.article_id, result))
+        before = self.stored_ids()
+        added = sum(self._insert_results(chunk, version=self.version) for chunk in _chunks(rows, 512))
+        new = len({r[2] for r in rows} - before)
+        self._rebuild(None, problems=problems, prune=False)
+        return SyncReport(added=new, skipped=added - new, removed=0, failed=failed + refused,
+                          problems=tuple(problems))
+
+    # -- reading -----------------------------------------------------------
+
+    def problems(self) -> tuple[str, ...]:
+        raw = self._meta("problems")
+        return tuple(json.loads(raw)) if raw else ()
+
+    def _query_frame(self, name: str, where: str = "", params: dict[str, Any] | None = None) -> pd.DataFrame:
+        columns = FRAME_COLUMNS[name]
+        select = ", ".join(_quote(c) for c in columns)
+        sql = f"SELECT {select} FROM frame_{name} AS t {('WHERE ' + where) if where else ''} ORDER BY _row"
+        df = self._con.execute(sql, _used(sql, params)).df()
+        return _as_frame(name, df)
+
+    def frames(self, filters: Filters = Filters()) -> Frames:
+        """Every frame: events, claims and articles filtered in SQL; time
+        expressions and mentions of the kept articles; actors and places
+        named by them (all of them when there is no filter)."""
+        if filters == Filters():
+            return Frames(**{name: self._query_frame(name) for name in FRAME_COLUMNS})
+        where, params = self._article_where(filters)
+        if filters.event_types:   # as ui.selection.filtered_tables: articles the chosen events come from
+            event_where, event_params = self._event_where(filters)
+            where += f" AND article_id IN (SELECT article_id FROM frame_events AS t WHERE {event_where})"
+            params = {**params, **event_params}
+        kept = f"article_id IN (SELECT article_id FROM frame_articles AS t WHERE {where})"
+        named = f"(SELECT entity FROM frame_mentions AS m WHERE m.{kept})"
+        return Frames(
+            articles=self._query_frame("articles", where, params),
+            events=self.events(filters),
+            timexes=self._query_frame("timexes", kept, params),
+            claims=self.claims(filters),
+            actors=self._query_frame("actors", f"actor IN {named}", params),
+            places=self._query_frame("places", f"place IN {named}", params),
+            mentions=self._query_frame("mentions", kept, params),
+        )
+
+    @staticmethod
+    def _date_where(start: str, end: str, filters: Filters) -> str:
+        """Rows whose [start, end] overlaps the chosen dates; undated rows drop
+        out only when a date bound is set (as ui.selection.filter_events)."""
+        if filters.date_from is None and filters.date_to is None:
+            return "TRUE"
+        parts = [f"{start} IS NOT NULL"]
+        if filters.date_to is not None:
+            parts.append(f"{start} <= $date_to")
+        if filters.date_from is not None:
+            parts.append(f"coalesce({end}, {start}) >= $date_from")
+        return " AND ".join(parts)
+
+    @staticmethod
+    def _params(filters: Filters) -> dict[str, Any]:
+        params: dict[str, Any] = {}
+        if filters.actors:
+            params["actors"] = list(filters.actors)
+        if filters.date_from is not None:
+            params["date_from"] = filters.date_from
+        if filters.date_to is not None:
+            params["date_to"] = filters.date_to
+        if filters.event_types:
+            params["event_types"] = list(filters.event_types)
+        if filters.sources:
+            params["sources"] = list(filters.sources)
+        if filters.categories:
+            params["categories"] = list(filters.categories)
+        return params
+
+    _SOURCE_WHERE = ("t.article_id IN (SELECT article_id FROM frame_articles "
+                     "WHERE list_contains($sources, coalesce(source, '')))")
+
+    def _event_where(self, filters: Filters) -> tuple[str, dict[str, Any]]:
+        parts = [self._date_where("t.date_start", "t.date_end", filters)]
+        if filters.actors:
+            parts.append("list_has_any(t.actors, $actors::VARCHAR[])")
+        if filters.sources:
+            parts.append(self._SOURCE_WHERE)
+        if filters.event_types:
+            parts.append("list_contains($event_types, coalesce(t.event_type, ''))")
+        return " AND ".join(parts), self._params(filters)
+
+    def _claim_where(self, filters: Filters) -> tuple[str, dict[str, Any]]:
+        parts = [self._date_where("t.date", "t.date", filters)]
+        if filters.actors:
+            parts.append("(list_contains($actors, t.claimant) OR list_contains($actors, t.side))")
+        if filters.sources:
+            parts.append(self._SOURCE_WHERE)
+        if filters.categories:
+            parts.append("list_contains($categories, coalesce(t.category, ''))")
+        return " AND ".join(parts), self._params(filters)
+
+    def _article_where(self, filters: Filters) -> tuple[str, dict[str, Any]]:
+        parts = [self._date_where("t.published", "t.published", filters)]
+        if filters.actors:
+            parts.append(
+                "(t.article_id IN (SELECT article_id FROM frame_mentions WHERE list_contains($actors, entity))"
+                " OR t.article_id IN (SELECT article_id FROM frame_events WHERE list_has_any(actors, $actors::VARCHAR[]))"
+                " OR t.article_id IN (SELECT article_id FROM frame_claims"
+                " WHERE list_contains($actors, claimant) OR list_contains($actors, side)))"
+            )
+        if filters.sources:
+            parts.append("list_contains($sources, coalesce(t.source, ''))")
+        return " AND ".join(parts), self._params(filters)
+
+    def events(self, filters: Filters = Filters()) -> pd.DataFrame:
+        return self._query_frame("events", *self._event_where(filters))
+
+    def claims(self, filters: Filters = Filters()) -> pd.DataFrame:
+        return self._query_frame("claims", *self._claim_where(filters))
+
+    def articles(self, filters: Filters = Filters()) -> pd.DataFrame:
+        return self._query_frame("articles", *self._article_where(filters))
+
+    def event_counts(self, filters: Filters = Filters(), *, bucket: str = "day", lane: str = "actor") -> pd.DataFrame:
+        """Dated events counted per (bucket start, lane, event type), in SQL: one
+        count per (event, actor) (the lane NO_ACTOR when none), or per event when
+        `lane` is "event_type". Weeks start on Monday. Same columns as
+        core.figures.event_counts."""
+        if bucket not in BUCKETS:
+            raise ValueError(f"bucket must be one of {BUCKETS}, not {bucket!r}")
+        if lane not in LANES:
+            raise ValueError(f"lane must be one of {LANES}, not {lane!r}")
+        where, params = self._event_where(filters)
+        start = "date_trunc('week', t.date_start)::DATE" if bucket == "week" else "t.date_start"
+        kind = "coalesce(nullif(t.event_type, ''), 'other')"
+        if lane == "event_type":
+            lanes = f"{kind} AS lane"
+        else:
+            lanes = f"unnest(CASE WHEN len(t.actors) > 0 THEN t.actors ELSE ['{NO_ACTOR}'] END) AS lane"
+        sql = f"""
+            WITH points AS (
+                SELECT {start} AS bucket_start, {lanes}, {kind} AS event_type
+                FROM frame_events AS t WHERE t.date_start IS NOT NULL AND {where})
+            SELECT bucket_start, lane, event_type, count(*) AS events FROM points
+            GROUP BY ALL ORDER BY bucket_start, lane, event_type"""
+        counts = self._con.execute(sql, _used(sql, params)).df()
+        counts["bucket_start"] = pd.to_datetime(counts["bucket_start"]).dt.date
+        counts["events"] = counts["events"].astype("int64")
+        return counts[["bucket_start", "lane", "event_type", "events"]]
+
+    def filter_options(self) -> dict[str, list[str]]:
+        def values(sql: str) -> list[str]:
+            return [r[0] for r in self._con.execute(sql).fetchall()]
+
+        return {
+            "actors": values("SELECT actor FROM frame_actors WHERE actor IS NOT NULL AND actor <> '' "
+                             "ORDER BY mentions DESC NULLS LAST, actor"),
+            "event_types": values("SELECT DISTINCT event_type FROM frame_events WHERE coalesce(event_type, '') <> '' ORDER BY 1"),
+            "sources": values("SELECT DISTINCT source FROM frame_articles WHERE coalesce(source, '') <> '' ORDER BY 1"),
+            "categories": values("SELECT DISTINCT category FROM frame_claims WHERE coalesce(category, '') <> '' ORDER BY 1"),
+        }
+
+    def date_bounds(self) -> tuple[date, date] | None:
+        low, high = self._con.execute("""
+            SELECT min(d), max(d) FROM (
+                SELECT date_start AS d FROM frame_events UNION ALL SELECT date_end FROM frame_events
+                UNION ALL SELECT date FROM frame_claims UNION ALL SELECT published FROM frame_articles)
+        """).fetchone()
+        return (low, high) if low is not None else None
+
+    def export_parquet(self, folder: Path) -> list[Path]:
+        """One Parquet file per frame, FRAME_COLUMNS as columns, in frame order."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, columns in FRAME_COLUMNS.items():
+            target = folder / f"{name}.parquet"
+            select = ", ".join(_quote(c) for c in columns)
+            escaped = str(target).replace("'", "''")
+            self._con.execute(f"COPY (SELECT {select} FROM frame_{name} ORDER BY _row) TO '{escaped}' (FORMAT parquet)")
+            written.append(target)
+        return written
+
+
+def _used(sql: str, params: dict[str, Any] | None) -> dict[str, Any]:
+    """The named parameters `sql` refers to (DuckDB refuses unused ones)."""
+    return {k: v for k, v in (params or {}).items() if f"${k}" in sql}
+
+
+def _as_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """A DuckDB result with the dtypes `core.frames.frame` gives: lists as Python
+    lists, dates as datetimes, counts as Int64, text as str (object when all null)."""
+    for column in df.columns:
+        kind = _sql_type(name, column)
+        series = df[column]
+        if kind == "VARCHAR[]":
+            df[column] = series.map(lambda v: list(v) if v is not None and not isinstance(v, float) else [])
+            df[column] = df[column].astype(object)
+        elif kind == "DATE":
+            df[column] = pd.to_datetime(series, errors="coerce")
+        elif kind == "BIGINT":
+            df[column] = series.astype("Int64")
+        elif kind == "VARCHAR":
+            df[column] = series.astype(object) if series.isna().all() else series.astype("str")
+    return df.reset_index(drop=True)
+
+
+def frames_from_parquet(folder: Path) -> Frames:
+    """The frames written by `Store.export_parquet`, with frame() dtypes."""
+    folder = Path(folder)
+    tables = {}
+    for name in FRAME_COLUMNS:
+        df = duckdb.sql(f"SELECT * FROM read_parquet('{str(folder / (name + '.parquet')).replace(chr(39), chr(39) * 2)}')").df()
+        tables[name] = _as_frame(name, df)
+    return Frames(**tables)

