@@ -41,7 +41,7 @@ def _free_port() -> int:
 
 def _serve(corpus: Path, cache: Path) -> tuple[subprocess.Popen, str]:
     port = _free_port()
-    env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_CACHE": str(cache),
+    env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_CACHE": str(cache), "CRISIS_DB": str(cache / "crisis.duckdb"),
            "CRISIS_UPLOADS": str(cache / "uploads")}
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                                "--server.headless", "true", "--server.address", "127.0.0.1"],

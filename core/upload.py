@@ -37,7 +37,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from core import ingest
 
@@ -514,42 +514,6 @@ def remove_upload(path: Path, *, uploads_dir: Path) -> list[Path]:
         sidecar.unlink()
         removed.append(sidecar)
     return removed
-
-
-# 4. Extraction, one article at a time ----------------------------------------
-
-def result_cache_version(corpus_paths: Sequence[Path]) -> str:
-    """The result-cache key `core.corpus.build_frames` uses for this corpus (tested to match)."""
-    from core.actors import load_dictionary
-    from core.corpus import dictionary_path_for
-    from core.nlp import pipeline_version
-
-    entries, _ = load_dictionary(dictionary_path_for(corpus_paths))
-    return f"{pipeline_version()}+dict-{hashlib.sha256(repr(entries).encode('utf-8')).hexdigest()[:8]}"
-
-
-def extract_saved(files: Sequence[Path], *, corpus_paths: Sequence[Path], cache_dir: Path | None) -> Iterator[tuple[int, int, str]]:
-    """Extract saved articles into the result cache, yielding (done, total, file name) after each.
-
-    Stop iterating to cancel: what is left is extracted by the next corpus load.
-    """
-    from core.actors import load_dictionary
-    from core.corpus import dictionary_path_for
-    from core.extract import extract_articles
-    from core.nlp import build_pipeline
-    from core.store import ResultCache
-
-    total = len(files)
-    if cache_dir is None:  # nothing to fill: the corpus load extracts everything
-        yield from ((n, total, Path(f).name) for n, f in enumerate(files, start=1))
-        return
-    entries, _ = load_dictionary(dictionary_path_for(corpus_paths))
-    cache = ResultCache(Path(cache_dir), pipeline_version=result_cache_version(corpus_paths))
-    for number, file in enumerate(files, start=1):
-        article, _problems = ingest.read_article(Path(file))
-        if article is not None:
-            extract_articles([article], nlp=build_pipeline, entries=tuple(entries), cache=cache)
-        yield number, total, Path(file).name
 
 
 def _suffix(name: str) -> str:

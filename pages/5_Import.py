@@ -2,7 +2,7 @@
 import streamlit as st
 
 from core import corpus, upload
-from ui import widgets
+from ui import data, widgets
 
 ROUND_KEY = "import_round"      # bumped after an import: a fresh (empty) uploader
 PENDING_KEY = "import_pending"  # saved files not yet extracted (left there by Cancel)
@@ -82,12 +82,10 @@ if files:
             with st.status(f"Extracting events from {len(saved.saved)} new article(s)…", expanded=True) as status:
                 bar = st.progress(0.0, text="Loading the language model…")
                 st.button("Cancel", key="import_cancel",
-                          help="Stops after the current article; the rest are extracted on the next corpus load.")
-                steps = upload.extract_saved(saved.saved, corpus_paths=corpus.corpus_dirs_from_env(),
-                                             cache_dir=corpus.cache_dir_from_env())
-                for done, total, name in steps:
-                    bar.progress(done / total, text=f"{done} of {total}: {name}")
-                    st.session_state[PENDING_KEY] = st.session_state[PENDING_KEY][1:]
+                          help="Stops after the articles extracted so far; the rest are extracted on the next page load.")
+                data.sync_store(progress=lambda done, total: bar.progress(
+                    done / max(total, 1), text=f"{done} of {total} new article(s) extracted and stored"))
+                st.session_state[PENDING_KEY] = []
                 status.update(label="Extraction done: open the Timeline to see the new events.", state="complete")
             st.session_state[SUMMARY_KEY] = summary + ["Extraction done: the Timeline shows the new events."]
             st.rerun()

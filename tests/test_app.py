@@ -352,54 +352,83 @@ def test_unknown_actor_in_url_is_ignored_and_said(corpus):
     assert "Atlantis Army" in "\n".join(c.value for c in at.sidebar.caption)
 
 
-# --- the loader: build_frames via the Streamlit cache, keyed by the fingerprint ---
+# --- the loader: the store, synced with the corpus once per fingerprint -------
 
-def test_loader_builds_once_per_corpus_fingerprint(tmp_path, monkeypatch):
-    import core.corpus
+def _fresh_loader(tmp_path, monkeypatch):
     import ui.data
 
-    article = tmp_path / "2022-02-13_wire.txt"
+    monkeypatch.setenv("CRISIS_CORPUS", str(tmp_path / "corpus"))
+    monkeypatch.setenv("CRISIS_DB", str(tmp_path / "store.duckdb"))
+    monkeypatch.setenv("CRISIS_UPLOADS", str(tmp_path / "no-uploads"))
+    (tmp_path / "corpus").mkdir()
+    ui.data._store_view.clear()
+    ui.data._open_store.clear()
+    return tmp_path / "corpus"
+
+
+def test_loader_syncs_the_store_once_per_corpus_fingerprint(tmp_path, monkeypatch):
+    import core.db
+    import ui.data
+
+    corpus_dir = _fresh_loader(tmp_path, monkeypatch)
+    article = corpus_dir / "2022-02-13_wire.txt"
     article.write_text("Russia moved troops on Sunday.", encoding="utf-8")
-    calls: list[tuple[list[Path], object]] = []
+    calls: list[list[Path]] = []
 
-    def fake_build_frames(paths, *, cache_dir=None, published=None):
-        calls.append((list(paths), cache_dir))
-        return synthetic_corpus()
+    def fake_sync(self, paths, **options):
+        calls.append(list(paths))
+        return core.db.SyncReport(added=0, skipped=0, removed=0, failed=0, problems=("x.txt: a test problem",))
 
-    monkeypatch.setenv("CRISIS_CORPUS", str(tmp_path))
-    monkeypatch.setenv("CRISIS_CACHE", "off")
-    monkeypatch.setattr(core.corpus, "build_frames", fake_build_frames)
-    ui.data._build.clear()
+    monkeypatch.setattr(core.db.Store, "sync", fake_sync)
     try:
         at = AppTest.from_file(APP, default_timeout=60).run()
         assert not at.exception
-        assert calls == [([tmp_path], None)]
-        assert {m.label: m.value for m in at.metric}["Events"] == "4"
+        assert calls == [[corpus_dir]]
+        assert "x.txt: a test problem" in at.warning[0].value          # the sync's problems are shown
         at.run()
-        assert len(calls) == 1, "a rerun with an unchanged corpus uses the cache"
+        assert len(calls) == 1, "a rerun with an unchanged corpus does not touch the store"
         article.write_text("Russia moved more troops on Sunday.", encoding="utf-8")
         at.run()
-        assert len(calls) == 2, "an edited article changes the fingerprint and re-extracts"
+        assert len(calls) == 2, "an edited article changes the fingerprint and syncs again"
     finally:
-        ui.data._build.clear()
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()
+
+
+def test_loader_reads_what_the_store_holds(tmp_path, monkeypatch):
+    """A real sync of a one-article corpus: the home page counts what the store holds."""
+    import ui.data
+
+    corpus_dir = _fresh_loader(tmp_path, monkeypatch)
+    (corpus_dir / "2022-02-13_wire.txt").write_text(
+        "Ben Wallace said on Sunday that 130,000 Russian troops were near Ukraine.", encoding="utf-8")
+    try:
+        at = AppTest.from_file(APP, default_timeout=120).run()
+        assert not at.exception, [e.value for e in at.exception]
+        metrics = {m.label: m.value for m in at.metric}
+        assert metrics["Articles"] == "1" and metrics["Claims"] == "1"
+    finally:
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()
 
 
 def test_loader_failure_is_an_error_message_not_a_traceback(tmp_path, monkeypatch):
-    import core.corpus
+    import core.db
     import ui.data
 
-    def broken_build_frames(paths, *, cache_dir=None, published=None):
+    corpus_dir = _fresh_loader(tmp_path, monkeypatch)
+
+    def broken_sync(self, paths, **options):
         raise OSError("model files missing")
 
-    monkeypatch.setenv("CRISIS_CORPUS", str(tmp_path))
-    monkeypatch.setattr(core.corpus, "build_frames", broken_build_frames)
-    ui.data._build.clear()
+    monkeypatch.setattr(core.db.Store, "sync", broken_sync)
     try:
         at = AppTest.from_file(APP, default_timeout=60).run()
         assert not at.exception
-        assert "model files missing" in at.error[0].value and str(tmp_path) in at.error[0].value
+        assert "model files missing" in at.error[0].value and str(corpus_dir) in at.error[0].value
     finally:
-        ui.data._build.clear()
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()
 
 
 # --- empty corpus -------------------------------------------------------------

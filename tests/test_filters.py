@@ -15,10 +15,9 @@ import pytest
 
 from core.export import frames_zip, zip_readme
 from core.frames import FRAME_COLUMNS, Frames, frame
-from core.highlight import Span
 from streamlit.testing.v1 import AppTest
 
-from test_app import APP, PAGES, all_text, chart_specs, decoded, download_labels, make_app, synthetic_corpus
+from test_app import APP, PAGES, all_text, chart_specs, download_labels, make_app, synthetic_corpus
 from ui.data import CORPUS_OVERRIDE_KEY
 from ui.selection import (Filters, clicked_event_ids, event_detail, filter_articles, filter_claims, filter_events,
                           filtered_tables, filters_from_query, filters_to_query)

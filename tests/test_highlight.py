@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import replace as dc_replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from core.highlight import (
     load_article_text, markdown_escape, render_article,
 )
 from core.ingest import content_id
-from test_app import all_text, make_app, synthetic_corpus
+from test_app import all_text, synthetic_corpus
 
 ARTICLES_PAGE = "pages/4_Articles.py"
 XSS_SCRIPT = "<script>window.__pwned=1</script>"

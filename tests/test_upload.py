@@ -329,14 +329,6 @@ def test_uploads_dir_joins_the_corpus_once_it_exists(tmp_path, monkeypatch):
     assert corpus.uploads_dir_from_env() == corpus.REPO_ROOT / "data" / "uploads"
 
 
-def test_result_cache_version_matches_build_frames(tmp_path):
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    assert upload.result_cache_version([empty]) == corpus.build_frames([empty], cache_dir=None).pipeline_version
-
-
-# the Import page ------------------------------------------------------------------
-
 def page_app(tmp_path, monkeypatch) -> AppTest:
     seeds = tmp_path / "seeds"
     seeds.mkdir(exist_ok=True)

@@ -1,9 +1,9 @@
-"""The corpus for the pages: `core.corpus.build_frames`, cached by Streamlit.
+"""The corpus for the pages: the DuckDB store, kept in step with the corpus folders.
 
-The cache key is the corpus folders, the cache folder and the corpus
-fingerprint (file names, sizes and modification times), so adding or editing
-an article re-extracts on the next rerun. Tests inject a ready
-`CorpusResult` through `st.session_state[CORPUS_OVERRIDE_KEY]` instead.
+`load_view` syncs the store once per corpus fingerprint (file names, sizes and
+modification times), so adding or editing an article extracts just that
+article on the next rerun, and a restart extracts nothing. Tests inject a
+ready `CorpusResult` through `st.session_state[CORPUS_OVERRIDE_KEY]` instead.
 """
 from __future__ import annotations
 
@@ -18,30 +18,28 @@ from core.corpus import CorpusResult
 CORPUS_OVERRIDE_KEY = "corpus_override"
 
 
-@st.cache_data(show_spinner="Reading and extracting the corpus…", max_entries=4)
-def _build(paths: tuple[str, ...], cache_dir: str | None, fingerprint: str) -> CorpusResult:
-    # `fingerprint` is only part of the key: it changes when a corpus file does.
-    return corpus.build_frames([Path(p) for p in paths], cache_dir=Path(cache_dir) if cache_dir else None)
-
-
 def corpus_dirs() -> list[Path]:
     return corpus.corpus_dirs_from_env()
 
 
-def load_corpus() -> CorpusResult:
-    """The corpus result (cached); on failure, an error on the page and a stop."""
+def load_view():
+    """The corpus as the pages query it (`ui.source`): the injected test corpus,
+    or the DuckDB store (`CRISIS_DB`, default `data/crisis.duckdb`) kept in step
+    with the corpus folders: articles already stored are never extracted again."""
+    from ui.source import FramesView
+
     override = st.session_state.get(CORPUS_OVERRIDE_KEY)
     if isinstance(override, CorpusResult):
-        return override
+        return FramesView(override.frames, problems=override.problems, pipeline_version=override.pipeline_version)
     paths = corpus_dirs()
-    cache_dir = corpus.cache_dir_from_env()
     try:
         fingerprint = corpus.corpus_fingerprint(paths)
-        return _build(tuple(str(p) for p in paths), str(cache_dir) if cache_dir else None, fingerprint)
+        return _store_view(str(db_path()), tuple(str(p) for p in paths), fingerprint)
     except Exception as error:  # noqa: BLE001 - shown to the user, with details on demand
         st.error(
-            f"Could not read the corpus in {', '.join(str(p) for p in paths)}: "
-            f"{type(error).__name__}: {error}. Check the folder (or `CRISIS_CORPUS`) and reload."
+            f"Could not open the corpus store {db_path()} for {', '.join(str(p) for p in paths)}: "
+            f"{type(error).__name__}: {error}. If another process (a `python -m core ingest`) is writing "
+            "to the store, wait for it to finish, then reload."
         )
         with st.expander("Details"):
             st.code(traceback.format_exc(), language="text")
@@ -49,10 +47,40 @@ def load_corpus() -> CorpusResult:
         raise  # unreachable: st.stop() raises
 
 
-def load_view():
-    """The corpus as the pages query it (`ui.source`): the injected test corpus,
-    or the corpus folders read and extracted (cached)."""
-    from ui.source import FramesView
+def db_path() -> Path:
+    from core.db import db_path_from_env
 
-    result = load_corpus()
-    return FramesView(result.frames, problems=result.problems, pipeline_version=result.pipeline_version)
+    return db_path_from_env()
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(path: str):
+    """One store connection per server process, with the lock its queries share."""
+    import threading
+
+    from core.db import Store
+
+    return Store(Path(path)), threading.RLock()
+
+
+@st.cache_resource(show_spinner="Reading the corpus; extracting articles not yet in the store…", max_entries=4)
+def _store_view(path: str, paths: tuple[str, ...], fingerprint: str):
+    # `fingerprint` is only part of the key: it changes when a corpus file does.
+    from ui.source import StoreView
+
+    store, lock = _open_store(path)
+    with lock:
+        report = store.sync([Path(p) for p in paths])
+    return StoreView(store, problems=report.problems, lock=lock)
+
+
+def sync_store(*, progress=None, batch_size: int = 4):
+    """Bring the store in step with the corpus folders now (after an import),
+    reporting `progress(done, total)` after each small committed batch. A rerun
+    (the Cancel button) stops it between batches: what is committed stays,
+    the rest is extracted on the next page load."""
+    store, lock = _open_store(str(db_path()))
+    with lock:
+        report = store.sync(corpus_dirs(), progress=progress, batch_size=batch_size)
+    _store_view.clear()
+    return report

@@ -115,3 +115,90 @@ def _bucket(events: pd.DataFrame) -> str:
     start = pd.to_datetime(events["date_start"], errors="coerce")
     end = pd.to_datetime(events["date_end"], errors="coerce").fillna(start)
     return figures.bucket_for(start.min(), end.max())
+
+
+class StoreView:
+    """The corpus in the DuckDB store: every filter is pushed down into SQL.
+
+    One store connection serves every session of the server; DuckDB
+    connections are not safe to share between threads, so each query holds a
+    lock (queries are short: the filtering happens in the database).
+    """
+
+    def __init__(self, store, *, problems: tuple[str, ...] = (), lock=None) -> None:
+        import threading
+
+        self.store = store
+        self.problems = tuple(problems) or tuple(store.problems())
+        self.pipeline_version = store.version
+        self._lock = lock or threading.RLock()
+        self._counts: dict[str, int] | None = None
+        self._options = None
+
+    def _table(self, name: str, where: str = "", params: dict | None = None) -> pd.DataFrame:
+        with self._lock:
+            return self.store._query_frame(name, where, params)
+
+    def counts(self) -> dict[str, int]:
+        if self._counts is None:
+            with self._lock:
+                self._counts = {name: self.store._con.execute(f"SELECT count(*) FROM frame_{name}").fetchone()[0]
+                                for name in ("articles", "events", "timexes", "claims", "actors", "places", "mentions")}
+        return self._counts
+
+    def options(self):
+        from ui.filters import FilterOptions
+
+        if self._options is None:
+            with self._lock:
+                values = self.store.filter_options()
+                bounds = self.store.date_bounds()
+                mentions = dict(self.store._con.execute(
+                    "SELECT actor, mentions FROM frame_actors WHERE mentions IS NOT NULL").fetchall())
+            self._options = FilterOptions(
+                actors=values["actors"], mentions={str(k): int(v) for k, v in mentions.items()},
+                event_types=values["event_types"], sources=values["sources"], categories=values["categories"],
+                bounds=bounds)
+        return self._options
+
+    def articles(self, filters: Filters) -> pd.DataFrame:
+        with self._lock:
+            return self.store.articles(filters)
+
+    def frames(self, filters: Filters) -> Frames:
+        with self._lock:
+            articles, events, claims = (self.store.articles(filters), self.store.events(filters),
+                                        self.store.claims(filters))
+        empty = {name: self._table(name, "FALSE") for name in _EMPTY_LAYERS}
+        return Frames(articles=articles, events=events, claims=claims, actors=self._table("actors"),
+                      places=self._table("places"), **empty)
+
+    def timeline(self, filters: Filters, *, lane: str) -> Timeline:
+        with self._lock:
+            daily = self.store.event_counts(filters, bucket="day", lane=lane)
+        points = int(daily["events"].sum())
+        if points <= figures.POINTS_MAX:
+            with self._lock:
+                return Timeline(points=points, events=self.store.events(filters))
+        span = pd.to_datetime(daily["bucket_start"])
+        bucket = figures.bucket_for(span.min(), span.max())
+        if bucket == "day":
+            return Timeline(points=points, counts=daily, bucket=bucket)
+        with self._lock:
+            return Timeline(points=points, counts=self.store.event_counts(filters, bucket=bucket, lane=lane),
+                            bucket=bucket)
+
+    def article_frames(self, article_id: str) -> Frames:
+        one = {name: self._table(name, "article_id = $article", {"article": article_id})
+               for name in ("articles", "events", "timexes", "claims", "mentions")}
+        return Frames(actors=self._table("actors"), places=self._table("places"), **one)
+
+    def event_frames(self, event_id: str) -> Frames:
+        with self._lock:
+            found = self.store._con.execute("SELECT article_id FROM frame_events WHERE event_id = ? LIMIT 1",
+                                            [str(event_id)]).fetchone()
+        return self.article_frames(found[0] if found else "")
+
+    def export_tables(self, filters: Filters) -> dict[str, pd.DataFrame]:
+        with self._lock:
+            return dict(self.store.frames(filters).items())

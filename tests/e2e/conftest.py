@@ -3,7 +3,7 @@
 The server extracts the seed corpus (`seeds/`) with the real pipeline, into a
 throw-away result cache. `CRISIS_E2E_CORPUS=synthetic` serves the small
 synthetic corpus of `tests/test_app.py` instead (no spaCy model needed): the
-launcher swaps `core.corpus.build_frames` before Streamlit starts, in the
+launcher swaps `ui.data.load_view` before Streamlit starts, in the
 server process only.
 
 Chromium comes from Debian (`/usr/bin/chromium`, or `CHROMIUM`); never run
@@ -27,9 +27,11 @@ STARTUP_TIMEOUT_S = 120
 _SYNTHETIC_LAUNCHER = """
 import sys
 sys.path[:0] = [{repo!r}, {tests!r}]
-import core.corpus
+import ui.data
 from test_app import synthetic_corpus
-core.corpus.build_frames = lambda *args, **kwargs: synthetic_corpus()
+from ui.source import FramesView
+_corpus = synthetic_corpus()
+ui.data.load_view = lambda: FramesView(_corpus.frames, problems=_corpus.problems, pipeline_version="synthetic")
 from streamlit.web import cli
 sys.argv = ["streamlit", *sys.argv[1:]]
 sys.exit(cli.main())
@@ -60,7 +62,8 @@ def app_url(tmp_path_factory, corpus_kind) -> str:
         command = [sys.executable, "-m", "streamlit", *args]
     env = {**os.environ, "CRISIS_CORPUS": str(REPO / "seeds"),
            "CRISIS_CACHE": str(tmp_path_factory.mktemp("result-cache")),
-           "CRISIS_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}   # never the developer's imports
+           "CRISIS_UPLOADS": str(tmp_path_factory.mktemp("uploads")),   # never the developer's imports
+           "CRISIS_DB": str(tmp_path_factory.mktemp("store") / "crisis.duckdb")}
     log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
     with open(log_path, "wb") as log:
         server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)

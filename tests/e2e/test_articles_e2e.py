@@ -76,6 +76,7 @@ def hostile_app(tmp_path_factory) -> str:
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
     env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_CACHE": "off",
+           "CRISIS_DB": str(tmp_path_factory.mktemp("hostile-store") / "crisis.duckdb"),
            "CRISIS_UPLOADS": str(tmp_path_factory.mktemp("hostile-uploads"))}  # no uploads folder of the repo
     log_path = tmp_path_factory.mktemp("hostile-server") / "streamlit.log"
     with open(log_path, "wb") as log:

@@ -35,7 +35,8 @@ def upload_app(tmp_path_factory):
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
     env = {**os.environ, "CRISIS_CORPUS": str(REPO / "seeds"), "CRISIS_UPLOADS": str(uploads),
-           "CRISIS_CACHE": str(tmp_path_factory.mktemp("upload-result-cache"))}
+           "CRISIS_CACHE": str(tmp_path_factory.mktemp("upload-result-cache")),
+           "CRISIS_DB": str(tmp_path_factory.mktemp("upload-store") / "crisis.duckdb")}
     log_path = tmp_path_factory.mktemp("upload-server") / "streamlit.log"
     with open(log_path, "wb") as log:
         server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
