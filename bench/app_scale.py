@@ -1,0 +1,172 @@
+"""The dashboard with 10,000 articles stored, measured in headless Chromium.
+
+    .venv/bin/python bench/app_scale.py [--articles 10000] [--work DIR] [--workers 2]
+
+1. Builds the synthetic corpus (`bench/make_corpus.py`) under `--work` and
+   ingests it into a DuckDB store with `python -m core ingest` (both skipped
+   when already there: the ingest is resumable).
+2. Starts `streamlit run app.py` on that store and corpus, and in Chromium:
+   - time to the first chart after the Timeline page opens, in a fresh server
+     (which checks the corpus folder against the store) and in a second session;
+   - time from choosing an actor in the sidebar to the redrawn timeline (median
+     and worst of several actors);
+3. reports the server's peak memory (VmHWM) and whether the restart extracted
+   anything (the store's batch count before and after).
+
+Figures are measured, never asserted. Targets (issue 7): first chart < 3 s,
+filter to redrawn timeline < 1 s, server memory < 1.5 GB, no extraction on restart.
+Needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "bench")]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+CHART = "[data-testid='stPlotlyChart']"
+DRAWN = f"{CHART} .cartesianlayer .point"          # markers of the points or of the counts
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+ACTORS = "[data-testid='stSidebar'] .st-key-filter_actors"
+
+
+def build(work: Path, articles: int, workers: int) -> tuple[Path, Path]:
+    from make_corpus import make_articles
+
+    corpus, db = work / "corpus", work / "store.duckdb"
+    if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) < articles:
+        corpus.mkdir(parents=True, exist_ok=True)
+        for name, text, _meta in make_articles(articles, seed=7):
+            (corpus / name).write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "core", "ingest", str(corpus), "--db", str(db), "--workers", str(workers),
+                    "--batch-size", "200"], cwd=REPO, check=True)
+    print(f"ingest (resumable; 0 s when already stored): {time.perf_counter() - started:.1f} s")
+    return corpus, db
+
+
+def _batches(db: Path) -> tuple[int, int]:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT count(*), count(DISTINCT batch_id) FROM results").fetchone()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(corpus: Path, db: Path, work: Path) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_DB": str(db),
+           "CRISIS_UPLOADS": str(work / "no-uploads")}
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                               "--server.headless", "true", "--server.address", "127.0.0.1"],
+                              cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return server, url
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("streamlit did not start within 120 s")
+
+
+def peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def first_chart(page, url: str) -> float:
+    started = time.perf_counter()
+    page.goto(f"{url}/Timeline")
+    page.wait_for_selector(DRAWN, timeout=600_000)
+    seconds = time.perf_counter() - started
+    page.wait_for_selector(IDLE, timeout=600_000)
+    return seconds
+
+
+def filter_change(page, option_index: int) -> tuple[str, float]:
+    """Pick the `option_index`-th actor; seconds until one chart shows new content."""
+    page.locator(f"{ACTORS} input").click()
+    option = page.locator("[role='option']").nth(option_index)
+    name = option.inner_text()
+    before = page.locator(DRAWN).count()
+    started = time.perf_counter()
+    option.click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        """([chart, drawn, before]) => document.querySelectorAll(chart).length === 1
+               && document.querySelectorAll(drawn).length > 0
+               && document.querySelectorAll(drawn).length !== before
+               && !document.querySelector('[data-stale="true"]')""",
+        arg=[CHART, DRAWN, before], timeout=120_000)
+    seconds = time.perf_counter() - started
+    page.wait_for_selector(IDLE, timeout=120_000)
+    # clear the choice for the next round
+    page.locator(f"{ACTORS} [data-testid='stMultiSelectClearAll'], {ACTORS} svg[title='Clear all']").first.click()
+    page.wait_for_selector(IDLE, timeout=120_000)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=120_000)
+    return name, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/crisis-app-scale"))
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--filters", type=int, default=5, help="actor filter changes to time")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"skipped: no Chromium at {CHROMIUM} (install Debian's chromium; never `playwright install`)")
+        return 0
+    from playwright.sync_api import sync_playwright
+
+    corpus, db = build(args.work, args.articles, args.workers)
+    rows_before, batches_before = _batches(db)
+    server, url = serve(corpus, db, args.work)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            cold = first_chart(page, url)
+            second = browser.new_page(viewport={"width": 1400, "height": 900})
+            warm = first_chart(second, url)
+            changes = [filter_change(second, index) for index in range(1, args.filters + 1)]
+            browser.close()
+        memory = peak_memory_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    rows_after, batches_after = _batches(db)
+    times = [seconds for _name, seconds in changes]
+    print(f"store: {rows_after:,} articles in {db}")
+    print(f"first chart, fresh server (checks {args.articles:,} files against the store): {cold:.2f} s (target < 3 s)")
+    print(f"first chart, second session: {warm:.2f} s (target < 3 s)")
+    print("filter -> redrawn timeline: " + ", ".join(f"{name} {s:.2f} s" for name, s in changes))
+    print(f"  median {statistics.median(times):.2f} s, worst {max(times):.2f} s (target < 1 s)")
+    print(f"server peak memory (VmHWM): {memory:,.0f} MB (target < 1,536 MB)")
+    print(f"restart extracted: {rows_after - rows_before} articles, {batches_after - batches_before} new batches "
+          "(target 0)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
