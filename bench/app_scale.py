@@ -20,23 +20,18 @@ Needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM).
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+from app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve  # noqa: E402
 CHART = "[data-testid='stPlotlyChart']"
-DRAWN = f"{CHART} .cartesianlayer .point"          # markers of the points or of the counts
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# markers of the points (SVG), or the WebGL canvas of the counts per day or week
+DRAWN = f"{CHART} .cartesianlayer .point, {CHART} canvas.gl-canvas-context"
 ACTORS = "[data-testid='stSidebar'] .st-key-filter_actors"
 
 
@@ -62,31 +57,6 @@ def _batches(db: Path) -> tuple[int, int]:
         return con.execute("SELECT count(*), count(DISTINCT batch_id) FROM results").fetchone()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(corpus: Path, db: Path, work: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_DB": str(db),
-           "CRISIS_UPLOADS": str(work / "no-uploads")}
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                               "--server.headless", "true", "--server.address", "127.0.0.1"],
-                              cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return server, url
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("streamlit did not start within 120 s")
-
-
 def peak_memory_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -103,34 +73,42 @@ def first_chart(page, url: str) -> float:
     return seconds
 
 
+def _view_signature(page) -> str:
+    """What the Timeline shows: its caption (the number of points or counts) and the markers drawn."""
+    captions = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").all_text_contents()
+    return f"{page.locator(DRAWN).count()}|{captions[:1]}"
+
+
 def filter_change(page, option_index: int) -> tuple[str, float]:
-    """Pick the `option_index`-th actor; seconds until one chart shows new content."""
+    """Pick the `option_index`-th actor; seconds until the redrawn timeline is in place."""
     page.locator(f"{ACTORS} input").click()
     option = page.locator("[role='option']").nth(option_index)
     name = option.inner_text()
-    before = page.locator(DRAWN).count()
+    before = _view_signature(page)
     started = time.perf_counter()
     option.click()
     page.keyboard.press("Escape")
     page.wait_for_function(
-        """([chart, drawn, before]) => document.querySelectorAll(chart).length === 1
-               && document.querySelectorAll(drawn).length > 0
-               && document.querySelectorAll(drawn).length !== before
-               && !document.querySelector('[data-stale="true"]')""",
+        """([chart, drawn, before]) => {
+               const captions = [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stCaptionContainer']")];
+               const now = document.querySelectorAll(drawn).length + "|" + JSON.stringify(captions.slice(0, 1).map(c => c.textContent));
+               return document.querySelectorAll(chart).length === 1 && document.querySelectorAll(drawn).length > 0
+                   && now !== before && !document.querySelector('[data-stale="true"]');
+           }""",
         arg=[CHART, DRAWN, before], timeout=120_000)
     seconds = time.perf_counter() - started
     page.wait_for_selector(IDLE, timeout=120_000)
-    # clear the choice for the next round
-    page.locator(f"{ACTORS} [data-testid='stMultiSelectClearAll'], {ACTORS} svg[title='Clear all']").first.click()
+    page.goto(page.url.split("?")[0])          # back to the unfiltered view for the next round
+    page.wait_for_selector(DRAWN, timeout=120_000)
     page.wait_for_selector(IDLE, timeout=120_000)
-    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=120_000)
     return name, seconds
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/crisis-app-scale"))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/crisis-app-scale"),
+                        help="holds corpus/ and store.duckdb; keep it between runs (paths are part of the store's key)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--filters", type=int, default=5, help="actor filter changes to time")
     args = parser.parse_args(argv)
@@ -141,10 +119,10 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus, db = build(args.work, args.articles, args.workers)
     rows_before, batches_before = _batches(db)
-    server, url = serve(corpus, db, args.work)
+    server, url = serve(corpus, args.work, db=db)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             cold = first_chart(page, url)
             second = browser.new_page(viewport={"width": 1400, "height": 900})

@@ -13,49 +13,18 @@ message when it is missing.
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, str(REPO / "bench"))
+from app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve  # noqa: E402
 POINTS = "[data-testid='stPlotlyChart'] .cartesianlayer .scatterlayer .point"
 PANEL_TEXT = ".st-key-timeline_detail .hl-article"
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 MISS_AFTER_MS = 10_000
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(corpus: Path, cache: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_CACHE": str(cache), "CRISIS_DB": str(cache / "crisis.duckdb"),
-           "CRISIS_UPLOADS": str(cache / "uploads")}
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                               "--server.headless", "true", "--server.address", "127.0.0.1"],
-                              cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return server, url
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("streamlit did not start within 120 s")
 
 
 def _hover_sentence(page, x: float, y: float) -> str:
@@ -74,7 +43,7 @@ def measure(url: str, clicks: int) -> tuple[list[float], list[str]]:
     times: list[float] = []
     misses: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(f"{url}/Timeline")
         page.wait_for_selector(POINTS, timeout=180_000)
@@ -131,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no Chromium at {CHROMIUM} (install Debian's chromium; never `playwright install`)")
         return 0
     with tempfile.TemporaryDirectory(prefix="click-bench-") as cache:
-        server, url = _serve(args.corpus, Path(cache))
+        server, url = serve(args.corpus, Path(cache))
         try:
             times, misses = measure(url, args.clicks)
         finally:

@@ -140,6 +140,11 @@ def _version_for(entries: Sequence[Any]) -> str:
     return pipeline_key(entries)
 
 
+def fingerprint_digest(fingerprint: str) -> str:
+    """A corpus fingerprint (`core.corpus.corpus_fingerprint`, one line per file) as a short digest."""
+    return hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
+
+
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -192,6 +197,22 @@ class Store:
 
     def _set_meta(self, key: str, value: str) -> None:
         self._con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    def synced_fingerprint(self) -> str | None:
+        """The digest (`fingerprint_digest`) of the corpus fingerprint recorded by
+        the last complete sync for this pipeline version; None if none was recorded."""
+        raw = self._meta("synced_fingerprint")
+        if not raw:
+            return None
+        version, _, digest = raw.partition("\n")
+        return digest if version == self.version else None
+
+    def record_fingerprint(self, fingerprint: str) -> None:
+        """Record that the store holds exactly the corpus with this fingerprint
+        (call after a complete, uncancelled sync): a restart can then skip reading it."""
+        self._con.execute("BEGIN TRANSACTION")
+        self._set_meta("synced_fingerprint", f"{self.version}\n{fingerprint_digest(fingerprint)}")
+        self._con.execute("COMMIT")
 
     def _stored_dictionary_path(self) -> Path:
         from core.corpus import DEFAULT_CORPUS_DIR, ACTOR_DICTIONARY_NAME

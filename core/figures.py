@@ -211,13 +211,13 @@ def timeline_counts_figure(counts: pd.DataFrame, *, bucket: str = "day", title: 
     other = f"(other {len(totals) - len(busiest)} lanes)"
     counts = counts.assign(lane=counts["lane"].where(counts["lane"].isin(busiest), other))
     cells = counts.groupby(["bucket_start", "lane", "event_type"], as_index=False)["events"].sum()
-    rows = []
-    for (when, lane_name), group in cells.groupby(["bucket_start", "lane"]):
-        group = group.sort_values("events", ascending=False)
-        breakdown = "<br>".join(f"{t}: {n:,}" for t, n in zip(group["event_type"], group["events"]))
-        rows.append({"bucket_start": when, "lane": lane_name, "events": int(group["events"].sum()),
-                     "event_type": group["event_type"].iloc[0], "breakdown": breakdown})
-    table = pd.DataFrame(rows)
+    cells = cells.sort_values(["events", "event_type"], ascending=[False, True], kind="stable")
+    keys = ["bucket_start", "lane"]
+    labelled = cells.assign(line=cells["event_type"].astype(str) + ": " + cells["events"].map("{:,}".format))
+    table = cells.drop_duplicates(keys).set_index(keys)[["event_type"]]       # the most frequent type
+    table["events"] = cells.groupby(keys)["events"].sum()
+    table["breakdown"] = labelled.groupby(keys)["line"].agg("<br>".join)
+    table = table.reset_index()
     types = list(cells.groupby("event_type")["events"].sum().sort_values(ascending=False).index)
     biggest = max(1, int(table["events"].max()))
     lane_totals = table.groupby("lane")["events"].sum()

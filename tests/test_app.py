@@ -507,3 +507,31 @@ def test_seed_corpus_actors_page(seed_result):
     click_network_node(at, "Ben Wallace")
     assert url_actors(at) == ["Ben Wallace"]
     assert "Ben Wallace" in network_nodes(at) and len(network_nodes(at)) < 30
+
+
+def test_a_restart_on_an_unchanged_corpus_reads_no_file(tmp_path, monkeypatch):
+    """The store records the corpus fingerprint of its last complete sync: a new
+    server process (a cleared cache) over the same files does not sync again."""
+    import core.db
+    import ui.data
+
+    corpus_dir = _fresh_loader(tmp_path, monkeypatch)
+    (corpus_dir / "2022-02-13_wire.txt").write_text("Russia moved troops on Sunday.", encoding="utf-8")
+    calls: list[list[Path]] = []
+    monkeypatch.setattr(core.db.Store, "sync", lambda self, paths, **o: calls.append(list(paths)) or
+                        core.db.SyncReport(added=0, skipped=0, removed=0, failed=0, problems=()))
+    try:
+        AppTest.from_file(APP, default_timeout=60).run()
+        assert len(calls) == 1
+        ui.data._store_view.clear()                    # a restart: the Streamlit caches are empty
+        ui.data._open_store.clear()
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        assert not at.exception
+        assert len(calls) == 1, "an unchanged corpus is not read again after a restart"
+        (corpus_dir / "2022-02-14_more.txt").write_text("Talks went on on Monday.", encoding="utf-8")
+        ui.data._store_view.clear()
+        AppTest.from_file(APP, default_timeout=60).run()
+        assert len(calls) == 2, "a new file makes the restart sync"
+    finally:
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()

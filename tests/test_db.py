@@ -246,3 +246,15 @@ def test_attach_parquet_imports_a_distributed_run(seed_store: Store, tmp_path: P
         assert any("some-other-version" in p and "refused" in p for p in report.problems)
         _assert_same_frames(store.frames(), seed_store.frames())
     assert json.loads(rows[0][0])["text"]          # the article travels with its text
+
+
+def test_a_recorded_fingerprint_belongs_to_the_version(tmp_path):
+    from core.db import Store, fingerprint_digest
+
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.synced_fingerprint() is None
+        store.record_fingerprint("a.txt:10:123")
+        assert store.synced_fingerprint() == fingerprint_digest("a.txt:10:123")
+        assert store.synced_fingerprint() != fingerprint_digest("a.txt:11:124")
+        store.version = "another-pipeline"            # a rules change: the record no longer counts
+        assert store.synced_fingerprint() is None

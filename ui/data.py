@@ -66,11 +66,17 @@ def _open_store(path: str):
 @st.cache_resource(show_spinner="Reading the corpus; extracting articles not yet in the store…", max_entries=4)
 def _store_view(path: str, paths: tuple[str, ...], fingerprint: str):
     # `fingerprint` is only part of the key: it changes when a corpus file does.
+    from core.db import fingerprint_digest
     from ui.source import StoreView
 
     store, lock = _open_store(path)
     with lock:
+        if store.synced_fingerprint() == fingerprint_digest(fingerprint):
+            # The files are as they were at the last complete sync: nothing to read.
+            return StoreView(store, lock=lock)
         report = store.sync([Path(p) for p in paths])
+        if not report.cancelled:
+            store.record_fingerprint(fingerprint)
     return StoreView(store, problems=report.problems, lock=lock)
 
 

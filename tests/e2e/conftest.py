@@ -12,18 +12,13 @@ Chromium comes from Debian (`/usr/bin/chromium`, or `CHROMIUM`); never run
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from server import running_app
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-STARTUP_TIMEOUT_S = 120
 _SYNTHETIC_LAUNCHER = """
 import sys
 sys.path[:0] = [{repo!r}, {tests!r}]
@@ -38,12 +33,6 @@ sys.exit(cli.main())
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def corpus_kind() -> str:
     return os.environ.get("CRISIS_E2E_CORPUS", "seeds")
@@ -51,47 +40,12 @@ def corpus_kind() -> str:
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory, corpus_kind) -> str:
-    """Serve the dashboard on a free port; yield its base URL; stop it afterwards."""
-    port = _free_port()
-    args = ["run", "app.py", "--server.port", str(port), "--server.headless", "true",
-            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    """Serve the dashboard over the seed corpus on a free port; yield its base URL."""
+    launcher = ("-m", "streamlit")
     if corpus_kind == "synthetic":
-        launcher = _SYNTHETIC_LAUNCHER.format(repo=str(REPO), tests=str(REPO / "tests"))
-        command = [sys.executable, "-c", launcher, *args]
-    else:
-        command = [sys.executable, "-m", "streamlit", *args]
-    env = {**os.environ, "CRISIS_CORPUS": str(REPO / "seeds"),
-           "CRISIS_CACHE": str(tmp_path_factory.mktemp("result-cache")),
-           "CRISIS_UPLOADS": str(tmp_path_factory.mktemp("uploads")),   # never the developer's imports
-           "CRISIS_DB": str(tmp_path_factory.mktemp("store") / "crisis.duckdb")}
-    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server, log_path)
+        launcher = ("-c", _SYNTHETIC_LAUNCHER.format(repo=str(REPO), tests=str(REPO / "tests")))
+    with running_app(tmp_path_factory.mktemp("server"), corpus=REPO / "seeds", launcher=launcher) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log_path.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"streamlit not healthy after {STARTUP_TIMEOUT_S}s:\n{log_path.read_text(errors='replace')}")
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,6 @@ import io
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -23,11 +18,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core.ingest import content_id
+from server import running_app
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-STARTUP_TIMEOUT_S = 120
 
 LOAD_TIMEOUT_MS = 120_000
 SCRIPT = "<script>window.__pwned=1</script>"
@@ -43,54 +38,15 @@ TEXT = (
 ARTICLE = ".st-key-articles_text .hl-article"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log_path.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"streamlit not healthy after {STARTUP_TIMEOUT_S}s:\n{log_path.read_text(errors='replace')}")
-
-
 @pytest.fixture(scope="module")
 def hostile_app(tmp_path_factory) -> str:
     """Serve the dashboard over a corpus of one hostile article; yield its base URL."""
     corpus = tmp_path_factory.mktemp("hostile-corpus")
     (corpus / "2022-02-13_hostile.txt").write_text(TEXT, encoding="utf-8")
     (corpus / "2022-02-13_hostile.meta.json").write_text(
-        json.dumps({"title": TITLE, "source": SOURCE,
-                    "url": "javascript:alert(1)"}), encoding="utf-8")
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_CACHE": "off",
-           "CRISIS_DB": str(tmp_path_factory.mktemp("hostile-store") / "crisis.duckdb"),
-           "CRISIS_UPLOADS": str(tmp_path_factory.mktemp("hostile-uploads"))}  # no uploads folder of the repo
-    log_path = tmp_path_factory.mktemp("hostile-server") / "streamlit.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server, log_path)
+        json.dumps({"title": TITLE, "source": SOURCE, "url": "javascript:alert(1)"}), encoding="utf-8")
+    with running_app(tmp_path_factory.mktemp("hostile-server"), corpus=corpus) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def open_articles(page: Page, url: str) -> list[str]:

@@ -1,27 +1,18 @@
 """Importing an article in real Chromium: upload a .txt, import it, see its event on the Timeline.
 
-The shared `app_url` server saves uploads into the repository's `data/uploads`,
-so this module starts its own server (same launcher pattern as conftest.py)
-with `CRISIS_UPLOADS` pointing at a temporary folder.
+This module starts a server of its own, so its imports never reach the other tests' corpus.
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from server import running_app
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-STARTUP_TIMEOUT_S = 120
-
 LOAD_TIMEOUT_MS = 180_000  # the first load extracts the seed corpus; the import extracts the new article
 SENTENCE = "On Monday, Russia moved 5,000 troops to the border."
 ARTICLE = f"---\ntitle: Border build-up\nsource: E2E Wire\npublished: 2022-02-14\n---\n{SENTENCE}\n"
@@ -30,47 +21,9 @@ ARTICLE = f"---\ntitle: Border build-up\nsource: E2E Wire\npublished: 2022-02-14
 @pytest.fixture(scope="module")
 def upload_app(tmp_path_factory):
     """A server of its own, with an empty uploads folder; yields (url, uploads folder)."""
-    uploads = tmp_path_factory.mktemp("uploads")
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    env = {**os.environ, "CRISIS_CORPUS": str(REPO / "seeds"), "CRISIS_UPLOADS": str(uploads),
-           "CRISIS_CACHE": str(tmp_path_factory.mktemp("upload-result-cache")),
-           "CRISIS_DB": str(tmp_path_factory.mktemp("upload-store") / "crisis.duckdb")}
-    log_path = tmp_path_factory.mktemp("upload-server") / "streamlit.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server, log_path)
-        yield url, uploads
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log_path.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"streamlit not healthy after {STARTUP_TIMEOUT_S}s:\n{log_path.read_text(errors='replace')}")
+    workdir = tmp_path_factory.mktemp("upload-server")
+    with running_app(workdir, corpus=REPO / "seeds") as url:
+        yield url, workdir / "uploads"
 
 
 def wait_idle(page: Page) -> None:
