@@ -522,6 +522,28 @@ class Store:
         df = self._con.execute(sql, _used(sql, params)).df()
         return _as_frame(name, df)
 
+    def table(self, name: str, *, article_id: str | None = None, empty: bool = False) -> pd.DataFrame:
+        """One frame whole, or one article's rows of it, or none of it (its columns only)."""
+        if empty:
+            return self._query_frame(name, "FALSE")
+        if article_id is not None:
+            return self._query_frame(name, "article_id = $article", {"article": article_id})
+        return self._query_frame(name)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per frame."""
+        return {name: self._con.execute(f"SELECT count(*) FROM frame_{name}").fetchone()[0] for name in FRAME_COLUMNS}
+
+    def actor_mentions(self) -> dict[str, int]:
+        """Mentions per canonical actor."""
+        rows = self._con.execute("SELECT actor, mentions FROM frame_actors WHERE mentions IS NOT NULL").fetchall()
+        return {str(actor): int(mentions) for actor, mentions in rows}
+
+    def article_of_event(self, event_id: str) -> str | None:
+        found = self._con.execute("SELECT article_id FROM frame_events WHERE event_id = ? LIMIT 1",
+                                  [str(event_id)]).fetchone()
+        return found[0] if found else None
+
     def frames(self, filters: Filters = Filters()) -> Frames:
         """Every frame: events, claims and articles filtered in SQL; time
         expressions and mentions of the kept articles; actors and places
@@ -654,9 +676,13 @@ class Store:
         return {
             "actors": values("SELECT actor FROM frame_actors WHERE actor IS NOT NULL AND actor <> '' "
                              "ORDER BY mentions DESC NULLS LAST, actor"),
-            "event_types": values("SELECT DISTINCT event_type FROM frame_events WHERE coalesce(event_type, '') <> '' ORDER BY 1"),
-            "sources": values("SELECT DISTINCT source FROM frame_articles WHERE coalesce(source, '') <> '' ORDER BY 1"),
-            "categories": values("SELECT DISTINCT category FROM frame_claims WHERE coalesce(category, '') <> '' ORDER BY 1"),
+            # most frequent first, as ui.selection.facet_options orders them
+            "event_types": values("SELECT event_type FROM frame_events WHERE coalesce(event_type, '') <> '' "
+                                  "GROUP BY 1 ORDER BY count(*) DESC, 1"),
+            "sources": values("SELECT source FROM frame_articles WHERE coalesce(source, '') <> '' "
+                              "GROUP BY 1 ORDER BY count(*) DESC, 1"),
+            "categories": values("SELECT category FROM frame_claims WHERE coalesce(category, '') <> '' "
+                                 "GROUP BY 1 ORDER BY count(*) DESC, 1"),
         }
 
     def date_bounds(self) -> tuple[date, date] | None:

@@ -258,3 +258,26 @@ def test_a_recorded_fingerprint_belongs_to_the_version(tmp_path):
         assert store.synced_fingerprint() != fingerprint_digest("a.txt:11:124")
         store.version = "another-pipeline"            # a rules change: the record no longer counts
         assert store.synced_fingerprint() is None
+
+
+def test_store_view_answers_like_the_in_memory_view(tmp_path):
+    """The dashboard's two views agree on the seed: same filtered rows, same
+    timeline points, same options, same per-article layers."""
+    from core.corpus import build_frames
+    from core.db import Store
+    from core.query import Filters
+    from ui.source import FramesView, StoreView
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    with Store(tmp_path / "s.duckdb") as store:
+        store.sync([seeds])
+        by_store, in_memory = StoreView(store), FramesView(build_frames([seeds], cache_dir=None).frames)
+        assert by_store.counts() == in_memory.counts()
+        assert by_store.options() == in_memory.options()
+        for chosen in (Filters(), Filters(actors=("Russia",)), Filters(event_types=("statement",))):
+            a, b = by_store.frames(chosen), in_memory.frames(chosen)
+            assert sorted(a.events["event_id"]) == sorted(b.events["event_id"])
+            assert sorted(a.claims["start"]) == sorted(b.claims["start"])
+            assert by_store.timeline(chosen, lane="actor").points == in_memory.timeline(chosen, lane="actor").points
+        event = by_store.frames(Filters()).events.iloc[0]["event_id"]
+        assert len(by_store.event_frames(event).mentions) == len(in_memory.event_frames(event).mentions) > 0

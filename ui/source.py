@@ -135,15 +135,14 @@ class StoreView:
         self._counts: dict[str, int] | None = None
         self._options = None
 
-    def _table(self, name: str, where: str = "", params: dict | None = None) -> pd.DataFrame:
+    def _table(self, name: str, **which) -> pd.DataFrame:
         with self._lock:
-            return self.store._query_frame(name, where, params)
+            return self.store.table(name, **which)
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:
             with self._lock:
-                self._counts = {name: self.store._con.execute(f"SELECT count(*) FROM frame_{name}").fetchone()[0]
-                                for name in ("articles", "events", "timexes", "claims", "actors", "places", "mentions")}
+                self._counts = self.store.counts()
         return self._counts
 
     def options(self):
@@ -153,10 +152,9 @@ class StoreView:
             with self._lock:
                 values = self.store.filter_options()
                 bounds = self.store.date_bounds()
-                mentions = dict(self.store._con.execute(
-                    "SELECT actor, mentions FROM frame_actors WHERE mentions IS NOT NULL").fetchall())
+                mentions = self.store.actor_mentions()
             self._options = FilterOptions(
-                actors=values["actors"], mentions={str(k): int(v) for k, v in mentions.items()},
+                actors=values["actors"], mentions=mentions,
                 event_types=values["event_types"], sources=values["sources"], categories=values["categories"],
                 bounds=bounds)
         return self._options
@@ -169,7 +167,7 @@ class StoreView:
         with self._lock:
             articles, events, claims = (self.store.articles(filters), self.store.events(filters),
                                         self.store.claims(filters))
-        empty = {name: self._table(name, "FALSE") for name in _EMPTY_LAYERS}
+        empty = {name: self._table(name, empty=True) for name in _EMPTY_LAYERS}
         return Frames(articles=articles, events=events, claims=claims, actors=self._table("actors"),
                       places=self._table("places"), **empty)
 
@@ -189,15 +187,14 @@ class StoreView:
                             bucket=bucket)
 
     def article_frames(self, article_id: str) -> Frames:
-        one = {name: self._table(name, "article_id = $article", {"article": article_id})
+        one = {name: self._table(name, article_id=article_id)
                for name in ("articles", "events", "timexes", "claims", "mentions")}
         return Frames(actors=self._table("actors"), places=self._table("places"), **one)
 
     def event_frames(self, event_id: str) -> Frames:
         with self._lock:
-            found = self.store._con.execute("SELECT article_id FROM frame_events WHERE event_id = ? LIMIT 1",
-                                            [str(event_id)]).fetchone()
-        return self.article_frames(found[0] if found else "")
+            article_id = self.store.article_of_event(event_id)
+        return self.article_frames(article_id or "")
 
     def export_tables(self, filters: Filters) -> dict[str, pd.DataFrame]:
         with self._lock:
