@@ -9,8 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -19,6 +17,7 @@ from playwright.sync_api import Page, expect
 
 from core.ingest import content_id
 from server import running_app
+from test_browser import _save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -94,19 +93,6 @@ def test_opening_the_page_writes_the_article_to_the_url(page: Page, hostile_app:
     page.wait_for_url(lambda u: bool(parse_qs(urlparse(u).query).get("article")), timeout=LOAD_TIMEOUT_MS)
     assert parse_qs(urlparse(page.url).query)["article"] == [content_id(TEXT)]
     assert page.evaluate("typeof window.__pwned") == "undefined" and dialogs == []
-
-
-def _save_screenshot(page: Page, path: Path) -> None:
-    size = page.viewport_size
-    page.set_viewport_size({"width": size["width"], "height": 1400})
-    page.wait_for_timeout(500)
-    page.mouse.move(0, 0)
-    page.screenshot(path=str(path))
-    page.set_viewport_size(size)
-    assert path.stat().st_size > 10_000
-    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
-        (REPO / "docs").mkdir(exist_ok=True)
-        shutil.copyfile(path, REPO / "docs" / path.name)
 
 
 def test_hostile_article_exports_no_formula(page: Page, hostile_app: str):
