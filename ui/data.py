@@ -74,10 +74,17 @@ def _store_view(path: str, paths: tuple[str, ...], fingerprint: str):
         if store.synced_fingerprint() == fingerprint_digest(fingerprint):
             # The files are as they were at the last complete sync: nothing to read.
             return StoreView(store, lock=lock)
-        report = store.sync([Path(p) for p in paths])
-        if not report.cancelled:
-            store.record_fingerprint(fingerprint)
+        report = _sync(store, [Path(p) for p in paths], fingerprint=fingerprint)
     return StoreView(store, problems=report.problems, lock=lock)
+
+
+def _sync(store, paths: list[Path], *, fingerprint: str, **options):
+    """Sync the store with `paths`; a complete sync records the corpus fingerprint
+    it was taken at, so the next load (or a restart) need not read the files."""
+    report = store.sync(paths, **options)
+    if not report.cancelled:
+        store.record_fingerprint(fingerprint)
+    return report
 
 
 def sync_store(*, progress=None, batch_size: int = 4):
@@ -86,7 +93,9 @@ def sync_store(*, progress=None, batch_size: int = 4):
     (the Cancel button) stops it between batches: what is committed stays,
     the rest is extracted on the next page load."""
     store, lock = _open_store(str(db_path()))
+    paths = corpus_dirs()
     with lock:
-        report = store.sync(corpus_dirs(), progress=progress, batch_size=batch_size)
+        report = _sync(store, paths, fingerprint=corpus.corpus_fingerprint(paths), progress=progress,
+                       batch_size=batch_size)
     _store_view.clear()
     return report

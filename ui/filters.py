@@ -10,7 +10,7 @@ frame is in `ui.selection` (pure pandas).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
@@ -65,7 +65,6 @@ FACETS = (
     _Facet("sources", "Sources", "Only what these outlets published."),
     _Facet("categories", "Claim category", "Troop claims of these categories only (force size, killed, …)."),
 )
-_FACET_BY_FIELD = {facet.field: facet for facet in FACETS}
 
 
 def _url_filters() -> Filters:
@@ -103,10 +102,7 @@ def set_selected_actors(actors: Iterable[str]) -> None:
     """
     chosen = list(dict.fromkeys(str(a) for a in actors))
     st.session_state[STATE_KEY] = chosen
-    if chosen:
-        st.query_params[QUERY_PARAM] = chosen
-    elif QUERY_PARAM in st.query_params:
-        del st.query_params[QUERY_PARAM]
+    _set_query_param(QUERY_PARAM, chosen)
 
 
 def actor_options(actors: pd.DataFrame) -> list[str]:
@@ -191,19 +187,14 @@ def clear_filters() -> None:
 def _mirror_to_url(filters: Filters) -> None:
     wanted = filters_to_query(filters)
     for param in list(QUERY_PARAMS.values()) + list(DATE_PARAMS.values()):
-        values = wanted.get(param, [])
-        if st.query_params.get_all(param) != values:
-            if values:
-                st.query_params[param] = values
-            elif param in st.query_params:
-                del st.query_params[param]
+        _set_query_param(param, wanted.get(param, []))
 
 
-def actor_filter(actors: pd.DataFrame) -> list[str]:
-    """The actor filter alone (for pages that show only actors' data)."""
-    _seed_from_url()
-    mentions = dict(zip(actors["actor"].astype(str), actors["mentions"])) if not actors.empty else {}
-    selected = _multiselect(FACETS[0], actor_options(actors),
-                            lambda name: f"{name} ({mentions[name]})" if pd.notna(mentions.get(name)) else name)
-    _mirror_to_url(replace(_url_filters(), actors=tuple(selected)))
-    return selected
+def _set_query_param(param: str, values: list[str]) -> None:
+    """`?param=` holds exactly `values` (absent when empty); untouched when it already does."""
+    if st.query_params.get_all(param) == values:
+        return
+    if values:
+        st.query_params[param] = values
+    elif param in st.query_params:
+        del st.query_params[param]

@@ -12,6 +12,7 @@ from ui.selection import undated_articles
 
 MAX_PROBLEMS_SHOWN = 10
 BOM_KEY = "csv_bom"            # sidebar toggle: CSV with a byte-order mark, for Excel
+BOM_STATE_KEY = "csv_bom_selected"  # its value, kept across pages (widget state is not)
 
 
 def page_icon() -> Image.Image:
@@ -32,10 +33,10 @@ def page_setup(title: str) -> None:
 def csv_bom() -> bool:
     """The sidebar's Excel option for every CSV download, kept across pages;
     drawn once per page, under the filters."""
-    st.session_state.setdefault("csv_bom_selected", False)
-    st.session_state[BOM_KEY] = st.session_state["csv_bom_selected"]
+    st.session_state.setdefault(BOM_STATE_KEY, False)
+    st.session_state[BOM_KEY] = st.session_state[BOM_STATE_KEY]
     st.sidebar.toggle("CSV for Excel (UTF-8 with BOM)", key=BOM_KEY,
-                      on_change=lambda: st.session_state.update(csv_bom_selected=st.session_state[BOM_KEY]),
+                      on_change=lambda: st.session_state.update({BOM_STATE_KEY: st.session_state[BOM_KEY]}),
                       help="Excel reads UTF-8 CSV correctly only with a byte-order mark. Leave off for "
                            "pandas, R and other tools.")
     return bool(st.session_state[BOM_KEY])
@@ -93,10 +94,14 @@ def nothing_matches(what: str, selected: list[str]) -> None:
     )
 
 
+def _bom_chosen() -> bool:
+    return bool(st.session_state.get(BOM_STATE_KEY, False))
+
+
 def download_csv(df: pd.DataFrame, *, file_name: str, key: str, label: str = "Download CSV") -> None:
     """A download button for exactly `df` (what the page shows), as UTF-8 CSV
     (with a BOM when the sidebar's Excel option is on)."""
-    bom = bool(st.session_state.get("csv_bom_selected", False))
+    bom = _bom_chosen()
     st.download_button(
         f"{label} ({rows_label(len(df))})", data=to_csv_bytes(df, bom=bom), file_name=file_name, mime="text/csv",
         key=key, disabled=df.empty, on_click="ignore", icon=":material/download:",
@@ -109,7 +114,7 @@ def rows_label(count: int) -> str:
 
 def download_zip(tables: dict[str, pd.DataFrame], *, key: str, note: str = "") -> None:
     """A download button for a zip of every table, with a README of the columns."""
-    bom = bool(st.session_state.get("csv_bom_selected", False))
+    bom = _bom_chosen()
     st.download_button(
         "Download everything (.zip of CSVs with a README of the columns)",
         data=frames_zip(tables.items(), bom=bom, note=note), file_name="crisis-timeline.zip",
