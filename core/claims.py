@@ -378,13 +378,14 @@ def _merge_ranges(figures: list[_Figure], doc_text: str) -> list[_Figure]:
     while index < len(figures):
         first = figures[index]
         second = figures[index + 1] if index + 1 < len(figures) else None
+        if second and _is_change(first, second, doc_text):
+            merged.append(_replace(first, flags=first.flags + ("earlier_count",), later=(second.start, second.end)))
+            index += 1
+            continue
         joined = _as_range(first, second, doc_text) if second else None
         if joined:
             merged.append(joined)
             index += 2
-        elif second and _is_change(first, second, doc_text):
-            merged.append(_replace(first, flags=first.flags + ("earlier_count",), later=(second.start, second.end)))
-            index += 1
         else:
             merged.append(first)
             index += 1
@@ -402,6 +403,7 @@ def _is_change(first: _Figure, second: _Figure, doc_text: str) -> bool:
 
 
 def _as_range(first: _Figure, second: _Figure, doc_text: str) -> _Figure | None:
+    """The two figures as one range, or None. A change over time (`_is_change`) is checked first, by the caller."""
     between = doc_text[first.end:second.start]
     joiner = _RANGE_JOINERS.match(between)
     if not joiner or first.value is None or second.value is None:
@@ -410,8 +412,6 @@ def _as_range(first: _Figure, second: _Figure, doc_text: str) -> _Figure | None:
     before = doc_text[max(0, first.start - 40):first.start]
     opener = re.search(r"\b(between|from)\s*$", before, re.I)
     if word == "and" and not (opener and opener.group(1).lower() == "between"):
-        return None
-    if _is_change(first, second, doc_text):
         return None
     low, high = first.value, second.value
     if low * 100 <= high and re.search(r"[a-z]$", doc_text[second.start:second.end], re.I):

@@ -50,7 +50,7 @@ from typing import Any, Callable, Iterator, Sequence
 import duckdb
 import pandas as pd
 
-from core.frames import FRAME_COLUMNS, Frames
+from core.frames import DATE_COLUMNS, FRAME_COLUMNS, INT_COLUMNS, Frames
 from core.query import Filters
 from core import records
 from core.records import Article
@@ -66,10 +66,8 @@ NO_ACTOR = "(no actor named)"
 BUCKETS = ("day", "week")
 LANES = ("actor", "event_type")
 
-# SQL types of the frame columns; every other column is VARCHAR.
+# SQL types of the frame columns (dates and counts as core.frames types them); every other column is VARCHAR.
 _LIST_COLUMNS = {("events", "actors"), ("events", "places"), ("actors", "aliases")}
-_DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of", "first_event", "last_event"}
-_INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence_index"}
 _FLOAT_COLUMNS = {("claims", "value"), ("claims", "low"), ("claims", "high"), ("places", "lat"), ("places", "lon")}
 
 
@@ -92,9 +90,9 @@ class SyncReport:
 def _sql_type(name: str, column: str) -> str:
     if (name, column) in _LIST_COLUMNS:
         return "VARCHAR[]"
-    if column in _DATE_COLUMNS:
+    if column in DATE_COLUMNS:
         return "DATE"
-    if column in _INT_COLUMNS:
+    if column in INT_COLUMNS:
         return "BIGINT"
     if (name, column) in _FLOAT_COLUMNS:
         return "DOUBLE"

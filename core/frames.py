@@ -35,9 +35,9 @@ FRAME_COLUMNS: dict[str, list[str]] = {
 }
 # Frames whose list-valued cells are joined with this separator in CSV.
 LIST_SEPARATOR = "; "
-_DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of", "first_event", "last_event"}
+DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of", "first_event", "last_event"}
 # ("sentence" is text in events and claims; the index of a sentence is "sentence_index".)
-_INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence_index"}
+INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence_index"}
 
 
 def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -52,9 +52,9 @@ def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         if column not in df.columns:
             df[column] = pd.Series(dtype="object")
     df = df[columns + [c for c in df.columns if c not in columns]]
-    for column in _DATE_COLUMNS & set(df.columns):
+    for column in DATE_COLUMNS & set(df.columns):
         df[column] = pd.to_datetime(df[column], errors="coerce")
-    for column in _INT_COLUMNS & set(df.columns):
+    for column in INT_COLUMNS & set(df.columns):
         df[column] = pd.to_numeric(df[column], errors="coerce").astype("Int64")
     return df.reset_index(drop=True)
 
