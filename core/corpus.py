@@ -63,17 +63,19 @@ def corpus_fingerprint(paths: Sequence[Path]) -> str:
     is added, removed or edited."""
     from core.ingest import SIDECAR_SUFFIX, iter_article_files
 
-    files = list(iter_article_files(paths))
-    files += [f.with_name(f.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX) for f in files]
-    files.append(dictionary_path_for(paths))
-    parts = []
-    for file in files:
-        try:
-            stat = file.stat()
-        except OSError:
-            continue
-        parts.append(f"{file}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "|".join(sorted(parts))
+    articles = list(iter_article_files(paths))
+    sidecars = [f.with_name(f.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX) for f in articles]
+    parts = [_stat_line(file) for file in (*articles, *sidecars, dictionary_path_for(paths))]
+    return "|".join(sorted(part for part in parts if part))
+
+
+def _stat_line(file: Path) -> str:
+    """`path:size:mtime` of a file, or "" if it does not exist (a sidecar is optional)."""
+    try:
+        stat = os.stat(file)
+    except OSError:
+        return ""
+    return f"{file}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def build_frames(

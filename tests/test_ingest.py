@@ -147,3 +147,23 @@ def test_front_matter_absent_returns_text_unchanged() -> None:
 
 def test_utf8_bom_is_dropped() -> None:
     assert decode("\ufeffhello".encode("utf-8")) == ("hello", [])
+
+
+def test_files_under_lists_like_rglob_without_entering_symlinked_folders(tmp_path):
+    """The corpus walk (one scandir per folder) finds what `Path.rglob` finds:
+    nested and symlinked files, in Path order; a symlinked folder is not entered."""
+    from core.ingest import files_under
+
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    (corpus / "a-b").mkdir(parents=True)
+    (corpus / "a").mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("x")
+    for name in ("a/1.txt", "a-b/2.txt", "z.txt", ".hidden.txt"):
+        (corpus / name).write_text("x")
+    (corpus / "link.txt").symlink_to(outside / "secret.txt")
+    (corpus / "linked-folder").symlink_to(outside, target_is_directory=True)
+
+    expected = sorted(p for p in corpus.rglob("*") if p.is_file())
+    assert files_under(corpus) == expected
+    assert corpus / "link.txt" in expected and not any("linked-folder" in str(p) for p in expected)
