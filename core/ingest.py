@@ -21,15 +21,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+from core.language import EXTRACTOR_LANGUAGE, detect_language, language_warning
+from core.limits import LIMITS
 from core.records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
 SIDECAR_SUFFIX = ".meta.json"
 # Files that live beside articles but are not articles.
 _NOT_ARTICLE_SUFFIXES = (SIDECAR_SUFFIX, ".gold.json")
-MAX_ARTICLE_BYTES = 5_000_000
+MAX_ARTICLE_BYTES = LIMITS.article_bytes       # settings.toml [limits]
+MAX_CORPUS_ARTICLES = LIMITS.corpus_articles
 _METADATA_KEYS = ("title", "source", "url", "published", "language")
 _DATE_KEYS = ("published", "date", "publication_date", "pubdate", "dct")
+_URL_SCHEMES = ("http://", "https://")
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})[_\- ]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
@@ -49,13 +53,20 @@ class Problem:
     fatal: bool = True       # False: the article loaded, with this warning
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{printable(self.path)}: {self.message}"
 
 
 @dataclass(frozen=True)
 class IngestResult:
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...] = field(default=())
+
+
+def printable(name: str) -> str:
+    """A file name as it may be shown: control and other non-printing characters
+    written as escapes (`\\x1b`, `\\u202e`), so a name cannot move a terminal's
+    cursor, fake extra lines in a message or reverse the text around it."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in str(name))
 
 
 def content_id(text: str) -> str:
@@ -96,6 +107,15 @@ def iter_article_files(paths: Sequence[Path]) -> Iterator[Path]:
             if path.is_dir() and not name.endswith(ARTICLE_SUFFIXES):
                 continue
             yield candidate
+
+
+def checked_url(url: str) -> tuple[str, str | None]:
+    """`url` if it is an http(s) link, else "" and the reason: a `javascript:` or
+    `data:` link from an article's metadata must never become a clickable button."""
+    url = str(url or "").strip()
+    if not url or url.lower().startswith(_URL_SCHEMES):
+        return url, None
+    return "", f"url {url[:80]!r} is not a link that starts with http:// or https://"
 
 
 def parse_date(raw: Any) -> date | None:
@@ -266,7 +286,8 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
         return None, [Problem(shown, str(error) or type(error).__name__)]
     if not text.strip():
         return None, [Problem(shown, "no article text in the file")]
-    problems = [Problem(shown, w, fatal=False) for w in warnings]
+    url, url_problem = checked_url(meta.get("url", ""))
+    problems = [Problem(shown, w, fatal=False) for w in [*warnings, *([f"{url_problem}; dropped"] if url_problem else [])]]
     try:
         when = published or parse_date(meta.get("published"))
     except ValueError as error:
@@ -274,15 +295,18 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
         problems.append(Problem(shown, f"{error}; relative dates left unresolved", fatal=False))
     if when is None and not any("publication date" in p.message for p in problems):
         problems.append(Problem(shown, "no publication date; relative dates left unresolved", fatal=False))
+    language = meta.get("language") or detect_language(text) or EXTRACTOR_LANGUAGE
+    if note := language_warning(language):
+        problems.append(Problem(shown, note, fatal=False))
     article = Article(
         article_id=content_id(text),
         text=text,
         title=meta.get("title") or path.stem,
         source=meta.get("source", ""),
-        url=meta.get("url", ""),
+        url=url,
         published=when,
         path=shown,
-        language=meta.get("language", "en"),
+        language=language,
         warnings=tuple(p.message for p in problems),
     )
     return article, problems
@@ -296,6 +320,10 @@ def read_corpus(paths: Sequence[Path], *, published: date | None = None) -> Inge
         if not Path(path).exists():
             problems.append(Problem(str(path), "no such file or folder"))
     for file in iter_article_files(paths):
+        if len(articles) >= MAX_CORPUS_ARTICLES:
+            problems.append(Problem(str(file), f"the corpus limit of {MAX_CORPUS_ARTICLES:,} articles is reached "
+                                    "(corpus_articles in settings.toml): this file and the ones after it are not read"))
+            break
         article, file_problems = read_article(file, published=published)
         problems.extend(file_problems)
         if article is None:

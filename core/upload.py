@@ -40,17 +40,20 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
 
 from core import ingest
+from core.language import detect_language, language_warning
+from core.limits import LIMITS
 
 log = logging.getLogger(__name__)
 
-# Limits. Each refusal names the limit it hit.
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024   # one uploaded file (a .zip or .csv included); = server.maxUploadSize
-MAX_ARTICLE_BYTES = ingest.MAX_ARTICLE_BYTES  # one article, as the corpus reader allows
-MAX_ZIP_MEMBERS = 500                # files in one .zip (folders not counted)
-MAX_ZIP_TOTAL_BYTES = 200_000_000    # uncompressed size of all members of one .zip
-MAX_COMPRESSION_RATIO = 100          # uncompressed / compressed, above this a member looks like a zip bomb
-RATIO_CHECK_MIN_BYTES = 1_000_000    # small members may compress well legitimately
-MAX_CSV_ROWS = 5_000                 # articles in one .csv
+# Limits (core.limits: settings.toml). Each refusal names the limit it hit.
+MAX_UPLOAD_BYTES = LIMITS.upload_bytes          # one uploaded file (a .zip or .csv included); = server.maxUploadSize
+MAX_ARTICLE_BYTES = ingest.MAX_ARTICLE_BYTES    # one article, as the corpus reader allows
+MAX_CORPUS_ARTICLES = ingest.MAX_CORPUS_ARTICLES  # articles in the corpus after an import
+MAX_ZIP_MEMBERS = LIMITS.zip_members            # files in one .zip (folders not counted)
+MAX_ZIP_TOTAL_BYTES = LIMITS.zip_total_bytes    # uncompressed size of all members of one .zip
+MAX_COMPRESSION_RATIO = LIMITS.zip_compression_ratio  # uncompressed / compressed, above this a member looks like a zip bomb
+RATIO_CHECK_MIN_BYTES = LIMITS.zip_ratio_check_bytes  # small members may compress well legitimately
+MAX_CSV_ROWS = LIMITS.csv_rows                  # articles in one .csv
 MAX_NAME_CHARS = 80                  # a saved file name's stem
 
 ARTICLE_UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".csv")
@@ -61,7 +64,6 @@ _DATE_KEYS = ("published", "date", "publication_date", "pubdate", "published_at"
 _TEXT_COLUMNS = ("text", "body", "content")
 _UNSAFE_NAME_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-_URL_SCHEMES = ("http://", "https://")
 _ROW_SUFFIX = re.compile(r" \[(row|item) (\d+)\]$")
 _JUNK_MEMBER = re.compile(r"(^|/)(__MACOSX|\.[^/]*)(/|$)")  # macOS resource forks, hidden files
 
@@ -120,7 +122,7 @@ def read_uploads(files: Iterable[tuple[str, bytes]], *, corpus_paths: Sequence[P
     drafts: list[Draft] = []
     problems: list[str] = []
     for name, data in files:
-        found, refused = _read_upload(name, data)
+        found, refused = _read_upload(ingest.printable(name), data)
         drafts += found
         problems += refused
     return UploadResult(drafts=tuple(flag_duplicates(drafts, corpus_index(corpus_paths))), problems=tuple(problems))
@@ -227,7 +229,7 @@ def _read_zip(name: str, data: bytes) -> tuple[list[Draft], list[str]]:
         problems: list[str] = []
         unpacked = 0
         for member in members:
-            shown = f"{name}/{member.filename}"
+            shown = f"{name}/{ingest.printable(member.filename)}"
             refusal = zip_member_refusal(member)
             if refusal == "":
                 continue  # junk (hidden files, macOS resource forks): skipped silently
@@ -322,10 +324,10 @@ def make_draft(name: str, text: str, meta: Mapping[str, str], *, warnings: Seque
         problems.append(f"{error}; enter the right date")
     if published is None and not meta.get("published"):
         problems.append("no publication date: add one, or relative dates (“on Monday”) stay unresolved")
-    url = meta.get("url", "")
-    if url and not url.lower().startswith(_URL_SCHEMES):
-        problems.append(f"url {url!r} is not an http(s) link; dropped")
-        url = ""
+    url, url_problem = ingest.checked_url(meta.get("url", ""))
+    problems += [f"{url_problem}; dropped"] if url_problem else []
+    if note := language_warning(detect_language(text)):
+        problems.append(note)
     identity = ingest.content_id(text)
     other = ingest.content_id(ingest_text) if ingest_text and ingest_text.strip() else identity
     return Draft(name=name, title=meta.get("title") or _stem(name), source=meta.get("source", ""), url=url,
@@ -399,9 +401,9 @@ def apply_edits(drafts: Sequence[Draft], rows: Sequence[Mapping[str, Any]]) -> t
         except ValueError as error:
             errors.append(f"{where}: {error}")
             continue
-        url = str(row.get("url") or "").strip()
-        if url and not url.lower().startswith(_URL_SCHEMES):
-            errors.append(f"{where}: url {url!r} must start with http:// or https://")
+        url, refusal = ingest.checked_url(row.get("url"))
+        if refusal:
+            errors.append(f"{where}: {refusal}")
             continue
         chosen.append(replace(draft, title=str(row.get("title") or "").strip() or _stem(draft.name),
                               source=str(row.get("source") or "").strip(), url=url, published=published))
@@ -429,10 +431,15 @@ def import_drafts(drafts: Sequence[Draft], *, uploads_dir: Path, corpus_paths: S
     saved: list[Path] = []
     duplicates: list[str] = []
     problems: list[str] = []
+    stored = len(set(index.values()))
     for draft in drafts:
         match = next((index[i] for i in (draft.content_id, *draft.other_ids) if i in index), None)
         if match:
             duplicates.append(f"{draft.name}: same text as {match}; not imported again")
+            continue
+        if stored + len(saved) >= MAX_CORPUS_ARTICLES:
+            problems.append(f"{draft.name}: the corpus already holds {stored + len(saved):,} articles, the limit "
+                            "(corpus_articles in settings.toml); not imported")
             continue
         target = unique_path(uploads_dir, safe_file_name(_stem(draft.name)))
         try:

@@ -5,6 +5,7 @@
 import streamlit as st
 
 from core import highlight
+from core.ingest import checked_url
 from ui import data, filters, widgets
 from ui.selection import Filters
 
@@ -59,17 +60,17 @@ st.subheader(highlight.markdown_escape(fact.title), anchor=False)
 st.markdown(f"**Source:** {highlight.markdown_escape(fact.source) or 'unknown'} · "
             f"**Published:** {fact.published or 'unknown'} · "
             f"**Words:** {fact.words or '?'}")
-if fact.url:
-    st.link_button("Open the original", fact.url, icon=":material/open_in_new:")
-for warning in fact.warnings:
-    st.warning(warning, icon=":material/warning:")
+if link := checked_url(fact.url)[0]:          # only http(s): never a javascript: link
+    st.link_button("Open the original", link, icon=":material/open_in_new:")
+for warning in fact.warnings:                 # warnings quote the file's own metadata: shown literally
+    st.warning(highlight.markdown_escape(warning), icon=":material/warning:")
 
 layers = st.pills("Highlight", highlight.LAYER_LABELS, selection_mode="multi", default=list(highlight.LAYER_LABELS),
                   format_func=LAYER_NAMES.get, key=LAYERS_KEY)
 frames = view.article_frames(article_id)
 text = article_text(path, article_id)
 if text is None:
-    st.warning(f"The text of this article is no longer in `{path}` (the file was moved or edited since it "
+    st.warning(f"The text of this article is no longer in {highlight.markdown_escape(path)} (the file was moved or edited since it "
                "was extracted). Reload the page to re-read the corpus; its annotations are listed below.",
                icon=":material/description:")
 else:

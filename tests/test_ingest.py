@@ -167,3 +167,60 @@ def test_files_under_lists_like_rglob_without_entering_symlinked_folders(tmp_pat
     expected = sorted(p for p in corpus.rglob("*") if p.is_file())
     assert files_under(corpus) == expected
     assert corpus / "link.txt" in expected and not any("linked-folder" in str(p) for p in expected)
+
+
+# --- language: the extractors read English; other languages are flagged with their name
+GERMAN = ("Die russischen Truppen stehen seit Wochen an der Grenze zur Ukraine, sagte der Minister am Sonntag "
+          "in Berlin. Die Regierung in Kiew bat um Gespräche.")
+LANGUAGE_CASES = [
+    ("de.txt", GERMAN, "de", "language: German (de), not English"),
+    ("fr.txt", "Les troupes russes sont massées à la frontière ukrainienne depuis des semaines, a déclaré "
+               "le ministre dimanche à Paris.", "fr", "language: French (fr), not English"),
+    ("uk.txt", "Росія зосередила понад сто тисяч військових біля кордону з Україною, заявив міністр оборони.",
+     "uk", "language: Ukrainian (uk), not English"),
+    ("en.txt", "Russia has massed more than 100,000 troops near the border with Ukraine, officials said on Sunday.",
+     "en", None),
+    ("short.txt", "Kyiv 100,000", "en", None),    # too little text to tell: not flagged
+]
+
+
+@pytest.mark.parametrize("name, text, code, note", LANGUAGE_CASES, ids=[c[0] for c in LANGUAGE_CASES])
+def test_an_article_not_in_english_is_flagged_with_its_language(tmp_path, name, text, code, note):
+    article, problems = read_article(write(tmp_path, name, text))
+    assert article is not None and article.language == code
+    notes = [p.message for p in problems if "language" in p.message]
+    assert len(notes) == (0 if note is None else 1) and all(not p.fatal for p in problems)
+    if note:
+        assert notes[0].startswith(note) and notes[0] in article.warnings
+
+
+def test_a_declared_language_is_taken_over_detection(tmp_path):
+    path = write(tmp_path, "a.json", json.dumps({"text": GERMAN, "language": "en"}))
+    article, problems = read_article(path)
+    assert article.language == "en" and not any("language" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://example.org/a", "https://example.org/a"),
+    ("http://example.org/a", "http://example.org/a"),
+    ("javascript:alert(document.cookie)", ""),
+    ("JaVaScRiPt:alert(1)", ""),
+    ("data:text/html,<script>alert(1)</script>", ""),
+    ("file:///etc/passwd", ""),
+    (12345, ""),
+])
+def test_only_http_links_are_kept_from_an_articles_metadata(tmp_path, url, kept):
+    article, problems = read_article(write(tmp_path, "a.json", json.dumps({"text": TEXT, "url": url})))
+    assert article.url == kept
+    assert any("not a link that starts with http" in p.message for p in problems) == (kept == "")
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("red\x1b[31m.txt", "red\\x1b[31m.txt"),
+    ("two\nlines.txt", "two\\nlines.txt"),
+    ("rtl\u202etxt.exe.txt", "rtl\\u202etxt.exe.txt"),
+    ("tab\there.txt", "tab\\there.txt"),
+])
+def test_a_problem_shows_control_characters_in_a_file_name_as_escapes(tmp_path, name, shown):
+    article, problems = read_article(write(tmp_path, name, b""))
+    assert article is None and str(problems[0]) == f"{tmp_path / shown}: empty file"

@@ -160,7 +160,7 @@ def test_apply_edits_corrects_metadata_skips_unticked_and_reports_bad_cells():
     chosen, errors = upload.apply_edits(drafts, rows)
     assert [(d.title, d.source, d.url, d.published) for d in chosen] == [("Fixed", "Me", "https://x.org", date(2022, 2, 14))]
     assert errors == ["row 2 (b.txt): publication date '2022-02-30' is not a real calendar date",
-                      "row 3 (c.txt): url 'javascript:alert(1)' must start with http:// or https://"]
+                      "row 3 (c.txt): url 'javascript:alert(1)' is not a link that starts with http:// or https://"]
 
 
 # zip archives ------------------------------------------------------------------

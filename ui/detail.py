@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from core.highlight import legend_html, markdown_escape, render_article
+from core.ingest import checked_url
 from ui.selection import event_detail
 
 ARTICLES_PAGE = "pages/4_Articles.py"
@@ -27,8 +28,8 @@ def show_event(frames, event_id: str, *, state_key: str) -> None:
         published = article.get("published")
         when = f"published {published:%Y-%m-%d}" if published is not None and not pd.isna(published) else "undated"
         st.caption(f"{markdown_escape(str(article.get('source') or 'source unknown'))} · {when}")
-        if article.get("url"):
-            st.link_button("Open the original article", str(article["url"]), icon=":material/open_in_new:")
+        if link := checked_url(article.get("url"))[0]:      # only http(s): never a javascript: link
+            st.link_button("Open the original article", link, icon=":material/open_in_new:")
         # render_article escapes every character of the sentence and of each tooltip: the only
         # markup is its own <mark> tags (core/highlight.py), so this HTML is safe to show.
         st.html(render_article(str(event["sentence"]), detail.spans) + legend_html())

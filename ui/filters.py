@@ -17,6 +17,7 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
+from core.highlight import markdown_escape
 from ui.widgets import csv_bom
 from ui.selection import (DATE_PARAMS, QUERY_PARAMS, Filters, date_bounds, facet_options,
                           filters_from_query, filters_to_query)
@@ -132,7 +133,8 @@ def _multiselect(facet: _Facet, options: list[str], format_func=str) -> list[str
     st.sidebar.multiselect(facet.label, options, key=facet.widget_key, on_change=_remember, args=(facet,),
                            format_func=format_func, placeholder="All", help=facet.help)
     if unknown:
-        st.sidebar.caption(f"{facet.label} not in this corpus, ignored: " + ", ".join(unknown))
+        # `unknown` may come from a pasted URL: shown literally, never as Markdown
+        st.sidebar.caption(f"{facet.label} not in this corpus, ignored: " + ", ".join(map(markdown_escape, unknown)))
     return selected
 
 

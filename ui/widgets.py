@@ -7,6 +7,7 @@ import streamlit as st
 from PIL import Image
 
 from core.export import frames_zip, to_csv_bytes
+from core.highlight import markdown_escape
 from ui.data import corpus_dirs
 from ui.selection import undated_articles
 
@@ -47,7 +48,7 @@ def show_problems(problems: tuple[str, ...] | list[str], *, limit: int | None = 
     if not problems:
         return
     shown = list(problems) if limit is None else list(problems)[:limit]
-    lines = "\n".join(f"- `{problem}`" for problem in shown)
+    lines = "\n".join(f"- {markdown_escape(str(problem))}" for problem in shown)   # file names are the user's
     more = len(problems) - len(shown)
     tail = f"\n\n…and {more} more (all listed on the home page)." if more > 0 else ""
     st.warning(f"**{len(problems)} problem(s) reading the corpus:**\n\n{lines}{tail}", icon=":material/warning:")
@@ -58,7 +59,7 @@ def flag_undated(articles: pd.DataFrame) -> None:
     undated = undated_articles(articles)
     if undated.empty:
         return
-    names = ", ".join(f"“{t}”" for t in undated["title"].fillna(undated["path"]).astype(str).head(10))
+    names = ", ".join(f"“{markdown_escape(t)}”" for t in undated["title"].fillna(undated["path"]).astype(str).head(10))
     more = f" and {len(undated) - 10} more" if len(undated) > 10 else ""
     st.info(
         f"{len(undated)} article(s) have no publication date, so their relative dates "
