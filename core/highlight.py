@@ -38,6 +38,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from core.ingest import checked_url
+
 
 @dataclass(frozen=True)
 class Layer:
@@ -230,12 +232,11 @@ def article_facts(row: Mapping[str, Any]) -> ArticleFacts:
         listed = tuple(str(w) for w in warnings if w)
     else:
         listed = tuple(w for w in _text(warnings).split("; ") if w)
-    url = _text(row.get("url")).strip()
     return ArticleFacts(
         title=_text(row.get("title")) or _text(row.get("path")) or _text(row.get("article_id")),
         source=_text(row.get("source")),
         published=_text(row.get("published")),
-        url=url if url.lower().startswith(("https://", "http://")) else "",
+        url=checked_url(_text(row.get("url")))[0],
         words=_text(row.get("words")),
         warnings=listed,
     )

@@ -5,7 +5,6 @@
 import streamlit as st
 
 from core import highlight
-from core.ingest import checked_url
 from ui import data, filters, widgets
 from ui.selection import Filters
 
@@ -60,8 +59,8 @@ st.subheader(highlight.markdown_escape(fact.title), anchor=False)
 st.markdown(f"**Source:** {highlight.markdown_escape(fact.source) or 'unknown'} · "
             f"**Published:** {fact.published or 'unknown'} · "
             f"**Words:** {fact.words or '?'}")
-if link := checked_url(fact.url)[0]:          # only http(s): never a javascript: link
-    st.link_button("Open the original", link, icon=":material/open_in_new:")
+if fact.url:                                  # ArticleFacts keeps only http(s) links
+    st.link_button("Open the original", fact.url, icon=":material/open_in_new:")
 for warning in fact.warnings:                 # warnings quote the file's own metadata: shown literally
     st.warning(highlight.markdown_escape(warning), icon=":material/warning:")
 
