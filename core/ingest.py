@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
@@ -34,6 +35,7 @@ MAX_CORPUS_ARTICLES = LIMITS.corpus_articles
 _METADATA_KEYS = ("title", "source", "url", "published", "language")
 _DATE_KEYS = ("published", "date", "publication_date", "pubdate", "dct")
 _URL_SCHEMES = ("http://", "https://")
+_ACTIVE_TAG = re.compile(r"<\s*(script|style|iframe|frame|object|embed)\b", re.IGNORECASE)
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})[_\- ]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
@@ -102,11 +104,21 @@ def iter_article_files(paths: Sequence[Path]) -> Iterator[Path]:
             candidates = [path]
         for candidate in candidates:
             name = candidate.name.lower()
-            if candidate.name.startswith(".") or name.endswith(_NOT_ARTICLE_SUFFIXES):
+            if (path.is_dir() and candidate.name.startswith(".")) or name.endswith(_NOT_ARTICLE_SUFFIXES):
                 continue
             if path.is_dir() and not name.endswith(ARTICLE_SUFFIXES):
                 continue
             yield candidate
+
+
+def active_content_note(markup: str) -> str | None:
+    """What an HTML file held that is dropped unread (scripts, styles, frames,
+    plugins), said so the user knows; None when it held none."""
+    found = Counter(tag.lower() for tag in _ACTIVE_TAG.findall(markup))
+    if not found:
+        return None
+    listed = ", ".join(f"{count} {tag}" for tag, count in sorted(found.items()))
+    return f"HTML: removed {listed} element(s); their content is never kept or run"
 
 
 def checked_url(url: str) -> tuple[str, str | None]:
@@ -273,6 +285,9 @@ def _filename_meta(path: Path) -> dict[str, str]:
 def read_article(path: Path, *, published: date | None = None) -> tuple[Article | None, list[Problem]]:
     """One file to an Article, or None with the reasons; never raises for bad input."""
     shown = str(path)
+    if path.suffix.lower() == ".zip":
+        return None, [Problem(shown, "a .zip archive: ingest reads unpacked files, so unpack it first "
+                                     "(the dashboard's Import page reads a .zip safely)")]
     try:
         size = path.stat().st_size
         if size == 0:
@@ -280,6 +295,8 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
         if size > MAX_ARTICLE_BYTES:
             return None, [Problem(shown, f"file is {size:,} bytes; the limit for one article is {MAX_ARTICLE_BYTES:,}")]
         raw, warnings = decode(path.read_bytes())
+        if path.suffix.lower() in (".html", ".htm") and (note := active_content_note(raw)):
+            warnings.append(note)
         meta, text = _body_and_meta(path, raw)
         meta = {**_filename_meta(path), **meta, **read_sidecar(path)}
     except (OSError, ValueError) as error:  # json.JSONDecodeError is a ValueError

@@ -153,6 +153,8 @@ def _read_file(name: str, data: bytes) -> tuple[list[Draft], list[str]]:
         if suffix == ".json":
             return _read_json(name, raw, warnings)
         meta, text, ingest_text = _body_and_meta(suffix, raw)
+        if suffix in (".html", ".htm") and (note := ingest.active_content_note(raw)):
+            warnings.append(note)
     except (ValueError, csv.Error) as error:  # json.JSONDecodeError is a ValueError
         return [], [f"{name}: {error}"]
     draft = make_draft(name, text, meta, warnings=warnings, ingest_text=ingest_text)
