@@ -6,7 +6,7 @@ the file leaves out, and when there is no file at all. An unknown key or a value
 that is not a positive whole number is an error naming the file and the key:
 a typo must not silently leave a limit at its default.
 
-`.streamlit/config.toml`'s `server.maxUploadSize` must equal `upload_mib`
+`.streamlit/config.toml`'s `server.maxUploadSize` must equal `upload_mb`
 (the browser enforces that one before a file is sent); a test keeps them equal.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Limits:
-    upload_mib: int = 50                  # one uploaded file, in MiB
+    upload_mb: int = 50                   # one uploaded file, in MB (10^6 bytes, as Streamlit's uploader counts)
     article_bytes: int = 5_000_000        # one article's file
     corpus_articles: int = 100_000        # articles in the corpus
     zip_members: int = 500                # files in one .zip
@@ -37,7 +37,7 @@ class Limits:
 
     @property
     def upload_bytes(self) -> int:
-        return self.upload_mib * 1024 * 1024
+        return self.upload_mb * 1_000_000      # the browser refuses "50.0MB or larger" at 50,000,001 bytes
 
 
 def settings_path() -> Path:

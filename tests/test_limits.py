@@ -21,8 +21,8 @@ def test_the_shipped_settings_file_states_every_limit_at_its_default():
 
 def test_streamlit_upload_limit_equals_the_settings():
     config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert config["server"]["maxUploadSize"] == LIMITS.upload_mib
-    assert upload.MAX_UPLOAD_BYTES == LIMITS.upload_bytes == LIMITS.upload_mib * 1024 * 1024
+    assert config["server"]["maxUploadSize"] == LIMITS.upload_mb
+    assert upload.MAX_UPLOAD_BYTES == LIMITS.upload_bytes == LIMITS.upload_mb * 1_000_000
 
 
 @pytest.mark.parametrize("body, expected", [

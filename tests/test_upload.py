@@ -378,4 +378,4 @@ def test_streamlit_upload_limit_is_ours():
     from pathlib import Path
 
     config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
-    assert config["server"]["maxUploadSize"] * 1024 * 1024 == upload.MAX_UPLOAD_BYTES
+    assert config["server"]["maxUploadSize"] * 1_000_000 == upload.MAX_UPLOAD_BYTES
