@@ -6,6 +6,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 PORT ?= 8501
+# Served on this machine only; `make run ADDRESS=0.0.0.0` shares it on the network (no login: see README).
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test install install-dev extract bench clean
 
@@ -26,7 +28,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: install-dev
 	$(PY) -m pytest
