@@ -272,3 +272,19 @@ def test_timeline_counts_per_day_beyond_the_point_limit(monkeypatch):
     at.date_input(key="filter_dates").set_value((date(2022, 2, 10), date(2022, 2, 10))).run()
     (spec,) = chart_specs(at)                     # narrowed to one point: markers again, clickable
     assert {trace["type"] for trace in spec["data"]} == {"scatter"}
+
+
+def test_options_made_before_a_module_reload_are_still_taken_as_options():
+    """The store's view is cached across Streamlit's module reloads (a code change on disk):
+    its options then belong to the old class, and must not be mistaken for corpus frames."""
+    import importlib
+
+    import ui.filters as filters
+
+    stale = filters.FilterOptions(actors=["Russia"], mentions={"Russia": 3}, event_types=[], sources=[],
+                                  categories=[], bounds=None)
+    reloaded = importlib.reload(filters)
+    assert not isinstance(stale, reloaded.FilterOptions)
+    assert reloaded.options_of(stale) is stale
+    from_frames = reloaded.options_of(synthetic_corpus().frames)
+    assert isinstance(from_frames, reloaded.FilterOptions) and "Russia" in from_frames.actors

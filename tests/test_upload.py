@@ -281,6 +281,20 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
+def test_atomic_write_never_leaves_a_half_written_file_when_the_write_fails_midway(tmp_path, monkeypatch):
+    """A crash between writing and syncing (here: fsync fails) leaves the old content, never a mix."""
+    target = tmp_path / "a.txt"
+    target.write_text("old")
+
+    def broken_fsync(fd):
+        raise OSError("I/O error")
+
+    monkeypatch.setattr(upload.os, "fsync", broken_fsync)
+    with pytest.raises(OSError):
+        upload.atomic_write(target, b"new content")
+    assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
 def test_remove_deletes_article_and_sidecar_and_refuses_outside_paths(tmp_path):
     uploads = tmp_path / "uploads"
     [saved] = upload.import_drafts(read(("note.txt", FRONT_MATTER_TXT)).drafts, uploads_dir=uploads).saved

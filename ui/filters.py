@@ -152,13 +152,23 @@ def _date_range(bounds: tuple[date, date] | None) -> tuple[date | None, date | N
     return (None if start <= bounds[0] else start), (None if end >= bounds[1] else end)
 
 
+def options_of(corpus) -> FilterOptions:
+    """The options of corpus `Frames`, or `corpus` itself when it is options already.
+
+    Told apart by shape, not by class: the store's cached view can hold options
+    made before Streamlit reloaded this module (after a code change on disk),
+    whose class is then not this module's `FilterOptions`.
+    """
+    return filter_options(corpus) if hasattr(corpus, "events") else corpus
+
+
 def sidebar_filters(corpus) -> Filters:
     """Draw every sidebar filter; return what they select (empty = no restriction).
 
     `corpus` is the corpus `Frames` or ready `FilterOptions` (a store's). The
     URL is updated to reproduce the selection.
     """
-    options = corpus if isinstance(corpus, FilterOptions) else filter_options(corpus)
+    options = options_of(corpus)
     _seed_from_url()
     mentions = options.mentions
     chosen = {

@@ -1,0 +1,156 @@
+"""Each protection against bad input is guarded by a test that fails without it.
+
+    .venv/bin/python bench/protections.py [--only NAME] [--list]
+
+For every protection in `PROTECTIONS` (a table: the file, the code that
+protects, the same code with the protection removed, and the tests that guard
+it), this copies the working tree to a scratch folder, removes that one
+protection there, runs the guarding tests, and reports whether they failed, as
+they must. The repository itself is never modified. A protection whose code is
+no longer found is reported as STALE: update its row when you change that code.
+
+Exit code 0 when every protection was caught by its tests, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SKIP_ANYWHERE = {".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis"}
+SKIP_AT_ROOT = {"data", "test-artifacts", "out"}     # the user's store and outputs (core/data is code)
+
+
+@dataclass(frozen=True)
+class Protection:
+    name: str
+    file: str            # relative to the repository
+    protected: str       # the code as it is (must occur exactly once)
+    removed: str         # the same code without the protection
+    tests: tuple[str, ...]
+
+
+PROTECTIONS = [
+    Protection("formula cells neutralised in CSV exports", "core/export.py",
+               '''        return "'" + value\n''', "        return value\n",
+               ("tests/test_export.py",)),
+    Protection("article text HTML-escaped before highlighting", "core/highlight.py",
+               '''    return html.escape(text, quote=True).replace("\\n", "<br>\\n")''',
+               '''    return text.replace("\\n", "<br>\\n")''',
+               ("tests/test_highlight.py",)),
+    Protection("problems (file names) Markdown-escaped in the banner", "ui/widgets.py",
+               '''f"- {markdown_escape(str(problem))}"''', '''f"- `{problem}`"''',
+               ("tests/test_output_safety.py",)),
+    Protection("unknown filter values from the URL Markdown-escaped", "ui/filters.py",
+               '''", ".join(map(markdown_escape, unknown))''', '''", ".join(unknown)''',
+               ("tests/test_output_safety.py",)),
+    Protection("only http(s) links become buttons (detail panel)", "ui/detail.py",
+               '''        if link := checked_url(article.get("url"))[0]:''', '''        if link := article.get("url"):''',
+               ("tests/test_output_safety.py",)),
+    Protection("only http(s) links kept from metadata", "core/ingest.py",
+               '''    if not url or url.lower().startswith(_URL_SCHEMES):''', '''    if True:''',
+               ("tests/test_ingest.py", "tests/test_output_safety.py")),
+    Protection("no unsafe_allow_html anywhere (the source scan)", "pages/0_Overview.py",
+               '''st.caption(f"Pipeline version: `{view.pipeline_version}`")''',
+               '''st.markdown(f"Pipeline version: `{view.pipeline_version}`", unsafe_allow_html=True)''',
+               ("tests/test_output_safety.py",)),
+    Protection("control characters in file names escaped", "core/ingest.py",
+               '''        return f"{printable(self.path)}: {self.message}"''', '''        return f"{self.path}: {self.message}"''',
+               ("tests/test_ingest.py", "tests/test_bad_input.py")),
+    Protection("PDF and binary files refused", "core/ingest.py",
+               '''    if b"\\x00" in data[:65536]:''', '''    if False:''',
+               ("tests/test_bad_input.py",)),
+    Protection("article size limit checked before reading", "core/ingest.py",
+               '''        if size > MAX_ARTICLE_BYTES:''', '''        if False:''',
+               ("tests/test_bad_input.py",)),
+    Protection("scripts, styles and frames dropped from HTML", "core/ingest.py",
+               '''_HTML_SKIP = {"script", "style", "iframe", ''', '''_HTML_SKIP = {''',
+               ("tests/test_bad_input.py",)),
+    Protection("non-English articles flagged", "core/ingest.py",
+               '''    if note := language_warning(language):''', '''    if note := None:''',
+               ("tests/test_ingest.py", "tests/test_bad_input.py")),
+    Protection("zip members with ../ or absolute paths refused", "core/upload.py",
+               '''    if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or ".." in PurePosixPath(path).parts:''',
+               '''    if False:''', ("tests/test_upload.py", "tests/test_bad_input.py")),
+    Protection("zip symlinks refused", "core/upload.py",
+               '''    if stat.S_ISLNK(member.external_attr >> 16):''', '''    if False:''',
+               ("tests/test_upload.py", "tests/test_bad_input.py")),
+    Protection("zip bombs refused by compression ratio", "core/upload.py",
+               '''    if member.file_size > RATIO_CHECK_MIN_BYTES and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):''',
+               '''    if False:''', ("tests/test_upload.py", "tests/test_bad_input.py")),
+    Protection("uploaded names cannot leave the uploads folder", "core/upload.py",
+               '''_UNSAFE_NAME_CHARS = re.compile(r'[\\\\/:*?"<>|\\s]+')''', '''_UNSAFE_NAME_CHARS = re.compile(r'[*?"<>|\\s]+')''',
+               ("tests/test_upload.py", "tests/test_bad_input.py")),
+    Protection("duplicate uploads refused", "core/upload.py",
+               '''        if match:\n            duplicates.append''', '''        if False:\n            duplicates.append''',
+               ("tests/test_upload.py", "tests/test_bad_input.py")),
+    Protection("uploads written atomically (temporary file, then rename)", "core/upload.py",
+               '''    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".upload-", suffix=".tmp")''',
+               '''    handle, temp = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), str(path)   # in place''',
+               ("tests/test_upload.py",)),
+    Protection("corpus size limit", "core/ingest.py",
+               '''        if len(articles) >= MAX_CORPUS_ARTICLES:''', '''        if False:''',
+               ("tests/test_limits.py",)),
+    Protection("a bad settings file refused", "core/limits.py",
+               '''        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:''', '''        if False:''',
+               ("tests/test_limits.py",)),
+]
+
+
+def scratch_copy(destination: Path) -> Path:
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        at_root = Path(folder) == REPO
+        return {name for name in names if name in SKIP_ANYWHERE or (at_root and name in SKIP_AT_ROOT)}
+
+    shutil.copytree(REPO, destination, ignore=ignore, symlinks=True)
+    return destination
+
+
+def check(protection: Protection, python: str) -> tuple[str, float, str]:
+    """("CAUGHT" | "MISSED" | "STALE", seconds, the first failing test or a reason)."""
+    source = (REPO / protection.file).read_text(encoding="utf-8")
+    if source.count(protection.protected) != 1:
+        return "STALE", 0.0, f"the protected code is not found exactly once in {protection.file}"
+    with tempfile.TemporaryDirectory(prefix="protection-") as scratch:
+        copy = scratch_copy(Path(scratch) / "repo")
+        (copy / protection.file).write_text(source.replace(protection.protected, protection.removed), encoding="utf-8")
+        started = time.perf_counter()
+        run = subprocess.run([python, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not browser",
+                              *protection.tests], cwd=copy, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - started
+    failed = [line for line in run.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+    if run.returncode == 0:
+        return "MISSED", seconds, "every guarding test passed without the protection"
+    return "CAUGHT", seconds, failed[0] if failed else run.stdout.strip().splitlines()[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="run the protections whose name contains this")
+    parser.add_argument("--list", action="store_true", help="list the protections and their tests")
+    args = parser.parse_args(argv)
+    chosen = [p for p in PROTECTIONS if not args.only or args.only.lower() in p.name.lower()]
+    if args.list:
+        for protection in chosen:
+            print(f"{protection.name}: {protection.file} -> {', '.join(protection.tests)}")
+        return 0
+    python = str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv").exists() else sys.executable
+    results = []
+    for protection in chosen:
+        verdict, seconds, detail = check(protection, python)
+        results.append(verdict)
+        print(f"{verdict:6} {seconds:5.1f} s  {protection.name}  [{detail}]", flush=True)
+    caught = results.count("CAUGHT")
+    print(f"\n{caught} of {len(results)} protections caught by their tests when removed "
+          f"({results.count('MISSED')} missed, {results.count('STALE')} stale)")
+    return 0 if caught == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
