@@ -28,7 +28,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
+	$(PY) -m ui.launch --server.port $(PORT) --server.address $(ADDRESS)
 
 test: install-dev
 	$(PY) -m pytest

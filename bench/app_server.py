@@ -29,7 +29,7 @@ def serve(corpus: Path, workdir: Path, *, db: Path | None = None, startup_s: flo
     port = free_port()
     env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_CACHE": str(workdir / "cache"),
            "CRISIS_DB": str(db or workdir / "crisis.duckdb"), "CRISIS_UPLOADS": str(workdir / "uploads")}
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    server = subprocess.Popen([sys.executable, "-m", "ui.launch", "--server.port", str(port),
                                "--server.headless", "true", "--server.address", "127.0.0.1"],
                               cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
