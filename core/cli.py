@@ -16,7 +16,9 @@ add options and columns, never change what the existing ones mean.
     python -m core export [--db FILE] --out DIR [--format parquet|csv]
         one file per frame of the store: DIR/articles.parquet, events.parquet, ...
 
-Problems with input files go to stderr, one line each, naming the file.
+Problems with input files go to stderr, one line each, naming the file. A store
+file that is not a usable store is moved aside (core/db.py), said in one
+"warning:" line on stderr; ingest then rebuilds it, export exits 1 as for no store.
 Exit status: 0 when at least one article was read, 1 when none could be, 2 for usage errors.
 """
 from __future__ import annotations
@@ -220,12 +222,16 @@ def run_ingest(args: argparse.Namespace) -> int:
         out = args.out or Path(db).parent / "distributed"
         run = distributed.ingest(args.paths, scheduler=args.scheduler, out=out)
         with Store(db) as store:
+            _report_recovery(store)
             report = store.attach_parquet(run.dataset)
             report = dataclasses.replace(report, problems=tuple(run.problems) + report.problems)
             stored = len(store.stored_ids())
     else:
-        with Store(db) as store, _IngestProgress(sys.stderr) as progress:
-            report = store.sync(args.paths, n_process=args.workers, batch_size=args.batch_size, progress=progress)
+        with Store(db) as store:
+            _report_recovery(store)          # before the progress bar takes the terminal
+            with _IngestProgress(sys.stderr) as progress:
+                report = store.sync(args.paths, n_process=args.workers, batch_size=args.batch_size,
+                                    progress=progress)
             stored = len(store.stored_ids())
     seconds = time.perf_counter() - started
     for problem in report.problems:
@@ -239,6 +245,15 @@ def run_ingest(args: argparse.Namespace) -> int:
     return 0 if stored else 1
 
 
+def _report_recovery(store) -> bool:
+    """One stderr line when opening the store found it corrupt and moved it
+    aside (`core.db.Store.recovery`); True then."""
+    if store.recovery is None:
+        return False
+    print(f"warning: {store.recovery.message()}", file=sys.stderr)
+    return True
+
+
 def run_export(args: argparse.Namespace) -> int:
     from core.db import Store, db_path_from_env
 
@@ -247,6 +262,11 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"error: no store at {db}; run `python -m core ingest PATH...` first", file=sys.stderr)
         return 1
     with Store(db, read_only=True) as store:
+        if _report_recovery(store):
+            # What was there is moved aside; the fresh store holds nothing to export.
+            print(f"error: no usable store at {db}; run `python -m core ingest PATH...` to rebuild it",
+                  file=sys.stderr)
+            return 1
         if args.format == "parquet":
             written = store.export_parquet(args.out)
         else:

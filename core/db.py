@@ -33,6 +33,14 @@ half-written; the next sync extracts only what is missing.
 
 DuckDB lets one process write a database file at a time; readers in other
 processes open it with ``read_only=True`` when no writer holds it.
+
+A store file that is not a usable store (not a DuckDB file, truncated, a
+checksum failure, a corrupt WAL, or a database without our tables or with
+another schema version) is never deleted: `Store` moves it (and its ``.wal``)
+aside to ``<name>.corrupt-YYYYmmddTHHMMSS``, starts a fresh store, and says so
+in ``Store.recovery``; the next sync rebuilds it from the corpus files. A store
+locked by another process, or one this process may not open, is not corrupt:
+that error is raised as it is (`classify_open_error` tells them apart).
 """
 from __future__ import annotations
 
@@ -43,7 +51,7 @@ import logging
 import os
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
@@ -103,21 +111,192 @@ def _quote(column: str) -> str:
     return '"' + column.replace('"', '""') + '"'
 
 
+# The results table's columns, in order, with their SQL types.
+_RESULT_COLUMNS = (
+    ("article_id", "VARCHAR"), ("version", "VARCHAR"), ("article_json", "VARCHAR"), ("result_json", "VARCHAR"),
+    ("n_timexes", "BIGINT"), ("n_claims", "BIGINT"), ("n_actor_mentions", "BIGINT"),
+    ("n_place_mentions", "BIGINT"), ("n_sentences", "BIGINT"), ("batch_id", "VARCHAR"), ("stored_at", "TIMESTAMP"),
+)
+
+
 def _schema_sql() -> list[str]:
+    results = ", ".join(f"{name} {kind} NOT NULL" for name, kind in _RESULT_COLUMNS)
     statements = [
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
-        """CREATE TABLE IF NOT EXISTS results (
-            article_id VARCHAR NOT NULL, version VARCHAR NOT NULL,
-            article_json VARCHAR NOT NULL, result_json VARCHAR NOT NULL,
-            n_timexes BIGINT NOT NULL, n_claims BIGINT NOT NULL, n_actor_mentions BIGINT NOT NULL,
-            n_place_mentions BIGINT NOT NULL, n_sentences BIGINT NOT NULL,
-            batch_id VARCHAR NOT NULL, stored_at TIMESTAMP NOT NULL,
-            PRIMARY KEY (article_id, version))""",
+        f"CREATE TABLE IF NOT EXISTS results ({results}, PRIMARY KEY (article_id, version))",
     ]
     for name, columns in FRAME_COLUMNS.items():
         body = ", ".join(f"{_quote(c)} {_sql_type(name, c)}" for c in columns)
         statements.append(f"CREATE TABLE IF NOT EXISTS frame_{name} ({body}, _row BIGINT)")
     return statements
+
+
+# --------------------------------------------------------------------------
+# Opening: a store file that is not a usable store is moved aside, never deleted.
+
+CORRUPT, LOCKED, PERMISSION, OTHER = "corrupt", "locked", "permission", "other"
+
+# Lower-case fragments of DuckDB's messages, checked in this order: a lock or a
+# permission problem says nothing about the file's contents, so it wins.
+_OPEN_ERROR_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (LOCKED, ("could not set lock", "conflicting lock")),
+    (PERMISSION, ("permission denied", "read-only file system", "operation not permitted")),
+    (CORRUPT, ("not a valid duckdb database file", "could not read enough bytes", "corrupt database file",
+               "corrupt wal file", "failure while replaying wal", "does not match stored checksum")),
+)
+
+
+class StoreSchemaError(Exception):
+    """A DuckDB file that opens but is not this store: our tables are missing or
+    have other columns, or its schema version is not `SCHEMA_VERSION`."""
+
+
+def classify_open_error(error: BaseException) -> str:
+    """Why a store could not be opened: CORRUPT (the file is not a usable store:
+    recover by moving it aside), LOCKED (another process writes it: wait),
+    PERMISSION (this process may not open it), or OTHER (anything else, e.g. a
+    DuckDB version that cannot read the file). Only CORRUPT is ever recovered."""
+    if isinstance(error, StoreSchemaError):
+        return CORRUPT
+    if not isinstance(error, duckdb.Error):
+        return OTHER
+    message = str(error).lower()
+    for kind, markers in _OPEN_ERROR_MARKERS:
+        if any(marker in message for marker in markers):
+            return kind
+    return OTHER
+
+
+def open_error_reason(error: BaseException) -> str:
+    """The first line of an open error, for a message naming what was wrong."""
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+def expected_columns() -> dict[str, list[str]]:
+    """Our tables and their columns, in order, as `_schema_sql` creates them."""
+    tables = {"meta": ["key", "value"], "results": [name for name, _ in _RESULT_COLUMNS]}
+    for name, columns in FRAME_COLUMNS.items():
+        tables[f"frame_{name}"] = [*columns, "_row"]
+    return tables
+
+
+def schema_problem(found: dict[str, list[str]], schema_version: str | None) -> str | None:
+    """What makes a database with tables `found` (name -> column names, in
+    order) and meta ``schema_version`` not this store; None when it is this
+    store, or an empty database (a fresh store whose schema is still to create).
+    Tables of its own beside ours are allowed."""
+    if not found:
+        return None
+    expected = expected_columns()
+    missing = [name for name in expected if name not in found]
+    if missing:
+        return f"not this store's schema: missing table(s) {', '.join(missing)}"
+    for name, columns in expected.items():
+        if list(found[name]) != columns:
+            return f"not this store's schema: table {name} has columns {found[name]}, expected {columns}"
+    if schema_version != SCHEMA_VERSION:
+        return f"schema version {schema_version!r}, expected {SCHEMA_VERSION!r}"
+    return None
+
+
+def _found_schema(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, list[str]], str | None]:
+    """The user tables of the open database with their columns, and its meta schema_version."""
+    rows = con.execute(
+        """SELECT table_name, column_name FROM duckdb_columns()
+           WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal
+             AND table_name IN (SELECT table_name FROM duckdb_tables()
+                                WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary)
+           ORDER BY table_name, column_index"""
+    ).fetchall()
+    found: dict[str, list[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, []).append(column)
+    version = None
+    if found.get("meta") == ["key", "value"]:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = row[0] if row else None
+    return found, version
+
+
+def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Our tables, in one transaction (a crash leaves all of them or none)."""
+    con.execute("BEGIN TRANSACTION")
+    for statement in _schema_sql():
+        con.execute(statement)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    con.execute("COMMIT")
+
+
+def _connect_checked(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection to the store at `path`, created with its schema when there is
+    no file (or an empty database) yet. Raises StoreSchemaError when the file is
+    a database but not this store, and DuckDB's error when it cannot be opened."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only and path.exists())
+    try:
+        found, version = _found_schema(con)
+        problem = schema_problem(found, version)
+        if problem:
+            raise StoreSchemaError(problem)
+        if not found and read_only:
+            # A reader of a store that was never written sees an empty corpus:
+            # create its schema once, then read.
+            con.close()
+            con = duckdb.connect(str(path))
+            _create_schema(con)
+            con.close()
+            con = duckdb.connect(str(path), read_only=True)
+        elif not read_only:
+            _create_schema(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A store file that could not be used, and where it was moved."""
+
+    path: Path
+    reason: str
+    moved_to: Path
+    moved_wal_to: Path | None = None
+
+    def message(self) -> str:
+        wal = f" (its write-ahead log to {self.moved_wal_to})" if self.moved_wal_to else ""
+        return (f"The store {self.path} was not usable ({self.reason}). It was moved aside to "
+                f"{self.moved_to}{wal}, not deleted, and a fresh store was started: the next sync "
+                "rebuilds it from the corpus files.")
+
+
+def aside_path(path: Path, now: datetime) -> Path:
+    """Where a corrupt store file is moved: beside it, named `<name>.corrupt-YYYYmmddTHHMMSS`,
+    with `-2`, `-3`, ... added when that name is taken (never overwrite an earlier one)."""
+    base = path.with_name(f"{path.name}.corrupt-{now:%Y%m%dT%H%M%S}")
+    candidate, number = base, 1
+    while candidate.exists() or Path(f"{candidate}.wal").exists():
+        number += 1
+        candidate = base.with_name(f"{base.name}-{number}")
+    return candidate
+
+
+def move_aside(path: Path, *, reason: str, now: datetime | None = None) -> Recovery:
+    """Rename the store file at `path` (and its `.wal`, kept beside it as
+    `<new name>.wal` so DuckDB still replays it when the moved file is opened)
+    out of the way; nothing is deleted. The WAL moves first: a crash between the
+    two renames must not leave the old WAL to be replayed into a fresh store."""
+    target = aside_path(path, now or datetime.now())
+    wal, wal_target = Path(f"{path}.wal"), Path(f"{target}.wal")
+    moved_wal = None
+    if wal.exists():
+        os.replace(wal, wal_target)
+        moved_wal = wal_target
+    if path.exists():
+        os.replace(path, target)
+    return Recovery(path=path, reason=reason, moved_to=target, moved_wal_to=moved_wal)
 
 
 # --------------------------------------------------------------------------
@@ -154,16 +333,17 @@ class Store:
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        if not self.path.exists():
-            # A reader of a store that was never written sees an empty corpus.
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            duckdb.connect(str(self.path)).close()
-            if read_only:
-                with Store(self.path):
-                    pass
-        self._con = duckdb.connect(str(self.path), read_only=read_only)
-        if not read_only:
-            self._create_schema()
+        # Set when the file at `path` was not a usable store and was moved aside.
+        self.recovery: Recovery | None = None
+        try:
+            self._con = _connect_checked(self.path, read_only=read_only)
+        except Exception as error:  # noqa: BLE001 - only a corrupt store is recovered; the rest is re-raised
+            if classify_open_error(error) != CORRUPT:
+                raise
+            # Callers report it (the CLI on stderr, the dashboard as a warning); logged here for the record.
+            self.recovery = move_aside(self.path, reason=open_error_reason(error))
+            log.info("%s", self.recovery.message())
+            self._con = _connect_checked(self.path, read_only=read_only)
         self._dictionary_path = self._stored_dictionary_path()
         self._entries: tuple[Any, ...] | None = None
         self.version = _version_for(self._dictionary_entries())
@@ -178,13 +358,6 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _create_schema(self) -> None:
-        self._con.execute("BEGIN TRANSACTION")
-        for statement in _schema_sql():
-            self._con.execute(statement)
-        self._con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-        self._con.execute("COMMIT")
 
     def _meta(self, key: str) -> str | None:
         try:

@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.corpus import CorpusResult
 from core.frames import Frames, frame
+from core.highlight import markdown_escape
 from ui.data import CORPUS_OVERRIDE_KEY
 from ui.filters import FILTER_KEY, QUERY_PARAM, STATE_KEY
 
@@ -156,7 +157,7 @@ def corpus() -> CorpusResult:
 def test_page_renders_with_problems_undated_flag_and_download(corpus, page):
     at = make_app(corpus, page=page)
     warnings = "\n".join(w.value for w in at.warning)
-    assert PROBLEM_FILE in warnings
+    assert markdown_escape(PROBLEM_FILE) in warnings          # file names are shown literally (escaped)
     assert "relative dates" in "\n".join(i.value for i in at.info)
     assert "An undated piece" in "\n".join(i.value for i in at.info)
     assert at.multiselect(key=FILTER_KEY).options[:2] == ["Russia (10)", "Ben Wallace (4)"]
@@ -384,7 +385,7 @@ def test_loader_syncs_the_store_once_per_corpus_fingerprint(tmp_path, monkeypatc
         at = AppTest.from_file(APP, default_timeout=60).run()
         assert not at.exception
         assert calls == [[corpus_dir]]
-        assert "x.txt: a test problem" in at.warning[0].value          # the sync's problems are shown
+        assert markdown_escape("x.txt: a test problem") in at.warning[0].value   # the sync's problems are shown
         at.run()
         assert len(calls) == 1, "a rerun with an unchanged corpus does not touch the store"
         article.write_text("Russia moved more troops on Sunday.", encoding="utf-8")

@@ -2,11 +2,14 @@
 
 `load_view` syncs the store once per corpus fingerprint (file names, sizes and
 modification times), so adding or editing an article extracts just that
-article on the next rerun, and a restart extracts nothing. Tests inject a
-ready `CorpusResult` through `st.session_state[CORPUS_OVERRIDE_KEY]` instead.
+article on the next rerun, and a restart extracts nothing. A corrupt store file
+is moved aside and rebuilt from the corpus, with a warning naming where it went;
+any other failure to open the store (locked by an ingest, say) is an error.
+Tests inject a ready `CorpusResult` through `st.session_state[CORPUS_OVERRIDE_KEY]` instead.
 """
 from __future__ import annotations
 
+import logging
 import traceback
 from pathlib import Path
 
@@ -14,8 +17,10 @@ import streamlit as st
 
 from core import corpus
 from core.corpus import CorpusResult
+from core.highlight import markdown_escape
 
 CORPUS_OVERRIDE_KEY = "corpus_override"
+log = logging.getLogger(__name__)
 
 
 def corpus_dirs() -> list[Path]:
@@ -34,7 +39,11 @@ def load_view():
     paths = corpus_dirs()
     try:
         fingerprint = corpus.corpus_fingerprint(paths)
-        return _store_view(str(db_path()), tuple(str(p) for p in paths), fingerprint)
+        view = _store_view(str(db_path()), tuple(str(p) for p in paths), fingerprint)
+        recovery = store_recovery(str(db_path()))
+        if recovery is not None:   # the paths are the user's: shown literally, not as markup
+            st.warning(markdown_escape(recovery.message()), icon=":material/warning:")
+        return view
     except Exception as error:  # noqa: BLE001 - shown to the user, with details on demand
         st.error(
             f"Could not open the corpus store {db_path()} for {', '.join(str(p) for p in paths)}: "
@@ -55,12 +64,25 @@ def db_path() -> Path:
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str):
-    """One store connection per server process, with the lock its queries share."""
+    """One store connection per server process, with the lock its queries share.
+    A corrupt store file is moved aside and a fresh one started (`core.db.Store`);
+    a locked or unreadable one raises, and `load_view` shows the error."""
     import threading
 
     from core.db import Store
 
-    return Store(Path(path)), threading.RLock()
+    store = Store(Path(path))
+    if store.recovery is not None:
+        log.warning("%s", store.recovery.message())
+    return store, threading.RLock()
+
+
+def store_recovery(path: str):
+    """The `core.db.Recovery` of the open store at `path` (the corrupt file it moved
+    aside when this server process opened it), or None. Shown on every page until
+    a restart, so whoever looks learns where the old file went."""
+    store, _ = _open_store(path)
+    return store.recovery
 
 
 @st.cache_resource(show_spinner="Reading the corpus; extracting articles not yet in the store…", max_entries=4)
