@@ -350,7 +350,8 @@ def _is_model_name_number(figure: str, before: str) -> bool:
 
 def _is_day_of_month(figure: str, before: str, after: str) -> bool:
     """ "On 24 February 150 tanks ...", "February 24": a day, not a count."""
-    if not (figure.isdigit() and 1 <= int(figure) <= 31):
+    significant = figure.lstrip("0")   # int() refuses strings of over 4,300 digits
+    if not (figure.isdigit() and len(significant) <= 2 and 1 <= int(significant or "0") <= 31):
         return False
     word_after = re.match(r"\s*([A-Za-z]+)", after)
     word_before = re.search(r"([A-Za-z]+)\.?\s+$", before)
@@ -416,8 +417,9 @@ def _as_range(first: _Figure, second: _Figure, doc_text: str) -> _Figure | None:
     low, high = first.value, second.value
     if low * 100 <= high and re.search(r"[a-z]$", doc_text[second.start:second.end], re.I):
         # "1.2 to 1.5 million": the scale word covers both ends
-        scale = high / float(re.sub(r"[^\d.]", "", doc_text[second.start:second.end].split()[0]) or 1)
-        low *= scale
+        written = float(re.sub(r"[^\d.]", "", doc_text[second.start:second.end].split()[0]) or 1)
+        if written:                    # "0 million" has no scale to carry over
+            low *= high / written
     if low > high:
         return None
     start = first.start - (len(before) - opener.start()) if opener else first.start

@@ -299,6 +299,16 @@ def move_aside(path: Path, *, reason: str, now: datetime | None = None) -> Recov
     return Recovery(path=path, reason=reason, moved_to=target, moved_wal_to=moved_wal)
 
 
+def needs_extraction(articles: Sequence[Article], stored: dict[str, str | None]) -> list[Article]:
+    """The articles to extract: not stored for this version, or stored with another
+    publication date (relative dates such as "on Sunday" resolve against it, so a
+    corrected date must re-extract the article even though its text is the same)."""
+    def published(article: Article) -> str | None:
+        return article.published.isoformat() if article.published else None
+
+    return [a for a in articles if a.article_id not in stored or stored[a.article_id] != published(a)]
+
+
 # --------------------------------------------------------------------------
 # Records as JSON (the same form core.distributed writes to Parquet).
 
@@ -418,6 +428,13 @@ class Store:
         rows = self._con.execute("SELECT article_id FROM results WHERE version = ?", [self.version]).fetchall()
         return {r[0] for r in rows}
 
+    def stored_publication_dates(self) -> dict[str, str | None]:
+        """Article id -> the publication date (ISO) its stored results were extracted with."""
+        rows = self._con.execute(
+            "SELECT article_id, json_extract_string(article_json, '$.published') FROM results WHERE version = ?",
+            [self.version]).fetchall()
+        return dict(rows)
+
     def sync(
         self,
         paths: Sequence[Path],
@@ -442,8 +459,7 @@ class Store:
         failed = sum(1 for p in ingested.problems if p.fatal)
         problems += self._use_dictionary(dictionary_path_for(paths))
         articles = list(ingested.articles)
-        stored = self.stored_ids()
-        todo = [a for a in articles if a.article_id not in stored]
+        todo = needs_extraction(articles, self.stored_publication_dates())
         total = len(todo)
         if progress:
             progress(0, total)

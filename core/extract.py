@@ -297,7 +297,7 @@ def extract_articles(
     results: dict[str, ArticleResult] = {}
     todo: list[Article] = []
     for article in articles:
-        cached = cache.get(article.article_id) if cache else None
+        cached = cache.get(cache_key(article)) if cache else None
         if cached is not None:
             try:
                 results[article.article_id] = ArticleResult.from_json(cached)
@@ -307,9 +307,15 @@ def extract_articles(
         todo.append(article)
     for article, result in iter_extracted(todo, nlp=nlp, entries=entries, n_process=n_process, batch_size=batch_size):
         if cache is not None and not result.errors:
-            cache.put(article.article_id, result.to_json())
+            cache.put(cache_key(article), result.to_json())
         results[article.article_id] = result
     return [results[a.article_id] for a in articles]
+
+
+def cache_key(article: Article) -> str:
+    """A result depends on the text and on the publication date (relative dates
+    resolve against it): a corrected date must not be served the old result."""
+    return f"{article.article_id}-{article.published.isoformat() if article.published else 'undated'}"
 
 
 FIGURE_MARKS = ("\u27e6", "\u27e7")  # ⟦130,000⟧: plain text, so it survives CSV and any table

@@ -114,6 +114,39 @@ def test_a_deleted_file_is_removed_from_the_store(tmp_path: Path, nlp) -> None:
             assert gone not in set(getattr(frames, name)["article_id"]), name
 
 
+def test_a_corrected_publication_date_re_extracts_the_article(tmp_path: Path, nlp) -> None:
+    """Same text, new date: "on Sunday" must resolve against the new date, not the stored one."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = corpus / "report.txt"
+    article.write_text("Russia moved troops to the border on Sunday, officials said.", encoding="utf-8")
+    sidecar = corpus / "report.meta.json"
+    sidecar.write_text(json.dumps({"published": "2022-02-30"}), encoding="utf-8")   # invalid: left undated
+    with Store(tmp_path / "s.duckdb") as store:
+        store.sync([corpus], nlp=nlp)
+        undated = store.frames().timexes
+        assert undated.loc[undated["text"] == "Sunday", "value"].tolist() in ([None], ["XXXX-WXX-7"])
+        sidecar.write_text(json.dumps({"published": "2022-02-16"}), encoding="utf-8")     # the user corrects it
+        report = store.sync([corpus], nlp=nlp)
+        assert (report.added, report.skipped) == (1, 0)
+        timexes = store.frames().timexes
+        assert timexes.loc[timexes["text"] == "Sunday", "value"].tolist() == ["2022-02-13"]
+        assert store.sync([corpus], nlp=_never_load).added == 0                        # and only once
+
+
+def test_needs_extraction_compares_text_and_publication_date() -> None:
+    from core.db import needs_extraction
+    from core.records import Article
+
+    def article(article_id: str, published: date | None) -> Article:
+        return Article(article_id=article_id, text="x", title="t", source="", url="", published=published, path="p")
+
+    stored = {"a": "2022-02-13", "b": None, "c": "2022-02-13"}
+    todo = needs_extraction([article("a", date(2022, 2, 13)), article("b", None), article("c", date(2022, 2, 14)),
+                             article("d", None)], stored)
+    assert [a.article_id for a in todo] == ["c", "d"]
+
+
 def test_a_changed_pipeline_version_re_extracts(tmp_path: Path, nlp, monkeypatch) -> None:
     corpus = _write_corpus(tmp_path / "corpus")
     with Store(tmp_path / "s.duckdb") as store:

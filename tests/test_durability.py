@@ -31,7 +31,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
@@ -741,7 +741,7 @@ CACHE_DAMAGE = [
 @pytest.mark.parametrize(("damage", "reads_as_missing"), CACHE_DAMAGE)
 def test_a_damaged_cache_entry_is_re_extracted_and_rewritten_whole(
         tmp_path: Path, nlp, damage, reads_as_missing: bool) -> None:
-    from core.extract import extract_articles
+    from core.extract import cache_key, extract_articles
     from core.store import ResultCache
 
     (article,) = read_corpus([_corpus(tmp_path / "corpus", 1)]).articles
@@ -755,13 +755,13 @@ def test_a_damaged_cache_entry_is_re_extracted_and_rewritten_whole(
     (first,) = extract_articles([article], nlp=counted_nlp, cache=cache)
     (entry,) = cache.root.glob("*.json")
     damage(entry, cache.pipeline_version)
-    assert (cache.get(article.article_id) is None) is reads_as_missing
+    assert (cache.get(cache_key(article)) is None) is reads_as_missing
     (again,) = extract_articles([article], nlp=counted_nlp, cache=cache)
     assert len(loads) == 2, "the damaged entry was extracted again"
     assert again == first
     rewritten = json.loads(entry.read_text(encoding="utf-8"))
     assert isinstance(rewritten, dict) and rewritten["pipeline_version"] == cache.pipeline_version
-    assert cache.get(article.article_id) is not None
+    assert cache.get(cache_key(article)) is not None
     (third,) = extract_articles([article], nlp=counted_nlp, cache=cache)
     assert len(loads) == 2 and third == first, "the rewritten entry is used"
 
@@ -792,3 +792,22 @@ def test_a_cache_write_killed_half_way_leaves_the_previous_entry(tmp_path: Path)
     died = subprocess.run([sys.executable, "-c", DIE_IN_CACHE_WRITE, str(tmp_path)], cwd=REPO, check=False)
     assert died.returncode == -signal.SIGKILL
     assert cache.get("abc") == {"x": 1, "pipeline_version": "v1"}
+
+
+@pytest.mark.model
+def test_a_cached_result_is_not_served_for_a_corrected_publication_date(tmp_path: Path, nlp) -> None:
+    """The result cache keys on the text and the date: relative dates resolve against the date."""
+    import dataclasses
+
+    from core.extract import extract_articles
+    from core.records import Article
+    from core.store import ResultCache
+
+    text = "Russia moved troops to the border on Sunday, officials said."
+    first = Article(article_id="a1", text=text, title="t", source="", url="", published=date(2022, 2, 16), path="a")
+    cache = ResultCache(tmp_path / "cache", pipeline_version="test-version+rules-1")
+    (before,) = extract_articles([first], nlp=nlp, cache=cache)
+    corrected = dataclasses.replace(first, published=date(2022, 3, 2))
+    (after,) = extract_articles([corrected], nlp=nlp, cache=cache)
+    assert [t.value for t in before.timexes if t.text == "Sunday"] == ["2022-02-13"]
+    assert [t.value for t in after.timexes if t.text == "Sunday"] == ["2022-02-27"]
