@@ -23,18 +23,29 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(corpus: Path, workdir: Path, *, db: Path | None = None, startup_s: float = 120) -> tuple[subprocess.Popen, str]:
-    """The running server and its base URL (raises SystemExit if it does not come up)."""
+def serve(corpus: Path, workdir: Path, *, db: Path | None = None, startup_s: float = 120,
+          log_path: Path | None = None, extra_args: tuple[str, ...] = ()) -> tuple[subprocess.Popen, str]:
+    """The running server and its base URL (raises SystemExit if it does not come up).
+    Its output goes to `log_path` when given, else nowhere; `extra_args` are more Streamlit options."""
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_CACHE": str(workdir / "cache"),
            "CRISIS_DB": str(db or workdir / "crisis.duckdb"), "CRISIS_UPLOADS": str(workdir / "uploads")}
-    server = subprocess.Popen([sys.executable, "-m", "ui.launch", "--server.port", str(port),
-                               "--server.headless", "true", "--server.address", "127.0.0.1"],
-                              cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = open(log_path, "wb") if log_path else subprocess.DEVNULL
+    try:
+        server = subprocess.Popen([sys.executable, "-m", "ui.launch", "--server.port", str(port),
+                                   "--server.headless", "true", "--server.address", "127.0.0.1",
+                                   "--browser.gatherUsageStats", "false", *extra_args],
+                                  cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    finally:
+        if log_path:
+            log.close()
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + startup_s
     while time.monotonic() < deadline:
+        if server.poll() is not None:
+            shown = log_path.read_text(errors="replace") if log_path else "(no log kept)"
+            raise SystemExit(f"streamlit exited with {server.returncode}:\n{shown}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
                 return server, url

@@ -46,14 +46,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 from app_scale import ACTORS, CHART  # noqa: E402
-from app_server import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from app_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 DEFAULT_CORPUS = REPO / "seeds"       # what `make run` serves (core.corpus.DEFAULT_CORPUS_DIR)
 # The columns of the tables under the charts (pages/1_Timeline.py, pages/3_Claims.py), as the CSV writes them.
@@ -218,34 +217,6 @@ def server_errors(log: str) -> list[str]:
             break
         found.append("\n".join(block).strip())
     return found
-
-
-def serve_logged(corpus: Path, workdir: Path, log_path: Path, *,
-                 startup_s: float = 180) -> tuple[subprocess.Popen, str]:
-    """`app_server.serve`, with the server's stdout and stderr in `log_path` (serve() discards them)."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    env = {**os.environ, "CRISIS_CORPUS": str(corpus), "CRISIS_CACHE": str(workdir / "cache"),
-           "CRISIS_DB": str(workdir / "crisis.duckdb"), "CRISIS_UPLOADS": str(workdir / "uploads")}
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                                   "--server.headless", "true", "--server.address", "127.0.0.1",
-                                   "--browser.gatherUsageStats", "false",
-                                   # others may edit the checkout meanwhile: no module reloads mid-run
-                                   "--server.fileWatcherType", "none"],
-                                  cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + startup_s
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"streamlit exited with {server.returncode}:\n{log_path.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return server, url
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit(f"streamlit did not start within {startup_s:.0f} s")
 
 
 def server_usage(pid: int) -> str:
@@ -487,7 +458,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({'cold server' if args.cold else 'after a warm-up session'}); work dir {work}")
     record = Record()
     load_before = os.getloadavg()
-    server, url = serve_logged(corpus, work, log_path)
+    # no file watcher: others may edit the checkout meanwhile, and a module reload mid-run is not what we measure
+    server, url = serve(corpus, work, startup_s=180, log_path=log_path, extra_args=("--server.fileWatcherType", "none"))
     try:
         asyncio.run(drive(url, args, record, work / "failures"))
         time.sleep(1)                                     # let the server write what it has to say

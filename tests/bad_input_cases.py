@@ -8,10 +8,9 @@ names the file, and the articles already stored stay exactly as they were.
 """
 from __future__ import annotations
 
-import io
-import stat
-import zipfile
 from dataclasses import dataclass, field
+
+from test_upload import make_zip
 
 GOOD = ("Russia has massed 100,000 troops near the border with Ukraine, the Pentagon said on Sunday. "
         "Ukraine's president met NATO officials in Kyiv.")
@@ -30,18 +29,6 @@ class BadInput:
     in_cli: bool = True         # zip members' tricks are the Import page's concern only
     text_has: str = ""          # decoded correctly: the stored text holds this
     text_lacks: tuple[str, ...] = field(default=())   # never stored (script bodies)
-
-
-def _zip(members: dict[str, bytes], *, symlink: str | None = None) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-        if symlink:
-            info = zipfile.ZipInfo(symlink)
-            info.external_attr = (stat.S_IFLNK | 0o777) << 16
-            archive.writestr(info, "/etc/passwd")
-    return buffer.getvalue()
 
 
 HTML = (b"<html><head><title>Build-up</title><style>body{color:red}</style>"
@@ -73,10 +60,10 @@ CASES = [
     BadInput("invalid metadata date", "baddate.md", f"---\ntitle: X\npublished: 2022-02-30\n---\n{GOOD} (b)".encode(),
              "'2022-02-30' is not a real calendar date", "'2022-02-30' is not a real calendar date", False),
     BadInput("duplicate", "copy.txt", b"", "same text as", "already in the corpus", True),  # content: a stored article's
-    BadInput("zip with ../ path", "traversal.zip", _zip({"../../evil.txt": GOOD.encode()}),
+    BadInput("zip with ../ path", "traversal.zip", make_zip({"../../evil.txt": GOOD.encode()}),
              "a .zip archive", "its path leaves the archive", True),
-    BadInput("zip with a symlink", "link.zip", _zip({}, symlink="passwd.txt"), "a .zip archive", "symbolic link", True),
-    BadInput("zip bomb", "bomb.zip", _zip({"zeros.txt": b"0" * 20_000_000}), "a .zip archive", "zip bomb", True),
+    BadInput("zip with a symlink", "link.zip", make_zip({}, symlink="passwd.txt"), "a .zip archive", "symbolic link", True),
+    BadInput("zip bomb", "bomb.zip", make_zip({"zeros.txt": b"0" * 20_000_000}), "a .zip archive", "zip bomb", True),
     BadInput("name with separators", "../../etc/cron.d/evil.txt", f"{GOOD} (c)".encode(), "no publication date",
              "no publication date", False,
              disk_name="..\\..\\evil.txt", text_has="(c)"),
