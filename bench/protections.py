@@ -140,7 +140,7 @@ def check(protection: Protection, python: str) -> tuple[str, float, str]:
         run = subprocess.run([python, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not browser",
                               *protection.tests], cwd=copy, capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - started
-    failed = [line for line in run.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+    failed = [line for line in run.stdout.splitlines() if line.startswith(("FAILED tests/", "ERROR tests/"))]
     if run.returncode == 0:
         return "MISSED", seconds, "every guarding test passed without the protection"
     return "CAUGHT", seconds, failed[0] if failed else run.stdout.strip().splitlines()[-1]
