@@ -42,6 +42,7 @@ from __future__ import annotations
 import csv
 import logging
 import re
+from itertools import islice
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -109,6 +110,13 @@ _AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
 _PERCENT_WORDS = ("%", "percent", "per cent")
+_TEXT_KEY = "crisis_claims_text"      # doc.user_data: the doc's text, joined once (`_text_of`)
+_SIDE_WINDOW = 16       # tokens before the force noun read for its side ("130,000 of Russia's best-equipped ... troops")
+_MAX_NAME_TOKENS = 8    # tokens of an entity read each way from a token, for its side
+_MAX_ANCESTOR_STEPS = 12  # heads read up from a time expression to find what it hangs off
+_CLAUSE_SIDE_WINDOW = 60  # tokens read back from a force noun for a country acting in its clause
+_CUE_CONTEXT_CHARS = 100  # characters either side of a figure its cue patterns read
+_MEMO_KEY = "crisis_claims_memo"   # doc.user_data: per-sentence answers (`_per_sentence`), dropped after the doc
 # Figures glued to letters are model names ("T-72", "Su-35", "S-400").
 _MODEL_NAME_BEFORE = re.compile(r"[A-Za-z]-?$")
 # "14 Leopard 2": a count, then a capitalised name that ends in a number.
@@ -312,7 +320,10 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[_Figure]:
     text, offset = sent.text, sent.start_char
     found: list[_Figure] = []
     for match in _figure_pattern().finditer(text):
-        before, after = text[: match.start()], text[match.end():]
+        # the cue patterns are anchored at the figure: nearby text is enough, and copying the
+        # whole sentence for each figure made one long sentence of figures quadratic
+        before = text[max(0, match.start() - _CUE_CONTEXT_CHARS):match.start()]
+        after = text[match.end():match.end() + _CUE_CONTEXT_CHARS]
         if _MODEL_NAME_BEFORE.search(before) and not before.endswith(" "):
             continue
         if _CURRENCY_BEFORE.search(before) or _AGE_OR_DURATION_AFTER.match(after):
@@ -469,7 +480,7 @@ def _choose_cue(cues: list[tuple[str, str, int]]) -> tuple[str, str] | None:
 def find_figures(sent: Span, *, lex: Lexicons | None = None) -> list[_Figure]:
     """Step 1: every figure in a sentence, ranges merged, cues read. No parse needed."""
     lex = lex or lexicons()
-    doc_text = sent.doc.text
+    doc_text = _text_of(sent.doc)
     figures = _merge_ranges(_raw_figures(sent, lex), doc_text)
     return [_read_cues(figure, doc_text, lex) for figure in figures]
 
@@ -678,7 +689,7 @@ def _unit_for(figure: _Figure, doc: Doc, lex: Lexicons) -> _Unit | None:
         flags = (f"percent_of:{surface}",) if percent else ()
         text = "percent" if percent else surface
         return _Unit(token=token, text=text, kind=kind, category=category, flags=flags)
-    if any(doc.text[figure.end:figure.end + 9].lower().lstrip().startswith(p) for p in _PERCENT_WORDS):
+    if _text_of(doc)[figure.end:figure.end + 9].lower().lstrip().startswith(_PERCENT_WORDS):
         return None       # a percentage of something that is not a force
     token = _constructed_unit(span.root, lex) or _strong_unit(span, lex)
     if token is None:
@@ -745,14 +756,36 @@ def side_of_term(term: str, lex: Lexicons | None = None) -> str:
     return lex.metonyms.get(key) or lex.capitals.get(key) or ""
 
 
+def _text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc: spaCy rebuilds it from every token on each
+    access, which made one long sentence with many figures quadratic."""
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str) or len(cached) != length:     # a Doc copied with another's user_data
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached
+
+
+def _entity_of(token: Token) -> Span:
+    """The entity `token` is in (it has an entity IOB tag), found from its own
+    B/I tags rather than by scanning `doc.ents`; at most `_MAX_NAME_TOKENS` each
+    way (no side is named by a longer entity, and a hostile text can make one
+    entity of thousands of tokens)."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start].ent_iob_ == "I" and token.i - start < _MAX_NAME_TOKENS:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and end - token.i < _MAX_NAME_TOKENS:
+        end += 1
+    return doc[start:end]
+
+
 def _token_side(token: Token, lex: Lexicons) -> str:
     """The side a single token names, reading its whole entity if it is in one."""
     if token.ent_type_ and token.ent_iob_ != "O":
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
-            found = side_of_term(ent.text, lex)
-            if found:
-                return found
+        found = side_of_term(_entity_of(token).text, lex)
+        if found:
+            return found
     if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
         return side_of_term(token.text, lex)
     return ""
@@ -762,7 +795,7 @@ def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     """Side named inside the force phrase: "Russian troops", "Moscow's forces",
     "troops from Belarus", "Russian-backed" excepted."""
     doc = unit.doc
-    candidates = [t for t in doc[span.end:unit.i]]
+    candidates = [t for t in doc[max(span.end, unit.i - _SIDE_WINDOW):unit.i]]
     candidates += [child for child in unit.children if child.dep_ in _SIDE_DEPS]
     for token in candidates:
         if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "backed":
@@ -840,7 +873,7 @@ def _phrase_side(head: Token, lex: Lexicons) -> str:
 def _clause_side(unit: Token, sent: Span, claimant_tokens: set[int], lex: Lexicons) -> str:
     """The nearest country before the figure acting as a subject or object,
     other than the claimant: "... warned Russia is ready, with 130,000 troops"."""
-    for token in reversed(list(sent.doc[sent.start:unit.i])):
+    for token in reversed(sent.doc[max(sent.start, unit.i - _CLAUSE_SIDE_WINDOW):unit.i]):
         if token.dep_ in _SUBJECT_OR_OBJECT_DEPS and token.i not in claimant_tokens:
             found = _token_side(token, lex)
             if found:
@@ -848,13 +881,12 @@ def _clause_side(unit: Token, sent: Span, claimant_tokens: set[int], lex: Lexico
     return ""
 
 
-def _location(unit: Token, number: Token, lex: Lexicons) -> str:
+def _location(unit: Token, sent: Span, lex: Lexicons) -> str:
     """The place phrase nearest the force noun: "near Ukraine's borders"."""
     doc = unit.doc
-    sent = unit.sent
     anchor = unit.i
     best: tuple[int, Token] | None = None
-    for token in sent:
+    for token in doc[anchor + 1:min(sent.end, anchor + _LOCATION_MAX + 1)]:   # only these can be near enough
         if token.dep_ != "prep" or token.lower_ not in lex.location_preps:
             continue
         distance = token.i - anchor
@@ -1027,38 +1059,59 @@ def _reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
 
 
 def _according_to(sent: Span) -> Token | None:
+    found = _per_sentence(sent, "according_to", _according_to_index)
+    return None if found is None else sent.doc[found]
+
+
+def _according_to_index(sent: Span) -> int | None:
     for token in sent:
         if token.lower_ == "according":
             for prep in token.children:
                 if prep.lower_ == "to":
-                    return next((o for o in prep.children if o.dep_ == "pobj"), None)
+                    return next((o.i for o in prep.children if o.dep_ == "pobj"), None)
     return None
+
+
+def _per_sentence(sent: Span, name: str, compute):
+    """`compute(sent)`, worked out once per sentence (the value must not hold
+    spaCy objects): every figure of a sentence asks the same question, and one
+    long sentence with thousands of figures must not be re-read for each."""
+    memo = sent.doc.user_data.setdefault(_MEMO_KEY, {})
+    key = (name, sent.start, sent.end)
+    if key not in memo:
+        memo[key] = compute(sent)
+    return memo[key]
 
 
 def _noun_parsed_reporting(sent: Span, lex: Lexicons) -> Span | None:
     """ "..., US intelligence estimates.": the tagger read the verb as a plural
     noun; the compounds before it are the source."""
+    found = _per_sentence(sent, "noun_parsed_reporting", lambda s: _noun_parsed_reporting_bounds(s, lex))
+    return None if found is None else sent.doc[found[0]:found[1]]
+
+
+def _noun_parsed_reporting_bounds(sent: Span, lex: Lexicons) -> tuple[int, int] | None:
     root = sent.root
     if root.pos_ != "NOUN" or root.lemma_.lower() not in lex.reporting:
         return None
     compounds = [c for c in root.lefts if c.dep_ == "compound"]
     if not compounds or root.nbor(-len(compounds) - 1).text != ",":
         return None
-    return sent.doc[compounds[0].i:root.i]
+    return compounds[0].i, root.i
 
 
-def _claimant(number: Token, speakers: list[_Speaker], lex: Lexicons) -> tuple[str, Token | None]:
+def _claimant(number: Token, sent: Span, speakers: list[_Speaker], lex: Lexicons) -> tuple[str, Token | None]:
     """The source of the figure ("" if unattributed) and its head token."""
     for verb in _reporting_verbs_for(number, lex):
         subject = _subject_of(verb)
         if subject is not None:
             name, _ = _claimant_from_subject(subject, speakers, lex)
             return name, subject
-    source = _according_to(number.sent)
+    source = _according_to(sent)
     if source is not None:
         name, _ = _claimant_from_subject(source, speakers, lex)
         return name, source
-    compounds = _noun_parsed_reporting(number.sent, lex)
+    compounds = _noun_parsed_reporting(sent, lex)
     if compounds:
         return compounds.text, compounds.root
     verb = _estimating_verb(number)
@@ -1116,8 +1169,10 @@ def _dates(figure_tokens: set[int], sent: Span, timexes: Sequence[Timex],
 
 
 def _first_content_ancestor(token: Token, figure_tokens: set[int]) -> str:
-    """ "figure" if the time expression hangs off the figure or its noun, else "clause"."""
-    for ancestor in token.ancestors:
+    """ "figure" if the time expression hangs off the figure or its noun, else "clause".
+    Reads at most `_MAX_ANCESTOR_STEPS` heads up: a list of thousands of
+    conjoined numbers makes a tree that deep."""
+    for ancestor in islice(token.ancestors, _MAX_ANCESTOR_STEPS):
         if ancestor.i in figure_tokens:
             return "figure"
         if ancestor.pos_ in ("VERB", "AUX"):
@@ -1136,14 +1191,14 @@ def _implausible(value: float | None, settings: Settings) -> bool:
 def _build_claim(figure: _Figure, unit: _Unit, sent: Span, *, side: str, claimant: str,
                  category: str, flags: tuple[str, ...], location: str,
                  claim_date: date | None, as_of: date | None, settings: Settings) -> Claim:
-    doc_text = sent.doc.text
+    doc_text = _text_of(sent.doc)
     start = min(figure.phrase_start, unit.token.left_edge.idx)
     end = max(figure.phrase_end, unit.token.idx + len(unit.token))
     all_flags = figure.flags + unit.flags + flags
     if _implausible(figure.high if figure.value is None else figure.value, settings):
         all_flags += ("implausible",)
     return Claim(
-        start=figure.start, end=figure.end, sentence=sent.text,
+        start=figure.start, end=figure.end, sentence=doc_text[sent.start_char:sent.end_char],
         value=figure.value, unit=unit.text, category=category,
         low=figure.low, high=figure.high, qualifier=figure.qualifier,
         side=side, claimant=claimant, location=location,
@@ -1221,6 +1276,14 @@ def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = 
     """
     lex = lexicons()
     doc, _ = with_syntax(doc, lambda sentences: _sentences_to_parse(sentences, lex))
+    try:
+        yield from _claims_in(doc, published=published, timexes=timexes, settings=settings, lex=lex)
+    finally:
+        doc.user_data.pop(_MEMO_KEY, None)      # per-sentence answers live as long as the reading
+
+
+def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], settings: Settings,
+               lex: Lexicons) -> Iterator[Claim]:
     speakers: list[_Speaker] = []
     recent_sides: list[tuple[int, str]] = []     # (sentence index, side)
     for index, sent in enumerate(doc.sents):
@@ -1232,7 +1295,7 @@ def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = 
                                        previous_unit=previous_unit, published=published,
                                        timexes=timexes, lex=lex, settings=settings)
                 except Exception:  # one bad candidate must not stop the article
-                    log.exception("skipping figure %r", doc.text[figure.start:figure.end])
+                    log.exception("skipping figure %r", _text_of(doc)[figure.start:figure.end])
                     continue
                 if found is not None:
                     claim, previous_unit = found
@@ -1255,11 +1318,11 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     unit = _unit_for(figure, doc, lex) or _carried_unit(figure, number, previous_unit, lex)
     if unit is None:
         return None
-    figure = _read_post_unit_cue(figure, unit, doc.text)
+    figure = _read_post_unit_cue(figure, unit, _text_of(doc))
     category, category_flags = _category(unit, lex)
     if unit.kind == "people" and category == "force_size":
         return None                     # "the low thousands" of civilians is not a force
-    claimant, claimant_head = _claimant(number, speakers, lex)
+    claimant, claimant_head = _claimant(number, sent, speakers, lex)
     claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
     side = (
         _explicit_side(unit.token, span, lex)
@@ -1273,7 +1336,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     claim_date, as_of = _dates(figure_tokens, sent, timexes, published)
     claim = _build_claim(
         figure, unit, sent, side=side, claimant=claimant, category=category,
-        flags=category_flags, location=_location(unit.token, number, lex),
+        flags=category_flags, location=_location(unit.token, sent, lex),
         claim_date=claim_date, as_of=as_of, settings=settings,
     )
     return claim, unit
@@ -1295,13 +1358,13 @@ def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: L
     if previous is None or previous.flags and previous.flags[0].startswith("percent_of"):
         return None
     doc = number.doc
-    if any(doc.text[figure.end:figure.end + 9].lower().lstrip().startswith(p) for p in _PERCENT_WORDS):
+    if _text_of(doc)[figure.end:figure.end + 9].lower().lstrip().startswith(_PERCENT_WORDS):
         return None
     if any(child.pos_ in ("NOUN", "PROPN") for child in number.children) or number.dep_ == "nummod":
         return None
     if _YEAR.match(number.text):
         return None                     # "...; 2024 will be different"
-    earlier_count = re.search(r"\bfrom\s*$", doc.text[max(0, figure.phrase_start - 12):figure.phrase_start], re.I)
+    earlier_count = re.search(r"\bfrom\s*$", _text_of(doc)[max(0, figure.phrase_start - 12):figure.phrase_start], re.I)
     if not (earlier_count or number.dep_ in _SUBJECT_DEPS or _bare_count_noun(number, lex) is not None):
         return None
     return _Unit(token=number, text=previous.text, kind=previous.kind, category=previous.category,

@@ -432,3 +432,18 @@ def test_claimant_names_in_the_claims_frame(nlp, text, claimant):
     article = Article(article_id="a1", text=text, source="Wire", published=date(2022, 2, 13))
     frames = assemble([article], [extract_doc(nlp(text), article)])
     assert list(frames.claims["claimant"]) == [claimant]
+
+
+def test_sentence_level_answers_are_worked_out_once_per_sentence_not_per_figure(nlp, monkeypatch):
+    """One long sentence of many figures must not be re-read for each figure
+    (it made hostile text quadratic); and the memo is dropped after the reading."""
+    import core.claims as claims
+
+    calls = []
+    original = claims._according_to_index
+    monkeypatch.setattr(claims, "_according_to_index", lambda sent: calls.append(sent.start) or original(sent))
+    doc = nlp(" ".join(f"{i},000 troops" for i in range(1, 60)) + ". NATO has 5,000 troops in Poland.")
+    found = list(claims.iter_claims(doc, published=None))
+    assert len(found) == 60
+    assert len(calls) == len(set(calls)) == 2          # two sentences, each read once
+    assert claims._MEMO_KEY not in doc.user_data
