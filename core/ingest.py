@@ -304,7 +304,9 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
     if not text.strip():
         return None, [Problem(shown, "no article text in the file")]
     url, url_problem = checked_url(meta.get("url", ""))
-    problems = [Problem(shown, w, fatal=False) for w in [*warnings, *([f"{url_problem}; dropped"] if url_problem else [])]]
+    if url_problem:
+        warnings.append(f"{url_problem}; dropped")
+    problems = [Problem(shown, w, fatal=False) for w in warnings]
     try:
         when = published or parse_date(meta.get("published"))
     except ValueError as error:

@@ -327,7 +327,8 @@ def make_draft(name: str, text: str, meta: Mapping[str, str], *, warnings: Seque
     if published is None and not meta.get("published"):
         problems.append("no publication date: add one, or relative dates (“on Monday”) stay unresolved")
     url, url_problem = ingest.checked_url(meta.get("url", ""))
-    problems += [f"{url_problem}; dropped"] if url_problem else []
+    if url_problem:
+        problems.append(f"{url_problem}; dropped")
     if note := language_warning(detect_language(text)):
         problems.append(note)
     identity = ingest.content_id(text)
