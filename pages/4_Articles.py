@@ -70,7 +70,8 @@ frames = view.article_frames(article_id)
 text = article_text(path, article_id)
 if text is None:
     st.warning(f"The text of this article is no longer in {highlight.markdown_escape(path)} (the file was moved "
-               "or edited since it was extracted). Reload the page to re-read the corpus; its annotations are listed below.",
+               "or edited since it was extracted). Reload the page to re-read the corpus; its annotations are "
+               "listed below.",
                icon=":material/description:")
 else:
     spans = highlight.article_spans(frames, article_id, layers=layers)
