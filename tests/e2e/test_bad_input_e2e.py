@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from server import running_app
+from test_upload_e2e import wait_idle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bad_input_cases import CASES  # noqa: E402
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "2022-02-13_itv_deterrence-and-diplomacy.txt"
-TIMEOUT_MS = 240_000
+TIMEOUT_MS = 240_000      # the first load extracts the seed, the import 8 new articles
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +32,6 @@ def import_app(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("bad-input-server")
     with running_app(workdir, corpus=REPO / "seeds") as url:
         yield url, workdir / "uploads"
-
-
-def wait_idle(page: Page) -> None:
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TIMEOUT_MS)
-    page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0", timeout=TIMEOUT_MS)
 
 
 def on_disk(case, folder: Path) -> Path:
