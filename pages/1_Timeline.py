@@ -42,8 +42,9 @@ if timeline.counts is not None:
     st.plotly_chart(timeline_counts_figure(timeline.counts, bucket=timeline.bucket), key="timeline_counts",
                     width="stretch", config={"displaylogo": False})
     st.caption(f"{timeline.points:,} points are too many to draw one by one, so each marker counts the events "
-               f"of a {timeline.bucket} in a lane (hover for the count by type). Narrow the dates or actors in "
-               f"the sidebar to {POINTS_MAX:,} points or fewer to see, click and download individual events.")
+               f"of a {timeline.bucket} in a lane (hover for the count by type; drag across the chart to zoom in "
+               f"time, double-click to zoom out). Narrow the dates or actors in the sidebar to "
+               f"{POINTS_MAX:,} points or fewer to see, click and download individual events.")
     st.stop()
 if events.empty:
     widgets.nothing_matches("events", selected)

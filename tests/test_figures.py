@@ -551,12 +551,24 @@ def test_counts_figure_draws_one_marker_per_cell_with_its_count():
     counts = event_counts(events, bucket="week")
     fig = timeline_counts_figure(counts, bucket="week")
     data = spec(fig)["data"]
-    assert {trace["type"] for trace in data} == {"scattergl"}
+    assert {trace["type"] for trace in data} == {"scatter"}       # SVG: a browser test can count the markers
+    assert not fig.layout.xaxis.rangeslider.visible              # it would draw every marker twice
     cells = counts.groupby(["bucket_start", "lane"]).size()
     assert sum(len(decoded(trace["y"])) for trace in data) == len(cells)
     shown = sum(row[0] for trace in data for row in trace["customdata"])
     assert shown == counts["events"].sum()
     assert "events" in data[0]["hovertemplate"]
+
+
+def test_counts_figure_switches_to_webgl_beyond_the_svg_limit(monkeypatch):
+    import core.figures
+
+    counts = event_counts(_many_events(300), bucket="week")
+    cells = len(counts.groupby(["bucket_start", "lane"]).size())
+    monkeypatch.setattr(core.figures, "WEBGL_ABOVE", cells - 1)
+    assert {trace["type"] for trace in spec(timeline_counts_figure(counts, bucket="week"))["data"]} == {"scattergl"}
+    monkeypatch.setattr(core.figures, "WEBGL_ABOVE", cells)
+    assert {trace["type"] for trace in spec(timeline_counts_figure(counts, bucket="week"))["data"]} == {"scatter"}
 
 
 def test_counts_figure_folds_the_quiet_lanes():

@@ -266,7 +266,8 @@ def test_timeline_counts_per_day_beyond_the_point_limit(monkeypatch):
     monkeypatch.setattr(core.figures, "POINTS_MAX", 2)
     at = _timeline({})
     (spec,) = chart_specs(at)
-    assert {trace["type"] for trace in spec["data"]} == {"scattergl"}
+    assert {trace["type"] for trace in spec["data"]} == {"scatter"}
+    assert "rangeslider" not in spec["layout"]["xaxis"]
     assert sum(row[0] for trace in spec["data"] for row in trace["customdata"]) == 4   # e1, e2 twice, e3
     assert "too many to draw one by one" in all_text(at)
     at.date_input(key="filter_dates").set_value((date(2022, 2, 10), date(2022, 2, 10))).run()
