@@ -15,11 +15,19 @@ DETAIL_KEY = "timeline_detail_event"   # the event whose detail is open, kept ac
 
 widgets.page_setup("Timeline")
 st.title("Timeline")
-view = data.load_view()
-widgets.corpus_view_or_stop(view)
+banners = st.container()       # the corpus's warnings, above the chart though written after it
+lane = st.radio("Lanes", LANES, horizontal=True, key="timeline_lanes",
+                format_func={"actor": "one per actor", "event_type": "one per event type"}.get)
+# A blank chart at once, replaced by the timeline: the browser fetches and parses
+# Plotly while the server reads the store.
+chart_slot = widgets.chart_placeholder()
+with banners:
+    view = data.load_view(before_stop=chart_slot.empty)
+    widgets.corpus_view_or_stop(view, before_stop=chart_slot.empty)
 chosen = filters.sidebar_filters(view.options())
 selected = list(chosen.actors)
 if view.counts()["events"] == 0:
+    chart_slot.empty()
     st.info("The extractor found no events in this corpus. Add articles that report dated events "
             "(the *Import* page takes your own files), then reload.", icon=":material/inbox:")
     st.stop()
@@ -33,30 +41,30 @@ def _open_detail() -> None:
         st.session_state[DETAIL_KEY] = clicked[0]
 
 
-lane = st.radio("Lanes", LANES, horizontal=True, key="timeline_lanes",
-                format_func={"actor": "one per actor", "event_type": "one per event type"}.get)
 timeline = view.timeline(chosen, lane=lane)
 events = timeline.events
 if timeline.counts is not None:
     # Too many to draw one by one: counts per day or week, until the filters narrow the view.
-    st.plotly_chart(timeline_counts_figure(timeline.counts, bucket=timeline.bucket), key="timeline_counts",
-                    width="stretch", config={"displaylogo": False})
+    chart_slot.plotly_chart(timeline_counts_figure(timeline.counts, bucket=timeline.bucket),
+                            key="timeline_counts", width="stretch", config={"displaylogo": False})
     st.caption(f"{timeline.points:,} points are too many to draw one by one, so each marker counts the events "
                f"of a {timeline.bucket} in a lane (hover for the count by type; drag across the chart to zoom in "
                f"time, double-click to zoom out). Narrow the dates or actors in the sidebar to "
                f"{POINTS_MAX:,} points or fewer to see, click and download individual events.")
     st.stop()
 if events.empty:
+    chart_slot.empty()
     widgets.nothing_matches("events", selected)
     st.stop()
 dated = events["date_start"].notna()
 if dated.any():
-    st.plotly_chart(timeline_figure(events, lane=lane), key=CHART_KEY, width="stretch",
-                    on_select=_open_detail, selection_mode="points", config={"displaylogo": False})
+    chart_slot.plotly_chart(timeline_figure(events, lane=lane), key=CHART_KEY, width="stretch",
+                            on_select=_open_detail, selection_mode="points", config={"displaylogo": False})
     st.caption("Click a point for its sentence and article. Hover for the date as written and how it was "
                "resolved. A bar is a vague date (a week, a month) drawn over its whole span. Drag the slider "
                "under the chart to zoom in time. An event naming several actors appears in each of their lanes.")
 else:
+    chart_slot.empty()
     st.info("None of these events has a resolved date, so there is nothing to place on the axis; "
             "they are listed below.", icon=":material/event_busy:")
 if (~dated).any():

@@ -396,6 +396,29 @@ def test_loader_syncs_the_store_once_per_corpus_fingerprint(tmp_path, monkeypatc
         ui.data._open_store.clear()
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_a_store_that_cannot_be_opened_is_said_and_leaves_no_chart(page, tmp_path, monkeypatch):
+    """The Timeline draws a blank chart before it opens the store; an error must not leave it behind."""
+    import core.db
+    import ui.data
+
+    _fresh_loader(tmp_path, monkeypatch)
+
+    def locked(self, path, *args, **kwargs):
+        raise OSError("the store is locked by another process (test)")
+
+    monkeypatch.setattr(core.db.Store, "__init__", locked)
+    try:
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        at.switch_page(page).run()
+        assert "Could not open the corpus store" in at.error[0].value
+        assert "locked by another process" in at.error[0].value
+        assert not chart_specs(at)
+    finally:
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()
+
+
 def test_loader_reads_what_the_store_holds(tmp_path, monkeypatch):
     """A real sync of a one-article corpus: the home page counts what the store holds."""
     import ui.data

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import traceback
 from pathlib import Path
+from typing import Callable
 
 import streamlit as st
 
@@ -27,10 +28,11 @@ def corpus_dirs() -> list[Path]:
     return corpus.corpus_dirs_from_env()
 
 
-def load_view():
+def load_view(*, before_stop: Callable[[], object] = lambda: None):
     """The corpus as the pages query it (`ui.source`): the injected test corpus,
     or the DuckDB store (`CRISIS_DB`, default `data/crisis.duckdb`) kept in step
-    with the corpus folders: articles already stored are never extracted again."""
+    with the corpus folders: articles already stored are never extracted again.
+    If the store cannot be opened, says why and stops the page, calling `before_stop` first."""
     from ui.source import FramesView
 
     override = st.session_state.get(CORPUS_OVERRIDE_KEY)
@@ -52,6 +54,7 @@ def load_view():
         )
         with st.expander("Details"):
             st.code(traceback.format_exc(), language="text")
+        before_stop()
         st.stop()
         raise  # unreachable: st.stop() raises
 

@@ -1,6 +1,8 @@
 """Page furniture: page config, corpus banners, empty states, CSV downloads."""
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -69,8 +71,10 @@ def flag_undated(articles: pd.DataFrame) -> None:
     )
 
 
-def corpus_view_or_stop(view, *, problem_limit: int | None = MAX_PROBLEMS_SHOWN) -> None:
-    """Show the corpus banners; on an empty corpus say what to do and stop the page."""
+def corpus_view_or_stop(view, *, problem_limit: int | None = MAX_PROBLEMS_SHOWN,
+                        before_stop: Callable[[], object] = lambda: None) -> None:
+    """Show the corpus banners; on an empty corpus say what to do and stop the page
+    (calling `before_stop` first: a page empties its `chart_placeholder`)."""
     from core.query import Filters
 
     show_problems(view.problems, limit=problem_limit)
@@ -82,8 +86,22 @@ def corpus_view_or_stop(view, *, problem_limit: int | None = MAX_PROBLEMS_SHOWN)
             "(or start the app with `CRISIS_CORPUS=/path/to/articles`), then reload the page.",
             icon=":material/folder_open:",
         )
+        before_stop()
         st.stop()
     flag_undated(view.articles(Filters()))
+
+
+def chart_placeholder():
+    """An `st.empty` slot holding a blank chart, for the page to fill with its real
+    chart, or empty, later (before any `st.stop()`: after it, nothing more is drawn). Drawn before the page queries the store, it makes the
+    browser fetch and parse Plotly (a 4.7 MB script, loaded on the first chart) while
+    the server works: about 0.4 s sooner to the first chart at 10,000 articles
+    (`bench/app_scale.py`)."""
+    from core.figures import empty_figure
+
+    slot = st.empty()
+    slot.plotly_chart(empty_figure(""), width="stretch", config={"displaylogo": False, "staticPlot": True})
+    return slot
 
 
 def nothing_matches(what: str, selected: list[str]) -> None:
