@@ -1,8 +1,14 @@
 """Extraction throughput against bare NER-only `nlp.pipe`, same text, same process count.
 
-    python bench/throughput.py [--articles N] [--processes 1 2]
+    python bench/throughput.py [--articles N] [--processes 1 2] [--ceilings]
 
 Measured, never asserted in tests (issue 7's targets: ratio >= 0.7, 1->2 scaling >= 1.6).
+
+`--ceilings` also measures, in one process, what the ratio would be if fewer
+sentences were tagged and parsed: only those with a troop figure (the claim
+rules' own choice), and none at all. The results are then wrong (the other
+rules read a flat tree); the figures are upper bounds for a redesign in which
+event types, tenses and actor roles no longer need the parser.
 """
 from __future__ import annotations
 
@@ -42,6 +48,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--ceilings", action="store_true",
+                        help="also the ratio with only claim sentences parsed, and with none (upper bounds)")
     args = parser.parse_args(argv)
     articles = _articles(args.articles, args.seed)
     texts = [a.text for a in articles]
@@ -62,6 +70,46 @@ def main(argv: list[str] | None = None) -> None:
         for n in rates:
             if n != 1:
                 print(f"scaling of ours 1->{n} processes: {rates[n] / rates[1]:.2f}x")
+    if args.ceilings:
+        print_ceilings(articles, texts, words, ours, bare, args.batch_size)
+
+
+def _claim_sentences(sentences) -> set[int]:
+    from core import claims
+
+    return set(claims._sentences_to_parse(sentences, claims.lexicons())) if sentences else set()
+
+
+# Which sentences `crisis_syntax` tags and parses, for each bound.
+CEILINGS = {"only sentences with a troop figure parsed": _claim_sentences, "no sentence parsed": lambda _s: set()}
+
+
+def print_ceilings(articles, texts, words, ours, bare, batch_size: int) -> None:
+    """The ratio with fewer sentences parsed, one process (the selection is patched in
+    this process only). Upper bounds: the extraction's results are not what they should be."""
+    import core.extract
+
+    chosen_now = core.extract.sentences_needing_syntax
+    sentence_lists = [list(doc.sents) for doc in _unparsed_docs(ours, texts)]
+    parsed = sum(len(chosen_now(sentences)) for sentences in sentence_lists)
+    print(f"sentences tagged and parsed now: {parsed:,} of {sum(map(len, sentence_lists)):,}")
+    try:
+        for label, select in CEILINGS.items():
+            core.extract.sentences_needing_syntax = select
+            chosen = sum(len(select(sentences)) for sentences in sentence_lists)
+            mine = _rate(words, lambda: list(iter_extracted(articles, nlp=ours, batch_size=batch_size)))
+            base = _rate(words, lambda: list(bare.pipe(texts, batch_size=batch_size)))
+            print(f"ceiling, {label} ({chosen:,} sentences): ours {mine:,.0f} words/s; "
+                  f"bare {base:,.0f} words/s; ratio {mine / base:.2f}")
+    finally:
+        core.extract.sentences_needing_syntax = chosen_now
+
+
+def _unparsed_docs(ours, texts):
+    from core.nlp import EXTRACT_COMPONENT, SYNTAX_COMPONENT
+
+    with ours.select_pipes(disable=[SYNTAX_COMPONENT, EXTRACT_COMPONENT]):
+        yield from ours.pipe(texts)
 
 
 if __name__ == "__main__":

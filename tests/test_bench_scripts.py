@@ -39,3 +39,23 @@ def test_written_corpus_reads_back_with_publication_dates(tmp_path):
     expected = {meta["published"] for _, _, meta in make_articles(6, seed=2)}
     assert {a.published.isoformat() for a in ingested.articles} == expected
     assert all(isinstance(a.published, date) for a in ingested.articles)
+
+
+def test_throughput_ceilings_patch_the_selection_only_while_they_run(capsys):
+    import throughput
+
+    import core.extract
+    from core.nlp import build_ner_only_pipeline, build_pipeline
+
+    selection = core.extract.sentences_needing_syntax
+    articles = throughput._articles(2, seed=5)
+    texts = [a.text for a in articles]
+    throughput.print_ceilings(articles, texts, sum(a.words for a in articles), build_pipeline(),
+                              build_ner_only_pipeline(), batch_size=2)
+    assert core.extract.sentences_needing_syntax is selection
+    printed = capsys.readouterr().out
+    parsed_now = int(printed.split("sentences tagged and parsed now: ")[1].split(" of ")[0].replace(",", ""))
+    assert parsed_now > 0
+    assert "no sentence parsed (0 sentences)" in printed
+    with_figures = int(printed.split("only sentences with a troop figure parsed (")[1].split(" ")[0].replace(",", ""))
+    assert 0 < with_figures <= parsed_now
