@@ -76,8 +76,8 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def files_under(folder: Path) -> list[Path]:
-    """Every file under `folder`, sorted: symlinked files are listed, symlinked
+def _walk(folder: Path) -> list[os.DirEntry]:
+    """Every file under `folder`, unsorted: symlinked files are listed, symlinked
     folders are not entered (as `Path.rglob`). One `scandir` per folder, which
     on Linux tells files from folders without a `stat` per file."""
     found, pending = [], [folder]
@@ -88,27 +88,74 @@ def files_under(folder: Path) -> list[Path]:
                     if entry.is_dir(follow_symlinks=False):
                         pending.append(entry.path)
                     elif entry.is_file():
-                        found.append(entry.path)
+                        found.append(entry)
         except OSError:
             continue        # unreadable folder: its files are not listed, as with rglob
-    return [Path(name) for name in sorted(found, key=lambda name: name.split(os.sep))]   # Path order, faster
+    return found
+
+
+def _path_order(path: str) -> list[str]:
+    return path.split(os.sep)          # Path order, and faster than sorting Paths
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file under `folder` (see `_walk`), sorted."""
+    return [Path(name) for name in sorted((entry.path for entry in _walk(folder)), key=_path_order)]
+
+
+def is_article_name(name: str, *, in_folder: bool) -> bool:
+    """Whether a file of this name is read as an article: never a sidecar or a gold
+    file; in a folder, only the article suffixes, and no hidden (dot) files."""
+    lowered = name.lower()
+    if lowered.endswith(_NOT_ARTICLE_SUFFIXES):
+        return False
+    return not in_folder or (not name.startswith(".") and lowered.endswith(ARTICLE_SUFFIXES))
 
 
 def iter_article_files(paths: Sequence[Path]) -> Iterator[Path]:
     """Article files under each path (a file or a folder), in a stable order."""
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            candidates: Iterable[Path] = files_under(path)
-        else:
-            candidates = [path]
-        for candidate in candidates:
-            name = candidate.name.lower()
-            if (path.is_dir() and candidate.name.startswith(".")) or name.endswith(_NOT_ARTICLE_SUFFIXES):
+        in_folder = path.is_dir()
+        for candidate in files_under(path) if in_folder else [path]:
+            if is_article_name(candidate.name, in_folder=in_folder):
+                yield candidate
+
+
+def sidecar_name(article_name: str) -> str:
+    """`report.txt` -> `report.meta.json`: the article's optional metadata file."""
+    return article_name.rsplit(".", 1)[0] + SIDECAR_SUFFIX
+
+
+def article_stat_lines(paths: Sequence[Path]) -> list[str]:
+    """`path:size:mtime_ns` of every article file and existing sidecar under
+    `paths`, unsorted: what `core.corpus.corpus_fingerprint` is made of, read with
+    one `scandir` walk and one `stat` per file (a folder's missing sidecars are
+    looked up in its listing, not stat'ed). Same lines as stat'ing the files of
+    `iter_article_files` and their sidecars."""
+    lines: list[str] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files = [path, path.with_name(sidecar_name(path.name))] if is_article_name(path.name, in_folder=False) else []
+            lines.extend(line for line in map(stat_line, files) if line)
+            continue
+        entries = _walk(path)
+        listed = {entry.path: entry for entry in entries}
+        for entry in entries:
+            if not is_article_name(entry.name, in_folder=True):
                 continue
-            if path.is_dir() and not name.endswith(ARTICLE_SUFFIXES):
-                continue
-            yield candidate
+            sidecar = listed.get(os.path.join(os.path.dirname(entry.path), sidecar_name(entry.name)))
+            lines.extend(line for line in (stat_line(entry), stat_line(sidecar) if sidecar else "") if line)
+    return lines
+
+
+def stat_line(file: Path | os.DirEntry) -> str:
+    """`path:size:mtime` of a file, or "" if it cannot be stat'ed (gone since it was listed)."""
+    try:
+        stat = file.stat() if isinstance(file, os.DirEntry) else os.stat(file)
+    except OSError:
+        return ""
+    return f"{file.path if isinstance(file, os.DirEntry) else file}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def active_content_note(markup: str) -> str | None:

@@ -169,6 +169,36 @@ def test_files_under_lists_like_rglob_without_entering_symlinked_folders(tmp_pat
     assert corpus / "link.txt" in expected and not any("linked-folder" in str(p) for p in expected)
 
 
+def test_article_stat_lines_are_the_stats_of_the_article_files_and_their_sidecars(tmp_path):
+    """The fingerprint's one-walk reading equals the plain definition: stat every
+    file `iter_article_files` yields and each one's sidecar, when it exists."""
+    import os
+
+    from core.ingest import SIDECAR_SUFFIX, article_stat_lines, iter_article_files
+
+    corpus = tmp_path / "corpus"
+    (corpus / "sub" / ".hidden").mkdir(parents=True)
+    (corpus / "dir.meta.json").mkdir()          # a folder named like a sidecar is not one
+    files = {"a.txt": "a", "a.meta.json": "{}", "sub/b.md": "b", "sub/c.json": "{}", "sub/c.meta.json": "{}",
+             "sub/.hidden/z.txt": "z", ".dot.txt": "d", "x.gold.json": "{}", "notes.csv": "n", "dir.txt": "t",
+             "orphan.meta.json": "{}"}
+    for name, text in files.items():
+        (corpus / name).write_text(text)
+    (corpus / "sub" / "link.txt").symlink_to(corpus / "a.txt")
+    explicit = [corpus / "a.txt", corpus / ".dot.txt", corpus / "x.gold.json", corpus / "sub"]
+
+    def plain(paths):
+        articles = list(iter_article_files(paths))
+        sidecars = [f.with_name(f.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX) for f in articles]
+        return sorted(f"{f}:{os.stat(f).st_size}:{os.stat(f).st_mtime_ns}" for f in (*articles, *sidecars)
+                      if f.is_file())
+
+    for paths in ([corpus], explicit, [corpus, corpus / "sub"]):
+        assert sorted(article_stat_lines(paths)) == plain(paths)
+    assert any("a.meta.json" in line for line in article_stat_lines([corpus]))
+    assert not any("orphan" in line or "dir.meta" in line for line in article_stat_lines([corpus]))
+
+
 # --- language: the extractors read English; other languages are flagged with their name
 GERMAN = ("Die russischen Truppen stehen seit Wochen an der Grenze zur Ukraine, sagte der Minister am Sonntag "
           "in Berlin. Die Regierung in Kiew bat um Gespräche.")
