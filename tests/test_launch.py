@@ -27,3 +27,65 @@ def test_the_warm_up_covers_every_project_module_the_pages_import():
                 imported.update(names)
     ours = {name for name in imported if Path(REPO, *name.split(".")).with_suffix(".py").exists()}
     assert ours and ours <= set(WARM_MODULES), sorted(ours - set(WARM_MODULES))
+
+
+def test_warm_figures_builds_every_trace_kind():
+    from ui.launch import warm_figures
+
+    assert warm_figures() is True
+
+
+def _loader_env(tmp_path, monkeypatch):
+    import ui.data
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2022-02-13_wire.txt").write_text("Russia moved troops to Belarus on Sunday, the Pentagon said.",
+                                                encoding="utf-8")
+    monkeypatch.setenv("CRISIS_CORPUS", str(corpus))
+    monkeypatch.setenv("CRISIS_DB", str(tmp_path / "store.duckdb"))
+    monkeypatch.setenv("CRISIS_UPLOADS", str(tmp_path / "no-uploads"))
+    ui.data._store_view.clear()
+    ui.data._open_store.clear()
+    return corpus
+
+
+def test_warm_store_opens_a_synced_store_into_the_page_caches_and_never_extracts(tmp_path, monkeypatch):
+    import core.db
+    import ui.data
+
+    corpus = _loader_env(tmp_path, monkeypatch)
+    try:
+        ui.data.sync_store()
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()
+
+        def no_sync(self, *args, **kwargs):
+            raise AssertionError("warm_store must never sync (extract)")
+
+        monkeypatch.setattr(core.db.Store, "sync", no_sync)
+        assert ui.data.warm_store() is True
+        store, _lock = ui.data._open_store(str(ui.data.db_path()))
+        assert store.counts()["articles"] == 1
+        (corpus / "2022-02-14_more.txt").write_text("Ukraine asked for talks.", encoding="utf-8")
+        assert ui.data.warm_store() is False          # the corpus changed: the page syncs it, with progress
+    finally:
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()
+
+
+def test_warm_store_that_cannot_open_returns_false(tmp_path, monkeypatch):
+    import core.db
+    import ui.data
+
+    _loader_env(tmp_path, monkeypatch)
+
+    def locked(self, *args, **kwargs):
+        raise OSError("locked (test)")
+
+    monkeypatch.setattr(core.db.Store, "__init__", locked)
+    try:
+        assert ui.data.warm_store() is False
+    finally:
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()

@@ -112,6 +112,29 @@ def _sync(store, paths: list[Path], *, fingerprint: str, **options):
     return report
 
 
+def warm_store() -> bool:
+    """Open the store and, when it is in step with the corpus folders, read what every
+    page asks first (counts, filter options), into this process's caches: for
+    `ui.launch`, before the server listens, so the first visitor does not wait for it.
+    Never syncs (extraction belongs on a page, with its progress shown); False when
+    the store needs a sync or cannot be opened (the page then says why)."""
+    from core.db import fingerprint_digest
+
+    paths = corpus_dirs()
+    try:
+        store, _lock = _open_store(str(db_path()))
+        fingerprint = corpus.corpus_fingerprint(paths)
+        if store.synced_fingerprint() != fingerprint_digest(fingerprint):
+            return False
+        view = _store_view(str(db_path()), tuple(str(p) for p in paths), fingerprint)
+        view.counts()
+        view.options()
+    except Exception:  # noqa: BLE001 - the first page load opens it again and shows the error
+        log.warning("could not warm the store %s up", db_path(), exc_info=True)
+        return False
+    return True
+
+
 def sync_store(*, progress=None, batch_size: int = 4):
     """Bring the store in step with the corpus folders now (after an import),
     reporting `progress(done, total)` after each small committed batch. A rerun
