@@ -80,7 +80,8 @@ _CHART_STATE = """([chart, drawn]) => {
     const charts = document.querySelectorAll(chart);
     const plot = document.querySelector(chart + " .js-plotly-plot");
     const caption = document.querySelector("[data-testid='stMain'] [data-testid='stCaptionContainer']");
-    const announced = caption ? Number((caption.textContent.match(/^([0-9,]+) points/) || ["", "NaN"])[1].replace(/,/g, "")) : NaN;
+    const number = caption && caption.textContent.match(/^([0-9,]+) points/);
+    const announced = number ? Number(number[1].replace(/,/g, "")) : NaN;
     const counted = plot && plot.data ? plot.data.reduce((sum, trace) => sum + (trace.customdata || []).reduce(
         (cells, row) => cells + (typeof row[0] === "number" ? row[0] : 0), 0), 0) : NaN;
     return {charts: charts.length, drawn: document.querySelectorAll(drawn).length, announced, counted,

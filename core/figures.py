@@ -24,6 +24,7 @@ UNATTRIBUTED = "(unattributed)"
 HOVER_WIDTH = 70          # characters per line of a wrapped hover sentence
 HOVER_MAX_CHARS = 420     # longer sentences are cut, with an ellipsis
 LANE_HEIGHT = 34          # pixels per timeline lane
+TIMELINE_MIN_HEIGHT = 320  # pixels: a timeline of few lanes
 LANES = ("actor", "event_type")
 # Timeline markers beyond which SVG gets slower than WebGL. Measured in headless
 # Chromium (software WebGL), one 2,456-cell counts chart: SVG 0.20 s, WebGL 0.57 s;
@@ -164,7 +165,7 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | N
                      **date_axis(points["date_start"]))
     fig.update_layout(
         title=title, hovermode="closest", legend=dict(title="event type", orientation="h", y=1.02, yanchor="bottom"),
-        height=max(320, 160 + LANE_HEIGHT * len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
+        height=max(TIMELINE_MIN_HEIGHT, 160 + LANE_HEIGHT * len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
         hoverlabel=dict(align="left"),
     )
     return fig
@@ -248,7 +249,7 @@ def timeline_counts_figure(counts: pd.DataFrame, *, bucket: str = "day", title: 
     fig.update_layout(
         title=title, hovermode="closest",
         legend=dict(title="most frequent type", orientation="h", y=1.02, yanchor="bottom"),
-        height=max(320, 160 + LANE_HEIGHT * len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
+        height=max(TIMELINE_MIN_HEIGHT, 160 + LANE_HEIGHT * len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
         hoverlabel=dict(align="left"),
     )
     return fig

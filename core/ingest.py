@@ -136,8 +136,9 @@ def article_stat_lines(paths: Sequence[Path]) -> list[str]:
     lines: list[str] = []
     for path in map(Path, paths):
         if not path.is_dir():
-            files = [path, path.with_name(sidecar_name(path.name))] if is_article_name(path.name, in_folder=False) else []
-            lines.extend(line for line in map(stat_line, files) if line)
+            if is_article_name(path.name, in_folder=False):
+                files = (path, path.with_name(sidecar_name(path.name)))
+                lines.extend(line for line in map(stat_line, files) if line)
             continue
         entries = _walk(path)
         listed = {entry.path: entry for entry in entries}

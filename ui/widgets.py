@@ -91,16 +91,18 @@ def corpus_view_or_stop(view, *, problem_limit: int | None = MAX_PROBLEMS_SHOWN,
     flag_undated(view.articles(Filters()))
 
 
-def chart_placeholder():
-    """An `st.empty` slot holding a blank chart, for the page to fill with its real
-    chart, or empty, later (before any `st.stop()`: after it, nothing more is drawn). Drawn before the page queries the store, it makes the
-    browser fetch and parse Plotly (a 4.7 MB script, loaded on the first chart) while
-    the server works: about 0.4 s sooner to the first chart at 10,000 articles
-    (`bench/app_scale.py`)."""
-    from core.figures import empty_figure
+def chart_placeholder(*, height: int | None = None):
+    """An `st.empty` slot holding a blank chart `height` pixels tall, for the page to
+    fill with its real chart, or to empty, later (before any `st.stop()`: nothing is
+    drawn after it). Drawn before the page queries the store, it makes the browser
+    fetch and parse Plotly (a 4.7 MB script, loaded with the first chart) while the
+    server works: about 0.4 s sooner to the first chart at 10,000 articles
+    (`bench/app_scale.py`). The height defaults to the smallest timeline's."""
+    from core.figures import TIMELINE_MIN_HEIGHT, empty_figure
 
     slot = st.empty()
-    slot.plotly_chart(empty_figure(""), width="stretch", config={"displaylogo": False, "staticPlot": True})
+    blank = empty_figure("").update_layout(height=height or TIMELINE_MIN_HEIGHT)
+    slot.plotly_chart(blank, width="stretch", config={"displaylogo": False, "staticPlot": True})
     return slot
 
 
