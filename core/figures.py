@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.countries import countries, country_for
+from core.limits import LIMITS
 
 NO_ACTOR = "(no actor named)"
 UNATTRIBUTED = "(unattributed)"
@@ -171,7 +172,7 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | N
     return fig
 
 
-POINTS_MAX = 3_000         # beyond this many timeline points, the chart shows counts per day or week
+POINTS_MAX = LIMITS.timeline_points   # beyond this many timeline points, the chart shows counts per day or week
 WEEKLY_AFTER_DAYS = 120   # counts per week when the shown dates span more than this, else per day
 _MAX_LANES = 40           # an aggregated timeline keeps the busiest lanes; the rest go in one
 

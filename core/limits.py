@@ -34,6 +34,7 @@ class Limits:
     zip_compression_ratio: int = 100      # unpacked / packed, above which a member looks like a bomb
     zip_ratio_check_bytes: int = 1_000_000  # members this small may compress well legitimately
     csv_rows: int = 5_000                 # articles in one .csv
+    timeline_points: int = 3_000          # timeline markers drawn one by one; beyond, counts per day or week
 
     @property
     def upload_bytes(self) -> int:
