@@ -44,10 +44,13 @@ def parser_pipeline() -> Language:
 
 @lru_cache(maxsize=1)
 def syntax_pipeline() -> Language:
-    """The model's tok2vec, tagger, parser, attribute ruler and lemmatizer, once per process."""
+    """The model's tok2vec, tagger, parser, attribute ruler (as `core.attribute_cache`'s
+    faster equivalent) and lemmatizer, once per process."""
     import spacy
 
-    return spacy.load(MODEL_NAME, exclude=list(_SYNTAX_EXCLUDE))
+    from core.attribute_cache import use_cached_attribute_ruler
+
+    return use_cached_attribute_ruler(spacy.load(MODEL_NAME, exclude=list(_SYNTAX_EXCLUDE)))
 
 
 def _sentences(doc: Doc) -> list[Span]:

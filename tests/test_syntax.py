@@ -69,3 +69,36 @@ def test_seed_claims_need_the_parser_in_few_sentences(nlp, unparsed):
     _, parsed = with_syntax(doc, lambda sentences: _sentences_to_parse(sentences, lex))
     assert 3 <= parsed < len(list(doc.sents)) / 3
     assert _claims(doc) == _claims(nlp(text))
+
+
+# --- the cached attribute ruler gives what the model's own ruler gives, token for token
+RULER_TEXT = (
+    "I'm gonna say it: y'all ain't got nothin' on us. Let's go, c'mon! There's a cat and there are dogs.  \n\n"
+    "It is what it is; you gotta see it. Is it? I said it to you, but who'd know? Do you have it? "
+    "She does, and he did too. Am I late? They've been there. " + TEXT + " Moscow said that, although "
+    "talks were due, it would not wait; whether Kyiv agreed was unclear. Ain't nobody gets there."
+)
+
+
+def _annotations(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+
+def test_the_cached_attribute_ruler_annotates_as_the_models_own():
+    import spacy
+
+    from core.attribute_cache import COMPONENT, use_cached_attribute_ruler
+    from core.nlp import MODEL_NAME
+    from core.syntax import syntax_pipeline
+
+    reference = spacy.load(MODEL_NAME, exclude=["senter", "ner"])
+    cached = use_cached_attribute_ruler(spacy.load(MODEL_NAME, exclude=["senter", "ner"]))
+    assert cached.pipe_names.index(COMPONENT) == reference.pipe_names.index("attribute_ruler")
+    assert COMPONENT in syntax_pipeline().pipe_names and "attribute_ruler" not in syntax_pipeline().pipe_names
+    texts = [RULER_TEXT, RULER_TEXT.upper(), RULER_TEXT]     # the third run reads the cache only
+    expected = [_annotations(doc) for doc in reference.pipe(texts)]
+    assert [_annotations(doc) for doc in cached.pipe(texts)] == expected
+    # the two-token patterns ("gon na", "ai n't") and a dependency pattern ("There 's") did apply
+    first = {t.text: t for t in reference(RULER_TEXT)}
+    assert first["gon"].lemma_ == "go" and first["na"].lemma_ == "to"
+    assert first["ai"].lemma_ == "be"
