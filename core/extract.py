@@ -82,8 +82,16 @@ class ArticleResult:
         )
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _record_to_json(record: Any) -> dict[str, Any]:
-    row = dataclasses.asdict(record)
+    """A flat record (`core.records`) as a JSON-able dict: dates in ISO form. Field by
+    field, not `dataclasses.asdict`, which deep-copies every value (a tenth of the
+    extraction's own time)."""
+    row = {name: getattr(record, name) for name in _field_names(type(record))}
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
 
 
@@ -197,6 +205,7 @@ def sentences_needing_syntax(sentences: Sequence[Span]) -> set[int]:
 def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.DictionaryEntry] = ()) -> ArticleResult:
     """All extractors over one processed Doc."""
     errors: list[str] = []
+    claims_mod.remember_text(doc, article.text)
     timexes = _guarded("time expressions", article, errors, lambda: timex_mod.iter_timexes(doc, article.published))
     claims = _guarded(
         "claims", article, errors,

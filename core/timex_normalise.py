@@ -153,6 +153,13 @@ class _Ctx:
 
 # ---------------------------------------------------------------- entry point
 
+# Results of `normalise`, a pure function of its arguments (dateparser runs with a
+# fixed base date): news repeats its expressions ("last week", "on Sunday"), and the
+# tagger asks again of every candidate whether it resolves.
+_NORMALISED_CACHE = 16_384
+
+
+@lru_cache(maxsize=_NORMALISED_CACHE)
 def normalise(
     text: str,
     dct: date | None,

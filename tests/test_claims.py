@@ -447,3 +447,17 @@ def test_sentence_level_answers_are_worked_out_once_per_sentence_not_per_figure(
     assert len(found) == 60
     assert len(calls) == len(set(calls)) == 2          # two sentences, each read once
     assert claims._MEMO_KEY not in doc.user_data
+
+
+def test_remembered_text_is_used_only_when_it_fits_the_tokens(nlp):
+    from core.claims import _TEXT_KEY, _text_of, remember_text
+
+    doc = nlp("Russia has 100,000 troops near the border.")
+    remember_text(doc, "Latvia has 100,000 troops near the border.")      # same length, another start
+    assert _TEXT_KEY not in doc.user_data
+    remember_text(doc, "Russia has 100,000 troops near the border!")      # same length, another end
+    assert _TEXT_KEY not in doc.user_data
+    assert _text_of(doc) == doc.text
+    fresh = nlp("Russia has 100,000 troops near the border.")
+    remember_text(fresh, fresh.text)
+    assert fresh.user_data[_TEXT_KEY] == fresh.text
