@@ -59,3 +59,18 @@ def test_throughput_ceilings_patch_the_selection_only_while_they_run(capsys):
     assert "no sentence parsed (0 sentences)" in printed
     with_figures = int(printed.split("only sentences with a troop figure parsed (")[1].split(" ")[0].replace(",", ""))
     assert 0 < with_figures <= parsed_now
+
+
+def test_extraction_digest_is_stable_and_changes_with_the_output():
+    import dataclasses
+
+    import throughput
+    from extraction_digest import digests
+
+    articles = throughput._articles(2, seed=9)
+    first = digests(articles)
+    assert digests(list(articles)) == first
+    edited = [dataclasses.replace(articles[0], text=articles[0].text.replace("said", "denied", 1)), articles[1]]
+    assert "said" in articles[0].text
+    results, annotations = digests(edited)
+    assert results != first[0] and annotations != first[1]
