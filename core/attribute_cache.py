@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
+from spacy.tokens._retokenize import set_token_attrs   # what AttributeRuler itself uses (spaCy pinned)
 
 FACTORY = "crisis_cached_attribute_ruler"
 COMPONENT = "crisis_attribute_ruler"
@@ -54,7 +54,7 @@ class CachedAttributeRuler:
             matcher.add(str(number), entry["patterns"])
         self._cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
 
-    def _pattern_numbers(self, match_id: int) -> int:
+    def _pattern_number(self, match_id: int) -> int:
         return int(self.vocab.strings[match_id])
 
     def _probe(self, key: tuple[int, int, int, int], vocab) -> tuple[int, ...]:
@@ -68,12 +68,12 @@ class CachedAttributeRuler:
         elif tag:
             probe.from_array([TAG], numpy.array([[tag]], dtype="uint64"))
         found = self._one_token(probe, allow_missing=True)
-        return tuple(sorted(self._pattern_numbers(match_id) for match_id, _start, _end in found))
+        return tuple(sorted(self._pattern_number(match_id) for match_id, _start, _end in found))
 
     def __call__(self, doc: Doc) -> Doc:
         extra: dict[int, list[int]] = defaultdict(list)
         for match_id, start, end in self._others(doc, allow_missing=True):
-            number = self._pattern_numbers(match_id)
+            number = self._pattern_number(match_id)
             extra[doc[start:end][self._indices[number]].i].append(number)
         cache = self._cache
         for i, key in enumerate(map(tuple, doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist())):
