@@ -28,7 +28,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
-from app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve  # noqa: E402
+from app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve, stop  # noqa: E402
 CHART = "[data-testid='stPlotlyChart']"
 # markers of the points (SVG), or the WebGL canvas of the counts per day or week
 DRAWN = f"{CHART} .cartesianlayer .point, {CHART} canvas.gl-canvas-context"
@@ -145,8 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             browser.close()
         memory = peak_memory_mb(server.pid)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
     rows_after, batches_after = _batches(db)
     times = [seconds for _name, seconds in changes]
     print(f"store: {rows_after:,} articles in {db}")

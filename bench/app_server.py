@@ -53,3 +53,13 @@ def serve(corpus: Path, workdir: Path, *, db: Path | None = None, startup_s: flo
             time.sleep(0.2)
     server.kill()
     raise SystemExit(f"streamlit did not start within {startup_s:.0f} s")
+
+
+def stop(server: subprocess.Popen, *, timeout_s: float = 30) -> None:
+    """Stop a server from `serve`: terminate, and kill it if it has not gone within `timeout_s`."""
+    server.terminate()
+    try:
+        server.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
-from app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve  # noqa: E402
+from app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve, stop  # noqa: E402
 POINTS = "[data-testid='stPlotlyChart'] .cartesianlayer .scatterlayer .point"
 PANEL_TEXT = ".st-key-timeline_detail .hl-article"
 MISS_AFTER_MS = 10_000
@@ -104,8 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             times, misses = measure(url, args.clicks)
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            stop(server, timeout_s=10)
     if not times:
         print("no point could be clicked")
         return 1

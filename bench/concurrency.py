@@ -42,7 +42,6 @@ import os
 import re
 import shlex
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -52,7 +51,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 from app_scale import ACTORS, CHART  # noqa: E402
-from app_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from app_server import CHROMIUM, CHROMIUM_ARGS, serve, stop  # noqa: E402
 
 DEFAULT_CORPUS = REPO / "seeds"       # what `make run` serves (core.corpus.DEFAULT_CORPUS_DIR)
 # The columns of the tables under the charts (pages/1_Timeline.py, pages/3_Claims.py), as the CSV writes them.
@@ -466,11 +465,7 @@ def main(argv: list[str] | None = None) -> int:
         log_errors = server_errors(log_path.read_text(errors="replace"))
         usage = server_usage(server.pid)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
     print(f"server log: {log_path}")
     if usage:
         print(usage)

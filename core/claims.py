@@ -1097,24 +1097,26 @@ def _according_to_index(sent: Span) -> int | None:
     return None
 
 
-def _per_sentence(sent: Span, name: str, compute):
-    """`compute(sent)`, worked out once per sentence (the value must not hold
-    spaCy objects): every figure of a sentence asks the same question, and one
-    long sentence with thousands of figures must not be re-read for each."""
-    memo = sent.doc.user_data.setdefault(_MEMO_KEY, {})
-    key = (name, sent.start, sent.end)
+def _memoised(doc: Doc, key: tuple, compute):
+    """`compute()`, worked out once per `key` while the doc's claims are read (the
+    memo lives in `doc.user_data` and `iter_claims` drops it; the value must not
+    hold spaCy objects)."""
+    memo = doc.user_data.setdefault(_MEMO_KEY, {})
     if key not in memo:
-        memo[key] = compute(sent)
+        memo[key] = compute()
     return memo[key]
+
+
+def _per_sentence(sent: Span, name: str, compute):
+    """`compute(sent)`, worked out once per sentence: every figure of a sentence asks
+    the same question, and one long sentence with thousands of figures must not be
+    re-read for each."""
+    return _memoised(sent.doc, (name, sent.start, sent.end), lambda: compute(sent))
 
 
 def _per_doc(doc: Doc, name: str, compute):
-    """`compute(doc)`, worked out once per Doc while its claims are read (as `_per_sentence`)."""
-    memo = doc.user_data.setdefault(_MEMO_KEY, {})
-    key = (name,)
-    if key not in memo:
-        memo[key] = compute(doc)
-    return memo[key]
+    """`compute(doc)`, worked out once per Doc."""
+    return _memoised(doc, (name,), lambda: compute(doc))
 
 
 def _non_initial_texts(doc: Doc) -> Counter:

@@ -128,6 +128,11 @@ def timeline_points(events: pd.DataFrame, *, lane: str = "actor") -> pd.DataFram
     return pd.DataFrame(rows, columns=columns)
 
 
+def timeline_height(lanes: int) -> int:
+    """Pixels for a timeline of `lanes` lanes: room for each, and never below `TIMELINE_MIN_HEIGHT`."""
+    return max(TIMELINE_MIN_HEIGHT, 160 + LANE_HEIGHT * lanes)
+
+
 def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | None = None) -> go.Figure:
     """Dated events on a date axis, one lane per actor (or event type), one colour per event type."""
     points = timeline_points(events, lane=lane)
@@ -166,7 +171,7 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | N
                      **date_axis(points["date_start"]))
     fig.update_layout(
         title=title, hovermode="closest", legend=dict(title="event type", orientation="h", y=1.02, yanchor="bottom"),
-        height=max(TIMELINE_MIN_HEIGHT, 160 + LANE_HEIGHT * len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
+        height=timeline_height(len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
         hoverlabel=dict(align="left"),
     )
     return fig
@@ -250,7 +255,7 @@ def timeline_counts_figure(counts: pd.DataFrame, *, bucket: str = "day", title: 
     fig.update_layout(
         title=title, hovermode="closest",
         legend=dict(title="most frequent type", orientation="h", y=1.02, yanchor="bottom"),
-        height=max(TIMELINE_MIN_HEIGHT, 160 + LANE_HEIGHT * len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
+        height=timeline_height(len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
         hoverlabel=dict(align="left"),
     )
     return fig

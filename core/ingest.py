@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from core.language import EXTRACTOR_LANGUAGE, detect_language, language_warning
 from core.limits import LIMITS
@@ -127,6 +127,11 @@ def sidecar_name(article_name: str) -> str:
     return article_name.rsplit(".", 1)[0] + SIDECAR_SUFFIX
 
 
+def sidecar_path(article: Path) -> Path:
+    """The sidecar `read_sidecar` looks for beside `article`."""
+    return article.with_name(sidecar_name(article.name))
+
+
 def article_stat_lines(paths: Sequence[Path]) -> list[str]:
     """`path:size:mtime_ns` of every article file and existing sidecar under
     `paths`, unsorted: what `core.corpus.corpus_fingerprint` is made of, read with
@@ -137,7 +142,7 @@ def article_stat_lines(paths: Sequence[Path]) -> list[str]:
     for path in map(Path, paths):
         if not path.is_dir():
             if is_article_name(path.name, in_folder=False):
-                files = (path, path.with_name(sidecar_name(path.name)))
+                files = (path, sidecar_path(path))
                 lines.extend(line for line in map(stat_line, files) if line)
             continue
         entries = _walk(path)
@@ -305,7 +310,7 @@ def parse_json_article(raw: str) -> tuple[dict[str, str], str]:
 
 
 def read_sidecar(path: Path) -> dict[str, str]:
-    sidecar = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+    sidecar = sidecar_path(path)
     if not sidecar.is_file():
         return {}
     data = json.loads(sidecar.read_text(encoding="utf-8"))

@@ -446,11 +446,12 @@ def import_drafts(drafts: Sequence[Draft], *, uploads_dir: Path, corpus_paths: S
             continue
         target = unique_path(uploads_dir, safe_file_name(_stem(draft.name)))
         try:
-            atomic_write(sidecar_path(target), json.dumps(_sidecar(draft), ensure_ascii=False, indent=2).encode("utf-8"))
+            sidecar = json.dumps(_sidecar(draft), ensure_ascii=False, indent=2)
+            atomic_write(ingest.sidecar_path(target), sidecar.encode("utf-8"))
             atomic_write(target, draft.text.encode("utf-8"))
         except OSError as error:
             problems.append(f"{draft.name}: could not save to {target}: {error}")
-            sidecar_path(target).unlink(missing_ok=True)
+            ingest.sidecar_path(target).unlink(missing_ok=True)
             continue
         saved.append(target)
         index[draft.content_id] = str(target)
@@ -463,16 +464,11 @@ def _sidecar(draft: Draft) -> dict[str, str]:
     return {k: v for k, v in data.items() if v}
 
 
-def sidecar_path(article: Path) -> Path:
-    """The sidecar `core.ingest.read_sidecar` looks for beside `article`."""
-    return article.with_name(article.name.rsplit(".", 1)[0] + ingest.SIDECAR_SUFFIX)
-
-
 def unique_path(folder: Path, stem: str, *, suffix: str = SAVED_SUFFIX) -> Path:
     """`folder/stem.txt`, or `stem-2.txt`… when it (or its sidecar) is taken."""
     for number in range(1, 100_000):
         candidate = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
-        if not candidate.exists() and not sidecar_path(candidate).exists():
+        if not candidate.exists() and not ingest.sidecar_path(candidate).exists():
             return candidate
     raise OSError(f"no free file name for {stem} in {folder}")
 
@@ -519,7 +515,7 @@ def remove_upload(path: Path, *, uploads_dir: Path) -> list[Path]:
         raise ValueError(f"{path} is not an imported article file; nothing removed")
     removed = [resolved]
     resolved.unlink()
-    sidecar = sidecar_path(resolved)
+    sidecar = ingest.sidecar_path(resolved)
     if sidecar.is_file():
         sidecar.unlink()
         removed.append(sidecar)

@@ -40,8 +40,7 @@ def load_view(*, before_stop: Callable[[], object] = lambda: None):
         return FramesView(override.frames, problems=override.problems, pipeline_version=override.pipeline_version)
     paths = corpus_dirs()
     try:
-        fingerprint = corpus.corpus_fingerprint(paths)
-        view = _store_view(str(db_path()), tuple(str(p) for p in paths), fingerprint)
+        view = _view_of(paths, corpus.corpus_fingerprint(paths))
         recovery = store_recovery(str(db_path()))
         if recovery is not None:   # the paths are the user's: shown literally, not as markup
             st.warning(markdown_escape(recovery.message()), icon=":material/warning:")
@@ -88,16 +87,27 @@ def store_recovery(path: str):
     return store.recovery
 
 
+def _view_of(paths: list[Path], fingerprint: str):
+    """The store's view of the corpus `paths` at `fingerprint` (cached per both)."""
+    return _store_view(str(db_path()), tuple(str(p) for p in paths), fingerprint)
+
+
+def _holds(store, fingerprint: str) -> bool:
+    """Whether the last complete sync of `store` was of the corpus at `fingerprint`:
+    its files are as they were then, so there is nothing to read."""
+    from core.db import fingerprint_digest
+
+    return store.synced_fingerprint() == fingerprint_digest(fingerprint)
+
+
 @st.cache_resource(show_spinner="Reading the corpus; extracting articles not yet in the store…", max_entries=4)
 def _store_view(path: str, paths: tuple[str, ...], fingerprint: str):
     # `fingerprint` is only part of the key: it changes when a corpus file does.
-    from core.db import fingerprint_digest
     from ui.source import StoreView
 
     store, lock = _open_store(path)
     with lock:
-        if store.synced_fingerprint() == fingerprint_digest(fingerprint):
-            # The files are as they were at the last complete sync: nothing to read.
+        if _holds(store, fingerprint):
             return StoreView(store, lock=lock)
         report = _sync(store, [Path(p) for p in paths], fingerprint=fingerprint)
     return StoreView(store, problems=report.problems, lock=lock)
@@ -118,15 +128,13 @@ def warm_store() -> bool:
     `ui.launch`, before the server listens, so the first visitor does not wait for it.
     Never syncs (extraction belongs on a page, with its progress shown); False when
     the store needs a sync or cannot be opened (the page then says why)."""
-    from core.db import fingerprint_digest
-
     paths = corpus_dirs()
     try:
         store, _lock = _open_store(str(db_path()))
         fingerprint = corpus.corpus_fingerprint(paths)
-        if store.synced_fingerprint() != fingerprint_digest(fingerprint):
+        if not _holds(store, fingerprint):
             return False
-        view = _store_view(str(db_path()), tuple(str(p) for p in paths), fingerprint)
+        view = _view_of(paths, fingerprint)
         view.counts()
         view.options()
     except Exception:  # noqa: BLE001 - the first page load opens it again and shows the error
