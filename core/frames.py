@@ -10,7 +10,8 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-ARTICLE_COLUMNS = ["article_id", "title", "source", "url", "published", "words", "path", "language", "warnings"]
+ARTICLE_COLUMNS = ["article_id", "title", "source", "url", "published", "words", "path", "language", "warnings",
+                   "attribution", "licence", "side"]
 TIMEX_COLUMNS = ["article_id", "start", "end", "text", "type", "value", "date_start", "date_end", "sentence_index"]
 EVENT_COLUMNS = [
     "event_id", "article_id", "sentence", "date_start", "date_end", "date_text", "date_value",

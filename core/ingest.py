@@ -4,13 +4,18 @@ Metadata comes from, in order of precedence: the caller (`--published`), a
 sidecar `NAME.meta.json` beside the file, front matter (.md only: a .txt
 file's offsets are into its whole content), the JSON
 fields, HTML meta tags, and a `YYYY-MM-DD_` file-name prefix. A publication
-date is never guessed: without one, relative dates stay unresolved.
+date is never guessed: without one, relative dates stay unresolved. A sidecar
+may also give the document's `attribution` and `licence` (shown wherever its
+text is), and its `side`; without one, the side comes from a `DATE_SIDE_slug`
+file name (core/data/document_sides.csv), else it is the source. A corpus
+folder's README, licence or notice (core/data/notice_names.txt) is not an article.
 
 Every problem is reported as a `Problem` naming the file; one bad file never
 stops the others from loading.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -18,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -32,11 +38,16 @@ SIDECAR_SUFFIX = ".meta.json"
 _NOT_ARTICLE_SUFFIXES = (SIDECAR_SUFFIX, ".gold.json")
 MAX_ARTICLE_BYTES = LIMITS.article_bytes       # settings.toml [limits]
 MAX_CORPUS_ARTICLES = LIMITS.corpus_articles
-_METADATA_KEYS = ("title", "source", "url", "published", "language")
+_METADATA_KEYS = ("title", "source", "url", "published", "language", "attribution", "licence", "side")
 _DATE_KEYS = ("published", "date", "publication_date", "pubdate", "dct")
 _URL_SCHEMES = ("http://", "https://")
 _ACTIVE_TAG = re.compile(r"<\s*(script|style|iframe|frame|object|embed)\b", re.IGNORECASE)
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})[_\- ]")
+# `DATE_SIDE_slug`: the side code of a file name (core/data/document_sides.csv).
+_FILENAME_SIDE = re.compile(r"^\d{4}-\d{2}-\d{2}_([A-Za-z]+)_")
+_DATA = Path(__file__).parent / "data"
+NOTICE_NAMES_FILE = _DATA / "notice_names.txt"
+DOCUMENT_SIDES_FILE = _DATA / "document_sides.csv"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -103,11 +114,49 @@ def files_under(folder: Path) -> list[Path]:
     return [Path(name) for name in sorted((entry.path for entry in _walk(folder)), key=_path_order)]
 
 
+def _data_lines(file: Path) -> list[str]:
+    text = file.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def notice_names() -> frozenset[str]:
+    """What a notice file is called before its first dot, lower-case (core/data/notice_names.txt)."""
+    return frozenset(name.lower() for name in _data_lines(NOTICE_NAMES_FILE))
+
+
+def is_notice_name(name: str) -> bool:
+    """Whether a file of this name is a corpus folder's README, licence or notice
+    (`README.md`, `NOTICE`, `LICENSE.txt`...): never an article."""
+    return name.split(".", 1)[0].strip().lower() in notice_names()
+
+
+@lru_cache(maxsize=1)
+def document_sides() -> dict[str, str]:
+    """Side code of a `DATE_SIDE_slug` file name -> the side's name (core/data/document_sides.csv)."""
+    return {code.strip().lower(): side.strip() for code, side in csv.reader(_data_lines(DOCUMENT_SIDES_FILE))}
+
+
+def document_side(name: str, meta: dict[str, str]) -> str:
+    """The side a document speaks for: its metadata's `side` (a code of
+    `document_sides` or a name), else the SIDE of a `DATE_SIDE_slug` file name
+    when the table knows it, else its `source` (for news, the outlet); "" if none."""
+    sides = document_sides()
+    given = str(meta.get("side") or "").strip()
+    if given:
+        return sides.get(given.lower(), given)
+    match = _FILENAME_SIDE.match(name)
+    if match and match.group(1).lower() in sides:
+        return sides[match.group(1).lower()]
+    return str(meta.get("source") or "").strip()
+
+
 def is_article_name(name: str, *, in_folder: bool) -> bool:
-    """Whether a file of this name is read as an article: never a sidecar or a gold
-    file; in a folder, only the article suffixes, and no hidden (dot) files."""
+    """Whether a file of this name is read as an article: never a sidecar, a gold
+    file or a notice (`is_notice_name`); in a folder, only the article suffixes,
+    and no hidden (dot) files."""
     lowered = name.lower()
-    if lowered.endswith(_NOT_ARTICLE_SUFFIXES):
+    if lowered.endswith(_NOT_ARTICLE_SUFFIXES) or is_notice_name(name):
         return False
     return not in_folder or (not name.startswith(".") and lowered.endswith(ARTICLE_SUFFIXES))
 
@@ -380,6 +429,9 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
         path=shown,
         language=language,
         warnings=tuple(p.message for p in problems),
+        attribution=meta.get("attribution", ""),
+        licence=meta.get("licence", ""),
+        side=document_side(path.name, meta),
     )
     return article, problems
 

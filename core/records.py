@@ -26,6 +26,9 @@ class Article:
     path: str = ""
     language: str = "en"
     warnings: tuple[str, ...] = ()
+    attribution: str = ""      # credit line to show with the text ("Content from www.kremlin.ru, ...")
+    licence: str = ""          # the text's licence ("CC BY 4.0")
+    side: str = ""             # who the document speaks for: "United States", "Russia", "Ukraine", or its outlet
 
     @property
     def words(self) -> int:

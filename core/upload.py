@@ -267,6 +267,8 @@ def zip_member_refusal(member: zipfile.ZipInfo) -> str | None:
         return ""
     if member.flag_bits & 0x1:
         return "encrypted. Refused."
+    if ingest.is_notice_name(PurePosixPath(path).name):
+        return "a README or notice of the files, not an article; skipped"
     suffix = _suffix(path)
     if suffix == ".zip":
         return "a zip inside the zip: nested archives are not opened. Upload it on its own."

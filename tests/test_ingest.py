@@ -65,6 +65,75 @@ def test_sidecars_and_gold_files_are_not_articles(tmp_path: Path) -> None:
     assert [Path(a.path).name for a in result.articles] == ["a.txt"]
 
 
+@pytest.mark.parametrize("name", ["README.md", "README.txt", "readme.md", "NOTICE", "NOTICE.md", "LICENSE",
+                                  "LICENSE.txt", "Licence.md", "COPYING"])
+def test_a_corpus_folders_readme_or_notice_is_not_an_article(tmp_path: Path, name: str) -> None:
+    from core.corpus import corpus_fingerprint
+    from core.ingest import is_article_name, is_notice_name
+
+    write(tmp_path, "a.txt", TEXT)
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", name, "# Demo corpus\n\nCC BY 4.0: credit www.kremlin.ru. Russia moved troops.")
+    result = read_corpus([tmp_path])
+    assert [Path(a.path).name for a in result.articles] == ["a.txt"]
+    assert not any(name in problem.path for problem in result.problems)
+    assert is_notice_name(name) and not is_article_name(name, in_folder=True)
+    assert name not in corpus_fingerprint([tmp_path])      # editing it re-extracts nothing
+    assert read_corpus([tmp_path / "sub" / name]).articles == ()   # not even when named on its own
+
+
+@pytest.mark.parametrize("name", ["readme-russia.txt", "notices-of-war.md", "2022-02-13_notice.txt", "licensed.txt"])
+def test_an_article_whose_name_only_starts_like_a_notice_is_read(tmp_path: Path, name: str) -> None:
+    write(tmp_path, name, TEXT)
+    assert [Path(a.path).name for a in read_corpus([tmp_path]).articles] == [name]
+
+
+def test_notice_names_are_data() -> None:
+    from core.ingest import NOTICE_NAMES_FILE, notice_names
+
+    listed = {line.strip() for line in NOTICE_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    assert {"readme", "notice", "license", "licence"} <= listed == set(notice_names())
+
+
+def test_a_sidecars_attribution_and_licence_are_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "2021-12-07_ru_talks.txt", TEXT)
+    write(tmp_path, "2021-12-07_ru_talks.meta.json", json.dumps(
+        {"source": "President of Russia (Kremlin)", "licence": "CC BY 4.0",
+         "attribution": "Content from www.kremlin.ru, licensed under CC BY 4.0"}))
+    article, _ = read_article(path)
+    assert (article.attribution, article.licence) == ("Content from www.kremlin.ru, licensed under CC BY 4.0",
+                                                     "CC BY 4.0")
+    assert read_article(write(tmp_path, "plain.txt", TEXT))[0].attribution == ""
+
+
+# --- side: the sidecar's side (code or name), else DATE_SIDE_slug, else the source
+SIDES = [
+    ("2021-12-07_us_readout.txt", {}, "United States"),
+    ("2021-12-07_ru_talks.txt", {"source": "President of Russia (Kremlin)"}, "Russia"),
+    ("2021-12-07_UA_address.txt", {}, "Ukraine"),
+    ("2022-02-13_itv_deterrence.txt", {"source": "ITV News"}, "ITV News"),     # not a side code: the outlet
+    ("wire.txt", {"source": "Reuters"}, "Reuters"),
+    ("wire.txt", {}, ""),
+    ("2021-12-07_us_readout.txt", {"side": "ru"}, "Russia"),                  # the sidecar wins, code or name
+    ("2021-12-07_us_readout.txt", {"side": "NATO"}, "NATO"),
+]
+
+
+@pytest.mark.parametrize(("name", "meta", "side"), SIDES)
+def test_a_documents_side(tmp_path: Path, name: str, meta: dict, side: str) -> None:
+    path = write(tmp_path, name, TEXT)
+    if meta:
+        write(tmp_path, name.rsplit(".", 1)[0] + ".meta.json", json.dumps(meta))
+    assert read_article(path)[0].side == side
+
+
+def test_side_codes_are_data() -> None:
+    from core.ingest import document_sides
+
+    assert document_sides() == {"us": "United States", "ru": "Russia", "ua": "Ukraine"}
+
+
 # --- bad input: each gives one message naming the file, and other files still load
 BAD = [
     ("empty.txt", b"", "empty file"),

@@ -174,6 +174,14 @@ def test_zip_members_are_read_and_junk_skipped():
     assert result.problems == ()
 
 
+def test_a_zipped_corpus_readme_or_notice_is_not_an_article():
+    data = make_zip({"corpus/one.txt": b"One.", "corpus/README.md": b"# Demo corpus\nCC BY 4.0.",
+                     "corpus/NOTICE": b"Credit www.kremlin.ru.", "LICENSE.txt": b"CC0 1.0"})
+    result = read(("corpus.zip", data))
+    assert [d.name for d in result.drafts] == ["corpus.zip/corpus/one.txt"]
+    assert len(result.problems) == 3 and all("not an article; skipped" in p for p in result.problems)
+
+
 @pytest.mark.parametrize("member, message", [
     ("../evil.txt", "leaves the archive"),
     ("a/../../evil.txt", "leaves the archive"),
