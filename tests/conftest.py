@@ -8,7 +8,21 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+# "The seed article": the ITV News piece alone. seeds/ also holds the 100-document
+# corpus of seeds/ukraine-2021-22/ (about a minute to extract), so a test that means
+# the seed article reads this file, or `seed_folder`, never the whole of seeds/.
 SEED_TEXT = REPO / "seeds" / "2022-02-13_itv_deterrence-and-diplomacy.txt"
+
+
+def seed_folder(folder: Path) -> Path:
+    """`folder` holding the seed article, its sidecar and the actor dictionary
+    (what seeds/ held before the three-sided corpus); returns it."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in (SEED_TEXT, SEED_TEXT.with_name(SEED_TEXT.stem + ".meta.json"), REPO / "seeds" / "actors.csv"):
+        shutil.copy2(source, folder / source.name)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +43,7 @@ def seed_gold() -> dict:
 
 @pytest.fixture(scope="session")
 def seed_corpus():
-    """The seed corpus extracted end to end, without the on-disk cache."""
+    """The seed article extracted end to end, without the on-disk cache."""
     from core.corpus import build_frames
 
-    return build_frames([REPO / "seeds"], cache_dir=None)
+    return build_frames([SEED_TEXT], cache_dir=None)

@@ -3,7 +3,7 @@
 The UI loader takes a ready `CorpusResult` from
 `st.session_state[ui.data.CORPUS_OVERRIDE_KEY]`, so these tests need neither
 the spaCy model nor the extractors. `test_seed_corpus_*` run the real
-extraction over `seeds/` once per module (marker `model`).
+extraction over the seed article (`tests.conftest.SEED_TEXT`) once per module (marker `model`).
 """
 from __future__ import annotations
 

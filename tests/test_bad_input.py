@@ -20,6 +20,7 @@ from core import upload
 from core.cli import main
 from core.db import Store
 from core.ingest import printable, read_article
+from tests.conftest import seed_folder
 
 pytestmark = pytest.mark.model
 
@@ -53,7 +54,7 @@ def baseline(tmp_path_factory) -> tuple[Path, Path, dict[str, pd.DataFrame]]:
     """A corpus folder holding the seed, ingested into a store: (corpus, store, its tables)."""
     root = tmp_path_factory.mktemp("baseline")
     corpus = root / "corpus"
-    shutil.copytree(REPO / "seeds", corpus)
+    seed_folder(corpus)
     db = root / "store.duckdb"
     assert main(["ingest", str(corpus), "--db", str(db)]) == 0
     return corpus, db, stored(db)

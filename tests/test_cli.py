@@ -12,12 +12,14 @@ import pytest
 from core.cli import CONTRACT_TABLES, main
 from core.frames import FRAME_COLUMNS
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO, SEED_TEXT
+
+SEED = str(SEED_TEXT.relative_to(REPO))       # the seed article alone, as the CLI is given it
 
 
 def test_extract_jsonl_prints_rows_for_all_six_frames() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "core", "extract", "seeds/", "--format", "jsonl"],
+        [sys.executable, "-m", "core", "extract", SEED, "--format", "jsonl"],
         cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -31,7 +33,7 @@ def test_extract_jsonl_prints_rows_for_all_six_frames() -> None:
 
 
 def test_extract_out_writes_one_csv_per_frame(tmp_path: Path) -> None:
-    assert main(["extract", str(REPO / "seeds"), "--out", str(tmp_path)]) == 0
+    assert main(["extract", str(SEED_TEXT), "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{t}.csv" for t in CONTRACT_TABLES)
     events = pd.read_csv(tmp_path / "events.csv")
     assert list(events.columns[: len(FRAME_COLUMNS["events"])]) == FRAME_COLUMNS["events"]
@@ -67,7 +69,7 @@ def test_nothing_readable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture)
 @pytest.mark.parametrize("bad", ["2022-02-30", "13/02/2022", "soon"])
 def test_invalid_published_is_a_usage_error(bad: str, capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        main(["extract", "seeds/", "--published", bad])
+        main(["extract", SEED, "--published", bad])
     assert exit_info.value.code == 2
     assert bad in capsys.readouterr().err
 
@@ -97,13 +99,13 @@ def test_timex_batch_contract(tmp_path: Path) -> None:
 def test_a_cached_corpus_loads_no_model_and_gives_the_same_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from core.corpus import build_frames
 
-    first = build_frames([REPO / "seeds"], cache_dir=tmp_path)
+    first = build_frames([SEED_TEXT], cache_dir=tmp_path)
 
     def no_model():
         raise AssertionError("the model was loaded for a fully cached corpus")
 
     monkeypatch.setattr("core.nlp.build_pipeline", no_model)
-    second = build_frames([REPO / "seeds"], cache_dir=tmp_path)
+    second = build_frames([SEED_TEXT], cache_dir=tmp_path)
     for name, df in first.frames.items():
         pd.testing.assert_frame_equal(df, getattr(second.frames, name), obj=name)
 

@@ -13,10 +13,11 @@ import pytest
 from core.db import NO_ACTOR, Store, SyncReport, frames_from_parquet
 from core.frames import FRAME_COLUMNS, to_flat
 from core.query import Filters
+from tests.conftest import SEED_TEXT
 from ui.selection import filter_articles, filter_claims, filter_events
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "seeds"
+SEEDS = SEED_TEXT          # the seed article alone (tests.conftest)
 
 TINY_ARTICLES = {
     "2022-02-10_a.txt": "Russia has deployed 130,000 troops near the border with Ukraine, the Pentagon said on Thursday.",
@@ -301,7 +302,7 @@ def test_store_view_answers_like_the_in_memory_view(tmp_path):
     from core.query import Filters
     from ui.source import FramesView, StoreView
 
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    seeds = SEED_TEXT
     with Store(tmp_path / "s.duckdb") as store:
         store.sync([seeds])
         by_store, in_memory = StoreView(store), FramesView(build_frames([seeds], cache_dir=None).frames)

@@ -16,6 +16,7 @@ from core.distributed import COLUMNS, DATASET_DIR, PROBLEMS_FILE, ingest
 from core.records import article_from_json
 from core.extract import extract_articles
 from core.ingest import read_corpus
+from tests.conftest import SEED_TEXT
 
 pytestmark = pytest.mark.model
 
@@ -38,7 +39,7 @@ def corpus(tmp_path_factory) -> list[Path]:
     for name, text in GENERATED.items():
         (folder / name).write_text(text, encoding="utf-8")
     (folder / BAD_FILE).write_bytes(b"\x00\x01binary")
-    return [REPO / "seeds", folder]
+    return [SEED_TEXT, folder]
 
 
 @pytest.fixture(scope="module")

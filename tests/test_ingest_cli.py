@@ -17,6 +17,7 @@ import pytest
 from core.cli import main
 from core.db import Store
 from core.frames import FRAME_COLUMNS
+from tests.conftest import SEED_TEXT
 
 REPO = Path(__file__).resolve().parents[1]
 SENTENCES = [
@@ -74,7 +75,7 @@ def test_ingest_rejects_zero_workers(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_export_writes_one_file_per_frame(tmp_path: Path, fmt: str) -> None:
     db = tmp_path / "s.duckdb"
-    assert main(["ingest", str(REPO / "seeds"), "--db", str(db)]) == 0
+    assert main(["ingest", str(SEED_TEXT), "--db", str(db)]) == 0
     assert main(["export", "--db", str(db), "--out", str(tmp_path / "out"), "--format", fmt]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{n}.{fmt}" for n in FRAME_COLUMNS)
     read = pd.read_parquet if fmt == "parquet" else pd.read_csv

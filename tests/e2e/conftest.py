@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from server import running_app
+from tests.conftest import seed_folder
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -44,7 +45,7 @@ def app_url(tmp_path_factory, corpus_kind) -> str:
     launcher = ("-m", "streamlit")
     if corpus_kind == "synthetic":
         launcher = ("-c", _SYNTHETIC_LAUNCHER.format(repo=str(REPO), tests=str(REPO / "tests")))
-    with running_app(tmp_path_factory.mktemp("server"), corpus=REPO / "seeds", launcher=launcher) as url:
+    with running_app(tmp_path_factory.mktemp("server"), corpus=seed_folder(tmp_path_factory.mktemp("corpus")), launcher=launcher) as url:
         yield url
 
 

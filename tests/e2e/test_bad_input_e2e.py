@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from server import running_app
+from tests.conftest import seed_folder
 from test_upload_e2e import wait_idle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,7 +31,7 @@ TIMEOUT_MS = 240_000      # the first load extracts the seed, the import 8 new a
 @pytest.fixture(scope="module")
 def import_app(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("bad-input-server")
-    with running_app(workdir, corpus=REPO / "seeds") as url:
+    with running_app(workdir, corpus=seed_folder(workdir / "corpus")) as url:
         yield url, workdir / "uploads"
 
 

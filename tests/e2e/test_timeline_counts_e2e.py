@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page
 
 from server import running_app
+from tests.conftest import seed_folder
 from test_browser import CHART, LOAD_TIMEOUT_MS, REPO, first_actor_option, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -38,7 +39,7 @@ def counts_url(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("counts-server")
     settings = workdir / "settings.toml"
     settings.write_text(f"[limits]\ntimeline_points = {POINTS_ALLOWED}\n", encoding="utf-8")
-    with running_app(workdir, corpus=REPO / "seeds", env={"CRISIS_SETTINGS": str(settings)}) as url:
+    with running_app(workdir, corpus=seed_folder(workdir / "corpus"), env={"CRISIS_SETTINGS": str(settings)}) as url:
         yield url
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from server import running_app
+from tests.conftest import seed_folder
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +23,7 @@ ARTICLE = f"---\ntitle: Border build-up\nsource: E2E Wire\npublished: 2022-02-14
 def upload_app(tmp_path_factory):
     """A server of its own, with an empty uploads folder; yields (url, uploads folder)."""
     workdir = tmp_path_factory.mktemp("upload-server")
-    with running_app(workdir, corpus=REPO / "seeds") as url:
+    with running_app(workdir, corpus=seed_folder(workdir / "corpus")) as url:
         yield url, workdir / "uploads"
 
 
