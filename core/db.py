@@ -782,10 +782,14 @@ class Store:
             params["sources"] = list(filters.sources)
         if filters.categories:
             params["categories"] = list(filters.categories)
+        if filters.sides:
+            params["sides"] = list(filters.sides)
         return params
 
     _SOURCE_WHERE = ("t.article_id IN (SELECT article_id FROM frame_articles "
                      "WHERE list_contains($sources, coalesce(source, '')))")
+    _SIDE_WHERE = ("t.article_id IN (SELECT article_id FROM frame_articles "
+                   "WHERE list_contains($sides, coalesce(side, '')))")
 
     def _event_where(self, filters: Filters) -> tuple[str, dict[str, Any]]:
         parts = [self._date_where("t.date_start", "t.date_end", filters)]
@@ -803,6 +807,8 @@ class Store:
             parts.append("(list_contains($actors, t.claimant) OR list_contains($actors, t.side))")
         if filters.sources:
             parts.append(self._SOURCE_WHERE)
+        if filters.sides:
+            parts.append(self._SIDE_WHERE)
         if filters.categories:
             parts.append("list_contains($categories, coalesce(t.category, ''))")
         return " AND ".join(parts), self._params(filters)
@@ -818,6 +824,8 @@ class Store:
             )
         if filters.sources:
             parts.append("list_contains($sources, coalesce(t.source, ''))")
+        if filters.sides:
+            parts.append("list_contains($sides, coalesce(t.side, ''))")
         return " AND ".join(parts), self._params(filters)
 
     def events(self, filters: Filters = Filters()) -> pd.DataFrame:
@@ -870,6 +878,8 @@ class Store:
                               "GROUP BY 1 ORDER BY count(*) DESC, 1"),
             "categories": values("SELECT category FROM frame_claims WHERE coalesce(category, '') <> '' "
                                  "GROUP BY 1 ORDER BY count(*) DESC, 1"),
+            "sides": values("SELECT side FROM frame_articles WHERE coalesce(side, '') <> '' "
+                            "GROUP BY 1 ORDER BY count(*) DESC, 1"),
         }
 
     def date_bounds(self) -> tuple[date, date] | None:

@@ -16,5 +16,6 @@ class Filters:
     event_types: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()          # who the documents speak for (articles.side): "Russia", "ITV News"...
 
 

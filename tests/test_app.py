@@ -37,10 +37,11 @@ def synthetic_corpus() -> CorpusResult:
     articles = frame("articles", [
         {"article_id": "a1", "title": "Troops mass on the border", "source": "Wire",
          "url": "https://example.org/a1", "published": "2022-02-13", "words": 500, "path": "a1.txt",
-         "language": "en", "warnings": []},
+         "language": "en", "warnings": [], "attribution": "Content from example.org, licensed under CC BY 4.0",
+         "licence": "CC BY 4.0", "side": "United States"},
         {"article_id": "a2", "title": "An undated piece", "source": "Blog", "url": None, "published": None,
          "words": 100, "path": "a2.txt", "language": "en",
-         "warnings": ["no publication date; relative dates left unresolved"]},
+         "warnings": ["no publication date; relative dates left unresolved"], "side": "Blog"},
     ])
     events = frame("events", [
         {"event_id": "e1", "article_id": "a1", "sentence": "Russia moved troops near Kyiv.",

@@ -188,6 +188,8 @@ FILTER_CASES = [
     Filters(sources=("ITV News",)),
     Filters(sources=("Nobody",)),
     Filters(categories=("force_size",)),
+    Filters(sides=("ITV News",)),
+    Filters(sides=("Russia",)),
     Filters(actors=("Ukraine",), date_from=date(2022, 2, 1), event_types=("consult/meet",), sources=("ITV News",)),
 ]
 
@@ -203,6 +205,36 @@ def test_filters_pushed_down_match_the_pandas_filters(seed_store: Store, filters
     assert list(seed_store.articles(filters)["article_id"]) == list(want_articles["article_id"])
     frames = seed_store.frames(filters)
     assert list(frames.events["event_id"]) == list(want_events["event_id"])
+
+
+SIDED_ARTICLES = {
+    "2022-02-10_us_readout.txt": "The Pentagon said on Thursday that Russia has deployed 130,000 troops near Ukraine.",
+    "2022-02-11_ru_talks.txt": "The Kremlin said on Friday that 10,000 troops returned to their bases.",
+    "2022-02-12_ua_address.txt": "Kyiv said on Saturday that 5,000 troops guard the border.",
+}
+
+
+def test_the_side_filter_is_pushed_down_for_articles_claims_and_their_layers(tmp_path: Path, nlp) -> None:
+    corpus = _write_corpus(tmp_path / "sided", SIDED_ARTICLES)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.sync([corpus], nlp=nlp)
+        assert sorted(store.filter_options()["sides"]) == ["Russia", "Ukraine", "United States"]
+        everything = store.frames()
+        assert len(everything.claims) == 3
+        russia = Filters(sides=("Russia",))
+        (ru,) = store.articles(russia)["path"]
+        assert ru.endswith("_ru_talks.txt")
+        ru_id = store.articles(russia)["article_id"].iloc[0]
+        assert list(store.claims(russia)["value"]) == [10000.0]
+        assert set(store.claims(russia)["article_id"]) == {ru_id}
+        frames = store.frames(russia)
+        assert set(frames.timexes["article_id"]) == {ru_id}
+        for chosen in (russia, Filters(sides=("Russia", "Ukraine")), Filters(sides=("Nobody",))):
+            assert (list(store.articles(chosen)["article_id"])
+                    == list(filter_articles(everything, chosen)["article_id"]))
+            assert (to_flat(store.claims(chosen)).values.tolist()
+                    == to_flat(filter_claims(everything.claims, everything.articles, chosen)).values.tolist())
+        assert len(store.articles(Filters(sides=("Russia", "Ukraine")))) == 2
 
 
 def test_the_filter_cases_are_not_all_trivial(seed_store: Store) -> None:

@@ -1,4 +1,4 @@
-"""The global sidebar filters (actors, dates, event types, sources, claim
+"""The global sidebar filters (actors, dates, event types, sides, sources, claim
 category), their URL form, the timeline's detail panel and the zip export.
 
 Pure functions first (`ui.selection`, `core.export`), then the pages through
@@ -38,10 +38,12 @@ def _ids(events: pd.DataFrame) -> list[str]:
 
 def test_filters_round_trip_through_the_url():
     chosen = Filters(actors=("Russia", "Ben Wallace"), date_from=date(2022, 2, 11), date_to=date(2022, 2, 13),
-                     event_types=("military",), sources=("Wire",), categories=("killed",))
+                     event_types=("military",), sources=("Wire",), categories=("killed",),
+                     sides=("Russia", "United States"))
     query = filters_to_query(chosen)
     assert query == {"actor": ["Russia", "Ben Wallace"], "type": ["military"], "source": ["Wire"],
-                     "category": ["killed"], "from": ["2022-02-11"], "to": ["2022-02-13"]}
+                     "category": ["killed"], "side": ["Russia", "United States"],
+                     "from": ["2022-02-11"], "to": ["2022-02-13"]}
     assert filters_from_query(_query(query)) == chosen
 
 
@@ -95,6 +97,22 @@ def test_filter_claims_by_category_date_and_source():
 def test_filter_articles_by_source_and_publication_date():
     assert filter_articles(FRAMES, Filters(sources=("Blog",)))["article_id"].tolist() == ["a2"]
     assert filter_articles(FRAMES, Filters(date_from=date(2022, 2, 13)))["article_id"].tolist() == ["a1"]
+
+
+def test_filter_articles_and_claims_by_side():
+    assert filter_articles(FRAMES, Filters(sides=("Blog",)))["article_id"].tolist() == ["a2"]
+    assert filter_articles(FRAMES, Filters(sides=("United States", "Blog")))["article_id"].tolist() == ["a1", "a2"]
+    assert filter_articles(FRAMES, Filters(sides=("Russia",))).empty
+    assert len(filter_claims(FRAMES.claims, FRAMES.articles, Filters(sides=("United States",)))) == 3
+    assert filter_claims(FRAMES.claims, FRAMES.articles, Filters(sides=("Blog",))).empty
+    tables = filtered_tables(FRAMES, Filters(sides=("Blog",)))
+    assert tables["articles"]["article_id"].tolist() == ["a2"] and tables["claims"].empty
+
+
+def test_the_side_options_are_the_articles_sides_most_frequent_first():
+    from ui.filters import filter_options
+
+    assert sorted(filter_options(FRAMES).sides) == ["Blog", "United States"]
 
 
 def test_filtered_tables_cover_every_frame_and_follow_the_filters():
@@ -221,6 +239,33 @@ def test_choosing_a_source_updates_the_url_and_the_other_pages():
     at.button(key="filter_clear").click().run()
     assert at.multiselect(key="filter_sources").value == []
     assert "source" not in at.query_params
+
+
+def test_choosing_a_side_updates_the_url_and_every_page():
+    at = make_app(synthetic_corpus(), page=PAGES[2])                # Claims
+    assert len(at.dataframe[0].value) == 3
+    at.multiselect(key="filter_sides").set_value(["Blog"]).run()
+    assert at.query_params["side"] in ("Blog", ["Blog"])
+    assert "No claims match the sidebar filters" in all_text(at) and not at.dataframe
+    at.switch_page(PAGES[3]).run()                                   # Articles: only a2 is offered
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="filter_sides").value == ["Blog"]
+    assert at.selectbox(key="articles_pick").options == ["An undated piece · Blog · undated"]
+    at.button(key="filter_clear").click().run()
+    assert at.multiselect(key="filter_sides").value == []
+    assert "side" not in at.query_params
+
+
+def test_a_url_with_a_side_restores_it():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[CORPUS_OVERRIDE_KEY] = synthetic_corpus()
+    at.query_params["side"] = ["United States"]
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="filter_sides").value == ["United States"]
+    assert at.multiselect(key="filter_sides").options == ["Blog", "United States"]    # one article each
+    at.switch_page(PAGES[2]).run()
+    assert len(at.dataframe[0].value) == 3                          # every claim is from a1 (United States)
 
 
 def test_narrowing_the_dates_drops_undated_and_out_of_range_claims():

@@ -1,16 +1,16 @@
 """The sidebar filters, shared by every page: actors, dates, event types,
-sources and claim category.
+sides, sources and claim category.
 
 Each selection lives in a plain (non-widget) `st.session_state` key:
 Streamlit drops a widget's state on any page that does not render it, so each
 page re-seeds the widgets from those keys before drawing them. The selection
-is mirrored to the URL (`?actor=…&type=…&source=…&category=…&from=…&to=…`);
+is mirrored to the URL (`?actor=…&type=…&side=…&source=…&category=…&from=…&to=…`);
 a new session (a pasted URL) starts from it. What the filters mean for each
 frame is in `ui.selection` (pure pandas).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
@@ -41,6 +41,7 @@ class FilterOptions:
     sources: list[str]
     categories: list[str]
     bounds: tuple[date, date] | None  # earliest and latest date anywhere in the corpus
+    sides: list[str] = field(default_factory=list)   # who the documents speak for (articles.side)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class _Facet:
 FACETS = (
     _Facet("actors", "Actors", "Show only what involves these actors. Empty means every actor."),
     _Facet("event_types", "Event types", "Timeline events of these types only."),
+    _Facet("sides", "Sides", "Only documents from these sides: the United States, Russia, Ukraine, "
+                             "or a news outlet (for news, its side is its outlet)."),
     _Facet("sources", "Sources", "Only what these outlets published."),
     _Facet("categories", "Claim category", "Troop claims of these categories only (force size, killed, …)."),
 )
@@ -122,6 +125,7 @@ def filter_options(frames) -> FilterOptions:
         actors=actor_options(frames.actors), mentions=mentions,
         event_types=facet_options(frames.events, "event_type"), sources=facet_options(frames.articles, "source"),
         categories=facet_options(frames.claims, "category"), bounds=date_bounds(frames),
+        sides=facet_options(frames.articles, "side") if "side" in frames.articles else [],
     )
 
 
@@ -179,7 +183,7 @@ def sidebar_filters(corpus) -> Filters:
     date_from, date_to = _date_range(options.bounds)
     for facet in FACETS[1:]:
         labels = CATEGORY_LABELS if facet.field == "categories" else {}
-        chosen[facet.field] = _multiselect(facet, list(getattr(options, facet.field)),
+        chosen[facet.field] = _multiselect(facet, list(getattr(options, facet.field, ())),
                                            lambda value, labels=labels: labels.get(value, value))
     filters = Filters(**{field: tuple(values) for field, values in chosen.items()},
                       date_from=date_from, date_to=date_to)

@@ -120,7 +120,8 @@ def claims_matching(claims: pd.DataFrame, chosen: dict[str, Collection[str]]) ->
 
 
 # Filter field -> URL query parameter (repeated for several values).
-QUERY_PARAMS = {"actors": "actor", "event_types": "type", "sources": "source", "categories": "category"}
+QUERY_PARAMS = {"actors": "actor", "event_types": "type", "sources": "source", "categories": "category",
+                "sides": "side"}
 DATE_PARAMS = {"date_from": "from", "date_to": "to"}
 
 
@@ -180,6 +181,14 @@ def _from_sources(rows: pd.DataFrame, articles: pd.DataFrame, sources: Collectio
     return rows["article_id"].map(_article_sources(articles)).isin(list(sources))
 
 
+def _from_sides(rows: pd.DataFrame, articles: pd.DataFrame, sides: Collection[str]) -> pd.Series:
+    """Rows of articles that speak for one of `sides` (articles.side)."""
+    if not sides:
+        return pd.Series(True, index=rows.index)
+    side = articles.set_index("article_id")["side"] if "side" in articles else pd.Series(dtype=object)
+    return rows["article_id"].map(side.fillna("").astype(str)).isin(list(sides))
+
+
 def filter_events(events: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Events that pass every filter but the claim category (events have none)."""
     events = events_for_actors(events, filters.actors)
@@ -195,6 +204,7 @@ def filter_claims(claims: pd.DataFrame, articles: pd.DataFrame, filters: Filters
     claims = claims_for_actors(claims, filters.actors)
     keep = _in_dates(claims["date"], claims["date"], filters)
     keep &= _from_sources(claims, articles, filters.sources)
+    keep &= _from_sides(claims, articles, filters.sides)
     if filters.categories:
         keep &= claims["category"].fillna("").astype(str).isin(list(filters.categories))
     return claims[keep]
@@ -205,6 +215,7 @@ def filter_articles(frames, filters: Filters) -> pd.DataFrame:
     articles = articles_for_actors(frames, filters.actors)
     keep = _in_dates(articles["published"], articles["published"], filters)
     keep &= _from_sources(articles, frames.articles, filters.sources)
+    keep &= _from_sides(articles, frames.articles, filters.sides)
     return articles[keep]
 
 

@@ -156,7 +156,7 @@ class StoreView:
             self._options = FilterOptions(
                 actors=values["actors"], mentions=mentions,
                 event_types=values["event_types"], sources=values["sources"], categories=values["categories"],
-                bounds=bounds)
+                bounds=bounds, sides=values["sides"])
         return self._options
 
     def articles(self, filters: Filters) -> pd.DataFrame:

@@ -107,7 +107,11 @@ def chart_placeholder(*, height: int | None = None):
 
 
 def nothing_matches(what: str, selected: list[str]) -> None:
-    """The empty state when the actor filter leaves nothing."""
+    """The empty state when the filters leave nothing (`selected`: the chosen actors, if any)."""
+    if not selected:
+        st.info(f"No {what} match the sidebar filters. Change them, or clear them to see everything.",
+                icon=":material/filter_alt_off:")
+        return
     st.info(
         f"No {what} involve {', '.join(selected)}. Pick other actors in the sidebar, "
         "or clear the filter to see everything.",
