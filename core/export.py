@@ -57,11 +57,32 @@ def zip_readme(tables: Mapping[str, pd.DataFrame], *, note: str = "") -> str:
         lines += [note, ""]
     lines += ["Every file is CSV, UTF-8, with ISO 8601 dates (YYYY-MM-DD). List cells are joined with '; '.",
               "Text cells that a spreadsheet would run as a formula start with an apostrophe.", ""]
+    if "articles" in tables:
+        lines += attribution_lines(tables["articles"])
     for name, df in tables.items():
         lines += [f"## {name}.csv ({len(df)} rows)", "", "| column | meaning |", "|---|---|"]
         lines += [f"| {column} | {docs.get((name, column), '')} |" for column in df.columns]
         lines.append("")
     return "\n".join(lines)
+
+
+def attribution_lines(articles: pd.DataFrame) -> list[str]:
+    """The README's credits: the sentences in an export quote its documents, so
+    it names each credit (`core.highlight.ArticleFacts.credit`) and how many of
+    the exported documents carry it."""
+    from core.highlight import article_credits
+
+    counts = article_credits(articles).value_counts() if len(articles) else pd.Series(dtype=int)
+    lines = ["## Attribution", "",
+             "The sentences and passages in these files are quoted from the documents in articles.csv, whose",
+             "attribution and licence columns give each document's credit. Keep the credit with any text you reuse.",
+             ""]
+    if counts.empty:
+        return lines
+    lines += ["| credit | documents |", "|---|---|"]
+    lines += [f"| {' '.join(str(credit).split()).replace('|', '/')} | {int(number)} |"
+              for credit, number in counts.items()]
+    return lines + [""]
 
 
 def frames_zip(tables: Iterable[tuple[str, pd.DataFrame]], *, bom: bool = False, note: str = "") -> bytes:

@@ -218,6 +218,21 @@ class ArticleFacts:
     url: str                 # only an http(s) link, never e.g. `javascript:`
     words: str
     warnings: tuple[str, ...]
+    attribution: str = ""    # the credit its sidecar asks for ("Content from www.kremlin.ru, ...")
+    licence: str = ""
+    side: str = ""           # who the document speaks for (articles.side)
+
+    @property
+    def credit(self) -> str:
+        """What to show with the document's text, wherever it is shown or exported: its
+        attribution (with its licence when the attribution does not name it); without
+        one, its source, saying that no licence was given."""
+        licence = self.licence.strip()
+        if self.attribution:
+            named = not licence or licence.lower() in self.attribution.lower()
+            return self.attribution if named else f"{self.attribution} ({licence})"
+        source = self.source or "unknown source"
+        return f"{source}, {licence}" if licence else f"{source}; no licence given"
 
     @property
     def label(self) -> str:
@@ -239,7 +254,16 @@ def article_facts(row: Mapping[str, Any]) -> ArticleFacts:
         url=checked_url(_text(row.get("url")))[0],
         words=_text(row.get("words")),
         warnings=listed,
+        attribution=_text(row.get("attribution")),
+        licence=_text(row.get("licence")),
+        side=_text(row.get("side")),
     )
+
+
+def article_credits(articles: pd.DataFrame) -> pd.Series:
+    """article_id -> `ArticleFacts.credit` of each row of an articles frame."""
+    return pd.Series({row["article_id"]: article_facts(row).credit for row in articles.to_dict("records")},
+                     dtype=object)
 
 
 # CommonMark's backslash-escapable punctuation (plus `$`, Streamlit's LaTeX delimiter).

@@ -34,17 +34,20 @@ shown = view.articles(chosen)
 if shown.empty:
     widgets.nothing_matches("articles", selected)
 else:
-    table = shown[["published", "title", "source", "words", "url", "path", "warnings"]]
+    table = shown[["published", "title", "source", "side", "words", "url", "path", "warnings", "attribution",
+                   "licence"]]
     st.dataframe(
         table, hide_index=True, width="stretch", key="home_articles",
         column_config={
             "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
             "title": st.column_config.TextColumn("Title", width="large"),
             "source": "Source",
+            "side": st.column_config.TextColumn("Side", help="Who the document speaks for (the outlet, for news)"),
             "words": st.column_config.NumberColumn("Words", format="%d"),
             "url": st.column_config.LinkColumn("URL"),
             "path": "File",
             "warnings": st.column_config.ListColumn("Warnings"),
+            "attribution": "Attribution", "licence": "Licence",
         },
     )
     widgets.download_csv(table, file_name="articles.csv", key="home_download")

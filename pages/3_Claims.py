@@ -2,6 +2,7 @@
 import streamlit as st
 
 from core.figures import claims_figure
+from core.highlight import article_credits
 from ui import data, filters, widgets
 from ui.selection import CLAIM_FACETS, claims_matching, facet_options
 
@@ -31,7 +32,8 @@ if claims.empty:
     st.stop()
 
 titles = frames.articles.set_index("article_id")["title"]
-claims = claims.assign(article=claims["article_id"].map(titles).fillna(claims["article_id"]))
+claims = claims.assign(article=claims["article_id"].map(titles).fillna(claims["article_id"]),
+                       attribution=claims["article_id"].map(article_credits(frames.articles)).fillna(""))
 plotted = claims["date"].notna() & claims["value"].notna()
 if plotted.any():
     st.plotly_chart(claims_figure(claims), key="claims_chart", width="stretch")
@@ -42,7 +44,7 @@ if (~plotted).any():
 
 st.subheader(f"Claims ({len(claims)})")
 table = claims[["date", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high", "category",
-                "location", "article", "flags"]].sort_values("date", na_position="last")
+                "location", "article", "attribution", "flags"]].sort_values("date", na_position="last")
 st.dataframe(
     table, hide_index=True, width="stretch", key="claims_table",
     column_config={
@@ -53,7 +55,7 @@ st.dataframe(
         "high": st.column_config.NumberColumn("At most", format="localized"),
         "qualifier": "Wording", "unit": "Unit", "category": "Category", "location": "Where",
         "in_context": st.column_config.TextColumn("Sentence (figure in ⟦ ⟧)", width="large"),
-        "article": "Article", "flags": "Flags",
+        "article": "Article", "attribution": "Attribution", "flags": "Flags",
     },
 )
 widgets.download_csv(table, file_name="claims.csv", key="claims_download")

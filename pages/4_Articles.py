@@ -57,8 +57,10 @@ path = str(articles.set_index("article_id").at[article_id, "path"] or "")
 # Title and source come from the article file: escaped so that they show literally.
 st.subheader(highlight.markdown_escape(fact.title), anchor=False)
 st.markdown(f"**Source:** {highlight.markdown_escape(fact.source) or 'unknown'} · "
+            f"**Side:** {highlight.markdown_escape(fact.side) or 'unknown'} · "
             f"**Published:** {fact.published or 'unknown'} · "
             f"**Words:** {fact.words or '?'}")
+st.caption(f"**Attribution:** {highlight.markdown_escape(fact.credit)}")   # with the text, as its licence asks
 if fact.url:                                  # ArticleFacts keeps only http(s) links
     st.link_button("Open the original", fact.url, icon=":material/open_in_new:")
 for warning in fact.warnings:                 # warnings quote the file's own metadata: shown literally
@@ -92,4 +94,6 @@ for tab, (label, table) in zip(tabs, tables.items()):
             st.caption(f"No {LAYER_NAMES[label].lower()} found in this article.")
         else:
             st.dataframe(table, hide_index=True, width="stretch", key=f"articles_table_{label}", column_config=DATES)
-        widgets.download_csv(table, file_name=f"article-{article_id}-{label}.csv", key=f"articles_download_{label}")
+        # the rows quote the article: the CSV carries its credit
+        widgets.download_csv(table.assign(attribution=fact.credit), file_name=f"article-{article_id}-{label}.csv",
+                             key=f"articles_download_{label}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.highlight import legend_html, markdown_escape, render_article
+from core.highlight import article_facts, legend_html, markdown_escape, render_article
 from core.ingest import checked_url
 from ui.selection import event_detail
 
@@ -27,7 +27,8 @@ def show_event(frames, event_id: str, *, state_key: str) -> None:
                      on_click=lambda: st.session_state.update({state_key: None}))
         published = article.get("published")
         when = f"published {published:%Y-%m-%d}" if published is not None and not pd.isna(published) else "undated"
-        st.caption(f"{markdown_escape(str(article.get('source') or 'source unknown'))} · {when}")
+        st.caption(f"{markdown_escape(str(article.get('source') or 'source unknown'))} · {when} · "
+                   f"{markdown_escape(article_facts(article).credit)}")   # the text's credit, shown with it
         if link := checked_url(article.get("url"))[0]:      # only http(s): never a javascript: link
             st.link_button("Open the original article", link, icon=":material/open_in_new:")
         # render_article escapes every character of the sentence and of each tooltip: the only
