@@ -11,7 +11,8 @@ add options and columns, never change what the existing ones mean.
         reads lines {"doc","dct","text"}; prints lines {"doc","start","end","text","type","value"}
     python -m core ingest PATH... [--workers N] [--db FILE] [--batch-size B]
         extracts into the store (core/db.py) what it does not hold yet; a progress
-        bar on stderr (plain "ingest: N/M articles stored" lines when not a terminal),
+        bar on stderr with the rate and the time left (core/progress.py; plain
+        "ingest: N/M articles stored, R articles/s, about H:MM:SS left" lines when not a terminal),
         then one summary line; exit 1 only when no article could be read
     python -m core export [--db FILE] --out DIR [--format parquet|csv]
         one file per frame of the store: DIR/articles.parquet, events.parquet, ...
@@ -34,7 +35,7 @@ from typing import IO, Iterator, Sequence
 
 from core.frames import FRAME_COLUMNS, Frames, to_flat
 
-CONTRACT_TABLES = ("articles", "events", "timexes", "claims", "actors", "places")
+CONTRACT_TABLES = ("articles", "events", "timexes", "claims", "actors", "places", "mentions")
 
 
 def _iso_date(raw: str) -> date:
@@ -166,50 +167,13 @@ def run_timex(args: argparse.Namespace) -> int:
     return 0
 
 
-class _IngestProgress:
-    """Progress of `ingest` on stderr: a rich bar with articles per second on a
-    terminal, else one plain line per committed batch (for logs and tests)."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-        self.bar = None
-        self.task = None
-        if stream.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.bar = Progress(
-                TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
-                console=Console(file=stream),
-            )
-
-    def __enter__(self) -> "_IngestProgress":
-        if self.bar is not None:
-            self.bar.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            if done:
-                print(f"ingest: {done}/{total} articles stored", file=self.stream, flush=True)
-            return
-        if self.task is None:
-            self.task = self.bar.add_task("extract", total=total, rate="-")
-        speed = self.bar.tasks[0].speed if self.bar.tasks else None
-        self.bar.update(self.task, completed=done, rate=f"{speed:.1f}" if speed else "-")
-
-
 def run_ingest(args: argparse.Namespace) -> int:
     """Extract into the store, locally or on a dask cluster (whose Parquet
     dataset the store then attaches)."""
     import time
 
     from core.db import Store, db_path_from_env
+    from core.progress import ExtractionProgress
 
     db = args.db or db_path_from_env()
     if args.engine == "dask" and not args.scheduler:
@@ -229,7 +193,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     else:
         with Store(db) as store:
             _report_recovery(store)          # before the progress bar takes the terminal
-            with _IngestProgress(sys.stderr) as progress:
+            with ExtractionProgress(sys.stderr) as progress:
                 report = store.sync(args.paths, n_process=args.workers, batch_size=args.batch_size,
                                     progress=progress)
             stored = len(store.stored_ids())

@@ -19,7 +19,7 @@ n_actor_mentions, n_place_mentions, n_sentences, batch_id, stored_at)``
     lengths of its lists so a reader can check a row is whole. ``batch_id``
     names the transaction that wrote it: a batch is committed whole or not at all.
 ``frame_articles``, ``frame_events``, ``frame_timexes``, ``frame_claims``,
-``frame_actors``, ``frame_places``, ``frame_mentions``
+``frame_actors``, ``frame_places``, ``frame_mentions`` (event mentions), ``frame_entity_mentions``
     The assembled corpus frames (`core.extract.assemble` over every stored
     article of the version), with `core.frames.FRAME_COLUMNS` as columns plus
     ``_row`` (the frame's row order). List cells (events.actors,
@@ -67,7 +67,7 @@ log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB_PATH = REPO_ROOT / "data" / "crisis.duckdb"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # The timeline's lane for events that name no actor (same text as core.figures.NO_ACTOR,
 # kept here so the store does not import plotly).
 NO_ACTOR = "(no actor named)"
@@ -75,7 +75,9 @@ BUCKETS = ("day", "week")
 LANES = ("actor", "event_type")
 
 # SQL types of the frame columns (dates and counts as core.frames types them); every other column is VARCHAR.
-_LIST_COLUMNS = {("events", "actors"), ("events", "places"), ("actors", "aliases")}
+_LIST_COLUMNS = {("events", "actors"), ("events", "places"), ("actors", "aliases"), ("events", "sides"),
+                 ("events", "sources"), ("events", "merge_reasons"), ("mentions", "agents"),
+                 ("mentions", "patients"), ("mentions", "actors")}
 _FLOAT_COLUMNS = {("claims", "value"), ("claims", "low"), ("claims", "high"), ("places", "lat"), ("places", "lon")}
 
 
@@ -743,7 +745,7 @@ class Store:
             where += f" AND article_id IN (SELECT article_id FROM frame_events AS t WHERE {event_where})"
             params = {**params, **event_params}
         kept = f"article_id IN (SELECT article_id FROM frame_articles AS t WHERE {where})"
-        named = f"(SELECT entity FROM frame_mentions AS m WHERE m.{kept})"
+        named = f"(SELECT entity FROM frame_entity_mentions AS m WHERE m.{kept})"
         return Frames(
             articles=self._query_frame("articles", where, params),
             events=self.events(filters),
@@ -752,6 +754,7 @@ class Store:
             actors=self._query_frame("actors", f"actor IN {named}", params),
             places=self._query_frame("places", f"place IN {named}", params),
             mentions=self._query_frame("mentions", kept, params),
+            entity_mentions=self._query_frame("entity_mentions", kept, params),
         )
 
     @staticmethod
@@ -817,7 +820,7 @@ class Store:
         parts = [self._date_where("t.published", "t.published", filters)]
         if filters.actors:
             parts.append(
-                "(t.article_id IN (SELECT article_id FROM frame_mentions WHERE list_contains($actors, entity))"
+                "(t.article_id IN (SELECT article_id FROM frame_entity_mentions WHERE list_contains($actors, entity))"
                 " OR t.article_id IN (SELECT article_id FROM frame_events WHERE list_has_any(actors, $actors::VARCHAR[]))"
                 " OR t.article_id IN (SELECT article_id FROM frame_claims"
                 " WHERE list_contains($actors, claimant) OR list_contains($actors, side)))"

@@ -1,106 +1,159 @@
-"""Sentences to events: when, who, where, and what kind of happening.
+"""Event mentions to events: the rows of the `mentions` and `events` frames.
 
-An event is a sentence that names at least one actor or holds a claim. Its
-date is the first anchored DATE/TIME expression in the sentence; failing
-that, the article's publication date (`date_source="publication"`). The
-event type comes from the sentence's main verb, else its other lemmas, via `core/data/event_types.csv`.
+`mention_row` turns one extracted `EventMention` into a row with canonical
+actor names, its article's side and source, and a stable id. `build_events`
+merges the rows of the whole corpus (`core.event_merge`), applies the user's
+corrections and returns one row per event:
+- its type (the most common among its mentions), date interval, precision
+  and anchor (from its best-dated mention), modality (the firmest reported);
+- participants, place and a short label ("Biden – Putin call");
+- how many mentions, documents and sides report it, which sources, when it
+  was first reported and the lag from the event to that report;
+- why its mentions were merged.
+`densest_window` is the timeline's default span.
 """
 from __future__ import annotations
 
-import csv
-import hashlib
+import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from core.records import Timex
+from core.event_lexicon import event_types
+from core.event_merge import FIRMNESS, Correction, MentionIn, date_rank, event_id, merge, mention_id
+from core.records import Article, EventMention
 
-_EVENT_TYPES_CSV = Path(__file__).parent / "data" / "event_types.csv"
-DEFAULT_EVENT_TYPE = "statement"
-# Time expressions that place an event on the calendar; durations ("for
-# weeks"), sets ("daily") and REF values ("now") do not.
-_DATING_TYPES = ("DATE", "TIME")
-# A sentence this short, or a question (a sub-heading in news copy), is not an event.
-_MIN_EVENT_WORDS = 4
-
-
-@lru_cache(maxsize=1)
-def event_lexicon() -> dict[str, tuple[str, int]]:
-    """lemma → (event type, priority)."""
-    lexicon: dict[str, tuple[str, int]] = {}
-    with _EVENT_TYPES_CSV.open(encoding="utf-8") as handle:
-        rows = csv.reader(line for line in handle if line.strip() and not line.startswith("#"))
-        for lemma, event_type, priority in rows:
-            lexicon[lemma.lower()] = (event_type, int(priority))
-    return lexicon
-
-
-def classify(lemmas: Iterable[str], *, root: str | None = None) -> str:
-    """The sentence's event type.
-
-    The main verb decides when the lexicon knows it ("He *warned* that Moscow
-    could attack" is a warning, not an attack); otherwise the highest-priority
-    lemma anywhere in the sentence ("Johnson plans to hold *talks*").
-    """
-    lexicon = event_lexicon()
-    if root and root.lower() in lexicon:
-        return lexicon[root.lower()][0]
-    best = (DEFAULT_EVENT_TYPE, 0)
-    for lemma in lemmas:
-        found = lexicon.get(lemma.lower())
-        if found and found[1] > best[1]:
-            best = found
-    return best[0]
-
-
-# Regular English inflections of a lemma: (suffix to strip, suffix to add).
-_INFLECTIONS = (("", "s"), ("", "es"), ("", "ed"), ("", "d"), ("", "ing"), ("e", "ing"),
-                ("y", "ies"), ("y", "ied"))
-
-
-@lru_cache(maxsize=4)
-def lexicon_forms(exceptions: tuple[tuple[str, str], ...] = ()) -> frozenset[str]:
-    """Lower-cased word forms whose lemma may be in the lexicon: each lemma, its
-    regular inflections (a doubled final consonant too: "shelled"), and the
-    irregular forms in `exceptions` ((form, lemma) pairs, from the lemmatizer's
-    tables: "fought", "flew"). A sentence with none of them is a "statement"
-    whatever its parse: `classify` needs no lemmas or tree for it."""
-    lexicon = event_lexicon()
-    forms = set(lexicon)
-    for lemma in lexicon:
-        for strip, add in _INFLECTIONS:
-            if lemma.endswith(strip):
-                forms.add(lemma[: len(lemma) - len(strip)] + add)
-        forms.update(lemma + lemma[-1] + add for add in ("ed", "ing", "er"))
-    forms.update(form.lower() for form, lemma in exceptions if lemma.lower() in lexicon)
-    return frozenset(forms)
-
-
-def is_event_sentence(text: str) -> bool:
-    stripped = text.strip()
-    return len(stripped.split()) >= _MIN_EVENT_WORDS and not stripped.endswith("?")
+# The share of events the timeline's default window holds.
+WINDOW_SHARE = 0.9
 
 
 @dataclass(frozen=True)
-class EventDate:
-    date_start: date | None
-    date_end: date | None
-    text: str
-    value: str
-    source: str              # "explicit" or "publication"
+class Who:
+    """What building events needs to know of the actors: the party a name stands
+    for (a person's country), and the short name a label uses ("Biden")."""
+
+    party: Mapping[str, str]
+    short: Mapping[str, str]
+
+    def party_of(self, name: str) -> str:
+        return self.party.get(name, name)
+
+    def short_of(self, name: str) -> str:
+        return self.short.get(name, name)
 
 
-def date_event(timexes_in_sentence: Sequence[Timex], published: date | None) -> EventDate:
-    """The event's date: its own anchored time expression, else publication."""
-    for timex in timexes_in_sentence:
-        if timex.type in _DATING_TYPES and timex.date_start is not None:
-            return EventDate(timex.date_start, timex.date_end, timex.text, timex.value, "explicit")
-    if published is not None:
-        return EventDate(published, published, "", published.isoformat(), "publication")
-    return EventDate(None, None, "", "", "publication")
+def mention_row(article: Article, mention: EventMention, *, side: str,
+                canonical: Callable[[str], str | None], place: Callable[[str], str]) -> dict[str, Any]:
+    """One row of the `mentions` frame, before merging (no event id yet)."""
+    agents = _names(mention.agents, canonical)
+    patients = [n for n in _names(mention.patients, canonical) if n not in agents]
+    return {
+        "event_id": None, "article_id": article.article_id,
+        "start": mention.sent_start, "end": mention.sent_end,
+        "sentence": article.text[mention.sent_start:mention.sent_end].strip(),
+        "trigger": mention.trigger, "trigger_start": mention.start, "trigger_end": mention.end,
+        "lemma": mention.lemma, "event_type": mention.type, "modality": mention.modality,
+        "date_start": mention.date_start, "date_end": mention.date_end, "date_text": mention.date_text,
+        "date_value": mention.date_value, "date_source": mention.anchor, "precision": mention.precision,
+        "agents": agents, "patients": patients, "place": place(mention.place) if mention.place else "",
+        "side": side, "source": article.source, "published": article.published,
+        "mention_id": mention_id(article.article_id, mention.start, mention.end, mention.lemma),
+        "merge_reason": "",
+    }
 
 
-def event_id(article_id: str, start: int, end: int) -> str:
-    return hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
+def _names(surfaces: Iterable[str], canonical: Callable[[str], str | None]) -> list[str]:
+    return list(dict.fromkeys(name for name in (canonical(s) for s in surfaces) if name))
+
+
+def _merge_input(row: Mapping[str, Any], who: Who) -> MentionIn:
+    participants = tuple(row["agents"]) + tuple(row["patients"])
+    return MentionIn(
+        mention_id=row["mention_id"], article_id=row["article_id"], published=row["published"],
+        offset=row["trigger_start"], event_type=row["event_type"], lemma=row["lemma"],
+        modality=row["modality"], date_start=row["date_start"], date_end=row["date_end"],
+        anchor=row["date_source"], precision=row["precision"], participants=participants,
+        parties=frozenset(who.party_of(p) for p in participants), context=row["sentence"],
+    )
+
+
+def build_events(rows: Sequence[dict[str, Any]], *, who: Who,
+                 corrections: Sequence[Correction] = ()) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(event rows, mention rows with their event id and merge reason), both in
+    report order."""
+    if not rows:
+        return [], []
+    merged = merge([_merge_input(r, who) for r in rows], corrections)
+    events: list[dict[str, Any]] = []
+    mentions: list[dict[str, Any]] = []
+    for members in merged.events:
+        member_rows = [rows[i] for i in members]
+        ident = event_id(r["mention_id"] for r in member_rows)
+        events.append(_event_row(ident, member_rows, who))
+        for i in members:
+            mentions.append({**rows[i], "event_id": ident, "merge_reason": merged.reasons[i]})
+    return events, mentions
+
+
+def _best_dated(rows: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
+    """The mention the event takes its date from (the first of the best, in report order)."""
+    return min(rows, key=lambda r: (r["date_start"] is None, date_rank(r["date_source"], r["precision"], r["modality"])))
+
+
+def _event_row(ident: str, rows: Sequence[Mapping[str, Any]], who: Who) -> dict[str, Any]:
+    dated = _best_dated(rows)
+    first = rows[0]                                   # rows come in report order
+    kind = Counter(r["event_type"] for r in rows).most_common(1)[0][0]
+    participants: Counter[str] = Counter()
+    for r in rows:
+        participants.update(dict.fromkeys(list(r["agents"]) + list(r["patients"]), 1))
+    actors = [name for name, _ in sorted(participants.items(), key=lambda kv: (-kv[1], kv[0]))]
+    named = list(dict.fromkeys(n for r in rows for n in r.get("actors") or () if n not in participants))
+    places = list(dict.fromkeys(r["place"] for r in rows if r["place"]))
+    sides = list(dict.fromkeys(r["side"] for r in rows if r["side"]))
+    sources = list(dict.fromkeys(r["source"] for r in rows if r["source"]))
+    published = [r["published"] for r in rows if r["published"] is not None]
+    first_reported = min(published) if published else None
+    modality = min((r["modality"] for r in rows), key=lambda m: FIRMNESS.index(m) if m in FIRMNESS else 9)
+    start = dated["date_start"]
+    reasons = list(dict.fromkeys(r for r in _reasons(rows) if r))
+    return {
+        "event_id": ident, "article_id": first["article_id"], "sentence": dated["sentence"],
+        "date_start": start, "date_end": dated["date_end"], "date_text": dated["date_text"],
+        "date_value": dated["date_value"], "date_source": dated["date_source"],
+        "actors": actors or named, "places": places, "event_type": kind,
+        "start": dated["start"], "end": dated["end"],
+        "label": label(kind, actors, who), "modality": modality, "precision": dated["precision"],
+        "n_mentions": len(rows), "n_articles": len({r["article_id"] for r in rows}), "n_sides": len(sides),
+        "sides": sides, "sources": sources, "first_reported": first_reported,
+        "lag_days": (first_reported - start).days if first_reported and start else None,
+        "merge_reasons": reasons,
+    }
+
+
+def _reasons(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    return [r.get("merge_reason", "") for r in rows[1:]]
+
+
+def label(kind: str, actors: Sequence[str], who: Who) -> str:
+    """"Biden – Putin call": the two most named participants and the type's noun."""
+    noun = event_types()[kind].noun if kind in event_types() else kind
+    names = [who.short_of(a) for a in actors[:2]]
+    return f"{' – '.join(names)} {noun}" if names else noun[:1].upper() + noun[1:]
+
+
+def densest_window(days: Iterable[date], share: float = WINDOW_SHARE) -> tuple[date, date] | None:
+    """The shortest span of days that holds `share` of the given days (the earliest
+    such span on a tie): a 1938 outlier among 2022 events is left outside."""
+    ordered = sorted(d for d in days if d is not None)
+    if not ordered:
+        return None
+    need = max(1, math.ceil(share * len(ordered)))
+    best = (ordered[need - 1] - ordered[0], 0)
+    for lo in range(1, len(ordered) - need + 1):
+        width = ordered[lo + need - 1] - ordered[lo]
+        if width < best[0]:
+            best = (width, lo)
+    lo = best[1]
+    return ordered[lo], ordered[lo + need - 1]

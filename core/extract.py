@@ -27,11 +27,14 @@ from spacy.tokens import Doc, Span
 from core import actors as actors_mod
 from core import claims as claims_mod
 from core import countries as countries_mod
+from core import event_lexicon
+from core import event_mentions as event_mentions_mod
 from core import events as events_mod
 from core import places as places_mod
 from core import timex as timex_mod
 from core.frames import Frames, frame
-from core.records import Article, Claim, Mention, Timex
+from core.event_merge import Correction
+from core.records import Article, Claim, EventMention, Mention, Timex
 from core.store import ResultCache
 
 log = logging.getLogger(__name__)
@@ -43,7 +46,6 @@ _DATE_FIELDS = {"date_start", "date_end", "date", "as_of", "published"}
 class Sentence:
     start: int
     end: int
-    event_type: str
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class ArticleResult:
     place_mentions: tuple[Mention, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     errors: tuple[str, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -67,6 +70,7 @@ class ArticleResult:
             "place_mentions": [_record_to_json(r) for r in self.place_mentions],
             "sentences": [_record_to_json(r) for r in self.sentences],
             "errors": list(self.errors),
+            "event_mentions": [_record_to_json(r) for r in self.event_mentions],
         }
 
     @classmethod
@@ -79,6 +83,7 @@ class ArticleResult:
             place_mentions=tuple(_record_from_json(Mention, r) for r in data["place_mentions"]),
             sentences=tuple(_record_from_json(Sentence, r) for r in data["sentences"]),
             errors=tuple(data.get("errors", ())),
+            event_mentions=tuple(_record_from_json(EventMention, r) for r in data.get("event_mentions", ())),
         )
 
 
@@ -155,7 +160,7 @@ def _tense_matters(span: Span) -> bool:
     return span.label_ in ("DATE", "TIME") and not _YEAR.search(span.text)
 
 
-def _needs_syntax(sent: Span, timex_spans: Sequence[Span], event_forms: frozenset[str],
+def _needs_syntax(sent: Span, timex_spans: Sequence[Span], trigger_forms: frozenset[str],
                   metonyms: frozenset[str]) -> bool:
     doc = sent.doc
     if any(t.text in _VERB_MONTHS for t in sent):
@@ -166,8 +171,8 @@ def _needs_syntax(sent: Span, timex_spans: Sequence[Span], event_forms: frozense
     lowered = {t.lower_ for t in sent}
     if not lowered.isdisjoint(metonyms):
         return True                                   # "Moscow said" or "flew to Moscow", tagged or not
-    if ents and not lowered.isdisjoint(event_forms):
-        return True                                   # an event: its main verb picks the type
+    if not lowered.isdisjoint(trigger_forms):
+        return True                                   # an event trigger: its part of speech, modality, roles
     for ent in ents:
         if ent.label_ == "PERSON":
             before = doc[max(sent.start, ent.start - _ROLE_WINDOW):ent.start]
@@ -182,8 +187,8 @@ def sentences_needing_syntax(sentences: Sequence[Span]) -> set[int]:
     """Indices of the sentences whose tags, lemmas or tree some rule reads:
     the claim rules' own choice (`claims._sentences_to_parse`) and, for a
     claim with a pronoun, every earlier sentence that may name a person; a
-    date or time whose value hangs on the tense; an actor with an event word
-    (the main verb decides the type); a metonym, a title or country before a
+    date or time whose value hangs on the tense; a word that may be an event
+    trigger (`core.event_lexicon.trigger_forms`); a metonym, a title or country before a
     person's name, a city inside an organisation's name."""
     if not sentences:
         return set()
@@ -195,10 +200,10 @@ def sentences_needing_syntax(sentences: Sequence[Span]) -> set[int]:
             chosen.update(i for i in range(index) if any(e.label_ == "PERSON" for e in sentences[i].ents)
                           or any(t.lower_.rstrip(".") in lex.titles for t in sentences[i]))
     timex_spans = list(doc.spans[timex_mod.TIMEX_SPAN_KEY]) if timex_mod.TIMEX_SPAN_KEY in doc.spans else []
-    event_forms = events_mod.lexicon_forms(_lemma_exceptions())
+    trigger_forms = event_lexicon.trigger_forms(_lemma_exceptions())
     metonyms = frozenset(word for name in actors_mod.metonyms() for word in name.split())
     chosen.update(i for i, sent in enumerate(sentences)
-                  if i not in chosen and _needs_syntax(sent, timex_spans, event_forms, metonyms))
+                  if i not in chosen and _needs_syntax(sent, timex_spans, trigger_forms, metonyms))
     return chosen
 
 
@@ -213,9 +218,12 @@ def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.Dict
     )
     actor_mentions = _guarded("actors", article, errors, lambda: actors_mod.iter_actor_mentions(doc, entries=entries))
     place_mentions = _guarded("places", article, errors, lambda: places_mod.iter_place_mentions(doc))
-    sentences = tuple(
-        Sentence(s.start_char, s.end_char, events_mod.classify((t.lemma_ for t in s), root=s.root.lemma_))
-        for s in doc.sents
+    sentences = tuple(Sentence(s.start_char, s.end_char) for s in doc.sents)
+    event_mentions = _guarded(
+        "events", article, errors,
+        lambda: event_mentions_mod.iter_event_mentions(
+            doc, published=article.published, timexes=timexes, actor_mentions=actor_mentions,
+            place_mentions=place_mentions),
     )
     return ArticleResult(
         article_id=article.article_id,
@@ -225,6 +233,7 @@ def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.Dict
         place_mentions=place_mentions,
         sentences=sentences,
         errors=tuple(errors),
+        event_mentions=event_mentions,
     )
 
 
@@ -384,6 +393,22 @@ def _event_span_by_actor(event_rows: Sequence[dict[str, Any]]) -> dict[str, tupl
     return spans
 
 
+def article_side(article: Article) -> str:
+    """The side a document speaks for (its `side`), else its source (the outlet)."""
+    return getattr(article, "side", "") or article.source
+
+
+def _who(index: "actors_mod.ActorIndex") -> events_mod.Who:
+    """A person stands for their country when events are merged; labels use surnames."""
+    party, short = {}, {}
+    for actor in index.actors.values():
+        if actor.kind == "person":
+            short[actor.name] = actor.name.split()[-1]
+            if actor.country:
+                party[actor.name] = actor.country
+    return events_mod.Who(party=party, short=short)
+
+
 def _context_countries(mentions: Iterable[Mention], index: "actors_mod.ActorIndex") -> list[str]:
     """The countries an article talks about, most mentioned first (to pick among same-name places)."""
     counts: Counter[str] = Counter()
@@ -402,8 +427,10 @@ def assemble(
     results: Sequence[ArticleResult],
     *,
     entries: Sequence[actors_mod.DictionaryEntry] = (),
+    corrections: Sequence[Correction] = (),
 ) -> Frames:
-    """Corpus-level resolution (actors, places, events) and the frames."""
+    """Corpus-level resolution (actors, places, events: mentions merged, the
+    user's `corrections` applied) and the frames."""
     by_id = {a.article_id: a for a in articles}
     index = actors_mod.build_actor_index(
         [m for r in results for m in r.actor_mentions], entries=entries
@@ -413,7 +440,7 @@ def assemble(
     place_rows: dict[str, dict[str, Any]] = {}
     actor_counts: Counter[str] = Counter()
     actor_articles: defaultdict[str, set[str]] = defaultdict(set)
-    timex_rows, claim_rows, event_rows = [], [], []
+    timex_rows, claim_rows, event_mention_rows = [], [], []
 
     for result in results:
         article = by_id[result.article_id]
@@ -454,26 +481,18 @@ def assemble(
             row["in_context"] = mark_figure(article.text, claim.start, claim.end, result.sentences)
             claim_rows.append(row)
 
-        for sentence in result.sentences:
-            text = article.text[sentence.start:sentence.end]
-            names = _unique(actor_of[(m.start, m.end)] for m in _within(sentence.start, sentence.end, result.actor_mentions)
-                            if (m.start, m.end) in actor_of)
-            has_claim = bool(_within(sentence.start, sentence.end, result.claims))
-            if not (names or has_claim) or not events_mod.is_event_sentence(text):
-                continue
-            when = events_mod.date_event(
-                [t for t in result.timexes if sentence.start <= t.start < sentence.end], article.published
-            )
-            event_rows.append({
-                "event_id": events_mod.event_id(article.article_id, sentence.start, sentence.end),
-                "article_id": article.article_id, "sentence": text.strip(),
-                "date_start": when.date_start, "date_end": when.date_end, "date_text": when.text,
-                "date_value": when.value, "date_source": when.source,
-                "actors": names,
-                "places": _unique(place_of.get((m.start, m.end)) for m in _within(sentence.start, sentence.end, result.place_mentions)),
-                "event_type": sentence.event_type, "start": sentence.start, "end": sentence.end,
-            })
+        side = article_side(article)
+        for mention in result.event_mentions:
+            row = events_mod.mention_row(article, mention, side=side, canonical=index.canonical,
+                                         place=lambda text: place_cache[(text, context)].name
+                                         if (text, context) in place_cache else text)
+            row["actors"] = _unique(actor_of[(m.start, m.end)]
+                                    for m in _within(mention.sent_start, mention.sent_end, result.actor_mentions)
+                                    if (m.start, m.end) in actor_of)
+            event_mention_rows.append(row)
 
+    event_rows, event_mention_rows = events_mod.build_events(event_mention_rows, who=_who(index),
+                                                              corrections=corrections)
     span_of = _event_span_by_actor(event_rows)
     actor_rows = [
         {"actor": a.name, "kind": a.kind, "country": a.country, "role": a.role, "aliases": list(a.aliases),
@@ -490,5 +509,6 @@ def assemble(
         claims=frame("claims", claim_rows),
         actors=frame("actors", sorted(actor_rows, key=lambda r: (-r["mentions"], r["actor"]))),
         places=frame("places", sorted(place_rows.values(), key=lambda r: (-r["mentions"], r["place"]))),
-        mentions=frame("mentions", mention_rows),
+        mentions=frame("mentions", event_mention_rows),
+        entity_mentions=frame("entity_mentions", mention_rows),
     )

@@ -13,9 +13,13 @@ import pandas as pd
 ARTICLE_COLUMNS = ["article_id", "title", "source", "url", "published", "words", "path", "language", "warnings",
                    "attribution", "licence", "side"]
 TIMEX_COLUMNS = ["article_id", "start", "end", "text", "type", "value", "date_start", "date_end", "sentence_index"]
+# One row per event (mentions of one occurrence merged): the first columns as they
+# were when a row was a sentence, then what an event adds.
 EVENT_COLUMNS = [
     "event_id", "article_id", "sentence", "date_start", "date_end", "date_text", "date_value",
     "date_source", "actors", "places", "event_type", "start", "end",
+    "label", "modality", "precision", "n_mentions", "n_articles", "n_sides", "sides", "sources",
+    "first_reported", "lag_days", "merge_reasons",
 ]
 CLAIM_COLUMNS = [
     "article_id", "start", "end", "sentence", "value", "low", "high", "qualifier", "unit",
@@ -23,7 +27,14 @@ CLAIM_COLUMNS = [
 ]
 ACTOR_COLUMNS = ["actor", "kind", "country", "role", "aliases", "mentions", "articles", "first_event", "last_event"]
 PLACE_COLUMNS = ["place", "lat", "lon", "country", "kind", "mentions", "articles"]
-MENTION_COLUMNS = ["article_id", "start", "end", "text", "entity", "kind", "sentence_index"]
+# Event mentions, each with the event it was merged into; start/end is the mention's sentence.
+MENTION_COLUMNS = [
+    "event_id", "article_id", "start", "end", "sentence", "trigger", "trigger_start", "trigger_end", "lemma",
+    "event_type", "modality", "date_start", "date_end", "date_text", "date_value", "date_source", "precision",
+    "agents", "patients", "place", "side", "source", "published", "mention_id", "merge_reason", "actors",
+]
+# Actor and place names in the text (for highlighting and the actor filter).
+ENTITY_MENTION_COLUMNS = ["article_id", "start", "end", "text", "entity", "kind", "sentence_index"]
 
 FRAME_COLUMNS: dict[str, list[str]] = {
     "articles": ARTICLE_COLUMNS,
@@ -33,12 +44,14 @@ FRAME_COLUMNS: dict[str, list[str]] = {
     "actors": ACTOR_COLUMNS,
     "places": PLACE_COLUMNS,
     "mentions": MENTION_COLUMNS,
+    "entity_mentions": ENTITY_MENTION_COLUMNS,
 }
 # Frames whose list-valued cells are joined with this separator in CSV.
 LIST_SEPARATOR = "; "
-DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of", "first_event", "last_event"}
+DATE_COLUMNS = {"published", "date_start", "date_end", "date", "as_of", "first_event", "last_event", "first_reported"}
 # ("sentence" is text in events and claims; the index of a sentence is "sentence_index".)
-INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence_index"}
+INT_COLUMNS = {"start", "end", "words", "mentions", "articles", "sentence_index", "trigger_start", "trigger_end",
+               "n_mentions", "n_articles", "n_sides", "lag_days"}
 
 
 def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -62,7 +75,7 @@ def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Frames:
-    """The six contract frames, plus the mention table used for highlighting."""
+    """The contract frames, plus the actor and place mentions used for highlighting."""
 
     articles: pd.DataFrame
     events: pd.DataFrame
@@ -71,6 +84,7 @@ class Frames:
     actors: pd.DataFrame
     places: pd.DataFrame
     mentions: pd.DataFrame
+    entity_mentions: pd.DataFrame
 
     @classmethod
     def empty(cls) -> "Frames":

@@ -194,7 +194,7 @@ def article_spans(frames: Any, article_id: str, *, layers: Iterable[str] = LAYER
     found: list[tuple[str, Any, Any, str]] = []
     if "time" in wanted:
         found += [("time", r["start"], r["end"], _timex_title(r)) for r in _rows(frames.timexes, article_id)]
-    for row in _rows(frames.mentions, article_id):
+    for row in _rows(frames.entity_mentions, article_id):
         label = "place" if row.get("kind") == "place" else "actor"
         if label in wanted:
             found.append((label, row["start"], row["end"], _text(row.get("entity")) or _text(row.get("text"))))
@@ -289,7 +289,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
 
 def article_tables(frames: Any, article_id: str) -> dict[str, pd.DataFrame]:
     """One table per layer of what the article holds, in text order."""
-    mentions = frames.mentions[frames.mentions["article_id"] == article_id]
+    mentions = frames.entity_mentions[frames.entity_mentions["article_id"] == article_id]
     is_place = mentions["kind"] == "place"
     sources = {
         "time": frames.timexes[frames.timexes["article_id"] == article_id],

@@ -41,12 +41,16 @@ PARAGRAPH_COMPONENT = "crisis_paragraphs"
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and sub-headings have no
     final full stop, and the parser would run them into the next paragraph."""
+    starts_next = False
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if token.is_space and token.is_sent_start:
-            token.is_sent_start = False     # a blank line closes its paragraph's last sentence
-        if "\n" in previous.text_with_ws and not token.is_space:
-            token.is_sent_start = True
+            token.is_sent_start = False     # a blank line closes its paragraph's last sentence,
+            starts_next = True              # and two spaces after a full stop its sentence
+        elif not token.is_space:
+            if starts_next or "\n" in previous.text_with_ws:
+                token.is_sent_start = True
+            starts_next = False
     return doc
 
 

@@ -117,6 +117,39 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """One mention of an occurrence: its trigger word, what kind of event, who,
+    where, when it happened (the event time) and how the text presents it.
+
+    `start`/`end` delimit the trigger ("call"); `sent_start`/`sent_end` its
+    sentence. `agents`/`patients`/`place` are surface forms as written (the
+    caller maps them to canonical names). `date_*` is the event time:
+    `anchor` says where it came from ("explicit" date in the text, "relative"
+    to publication, or "publication" only) and `precision` its grain (day,
+    week, month, quarter, year); the report time is the article's publication.
+    """
+
+    start: int
+    end: int
+    trigger: str
+    lemma: str
+    type: str
+    modality: str            # asserted, planned, possible, denied, question
+    sentence: int
+    sent_start: int
+    sent_end: int
+    agents: tuple[str, ...] = ()
+    patients: tuple[str, ...] = ()
+    place: str = ""
+    date_start: date | None = None
+    date_end: date | None = None
+    date_text: str = ""
+    date_value: str = ""
+    anchor: str = "publication"
+    precision: str = "day"
+
+
+@dataclass(frozen=True)
 class Event:
     """A dated sentence: who and where, and what kind of happening."""
 

@@ -83,7 +83,7 @@ def articles_for_actors(frames, selected: Collection[str]) -> pd.DataFrame:
     if not selected:
         return articles
     wanted = list(selected)
-    ids = set(frames.mentions.loc[frames.mentions["entity"].isin(wanted), "article_id"])
+    ids = set(frames.entity_mentions.loc[frames.entity_mentions["entity"].isin(wanted), "article_id"])
     ids |= set(events_for_actors(frames.events, wanted)["article_id"])
     ids |= set(claims_for_actors(frames.claims, wanted)["article_id"])
     return articles[articles["article_id"].isin(sorted(ids, key=str))]
@@ -290,7 +290,7 @@ def filtered_tables(frames, filters: Filters) -> dict[str, pd.DataFrame]:
     if filters.event_types:       # the articles, too, are those the chosen events come from
         articles = articles[articles["article_id"].isin(events["article_id"])]
     kept = set(articles["article_id"])
-    mentions = frames.mentions[frames.mentions["article_id"].isin(kept)]
+    mentions = frames.entity_mentions[frames.entity_mentions["article_id"].isin(kept)]
     named = set(mentions["entity"].dropna().astype(str))
     return {
         "articles": articles,
@@ -299,5 +299,5 @@ def filtered_tables(frames, filters: Filters) -> dict[str, pd.DataFrame]:
         "claims": claims,
         "actors": frames.actors[frames.actors["actor"].astype(str).isin(named)] if filters != Filters() else frames.actors,
         "places": frames.places[frames.places["place"].astype(str).isin(named)] if filters != Filters() else frames.places,
-        "mentions": mentions,
+        "entity_mentions": mentions,
     }

@@ -23,7 +23,7 @@ from core.frames import Frames
 from core.query import Filters
 from ui.selection import filter_articles, filter_claims, filter_events, filtered_tables
 
-_EMPTY_LAYERS = ("mentions", "timexes")
+_EMPTY_LAYERS = ("mentions", "entity_mentions", "timexes")
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class FramesView:
     def article_frames(self, article_id: str) -> Frames:
         frames = self.whole
         per_article = {name: getattr(frames, name)[getattr(frames, name)["article_id"] == article_id]
-                       for name in ("articles", "events", "timexes", "claims", "mentions")}
+                       for name in ("articles", "events", "timexes", "claims", "mentions", "entity_mentions")}
         return replace(frames, **per_article)
 
     def event_frames(self, event_id: str) -> Frames:
@@ -188,7 +188,7 @@ class StoreView:
 
     def article_frames(self, article_id: str) -> Frames:
         one = {name: self._table(name, article_id=article_id)
-               for name in ("articles", "events", "timexes", "claims", "mentions")}
+               for name in ("articles", "events", "timexes", "claims", "mentions", "entity_mentions")}
         return Frames(actors=self._table("actors"), places=self._table("places"), **one)
 
     def event_frames(self, event_id: str) -> Frames:

@@ -1,0 +1,315 @@
+"""Mentions of one occurrence merged into one event, across documents and sides.
+
+Two mentions may be one occurrence when all of these hold:
+- their types are compatible (one group in `core/data/event_types.csv`);
+- their event times overlap, each widened by a tolerance that depends on how
+  it was found (`TOLERANCE_DAYS`: a date read from the text is tight; a date
+  taken from publication alone may lie a few days earlier);
+- their participants are compatible: as parties (a person counts as their
+  country), one set holds the other, or one of them names nobody;
+- they are not one asserted and one denied;
+- their triggers and sentences are alike: TF-IDF cosine of the sentences
+  (scikit-learn, no model), with a lower bar for the same trigger word or the
+  same participants on both sides (`THRESHOLDS`).
+
+Mentions are read in report order (publication date, article, offset). Each
+joins the most similar open event that passes every test, else starts one;
+the decision and why are recorded (`Assignment.reason`). The order and every
+tie-break are fixed, so the same mentions always give the same events.
+
+User corrections (`Correction`) are applied afterwards: a merge joins the
+events holding the given mentions, a split takes the given mentions out of
+their event into one of their own. They name mentions by id, so they
+survive a re-extraction of unchanged text.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from core.event_lexicon import type_group
+
+# How far ahead a planned or possible occurrence with no date of its own may lie.
+FUTURE_DAYS = 14
+# Days an interval is widened by, per (anchor, precision); "publication" widens
+# backwards only for what already happened and forwards for what is to come.
+TOLERANCE_DAYS = {("explicit", "day"): 1, ("relative", "day"): 1, ("publication", "day"): 3,
+                  ("publication", "future"): FUTURE_DAYS, "week": 2, "month": 3, "quarter": 0, "year": 0}
+# Context similarity needed to join an event: same trigger word or both sides
+# naming the same parties; same type; only a compatible type.
+THRESHOLDS = {"same_parties": 0.0, "same_lemma": 0.08, "same_type": 0.15, "same_group": 0.3,
+              "same_article": 0.0}
+# Intervals wider than this are not indexed by day but kept per group.
+_WIDE_DAYS = 62
+_ANCHOR_RANK = {"explicit": 0, "relative": 1, "publication": 2}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+# An event's modality is the firmest any of its mentions gives it; its date comes from
+# the mention dated best (a date in the text, then the finest, then the firmest).
+FIRMNESS = ("asserted", "planned", "possible", "question", "denied")
+
+
+def date_rank(anchor: str, precision: str, modality: str) -> tuple[int, int, int]:
+    return (_ANCHOR_RANK.get(anchor, 3), _PRECISION_RANK.get(precision, 5),
+            FIRMNESS.index(modality) if modality in FIRMNESS else 9)
+
+
+@dataclass(frozen=True)
+class MentionIn:
+    """What merging reads of a mention."""
+
+    mention_id: str
+    article_id: str
+    published: date | None
+    offset: int
+    event_type: str
+    lemma: str
+    modality: str
+    date_start: date | None
+    date_end: date | None
+    anchor: str
+    precision: str
+    participants: tuple[str, ...]
+    parties: frozenset[str]
+    context: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    action: str                       # "merge" or "split"
+    mention_ids: tuple[str, ...]
+
+
+@dataclass
+class _Event:
+    members: list[int] = field(default_factory=list)
+    parties: frozenset[str] = frozenset()
+    lemmas: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    modalities: set[str] = field(default_factory=set)
+    start: date | None = None
+    end: date | None = None
+    best: tuple[int, int, int] = (9, 9, 9)
+    window: tuple[date, date] | None = None    # the union of the members' widened intervals
+    centroid: object = None            # sum of the members' TF-IDF rows (sparse)
+    norm: float = 0.0
+    keys: list = field(default_factory=list)   # the day buckets it is indexed under
+
+
+@dataclass(frozen=True)
+class Merged:
+    """Each mention's event (an index into `events`) and why it joined it."""
+
+    event_of: tuple[int, ...]
+    reasons: tuple[str, ...]
+    events: tuple[tuple[int, ...], ...]          # member mention indices, in report order
+
+
+def _widened(m: MentionIn) -> tuple[date, date] | None:
+    if m.date_start is None:
+        return None
+    end = m.date_end or m.date_start
+    if m.precision == "day":
+        days = TOLERANCE_DAYS.get((m.anchor, "day"), 1)
+        if m.anchor == "publication":
+            if m.modality in ("planned", "possible"):
+                return m.date_start, end + timedelta(days=TOLERANCE_DAYS[("publication", "future")])
+            return m.date_start - timedelta(days=days), end
+        return m.date_start - timedelta(days=days), end + timedelta(days=days)
+    days = TOLERANCE_DAYS.get(m.precision, 0)
+    return m.date_start - timedelta(days=days), end + timedelta(days=days)
+
+
+def _parties_fit(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or a <= b or b <= a
+
+
+def _modalities_fit(modality: str, others: set[str]) -> bool:
+    if modality == "denied":
+        return "asserted" not in others
+    return not (modality == "asserted" and "denied" in others)
+
+
+def _vectors(contexts: Sequence[str]) -> "np.ndarray | object":
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if not any(c.strip() for c in contexts):
+        return None
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32)
+    try:
+        return vectorizer.fit_transform(contexts).tocsr()
+    except ValueError:                 # every word a stop word
+        return None
+
+
+def _order(mentions: Sequence[MentionIn]) -> list[int]:
+    return sorted(range(len(mentions)), key=lambda i: (mentions[i].published or date.max, mentions[i].article_id,
+                                                       mentions[i].offset, mentions[i].mention_id))
+
+
+def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ()) -> Merged:
+    """Events of `mentions` (see the module's docstring)."""
+    vectors = _vectors([m.context for m in mentions])
+    events: list[_Event] = []
+    by_day: defaultdict[tuple[str, date], list[int]] = defaultdict(list)
+    wide: defaultdict[str, list[int]] = defaultdict(list)
+    undated: defaultdict[str, list[int]] = defaultdict(list)
+    dated: defaultdict[str, set[int]] = defaultdict(set)
+    event_of = [-1] * len(mentions)
+    reasons = [""] * len(mentions)
+
+    for i in _order(mentions):
+        m = mentions[i]
+        group = type_group(m.event_type)
+        span = _widened(m)
+        vector = vectors[i] if vectors is not None else None
+        candidates: set[int] = set(wide[group])
+        if span is None:
+            candidates = set(undated[group])
+        elif (span[1] - span[0]).days <= _WIDE_DAYS:
+            day = span[0]
+            while day <= span[1]:
+                candidates.update(by_day.get((group, day), ()))
+                day += timedelta(days=1)
+        else:
+            candidates.update(dated[group])
+        best: tuple[float, int, str] | None = None
+        for j in sorted(candidates):
+            event = events[j]
+            if not _parties_fit(m.parties, event.parties) or not _modalities_fit(m.modality, event.modalities):
+                continue
+            if span is not None and event.window is not None:
+                if event.window[0] > span[1] or event.window[1] < span[0]:
+                    continue
+            similarity = 0.0
+            if vector is not None and event.centroid is not None and event.norm:
+                similarity = float(vector.multiply(event.centroid).sum()) / event.norm  # type: ignore[attr-defined]
+            if m.article_id in event.articles and m.event_type in event.types:
+                rule = "same_article"
+            elif m.parties and event.parties and len(m.parties) > 1 and m.parties == event.parties:
+                rule = "same_parties"
+            elif m.lemma in event.lemmas:
+                rule = "same_lemma"
+            elif m.event_type in event.types:
+                rule = "same_type"
+            else:
+                rule = "same_group"
+            if similarity < THRESHOLDS[rule]:
+                continue
+            score = similarity + (0.5 if m.lemma in event.lemmas else 0.0) + (0.5 if m.parties == event.parties
+                                                                               and m.parties else 0.0)
+            if best is None or score > best[0]:
+                why = (f"{rule.replace('_', ' ')}: type {m.event_type} ~ {'/'.join(sorted(event.types))}; "
+                       f"dates overlap; parties {'/'.join(sorted(m.parties)) or 'none'} ~ "
+                       f"{'/'.join(sorted(event.parties)) or 'none'}; similarity {similarity:.2f}")
+                best = (score, j, why)
+        if best is None:
+            j = len(events)
+            events.append(_Event())
+            reasons[i] = "first mention"
+        else:
+            j = best[1]
+            reasons[i] = best[2]
+        _join(events[j], i, m, vector, span)
+        event_of[i] = j
+        event = events[j]
+        _index(j, group, event, by_day, wide, undated, dated)
+
+    groups = [list(e.members) for e in events]
+    if corrections:
+        groups, notes = _apply(groups, mentions, corrections)
+        for i, note in notes.items():
+            reasons[i] = note
+    order = {i: rank for rank, i in enumerate(_order(mentions))}
+    groups = sorted((sorted(g, key=order.__getitem__) for g in groups if g), key=lambda g: order[g[0]])
+    final = [-1] * len(mentions)
+    for index, group_members in enumerate(groups):
+        for i in group_members:
+            final[i] = index
+    return Merged(tuple(final), tuple(reasons), tuple(tuple(g) for g in groups))
+
+
+def _join(event: _Event, i: int, m: MentionIn, vector: object, span: tuple[date, date] | None) -> None:
+    event.members.append(i)
+    if span is not None:
+        event.window = span if event.window is None else (min(event.window[0], span[0]), max(event.window[1], span[1]))
+    event.parties = event.parties | m.parties if m.parties else event.parties
+    event.lemmas.add(m.lemma)
+    event.types.add(m.event_type)
+    event.articles.add(m.article_id)
+    event.modalities.add(m.modality)
+    if vector is not None:
+        event.centroid = vector if event.centroid is None else event.centroid + vector  # type: ignore[operator]
+        event.norm = float(np.sqrt(event.centroid.multiply(event.centroid).sum()))  # type: ignore[attr-defined]
+    rank = date_rank(m.anchor, m.precision, m.modality)
+    if m.date_start is not None and (event.start is None or rank < event.best):
+        event.best = rank
+        event.start, event.end = m.date_start, m.date_end or m.date_start
+
+
+def _index(j: int, group: str, event: _Event, by_day: dict, wide: dict, undated: dict, dated: dict) -> None:
+    """(Re-)index event `j` under the days its window covers."""
+    for bucket in (wide[group], undated[group]):
+        if j in bucket:
+            bucket.remove(j)
+    for key in event.keys:
+        by_day[key].remove(j)
+    event.keys = []
+    if event.window is None:
+        undated[group].append(j)
+        return
+    dated[group].add(j)
+    lo, hi = event.window
+    if (hi - lo).days > _WIDE_DAYS:
+        wide[group].append(j)
+        return
+    day = lo
+    while day <= hi:
+        by_day[(group, day)].append(j)
+        event.keys.append((group, day))
+        day += timedelta(days=1)
+
+
+def _apply(groups: list[list[int]], mentions: Sequence[MentionIn],
+           corrections: Sequence[Correction]) -> tuple[list[list[int]], dict[int, str]]:
+    index_of = {m.mention_id: i for i, m in enumerate(mentions)}
+    notes: dict[int, str] = {}
+    for correction in corrections:
+        present = [index_of[m] for m in correction.mention_ids if m in index_of]
+        if not present:
+            continue
+        group_of = {i: g for g, members in enumerate(groups) for i in members}
+        if correction.action == "merge":
+            touched = sorted({group_of[i] for i in present})
+            if len(touched) < 2:
+                continue
+            keep = touched[0]
+            for g in touched[1:]:
+                for i in groups[g]:
+                    notes[i] = "merged by the user"
+                groups[keep].extend(groups[g])
+                groups[g] = []
+        elif correction.action == "split":
+            moved = set(present)
+            for g in {group_of[i] for i in present}:
+                groups[g] = [i for i in groups[g] if i not in moved]
+            groups.append(sorted(moved))
+            for i in moved:
+                notes[i] = "split off by the user"
+    return [g for g in groups if g], notes
+
+
+def event_id(member_ids: Iterable[str]) -> str:
+    """An event's id: from its first mention's id, so it stays put while that mention does."""
+    first = next(iter(member_ids), "")
+    return "ev" + hashlib.sha1(first.encode()).hexdigest()[:10]
+
+
+def mention_id(article_id: str, start: int, end: int, lemma: str) -> str:
+    """A mention's id, stable across re-extractions of the same text."""
+    return hashlib.sha1(f"{article_id}:{start}:{end}:{lemma}".encode()).hexdigest()[:12]
