@@ -74,6 +74,62 @@ def test_warm_store_opens_a_synced_store_into_the_page_caches_and_never_extracts
         ui.data._open_store.clear()
 
 
+def test_the_launcher_builds_the_store_the_first_page_then_reads_without_extracting(tmp_path, monkeypatch):
+    """`make run` extracts before serving, with progress; the page's loader then finds the
+    same store, folders, dictionary and fingerprint in step, and never syncs."""
+    import io
+
+    import core.db
+    import ui.data
+    from core import corpus as corpus_mod
+    from ui.launch import build_store
+
+    corpus = _loader_env(tmp_path, monkeypatch)
+    (corpus / "2022-02-14_ru_more.txt").write_text("The Kremlin said on Monday that troops were leaving.",
+                                                    encoding="utf-8")
+    try:
+        said = io.StringIO()
+        assert build_store(said) is True
+        lines = said.getvalue().splitlines()
+        assert lines[0].startswith("store: 2/2 articles stored, ") and "articles/s" in lines[0]
+        assert "left" in lines[0] and lines[-1].startswith("store: 2 extracted, 0 already stored")
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()
+
+        def no_sync(self, *args, **kwargs):
+            raise AssertionError("the first page must not sync (extract): the launcher did")
+
+        monkeypatch.setattr(core.db.Store, "sync", no_sync)
+        paths = ui.data.corpus_dirs()
+        view = ui.data._view_of(paths, corpus_mod.corpus_fingerprint(paths))     # what load_view reads
+        assert view.counts()["articles"] == 2
+        assert view.options().sides == ["Russia"]            # 2022-02-13_wire.txt has no side, nor a source
+        assert ui.data.warm_store() is True
+        again = io.StringIO()
+        assert build_store(again) is True                   # a restart: nothing read, nothing extracted
+        assert "nothing to extract" in again.getvalue()
+    finally:
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()
+
+
+def test_a_store_the_launcher_cannot_build_is_said_and_the_server_still_starts(tmp_path, monkeypatch):
+    import io
+
+    import ui.data
+    from ui.launch import build_store
+
+    _loader_env(tmp_path, monkeypatch)
+
+    def locked(path):
+        raise OSError("Could not set lock on file")
+
+    monkeypatch.setattr(ui.data, "store_recovery", locked)
+    said = io.StringIO()
+    assert build_store(said) is False
+    assert "could not be built before serving" in said.getvalue() and "Could not set lock" in said.getvalue()
+
+
 def test_warm_store_that_cannot_open_returns_false(tmp_path, monkeypatch):
     import core.db
     import ui.data

@@ -126,7 +126,7 @@ def warm_store() -> bool:
     """Open the store and, when it is in step with the corpus folders, read what every
     page asks first (counts, filter options), into this process's caches: for
     `ui.launch`, before the server listens, so the first visitor does not wait for it.
-    Never syncs (extraction belongs on a page, with its progress shown); False when
+    Never syncs (`build_store` does, with its progress on the terminal); False when
     the store needs a sync or cannot be opened (the page then says why)."""
     paths = corpus_dirs()
     try:
@@ -141,6 +141,19 @@ def warm_store() -> bool:
         log.warning("could not warm the store %s up", db_path(), exc_info=True)
         return False
     return True
+
+
+def build_store(*, progress=None, batch_size: int = 8):
+    """For `ui.launch`, before the server listens: bring the store in step with the
+    corpus folders now, extracting what it lacks and reporting `progress(done, total)`
+    after each committed batch, so the first visitor does not wait for it. The same
+    store, folders, actor dictionary and recorded fingerprint as a page's sync: the
+    first page then finds the store in step and extracts nothing. None (nothing read)
+    when it is in step already, else the `core.db.SyncReport`."""
+    store, _lock = _open_store(str(db_path()))
+    if _holds(store, corpus.corpus_fingerprint(corpus_dirs())):
+        return None
+    return sync_store(progress=progress, batch_size=batch_size)
 
 
 def sync_store(*, progress=None, batch_size: int = 4):
