@@ -23,9 +23,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(corpus: Path, workdir: Path, *, db: Path | None = None, startup_s: float = 120,
+def serve(corpus: Path, workdir: Path, *, db: Path | None = None, startup_s: float = 600,
           log_path: Path | None = None, extra_args: tuple[str, ...] = ()) -> tuple[subprocess.Popen, str]:
     """The running server and its base URL (raises SystemExit if it does not come up).
+    `ui.launch` extracts what the store lacks before it listens (about a minute for seeds/),
+    hence the generous `startup_s`.
     Its output goes to `log_path` when given, else nowhere; `extra_args` are more Streamlit options."""
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
