@@ -44,6 +44,7 @@ class Item:
     cluster: str
     text: str = ""
     modality: str = ""
+    own: tuple[date, date] | None = None      # the mention's own interval (before merging)
 
 
 def load_gold(folder: Path) -> dict[str, list[Item]]:
@@ -101,7 +102,7 @@ def b_cubed(gold_items: Sequence[Item], system_cluster: dict[tuple[str, int], st
 
 
 def score(gold: dict[str, list[Item]], system: dict[str, list[Item]], n_events: int) -> dict[str, float]:
-    tp = n_gold = n_sys = typed = timed = timed_ok = 0
+    tp = n_gold = n_sys = typed = timed = timed_ok = own_ok = 0
     cluster_of: dict[tuple[str, int], str] = {}
     for doc, gold_items in gold.items():
         sys_items = system.get(doc, [])
@@ -114,14 +115,21 @@ def score(gold: dict[str, list[Item]], system: dict[str, list[Item]], n_events: 
             cluster_of[(g.doc, g.start)] = s.cluster
             if g.interval is not None:
                 timed += 1
-                timed_ok += bool(s.interval and g.interval[0] <= s.interval[0] and s.interval[1] <= g.interval[1])
+                timed_ok += _inside(s.interval, g.interval)
+                own_ok += _inside(s.own if s.own else s.interval, g.interval)
     p = tp / n_sys if n_sys else 0.0
     r = tp / n_gold if n_gold else 0.0
-    _, _, cluster_f1 = b_cubed([g for items in gold.values() for g in items], cluster_of)
+    cluster_p, cluster_r, cluster_f1 = b_cubed([g for items in gold.values() for g in items], cluster_of)
     return {"mention P": p, "mention R": r, "mention F1": 2 * p * r / (p + r) if p + r else 0.0,
             "type accuracy": typed / tp if tp else 0.0, "event-time accuracy": timed_ok / timed if timed else 0.0,
-            "cluster F1 (B3)": cluster_f1, "events per document": n_events / max(1, len(gold)),
+            "  (mention's own time)": own_ok / timed if timed else 0.0,
+            "cluster F1 (B3)": cluster_f1, "  cluster P / R": f"{cluster_p:.3f} / {cluster_r:.3f}",
+            "events per document": n_events / max(1, len(gold)),
             "gold mentions": n_gold, "system mentions": n_sys, "matched": tp}
+
+
+def _inside(interval: tuple[date, date] | None, gold: tuple[date, date]) -> bool:
+    return bool(interval and gold[0] <= interval[0] and interval[1] <= gold[1])
 
 
 def _interval(start: object, end: object) -> tuple[date, date] | None:
@@ -141,7 +149,8 @@ def ours(frames, doc_of: dict[str, str]) -> tuple[dict[str, list[Item]], int]:
         event = events.loc[row.event_id]
         system[doc_of[row.article_id]].append(Item(
             doc_of[row.article_id], int(row.trigger_start), int(row.trigger_end), row.event_type,
-            _interval(event["date_start"], event["date_end"]), row.event_id, row.trigger, row.modality))
+            _interval(event["date_start"], event["date_end"]), row.event_id, row.trigger, row.modality,
+            _interval(row.date_start, row.date_end)))
     return {d: sorted(v, key=lambda i: i.start) for d, v in system.items()}, len(frames.events)
 
 

@@ -121,11 +121,19 @@ _RESULT_COLUMNS = (
 )
 
 
+# The user's merges and splits of events (core.event_merge.Correction), in the order made.
+# They name mentions by id, so a re-extraction of the same text keeps them; a rebuild never
+# touches this table.
+_CORRECTION_COLUMNS = (("seq", "BIGINT"), ("action", "VARCHAR"), ("mention_ids", "VARCHAR[]"),
+                       ("note", "VARCHAR"), ("made_at", "TIMESTAMP"))
+
+
 def _schema_sql() -> list[str]:
     results = ", ".join(f"{name} {kind} NOT NULL" for name, kind in _RESULT_COLUMNS)
     statements = [
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
         f"CREATE TABLE IF NOT EXISTS results ({results}, PRIMARY KEY (article_id, version))",
+        f"CREATE TABLE IF NOT EXISTS corrections ({', '.join(f'{n} {k}' for n, k in _CORRECTION_COLUMNS)})",
     ]
     for name, columns in FRAME_COLUMNS.items():
         body = ", ".join(f"{_quote(c)} {_sql_type(name, c)}" for c in columns)
@@ -177,7 +185,8 @@ def open_error_reason(error: BaseException) -> str:
 
 def expected_columns() -> dict[str, list[str]]:
     """Our tables and their columns, in order, as `_schema_sql` creates them."""
-    tables = {"meta": ["key", "value"], "results": [name for name, _ in _RESULT_COLUMNS]}
+    tables = {"meta": ["key", "value"], "results": [name for name, _ in _RESULT_COLUMNS],
+              "corrections": [name for name, _ in _CORRECTION_COLUMNS]}
     for name, columns in FRAME_COLUMNS.items():
         tables[f"frame_{name}"] = [*columns, "_row"]
     return tables
@@ -607,7 +616,7 @@ class Store:
         else:
             corpus = [a for a in articles if a.article_id in stored]
         results = [ArticleResult.from_json(json.loads(stored[a.article_id][1])) for a in corpus]
-        frames = assemble(corpus, results, entries=self._dictionary_entries())
+        frames = assemble(corpus, results, entries=self._dictionary_entries(), corrections=self.corrections())
         removed = 0
         self._con.execute("BEGIN TRANSACTION")
         try:
@@ -728,6 +737,38 @@ class Store:
         rows = self._con.execute("SELECT actor, mentions FROM frame_actors WHERE mentions IS NOT NULL").fetchall()
         return {str(actor): int(mentions) for actor, mentions in rows}
 
+    def corrections(self) -> list["Correction"]:
+        """The user's merges and splits, oldest first."""
+        from core.event_merge import Correction
+
+        rows = self._con.execute("SELECT action, mention_ids FROM corrections ORDER BY seq").fetchall()
+        return [Correction(str(action), tuple(ids or ())) for action, ids in rows]
+
+    def add_correction(self, action: str, mention_ids: Sequence[str], *, note: str = "") -> None:
+        """Store a merge or a split and rebuild the corpus tables with it (no extraction)."""
+        if action not in ("merge", "split"):
+            raise ValueError(f"unknown correction {action!r}: merge or split")
+        ids = sorted({str(m) for m in mention_ids})
+        if not ids:
+            raise ValueError("a correction names at least one mention")
+        self._con.execute(
+            "INSERT INTO corrections SELECT coalesce(max(seq), 0) + 1, ?, ?, ?, now()::TIMESTAMP FROM corrections",
+            [action, ids, note])
+        self._rebuild(None, problems=self.problems(), prune=False, key=self._meta("corpus_key") or "")
+
+    def undo_correction(self) -> bool:
+        """Remove the latest correction and rebuild; False when there is none."""
+        last = self._con.execute("SELECT max(seq) FROM corrections").fetchone()[0]
+        if last is None:
+            return False
+        self._con.execute("DELETE FROM corrections WHERE seq = ?", [last])
+        self._rebuild(None, problems=self.problems(), prune=False, key=self._meta("corpus_key") or "")
+        return True
+
+    def event_mentions(self, event_id: str) -> pd.DataFrame:
+        """Every mention of one event, in report order."""
+        return self._query_frame("mentions", "t.event_id = $event_id", {"event_id": str(event_id)})
+
     def article_of_event(self, event_id: str) -> str | None:
         found = self._con.execute("SELECT article_id FROM frame_events WHERE event_id = ? LIMIT 1",
                                   [str(event_id)]).fetchone()
@@ -742,7 +783,8 @@ class Store:
         where, params = self._article_where(filters)
         if filters.event_types:   # as ui.selection.filtered_tables: articles the chosen events come from
             event_where, event_params = self._event_where(filters)
-            where += f" AND article_id IN (SELECT article_id FROM frame_events AS t WHERE {event_where})"
+            where += (" AND article_id IN (SELECT m.article_id FROM frame_mentions AS m WHERE m.event_id IN"
+                      f" (SELECT event_id FROM frame_events AS t WHERE {event_where}))")
             params = {**params, **event_params}
         kept = f"article_id IN (SELECT article_id FROM frame_articles AS t WHERE {where})"
         named = f"(SELECT entity FROM frame_entity_mentions AS m WHERE m.{kept})"
@@ -795,11 +837,15 @@ class Store:
                    "WHERE list_contains($sides, coalesce(side, '')))")
 
     def _event_where(self, filters: Filters) -> tuple[str, dict[str, Any]]:
+        """Events in the dates, naming an actor, reported by a chosen source or side
+        (any of its mentions: an event carries every source that reports it)."""
         parts = [self._date_where("t.date_start", "t.date_end", filters)]
         if filters.actors:
             parts.append("list_has_any(t.actors, $actors::VARCHAR[])")
         if filters.sources:
-            parts.append(self._SOURCE_WHERE)
+            parts.append("list_has_any(t.sources, $sources::VARCHAR[])")
+        if filters.sides:
+            parts.append("list_has_any(t.sides, $sides::VARCHAR[])")
         if filters.event_types:
             parts.append("list_contains($event_types, coalesce(t.event_type, ''))")
         return " AND ".join(parts), self._params(filters)

@@ -37,6 +37,7 @@ class EventType:
     group: str
     colour: str
     noun: str
+    lasts_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,18 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def event_types() -> dict[str, EventType]:
-    return {row[0]: EventType(*row[:4]) for row in _rows("event_types.csv")}
+    return {row[0]: EventType(*row[:4], int(row[4]) if len(row) > 4 and row[4] else 0)
+            for row in _rows("event_types.csv")}
 
 
 def type_group(name: str) -> str:
     found = event_types().get(name)
     return found.group if found else name
+
+
+def lasts_days(name: str) -> int:
+    found = event_types().get(name)
+    return found.lasts_days if found else 0
 
 
 def _condition(raw: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -32,17 +32,17 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from core.event_lexicon import type_group
+from core.event_lexicon import lasts_days, type_group
 
 # How far ahead a planned or possible occurrence with no date of its own may lie.
-FUTURE_DAYS = 14
+FUTURE_DAYS = 7
 # Days an interval is widened by, per (anchor, precision); "publication" widens
 # backwards only for what already happened and forwards for what is to come.
-TOLERANCE_DAYS = {("explicit", "day"): 1, ("relative", "day"): 1, ("publication", "day"): 3,
+TOLERANCE_DAYS = {("explicit", "day"): 0, ("relative", "day"): 0, ("publication", "day"): 2,
                   ("publication", "future"): FUTURE_DAYS, "week": 2, "month": 3, "quarter": 0, "year": 0}
 # Context similarity needed to join an event: same trigger word or both sides
 # naming the same parties; same type; only a compatible type.
-THRESHOLDS = {"same_parties": 0.0, "same_lemma": 0.08, "same_type": 0.15, "same_group": 0.3,
+THRESHOLDS = {"reported_that_day": 0.0, "same_parties": 0.0, "shared_party": 0.0, "same_lemma": 0.08, "same_type": 0.15, "same_group": 0.3,
               "same_article": 0.0}
 # Intervals wider than this are not indexed by day but kept per group.
 _WIDE_DAYS = 62
@@ -96,6 +96,7 @@ class _Event:
     end: date | None = None
     best: tuple[int, int, int] = (9, 9, 9)
     window: tuple[date, date] | None = None    # the union of the members' widened intervals
+    text_window: tuple[date, date] | None = None   # the same, of members dated by the text itself
     centroid: object = None            # sum of the members' TF-IDF rows (sparse)
     norm: float = 0.0
     keys: list = field(default_factory=list)   # the day buckets it is indexed under
@@ -119,7 +120,7 @@ def _widened(m: MentionIn) -> tuple[date, date] | None:
         if m.anchor == "publication":
             if m.modality in ("planned", "possible"):
                 return m.date_start, end + timedelta(days=TOLERANCE_DAYS[("publication", "future")])
-            return m.date_start - timedelta(days=days), end
+            return m.date_start - timedelta(days=max(days, lasts_days(m.event_type))), end
         return m.date_start - timedelta(days=days), end + timedelta(days=days)
     days = TOLERANCE_DAYS.get(m.precision, 0)
     return m.date_start - timedelta(days=days), end + timedelta(days=days)
@@ -147,6 +148,24 @@ def _vectors(contexts: Sequence[str]) -> "np.ndarray | object":
         return None
 
 
+def _text_dated(m: MentionIn) -> bool:
+    return m.anchor in ("explicit", "relative") and m.date_start is not None
+
+
+def _informative_first(mentions: Sequence[MentionIn]) -> list[int]:
+    """The order mentions are merged in: those that name parties and carry a date of
+    their own first, then those with a date of their own, then those with parties,
+    then the rest ("the conversation", dated by publication alone), each in report
+    order. So a bare "the conversation" meets the events the others have built."""
+    rank = {i: r for r, i in enumerate(_order(mentions))}
+
+    def tier(i: int) -> int:
+        m = mentions[i]
+        return (0 if m.parties else 1) + (0 if _text_dated(m) else 2)
+
+    return sorted(range(len(mentions)), key=lambda i: (tier(i), rank[i]))
+
+
 def _order(mentions: Sequence[MentionIn]) -> list[int]:
     return sorted(range(len(mentions)), key=lambda i: (mentions[i].published or date.max, mentions[i].article_id,
                                                        mentions[i].offset, mentions[i].mention_id))
@@ -163,7 +182,7 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
     event_of = [-1] * len(mentions)
     reasons = [""] * len(mentions)
 
-    for i in _order(mentions):
+    for i in _informative_first(mentions):
         m = mentions[i]
         group = type_group(m.event_type)
         span = _widened(m)
@@ -183,16 +202,21 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
             event = events[j]
             if not _parties_fit(m.parties, event.parties) or not _modalities_fit(m.modality, event.modalities):
                 continue
-            if span is not None and event.window is not None:
-                if event.window[0] > span[1] or event.window[1] < span[0]:
-                    continue
+            window = event.text_window if _text_dated(m) and event.text_window else event.window
+            if span is not None and window is not None and (window[0] > span[1] or window[1] < span[0]):
+                continue
             similarity = 0.0
             if vector is not None and event.centroid is not None and event.norm:
                 similarity = float(vector.multiply(event.centroid).sum()) / event.norm  # type: ignore[attr-defined]
             if m.article_id in event.articles and m.event_type in event.types:
                 rule = "same_article"
+            elif (m.anchor == "publication" and m.modality == "asserted" and event.best[0] <= 1
+                  and event.start is not None and event.start == event.end == m.published):
+                rule = "reported_that_day"         # a readout of the day the text dates the event
             elif m.parties and event.parties and len(m.parties) > 1 and m.parties == event.parties:
                 rule = "same_parties"
+            elif m.parties & event.parties:
+                rule = "shared_party"
             elif m.lemma in event.lemmas:
                 rule = "same_lemma"
             elif m.event_type in event.types:
@@ -237,7 +261,9 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
 def _join(event: _Event, i: int, m: MentionIn, vector: object, span: tuple[date, date] | None) -> None:
     event.members.append(i)
     if span is not None:
-        event.window = span if event.window is None else (min(event.window[0], span[0]), max(event.window[1], span[1]))
+        event.window = _union(event.window, span)
+        if _text_dated(m):
+            event.text_window = _union(event.text_window, span)
     event.parties = event.parties | m.parties if m.parties else event.parties
     event.lemmas.add(m.lemma)
     event.types.add(m.event_type)
@@ -250,6 +276,10 @@ def _join(event: _Event, i: int, m: MentionIn, vector: object, span: tuple[date,
     if m.date_start is not None and (event.start is None or rank < event.best):
         event.best = rank
         event.start, event.end = m.date_start, m.date_end or m.date_start
+
+
+def _union(a: tuple[date, date] | None, b: tuple[date, date]) -> tuple[date, date]:
+    return b if a is None else (min(a[0], b[0]), max(a[1], b[1]))
 
 
 def _index(j: int, group: str, event: _Event, by_day: dict, wide: dict, undated: dict, dated: dict) -> None:

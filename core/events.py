@@ -137,9 +137,17 @@ def _reasons(rows: Sequence[Mapping[str, Any]]) -> list[str]:
 
 
 def label(kind: str, actors: Sequence[str], who: Who) -> str:
-    """"Biden – Putin call": the two most named participants and the type's noun."""
+    """"Biden – Putin call": the two most named participants of different parties
+    (not "Putin – Russia"), persons before countries, and the type's noun."""
     noun = event_types()[kind].noun if kind in event_types() else kind
-    names = [who.short_of(a) for a in actors[:2]]
+    persons = [a for a in actors if a in who.short]
+    chosen: list[str] = []
+    for name in persons + [a for a in actors if a not in who.short]:
+        if who.party_of(name) not in {who.party_of(c) for c in chosen}:
+            chosen.append(name)
+        if len(chosen) == 2:
+            break
+    names = [who.short_of(a) for a in chosen]
     return f"{' – '.join(names)} {noun}" if names else noun[:1].upper() + noun[1:]
 
 

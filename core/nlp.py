@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -162,13 +163,38 @@ def build_unparsed_pipeline() -> Language:
     return nlp
 
 
+# Files in core/data that describe the output rather than produce it: no re-extraction when they change.
+_NOT_RULES = frozenset({"frame_columns.csv"})
+
+
+RULES_DIR = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _shipped_rules_digest() -> str:
+    return rules_digest(RULES_DIR)
+
+
+def rules_digest(folder: Path = RULES_DIR) -> str:
+    """A digest of every rule file in `folder` (names and bytes): edit a lexicon or a
+    pattern file and the pipeline version changes, so no store serves stale results."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.name not in _NOT_RULES:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:10]
+
+
 def pipeline_version() -> str:
-    """Model package version plus our rules' version: the cache key of extraction
-    results. Read from package metadata, so a fully cached corpus never loads the model."""
+    """Model package version, our code's rules version and the rule files' digest: the
+    cache key of extraction results. Read from package metadata and files, so a fully
+    cached corpus never loads the model."""
     from core import RULES_VERSION
 
     try:
         model_version = metadata.version(MODEL_NAME)
     except metadata.PackageNotFoundError:
         model_version = "missing"
-    return f"{MODEL_NAME}-{model_version}+rules-{RULES_VERSION}"
+    return f"{MODEL_NAME}-{model_version}+rules-{RULES_VERSION}-{_shipped_rules_digest()}"

@@ -1,4 +1,4 @@
-"""Event dating and typing, the result cache, and frame flattening."""
+"""The result cache, frame flattening and sentence boundaries (events: tests/test_events.py)."""
 from __future__ import annotations
 
 import json
@@ -8,57 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.events import classify, date_event, is_event_sentence
 from core.frames import FRAME_COLUMNS, Frames, frame, to_flat
-from core.records import Timex
 from core.store import ResultCache
 
 PUBLISHED = date(2022, 2, 13)
-
-
-@pytest.mark.parametrize(("lemmas", "root", "expected"), [
-    # the main verb decides when the lexicon knows it
-    (["he", "warn", "that", "Moscow", "could", "attack"], "warn", "warning/threat"),
-    (["she", "say", "Russia", "will", "attack"], "say", "statement"),
-    (["Johnson", "plan", "to", "hold", "talk"], "plan", "consult/meet"),
-    # otherwise the highest-priority lemma
-    (["he", "warn", "that", "Moscow", "could", "attack"], None, "attack/violence"),
-    (["she", "say", "it", "be", "serious"], None, "statement"),
-    (["troop", "mass", "on", "the", "border"], None, "military posture/mobilisation"),
-    (["UK", "national", "urge", "to", "leave"], "urge", "evacuation/travel advice"),
-    (["Biden", "speak", "with", "his", "counterpart"], "speak", "consult/meet"),
-    (["Russia", "face", "severe", "sanction"], "face", "sanctions"),
-    (["the", "two", "agree", "to", "continue"], "agree", "diplomatic action"),
-    (["nothing", "here"], None, "statement"),
-])
-def test_classify(lemmas: list[str], root: str | None, expected: str) -> None:
-    assert classify(lemmas, root=root) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Ben Wallace said on Sunday morning that it was bad.", True),
-    ("Is a Russian invasion imminent?", False),
-    ("Mr Raab replied.", False),
-])
-def test_is_event_sentence(text: str, expected: bool) -> None:
-    assert is_event_sentence(text) is expected
-
-
-def _timex(type_: str, value: str, start: date | None) -> Timex:
-    return Timex(start=0, end=3, text="x", type=type_, value=value, date_start=start, date_end=start)
-
-
-@pytest.mark.parametrize(("timexes", "published", "expected"), [
-    ([_timex("DATE", "2022-02-12", date(2022, 2, 12))], PUBLISHED, (date(2022, 2, 12), "explicit")),
-    # durations, sets and REFs do not date an event: publication does
-    ([_timex("DURATION", "PXW", None), _timex("SET", "P1D", None)], PUBLISHED, (PUBLISHED, "publication")),
-    ([_timex("DURATION", "PT48H", None), _timex("TIME", "2022-02-11TNI", date(2022, 2, 11))], PUBLISHED, (date(2022, 2, 11), "explicit")),
-    # an undated article leaves its events undated: never guessed
-    ([_timex("DATE", "XXXX-WXX-7", None)], None, (None, "publication")),
-])
-def test_date_event(timexes, published, expected) -> None:
-    when = date_event(timexes, published)
-    assert (when.date_start, when.source) == expected
 
 
 def test_cache_round_trip_and_corruption(tmp_path: Path) -> None:
@@ -117,7 +70,7 @@ TWO_SENTENCES = "Troops left. Some 130,000 troops stayed, not 130,000 tanks."
 def test_mark_figure(start: int, end: int, expected: str) -> None:
     from core.extract import Sentence, mark_figure
 
-    sentences = [Sentence(0, 12, "statement"), Sentence(13, len(TWO_SENTENCES), "statement")]
+    sentences = [Sentence(0, 12), Sentence(13, len(TWO_SENTENCES))]
     assert mark_figure(TWO_SENTENCES, start, end, sentences) == expected
 
 
@@ -125,3 +78,11 @@ def test_mark_figure(start: int, end: int, expected: str) -> None:
 def test_a_line_break_ends_a_sentence(nlp) -> None:
     doc = nlp("Carl Dinnen explains\n\nHe warned that Moscow could launch an offensive.")
     assert [s.text.strip() for s in doc.sents] == ["Carl Dinnen explains", "He warned that Moscow could launch an offensive."]
+
+
+@pytest.mark.model
+def test_two_spaces_after_a_full_stop_end_a_sentence(nlp) -> None:
+    """Transcripts put two spaces after a full stop; the space token must not glue
+    the next sentence to this one."""
+    doc = nlp("Sullivan spoke today with Yermak.  They discussed the build-up.")
+    assert [s.text.strip() for s in doc.sents] == ["Sullivan spoke today with Yermak.", "They discussed the build-up."]
