@@ -58,7 +58,7 @@ DEFAULT_CORPUS = REPO / "seeds"       # what `make run` serves (core.corpus.DEFA
 EVENTS_HEADER = ("date_start", "date_end", "date_text", "date_source", "event_type", "actors", "places",
                  "sentence", "article_id")
 CLAIMS_HEADER = ("date", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high",
-                 "category", "location", "article", "flags")
+                 "category", "location", "article", "attribution", "flags")
 LIST_SEPARATOR = "; "                 # core.frames.LIST_SEPARATOR: how list cells are joined in the CSV
 TIMELINE_DOWNLOAD = ".st-key-timeline_download button"
 CLAIMS_DOWNLOAD = ".st-key-claims_download button"
