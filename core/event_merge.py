@@ -141,7 +141,7 @@ def _vectors(contexts: Sequence[str]) -> "np.ndarray | object":
 
     if not any(c.strip() for c in contexts):
         return None
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32)
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, use_idf=False, dtype=np.float32)
     try:
         return vectorizer.fit_transform(contexts).tocsr()
     except ValueError:                 # every word a stop word

@@ -97,8 +97,16 @@ def build_events(rows: Sequence[dict[str, Any]], *, who: Who,
 
 
 def _best_dated(rows: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
-    """The mention the event takes its date from (the first of the best, in report order)."""
-    return min(rows, key=lambda r: (r["date_start"] is None, date_rank(r["date_source"], r["precision"], r["modality"])))
+    """The mention the event takes its date from: among those dated best (a date in the
+    text, then the finest, then the firmest), the interval most of them give; on a tie,
+    the first reported."""
+    def rank(r: Mapping[str, Any]) -> tuple:
+        return (r["date_start"] is None, date_rank(r["date_source"], r["precision"], r["modality"]))
+
+    top = rank(min(rows, key=rank))
+    best = [r for r in rows if rank(r) == top]
+    votes = Counter((r["date_start"], r["date_end"]) for r in best)
+    return next(r for r in best if votes[(r["date_start"], r["date_end"])] == max(votes.values()))
 
 
 def _event_row(ident: str, rows: Sequence[Mapping[str, Any]], who: Who) -> dict[str, Any]:

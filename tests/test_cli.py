@@ -125,8 +125,8 @@ def test_a_row_added_to_the_actor_dictionary_is_honoured_next_extraction(tmp_pat
     (corpus / "actors.csv").write_text(header + "Wagner Group,the mercenaries|Wagner,group,Russia,\n", encoding="utf-8")
     assert corpus_fingerprint([corpus]) != fingerprint
     after = build_frames([corpus], cache_dir=cache)
-    mentions = after.frames.mentions
+    mentions = after.frames.entity_mentions
     assert set(mentions[mentions.text == "the mercenaries"].entity) == {"Wagner Group"}
-    assert "the mercenaries" not in set(before.frames.mentions.text)
+    assert "the mercenaries" not in set(before.frames.entity_mentions.text)
     actor = after.frames.actors.set_index("actor").loc["Wagner Group"]
     assert (actor.kind, actor.country) == ("group", "Russia")

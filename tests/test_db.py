@@ -184,7 +184,7 @@ FILTER_CASES = [
     Filters(date_from=date(2022, 2, 13), date_to=date(2022, 2, 13)),
     Filters(date_from=date(2022, 2, 14)),
     Filters(date_to=date(2000, 1, 1)),
-    Filters(event_types=("statement", "warning/threat")),
+    Filters(event_types=("warn", "deployment")),
     Filters(sources=("ITV News",)),
     Filters(sources=("Nobody",)),
     Filters(categories=("force_size",)),
@@ -281,7 +281,7 @@ def test_filter_options_and_date_bounds(seed_store: Store) -> None:
     actors = seed_store.frames().actors
     assert options["actors"][0] == actors.sort_values("mentions", ascending=False)["actor"].iloc[0]
     assert options["sources"] == ["ITV News"]
-    assert "statement" in options["event_types"] and options["categories"] == ["force_size"]
+    assert "warn" in options["event_types"] and options["categories"] == ["force_size"]
     low, high = seed_store.date_bounds()
     assert low <= date(2022, 2, 13) <= high
 
@@ -340,7 +340,7 @@ def test_store_view_answers_like_the_in_memory_view(tmp_path):
         by_store, in_memory = StoreView(store), FramesView(build_frames([seeds], cache_dir=None).frames)
         assert by_store.counts() == in_memory.counts()
         assert by_store.options() == in_memory.options()
-        for chosen in (Filters(), Filters(actors=("Russia",)), Filters(event_types=("statement",))):
+        for chosen in (Filters(), Filters(actors=("Russia",)), Filters(event_types=("warn",))):
             a, b = by_store.frames(chosen), in_memory.frames(chosen)
             assert sorted(a.events["event_id"]) == sorted(b.events["event_id"])
             assert sorted(a.claims["start"]) == sorted(b.claims["start"])
