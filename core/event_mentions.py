@@ -367,6 +367,12 @@ def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | Non
 
 # --- the whole doc ------------------------------------------------------------------------
 
+def _names_a_meeting(token: Token) -> bool:
+    """"the Normandy Summit", "the Munich Security Conference": a meeting's name is
+    still a meeting."""
+    return any(e.type == "meeting" for e in lex.triggers().get(token.lemma_.lower(), ()))
+
+
 def _parsed(sent: Span) -> bool:
     return any(t.tag_ for t in sent)
 
@@ -382,7 +388,9 @@ def iter_event_mentions(doc: Doc, *, published: date | None, timexes: Sequence[T
             continue
         skip_until = -1
         for token in sent:
-            if token.i <= skip_until or (token.ent_type_ in _NAMING_ENTITIES and token.pos_ == "PROPN"):
+            if token.i <= skip_until:
+                continue
+            if token.ent_type_ in _NAMING_ENTITIES and token.pos_ == "PROPN" and not _names_a_meeting(token):
                 continue
             found = _trigger_of(token, actor_at)
             if found is None or (token.dep_ == "compound" and token.pos_ in _NOUN_POS):

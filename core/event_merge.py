@@ -38,12 +38,12 @@ from core.event_lexicon import lasts_days, type_group
 FUTURE_DAYS = 7
 # Days an interval is widened by, per (anchor, precision); "publication" widens
 # backwards only for what already happened and forwards for what is to come.
-TOLERANCE_DAYS = {("explicit", "day"): 0, ("relative", "day"): 0, ("publication", "day"): 2,
+TOLERANCE_DAYS = {("explicit", "day"): 0, ("relative", "day"): 0, ("publication", "day"): 1,
                   ("publication", "future"): FUTURE_DAYS, "week": 2, "month": 3, "quarter": 0, "year": 0}
 # Context similarity needed to join an event: same trigger word or both sides
 # naming the same parties; same type; only a compatible type.
 THRESHOLDS = {"reported_that_day": 0.0, "same_parties": 0.0, "shared_party": 0.0, "same_lemma": 0.08, "same_type": 0.15, "same_group": 0.3,
-              "same_article": 0.0}
+              "same_article": 0.1}
 # Intervals wider than this are not indexed by day but kept per group.
 _WIDE_DAYS = 62
 _ANCHOR_RANK = {"explicit": 0, "relative": 1, "publication": 2}
