@@ -55,8 +55,9 @@ from app_server import CHROMIUM, CHROMIUM_ARGS, serve, stop  # noqa: E402
 
 DEFAULT_CORPUS = REPO / "seeds"       # what `make run` serves (core.corpus.DEFAULT_CORPUS_DIR)
 # The columns of the tables under the charts (pages/1_Timeline.py, pages/3_Claims.py), as the CSV writes them.
-EVENTS_HEADER = ("date_start", "date_end", "date_text", "date_source", "event_type", "actors", "places",
-                 "sentence", "article_id")
+EVENTS_HEADER = ("date_start", "date_end", "label", "event_type", "modality", "precision", "date_text",
+                 "date_source", "actors", "places", "n_articles", "n_sides", "sides", "sources", "first_reported",
+                 "lag_days", "n_mentions", "sentence", "event_id", "article_id")   # ui.selection.EVENT_TABLE_COLUMNS
 CLAIMS_HEADER = ("date", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high",
                  "category", "location", "article", "attribution", "flags")
 LIST_SEPARATOR = "; "                 # core.frames.LIST_SEPARATOR: how list cells are joined in the CSV

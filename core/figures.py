@@ -4,13 +4,20 @@ Pure functions: a frame in, a `go.Figure` out, no Streamlit. Traces are SVG
 (`go.Scatter`, `go.Bar`, `go.Scattergeo`), so a browser test can count the
 drawn points, until a timeline holds more than `WEBGL_ABOVE` points, when its
 markers switch to WebGL (`go.Scattergl`). Hover text says where each point
-came from: the sentence, the date as written and how it was resolved.
+came from: the event's label, its date and how it was resolved, its sources.
+
+The timeline draws events (one per occurrence, `core.events`): marker size is
+the number of documents that report it, colour its type (each type's fixed
+colour, `core/data/event_types.csv`), hollow when it is not asserted (planned,
+possible, a question, denied). It runs on one of two clocks (`CLOCKS`): event
+time (`date_start`..`date_end`) or report time (`first_reported`).
 """
 from __future__ import annotations
 
 import math
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 from typing import Collection, Iterable
 
 import networkx as nx
@@ -27,16 +34,25 @@ HOVER_MAX_CHARS = 420     # longer sentences are cut, with an ellipsis
 LANE_HEIGHT = 34          # pixels per timeline lane
 TIMELINE_MIN_HEIGHT = 320  # pixels: a timeline of few lanes
 LANES = ("actor", "event_type")
+# The timeline's clocks: when the event happened, or when it was first reported.
+CLOCKS = ("event", "report")
+CLOCK_LABELS = {"event": "event time", "report": "report time"}
+# Modalities drawn hollow: what is not reported as having happened.
+HOLLOW_MODALITIES = frozenset({"planned", "possible", "question", "denied"})
+OTHER_TYPE_COLOUR = "#7f7f7f"   # a type missing from core/data/event_types.csv
 # Timeline markers beyond which SVG gets slower than WebGL. Measured in headless
 # Chromium (software WebGL), one 2,456-cell counts chart: SVG 0.20 s, WebGL 0.57 s;
 # at 4x the markers, SVG 0.63 s, WebGL 0.82 s (WebGL pays a fixed cost for its context).
 WEBGL_ABOVE = 5_000
-BAR_WIDTH = 0.5           # height of a vague-date bar, as a share of its lane
-# customdata columns of every timeline point, in order (the page reads event_id on a click)
-TIMELINE_CUSTOMDATA = ("date_text", "resolution", "hover_sentence", "actors", "article_id", "event_id")
+BAR_WIDTH = 0.5           # height of a vague-date bar reported by one document, as a share of its lane
+# Marker diameter in pixels for an event one document reports; it grows with the square
+# root of the number of documents, up to MARKER_MAX.
+MARKER_MIN, MARKER_MAX = 9.0, 34.0
+# customdata columns of every timeline point, in order (the page reads event_id on a click;
+# bench/concurrency.py reads the actors at 3 and the event id at 5)
+TIMELINE_CUSTOMDATA = ("label", "event_type", "modality", "actors", "resolution", "event_id", "reported",
+                       "reporting", "hover_sentence")
 DAY_MS = 86_400_000       # plotly date axes count in milliseconds
-EVENT_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-                "#bcbd22", "#7f7f7f")   # one per event type, in order of frequency
 MAP_HEIGHT = 520
 MAP_ASPECT = 1.8          # width / height of the map as the Actors page shows it
 MAP_COLORSCALE = "OrRd"   # country shading; the place markers are blue on top of it
@@ -48,9 +64,11 @@ _GRAVITY = 0.3            # pull of the layout's hidden hub: keeps loose actors 
 KIND_COLORS = {"country": "#c0392b", "person": "#1f77b4", "organisation": "#2e8b57", "group": "#8e44ad"}
 OTHER_KIND_COLOR = "#7f8c8d"
 EDGE_COLOR, EDGE_HIGHLIGHT = "#c3cbd3", "#4a5866"
+# How an event time was found (events.date_source, its anchor).
 _DATE_SOURCE_LABELS = {
     "explicit": "explicit date in the text",
-    "publication": "resolved against the publication date",
+    "relative": "relative date, resolved against the publication date",
+    "publication": "publication date: no date in the text",
 }
 
 
@@ -61,8 +79,12 @@ def wrap_hover(text: object, *, width: int = HOVER_WIDTH, limit: int = HOVER_MAX
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _escape(text)
     return "<br>".join(textwrap.wrap(text, width=width)) or text
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _iso(value: object) -> str:
@@ -70,7 +92,7 @@ def _iso(value: object) -> str:
 
 
 def resolution_text(date_start: object, date_end: object, date_source: object) -> str:
-    """How a date was resolved, e.g. "2022-02-13 (resolved against the publication date)"."""
+    """How a date was resolved, e.g. "2022-02-13 (explicit date in the text)"."""
     start, end = _iso(date_start), _iso(date_end)
     if not start:
         return "unresolved"
@@ -85,6 +107,33 @@ def _as_list(value: object) -> list[str]:
     return []
 
 
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _count(value: object, default: int = 1) -> int:
+    return default if value is None or pd.isna(value) else int(value)
+
+
+def type_colour(event_type: object) -> str:
+    """The fixed colour of an event type (core/data/event_types.csv), the same in every view."""
+    from core.event_lexicon import event_types
+
+    found = event_types().get(str(event_type)) if isinstance(event_type, str) else None
+    return found.colour if found else OTHER_TYPE_COLOUR
+
+
+def is_hollow(modality: object) -> bool:
+    """Whether an event of this modality is drawn hollow (not reported as having happened)."""
+    return isinstance(modality, str) and modality in HOLLOW_MODALITIES
+
+
+def source_size(documents: object) -> float:
+    """Marker diameter for an event that `documents` documents report (area grows with them)."""
+    n = max(1, _count(documents))
+    return round(min(MARKER_MAX, MARKER_MIN + 6.0 * math.sqrt(n - 1)), 1)
+
+
 def empty_figure(message: str) -> go.Figure:
     """A blank figure carrying `message`, for callers that must return a figure."""
     fig = go.Figure()
@@ -95,36 +144,91 @@ def empty_figure(message: str) -> go.Figure:
     return fig
 
 
-def timeline_points(events: pd.DataFrame, *, lane: str = "actor") -> pd.DataFrame:
-    """The points the timeline draws: one per (dated event, actor), or one per
-    dated event when `lane` is "event_type".
+def _check_clock(clock: str) -> None:
+    if clock not in CLOCKS:
+        raise ValueError(f"clock must be one of {CLOCKS}, not {clock!r}")
 
-    Events without a resolved start date are left out (the page lists them);
-    events naming no actor go in the lane `NO_ACTOR`.
+
+def clock_dates(events: pd.DataFrame, clock: str = "event") -> tuple[pd.Series, pd.Series]:
+    """(start, end) of each event on `clock`, as datetimes (NaT when unknown): its
+    event time, or its report time (the day of its first report)."""
+    _check_clock(clock)
+    if clock == "report":
+        day = pd.to_datetime(events["first_reported"], errors="coerce")
+        return day, day
+    start = pd.to_datetime(events["date_start"], errors="coerce")
+    return start, pd.to_datetime(events["date_end"], errors="coerce").fillna(start)
+
+
+def timeline_window(events: pd.DataFrame, clock: str = "event") -> tuple[date, date] | None:
+    """The span the timeline opens on: the shortest one holding 90% of the events'
+    days on `clock` (`core.events.densest_window`), so a 1938 reference among 2022
+    events does not squash the crisis into one column. None when nothing is dated."""
+    from core.events import densest_window
+
+    start, _ = clock_dates(events, clock)
+    return densest_window(day.date() for day in start.dropna())
+
+
+def in_window(events: pd.DataFrame, window: tuple[date, date] | None, clock: str = "event") -> pd.Series:
+    """Events whose time on `clock` overlaps `window` (every dated event when None);
+    undated events are never in it."""
+    start, end = clock_dates(events, clock)
+    keep = start.notna()
+    if window is not None:
+        keep &= (start <= pd.Timestamp(window[1])) & (end >= pd.Timestamp(window[0]))
+    return keep.reindex(events.index, fill_value=False)
+
+
+def _reporting(event: dict) -> str:
+    """Who reports an event: "2 documents · 2 sides: Russia, United States<br>sources: ..." """
+    documents, sides = _count(event.get("n_articles")), _count(event.get("n_sides"), 0)
+    side_names = ", ".join(_as_list(event.get("sides")))
+    sources = ", ".join(_as_list(event.get("sources")))
+    text = f"{documents} document{'s' if documents != 1 else ''} · {sides} side{'s' if sides != 1 else ''}"
+    text += f": {side_names}" if side_names else ""
+    return _escape(text) + (f"<br>sources: {_escape(sources)}" if sources else "")
+
+
+def timeline_points(events: pd.DataFrame, *, lane: str = "actor", clock: str = "event") -> pd.DataFrame:
+    """The points the timeline draws: one per (event dated on `clock`, actor), or
+    one per dated event when `lane` is "event_type".
+
+    `date_start`/`date_end` are the event's days on the clock. Events without a
+    date on it are left out (the page lists them); events naming no actor go in
+    the lane `NO_ACTOR`.
     """
     if lane not in LANES:
         raise ValueError(f"lane must be one of {LANES}, not {lane!r}")
-    columns = ["lane", "date_start", "date_end", "event_type", "date_text", "resolution", "sentence",
-               "article_id", "actors", "event_id"]
-    dated = events[events["date_start"].notna()] if len(events) else events
+    columns = ["lane", "date_start", "date_end", "event_type", "label", "modality", "resolution", "reported",
+               "reporting", "sentence", "article_id", "actors", "event_id", "documents", "hollow"]
+    if events.empty:
+        return pd.DataFrame(columns=columns)
+    start, end = clock_dates(events, clock)
     rows = []
-    for event in dated.itertuples(index=False):
-        actors = _as_list(event.actors)
-        event_type = event.event_type if isinstance(event.event_type, str) and event.event_type else "other"
-        lanes = [event_type] if lane == "event_type" else actors or [NO_ACTOR]
-        for name in lanes:
-            rows.append({
-                "lane": name,
-                "date_start": event.date_start,
-                "date_end": event.date_end,
-                "event_type": event_type,
-                "date_text": event.date_text if isinstance(event.date_text, str) else "",
-                "resolution": resolution_text(event.date_start, event.date_end, event.date_source),
-                "sentence": event.sentence,
-                "article_id": event.article_id,
-                "actors": ", ".join(actors) or NO_ACTOR,
-                "event_id": str(getattr(event, "event_id", "")),
-            })
+    for event, day, last in zip(events.to_dict("records"), start, end):
+        if pd.isna(day):
+            continue
+        actors = _as_list(event.get("actors"))
+        event_type = _text(event.get("event_type")) or "other"
+        label = _text(event.get("label")) or event_type
+        modality = _text(event.get("modality"))
+        reported = _iso(event.get("first_reported"))
+        lag = event.get("lag_days")
+        if reported and lag is not None and not pd.isna(lag):
+            reported += f" ({int(lag)} day{'s' if abs(int(lag)) != 1 else ''} after the event starts)"
+        row = {
+            "date_start": day, "date_end": last, "event_type": event_type, "label": _escape(label),
+            "modality": modality or "asserted",
+            "resolution": resolution_text(event.get("date_start"), event.get("date_end"), event.get("date_source")),
+            "reported": reported or "unknown",
+            "reporting": _reporting(event),
+            "sentence": event.get("sentence"), "article_id": event.get("article_id"),
+            "actors": _escape(", ".join(actors) or NO_ACTOR), "event_id": str(event.get("event_id", "")),
+            "documents": max(1, _count(event.get("n_articles"))), "hollow": is_hollow(modality),
+        }
+        for name in ([event_type] if lane == "event_type" else actors or [NO_ACTOR]):
+            rows.append({"lane": name, **row})
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -133,9 +237,18 @@ def timeline_height(lanes: int) -> int:
     return max(TIMELINE_MIN_HEIGHT, 160 + LANE_HEIGHT * lanes)
 
 
-def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | None = None) -> go.Figure:
-    """Dated events on a date axis, one lane per actor (or event type), one colour per event type."""
-    points = timeline_points(events, lane=lane)
+def _rgba(colour: str, alpha: float) -> str:
+    red, green, blue = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", clock: str = "event",
+                    title: str | None = None) -> go.Figure:
+    """Events on a date axis (event or report time), one lane per actor (or event
+    type): colour by type, marker size by the documents reporting the event,
+    hollow when it is not asserted. On event time, a week or a month is a bar
+    over its whole span."""
+    points = timeline_points(events, lane=lane, clock=clock)
     if points.empty:
         return empty_figure("No dated events to show.")
     # Busiest lane on top: categories are listed bottom-up on a y axis.
@@ -144,33 +257,43 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", title: str | N
     fig = go.Figure()
     interval = is_interval(points)
     marker_trace = go.Scattergl if int((~interval).sum()) > WEBGL_ABOVE else go.Scatter
-    for index, (event_type, group) in enumerate(sorted(points.groupby("event_type"), key=lambda kv: -len(kv[1]))):
-        color = EVENT_COLORS[index % len(EVENT_COLORS)]
-        hover = _timeline_hover(str(event_type))
+    for event_type, group in sorted(points.groupby("event_type"), key=lambda kv: (-len(kv[1]), kv[0])):
+        color = type_colour(event_type)
+        hover = _timeline_hover()
         group = group.assign(hover_sentence=group["sentence"].map(wrap_hover), article_id=group["article_id"].astype(str))
         points_only, bars = group[~interval.loc[group.index]], group[interval.loc[group.index]]
         if len(points_only):
+            hollow = points_only["hollow"].tolist()
             fig.add_trace(marker_trace(
                 x=points_only["date_start"], y=points_only["lane"], mode="markers", name=str(event_type),
-                legendgroup=str(event_type), marker=dict(size=11, opacity=0.8, color=color, line=dict(width=1, color="white")),
+                legendgroup=str(event_type),
+                marker=dict(size=points_only["documents"].map(source_size).tolist(), color=color, opacity=0.85,
+                            symbol=["circle-open" if h else "circle" for h in hollow],
+                            line=dict(width=[2 if h else 1 for h in hollow],
+                                      color=[color if h else "white" for h in hollow])),
                 customdata=points_only[list(TIMELINE_CUSTOMDATA)].values.tolist(), hovertemplate=hover,
             ))
         if len(bars):
             # A week or a month is drawn over its whole interval: a vague date looks vague.
             start = pd.to_datetime(bars["date_start"])
             end = pd.to_datetime(bars["date_end"]) + pd.Timedelta(days=1)
+            hollow = bars["hollow"].tolist()
             fig.add_trace(go.Bar(
                 base=start.dt.strftime("%Y-%m-%d").tolist(), x=((end - start).dt.total_seconds() * 1000).tolist(),
                 y=bars["lane"], orientation="h", name=str(event_type), legendgroup=str(event_type),
-                showlegend=not len(points_only), width=BAR_WIDTH,
-                marker=dict(color=color, opacity=0.45, line=dict(width=1, color=color)),
+                showlegend=not len(points_only),
+                width=[round(min(0.85, BAR_WIDTH * source_size(n) / MARKER_MIN), 3) for n in bars["documents"]],
+                marker=dict(color=[_rgba(color, 0.0 if h else 0.45) for h in hollow],
+                            line=dict(width=[2 if h else 1 for h in hollow], color=color)),
                 customdata=bars[list(TIMELINE_CUSTOMDATA)].values.tolist(), hovertemplate=hover,
             ))
     fig.update_yaxes(categoryorder="array", categoryarray=lane_order, title=None, automargin=True)
+    last = pd.concat([pd.to_datetime(points["date_start"]), pd.to_datetime(points["date_end"])]).max()
     fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.08), title=None,
-                     **date_axis(points["date_start"]))
+                     **date_axis(points["date_start"], window=(pd.to_datetime(points["date_start"]).min(), last)))
     fig.update_layout(
-        title=title, hovermode="closest", legend=dict(title="event type", orientation="h", y=1.02, yanchor="bottom"),
+        title=title, hovermode="closest", barmode="overlay",
+        legend=dict(title="event type", orientation="h", y=1.02, yanchor="bottom", itemsizing="constant"),
         height=timeline_height(len(lane_order)), margin=dict(l=10, r=10, t=40, b=10),
         hoverlabel=dict(align="left"),
     )
@@ -182,9 +305,9 @@ WEEKLY_AFTER_DAYS = 120   # counts per week when the shown dates span more than 
 _MAX_LANES = 40           # an aggregated timeline keeps the busiest lanes; the rest go in one
 
 
-def event_points_count(events: pd.DataFrame, *, lane: str = "actor") -> int:
+def event_points_count(events: pd.DataFrame, *, lane: str = "actor", clock: str = "event") -> int:
     """How many markers `timeline_figure` would draw: one per dated event and actor lane."""
-    dated = events[events["date_start"].notna()] if len(events) else events
+    dated = events[clock_dates(events, clock)[0].notna()] if len(events) else events
     if lane == "event_type" or dated.empty:
         return len(dated)
     return int(dated["actors"].map(lambda cell: max(1, len(cell)) if isinstance(cell, (list, tuple)) else 1).sum())
@@ -196,10 +319,11 @@ def bucket_for(date_start: object, date_end: object) -> str:
     return "week" if (end - start).days > WEEKLY_AFTER_DAYS else "day"
 
 
-def event_counts(events: pd.DataFrame, *, lane: str = "actor", bucket: str = "day") -> pd.DataFrame:
+def event_counts(events: pd.DataFrame, *, lane: str = "actor", bucket: str = "day",
+                 clock: str = "event") -> pd.DataFrame:
     """Dated events counted per (bucket start, lane, event type), in pandas: the
-    same columns as `core.db.Store.event_counts`, which does it in SQL."""
-    points = timeline_points(events, lane=lane)
+    same columns as `core.db.Store.event_counts`, which does it in SQL (on event time)."""
+    points = timeline_points(events, lane=lane, clock=clock)
     columns = ["bucket_start", "lane", "event_type", "events"]
     if points.empty:
         return pd.DataFrame(columns=columns)
@@ -213,8 +337,8 @@ def event_counts(events: pd.DataFrame, *, lane: str = "actor", bucket: str = "da
 def timeline_counts_figure(counts: pd.DataFrame, *, bucket: str = "day", title: str | None = None) -> go.Figure:
     """Events counted per day (or week), lane by lane: a readable timeline of
     100,000 events. Marker area is proportional to the count; colour is the
-    most frequent event type of the cell; hover gives the count by type.
-    SVG markers up to `WEBGL_ABOVE` cells, WebGL beyond."""
+    most frequent event type of the cell (its fixed colour); hover gives the
+    count by type. SVG markers up to `WEBGL_ABOVE` cells, WebGL beyond."""
     if counts.empty:
         return empty_figure("No dated events to show.")
     totals = counts.groupby("lane")["events"].sum().sort_values(ascending=False)
@@ -236,17 +360,17 @@ def timeline_counts_figure(counts: pd.DataFrame, *, bucket: str = "day", title: 
     period = "week of " if bucket == "week" else ""
     fig = go.Figure()
     marker_trace = go.Scattergl if len(table) > WEBGL_ABOVE else go.Scatter
-    for index, event_type in enumerate(types):
+    for event_type in types:
         group = table[table["event_type"] == event_type]
         if group.empty:
             continue
         fig.add_trace(marker_trace(
             x=pd.to_datetime(group["bucket_start"]), y=group["lane"], mode="markers", name=str(event_type),
             marker=dict(size=(6 + 24 * (group["events"] / biggest) ** 0.5).round(1).tolist(),
-                        color=EVENT_COLORS[index % len(EVENT_COLORS)], opacity=0.75),
+                        color=type_colour(event_type), opacity=0.75),
             customdata=list(zip(group["events"], group["breakdown"])),
             hovertemplate=("<b>%{y}</b>, " + period + "%{x|%d %b %Y}<br>%{customdata[0]:,} events"
-                           "<br>%{customdata[1]}<extra>most: " + str(event_type).replace("<", "&lt;") + "</extra>"),
+                           "<br>%{customdata[1]}<extra>most: " + _escape(str(event_type)) + "</extra>"),
         ))
     fig.update_yaxes(categoryorder="array", categoryarray=lane_order, title=None, automargin=True)
     # No range slider: it draws every marker a second time (0.42 s instead of 0.20 s
@@ -268,20 +392,25 @@ def is_interval(points: pd.DataFrame) -> pd.Series:
     return (end.notna() & (end > start)).reindex(points.index, fill_value=False)
 
 
-def _timeline_hover(event_type: str) -> str:
+def _timeline_hover() -> str:
+    """Hover of a timeline point: label, type and modality, event time and how it
+    was resolved, report time, who reports it, the sentence, the participants."""
+    at = {name: f"%{{customdata[{i}]}}" for i, name in enumerate(TIMELINE_CUSTOMDATA)}
     return (
-        "<b>%{y}</b> · " + event_type.replace("<", "&lt;") + "<br>"
-        "date as written: <i>%{customdata[0]}</i><br>"
-        "resolved: %{customdata[1]}<br><br>%{customdata[2]}<br><br>"
-        "actors: %{customdata[3]}<br>article: %{customdata[4]}<extra></extra>"
+        f"<b>{at['label']}</b><br>"
+        f"{at['event_type']} · {at['modality']}<br>"
+        f"event time: {at['resolution']}<br>"
+        f"first reported: {at['reported']}<br>"
+        f"{at['reporting']}<br><br>{at['hover_sentence']}<br><br>"
+        f"participants: {at['actors']}<extra>%{{y}}</extra>"
     )
 
 
 def focus_window(dates: pd.Series, *, min_reach: pd.Timedelta = pd.Timedelta(days=90)) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The dates the view opens on: every event within reach of the median date
+    """The dates a claims chart opens on: every date within reach of the median date
     (three interquartile ranges, at least `min_reach`), so that one historical
     reference ("Munich in 1938") does not squash the crisis into one column.
-    The range slider still covers every event."""
+    The timeline does not use it: it draws only its window (`timeline_window`)."""
     ordered = pd.to_datetime(dates).dropna().sort_values()
     median = ordered.quantile(0.5)
     reach = max(min_reach, 3 * (ordered.quantile(0.75) - ordered.quantile(0.25)))
@@ -289,9 +418,10 @@ def focus_window(dates: pd.Series, *, min_reach: pd.Timedelta = pd.Timedelta(day
     return pd.Timestamp(kept.min()), pd.Timestamp(kept.max())
 
 
-def date_axis(dates: pd.Series) -> dict:
-    """X-axis settings for day-resolution dates: padded range on the busy window, whole-day ticks on short spans."""
-    first, last = focus_window(dates)
+def date_axis(dates: pd.Series, *, window: tuple[object, object] | None = None) -> dict:
+    """X-axis settings for day-resolution dates: a padded range on `window` (by
+    default the busy window of `dates`), whole-day ticks on short spans."""
+    first, last = (pd.Timestamp(window[0]), pd.Timestamp(window[1])) if window else focus_window(dates)
     span = last - first
     pad = max(pd.Timedelta(days=1), span * 0.04)
     settings: dict = {"range": [(first - pad).isoformat(), (last + pad).isoformat()]}

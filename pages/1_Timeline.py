@@ -1,23 +1,32 @@
-"""Timeline: dated events on one date axis, a lane per actor (or event type).
+"""Timeline: events (each occurrence once, with every document that reports it)
+on one date axis, a lane per actor (or event type), on event time or report time.
 
-Click a point to open its detail panel: the sentence with its time
-expression, actors, places and claims marked, the article it came from, and
-the other events read from the same sentence.
+Marker size is the number of documents reporting an event, colour its type,
+hollow when it is planned, possible, a question or denied. The chart opens on the
+densest span holding 90% of the events; the rest are listed under it. Click a
+point to open its panel: every report grouped by side, and corrections.
 """
 import streamlit as st
 
-from core.figures import LANES, POINTS_MAX, TIMELINE_CUSTOMDATA, timeline_counts_figure, timeline_figure
+from core.figures import LANES, POINTS_MAX, TIMELINE_CUSTOMDATA, clock_dates, timeline_counts_figure, timeline_figure
 from ui import data, detail, filters, widgets
-from ui.selection import clicked_event_ids
+from ui import timeline as controls
+from ui.selection import clicked_event_ids, events_table, mentions_table
 
 CHART_KEY = "timeline_chart"
-DETAIL_KEY = "timeline_detail_event"   # the event whose detail is open, kept across reruns
+DETAIL_KEY = detail.DETAIL_KEY          # the event whose detail is open, kept across reruns
+
 
 widgets.page_setup("Timeline")
 st.title("Timeline")
 banners = st.container()       # the corpus's warnings, above the chart though written after it
-lane = st.radio("Lanes", LANES, horizontal=True, key="timeline_lanes",
-                format_func={"actor": "one per actor", "event_type": "one per event type"}.get)
+lane_column, clock_column, span_column = st.columns([2, 2, 2], vertical_alignment="bottom")
+lane = lane_column.radio("Lanes", LANES, horizontal=True, key="timeline_lanes",
+                         format_func={"actor": "one per actor", "event_type": "one per event type"}.get)
+clock = controls.clock_switch(clock_column)
+whole_span = span_column.toggle("Every date", key="timeline_whole_span",
+                                help="Draw every event, however far from the rest (a 1938 reference "
+                                     "among 2022 events squashes the crisis into one column).")
 # A blank chart at once, replaced by the timeline: the browser fetches and parses
 # Plotly while the server reads the store.
 chart_slot = widgets.chart_placeholder()
@@ -25,11 +34,12 @@ with banners:
     view = data.load_view(before_stop=chart_slot.empty)
     widgets.corpus_view_or_stop(view, before_stop=chart_slot.empty)
 chosen = filters.sidebar_filters(view.options())
+controls.mirror_clock(clock)
 selected = list(chosen.actors)
 if view.counts()["events"] == 0:
     chart_slot.empty()
     st.info("The extractor found no events in this corpus. Add articles that report dated events "
-            "(the *Import* page takes your own files), then reload.", icon=":material/inbox:")
+            "(the *Import* page takes your own files), then reload.")
     st.stop()
 
 
@@ -41,8 +51,9 @@ def _open_detail() -> None:
         st.session_state[DETAIL_KEY] = clicked[0]
 
 
-timeline = view.timeline(chosen, lane=lane)
+timeline = view.timeline(chosen, lane=lane, clock=clock, whole_span=whole_span)
 events = timeline.events
+on_clock = "report time (first report)" if clock == "report" else "event time"
 if timeline.counts is not None:
     # Too many to draw one by one: counts per day or week, until the filters narrow the view.
     chart_slot.plotly_chart(timeline_counts_figure(timeline.counts, bucket=timeline.bucket),
@@ -51,45 +62,48 @@ if timeline.counts is not None:
                f"of a {timeline.bucket} in a lane (hover for the count by type; drag across the chart to zoom in "
                f"time, double-click to zoom out). Narrow the dates or actors in the sidebar to "
                f"{POINTS_MAX:,} points or fewer to see, click and download individual events.")
+    controls.list_outside(timeline, clock)
     st.stop()
 if events.empty:
     chart_slot.empty()
     widgets.nothing_matches("events", selected)
+    controls.list_outside(timeline, clock)
     st.stop()
-dated = events["date_start"].notna()
+dated = clock_dates(events, clock)[0].notna()
 if dated.any():
-    chart_slot.plotly_chart(timeline_figure(events, lane=lane), key=CHART_KEY, width="stretch",
+    chart_slot.plotly_chart(timeline_figure(events, lane=lane, clock=clock), key=CHART_KEY, width="stretch",
                             on_select=_open_detail, selection_mode="points", config={"displaylogo": False})
-    st.caption("Click a point for its sentence and article. Hover for the date as written and how it was "
-               "resolved. A bar is a vague date (a week, a month) drawn over its whole span. Drag the slider "
-               "under the chart to zoom in time. An event naming several actors appears in each of their lanes.")
+    window = (f" The chart opens on {timeline.window[0]:%d %b %Y} – {timeline.window[1]:%d %b %Y}, the shortest "
+              "span holding 90% of the events." if timeline.window else "")
+    st.caption(f"Each event once, on {on_clock}. **Size:** how many documents report it. **Colour:** its type "
+               "(the same colour in every view). **Filled:** asserted; **hollow:** planned, possible, a question "
+               "or denied. A bar is an event time of a week or more, drawn over its whole span. Click a point "
+               "for every report of it, grouped by side; hover for its dates and how they were resolved. An event "
+               f"with several participants appears in each of their lanes.{window}")
 else:
     chart_slot.empty()
-    st.info("None of these events has a resolved date, so there is nothing to place on the axis; "
-            "they are listed below.", icon=":material/event_busy:")
+    st.info(f"None of these events has a date on {on_clock}, so there is nothing to place on the axis; "
+            "they are listed below.")
 if (~dated).any():
     st.caption(f"{int((~dated).sum())} event(s) with no resolved date are in the table but not on the chart.")
+controls.list_outside(timeline, clock)
 
-# --- detail panel -------------------------------------------------------------
+# --- detail panel (a dialog over the chart), else the last correction and its undo ---
 if st.session_state.get(DETAIL_KEY):
-    detail.show_event(view.event_frames(st.session_state[DETAIL_KEY]), st.session_state[DETAIL_KEY],
-                      state_key=DETAIL_KEY)
+    detail.show_event(view, st.session_state[DETAIL_KEY], events=events)
+else:
+    detail.correction_note(view, key="timeline_undo")
 
-st.subheader(f"Events ({len(events)})")
-table = events[["date_start", "date_end", "date_text", "date_source", "event_type", "actors", "places",
-                "sentence", "article_id"]].sort_values("date_start", na_position="last")
-st.dataframe(
-    table, hide_index=True, width="stretch", key="timeline_table",
-    column_config={
-        "date_start": st.column_config.DateColumn("Start", format="YYYY-MM-DD"),
-        "date_end": st.column_config.DateColumn("End", format="YYYY-MM-DD"),
-        "date_text": "As written",
-        "date_source": "Resolved from",
-        "event_type": "Type",
-        "actors": st.column_config.ListColumn("Actors"),
-        "places": st.column_config.ListColumn("Places"),
-        "sentence": st.column_config.TextColumn("Sentence", width="large"),
-        "article_id": "Article",
-    },
-)
-widgets.download_csv(table, file_name="events.csv", key="timeline_download")
+table = events_table(events, clock=clock)
+st.subheader(f"Events ({len(table)})")
+controls.events_table_view(table)
+downloads = st.columns(2)
+with downloads[0]:
+    widgets.download_csv(table, file_name="events.csv", key="timeline_download", label="Download events CSV")
+with downloads[1]:
+    shown_ids = table["event_id"].astype(str).tolist()
+    widgets.download_csv_later(lambda: mentions_table(view.mentions_of(shown_ids), shown_ids),
+                               rows=int(table["n_mentions"].fillna(0).sum()), file_name="mentions.csv",
+                               key="timeline_download_mentions", label="Download mentions CSV")
+st.caption(f"The events CSV holds the {len(table)} events above, one row each; the mentions CSV every report "
+           "of them, each with its event's id.")

@@ -22,9 +22,12 @@ from concurrency import (CLAIMS_HEADER, EVENTS_HEADER, actor_for, check_csv, lat
 from core.export import to_csv_bytes  # noqa: E402
 from core.frames import LIST_SEPARATOR  # noqa: E402
 
-GOOD = ("date_start,date_end,date_text,date_source,event_type,actors,places,sentence,article_id\n"
-        "2022-02-13,,Sunday,explicit,statement,Russia; Ukraine,Kyiv,Russia said.,a1\n"
-        "2022-02-14,,Monday,explicit,statement,Ukraine,,Ukraine said.,a1\n").encode()
+GOOD = ("date_start,date_end,label,event_type,modality,precision,date_text,date_source,actors,places,n_articles,"
+        "n_sides,sides,sources,first_reported,lag_days,n_mentions,sentence,event_id,article_id\n"
+        "2022-02-13,,Russia – Ukraine call,call,asserted,day,Sunday,relative,Russia; Ukraine,Kyiv,1,1,Russia,"
+        "Kremlin,2022-02-14,1,1,Russia said.,e1,a1\n"
+        "2022-02-14,,Ukraine warning,warn,asserted,day,Monday,relative,Ukraine,,1,1,Ukraine,President,2022-02-14,0,"
+        "1,Ukraine said.,e2,a1\n").encode()
 
 
 def test_defaults_are_ten_sessions_on_the_seed_corpus():
@@ -66,9 +69,14 @@ def test_wrong_header_row_count_or_actor_is_refused():
 
 def test_the_app_export_of_the_page_tables_passes():
     """What core.export writes for the Timeline's table is what check_csv accepts."""
-    table = pd.DataFrame([{"date_start": pd.Timestamp("2022-02-13"), "date_end": pd.NaT, "date_text": "Sunday",
-                           "date_source": "explicit", "event_type": "statement", "actors": ["Russia", "Ukraine"],
-                           "places": [], "sentence": "=1+1 said Russia", "article_id": "a1"}])[list(EVENTS_HEADER)]
+    from core.frames import frame
+    from ui.selection import events_table
+
+    events = frame("events", [{"event_id": "e1", "date_start": "2022-02-13", "date_text": "Sunday",
+                               "date_source": "explicit", "event_type": "warn", "actors": ["Russia", "Ukraine"],
+                               "places": [], "sides": ["Russia"], "sources": ["Kremlin", "Wire"],
+                               "sentence": "=1+1 said Russia", "article_id": "a1"}])
+    table = events_table(events)
     assert check_csv(to_csv_bytes(table), EVENTS_HEADER, rows=1, actor="Ukraine") == []
     assert check_csv(to_csv_bytes(table, bom=True), EVENTS_HEADER, rows=1, actor="Russia") == []
     assert concurrency.LIST_SEPARATOR == LIST_SEPARATOR
@@ -76,8 +84,15 @@ def test_the_app_export_of_the_page_tables_passes():
 
 @pytest.mark.parametrize("page, header", [("pages/1_Timeline.py", EVENTS_HEADER), ("pages/3_Claims.py", CLAIMS_HEADER)])
 def test_expected_headers_are_the_columns_the_page_downloads(page, header):
-    """The bench's headers follow the page: the `table = ...[[columns]]` it passes to download_csv."""
+    """The bench's headers follow the page: the `table = ...[[columns]]` it passes to download_csv
+    (the Timeline's: `ui.selection.events_table`, its EVENT_TABLE_COLUMNS)."""
     source = (REPO / page).read_text(encoding="utf-8")
+    if page.endswith("Timeline.py"):
+        from ui.selection import EVENT_TABLE_COLUMNS
+
+        assert re.search(r"^table = events_table\(", source, flags=re.M)
+        assert header == tuple(EVENT_TABLE_COLUMNS)
+        return
     match = re.search(r"^table = \w+\[\[(.*?)\]\]", source, flags=re.S | re.M)
     assert match, f"no `table = frame[[...]]` in {page}"
     assert tuple(re.findall(r'"(\w+)"', match.group(1))) == header

@@ -22,17 +22,27 @@ from ui.selection import (
 
 
 
+# Events as core.events builds them: e2 is reported by three documents on two sides; e3 is planned.
 EVENTS = frame("events", [
     {"event_id": "e1", "article_id": "a1", "sentence": "Russia moved troops <near> Kyiv.", "date_start": "2022-02-10",
-     "date_text": "Thursday", "date_source": "publication", "actors": ["Russia"], "places": ["Kyiv"],
-     "event_type": "military"},
+     "date_text": "Thursday", "date_source": "relative", "actors": ["Russia"], "places": ["Kyiv"],
+     "event_type": "deployment", "label": "Russia deployment", "modality": "asserted", "precision": "day",
+     "n_mentions": 1, "n_articles": 1, "n_sides": 1, "sides": ["United States"], "sources": ["Wire"],
+     "first_reported": "2022-02-13", "lag_days": 3},
     {"event_id": "e2", "article_id": "a1", "sentence": "Ben Wallace met Russia's minister in Moscow.",
      "date_start": "2022-02-11", "date_end": "2022-02-12", "date_text": "11-12 February", "date_source": "explicit",
-     "actors": ["Ben Wallace", "Russia"], "places": ["Moscow"], "event_type": "diplomacy"},
-    {"event_id": "e3", "article_id": "a1", "sentence": "Talks went on.", "date_start": "2022-02-13",
-     "date_text": "Sunday", "date_source": "publication", "actors": [], "places": [], "event_type": "diplomacy"},
+     "actors": ["Ben Wallace", "Russia"], "places": ["Moscow"], "event_type": "meeting",
+     "label": "Wallace – Russia meeting", "modality": "asserted", "precision": "day", "n_mentions": 4,
+     "n_articles": 3, "n_sides": 2, "sides": ["United States", "Russia"], "sources": ["Wire", "Kremlin"],
+     "first_reported": "2022-02-12", "lag_days": 1},
+    {"event_id": "e3", "article_id": "a1", "sentence": "Talks will go on.", "date_start": "2022-02-13",
+     "date_text": "", "date_source": "publication", "actors": [], "places": [], "event_type": "meeting",
+     "label": "Meeting", "modality": "planned", "precision": "day", "n_mentions": 1, "n_articles": 1,
+     "n_sides": 1, "sides": ["United States"], "sources": ["Wire"], "first_reported": "2022-02-13", "lag_days": 0},
     {"event_id": "e4", "article_id": "a2", "sentence": "On Monday, NATO met.", "date_start": None,
-     "date_text": "Monday", "actors": ["NATO"], "places": ["Atlantis"], "event_type": "diplomacy"},
+     "date_text": "Monday", "actors": ["NATO"], "places": ["Atlantis"], "event_type": "meeting",
+     "label": "NATO meeting", "modality": "asserted", "n_articles": 1, "n_sides": 1, "sides": ["Blog"],
+     "sources": ["Blog"], "first_reported": None},
 ])
 CLAIMS = frame("claims", [
     {"article_id": "a1", "sentence": "Wallace said 130,000 troops.", "value": 130000.0, "unit": "troops",
@@ -97,7 +107,8 @@ def test_wrap_hover_cuts_long_sentences():
     ("start", "end", "source", "expected"),
     [
         ("2022-02-13", None, "explicit", "2022-02-13 (explicit date in the text)"),
-        ("2022-02-13", "2022-02-13", "publication", "2022-02-13 (resolved against the publication date)"),
+        ("2022-02-13", "2022-02-13", "publication", "2022-02-13 (publication date: no date in the text)"),
+        ("2022-02-13", "2022-02-13", "relative", "2022-02-13 (relative date, resolved against the publication date)"),
         ("2022-02-11", "2022-02-12", "explicit", "2022-02-11 – 2022-02-12 (explicit date in the text)"),
         (None, None, None, "unresolved"),
         ("2022-02-13", None, None, "2022-02-13"),
@@ -115,7 +126,7 @@ def test_resolution_text(start, end, source, expected):
     [
         # one point per (event, actor); an event with no actor goes to its own lane; undated left out
         ("actor", ["Russia", "Ben Wallace", "Russia", NO_ACTOR]),
-        ("event_type", ["military", "diplomacy", "diplomacy"]),
+        ("event_type", ["deployment", "meeting", "meeting"]),
     ],
 )
 def test_timeline_points(lane, expected_lanes):
@@ -124,25 +135,90 @@ def test_timeline_points(lane, expected_lanes):
     assert points["date_start"].notna().all()
 
 
-def test_timeline_points_rejects_unknown_lane():
+def test_timeline_points_rejects_unknown_lane_and_clock():
     with pytest.raises(ValueError):
         timeline_points(EVENTS, lane="place")
+    with pytest.raises(ValueError):
+        timeline_points(EVENTS, clock="wall")
+
+
+def _markers(fig: go.Figure) -> dict[str, dict]:
+    """Event id -> (trace, index) of each drawn marker, over all traces."""
+    found = {}
+    for trace in spec(fig)["data"]:
+        for index, row in enumerate(trace["customdata"]):
+            found.setdefault(row[TIMELINE_CUSTOMDATA.index("event_id")], (trace, index))
+    return found
 
 
 def test_timeline_figure_is_svg_with_rangeslider_and_hover():
     fig = timeline_figure(EVENTS)
     data = spec(fig)["data"]
     assert {trace["type"] for trace in data} == {"scatter", "bar"}  # SVG, not scattergl
-    assert sorted({trace["name"] for trace in data}) == ["diplomacy", "military"]
+    assert sorted({trace["name"] for trace in data}) == ["deployment", "meeting"]
     assert sum(len(decoded(trace["y"])) for trace in data) == 4
     assert fig.layout.xaxis.rangeslider.visible is True
-    military = next(trace for trace in data if trace["name"] == "military")
-    date_text, resolution, sentence = military["customdata"][0][:3]
-    assert (date_text, resolution) == ("Thursday", "2022-02-10 (resolved against the publication date)")
-    assert sentence == "Russia moved troops &lt;near&gt; Kyiv."
-    assert "%{customdata[2]}" in military["hovertemplate"]
+    deployment = next(trace for trace in data if trace["name"] == "deployment")
+    row = dict(zip(TIMELINE_CUSTOMDATA, deployment["customdata"][0]))
+    assert row["label"] == "Russia deployment" and row["event_type"] == "deployment"
+    assert row["modality"] == "asserted"
+    assert row["resolution"] == "2022-02-10 (relative date, resolved against the publication date)"
+    assert row["reported"] == "2022-02-13 (3 days after the event starts)"
+    assert row["reporting"] == "1 document · 1 side: United States<br>sources: Wire"
+    assert row["hover_sentence"] == "Russia moved troops &lt;near&gt; Kyiv."
+    for name in ("label", "modality", "resolution", "reported", "reporting", "hover_sentence"):
+        assert f"%{{customdata[{TIMELINE_CUSTOMDATA.index(name)}]}}" in deployment["hovertemplate"]
     # the event id rides along, for the click-to-detail panel
-    assert military["customdata"][0][TIMELINE_CUSTOMDATA.index("event_id")] == "e1"
+    assert row["event_id"] == "e1"
+
+
+def test_timeline_colours_are_each_types_fixed_colour():
+    from core.event_lexicon import event_types
+
+    colours = {trace["name"]: trace["marker"]["line"]["color"] if trace["type"] == "bar" else trace["marker"]["color"]
+               for trace in spec(timeline_figure(EVENTS))["data"]}
+    assert colours == {"deployment": event_types()["deployment"].colour, "meeting": event_types()["meeting"].colour}
+    # the same type keeps its colour whatever else is drawn, and in the counts view
+    alone = spec(timeline_figure(EVENTS[EVENTS["event_type"] == "meeting"]))["data"]
+    assert {t["marker"]["line"]["color"] if t["type"] == "bar" else t["marker"]["color"] for t in alone} == {
+        event_types()["meeting"].colour}
+    counts = spec(timeline_counts_figure(event_counts(EVENTS)))["data"]
+    assert {t["name"]: t["marker"]["color"] for t in counts}["deployment"] == event_types()["deployment"].colour
+
+
+def test_timeline_marker_size_grows_with_the_documents_reporting_it():
+    from core.figures import MARKER_MIN, source_size
+
+    assert source_size(1) == MARKER_MIN < source_size(2) < source_size(3) < source_size(50) <= 34
+    fig = timeline_figure(EVENTS, clock="report")         # on report time every event is one day: markers
+    trace, index = _markers(fig)["e2"]
+    assert decoded(trace["marker"]["size"])[index] == source_size(3)
+    trace, index = _markers(fig)["e1"]
+    assert decoded(trace["marker"]["size"])[index] == MARKER_MIN
+    bars = [t for t in spec(timeline_figure(EVENTS))["data"] if t["type"] == "bar"]
+    assert decoded(bars[0]["width"]) == [round(min(0.85, 0.5 * source_size(3) / MARKER_MIN), 3)] * 2
+
+
+def test_timeline_draws_planned_possible_question_and_denied_events_hollow():
+    fig = timeline_figure(EVENTS, clock="report")
+    symbols = {}
+    for event_id, (trace, index) in _markers(fig).items():
+        symbols[event_id] = decoded(trace["marker"]["symbol"])[index]
+    assert symbols == {"e1": "circle", "e2": "circle", "e3": "circle-open"}
+    for modality, hollow in [("possible", True), ("question", True), ("denied", True), ("asserted", False)]:
+        trace, index = _markers(timeline_figure(EVENTS.assign(modality=modality), clock="report"))["e1"]
+        assert (decoded(trace["marker"]["symbol"])[index] == "circle-open") is hollow, modality
+    # a hollow bar: no fill, its outline in the type's colour
+    bar = next(t for t in spec(timeline_figure(EVENTS.assign(modality="denied")))["data"] if t["type"] == "bar")
+    assert set(decoded(bar["marker"]["color"])) == {"rgba(74,144,217,0.0)"}
+
+
+def test_timeline_on_report_time_draws_each_event_on_its_first_report():
+    points = timeline_points(EVENTS, lane="event_type", clock="report")
+    assert dict(zip(points["event_id"], points["date_start"].dt.strftime("%Y-%m-%d"))) == {
+        "e1": "2022-02-13", "e2": "2022-02-12", "e3": "2022-02-13"}
+    assert (points["date_start"] == points["date_end"]).all()      # a report is a day: no bars
+    assert {t["type"] for t in spec(timeline_figure(EVENTS, clock="report"))["data"]} == {"scatter"}
 
 
 def test_timeline_draws_a_vague_date_as_a_bar_over_its_interval():
@@ -152,7 +228,7 @@ def test_timeline_draws_a_vague_date_as_a_bar_over_its_interval():
     assert sorted(decoded(bars[0]["y"])) == ["Ben Wallace", "Russia"]
     assert set(decoded(bars[0]["base"])) == {"2022-02-11"}
     assert set(decoded(bars[0]["x"])) == {2 * DAY_MS}
-    assert {row[-1] for row in bars[0]["customdata"]} == {"e2"}
+    assert {row[TIMELINE_CUSTOMDATA.index("event_id")] for row in bars[0]["customdata"]} == {"e2"}
 
 
 def test_timeline_switches_to_webgl_for_thousands_of_points():
@@ -172,6 +248,42 @@ def test_timeline_figure_without_dated_events_says_so(events):
     fig = timeline_figure(events)
     assert not fig.data
     assert "No dated events" in fig.layout.annotations[0].text
+
+
+def _crisis_with_an_outlier() -> pd.DataFrame:
+    """Twenty events in February 2022 and one of 1938 (a historical reference)."""
+    days = [f"2022-02-{d:02d}" for d in range(1, 21)] + ["1938-09-30"]
+    return frame("events", [{"event_id": f"e{i}", "article_id": "a1", "sentence": "s", "date_start": day,
+                             "date_end": day, "actors": [], "places": [], "event_type": "meeting", "label": f"L{i}",
+                             "first_reported": "2022-02-21"}
+                            for i, day in enumerate(days)])
+
+
+def test_the_default_window_leaves_a_1938_outlier_out():
+    from datetime import date
+
+    from core.figures import in_window, timeline_window
+
+    events = _crisis_with_an_outlier()
+    window = timeline_window(events)
+    assert window[0] > date(2022, 1, 1) and window[1] <= date(2022, 2, 20)
+    inside = in_window(events, window)
+    outside = events.loc[~inside, "date_start"]
+    assert 1938 in outside.dt.year.tolist() and (events.loc[inside, "date_start"].dt.year == 2022).all()
+    assert len(outside) <= 2                      # 90% of 21 events (19) are inside
+    assert in_window(events, None).all()
+    # on report time every event was reported in 2022: nothing is left out
+    assert in_window(events, timeline_window(events, "report"), "report").all()
+
+
+def test_the_window_keeps_an_event_whose_span_overlaps_it():
+    from datetime import date
+
+    from core.figures import in_window
+
+    events = frame("events", [{"event_id": "m", "date_start": "2022-01-01", "date_end": "2022-01-31"},
+                              {"event_id": "u", "date_start": None}])
+    assert in_window(events, (date(2022, 1, 20), date(2022, 2, 5))).tolist() == [True, False]
 
 
 # --- map --------------------------------------------------------------------
@@ -415,9 +527,9 @@ def test_articles_for_actors_and_undated():
 
     articles = frame("articles", [{"article_id": "a1", "published": "2022-02-13"},
                                   {"article_id": "a2", "published": None}, {"article_id": "a3"}])
-    mentions = frame("mentions", [{"article_id": "a3", "entity": "Joe Biden"}])
+    entity_mentions = frame("entity_mentions", [{"article_id": "a3", "entity": "Joe Biden"}])
     frames = Frames(articles=articles, events=EVENTS, timexes=frame("timexes", []), claims=CLAIMS,
-                    actors=ACTORS, places=PLACES, mentions=mentions)
+                    actors=ACTORS, places=PLACES, mentions=frame("mentions", []), entity_mentions=entity_mentions)
     assert articles_for_actors(frames, [])["article_id"].tolist() == ["a1", "a2", "a3"]
     assert articles_for_actors(frames, ["NATO"])["article_id"].tolist() == ["a2"]
     assert articles_for_actors(frames, ["Joe Biden"])["article_id"].tolist() == ["a1", "a3"]
@@ -517,7 +629,7 @@ def _many_events(n: int) -> pd.DataFrame:
     return frame("events", [
         {"event_id": f"m{i}", "article_id": "a1", "sentence": f"s{i}", "date_start": days[i % 28].date().isoformat(),
          "actors": ["Russia"] if i % 3 else ["Russia", "Ukraine"], "places": [],
-         "event_type": "military" if i % 2 else "statement"}
+         "event_type": "deployment" if i % 2 else "announce"}
         for i in range(n)
     ])
 
@@ -573,7 +685,7 @@ def test_counts_figure_switches_to_webgl_beyond_the_svg_limit(monkeypatch):
 
 def test_counts_figure_folds_the_quiet_lanes():
     counts = pd.DataFrame({"bucket_start": [pd.Timestamp("2022-01-03").date()] * 50,
-                           "lane": [f"actor {i}" for i in range(50)], "event_type": "statement",
+                           "lane": [f"actor {i}" for i in range(50)], "event_type": "announce",
                            "events": list(range(1, 51))})
     lanes = set(timeline_counts_figure(counts).layout.yaxis.categoryarray)
     assert len(lanes) == 41 and "(other 10 lanes)" in lanes and "actor 0" not in lanes

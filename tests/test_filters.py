@@ -17,6 +17,7 @@ from core.export import frames_zip, zip_readme
 from core.frames import FRAME_COLUMNS, Frames, frame
 from streamlit.testing.v1 import AppTest
 
+from core.highlight import markdown_escape
 from test_app import APP, PAGES, all_text, chart_specs, download_labels, make_app, synthetic_corpus
 from ui.data import CORPUS_OVERRIDE_KEY
 from ui.selection import (Filters, clicked_event_ids, event_detail, filter_articles, filter_claims, filter_events,
@@ -38,10 +39,10 @@ def _ids(events: pd.DataFrame) -> list[str]:
 
 def test_filters_round_trip_through_the_url():
     chosen = Filters(actors=("Russia", "Ben Wallace"), date_from=date(2022, 2, 11), date_to=date(2022, 2, 13),
-                     event_types=("military",), sources=("Wire",), categories=("killed",),
+                     event_types=("deployment",), sources=("Wire",), categories=("killed",),
                      sides=("Russia", "United States"))
     query = filters_to_query(chosen)
-    assert query == {"actor": ["Russia", "Ben Wallace"], "type": ["military"], "source": ["Wire"],
+    assert query == {"actor": ["Russia", "Ben Wallace"], "type": ["deployment"], "source": ["Wire"],
                      "category": ["killed"], "side": ["Russia", "United States"],
                      "from": ["2022-02-11"], "to": ["2022-02-13"]}
     assert filters_from_query(_query(query)) == chosen
@@ -67,8 +68,13 @@ def test_a_bad_link_never_breaks_a_page(params, expected):
 
 @pytest.mark.parametrize(("chosen", "expected"), [
     (Filters(), ["e1", "e2", "e3", "e4"]),
-    (Filters(event_types=("military",)), ["e1"]),
-    (Filters(sources=("Blog",)), ["e4"]),
+    (Filters(event_types=("deployment",)), ["e1"]),
+    # an event carries every source and side that reports it: e2 is in both articles
+    (Filters(sources=("Blog",)), ["e2", "e4"]),
+    (Filters(sources=("Wire",)), ["e1", "e2", "e3"]),
+    (Filters(sides=("Blog",)), ["e2", "e4"]),
+    (Filters(sides=("Russia",)), []),
+    (Filters(sides=("United States",), sources=("Blog",)), ["e2"]),
     (Filters(date_from=date(2022, 2, 11)), ["e2", "e3"]),                  # undated e4 drops out with a bound
     (Filters(date_from=date(2022, 2, 11), date_to=date(2022, 2, 11)), ["e2"]),
     (Filters(actors=("Russia",), date_to=date(2022, 2, 10)), ["e1"]),
@@ -79,7 +85,7 @@ def test_filter_events(chosen, expected):
 
 def test_a_week_long_event_overlaps_a_date_inside_it():
     events = frame("events", [{"event_id": "w", "article_id": "a1", "sentence": "s", "date_start": "2022-02-07",
-                               "date_end": "2022-02-13", "actors": [], "places": [], "event_type": "military"}])
+                               "date_end": "2022-02-13", "actors": [], "places": [], "event_type": "exercise"}])
     inside = Filters(date_from=date(2022, 2, 10), date_to=date(2022, 2, 10))
     after = Filters(date_from=date(2022, 2, 14))
     assert _ids(filter_events(events, FRAMES.articles, inside)) == ["w"]
@@ -119,56 +125,75 @@ def test_filtered_tables_cover_every_frame_and_follow_the_filters():
     tables = filtered_tables(FRAMES, Filters(sources=("Blog",)))
     assert list(tables) == list(FRAME_COLUMNS)
     assert tables["articles"]["article_id"].tolist() == ["a2"]
-    assert _ids(tables["events"]) == ["e4"]
-    assert tables["actors"]["actor"].tolist() == ["NATO"]      # named in a2's mentions
+    assert _ids(tables["events"]) == ["e2", "e4"]               # e2 is reported by the Blog too
+    assert sorted(tables["mentions"]["mention_id"]) == ["m2b", "m4"]   # the event mentions in a2
+    assert tables["actors"]["actor"].tolist() == ["NATO"]      # named in a2's entity mentions
     assert len(filtered_tables(FRAMES, Filters())["actors"]) == len(FRAMES.actors)
+    assert len(filtered_tables(FRAMES, Filters())["mentions"]) == 5
+
+
+def test_filtered_tables_by_event_type_keep_the_articles_reporting_those_events():
+    tables = filtered_tables(FRAMES, Filters(event_types=("meeting",)))
+    assert _ids(tables["events"]) == ["e2", "e4"]
+    assert tables["articles"]["article_id"].tolist() == ["a1", "a2"]        # e2 is reported in a1 and a2
+    assert tables["articles"].pipe(len) == 2
+    only_call = filtered_tables(FRAMES, Filters(event_types=("call",)))
+    assert only_call["articles"]["article_id"].tolist() == ["a1"]
 
 
 # --- the detail panel of a clicked point ---------------------------------------
 
-def _detail_frames() -> Frames:
-    text = "Russia moved 5,000 troops to Kyiv on Monday. Talks went on."
-    sentence = text[:44]
-    events = frame("events", [
-        {"event_id": "x1", "article_id": "a1", "sentence": sentence, "date_start": "2022-02-14",
-         "actors": ["Russia"], "places": ["Kyiv"], "event_type": "military", "start": 0, "end": 44},
-        {"event_id": "x2", "article_id": "a1", "sentence": sentence, "date_start": "2022-02-14",
-         "actors": ["Kyiv"], "places": [], "event_type": "statement", "start": 0, "end": 44},
-        {"event_id": "x3", "article_id": "a1", "sentence": "Talks went on.", "date_start": "2022-02-14",
-         "actors": [], "places": [], "event_type": "statement", "start": 45, "end": 59},
-    ])
-    timexes = frame("timexes", [{"article_id": "a1", "start": 36, "end": 43, "text": "Monday", "type": "DATE",
-                                 "value": "2022-02-14"}])
-    claims = frame("claims", [{"article_id": "a1", "start": 13, "end": 18, "sentence": sentence, "value": 5000.0,
-                               "unit": "troops", "category": "force_size", "side": "Russia"}])
-    mentions = frame("mentions", [
-        {"article_id": "a1", "start": 0, "end": 6, "text": "Russia", "entity": "Russia", "kind": "country"},
-        {"article_id": "a1", "start": 29, "end": 33, "text": "Kyiv", "entity": "Kyiv", "kind": "place"},
-    ])
-    return Frames(articles=FRAMES.articles, events=events, timexes=timexes, claims=claims,
-                  actors=FRAMES.actors, places=FRAMES.places, mentions=mentions)
+def _event_frames(event_id: str) -> Frames:
+    from ui.source import FramesView
+
+    return FramesView(FRAMES).event_frames(event_id)
 
 
-def test_event_detail_marks_the_sentence_and_lists_what_goes_with_it():
-    detail = event_detail(_detail_frames(), "x1")
-    assert detail is not None
-    assert detail.article["title"] == "Troops mass on the border"
-    # offsets relative to the sentence; the claim and the time expression carry their readings
-    assert sorted((s.start, s.end, s.label) for s in detail.spans) == [
-        (0, 6, "actor"), (13, 18, "claim"), (29, 33, "place"), (36, 43, "time")]
-    titles = {s.label: s.title for s in detail.spans}
-    assert titles["actor"] == "Russia" and "5000" in titles["claim"] and "2022-02-14" in titles["time"]
-    assert detail.claims["value"].tolist() == [5000.0]
-    assert detail.siblings["event_id"].tolist() == ["x2"]       # same sentence; x3 is another sentence
+def test_event_frames_hold_the_event_every_mention_and_their_articles():
+    frames = _event_frames("e2")
+    assert frames.events["event_id"].tolist() == ["e2"]
+    assert sorted(frames.mentions["mention_id"]) == ["m2a", "m2b"]
+    assert sorted(frames.articles["article_id"]) == ["a1", "a2"]
+
+
+def test_event_detail_groups_the_mentions_by_side_with_the_trigger_in_the_sentence():
+    detail = event_detail(_event_frames("e2"), "e2")
+    assert detail is not None and detail.event["label"] == "Wallace – Russia meeting"
+    assert list(detail.by_side) == ["United States", "Blog"]          # the dated report first
+    (wire,), (blog,) = detail.by_side.values()
+    assert wire.article["title"] == "Troops mass on the border" and blog.article["title"] == "An undated piece"
+    for view in (wire, blog):
+        start, end = view.trigger
+        assert view.mention["sentence"][start:end] == "met"
+    assert sorted(detail.mention_ids) == ["m2a", "m2b"]
+
+
+def test_a_trigger_is_found_in_a_sentence_stored_without_its_leading_space():
+    from ui.selection import _trigger_in_sentence
+
+    # the article text has "  Talks began." at 10: the sentence span starts on the spaces
+    mention = {"sentence": "Talks began.", "start": 10, "trigger": "began", "trigger_start": 18, "trigger_end": 23}
+    assert _trigger_in_sentence(mention) == (6, 11)
+    assert _trigger_in_sentence({**mention, "trigger_start": None}) is None
 
 
 def test_event_detail_of_an_unknown_event_is_none():
-    assert event_detail(_detail_frames(), "gone") is None
+    assert event_detail(_event_frames("gone"), "gone") is None
+
+
+def test_merge_candidates_are_near_in_time_same_type_first():
+    from ui.selection import merge_candidates
+
+    event = FRAMES.events.set_index("event_id").loc["e2"].to_dict() | {"event_id": "e2"}
+    # e3 (a call, two days later) is in the same group as a meeting; e1 (a deployment) the day before
+    assert merge_candidates(FRAMES.events, event)["event_id"].tolist() == ["e3", "e1"]
+    assert merge_candidates(FRAMES.events, event, days=1)["event_id"].tolist() == ["e1"]
+    assert merge_candidates(FRAMES.events, {"event_id": "e4", "date_start": None}).empty
 
 
 def test_clicked_event_ids_read_the_event_id_column():
     points = [{"customdata": ["Thursday", "r", "s", "Russia", "a1", "e1"]}, {"customdata": ["x"]}, {}, "junk",
-              {"customdata": ["Sunday", "r", "s", "Biden", "a1", "e3"]}]
+              {"customdata": ["Sunday", "r", "s", "Biden", "a1", "e3"]}, {"customdata": ["", "", "", "", "", "e1"]}]
     assert clicked_event_ids(points, position=5) == ["e1", "e3"]
 
 
@@ -217,15 +242,17 @@ def _timeline(params: dict[str, list[str]]):
 
 def _customdata_ids(at) -> list[str]:
     (spec,) = chart_specs(at)
-    return sorted(row[-1] for trace in spec["data"] for row in trace["customdata"])
+    from core.figures import TIMELINE_CUSTOMDATA
+
+    return sorted(row[TIMELINE_CUSTOMDATA.index("event_id")] for trace in spec["data"] for row in trace["customdata"])
 
 
 def test_a_url_with_type_and_dates_restores_the_timeline():
-    at = _timeline({"type": ["diplomacy"], "from": ["2022-02-11"], "to": ["2022-02-12"]})
+    at = _timeline({"type": ["meeting"], "from": ["2022-02-11"], "to": ["2022-02-12"]})
     assert _customdata_ids(at) == ["e2", "e2"]                    # one point per actor lane
-    assert at.multiselect(key="filter_event_types").value == ["diplomacy"]
+    assert at.multiselect(key="filter_event_types").value == ["meeting"]
     assert at.date_input(key="filter_dates").value == (date(2022, 2, 11), date(2022, 2, 12))
-    assert download_labels(at)[0] == "Download CSV (1 row)"
+    assert download_labels(at)[0] == "Download events CSV (1 row)"
 
 
 def test_choosing_a_source_updates_the_url_and_the_other_pages():
@@ -275,14 +302,29 @@ def test_narrowing_the_dates_drops_undated_and_out_of_range_claims():
     assert at.query_params["from"] in ("2022-02-13", ["2022-02-13"])
 
 
-def test_detail_panel_shows_the_sentence_and_article_of_the_open_event():
+def test_detail_panel_shows_every_report_grouped_by_side():
     at = _timeline({})
     at.session_state["timeline_detail_event"] = "e2"
     at.run()
+    assert not at.exception, [e.value for e in at.exception]
     html = " ".join(str(element.proto.body) for element in at.get("html"))
-    assert "Ben Wallace met Russia" in html and "minister in Moscow." in html
+    # both reports, each with its trigger marked
+    assert 'Ben Wallace <mark class="hl-trigger"' in html and ">met</mark> Russia" in html
+    assert "Wallace and the Russian minister" in html and html.count('class="hl-trigger"') == 2
     text = all_text(at)
-    assert "Troops mass on the border" in text and "Wire" in text and "2022-02-13" in text
+    assert "#### Wallace – Russia meeting" in text
+    assert "**Modality:** asserted" in text and "**Type:** meeting" in text
+    assert markdown_escape("2022-02-11 (explicit date in the text), precise to the day") in text
+    # grouped by side, each document with its source, date and credit
+    assert "**United States** · 1 report(s)" in text and "**Blog** · 1 report(s)" in text
+    assert "Troops mass on the border" in text and "An undated piece" in text
+    assert "published 2022-02-13" in text and "published undated" in text
+    assert markdown_escape("Content from example.org, licensed under CC BY 4.0") in text
+    assert markdown_escape("Blog; no licence given") in text
+    assert "same lemma" in text                                   # why merged
+    links = [b.proto.url for b in at.get("link_button")]
+    assert links == ["https://example.org/a1"]                    # a2 has no link
+    assert "Corrections are stored in the dashboard's store" in text    # a FramesView offers none
 
 
 def test_excel_option_is_on_every_view_and_kept_across_pages():

@@ -189,11 +189,23 @@ def _from_sides(rows: pd.DataFrame, articles: pd.DataFrame, sides: Collection[st
     return rows["article_id"].map(side.fillna("").astype(str)).isin(list(sides))
 
 
+def _names_any(cells: pd.Series, wanted: Collection[str]) -> pd.Series:
+    """Rows whose list cell names one of `wanted` (every row when nothing is wanted)."""
+    if not wanted:
+        return pd.Series(True, index=cells.index)
+    return cells.map(lambda cell: _mentions_any(cell, frozenset(wanted)))
+
+
 def filter_events(events: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Events that pass every filter but the claim category (events have none)."""
+    """Events that pass every filter but the claim category (events have none), as
+    `core.db.Store._event_where` does in SQL: dates overlap the event time, an actor
+    among its participants, a chosen source or side among those that report it
+    (an event carries every source of its mentions). `articles` is not needed any
+    more (kept for callers)."""
     events = events_for_actors(events, filters.actors)
     keep = _in_dates(events["date_start"], events["date_end"], filters)
-    keep &= _from_sources(events, articles, filters.sources)
+    keep &= _names_any(events["sources"], filters.sources)
+    keep &= _names_any(events["sides"], filters.sides)
     if filters.event_types:
         keep &= events["event_type"].fillna("").astype(str).isin(list(filters.event_types))
     return events[keep]
@@ -234,16 +246,27 @@ def date_bounds(frames) -> tuple[date, date] | None:
 
 
 @dataclass(frozen=True)
+class MentionView:
+    """One report of an event as the detail panel shows it: the sentence with
+    the trigger at `trigger` (offsets relative to the sentence) and its document."""
+
+    mention: dict[str, Any]
+    article: dict[str, Any]
+    trigger: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
 class EventDetail:
-    """What the analyst needs to judge one event: its sentence with the
-    annotations inside it (offsets relative to the sentence), its article,
-    the claims in the sentence and the other events read from it."""
+    """What the analyst needs to judge one event: the event, and every mention
+    of it grouped by the side of its document (sides in the order they first
+    reported it; mentions in report order)."""
 
     event: dict[str, Any]
-    article: dict[str, Any]
-    spans: list[Any]              # core.highlight.Span, relative to the sentence
-    claims: pd.DataFrame
-    siblings: pd.DataFrame        # other events from the same sentence
+    by_side: dict[str, list[MentionView]]
+
+    @property
+    def mention_ids(self) -> list[str]:
+        return [m.mention["mention_id"] for views in self.by_side.values() for m in views]
 
 
 def clicked_event_ids(points: Iterable[dict[str, Any]], *, position: int) -> list[str]:
@@ -256,48 +279,113 @@ def clicked_event_ids(points: Iterable[dict[str, Any]], *, position: int) -> lis
     return ids
 
 
-def event_detail(frames, event_id: str) -> EventDetail | None:
-    """The detail of event `event_id`, or None if the corpus no longer holds it."""
-    from core.highlight import Span, article_spans
+def _trigger_in_sentence(mention: dict[str, Any]) -> tuple[int, int] | None:
+    """The trigger's offsets within the mention's sentence (the sentence is stored
+    stripped: find where it starts in the article text), or None."""
+    sentence = mention.get("sentence")
+    values = [mention.get(k) for k in ("start", "trigger_start", "trigger_end")]
+    if not isinstance(sentence, str) or any(v is None or pd.isna(v) for v in values):
+        return None
+    start, first, last = (int(v) for v in values)
+    trigger = mention.get("trigger") if isinstance(mention.get("trigger"), str) else ""
+    # the sentence may have lost leading white space: search for the trigger near where it should be
+    guess = first - start
+    found = sentence.find(trigger, max(0, guess - 8)) if trigger else -1
+    if found < 0 or found > guess + 8:
+        found = guess
+    end = found + (last - first)
+    return (found, end) if 0 <= found < end <= len(sentence) else None
 
+
+def event_detail(frames, event_id: str) -> EventDetail | None:
+    """The detail of event `event_id` from `frames` (its event row, its mentions and
+    their articles: `ui.source` views' `event_frames`), or None if the corpus no
+    longer holds it."""
     rows = frames.events[frames.events["event_id"].astype(str) == str(event_id)]
     if rows.empty:
         return None
     event = rows.iloc[0].to_dict()
-    article_rows = frames.articles[frames.articles["article_id"] == event["article_id"]]
-    article = article_rows.iloc[0].to_dict() if len(article_rows) else {"article_id": event["article_id"]}
-    start, end = event.get("start"), event.get("end")
-    same_article = frames.events["article_id"] == event["article_id"]
-    siblings = frames.events[same_article & (frames.events["sentence"] == event["sentence"])
-                             & (frames.events["event_id"].astype(str) != str(event_id))]
-    claims = frames.claims[(frames.claims["article_id"] == event["article_id"])
-                           & (frames.claims["sentence"] == event["sentence"])]
-    spans: list[Any] = []
-    if pd.notna(start) and pd.notna(end):
-        first, last = int(start), int(end)
-        spans = [Span(s.start - first, s.end - first, s.label, s.title)
-                 for s in article_spans(frames, event["article_id"]) if first <= s.start and s.end <= last]
-    return EventDetail(event=event, article=article, spans=spans, claims=claims, siblings=siblings)
+    mentions = frames.mentions[frames.mentions["event_id"].astype(str) == str(event_id)]
+    mentions = mentions.sort_values(["published", "article_id", "trigger_start"], na_position="last", kind="stable")
+    articles = {row["article_id"]: row for row in frames.articles.to_dict("records")}
+    by_side: dict[str, list[MentionView]] = {}
+    for mention in mentions.to_dict("records"):
+        side = mention.get("side") if isinstance(mention.get("side"), str) and mention.get("side") else "side unknown"
+        article = articles.get(mention["article_id"], {"article_id": mention["article_id"]})
+        by_side.setdefault(side, []).append(MentionView(mention, article, _trigger_in_sentence(mention)))
+    return EventDetail(event=event, by_side=by_side)
+
+
+def merge_candidates(events: pd.DataFrame, event: dict[str, Any], *, days: int = 7,
+                     limit: int = 50) -> pd.DataFrame:
+    """Events the user may merge into `event`: dated within `days` of it (event
+    time), its own type first, then by distance in days; at most `limit`."""
+    from core.event_lexicon import type_group
+
+    others = events[events["event_id"].astype(str) != str(event.get("event_id"))]
+    start = event.get("date_start")
+    if start is None or pd.isna(start):
+        return others.iloc[0:0]
+    gap = (pd.to_datetime(others["date_start"], errors="coerce") - pd.Timestamp(start)).dt.days.abs()
+    near = others.assign(_gap=gap)[gap <= days]
+    kind = str(event.get("event_type") or "")
+    near = near.assign(_kind=[0 if t == kind else 1 if type_group(str(t)) == type_group(kind) else 2
+                              for t in near["event_type"]])
+    return near.sort_values(["_kind", "_gap", "event_id"], kind="stable").head(limit).drop(columns=["_gap", "_kind"])
 
 
 def filtered_tables(frames, filters: Filters) -> dict[str, pd.DataFrame]:
-    """Every frame as the filters leave it, for the zip export: articles, events
-    and claims filtered; time expressions and mentions of the articles kept;
-    the actors and places those rows name."""
+    """Every frame as the filters leave it, for the zip export, as `core.db.Store.frames`
+    gives it: articles, events and claims filtered; time expressions, event mentions
+    and actor and place mentions of the kept articles; the actors and places those
+    name (everything when nothing is filtered)."""
+    if filters == Filters():
+        return dict(frames.items())
     articles = filter_articles(frames, filters)
     events = filter_events(frames.events, frames.articles, filters)
     claims = filter_claims(frames.claims, frames.articles, filters)
-    if filters.event_types:       # the articles, too, are those the chosen events come from
-        articles = articles[articles["article_id"].isin(events["article_id"])]
+    if filters.event_types:       # the articles, too, are those reporting the chosen events
+        reporting = frames.mentions.loc[frames.mentions["event_id"].isin(events["event_id"]), "article_id"]
+        articles = articles[articles["article_id"].isin(reporting)]
     kept = set(articles["article_id"])
-    mentions = frames.entity_mentions[frames.entity_mentions["article_id"].isin(kept)]
-    named = set(mentions["entity"].dropna().astype(str))
+    entities = frames.entity_mentions[frames.entity_mentions["article_id"].isin(kept)]
+    named = set(entities["entity"].dropna().astype(str))
     return {
         "articles": articles,
         "events": events,
         "timexes": frames.timexes[frames.timexes["article_id"].isin(kept)],
         "claims": claims,
-        "actors": frames.actors[frames.actors["actor"].astype(str).isin(named)] if filters != Filters() else frames.actors,
-        "places": frames.places[frames.places["place"].astype(str).isin(named)] if filters != Filters() else frames.places,
-        "entity_mentions": mentions,
+        "actors": frames.actors[frames.actors["actor"].astype(str).isin(named)],
+        "places": frames.places[frames.places["place"].astype(str).isin(named)],
+        "mentions": frames.mentions[frames.mentions["article_id"].isin(kept)],
+        "entity_mentions": entities,
     }
+
+
+# --------------------------------------------------------------------------
+# The Timeline's tables and their CSVs: exactly what the page shows.
+
+# The events table (one row per event), in the order shown and downloaded.
+EVENT_TABLE_COLUMNS = ["date_start", "date_end", "label", "event_type", "modality", "precision", "date_text",
+                       "date_source", "actors", "places", "n_articles", "n_sides", "sides", "sources",
+                       "first_reported", "lag_days", "n_mentions", "sentence", "event_id", "article_id"]
+# The mentions CSV: every mention of the events shown, with its event's id.
+MENTION_TABLE_COLUMNS = ["event_id", "mention_id", "side", "source", "published", "article_id", "trigger",
+                         "event_type", "modality", "date_start", "date_end", "date_text", "date_source",
+                         "precision", "agents", "patients", "place", "sentence", "start", "end", "merge_reason"]
+
+
+def events_table(events: pd.DataFrame, *, clock: str = "event") -> pd.DataFrame:
+    """The Timeline's events, one row per event, in time order on `clock`."""
+    order = "first_reported" if clock == "report" else "date_start"
+    return events.sort_values([order, "event_id"], na_position="last", kind="stable")[EVENT_TABLE_COLUMNS]
+
+
+def mentions_table(mentions: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataFrame:
+    """The mentions of the events `event_ids` (those shown), each with its event id,
+    grouped by event in the order given, in report order within one."""
+    order = {str(e): i for i, e in enumerate(dict.fromkeys(event_ids))}
+    kept = mentions[mentions["event_id"].astype(str).isin(order)]
+    kept = kept.assign(_event=kept["event_id"].astype(str).map(order)).sort_values(
+        ["_event", "published", "article_id", "trigger_start"], na_position="last", kind="stable")
+    return kept[MENTION_TABLE_COLUMNS].reset_index(drop=True)

@@ -9,13 +9,27 @@ Two implementations, one interface:
 
 Pages ask for `view.frames(filters)`: articles, events and claims already
 filtered, the (small) actors and places tables whole, and no mentions or time
-expressions (those are per article: `view.article_frames(article_id)`).
+expressions (those are per article: `view.article_frames(article_id)`, or per
+event: `view.event_frames(event_id)`, every mention of one event with its
+documents).
+
+The Timeline asks `view.timeline(filters, lane=..., clock=...)`: the events to
+draw on event or report time, inside the default window (`core.figures.timeline_window`:
+the densest span holding 90% of them) unless the user chose dates, and the
+events left outside it, which the page lists.
+
+Corrections (merge two events, split mentions off one) are stored in the store
+and survive re-extraction: `StoreView.correct` calls `core.db.Store.add_correction`.
+A `FramesView` holds frames only, without the actor dictionary the events are
+rebuilt with, so it offers none (`can_correct` is False and the page says so).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from datetime import date, timedelta
+from typing import Protocol, Sequence
 
+import numpy as np
 import pandas as pd
 
 from core import figures
@@ -29,12 +43,38 @@ _EMPTY_LAYERS = ("mentions", "entity_mentions", "timexes")
 @dataclass(frozen=True)
 class Timeline:
     """What the Timeline draws: the events themselves, or, beyond `POINTS_MAX`
-    points, their counts per `bucket` (day or week) and lane."""
+    points, their counts per `bucket` (day or week) and lane; `window` is the
+    default span it opened on (None when the user chose dates), and `outside`
+    the events dated outside it, which the page lists instead of drawing."""
 
     points: int
     events: pd.DataFrame | None = None
     counts: pd.DataFrame | None = None
     bucket: str = "day"
+    window: tuple[date, date] | None = None
+    outside: pd.DataFrame | None = None
+
+
+def _chose_dates(filters: Filters) -> bool:
+    return filters.date_from is not None or filters.date_to is not None
+
+
+def windowed_timeline(events: pd.DataFrame, filters: Filters, *, lane: str, clock: str,
+                      whole_span: bool = False) -> Timeline:
+    """The timeline of `events` (already filtered): inside the default window on
+    `clock` unless the user chose dates or asked for the `whole_span`, as markers
+    or, beyond `POINTS_MAX`, as counts. Events with no date on the clock stay in
+    `events` (the page lists them)."""
+    window = None if whole_span or _chose_dates(filters) else figures.timeline_window(events, clock)
+    dated = figures.clock_dates(events, clock)[0].notna()
+    inside = figures.in_window(events, window, clock)
+    shown, outside = events[inside | ~dated], events[dated & ~inside]
+    points = figures.event_points_count(shown, lane=lane, clock=clock)
+    if points <= figures.POINTS_MAX:
+        return Timeline(points=points, events=shown, window=window, outside=outside)
+    bucket = _bucket(shown, clock)
+    return Timeline(points=points, counts=figures.event_counts(shown, lane=lane, bucket=bucket, clock=clock),
+                    bucket=bucket, window=window, outside=outside)
 
 
 class CorpusView(Protocol):
@@ -45,10 +85,17 @@ class CorpusView(Protocol):
     def options(self): ...
     def articles(self, filters: Filters) -> pd.DataFrame: ...
     def frames(self, filters: Filters) -> Frames: ...
-    def timeline(self, filters: Filters, *, lane: str) -> Timeline: ...
+    def timeline(self, filters: Filters, *, lane: str, clock: str = "event",
+                 whole_span: bool = False) -> Timeline: ...
     def article_frames(self, article_id: str) -> Frames: ...
     def event_frames(self, event_id: str) -> Frames: ...
+    def mentions_of(self, event_ids: Sequence[str]) -> pd.DataFrame: ...
+    def event_of_mention(self, article_id: str, mention_id: str) -> str | None: ...
     def export_tables(self, filters: Filters) -> dict[str, pd.DataFrame]: ...
+    can_correct: bool
+    def corrections(self) -> list: ...
+    def correct(self, action: str, mention_ids: Sequence[str], *, note: str = "") -> None: ...
+    def undo_correction(self) -> bool: ...
 
 
 def _without_layers(frames: Frames) -> Frames:
@@ -77,13 +124,10 @@ class FramesView:
     def articles(self, filters: Filters) -> pd.DataFrame:
         return filter_articles(self.whole, filters)
 
-    def timeline(self, filters: Filters, *, lane: str) -> Timeline:
+    def timeline(self, filters: Filters, *, lane: str, clock: str = "event",
+                 whole_span: bool = False) -> Timeline:
         events = filter_events(self.whole.events, self.whole.articles, filters)
-        points = figures.event_points_count(events, lane=lane)
-        if points <= figures.POINTS_MAX:
-            return Timeline(points=points, events=events)
-        bucket = _bucket(events)
-        return Timeline(points=points, counts=figures.event_counts(events, lane=lane, bucket=bucket), bucket=bucket)
+        return windowed_timeline(events, filters, lane=lane, clock=clock, whole_span=whole_span)
 
     def frames(self, filters: Filters) -> Frames:
         frames = self.whole
@@ -101,20 +145,50 @@ class FramesView:
         return replace(frames, **per_article)
 
     def event_frames(self, event_id: str) -> Frames:
-        events = self.whole.events
-        found = events.loc[events["event_id"].astype(str) == str(event_id), "article_id"]
-        return self.article_frames(str(found.iloc[0]) if len(found) else "")
+        """One event, every mention of it (all documents) and their articles."""
+        frames = self.whole
+        events = frames.events[frames.events["event_id"].astype(str) == str(event_id)]
+        mentions = frames.mentions[frames.mentions["event_id"].astype(str) == str(event_id)]
+        articles = frames.articles[frames.articles["article_id"].isin(mentions["article_id"])]
+        return replace(_without_layers(frames), articles=articles, events=events, mentions=mentions,
+                       claims=frames.claims.iloc[0:0])
+
+    def mentions_of(self, event_ids: Sequence[str]) -> pd.DataFrame:
+        mentions = self.whole.mentions
+        return mentions[mentions["event_id"].astype(str).isin([str(e) for e in event_ids])]
+
+    def event_of_mention(self, article_id: str, mention_id: str) -> str | None:
+        mentions = self.whole.mentions
+        found = mentions.loc[mentions["mention_id"] == mention_id, "event_id"]
+        return str(found.iloc[0]) if len(found) else None
 
     def export_tables(self, filters: Filters) -> dict[str, pd.DataFrame]:
         return filtered_tables(self.whole, filters)
 
+    # Frames in memory lack the actor dictionary the events are rebuilt with.
+    can_correct = False
+
+    def corrections(self) -> list:
+        return []
+
+    def correct(self, action: str, mention_ids: Sequence[str], *, note: str = "") -> None:
+        raise NotImplementedError("corrections are stored in the store: serve the dashboard on it (make run)")
+
+    def undo_correction(self) -> bool:
+        return False
 
 
-
-def _bucket(events: pd.DataFrame) -> str:
-    start = pd.to_datetime(events["date_start"], errors="coerce")
-    end = pd.to_datetime(events["date_end"], errors="coerce").fillna(start)
+def _bucket(events: pd.DataFrame, clock: str = "event") -> str:
+    start, end = figures.clock_dates(events, clock)
     return figures.bucket_for(start.min(), end.max())
+
+
+def _window_of_counts(per_event_day: pd.DataFrame) -> tuple[date, date] | None:
+    """`core.events.densest_window` over daily counts of events (one count per event)."""
+    from core.events import densest_window
+
+    days = np.repeat(per_event_day["bucket_start"].to_numpy(), per_event_day["events"].to_numpy())
+    return densest_window(days.tolist())
 
 
 class StoreView:
@@ -171,20 +245,39 @@ class StoreView:
         return Frames(articles=articles, events=events, claims=claims, actors=self._table("actors"),
                       places=self._table("places"), **empty)
 
-    def timeline(self, filters: Filters, *, lane: str) -> Timeline:
+    def timeline(self, filters: Filters, *, lane: str, clock: str = "event",
+                 whole_span: bool = False) -> Timeline:
+        """Counted in SQL first: the events are loaded only when there are few enough
+        to draw (on report time, whose dates the store does not count, always)."""
         with self._lock:
             daily = self.store.event_counts(filters, bucket="day", lane=lane)
+        if int(daily["events"].sum()) <= figures.POINTS_MAX or clock == "report":
+            with self._lock:
+                events = self.store.events(filters)
+            return windowed_timeline(events, filters, lane=lane, clock=clock, whole_span=whole_span)
+        window, inside, outside = None, filters, None
+        if not whole_span and not _chose_dates(filters):
+            with self._lock:
+                window = _window_of_counts(self.store.event_counts(filters, bucket="day", lane="event_type"))
+            if window is not None:
+                inside = replace(filters, date_from=window[0], date_to=window[1])
+                with self._lock:
+                    daily = self.store.event_counts(inside, bucket="day", lane=lane)
+                    before = self.store.events(replace(filters, date_to=window[0] - timedelta(days=1)))
+                    after = self.store.events(replace(filters, date_from=window[1] + timedelta(days=1)))
+                outside = pd.concat([before, after[after["date_start"] > pd.Timestamp(window[1])]],
+                                    ignore_index=True)
+                outside = outside[~figures.in_window(outside, window)]
         points = int(daily["events"].sum())
         if points <= figures.POINTS_MAX:
             with self._lock:
-                return Timeline(points=points, events=self.store.events(filters))
+                return Timeline(points=points, events=self.store.events(inside), window=window, outside=outside)
         span = pd.to_datetime(daily["bucket_start"])
         bucket = figures.bucket_for(span.min(), span.max())
-        if bucket == "day":
-            return Timeline(points=points, counts=daily, bucket=bucket)
-        with self._lock:
-            return Timeline(points=points, counts=self.store.event_counts(filters, bucket=bucket, lane=lane),
-                            bucket=bucket)
+        if bucket == "week":
+            with self._lock:
+                daily = self.store.event_counts(inside, bucket=bucket, lane=lane)
+        return Timeline(points=points, counts=daily, bucket=bucket, window=window, outside=outside)
 
     def article_frames(self, article_id: str) -> Frames:
         one = {name: self._table(name, article_id=article_id)
@@ -192,10 +285,52 @@ class StoreView:
         return Frames(actors=self._table("actors"), places=self._table("places"), **one)
 
     def event_frames(self, event_id: str) -> Frames:
+        """One event, every mention of it (all documents) and their articles."""
         with self._lock:
             article_id = self.store.article_of_event(event_id)
-        return self.article_frames(article_id or "")
+            mentions = self.store.event_mentions(event_id)
+        events = self._table("events", article_id=article_id or "")
+        events = events[events["event_id"].astype(str) == str(event_id)]
+        ids = list(dict.fromkeys(mentions["article_id"].astype(str)))
+        articles = pd.concat([self._table("articles", article_id=a) for a in ids] or [self._table("articles", empty=True)],
+                             ignore_index=True)
+        empty = {name: self._table(name, empty=True) for name in ("timexes", "claims", "actors", "places",
+                                                                 "entity_mentions")}
+        return Frames(articles=articles, events=events, mentions=mentions, **empty)
+
+    def mentions_of(self, event_ids: Sequence[str]) -> pd.DataFrame:
+        """The mentions of these events (for the mentions CSV, built when downloaded)."""
+        mentions = self._table("mentions")
+        return mentions[mentions["event_id"].astype(str).isin([str(e) for e in event_ids])]
+
+    def event_of_mention(self, article_id: str, mention_id: str) -> str | None:
+        mentions = self._table("mentions", article_id=article_id)
+        found = mentions.loc[mentions["mention_id"] == mention_id, "event_id"]
+        return str(found.iloc[0]) if len(found) else None
 
     def export_tables(self, filters: Filters) -> dict[str, pd.DataFrame]:
         with self._lock:
             return dict(self.store.frames(filters).items())
+
+    can_correct = True
+
+    def corrections(self) -> list:
+        with self._lock:
+            return self.store.corrections()
+
+    def correct(self, action: str, mention_ids: Sequence[str], *, note: str = "") -> None:
+        """Store a merge or split (`core.db.Store.add_correction`, which rebuilds the
+        corpus tables) and forget what this view cached of the old tables."""
+        with self._lock:
+            self.store.add_correction(action, list(mention_ids), note=note)
+        self._forget()
+
+    def undo_correction(self) -> bool:
+        with self._lock:
+            undone = self.store.undo_correction()
+        self._forget()
+        return undone
+
+    def _forget(self) -> None:
+        self._counts = None
+        self._options = None
