@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.corpus import CorpusResult
+from core.query import Filters
 from core.frames import Frames, frame
 from core.highlight import markdown_escape
 from ui.data import CORPUS_OVERRIDE_KEY
@@ -601,6 +602,196 @@ def test_a_restart_on_an_unchanged_corpus_reads_no_file(tmp_path, monkeypatch):
         ui.data._store_view.clear()
         AppTest.from_file(APP, default_timeout=60).run()
         assert len(calls) == 2, "a new file makes the restart sync"
+    finally:
+        ui.data._store_view.clear()
+        ui.data._open_store.clear()
+
+
+# --- the Timeline on events: window, clocks, marks, exports, corrections ------
+
+def drawn_days(at: AppTest) -> list[str]:
+    """The day of every drawn timeline point (a marker's x, a bar's start)."""
+    (spec,) = chart_specs(at)
+    days = []
+    for trace in spec["data"]:
+        days += [str(x)[:10] for x in decoded(trace["base"] if trace["type"] == "bar" else trace["x"])]
+    return sorted(days)
+
+
+def with_a_1938_outlier(corpus: CorpusResult) -> CorpusResult:
+    """The synthetic corpus plus twelve events in February 2022 and the Munich agreement of 1938."""
+    from dataclasses import replace
+
+    base = corpus.frames.events.iloc[0].to_dict()
+    extra = [{**base, "event_id": f"f{day}", "date_start": f"2022-02-{day:02d}", "date_end": f"2022-02-{day:02d}",
+              "label": f"Russia deployment {day}"} for day in range(1, 13)]
+    extra.append({**base, "event_id": "munich", "date_start": "1938-09-30", "date_end": "1938-09-30",
+                  "event_type": "signing", "label": "Munich agreement signing", "lag_days": 30_000})
+    events = frame("events", corpus.frames.events.to_dict("records") + extra)
+    return replace(corpus, frames=replace(corpus.frames, events=events))
+
+
+def test_the_default_window_ignores_a_1938_outlier_and_lists_it(corpus):
+    at = make_app(with_a_1938_outlier(corpus), page=PAGES[0])
+    days = drawn_days(at)
+    assert days[0] >= "2022-02-01" and not any(day.startswith("1938") for day in days)
+    assert len(set(days)) == 13                  # 1-13 February: every 2022 event is drawn
+    (spec,) = chart_specs(at)
+    assert spec["layout"]["xaxis"]["range"][0] > "2022-01"      # the axis is not squashed back to 1938
+    (outside,) = [e for e in at.expander if "outside the window" in e.label]
+    assert outside.label == "1 event(s) outside the window 2022-02-01 – 2022-02-13"
+    (listed,) = [df.value for df in at.dataframe if "label" in df.value and "day" in df.value]
+    assert listed["label"].tolist() == ["Munich agreement signing"] and listed["sources"].iloc[0] == ["Wire"]
+    assert "Munich agreement signing" not in at.dataframe[-1].value["label"].tolist()   # not in the events table
+    # the user can still draw it
+    at.toggle(key="timeline_whole_span").set_value(True).run()
+    assert drawn_days(at)[0] == "1938-09-30"
+    assert not [e for e in at.expander if "outside the window" in e.label]
+
+
+def test_the_clock_switch_draws_report_time_and_lives_in_the_url(corpus):
+    at = make_app(corpus, page=PAGES[0])
+    assert drawn_days(at) == ["2022-02-10", "2022-02-11", "2022-02-11", "2022-02-13"]   # event time
+    assert "clock" not in at.query_params
+    at.radio(key="timeline_clock").set_value("report").run()
+    assert not at.exception
+    # every dated event was first reported on 13 February (e4's article is undated: not drawn)
+    assert drawn_days(at) == ["2022-02-13"] * 4
+    assert at.query_params["clock"] in ("report", ["report"])
+    assert "on report time (first report)" in all_text(at)
+    at.switch_page(PAGES[2]).run()
+    at.switch_page(PAGES[0]).run()
+    assert at.radio(key="timeline_clock").value == "report", "kept across pages"
+    fresh = AppTest.from_file(APP, default_timeout=60)
+    fresh.session_state[CORPUS_OVERRIDE_KEY] = corpus
+    fresh.query_params["clock"] = "report"
+    fresh.run()
+    fresh.switch_page(PAGES[0]).run()
+    assert fresh.radio(key="timeline_clock").value == "report" and drawn_days(fresh) == ["2022-02-13"] * 4
+
+
+def test_the_page_sizes_by_documents_and_draws_the_planned_call_hollow(corpus):
+    from core.event_lexicon import event_types
+    from core.figures import MARKER_MIN, TIMELINE_CUSTOMDATA, source_size
+
+    at = make_app(corpus, page=PAGES[0])
+    (spec,) = chart_specs(at)
+    marks = {}
+    for trace in spec["data"]:
+        for i, row in enumerate(trace["customdata"]):
+            marks[row[TIMELINE_CUSTOMDATA.index("event_id")]] = (
+                trace["marker"]["color"], decoded(trace["marker"]["size"])[i], decoded(trace["marker"]["symbol"])[i])
+    assert marks["e2"] == (event_types()["meeting"].colour, source_size(2), "circle")   # two documents
+    assert marks["e1"] == (event_types()["deployment"].colour, MARKER_MIN, "circle")
+    assert marks["e3"] == (event_types()["call"].colour, MARKER_MIN, "circle-open")     # planned
+    assert "**hollow:** planned, possible, a question or denied" in all_text(at)
+
+
+def test_the_csvs_hold_one_row_per_event_and_the_mentions_of_the_shown_events(corpus):
+    import io
+
+    import pandas as pd
+
+    from core.export import to_csv_bytes
+    from ui.selection import EVENT_TABLE_COLUMNS, MENTION_TABLE_COLUMNS, events_table, mentions_table
+    from ui.source import FramesView
+
+    at = make_app(corpus, page=PAGES[0])
+    select_actors(at, ["Russia"])
+    shown = at.dataframe[-1].value
+    assert sorted(shown["event_id"]) == ["e1", "e2"]
+    assert download_labels(at) == ["Download events CSV (2 rows)", "Download mentions CSV (3 rows)"]
+    view = FramesView(corpus.frames)
+    events = view.timeline(Filters(actors=("Russia",)), lane="actor").events
+    table = events_table(events)
+    assert table["event_id"].tolist() == shown["event_id"].tolist()
+    csv_events = pd.read_csv(io.BytesIO(to_csv_bytes(table)))
+    assert csv_events.columns.tolist() == EVENT_TABLE_COLUMNS and len(csv_events) == 2
+    assert csv_events.set_index("event_id").loc["e2", "sides"] == "United States; Blog"      # lists joined
+    ids = table["event_id"].tolist()
+    csv_mentions = pd.read_csv(io.BytesIO(to_csv_bytes(mentions_table(view.mentions_of(ids), ids))))
+    assert csv_mentions.columns.tolist() == MENTION_TABLE_COLUMNS
+    assert csv_mentions[["event_id", "mention_id", "side"]].values.tolist() == [
+        ["e1", "m1", "United States"], ["e2", "m2a", "United States"], ["e2", "m2b", "Blog"]]
+
+
+TWO_SIDES = ("2021-12-07_ru_meeting-with-us-president-joseph-biden",
+             "2021-12-09_us_background-press-call-by-a-senior-administration-official-on")
+
+
+def two_sides_folder(folder: Path) -> Path:
+    """The Kremlin's account of the 7 December 2021 call and the White House's briefing of
+    9 December, with their sidecars and the actor dictionary."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for stem in TWO_SIDES:
+        for suffix in (".txt", ".meta.json"):
+            shutil.copy2(REPO / "seeds" / "ukraine-2021-22" / f"{stem}{suffix}", folder / f"{stem}{suffix}")
+    shutil.copy2(REPO / "seeds" / "actors.csv", folder / "actors.csv")
+    return folder
+
+
+def _event_of(store, mention_id: str) -> str:
+    mentions = store.table("mentions")
+    return str(mentions.loc[mentions["mention_id"] == mention_id, "event_id"].iloc[0])
+
+
+@pytest.mark.model
+def test_a_split_and_a_merge_made_in_the_page_survive_a_re_extraction(tmp_path, monkeypatch):
+    import ui.data
+    import ui.detail
+    from ui.detail import DETAIL_KEY
+
+    corpus_dir = two_sides_folder(_fresh_loader(tmp_path, monkeypatch))
+    try:
+        at = AppTest.from_file(APP, default_timeout=300).run()
+        at.switch_page(PAGES[0]).run()
+        assert not at.exception, [e.value for e in at.exception]
+        store, _ = ui.data._open_store(str(tmp_path / "store.duckdb"))
+        events = store.events()
+        # the event reported by the most documents and sides: split its last report off
+        big = events.sort_values(["n_sides", "n_mentions"], ascending=False).iloc[0]
+        assert big["n_mentions"] >= 2
+        mentions = store.event_mentions(big["event_id"])
+        kept, gone = str(mentions["mention_id"].iloc[0]), str(mentions["mention_id"].iloc[-1])
+        at.session_state[DETAIL_KEY] = big["event_id"]
+        at.run()
+        at.multiselect(key="timeline_split").set_value([gone]).run()
+        at.button(key="timeline_split_off").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+        done = "\n".join(e.value for e in at.success)
+        assert markdown_escape("Split 1 report(s) off") in done and "survives re-extraction" in done
+        assert [(c.action, c.mention_ids) for c in store.corrections()] == [("split", (gone,))]
+        assert _event_of(store, gone) != _event_of(store, kept)
+        assert at.session_state[DETAIL_KEY] == _event_of(store, kept), "the panel follows the event"
+        # merge: the clicked event with the first event the page offers (near in time, same type first)
+        at.run()
+        partner = at.selectbox(key="timeline_merge_with").options[0]
+        other = next(e for e in store.events()["event_id"]
+                     if ui.detail.event_label(store.events().set_index("event_id").loc[e].to_dict()) == partner)
+        other_mention = str(store.event_mentions(other)["mention_id"].iloc[0])
+        at.selectbox(key="timeline_merge_with").set_value(other).run()
+        at.button(key="timeline_merge").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert [c.action for c in store.corrections()] == ["split", "merge"]
+        assert _event_of(store, other_mention) == _event_of(store, kept)
+        before = len(store.events())
+
+        # a re-extraction: every stored result gone, the articles are read and extracted again
+        store._con.execute("DELETE FROM results")
+        report = store.sync([corpus_dir])
+        assert report.added == 2
+        assert [c.action for c in store.corrections()] == ["split", "merge"]
+        assert _event_of(store, gone) != _event_of(store, kept), "the split holds"
+        assert _event_of(store, other_mention) == _event_of(store, kept), "the merge holds"
+        assert len(store.events()) == before
+
+        # undo, from the page: the merge goes, the split stays
+        at.button(key="timeline_detail_undo").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert [c.action for c in store.corrections()] == ["split"]
+        assert _event_of(store, other_mention) != _event_of(store, kept)
     finally:
         ui.data._store_view.clear()
         ui.data._open_store.clear()
