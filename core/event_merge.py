@@ -43,19 +43,28 @@ TOLERANCE_DAYS = {("explicit", "day"): 0, ("relative", "day"): 0, ("publication"
 # Context similarity needed to join an event: same trigger word or both sides
 # naming the same parties; same type; only a compatible type.
 THRESHOLDS = {"reported_that_day": 0.0, "same_parties": 0.0, "shared_party": 0.0, "same_lemma": 0.08, "same_type": 0.15, "same_group": 0.3,
-              "same_article": 0.1}
+              "same_article": 0.05, "coarser_event": 0.3}
 # Intervals wider than this are not indexed by day but kept per group.
 _WIDE_DAYS = 62
 _ANCHOR_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 # An event's modality is the firmest any of its mentions gives it; its date comes from
-# the mention dated best (a date in the text, then the finest, then the firmest).
+# the mention dated best: a date no coarser than a month, then a date in the text, then
+# the finest, then the firmest. "in 2014" or "since 2000" never dates an event that a
+# report pins to a day.
 FIRMNESS = ("asserted", "planned", "possible", "question", "denied")
+_FINE_DAYS = 31
 
 
-def date_rank(anchor: str, precision: str, modality: str) -> tuple[int, int, int]:
-    return (_ANCHOR_RANK.get(anchor, 3), _PRECISION_RANK.get(precision, 5),
+def date_rank(anchor: str, precision: str, modality: str, days: int = 0) -> tuple[int, int, int, int]:
+    """How well a mention dates its event (lower is better); `days`: its interval's length."""
+    coarse = int(_PRECISION_RANK.get(precision, 5) > _PRECISION_RANK["month"] or days > _FINE_DAYS)
+    return (coarse, _ANCHOR_RANK.get(anchor, 3), _PRECISION_RANK.get(precision, 5),
             FIRMNESS.index(modality) if modality in FIRMNESS else 9)
+
+
+def _days(start: date | None, end: date | None) -> int:
+    return (end - start).days if start is not None and end is not None else 0
 
 
 @dataclass(frozen=True)
@@ -94,10 +103,9 @@ class _Event:
     modalities: set[str] = field(default_factory=set)
     start: date | None = None
     end: date | None = None
-    best: tuple[int, int, int] = (9, 9, 9)
-    window: tuple[date, date] | None = None    # the union of the members' widened intervals
-    text_window: tuple[date, date] | None = None   # the same, of members dated by the text itself
-    centroid: object = None            # sum of the members' TF-IDF rows (sparse)
+    best: tuple[int, int, int, int] = (9, 9, 9, 9)
+    lasts: int = 0                     # the longest lasts_days of its types: it may go on this long
+    centroid: dict[int, float] | None = None   # sum of the members' TF-IDF rows: column -> value (float32)
     norm: float = 0.0
     keys: list = field(default_factory=list)   # the day buckets it is indexed under
 
@@ -148,6 +156,58 @@ def _vectors(contexts: Sequence[str]) -> "np.ndarray | object":
         return None
 
 
+class _Row:
+    """One TF-IDF row as (column, value) pairs in column order, and as a dict."""
+
+    __slots__ = ("pairs", "values")
+
+    def __init__(self, columns: list[int], values: list[float]) -> None:
+        self.pairs = sorted(zip(columns, values))
+        self.values = dict(self.pairs)
+
+
+def _rows(vectors: object) -> list[_Row] | None:
+    """The rows of the TF-IDF matrix, read once (slicing a scipy row per mention and
+    per candidate was most of the merge's time)."""
+    if vectors is None:
+        return None
+    indptr = vectors.indptr.tolist()            # type: ignore[attr-defined]
+    columns, values = vectors.indices.tolist(), vectors.data.tolist()   # type: ignore[attr-defined]
+    return [_Row(columns[a:b], values[a:b]) for a, b in zip(indptr, indptr[1:])]
+
+
+# The similarity arithmetic is scipy's, bit for bit, so the events are those of
+# `row.multiply(centroid).sum()` and `np.sqrt(centroid.multiply(centroid).sum())`
+# on float32 CSR rows: each product and sum rounded to float32 (exact from the
+# float64 of two float32 values), zeros dropped, then numpy's float32 sum of the
+# values in column order (scipy sorts the indices before it sums).
+def _sum32(values: list[float]) -> float:
+    array = np.array(values, dtype=np.float32)
+    if not array.all():
+        array = array[array != 0]
+    return float(array.sum()) if array.size else 0.0
+
+
+def _dot(row: _Row, centroid: dict[int, float]) -> float:
+    products = [x * centroid[k] for k, x in row.pairs if k in centroid]
+    return _sum32(products) if products else 0.0
+
+
+def _plus(row: _Row, centroid: dict[int, float]) -> dict[int, float]:
+    sums = np.array([x + centroid.get(k, 0.0) for k, x in row.pairs], dtype=np.float32).tolist()
+    total = dict(centroid)
+    total.update(zip(row.values, sums))
+    return {k: x for k, x in total.items() if x != 0} if 0.0 in sums else total
+
+
+def _norm(centroid: dict[int, float]) -> float:
+    array = np.array([centroid[k] for k in sorted(centroid)], dtype=np.float32)
+    squares = array * array
+    if not squares.all():
+        squares = squares[squares != 0]
+    return float(np.sqrt(squares.sum())) if squares.size else 0.0
+
+
 def _text_dated(m: MentionIn) -> bool:
     return m.anchor in ("explicit", "relative") and m.date_start is not None
 
@@ -173,7 +233,7 @@ def _order(mentions: Sequence[MentionIn]) -> list[int]:
 
 def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ()) -> Merged:
     """Events of `mentions` (see the module's docstring)."""
-    vectors = _vectors([m.context for m in mentions])
+    vectors = _rows(_vectors([m.context for m in mentions]))
     events: list[_Event] = []
     by_day: defaultdict[tuple[str, date], list[int]] = defaultdict(list)
     wide: defaultdict[str, list[int]] = defaultdict(list)
@@ -187,6 +247,7 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
         group = type_group(m.event_type)
         span = _widened(m)
         vector = vectors[i] if vectors is not None else None
+        m_grain = _PRECISION_RANK.get(m.precision, 5)
         candidates: set[int] = set(wide[group])
         if span is None:
             candidates = set(undated[group])
@@ -202,15 +263,15 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
             event = events[j]
             if not _parties_fit(m.parties, event.parties) or not _modalities_fit(m.modality, event.modalities):
                 continue
-            window = event.text_window if _text_dated(m) and event.text_window else event.window
-            if span is not None and window is not None and (window[0] > span[1] or window[1] < span[0]):
+            core = _core(event)
+            if span is not None and core is not None and (core[0] > span[1] or core[1] < span[0]):
                 continue
             similarity = 0.0
             if vector is not None and event.centroid is not None and event.norm:
-                similarity = float(vector.multiply(event.centroid).sum()) / event.norm  # type: ignore[attr-defined]
+                similarity = _dot(vector, event.centroid) / event.norm
             if m.article_id in event.articles and m.event_type in event.types:
                 rule = "same_article"
-            elif (m.anchor == "publication" and m.modality == "asserted" and event.best[0] <= 1
+            elif (m.anchor == "publication" and m.modality == "asserted" and event.best[:2] in ((0, 0), (0, 1))
                   and event.start is not None and event.start == event.end == m.published):
                 rule = "reported_that_day"         # a readout of the day the text dates the event
             elif m.parties and event.parties and len(m.parties) > 1 and m.parties == event.parties:
@@ -223,7 +284,10 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
                 rule = "same_type"
             else:
                 rule = "same_group"
-            if similarity < THRESHOLDS[rule]:
+            needed = THRESHOLDS[rule]
+            if event.best[2] > m_grain and rule != "same_article":
+                needed = max(needed, THRESHOLDS["coarser_event"])   # "in January" is no magnet
+            if similarity < needed:
                 continue
             score = similarity + (0.5 if m.lemma in event.lemmas else 0.0) + (0.5 if m.parties == event.parties
                                                                                and m.parties else 0.0)
@@ -258,43 +322,45 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
     return Merged(tuple(final), tuple(reasons), tuple(tuple(g) for g in groups))
 
 
-def _join(event: _Event, i: int, m: MentionIn, vector: object, span: tuple[date, date] | None) -> None:
+def _join(event: _Event, i: int, m: MentionIn, vector: _Row | None, span: tuple[date, date] | None) -> None:
     event.members.append(i)
-    if span is not None:
-        event.window = _union(event.window, span)
-        if _text_dated(m):
-            event.text_window = _union(event.text_window, span)
+    event.lasts = max(event.lasts, lasts_days(m.event_type))
     event.parties = event.parties | m.parties if m.parties else event.parties
     event.lemmas.add(m.lemma)
     event.types.add(m.event_type)
     event.articles.add(m.article_id)
     event.modalities.add(m.modality)
     if vector is not None:
-        event.centroid = vector if event.centroid is None else event.centroid + vector  # type: ignore[operator]
-        event.norm = float(np.sqrt(event.centroid.multiply(event.centroid).sum()))  # type: ignore[attr-defined]
-    rank = date_rank(m.anchor, m.precision, m.modality)
+        event.centroid = dict(vector.values) if event.centroid is None else _plus(vector, event.centroid)
+        event.norm = _norm(event.centroid)
+    rank = date_rank(m.anchor, m.precision, m.modality, _days(m.date_start, m.date_end))
     if m.date_start is not None and (event.start is None or rank < event.best):
         event.best = rank
         event.start, event.end = m.date_start, m.date_end or m.date_start
 
 
-def _union(a: tuple[date, date] | None, b: tuple[date, date]) -> tuple[date, date]:
-    return b if a is None else (min(a[0], b[0]), max(a[1], b[1]))
+def _core(event: _Event) -> tuple[date, date] | None:
+    """The days an event may be on: its best-dated mention's interval, extended by how
+    long its type goes on. Not the union of its members' intervals, which would let
+    an event grow from report to report and swallow its neighbours."""
+    if event.start is None:
+        return None
+    return event.start, (event.end or event.start) + timedelta(days=event.lasts)
 
 
 def _index(j: int, group: str, event: _Event, by_day: dict, wide: dict, undated: dict, dated: dict) -> None:
-    """(Re-)index event `j` under the days its window covers."""
+    """(Re-)index event `j` under the days of its core interval."""
     for bucket in (wide[group], undated[group]):
         if j in bucket:
             bucket.remove(j)
     for key in event.keys:
         by_day[key].remove(j)
     event.keys = []
-    if event.window is None:
+    if event.start is None:
         undated[group].append(j)
         return
     dated[group].add(j)
-    lo, hi = event.window
+    lo, hi = _core(event)  # type: ignore[misc]
     if (hi - lo).days > _WIDE_DAYS:
         wide[group].append(j)
         return

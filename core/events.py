@@ -101,7 +101,8 @@ def _best_dated(rows: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
     text, then the finest, then the firmest), the interval most of them give; on a tie,
     the first reported."""
     def rank(r: Mapping[str, Any]) -> tuple:
-        return (r["date_start"] is None, date_rank(r["date_source"], r["precision"], r["modality"]))
+        days = (r["date_end"] - r["date_start"]).days if r["date_start"] is not None and r["date_end"] is not None else 0
+        return (r["date_start"] is None, date_rank(r["date_source"], r["precision"], r["modality"], days))
 
     top = rank(min(rows, key=rank))
     best = [r for r in rows if rank(r) == top]
