@@ -20,7 +20,7 @@ HOVER_TEXT = f"{CHART} .hoverlayer .hovertext"
 
 
 def _click_point(page: Page, index: int = 0) -> str:
-    """Hover then click the `index`-th point; return the first words of its hover sentence."""
+    """Hover then click the `index`-th point; return its event's label (the hover's first line)."""
     point = page.locator(POINTS).nth(index)
     point.scroll_into_view_if_needed()
     box = point.bounding_box()
@@ -29,24 +29,26 @@ def _click_point(page: Page, index: int = 0) -> str:
     page.mouse.move(x, y)
     hover = page.locator(HOVER_TEXT).first
     hover.wait_for(timeout=10_000)
-    # the hover's lines: lane · type / date as written / resolved / "" / sentence lines / "" / actors / article
+    # the hover's lines: label / type · modality / event time / first reported / documents, sides / ...
     lines = [line.strip() for line in hover.locator("tspan.line").all_text_contents()]
-    sentence_start = next(line for line in lines[3:] if line)
+    assert lines[2].startswith("event time: ") and lines[3].startswith("first reported: "), lines
     page.mouse.click(x, y)
-    return " ".join(sentence_start.split()[:4])
+    return lines[0]
 
 
-def test_clicking_a_point_opens_its_sentence_and_article(page: Page, app_url: str, artifact_dir):
+def test_clicking_a_point_opens_its_reports_and_article(page: Page, app_url: str, artifact_dir):
     open_timeline(page, app_url)
-    words = _click_point(page)
+    label = _click_point(page)
     panel = page.locator(DETAIL)
     panel.wait_for(timeout=LOAD_TIMEOUT_MS)
     wait_idle(page)
-    expect(panel.locator(".hl-article")).to_contain_text(words)
-    # the source one click away: the article's title and a link to read it whole
-    expect(panel.get_by_text("Read the whole article")).to_be_visible()
-    assert panel.locator("mark").count() >= 1          # its time expression, actors, claims marked
+    expect(panel.locator("h4").first).to_have_text(label)
+    # every report of it, its trigger marked, the article one click away
+    assert panel.locator("mark.hl-trigger").count() >= 1
+    expect(panel.get_by_text("Read the whole article").first).to_be_visible()
     _save_screenshot(page, artifact_dir / "screenshot-timeline-detail.png")
+    panel.locator(".st-key-timeline_detail_close button").click()
+    expect(panel).to_have_count(0)
 
 
 def _set_dates(page: Page, start: date, end: date) -> None:
