@@ -286,6 +286,9 @@ def modality(token: Token, sent: Span, *, future: bool = False) -> str:
         return "question"
     lists = lex.words()
     negation = lists.get("negation", frozenset())
+    if token.dep_ == "pobj" and token.head.lower_ in lists.get("presupposing", frozenset()):
+        negated = any(c.lower_ in negation for c in token.children)
+        return "denied" if negated else "asserted"
     clause = _own_clause(token)
     chain = _governors(token)
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for w in clause for c in w.children
@@ -351,7 +354,7 @@ def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | Non
              and sent.start_char <= t.start < sent.end_char]
     if not dated:
         return None
-    heads = {token.i} | {w.i for w in _own_clause(token)}
+    heads = {token.i} | {w.i for w in _own_clause(token)} | {c.i for c in token.children if c.dep_ == "xcomp"}
     doc = token.doc
     governors = []
     for timex in dated:

@@ -6,7 +6,9 @@ merges the rows of the whole corpus (`core.event_merge`), applies the user's
 corrections and returns one row per event:
 - its type (the most common among its mentions), date interval, precision
   and anchor (from its best-dated mention), modality (the firmest reported);
-- participants, place and a short label ("Biden – Putin call");
+- its actors (participants first, then the others its sentences name, so a filter
+  on an actor finds what is said around them), place, and a short label from the
+  participants alone ("Biden – Putin call");
 - how many mentions, documents and sides report it, which sources, when it
   was first reported and the lag from the event to that report;
 - why its mentions were merged.
@@ -131,7 +133,7 @@ def _event_row(ident: str, rows: Sequence[Mapping[str, Any]], who: Who) -> dict[
         "event_id": ident, "article_id": first["article_id"], "sentence": dated["sentence"],
         "date_start": start, "date_end": dated["date_end"], "date_text": dated["date_text"],
         "date_value": dated["date_value"], "date_source": dated["date_source"],
-        "actors": actors or named, "places": places, "event_type": kind,
+        "actors": actors + named, "places": places, "event_type": kind,
         "start": dated["start"], "end": dated["end"],
         "label": label(kind, actors, who), "modality": modality, "precision": dated["precision"],
         "n_mentions": len(rows), "n_articles": len({r["article_id"] for r in rows}), "n_sides": len(sides),

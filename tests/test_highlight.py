@@ -234,7 +234,7 @@ def article_frames(article_id: str, path: str) -> Frames:
     articles.loc[articles["article_id"] == article_id, "path"] = path
     timexes = frame("timexes", [{**span("Sunday"), "type": "DATE", "value": "2022-02-13",
                                  "date_start": "2022-02-13", "date_end": "2022-02-13"}])
-    mentions = pd.concat([base.mentions, frame("mentions", [
+    mentions = pd.concat([base.entity_mentions, frame("entity_mentions", [
         {**span("Russia"), "entity": "Russia", "kind": "actor"},
         {**span("Ben Wallace"), "entity": "Ben Wallace", "kind": "actor"},
         {**span("Kyiv"), "entity": "Kyiv", "kind": "place"},
@@ -243,7 +243,7 @@ def article_frames(article_id: str, path: str) -> Frames:
     figure = span("130,000")
     claims.loc[0, ["start", "end"]] = [figure["start"], figure["end"]]
     return Frames(articles=articles, events=swap(base.events), timexes=timexes, claims=claims,
-                  actors=base.actors, places=base.places, mentions=mentions)
+                  actors=base.actors, places=base.places, mentions=base.mentions, entity_mentions=mentions)
 
 
 @pytest.fixture
@@ -266,7 +266,7 @@ def test_article_spans_read_every_layer_with_its_tooltip(article_file):
     }  # the other two claims have no offsets: skipped
     only = article_spans(frames, article_id, layers=["place"])
     assert [(s.label, s.title) for s in only] == [("place", "Kyiv")]
-    assert article_spans(frames, "a2") == [Span(0, 4, "actor", "NATO")]
+    assert article_spans(frames, "a2") == [Span(11, 15, "actor", "NATO")]   # "On Monday, NATO met ..."
 
 
 def test_article_tables_split_the_layers(article_file):
