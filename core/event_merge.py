@@ -28,7 +28,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -127,11 +127,24 @@ def _widened(m: MentionIn) -> tuple[date, date] | None:
         days = TOLERANCE_DAYS.get((m.anchor, "day"), 1)
         if m.anchor == "publication":
             if m.modality in ("planned", "possible"):
-                return m.date_start, end + timedelta(days=TOLERANCE_DAYS[("publication", "future")])
-            return m.date_start - timedelta(days=max(days, lasts_days(m.event_type))), end
-        return m.date_start - timedelta(days=days), end + timedelta(days=days)
+                return m.date_start, _shift(end, TOLERANCE_DAYS[("publication", "future")])
+            return _shift(m.date_start, -max(days, lasts_days(m.event_type))), end
+        return _shift(m.date_start, -days), _shift(end, days)
     days = TOLERANCE_DAYS.get(m.precision, 0)
-    return m.date_start - timedelta(days=days), end + timedelta(days=days)
+    return _shift(m.date_start, -days), _shift(end, days)
+
+
+def _shift(day: date, days: int) -> date:
+    """`day` moved by `days`, held inside the calendar (a text may say 9999-12-31)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def _days_of(lo: date, hi: date) -> Iterator[date]:
+    for k in range((hi - lo).days + 1):
+        yield lo + timedelta(days=k)
 
 
 def _parties_fit(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -252,10 +265,8 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
         if span is None:
             candidates = set(undated[group])
         elif (span[1] - span[0]).days <= _WIDE_DAYS:
-            day = span[0]
-            while day <= span[1]:
+            for day in _days_of(*span):
                 candidates.update(by_day.get((group, day), ()))
-                day += timedelta(days=1)
         else:
             candidates.update(dated[group])
         best: tuple[float, int, str] | None = None
@@ -345,7 +356,7 @@ def _core(event: _Event) -> tuple[date, date] | None:
     an event grow from report to report and swallow its neighbours."""
     if event.start is None:
         return None
-    return event.start, (event.end or event.start) + timedelta(days=event.lasts)
+    return event.start, _shift(event.end or event.start, event.lasts)
 
 
 def _index(j: int, group: str, event: _Event, by_day: dict, wide: dict, undated: dict, dated: dict) -> None:
@@ -364,11 +375,9 @@ def _index(j: int, group: str, event: _Event, by_day: dict, wide: dict, undated:
     if (hi - lo).days > _WIDE_DAYS:
         wide[group].append(j)
         return
-    day = lo
-    while day <= hi:
+    for day in _days_of(lo, hi):
         by_day[(group, day)].append(j)
         event.keys.append((group, day))
-        day += timedelta(days=1)
 
 
 def _apply(groups: list[list[int]], mentions: Sequence[MentionIn],

@@ -82,7 +82,7 @@ EXAMPLES_RUN: Counter[str] = Counter()
 DICTIONARY = tuple(load_dictionary(dictionary_path_for([DEFAULT_CORPUS_DIR]))[0])
 # Examples of the span property whose rows include each frame: the strategy must make the rules fire.
 ROWS_SEEN: Counter[str] = Counter()
-SPAN_FRAMES = ("timexes", "claims", "mentions", "events")
+SPAN_FRAMES = ("timexes", "claims", "entity_mentions", "events", "mentions")
 
 # ------------------------------------------------------------------ material
 
@@ -350,10 +350,30 @@ def _event_problems(df: pd.DataFrame, text: str) -> list[str]:
             continue
         if row.sentence != text[row.start:row.end].strip():
             problems.append(f"event {row.start}:{row.end} sentence {row.sentence!r} is not the text's")
-        if row.date_source == "explicit" and row.date_text not in row.sentence:
+        if row.date_source in ("explicit", "relative") and row.date_text not in row.sentence:
             problems.append(f"event date {row.date_text!r} is not in its sentence {row.sentence!r}")
     if df.event_id.duplicated().any():
         problems.append("two events share an event_id")
+    return problems
+
+
+def _event_mention_problems(df: pd.DataFrame, events: pd.DataFrame, text: str) -> list[str]:
+    """An event mention's trigger lies in its sentence, both as the text has them, and
+    its event exists."""
+    problems = []
+    for row in df.itertuples():
+        if bad := _offset_problems("event mention", row, text):
+            problems += bad
+            continue
+        if not row.start <= row.trigger_start < row.trigger_end <= row.end:
+            problems.append(f"event mention trigger {row.trigger_start}:{row.trigger_end} outside {row.start}:{row.end}")
+        elif text[row.trigger_start:row.trigger_end] != row.trigger:
+            problems.append(f"event mention trigger {row.trigger!r} is not the text's "
+                            f"{text[row.trigger_start:row.trigger_end]!r}")
+        if row.sentence != text[row.start:row.end].strip():
+            problems.append(f"event mention sentence {row.sentence!r} is not the text's")
+    if not set(df.event_id) <= set(events.event_id):
+        problems.append("an event mention names an event that is not in the events frame")
     return problems
 
 
@@ -373,7 +393,8 @@ def span_problems(extraction: Extraction) -> list[str]:
     sentences = extraction.result.sentences
     problems = _sentence_problems(sentences, text)
     problems += _indexed_span_problems("timex", frames.timexes, text, sentences)
-    problems += _indexed_span_problems("mention", frames.mentions, text, sentences)
+    problems += _indexed_span_problems("mention", frames.entity_mentions, text, sentences)
+    problems += _event_mention_problems(frames.mentions, frames.events, text)
     problems += _claim_problems(frames.claims, text, sentences)
     problems += _event_problems(frames.events, text)
     if list(frames.articles.article_id) != [content_id(text)]:
