@@ -74,3 +74,49 @@ def test_extraction_digest_is_stable_and_changes_with_the_output():
     assert "said" in articles[0].text
     results, annotations = digests(edited)
     assert results != first[0] and annotations != first[1]
+
+
+def _mention(article_id: str, start: int, sentence: str, published: date, when: date | None) -> dict:
+    return {"event_id": None, "article_id": article_id, "start": start, "end": start + len(sentence),
+            "sentence": sentence, "trigger": "call", "trigger_start": start, "trigger_end": start + 4,
+            "lemma": "call", "event_type": "call", "modality": "asserted", "date_start": when, "date_end": when,
+            "date_text": "", "date_value": "", "date_source": "publication", "precision": "day",
+            "agents": ["Joe Biden"], "patients": ["Vladimir Putin"], "place": "", "side": "United States",
+            "source": "The White House", "published": published, "mention_id": f"{article_id}{start}",
+            "merge_reason": "", "actors": ["Joe Biden", "Vladimir Putin"]}
+
+
+def test_event_merge_scale_copies_rows_with_new_ids_and_shifted_dates():
+    from event_merge_scale import FIRST_DAY, LAST_DAY, replicate
+
+    rows = [_mention("a1", 0, "Biden held a call with Putin about troops near the border today", date(2021, 12, 7),
+                     date(2021, 12, 6)),
+            _mention("a1", 80, "The call lasted two hours and covered sanctions and diplomacy", date(2021, 12, 7), None),
+            _mention("b2", 0, "Putin said the call with Biden was frank and businesslike overall", date(2022, 1, 3),
+                     date(2022, 1, 3))]
+    copies = replicate(rows, 7, seed=1)
+    assert copies == replicate(rows, 7, seed=1) and copies != replicate(rows, 7, seed=2)
+    assert len({r["article_id"] for r in copies}) == 7 and len({r["mention_id"] for r in copies}) == len(copies)
+    for row in copies:
+        assert FIRST_DAY <= row["published"] <= LAST_DAY
+        original = next(r for r in rows if r["article_id"] == row["article_id"][:2] and r["start"] == row["start"])
+        if original["date_start"] is not None:                # the event keeps its distance to the report
+            assert row["published"] - row["date_start"] == original["published"] - original["date_start"]
+        assert len(row["sentence"].split()) == len(original["sentence"].split())
+        assert row["side"] == original["side"] and row["agents"] == original["agents"]
+
+
+def test_event_merge_scale_runs_and_prints_its_figures(capsys):
+    from event_merge_scale import main
+
+    assert main(["--articles", "50", "--sample", "2"]) == 0
+    printed = capsys.readouterr().out
+    for line in ("set-up:", "core.event_merge.merge:", "core.events.build_events:", "events per article", "peak memory"):
+        assert line in printed
+
+
+def test_event_merge_scale_skips_without_a_corpus(tmp_path, capsys):
+    from event_merge_scale import main
+
+    assert main(["--corpus", str(tmp_path / "absent")]) == 0
+    assert capsys.readouterr().out.startswith("skipped:")
