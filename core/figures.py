@@ -261,6 +261,8 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", clock: str = "
         color = type_colour(event_type)
         hover = _timeline_hover()
         group = group.assign(hover_sentence=group["sentence"].map(wrap_hover), article_id=group["article_id"].astype(str))
+        # filled points first: the legend draws a type with its first point's symbol
+        group = group.sort_values("hollow", kind="stable")
         points_only, bars = group[~interval.loc[group.index]], group[interval.loc[group.index]]
         if len(points_only):
             hollow = points_only["hollow"].tolist()

@@ -208,6 +208,10 @@ def test_timeline_draws_planned_possible_question_and_denied_events_hollow():
     for modality, hollow in [("possible", True), ("question", True), ("denied", True), ("asserted", False)]:
         trace, index = _markers(timeline_figure(EVENTS.assign(modality=modality), clock="report"))["e1"]
         assert (decoded(trace["marker"]["symbol"])[index] == "circle-open") is hollow, modality
+    # the legend shows a type filled when any of its events is asserted (its first point is)
+    mixed = EVENTS.assign(event_type="meeting", modality=["planned", "asserted", "planned", "asserted"])
+    (trace,) = [t for t in spec(timeline_figure(mixed, clock="report"))["data"]]
+    assert decoded(trace["marker"]["symbol"]) == ["circle", "circle", "circle-open", "circle-open"]   # e2 in two lanes
     # a hollow bar: no fill, its outline in the type's colour
     bar = next(t for t in spec(timeline_figure(EVENTS.assign(modality="denied")))["data"] if t["type"] == "bar")
     assert set(decoded(bar["marker"]["color"])) == {"rgba(74,144,217,0.0)"}
