@@ -765,11 +765,13 @@ def test_a_split_and_a_merge_made_in_the_page_survive_a_re_extraction(tmp_path, 
         assert [(c.action, c.mention_ids) for c in store.corrections()] == [("split", (gone,))]
         assert _event_of(store, gone) != _event_of(store, kept)
         assert at.session_state[DETAIL_KEY] == _event_of(store, kept), "the panel follows the event"
-        # merge: the clicked event with the first event the page offers (near in time, same type first)
+        # merge: the clicked event with an event the page offers (near in time, same type first),
+        # not the one just split off (that would undo the split)
         at.run()
-        partner = at.selectbox(key="timeline_merge_with").options[0]
-        other = next(e for e in store.events()["event_id"]
-                     if ui.detail.event_label(store.events().set_index("event_id").loc[e].to_dict()) == partner)
+        offered = at.selectbox(key="timeline_merge_with").options
+        events = store.events().set_index("event_id", drop=False)
+        other = next(e for e in events["event_id"] if e not in (_event_of(store, gone), _event_of(store, kept))
+                     and ui.detail.event_label(events.loc[e].to_dict()) in offered)
         other_mention = str(store.event_mentions(other)["mention_id"].iloc[0])
         at.selectbox(key="timeline_merge_with").set_value(other).run()
         at.button(key="timeline_merge").click().run()
