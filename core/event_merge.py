@@ -8,8 +8,8 @@ Two mentions may be one occurrence when all of these hold:
 - their participants are compatible: as parties (a person counts as their
   country), one set holds the other, or one of them names nobody;
 - they are not one asserted and one denied;
-- their triggers and sentences are alike: TF-IDF cosine of the sentences
-  (scikit-learn, no model), with a lower bar for the same trigger word or the
+- their triggers and sentences are alike: cosine of the sentences' hashed bags of
+  words (scikit-learn, no model), with a lower bar for the same trigger word or the
   same participants on both sides (`THRESHOLDS`).
 
 Mentions are read in report order (publication date, article, offset). Each
@@ -44,6 +44,15 @@ TOLERANCE_DAYS = {("explicit", "day"): 0, ("relative", "day"): 0, ("publication"
 # naming the same parties; same type; only a compatible type.
 THRESHOLDS = {"reported_that_day": 0.0, "same_parties": 0.0, "shared_party": 0.0, "same_lemma": 0.08, "same_type": 0.15, "same_group": 0.3,
               "same_article": 0.05, "coarser_event": 0.3}
+# Among the events a mention may join, the most alike wins; the same trigger word, the
+# same parties and the very same day each add this much to the sentences' likeness, and a
+# report published on the day another text dates the event adds it once more.
+BONUS = 0.5
+# Sentences are hashed into this many features (collisions are rare at this size).
+_FEATURES = 2 ** 10
+# A mention is compared with at most this many events that fit it, the nearest in time:
+# a busy day of 10,000 articles holds hundreds.
+MAX_CANDIDATES = 40
 # Intervals wider than this are not indexed by day but kept per group.
 _WIDE_DAYS = 62
 _ANCHOR_RANK = {"explicit": 0, "relative": 1, "publication": 2}
@@ -105,9 +114,8 @@ class _Event:
     end: date | None = None
     best: tuple[int, int, int, int] = (9, 9, 9, 9)
     lasts: int = 0                     # the longest lasts_days of its types: it may go on this long
-    centroid: dict[int, float] | None = None   # sum of the members' TF-IDF rows: column -> value (float32)
-    norm: float = 0.0
     keys: list = field(default_factory=list)   # the day buckets it is indexed under
+    core: tuple[date, date] | None = None      # _core(self), kept when it is indexed
 
 
 @dataclass(frozen=True)
@@ -157,68 +165,81 @@ def _modalities_fit(modality: str, others: set[str]) -> bool:
     return not (modality == "asserted" and "denied" in others)
 
 
-def _vectors(contexts: Sequence[str]) -> "np.ndarray | object":
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _vectors(contexts: Sequence[str]) -> "object | None":
+    """Each sentence as a hashed bag of words (sublinear term frequency, English stop
+    words out, unit length): the likeness of two sentences depends on those two alone,
+    never on the rest of the corpus, so an unrelated new article re-merges nothing."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+    from sklearn.preprocessing import normalize
 
     if not any(c.strip() for c in contexts):
         return None
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, use_idf=False, dtype=np.float32)
-    try:
-        return vectorizer.fit_transform(contexts).tocsr()
-    except ValueError:                 # every word a stop word
-        return None
+    hashed = HashingVectorizer(n_features=_FEATURES, alternate_sign=False, norm=None, stop_words="english",
+                               dtype=np.float32).transform(contexts).tocsr()
+    hashed.data = 1 + np.log(hashed.data)
+    return normalize(hashed)
 
 
-class _Row:
-    """One TF-IDF row as (column, value) pairs in column order, and as a dict."""
+class _Centroids:
+    """Each event's summed sentence vectors, as rows of one dense array, so a mention is
+    compared with all its candidates in one product."""
 
-    __slots__ = ("pairs", "values")
+    def __init__(self) -> None:
+        self.rows = np.zeros((64, _FEATURES), dtype=np.float32)
+        self.norms = np.zeros(64, dtype=np.float32)
 
-    def __init__(self, columns: list[int], values: list[float]) -> None:
-        self.pairs = sorted(zip(columns, values))
-        self.values = dict(self.pairs)
+    def add(self, j: int, vector: np.ndarray | None) -> None:
+        if j >= len(self.rows):
+            grow = max(j + 1, 2 * len(self.rows))
+            self.rows = np.concatenate([self.rows, np.zeros((grow - len(self.rows), _FEATURES), np.float32)])
+            self.norms = np.concatenate([self.norms, np.zeros(grow - len(self.norms), np.float32)])
+        if vector is not None:
+            self.rows[j] += vector
+            self.norms[j] = np.linalg.norm(self.rows[j])
+
+    def likeness(self, vector: np.ndarray | None, events: list[int]) -> np.ndarray:
+        if vector is None or not events:
+            return np.zeros(len(events), dtype=np.float32)
+        norms = self.norms[events]
+        dots = self.rows[events] @ vector
+        return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
 
 
-def _rows(vectors: object) -> list[_Row] | None:
-    """The rows of the TF-IDF matrix, read once (slicing a scipy row per mention and
-    per candidate was most of the merge's time)."""
+def _dense(vectors: object, i: int) -> np.ndarray | None:
     if vectors is None:
         return None
-    indptr = vectors.indptr.tolist()            # type: ignore[attr-defined]
-    columns, values = vectors.indices.tolist(), vectors.data.tolist()   # type: ignore[attr-defined]
-    return [_Row(columns[a:b], values[a:b]) for a, b in zip(indptr, indptr[1:])]
+    lo, hi = vectors.indptr[i], vectors.indptr[i + 1]          # type: ignore[attr-defined]
+    if lo == hi:
+        return None
+    dense = np.zeros(_FEATURES, dtype=np.float32)
+    dense[vectors.indices[lo:hi]] = vectors.data[lo:hi]      # type: ignore[attr-defined]
+    return dense
 
 
-# The similarity arithmetic is scipy's, bit for bit, so the events are those of
-# `row.multiply(centroid).sum()` and `np.sqrt(centroid.multiply(centroid).sum())`
-# on float32 CSR rows: each product and sum rounded to float32 (exact from the
-# float64 of two float32 values), zeros dropped, then numpy's float32 sum of the
-# values in column order (scipy sorts the indices before it sums).
-def _sum32(values: list[float]) -> float:
-    array = np.array(values, dtype=np.float32)
-    if not array.all():
-        array = array[array != 0]
-    return float(array.sum()) if array.size else 0.0
+def _nearest_first(span: tuple[date, date], day: date | None) -> list[date]:
+    """The days of `span`, the one nearest `day` first (earlier first on a tie)."""
+    days = list(_days_of(*span))
+    if day is None:
+        return days
+    return sorted(days, key=lambda d: (abs((d - day).days), d))
 
 
-def _dot(row: _Row, centroid: dict[int, float]) -> float:
-    products = [x * centroid[k] for k, x in row.pairs if k in centroid]
-    return _sum32(products) if products else 0.0
-
-
-def _plus(row: _Row, centroid: dict[int, float]) -> dict[int, float]:
-    sums = np.array([x + centroid.get(k, 0.0) for k, x in row.pairs], dtype=np.float32).tolist()
-    total = dict(centroid)
-    total.update(zip(row.values, sums))
-    return {k: x for k, x in total.items() if x != 0} if 0.0 in sums else total
-
-
-def _norm(centroid: dict[int, float]) -> float:
-    array = np.array([centroid[k] for k in sorted(centroid)], dtype=np.float32)
-    squares = array * array
-    if not squares.all():
-        squares = squares[squares != 0]
-    return float(np.sqrt(squares.sum())) if squares.size else 0.0
+def _fitting(m: MentionIn, span: tuple[date, date] | None, events: list["_Event"],
+             pools: Iterable[Iterable[int]]) -> list[int]:
+    """The events `m` may belong to, from the day buckets nearest its date outwards, at
+    most MAX_CANDIDATES of them (a busy day of 10,000 articles holds hundreds)."""
+    seen: set[int] = set()
+    found: list[int] = []
+    for pool in pools:
+        for j in pool:
+            if j in seen:
+                continue
+            seen.add(j)
+            if _fits(m, span, events[j]):
+                found.append(j)
+                if len(found) == MAX_CANDIDATES:
+                    return found
+    return found
 
 
 def _text_dated(m: MentionIn) -> bool:
@@ -246,7 +267,8 @@ def _order(mentions: Sequence[MentionIn]) -> list[int]:
 
 def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ()) -> Merged:
     """Events of `mentions` (see the module's docstring)."""
-    vectors = _rows(_vectors([m.context for m in mentions]))
+    vectors = _vectors([m.context for m in mentions])
+    centroids = _Centroids()
     events: list[_Event] = []
     by_day: defaultdict[tuple[str, date], list[int]] = defaultdict(list)
     wide: defaultdict[str, list[int]] = defaultdict(list)
@@ -259,27 +281,18 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
         m = mentions[i]
         group = type_group(m.event_type)
         span = _widened(m)
-        vector = vectors[i] if vectors is not None else None
+        vector = _dense(vectors, i)
         m_grain = _PRECISION_RANK.get(m.precision, 5)
-        candidates: set[int] = set(wide[group])
         if span is None:
-            candidates = set(undated[group])
+            pools: Iterable[Iterable[int]] = [undated[group]]
         elif (span[1] - span[0]).days <= _WIDE_DAYS:
-            for day in _days_of(*span):
-                candidates.update(by_day.get((group, day), ()))
+            pools = [by_day.get((group, day), ()) for day in _nearest_first(span, m.date_start)] + [wide[group]]
         else:
-            candidates.update(dated[group])
+            pools = [sorted(dated[group]), wide[group]]
         best: tuple[float, int, str] | None = None
-        for j in sorted(candidates):
+        fitting = _fitting(m, span, events, pools)
+        for j, similarity in zip(fitting, centroids.likeness(vector, fitting).tolist()):
             event = events[j]
-            if not _parties_fit(m.parties, event.parties) or not _modalities_fit(m.modality, event.modalities):
-                continue
-            core = _core(event)
-            if span is not None and core is not None and (core[0] > span[1] or core[1] < span[0]):
-                continue
-            similarity = 0.0
-            if vector is not None and event.centroid is not None and event.norm:
-                similarity = _dot(vector, event.centroid) / event.norm
             if m.article_id in event.articles and m.event_type in event.types:
                 rule = "same_article"
             elif (m.anchor == "publication" and m.modality == "asserted" and event.best[:2] in ((0, 0), (0, 1))
@@ -300,8 +313,10 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
                 needed = max(needed, THRESHOLDS["coarser_event"])   # "in January" is no magnet
             if similarity < needed:
                 continue
-            score = similarity + (0.5 if m.lemma in event.lemmas else 0.0) + (0.5 if m.parties == event.parties
-                                                                               and m.parties else 0.0)
+            score = (similarity + (BONUS if m.lemma in event.lemmas else 0.0)
+                     + (BONUS if m.parties == event.parties and m.parties else 0.0)
+                     + (BONUS if event.start is not None and event.start == event.end == m.date_start else 0.0)
+                     + (BONUS if rule == "reported_that_day" else 0.0))   # the text's own date, the report's day
             if best is None or score > best[0]:
                 why = (f"{rule.replace('_', ' ')}: type {m.event_type} ~ {'/'.join(sorted(event.types))}; "
                        f"dates overlap; parties {'/'.join(sorted(m.parties)) or 'none'} ~ "
@@ -314,7 +329,8 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
         else:
             j = best[1]
             reasons[i] = best[2]
-        _join(events[j], i, m, vector, span)
+        _join(events[j], i, m)
+        centroids.add(j, vector)
         event_of[i] = j
         event = events[j]
         _index(j, group, event, by_day, wide, undated, dated)
@@ -333,7 +349,15 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
     return Merged(tuple(final), tuple(reasons), tuple(tuple(g) for g in groups))
 
 
-def _join(event: _Event, i: int, m: MentionIn, vector: _Row | None, span: tuple[date, date] | None) -> None:
+def _fits(m: MentionIn, span: tuple[date, date] | None, event: "_Event") -> bool:
+    """Parties, modality and dates allow `m` to be a mention of `event`."""
+    if not _parties_fit(m.parties, event.parties) or not _modalities_fit(m.modality, event.modalities):
+        return False
+    core = event.core
+    return span is None or core is None or not (core[0] > span[1] or core[1] < span[0])
+
+
+def _join(event: _Event, i: int, m: MentionIn) -> None:
     event.members.append(i)
     event.lasts = max(event.lasts, lasts_days(m.event_type))
     event.parties = event.parties | m.parties if m.parties else event.parties
@@ -341,9 +365,6 @@ def _join(event: _Event, i: int, m: MentionIn, vector: _Row | None, span: tuple[
     event.types.add(m.event_type)
     event.articles.add(m.article_id)
     event.modalities.add(m.modality)
-    if vector is not None:
-        event.centroid = dict(vector.values) if event.centroid is None else _plus(vector, event.centroid)
-        event.norm = _norm(event.centroid)
     rank = date_rank(m.anchor, m.precision, m.modality, _days(m.date_start, m.date_end))
     if m.date_start is not None and (event.start is None or rank < event.best):
         event.best = rank
@@ -367,11 +388,12 @@ def _index(j: int, group: str, event: _Event, by_day: dict, wide: dict, undated:
     for key in event.keys:
         by_day[key].remove(j)
     event.keys = []
+    event.core = _core(event)
     if event.start is None:
         undated[group].append(j)
         return
     dated[group].add(j)
-    lo, hi = _core(event)  # type: ignore[misc]
+    lo, hi = event.core  # type: ignore[misc]
     if (hi - lo).days > _WIDE_DAYS:
         wide[group].append(j)
         return
