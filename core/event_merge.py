@@ -116,6 +116,7 @@ class _Event:
     lasts: int = 0                     # the longest lasts_days of its types: it may go on this long
     keys: list = field(default_factory=list)   # the day buckets it is indexed under
     core: tuple[date, date] | None = None      # _core(self), kept when it is indexed
+    place: str = ""                            # where it is indexed: "days", "wide" or "undated"
 
 
 @dataclass(frozen=True)
@@ -350,11 +351,11 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
 
 
 def _fits(m: MentionIn, span: tuple[date, date] | None, event: "_Event") -> bool:
-    """Parties, modality and dates allow `m` to be a mention of `event`."""
-    if not _parties_fit(m.parties, event.parties) or not _modalities_fit(m.modality, event.modalities):
-        return False
+    """Dates, parties and modality allow `m` to be a mention of `event`."""
     core = event.core
-    return span is None or core is None or not (core[0] > span[1] or core[1] < span[0])
+    if span is not None and core is not None and (core[0] > span[1] or core[1] < span[0]):
+        return False
+    return _parties_fit(m.parties, event.parties) and _modalities_fit(m.modality, event.modalities)
 
 
 def _join(event: _Event, i: int, m: MentionIn) -> None:
@@ -381,22 +382,29 @@ def _core(event: _Event) -> tuple[date, date] | None:
 
 
 def _index(j: int, group: str, event: _Event, by_day: dict, wide: dict, undated: dict, dated: dict) -> None:
-    """(Re-)index event `j` under the days of its core interval."""
-    for bucket in (wide[group], undated[group]):
-        if j in bucket:
-            bucket.remove(j)
+    """(Re-)index event `j` under the days of its core interval, when that moved."""
+    core = _core(event)
+    if event.place and core == event.core:
+        return
+    if event.place == "wide":
+        wide[group].remove(j)
+    elif event.place == "undated":
+        undated[group].remove(j)
     for key in event.keys:
         by_day[key].remove(j)
     event.keys = []
-    event.core = _core(event)
-    if event.start is None:
+    event.core = core
+    if core is None:
         undated[group].append(j)
+        event.place = "undated"
         return
     dated[group].add(j)
-    lo, hi = event.core  # type: ignore[misc]
+    lo, hi = core
     if (hi - lo).days > _WIDE_DAYS:
         wide[group].append(j)
+        event.place = "wide"
         return
+    event.place = "days"
     for day in _days_of(lo, hi):
         by_day[(group, day)].append(j)
         event.keys.append((group, day))
