@@ -348,8 +348,8 @@ def _governed_by(span: Span, heads: set[int]) -> Token | None:
 
 def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | None:
     """The time expression that dates this mention: one governed by the trigger or
-    by the verb it is the argument of; else the sentence's only one, when that
-    dates a verb (not another noun: "the 2015 Minsk agreements")."""
+    by the verb it is the argument of; else the nearest one that dates a verb of the
+    sentence (not another noun: "the 2015 Minsk agreements")."""
     dated = [t for t in timexes if t.type in _DATING_TYPES and t.date_start is not None
              and sent.start_char <= t.start < sent.end_char]
     if not dated:
@@ -363,8 +363,9 @@ def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | Non
         if governor is not None and governor.i in heads:
             return timex
         governors.append(governor)
-    if len(dated) == 1 and governors[0] is not None and governors[0].pos_ in ("VERB", "AUX"):
-        return dated[0]
+    verbal = [t for t, g in zip(dated, governors) if g is not None and g.pos_ in ("VERB", "AUX")]
+    if verbal:
+        return min(verbal, key=lambda t: abs(t.start - token.idx))
     return None
 
 
