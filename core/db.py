@@ -53,7 +53,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 import duckdb
 import pandas as pd
@@ -62,6 +62,9 @@ from core.frames import DATE_COLUMNS, FRAME_COLUMNS, INT_COLUMNS, Frames
 from core.query import Filters
 from core import records
 from core.records import Article
+
+if TYPE_CHECKING:
+    from core.event_merge import Correction
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Mapping
 
@@ -147,26 +147,6 @@ class EventMention:
     date_value: str = ""
     anchor: str = "publication"
     precision: str = "day"
-
-
-@dataclass(frozen=True)
-class Event:
-    """A dated sentence: who and where, and what kind of happening."""
-
-    event_id: str
-    article_id: str
-    sentence: str
-    start: int
-    end: int
-    date_start: date | None
-    date_end: date | None
-    date_text: str
-    date_value: str
-    date_source: str         # "explicit" (a time expression) or "publication"
-    actors: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    event_type: str = "statement"
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def article_to_json(article: Article) -> dict[str, Any]:
