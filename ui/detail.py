@@ -55,11 +55,13 @@ def event_summary(event: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def sentence_html(view) -> str:
-    """A mention's sentence, escaped, its trigger marked."""
+def sentence_parts(view) -> tuple[str, list[Span]]:
+    """The text and spans `render_article` shows a mention's sentence from, its trigger
+    marked (on the trigger layer)."""
     mention = view.mention
     spans = [Span(*view.trigger, "trigger", _text(mention.get("lemma")))] if view.trigger else []
-    return render_article(_text(mention.get("sentence")), spans, layers=(TRIGGER_LAYER,))
+    return _text(mention.get("sentence")), spans
+
 
 
 def mention_label(mention: dict[str, Any]) -> str:
@@ -136,7 +138,8 @@ def _reports(detail: EventDetail) -> None:
                             f"{markdown_escape(facts.credit)}")   # the text's credit, shown with it
                 # render_article escapes every character of each sentence and tooltip: the only
                 # markup is its own <mark> and <div> tags, so this HTML is safe to show.
-                st.html("".join(sentence_html(report) for report in reports))
+                for report in reports:
+                    st.html(render_article(*sentence_parts(report), layers=(TRIGGER_LAYER,)))
                 links = st.columns([1, 1, 3])
                 if facts.url:                                  # only http(s): never a javascript: link
                     links[0].link_button("Open the original", facts.url)
