@@ -378,13 +378,15 @@ def _names_a_meeting(token: Token) -> bool:
 
 
 def _parsed(sent: Span) -> bool:
-    return any(t.tag_ for t in sent)
+    """A sentence `core.syntax.annotate_sentences` tagged (all its words or none)."""
+    return bool(sent[0].tag_)
 
 
 def iter_event_mentions(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = (),
                         actor_mentions: Sequence[Mention] = (),
                         place_mentions: Sequence[Mention] = ()) -> Iterator[EventMention]:
-    excluded = excluded_ranges(doc.text)
+    text = doc.text                  # Doc.text joins every token: once per doc, not per mention
+    excluded = excluded_ranges(text)
     starts = [lo for lo, _ in excluded]
     actor_at, place_at = _Spans(actor_mentions), _Spans(place_mentions)
     for index, sent in enumerate(doc.sents):
@@ -407,7 +409,7 @@ def iter_event_mentions(doc: Doc, *, published: date | None, timexes: Sequence[T
             agents, patients = _roles(token, actor_at)
             place = _place(token, sent, place_at, set(agents) | set(patients))
             mention = EventMention(
-                start=token.idx, end=end_char, trigger=doc.text[token.idx:end_char], lemma=entry.lemma,
+                start=token.idx, end=end_char, trigger=text[token.idx:end_char], lemma=entry.lemma,
                 type=entry.type, modality=modality(token, sent, future=future), sentence=index,
                 sent_start=sent.start_char, sent_end=sent.end_char,
                 agents=tuple(agents), patients=tuple(patients), place=place,
