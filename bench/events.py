@@ -2,6 +2,7 @@
 one-event-per-sentence baseline, in one run.
 
     .venv/bin/python bench/events.py [--gold tests/data/events_gold/dev] [--corpus seeds/ukraine-2021-22] [--errors]
+    .venv/bin/python bench/events.py --whole seeds/      # events per document over a whole folder, no gold
 
 Gold: one JSON file per document (docs/event-annotation.md). Both systems read
 the same documents; ours merges mentions across exactly those documents.
@@ -178,12 +179,42 @@ def baseline(articles, results, doc_of: dict[str, str]) -> tuple[dict[str, list[
     return dict(system), count
 
 
+def whole(folder: Path) -> int:
+    """Events per document over a whole corpus folder, beside one event per sentence."""
+    if not folder.is_dir():
+        print(f"skipped: no folder {folder}")
+        return 0
+    from core.actors import load_dictionary
+    from core.corpus import dictionary_path_for
+    from core.extract import assemble, extract_articles
+    from core.ingest import read_corpus
+    from core.nlp import build_pipeline
+
+    articles = read_corpus([folder]).articles
+    entries = tuple(load_dictionary(dictionary_path_for([folder]))[0])
+    results = extract_articles(articles, nlp=build_pipeline, entries=entries)
+    frames = assemble(articles, results, entries=entries)
+    doc_of = {a.article_id: a.path for a in articles}
+    _, sentences = baseline(articles, results, doc_of)
+    events, n = frames.events, max(1, len(articles))
+    print(f"{folder}: {len(articles)} documents, {len(frames.mentions)} event mentions")
+    print(f"events per document: ours {len(events) / n:.2f} ({len(events)} events); "
+          f"one event per sentence {sentences / n:.2f} ({sentences})")
+    print(f"events reported by more than one side: {int((events['n_sides'] > 1).sum())}; "
+          f"dated by publication alone: {(events['date_source'] == 'publication').mean():.0%}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--errors", action="store_true", help="list missed and spurious mentions")
+    parser.add_argument("--whole", type=Path, metavar="DIR",
+                        help="instead: extract every article under DIR and print events per document")
     args = parser.parse_args(argv)
+    if args.whole is not None:
+        return whole(args.whole)
     if not args.gold.is_dir() or not any(args.gold.glob("*.json")):
         print(f"skipped: no gold files in {args.gold}")
         return 0
