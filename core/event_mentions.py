@@ -138,6 +138,8 @@ def _holds(condition: tuple[tuple[str, tuple[str, ...]], ...], token: Token, act
             return False
         if test == "case" and "lower" in values and not token.text.islower():
             return False
+        if test == "particle" and not any(c.dep_ == "prt" and c.lower_ in values for c in token.children):
+            return False
     return True
 
 

@@ -255,3 +255,11 @@ def test_the_pipeline_version_follows_the_rule_files(tmp_path: Path) -> None:
     with (data / "event_triggers.csv").open("a", encoding="utf-8") as handle:
         handle.write("skirmish,NOUN,attack,\n")
     assert rules_digest(data) != before
+
+
+@pytest.mark.model
+def test_a_particle_is_not_any_child() -> None:
+    """"build up its forces" is a build-up; "build ... from the bottom up" is not."""
+    assert [(word, m.type) for word, m in _mentions("Russia continued to build up its forces near the border.")] \
+        == [("build", "deployment")]
+    assert _mentions("We can build a better economy from the bottom up.") == []
