@@ -2,9 +2,11 @@
 
 Two mentions may be one occurrence when all of these hold:
 - their types are compatible (one group in `core/data/event_types.csv`);
-- their event times overlap, each widened by a tolerance that depends on how
-  it was found (`TOLERANCE_DAYS`: a date read from the text is tight; a date
-  taken from publication alone may lie a few days earlier);
+- the mention's time, widened by a tolerance that depends on how it was found
+  (`TOLERANCE_DAYS`: a date read from the text is exact; one taken from
+  publication alone may lie a day earlier, or a week later for what is planned
+  or possible), overlaps the event's own dates (its best-dated mention's,
+  extended by `lasts_days` for a state that goes on: a build-up, a war);
 - their participants are compatible: as parties (a person counts as their
   country), one set holds the other, or one of them names nobody;
 - they are not one asserted and one denied;
@@ -12,10 +14,13 @@ Two mentions may be one occurrence when all of these hold:
   words (scikit-learn, no model), with a lower bar for the same trigger word or the
   same participants on both sides (`THRESHOLDS`).
 
-Mentions are read in report order (publication date, article, offset). Each
-joins the most similar open event that passes every test, else starts one;
-the decision and why are recorded (`Assignment.reason`). The order and every
-tie-break are fixed, so the same mentions always give the same events.
+Mentions are read the most informative first (parties and a date of their own,
+then a date, then parties, then neither), each tier in report order. Each is
+compared with at most `MAX_CANDIDATES` events that pass every test, the nearest
+in time, and joins the one that scores best (likeness, plus `BONUS` for the
+same trigger word, the same parties, the same day), else starts one; why is
+recorded (`Merged.reasons`). The order and every tie-break are fixed, so the
+same mentions always give the same events.
 
 User corrections (`Correction`) are applied afterwards: a merge joins the
 events holding the given mentions, a split takes the given mentions out of
