@@ -6,7 +6,7 @@ Two mentions may be one occurrence when all of these hold:
   (`TOLERANCE_DAYS`: a date read from the text is exact; one taken from
   publication alone may lie a day earlier, or a week later for what is planned
   or possible), overlaps the event's own dates (its best-dated mention's,
-  extended by `lasts_days` for a state that goes on: a build-up, a war);
+  extended by `lasts_days` for a state that goes on: a build-up, a mobilisation);
 - their participants are compatible: as parties (a person counts as their
   country), one set holds the other, or one of them names nobody;
 - they are not one asserted and one denied;
