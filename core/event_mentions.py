@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 from typing import Iterable, Iterator, Sequence
 
@@ -227,8 +228,6 @@ def _roles(token: Token, actor_at: _Spans) -> tuple[list[str], list[str]]:
         agents += [c for c in children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         if token.dep_ in ("dobj", "attr") and token.head.lemma_.lower() in lists.get("light", ()):
             agents += _subject_of(token.head)
-        if token.dep_ == "pobj" and token.head.lower_ == "by":
-            pass
     for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS):
         patients += [p for p in prep.children if p.dep_ == "pobj"]
     agent_names = _actors(agents, actor_at)
@@ -426,6 +425,4 @@ def iter_event_mentions(doc: Doc, *, published: date | None, timexes: Sequence[T
 
 
 def _dated(mention: EventMention, **fields: object) -> EventMention:
-    from dataclasses import replace
-
     return replace(mention, **fields)

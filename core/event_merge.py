@@ -39,6 +39,8 @@ import numpy as np
 
 from core.event_lexicon import lasts_days, type_group
 
+# The reason recorded for the mention that starts an event.
+FIRST_MENTION = "first mention"
 # How far ahead a planned or possible occurrence with no date of its own may lie.
 FUTURE_DAYS = 7
 # Days an interval is widened by, per (anchor, precision); "publication" widens
@@ -96,8 +98,7 @@ class MentionIn:
     date_end: date | None
     anchor: str
     precision: str
-    participants: tuple[str, ...]
-    parties: frozenset[str]
+    parties: frozenset[str]          # its agents' and patients' parties (a person counts as their country)
     context: str
 
 
@@ -280,7 +281,6 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
     wide: defaultdict[str, list[int]] = defaultdict(list)
     undated: defaultdict[str, list[int]] = defaultdict(list)
     dated: defaultdict[str, set[int]] = defaultdict(set)
-    event_of = [-1] * len(mentions)
     reasons = [""] * len(mentions)
 
     for i in _informative_first(mentions):
@@ -331,15 +331,13 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
         if best is None:
             j = len(events)
             events.append(_Event())
-            reasons[i] = "first mention"
+            reasons[i] = FIRST_MENTION
         else:
             j = best[1]
             reasons[i] = best[2]
         _join(events[j], i, m)
         centroids.add(j, vector)
-        event_of[i] = j
-        event = events[j]
-        _index(j, group, event, by_day, wide, undated, dated)
+        _index(j, group, events[j], by_day, wide, undated, dated)
 
     groups = [list(e.members) for e in events]
     if corrections:

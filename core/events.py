@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from core.event_lexicon import event_types
-from core.event_merge import FIRMNESS, Correction, MentionIn, date_rank, event_id, merge, mention_id
+from core.event_merge import FIRMNESS, FIRST_MENTION, Correction, MentionIn, date_rank, event_id, merge, mention_id
 from core.records import Article, EventMention
 
 # The share of events the timeline's default window holds.
@@ -70,13 +70,12 @@ def _names(surfaces: Iterable[str], canonical: Callable[[str], str | None]) -> l
 
 
 def _merge_input(row: Mapping[str, Any], who: Who) -> MentionIn:
-    participants = tuple(row["agents"]) + tuple(row["patients"])
     return MentionIn(
         mention_id=row["mention_id"], article_id=row["article_id"], published=row["published"],
         offset=row["trigger_start"], event_type=row["event_type"], lemma=row["lemma"],
         modality=row["modality"], date_start=row["date_start"], date_end=row["date_end"],
-        anchor=row["date_source"], precision=row["precision"], participants=participants,
-        parties=frozenset(who.party_of(p) for p in participants), context=row["sentence"],
+        anchor=row["date_source"], precision=row["precision"],
+        parties=frozenset(who.party_of(p) for p in (*row["agents"], *row["patients"])), context=row["sentence"],
     )
 
 
@@ -90,11 +89,10 @@ def build_events(rows: Sequence[dict[str, Any]], *, who: Who,
     events: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     for members in merged.events:
-        member_rows = [rows[i] for i in members]
-        ident = event_id(r["mention_id"] for r in member_rows)
+        ident = event_id(rows[i]["mention_id"] for i in members)
+        member_rows = [{**rows[i], "event_id": ident, "merge_reason": merged.reasons[i]} for i in members]
         events.append(_event_row(ident, member_rows, who))
-        for i in members:
-            mentions.append({**rows[i], "event_id": ident, "merge_reason": merged.reasons[i]})
+        mentions += member_rows
     return events, mentions
 
 
@@ -128,7 +126,7 @@ def _event_row(ident: str, rows: Sequence[Mapping[str, Any]], who: Who) -> dict[
     first_reported = min(published) if published else None
     modality = min((r["modality"] for r in rows), key=lambda m: FIRMNESS.index(m) if m in FIRMNESS else 9)
     start = dated["date_start"]
-    reasons = list(dict.fromkeys(r for r in _reasons(rows) if r))
+    reasons = list(dict.fromkeys(r["merge_reason"] for r in rows if r["merge_reason"] not in ("", FIRST_MENTION)))
     return {
         "event_id": ident, "article_id": first["article_id"], "sentence": dated["sentence"],
         "date_start": start, "date_end": dated["date_end"], "date_text": dated["date_text"],
@@ -141,10 +139,6 @@ def _event_row(ident: str, rows: Sequence[Mapping[str, Any]], who: Who) -> dict[
         "lag_days": (first_reported - start).days if first_reported and start else None,
         "merge_reasons": reasons,
     }
-
-
-def _reasons(rows: Sequence[Mapping[str, Any]]) -> list[str]:
-    return [r.get("merge_reason", "") for r in rows[1:]]
 
 
 def label(kind: str, actors: Sequence[str], who: Who) -> str:

@@ -148,7 +148,7 @@ def _m(ident: str, article: str, kind: str, day: date, *, anchor: str = "explici
        context: str = "", published: date | None = None, modality: str = "asserted") -> MentionIn:
     return MentionIn(mention_id=ident, article_id=article, published=published or day, offset=len(ident),
                      event_type=kind, lemma=lemma or kind, modality=modality, date_start=day, date_end=day,
-                     anchor=anchor, precision="day", participants=tuple(parties), parties=frozenset(parties),
+                     anchor=anchor, precision="day", parties=frozenset(parties),
                      context=context or f"{kind} {' '.join(parties)}")
 
 
@@ -220,6 +220,8 @@ def test_the_7_december_call_is_one_event_with_a_white_house_and_a_kremlin_sourc
     assert set(call["sides"]) == {"Russia", "United States"}
     assert set(call["sources"]) == {"President of Russia (Kremlin)", "The White House"}
     assert "Putin" in call["label"]
+    # why its mentions were merged, once per reason, the first mention's "reason" left out
+    assert call["merge_reasons"] and all("similarity" in reason for reason in call["merge_reasons"])
 
 
 # --- the default window ---------------------------------------------------------------------
