@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             for g, s in pairs:
                 if g.type != s.type:
                     print(f"  type     {g.text!r:>20} gold {g.type} ours {s.type}")
-                if g.interval and not (s.interval and g.interval[0] <= s.interval[0] and s.interval[1] <= g.interval[1]):
+                if g.interval and not _inside(s.interval, g.interval):
                     print(f"  time     {g.text!r:>20} gold {g.interval[0]}..{g.interval[1]} ours {s.interval}")
     return 0
 

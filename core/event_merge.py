@@ -47,10 +47,12 @@ FUTURE_DAYS = 7
 # backwards only for what already happened and forwards for what is to come.
 TOLERANCE_DAYS = {("explicit", "day"): 0, ("relative", "day"): 0, ("publication", "day"): 1,
                   ("publication", "future"): FUTURE_DAYS, "week": 2, "month": 3, "quarter": 0, "year": 0}
-# Context similarity needed to join an event: same trigger word or both sides
-# naming the same parties; same type; only a compatible type.
-THRESHOLDS = {"reported_that_day": 0.0, "same_parties": 0.0, "shared_party": 0.0, "same_lemma": 0.08, "same_type": 0.15, "same_group": 0.3,
-              "same_article": 0.05, "coarser_event": 0.3}
+# Likeness of the sentences needed to join an event, by the first rule that applies: the
+# same document and type; a readout on the day the text dates the event; the same
+# parties; a shared party; the same trigger word; the same type; a compatible type.
+# A day-dated mention joining a week- or month-dated event needs `coarser_event`.
+THRESHOLDS = {"same_article": 0.05, "reported_that_day": 0.0, "same_parties": 0.0, "shared_party": 0.0,
+              "same_lemma": 0.08, "same_type": 0.15, "same_group": 0.3, "coarser_event": 0.3}
 # Among the events a mention may join, the most alike wins; the same trigger word, the
 # same parties and the very same day each add this much to the sentences' likeness, and a
 # report published on the day another text dates the event adds it once more.
@@ -79,7 +81,8 @@ def date_rank(anchor: str, precision: str, modality: str, days: int = 0) -> tupl
             FIRMNESS.index(modality) if modality in FIRMNESS else 9)
 
 
-def _days(start: date | None, end: date | None) -> int:
+def interval_days(start: date | None, end: date | None) -> int:
+    """How many days an interval spans beyond its first (0 when either end is unknown)."""
     return (end - start).days if start is not None and end is not None else 0
 
 
@@ -369,7 +372,7 @@ def _join(event: _Event, i: int, m: MentionIn) -> None:
     event.types.add(m.event_type)
     event.articles.add(m.article_id)
     event.modalities.add(m.modality)
-    rank = date_rank(m.anchor, m.precision, m.modality, _days(m.date_start, m.date_end))
+    rank = date_rank(m.anchor, m.precision, m.modality, interval_days(m.date_start, m.date_end))
     if m.date_start is not None and (event.start is None or rank < event.best):
         event.best = rank
         event.start, event.end = m.date_start, m.date_end or m.date_start

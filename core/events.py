@@ -23,7 +23,8 @@ from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from core.event_lexicon import event_types
-from core.event_merge import FIRMNESS, FIRST_MENTION, Correction, MentionIn, date_rank, event_id, merge, mention_id
+from core.event_merge import (FIRMNESS, FIRST_MENTION, Correction, MentionIn, date_rank, event_id, interval_days,
+                               merge, mention_id)
 from core.records import Article, EventMention
 
 # The share of events the timeline's default window holds.
@@ -101,7 +102,7 @@ def _best_dated(rows: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
     text, then the finest, then the firmest), the interval most of them give; on a tie,
     the first reported."""
     def rank(r: Mapping[str, Any]) -> tuple:
-        days = (r["date_end"] - r["date_start"]).days if r["date_start"] is not None and r["date_end"] is not None else 0
+        days = interval_days(r["date_start"], r["date_end"])
         return (r["date_start"] is None, date_rank(r["date_source"], r["precision"], r["modality"], days))
 
     top = rank(min(rows, key=rank))

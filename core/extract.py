@@ -393,11 +393,6 @@ def _event_span_by_actor(event_rows: Sequence[dict[str, Any]]) -> dict[str, tupl
     return spans
 
 
-def article_side(article: Article) -> str:
-    """The side a document speaks for (its `side`), else its source (the outlet)."""
-    return getattr(article, "side", "") or article.source
-
-
 def _who(index: "actors_mod.ActorIndex") -> events_mod.Who:
     """A person stands for their country when events are merged; labels use surnames."""
     party, short = {}, {}
@@ -481,7 +476,8 @@ def assemble(
             row["in_context"] = mark_figure(article.text, claim.start, claim.end, result.sentences)
             claim_rows.append(row)
 
-        side = article_side(article)
+        # ingest sets `side` (core.ingest.document_side); an Article made by hand may not
+        side = article.side or article.source
         for mention in result.event_mentions:
             row = events_mod.mention_row(article, mention, side=side, canonical=index.canonical,
                                          place=lambda text: place_cache[(text, context)].name
