@@ -347,15 +347,33 @@ def _governed_by(span: Span, heads: set[int]) -> Token | None:
     return None
 
 
+def _sequenced(token: Token) -> bool:
+    """The trigger is the object of a word that sets it at another time than its
+    clause ("in advance of that call", "ahead of the talks")."""
+    sequence = lex.words().get("sequence", frozenset())
+    current = token
+    for _ in range(_GOVERN_DEPTH):
+        if current.dep_ not in ("pobj", "prep", "pcomp") or current.head is current:
+            return False
+        current = current.head
+        if current.lower_ in sequence:
+            return True
+    return False
+
+
 def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | None:
     """The time expression that dates this mention: one governed by the trigger or
     by the verb it is the argument of; else the nearest one that dates a verb of the
-    sentence (not another noun: "the 2015 Minsk agreements")."""
+    sentence (not another noun: "the 2015 Minsk agreements"). An event set apart by
+    a sequence word ("ahead of the talks") takes only a time of its own."""
     dated = [t for t in timexes if t.type in _DATING_TYPES and t.date_start is not None
              and sent.start_char <= t.start < sent.end_char]
     if not dated:
         return None
-    heads = {token.i} | {w.i for w in _own_clause(token)} | {c.i for c in token.children if c.dep_ == "xcomp"}
+    sequenced = _sequenced(token)
+    heads = {token.i}
+    if not sequenced:
+        heads |= {w.i for w in _own_clause(token)} | {c.i for c in token.children if c.dep_ == "xcomp"}
     doc = token.doc
     governors = []
     for timex in dated:
@@ -365,7 +383,7 @@ def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | Non
             return timex
         governors.append(governor)
     verbal = [t for t, g in zip(dated, governors) if g is not None and g.pos_ in ("VERB", "AUX")]
-    if verbal:
+    if verbal and not sequenced:
         return min(verbal, key=lambda t: abs(t.start - token.idx))
     return None
 

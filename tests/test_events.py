@@ -92,6 +92,22 @@ def test_relative_and_publication_dates() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "dated"), [
+    ("Ahead of the summit, the ministers will meet on Tuesday.", "summit", False),
+    ("Before the visit, Biden will speak with allies later today.", "visit", False),
+    ("In advance of that call, the President will phone European leaders tomorrow.", "call", False),
+    ("The President will phone European leaders tomorrow, in advance of the call.", "call", False),
+    ("The ministers will meet on Tuesday, ahead of the 20 February summit.", "summit", True),
+    ("Russia shelled Kharkiv on Tuesday, ahead of the talks.", "shelled", True),
+])
+def test_an_event_set_before_the_clause_does_not_take_its_date(text: str, trigger: str, dated: bool) -> None:
+    """"In advance of that call, X will speak later today": today dates the speaking,
+    not the call, which keeps only a date of its own."""
+    found = _one(text, trigger)
+    assert (found.anchor != "publication") is dated, (found.date_start, found.anchor)
+
+
+@pytest.mark.model
 def test_a_date_inside_another_noun_does_not_date_the_event() -> None:
     """"the 2015 Minsk agreements" dates the agreements, not the conversation."""
     found = _one("The lack of progress on the 2015 Minsk agreements topped the conversation's agenda.",
