@@ -44,6 +44,7 @@ that error is raised as it is (`classify_open_error` tells them apart).
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 import json
@@ -374,6 +375,16 @@ class Store:
 
     # -- lifecycle ---------------------------------------------------------
 
+    def sibling(self) -> "Store":
+        """The same store on a connection of its own (a DuckDB cursor), for another
+        thread: what it writes is seen by this one's queries once committed, and
+        neither waits for the other's reads. Close it when done."""
+        other = copy.copy(self)
+        other._con = self._con.cursor()
+        other._entries = None
+        other.recovery = None
+        return other
+
     def close(self) -> None:
         self._con.close()
 
@@ -458,12 +469,15 @@ class Store:
         batch_size: int = 64,
         progress: Callable[[int, int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        elsewhere: bool = False,
     ) -> SyncReport:
         """Make the store hold exactly the articles under `paths`, extracting only
         what is not stored for this version. `nlp` is a Language or a function
         that builds one (default `core.nlp.build_pipeline`), called only when
         something must be extracted. `progress(done, total)` counts the articles
         to extract, after each committed batch; `cancel()` is asked between batches.
+        `elsewhere`: extract in a child process (`core.worker`; `nlp` and
+        `n_process` are then not used), so this process never runs the pipeline.
         """
         from core.corpus import dictionary_path_for
         from core.ingest import read_corpus
@@ -479,7 +493,12 @@ class Store:
             progress(0, total)
         added, cancelled = 0, False
         if todo:
-            results = self._extract(todo, nlp=nlp, n_process=n_process, batch_size=batch_size)
+            if elsewhere:
+                from core.worker import extract_elsewhere
+
+                results = extract_elsewhere(todo, entries=self._dictionary_entries())
+            else:
+                results = self._extract(todo, nlp=nlp, n_process=n_process, batch_size=batch_size)
             batch: list[tuple[Article, Any]] = []
             try:
                 for article, result in results:

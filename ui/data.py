@@ -41,6 +41,7 @@ def load_view(*, before_stop: Callable[[], object] = lambda: None):
     paths = corpus_dirs()
     try:
         view = _view_of(paths, corpus.corpus_fingerprint(paths))
+        extraction_note()
         recovery = store_recovery(str(db_path()))
         if recovery is not None:   # the paths are the user's: shown literally, not as markup
             st.warning(markdown_escape(recovery.message()), icon=":material/warning:")
@@ -106,11 +107,30 @@ def _store_view(path: str, paths: tuple[str, ...], fingerprint: str):
     from ui.source import StoreView
 
     store, lock = _open_store(path)
+    if import_job().status().running:
+        return StoreView(store, lock=lock)     # the last committed store; the job clears this cache when done
     with lock:
         if _holds(store, fingerprint):
             return StoreView(store, lock=lock)
         report = _sync(store, [Path(p) for p in paths], fingerprint=fingerprint)
     return StoreView(store, problems=report.problems, lock=lock)
+
+
+@st.cache_resource(show_spinner=False)
+def import_job():
+    """The server's one background extraction job (`ui.imports.Job`)."""
+    from ui.imports import Job
+
+    return Job(db_path=db_path(), open_store=lambda: _open_store(str(db_path())), on_done=_store_view.clear)
+
+
+def extraction_note() -> None:
+    """A small note on every page while imported articles are being extracted."""
+    status = import_job().status()
+    if status.running:
+        left = f"{status.total - status.done} of {status.total}" if status.total else "new"
+        st.caption(f"⏳ {left} imported article(s) being extracted in the background; the pages show the "
+                   "corpus as it was before, until they are stored.")
 
 
 def _sync(store, paths: list[Path], *, fingerprint: str, **options):
