@@ -680,7 +680,9 @@ def test_the_page_sizes_by_documents_and_draws_the_planned_call_hollow(corpus):
     for trace in spec["data"]:
         for i, row in enumerate(trace["customdata"]):
             marks[row[TIMELINE_CUSTOMDATA.index("event_id")]] = (
-                trace["marker"]["color"], decoded(trace["marker"]["size"])[i], decoded(trace["marker"]["symbol"])[i])
+                trace["marker"]["color"], decoded(trace["marker"]["size"])[i],
+                trace["marker"]["symbol"] if isinstance(trace["marker"]["symbol"], str)
+                else decoded(trace["marker"]["symbol"])[i])
     assert marks["e2"] == (event_types()["meeting"].colour, source_size(2), "circle")   # two documents
     assert marks["e1"] == (event_types()["deployment"].colour, MARKER_MIN, "circle")
     assert marks["e3"] == (event_types()["call"].colour, MARKER_MIN, "circle-open")     # planned

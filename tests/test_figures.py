@@ -199,19 +199,40 @@ def test_timeline_marker_size_grows_with_the_documents_reporting_it():
     assert decoded(bars[0]["width"]) == [round(min(0.85, 0.5 * source_size(3) / MARKER_MIN), 3)] * 2
 
 
+def test_a_hover_names_the_first_participants_then_how_many_more():
+    from core.figures import HOVER_MAX_ACTORS, participants_text
+
+    names = [f"Actor {i}" for i in range(HOVER_MAX_ACTORS + 3)]
+    assert participants_text(names) == ", ".join(names[:HOVER_MAX_ACTORS]) + " and 3 more"
+    assert participants_text(names[:2]) == "Actor 0, Actor 1"
+    many = EVENTS.assign(actors=[names] * len(EVENTS))
+    actors = timeline_points(many)["actors"]
+    assert (actors == participants_text(names)).all()
+
+
+def _symbol(trace: dict, index: int) -> str:
+    """The symbol of a trace's `index`th marker: one for the whole trace, or one per point."""
+    symbol = trace["marker"]["symbol"]
+    return symbol if isinstance(symbol, str) else decoded(symbol)[index]
+
+
 def test_timeline_draws_planned_possible_question_and_denied_events_hollow():
     fig = timeline_figure(EVENTS, clock="report")
     symbols = {}
     for event_id, (trace, index) in _markers(fig).items():
-        symbols[event_id] = decoded(trace["marker"]["symbol"])[index]
+        symbols[event_id] = _symbol(trace, index)
     assert symbols == {"e1": "circle", "e2": "circle", "e3": "circle-open"}
     for modality, hollow in [("possible", True), ("question", True), ("denied", True), ("asserted", False)]:
         trace, index = _markers(timeline_figure(EVENTS.assign(modality=modality), clock="report"))["e1"]
-        assert (decoded(trace["marker"]["symbol"])[index] == "circle-open") is hollow, modality
-    # the legend shows a type filled when any of its events is asserted (its first point is)
+        assert (_symbol(trace, index) == "circle-open") is hollow, modality
+    # the legend shows a type once, filled when any of its events is asserted
     mixed = EVENTS.assign(event_type="meeting", modality=["planned", "asserted", "planned", "asserted"])
-    (trace,) = [t for t in spec(timeline_figure(mixed, clock="report"))["data"]]
-    assert decoded(trace["marker"]["symbol"]) == ["circle", "circle", "circle-open", "circle-open"]   # e2 in two lanes
+    traces = spec(timeline_figure(mixed, clock="report"))["data"]
+    drawn = [(t["marker"]["symbol"], len(decoded(t["y"])), t.get("showlegend", True)) for t in traces]
+    assert drawn == [("circle", 2, True), ("circle-open", 2, False)]     # e2 in two lanes
+    assert {t["legendgroup"] for t in traces} == {"meeting"}
+    only_planned = spec(timeline_figure(EVENTS.assign(event_type="meeting", modality="planned"), clock="report"))
+    assert [t.get("showlegend", True) for t in only_planned["data"]] == [True]   # hollow in the legend then
     # a hollow bar: no fill, its outline in the type's colour
     bar = next(t for t in spec(timeline_figure(EVENTS.assign(modality="denied")))["data"] if t["type"] == "bar")
     assert set(decoded(bar["marker"]["color"])) == {"rgba(74,144,217,0.0)"}
