@@ -458,17 +458,19 @@ class Store:
         batch_size: int = 64,
         progress: Callable[[int, int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        keep_duplicates: bool = False,
     ) -> SyncReport:
         """Make the store hold exactly the articles under `paths`, extracting only
         what is not stored for this version. `nlp` is a Language or a function
         that builds one (default `core.nlp.build_pipeline`), called only when
         something must be extracted. `progress(done, total)` counts the articles
         to extract, after each committed batch; `cancel()` is asked between batches.
+        `keep_duplicates`: keep articles `core.dedupe` finds duplicate (`core.ingest.read_corpus`).
         """
         from core.corpus import dictionary_path_for
         from core.ingest import read_corpus
 
-        ingested = read_corpus(paths)
+        ingested = read_corpus(paths, keep_duplicates=keep_duplicates)
         problems = [str(p) for p in ingested.problems]
         failed = sum(1 for p in ingested.problems if p.fatal)
         problems += self._use_dictionary(dictionary_path_for(paths))

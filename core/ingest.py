@@ -28,6 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from core import dedupe
 from core.language import EXTRACTOR_LANGUAGE, detect_language, language_warning
 from core.limits import LIMITS
 from core.records import Article
@@ -436,10 +437,29 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
     return article, problems
 
 
-def read_corpus(paths: Sequence[Path], *, published: date | None = None) -> IngestResult:
-    """Every article under `paths`; duplicates (same text) are kept once."""
+def keeps_duplicate(path: Path) -> bool:
+    """Whether the article's sidecar says to keep it although it duplicates another
+    (`"keep_duplicate": true`, as the Import page writes when the user keeps both)."""
+    try:
+        value = read_sidecar(Path(path)).get(dedupe.KEEP_DUPLICATE_KEY, "")
+    except (OSError, ValueError):
+        return False
+    return value.strip().lower() in ("true", "1", "yes")
+
+
+KEEP_BOTH_HINT = (f'To keep both, add "{dedupe.KEEP_DUPLICATE_KEY}": true to its {SIDECAR_SUFFIX}, '
+                  "or run ingest with --keep-duplicates")
+
+
+def read_corpus(paths: Sequence[Path], *, published: date | None = None,
+                keep_duplicates: bool = False) -> IngestResult:
+    """Every article under `paths`. The same text is read once; an article that
+    duplicates an earlier one (`core.dedupe`: the same text once normalised, or
+    a near duplicate) is left out with a warning naming the one kept, unless
+    `keep_duplicates` or its sidecar says `"keep_duplicate": true`."""
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
+    seen = dedupe.DuplicateIndex()
     for path in paths:
         if not Path(path).exists():
             problems.append(Problem(str(path), "no such file or folder"))
@@ -453,7 +473,14 @@ def read_corpus(paths: Sequence[Path], *, published: date | None = None) -> Inge
         if article is None:
             continue
         if article.article_id in articles:
-            problems.append(Problem(str(file), f"same text as {articles[article.article_id].path}; read once", fatal=False))
+            same = dedupe.Duplicate(of=articles[article.article_id].path, similarity=1.0, identical=True)
+            problems.append(Problem(str(file), f"{same.describe()}; read once", fatal=False))
             continue
+        if not keep_duplicates:
+            duplicate = seen.match(article.text)
+            if duplicate is not None and not keeps_duplicate(file):
+                problems.append(Problem(str(file), f"{duplicate.describe()}; not read. {KEEP_BOTH_HINT}", fatal=False))
+                continue
+            seen.add(article.path, article.text)
         articles[article.article_id] = article
     return IngestResult(articles=tuple(articles.values()), problems=tuple(problems))

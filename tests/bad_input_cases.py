@@ -59,15 +59,16 @@ CASES = [
              "no publication date", False),
     BadInput("invalid metadata date", "baddate.md", f"---\ntitle: X\npublished: 2022-02-30\n---\n{GOOD} (b)".encode(),
              "'2022-02-30' is not a real calendar date", "'2022-02-30' is not a real calendar date", False),
-    BadInput("duplicate", "copy.txt", b"", "same text as", "already in the corpus", True),  # content: a stored article's
+    # Each readable case's text differs from the others' by more than core.dedupe's near-duplicate threshold.
+    BadInput("duplicate", "copy.txt", b"", "duplicate of", "already in the corpus", True),  # content: a stored article's
     BadInput("zip with ../ path", "traversal.zip", make_zip({"../../evil.txt": GOOD.encode()}),
              "a .zip archive", "its path leaves the archive", True),
     BadInput("zip with a symlink", "link.zip", make_zip({}, symlink="passwd.txt"), "a .zip archive", "symbolic link", True),
     BadInput("zip bomb", "bomb.zip", make_zip({"zeros.txt": b"0" * 20_000_000}), "a .zip archive", "zip bomb", True),
-    BadInput("name with separators", "../../etc/cron.d/evil.txt", f"{GOOD} (c)".encode(), "no publication date",
+    BadInput("name with separators", "../../etc/cron.d/evil.txt", f"{GOOD} (c) Talks on the crisis will resume in Geneva next week, diplomats said.".encode(), "no publication date",
              "no publication date", False,
              disk_name="..\\..\\evil.txt", text_has="(c)"),
-    BadInput("name with control characters", "red\x1b[31m\nfake line\u202e.txt", f"{GOOD} (d)".encode(),
+    BadInput("name with control characters", "red\x1b[31m\nfake line\u202e.txt", f"{GOOD} (d) A convoy of armoured vehicles was filmed moving south from Minsk overnight.".encode(),
              "red\\x1b[31m\\nfake line\\u202e.txt", "no publication date", False,
              text_has="(d)"),
 ]
