@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
 from core import dedupe
@@ -54,7 +54,12 @@ _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # HTML elements whose content is never article text.
 _HTML_SKIP = {"script", "style", "iframe", "noscript", "template", "svg", "head", "nav", "footer", "form", "button"}
-_HTML_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "blockquote", "figcaption", "header"}
+# Elements that start and end a paragraph (HTML's block-level elements, table cells and <br>):
+# text on either side of one is never run together.
+_HTML_BLOCK = {"p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+               "tr", "td", "th", "table", "caption", "section", "article", "main", "aside", "header", "hgroup",
+               "blockquote", "pre", "address", "figure", "figcaption", "details", "summary", "dialog", "fieldset",
+               "legend"}
 _HTML_DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "og:published_time")
 
 
@@ -287,8 +292,11 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.title_parts: list[str] = []
         self.meta: dict[str, str] = {}
+        self.heading_parts: list[str] = []       # the first <h1>: the headline
         self._skip_depth = 0
         self._in_title = False
+        self._in_heading = False
+        self._heading_done = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k.lower(): (v or "") for k, v in attrs}
@@ -300,6 +308,8 @@ class _HTMLText(HTMLParser):
                 self.meta.setdefault(key, attributes["content"])
         elif tag == "time" and attributes.get("datetime"):
             self.meta.setdefault("time", attributes["datetime"])
+        elif tag == "h1" and not self._heading_done and not self._skip_depth:
+            self._in_heading = True
         if tag in _HTML_SKIP:
             self._skip_depth += 1
         elif tag in _HTML_BLOCK:
@@ -308,6 +318,8 @@ class _HTMLText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        elif tag == "h1" and self._in_heading:
+            self._in_heading, self._heading_done = False, True
         if tag in _HTML_SKIP and self._skip_depth:
             self._skip_depth -= 1
         elif tag in _HTML_BLOCK:
@@ -318,6 +330,11 @@ class _HTMLText(HTMLParser):
             self.title_parts.append(data)
         elif not self._skip_depth:
             self.parts.append(data)
+            if self._in_heading:
+                self.heading_parts.append(data)
+
+    def heading(self) -> str:
+        return " ".join("".join(self.heading_parts).split())
 
     def text(self) -> str:
         joined = "".join(self.parts)
@@ -325,7 +342,23 @@ class _HTMLText(HTMLParser):
         return "\n\n".join(p for p in paragraphs if p)
 
 
+def headline_apart(text: str, headline: str) -> str:
+    """`text` with `headline` its own paragraph when the text starts with it run
+    into the first sentence ("...the border On Monday, ..."); else unchanged."""
+    headline = headline.strip()
+    if not headline or not text.startswith(headline):
+        return text
+    rest = text[len(headline):]
+    if not rest.strip() or rest.startswith(("\n", "\r")) or (rest[0].isalnum() and headline[-1].isalnum()
+                                                                and not rest[0].isupper()):
+        return text         # already apart, nothing after it, or the headline is only a word's start
+    return f"{headline}\n\n{rest.lstrip()}"
+
+
 def parse_html(markup: str) -> tuple[dict[str, str], str]:
+    """Metadata (title, date, source, url) and text of an HTML page: each block
+    element (paragraph, heading, list item, table cell...) its own paragraph, and
+    the headline (the first <h1>, else the page title) its own line."""
     parser = _HTMLText()
     parser.feed(markup)
     parser.close()
@@ -341,7 +374,12 @@ def parse_html(markup: str) -> tuple[dict[str, str], str]:
         meta["source"] = parser.meta["og:site_name"]
     if parser.meta.get("og:url"):
         meta["url"] = parser.meta["og:url"]
-    return meta, parser.text()
+    text = parser.text()
+    for candidate in (parser.heading(), title):
+        text = headline_apart(text, candidate)
+    if parser.heading():
+        meta["headline"] = parser.heading()
+    return meta, text
 
 
 def parse_json_article(raw: str) -> tuple[dict[str, str], str]:
@@ -380,9 +418,33 @@ def _body_and_meta(path: Path, raw: str) -> tuple[dict[str, str], str]:
     return {}, raw  # .txt: offsets are into the file's content, so nothing is stripped
 
 
-def _filename_meta(path: Path) -> dict[str, str]:
-    match = _FILENAME_DATE.match(path.name)
+def filename_meta(name: str) -> dict[str, str]:
+    """Metadata a file name gives: the date of a `YYYY-MM-DD_` (or `-`, space) prefix.
+    The one reader of that prefix: the corpus reader and the Import page's check table."""
+    match = _FILENAME_DATE.match(PurePosixPath(str(name).replace("\\", "/")).name)
     return {"published": match.group(1)} if match else {}
+
+
+HEADLINE_MAX_WORDS = 30     # a longer first line is a paragraph, not a headline
+
+
+def headline_span(text: str) -> tuple[int, int]:
+    """Where the article's headline is in `text`: its first line (after any blank
+    ones), when more text follows, it has at most `HEADLINE_MAX_WORDS` words and it
+    does not end as a sentence does (a full stop); (0, 0) when there is none."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    line = text[start:end].strip() if end >= 0 else ""
+    if not line or not text[end:].strip() or line.endswith(".") or len(line.split()) > HEADLINE_MAX_WORDS:
+        return 0, 0
+    return start, end
+
+
+def headline(text: str) -> str:
+    """The article's headline (`headline_span`), or "": the Import page's default
+    title; the claim rules count a figure stated there and again in the body once."""
+    start, end = headline_span(text)
+    return text[start:end].strip()
 
 
 def read_article(path: Path, *, published: date | None = None) -> tuple[Article | None, list[Problem]]:
@@ -401,7 +463,7 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
         if path.suffix.lower() in (".html", ".htm") and (note := active_content_note(raw)):
             warnings.append(note)
         meta, text = _body_and_meta(path, raw)
-        meta = {**_filename_meta(path), **meta, **read_sidecar(path)}
+        meta = {**filename_meta(path.name), **meta, **read_sidecar(path)}
     except (OSError, ValueError) as error:  # json.JSONDecodeError is a ValueError
         return None, [Problem(shown, str(error) or type(error).__name__)]
     if not text.strip():

@@ -264,7 +264,7 @@ def test_import_never_overwrites_and_never_imports_the_same_text_twice(tmp_path)
     assert upload.import_drafts(second, uploads_dir=uploads).saved == (uploads / "note-2.txt",)
     again = upload.import_drafts(first, uploads_dir=uploads)
     assert again.saved == ()
-    assert again.duplicates == (f"note.txt: same text as {uploads / 'note.txt'}; not imported again",)
+    assert again.duplicates == (f"note.txt: duplicate of {uploads / 'note.txt'} (the same text); not imported again",)
     assert (uploads / "note.txt").read_text() == "First text."
 
 
