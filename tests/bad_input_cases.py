@@ -47,7 +47,7 @@ CASES = [
              "decoded as Windows-1252", "decoded as Windows-1252", False, text_has="Au\u00dfenminister"),
     # Over the upload limit too: the browser refuses it before sending (see the e2e test), the server again.
     BadInput("50 MB text", "dump.txt", b"troops " * (FIFTY_MB // 7 + 1), "the limit for one article is 5,000,000",
-             "the limit for one upload is 5,000,000", True),
+             "the limit for one article is 5,000,000", True),
     BadInput("html with script, style, iframe", "page.html", HTML, "removed 1 iframe, 2 script, 1 style",
              "removed 1 iframe, 2 script, 1 style", False, text_has="100,000 troops",
              text_lacks=("document.cookie", "alert(", "color:red", "evil.example")),
