@@ -12,8 +12,9 @@ Two tests, cheapest first (docs/duplicates.md says why and how to keep both):
    locality-sensitive hashing (`MINHASH_PERMUTATIONS` hashes in
    `LSH_BANDS` bands), then the overlap is computed exactly on the shingle
    sets, so a pair is reported only when its real overlap passes the threshold.
-   Shingles are made and hashed by scikit-learn's `HashingVectorizer` (its
-   word tokeniser: runs of two or more word characters), already a dependency.
+   Shingles are made and hashed by scikit-learn's `HashingVectorizer`
+   (words: runs of word characters, so "5 killed" and "6 killed" differ),
+   already a dependency.
 
 `DuplicateIndex` holds the articles seen so far: `match(text)` says which one
 a new text duplicates (or None), `add(key, text)` stores it. The first article
@@ -38,6 +39,7 @@ LSH_BANDS = 16                    # bands of MINHASH_PERMUTATIONS / LSH_BANDS ro
 KEEP_DUPLICATE_KEY = "keep_duplicate"   # sidecar key: true keeps this article although it duplicates another
 
 _WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"(?u)\b\w+\b")   # a word: every run of word characters, one-digit figures too ("5 killed")
 _SHINGLE_SPACE = (1 << 31) - 1    # shingle hashes: 31 bits, few collisions between two articles' shingles
 _BELOW_EXACT = 0.999               # a near duplicate's similarity never reads as the exact test's 1.0
 _SEED = 20220224                  # fixed: the same corpus always gives the same candidates
@@ -57,7 +59,8 @@ def normalised_id(text: str, *, normalised: bool = False) -> str:
 def _vectoriser():
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    return HashingVectorizer(analyzer="word", ngram_range=(SHINGLE_WORDS, SHINGLE_WORDS), lowercase=False, norm=None, alternate_sign=False, binary=True,
+    return HashingVectorizer(analyzer="word", ngram_range=(SHINGLE_WORDS, SHINGLE_WORDS), lowercase=False,
+                             token_pattern=_WORD.pattern, norm=None, alternate_sign=False, binary=True,
                              n_features=_SHINGLE_SPACE, dtype=np.uint8)
 
 
