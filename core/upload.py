@@ -7,9 +7,10 @@ The steps, in order:
    per row) and .zip archives of these. Metadata (title, source, url,
    publication date) is pre-filled from front matter, JSON keys, CSV columns
    or HTML meta tags, else the title from the text's headline
-   (`core.ingest.headline`) and the date from a `YYYY-MM-DD_` file-name prefix
-   (`core.ingest.filename_meta`, as the corpus reader reads the saved file); HTML bodies come from trafilatura (dates from htmldate,
-   read from the markup only, never guessed from the text), with
+   (`core.ingest.headline`) and the date from a `YYYY-MM-DD_` file-name
+   prefix (`core.ingest.filename_meta`, as the corpus reader reads the saved
+   file). HTML bodies come from trafilatura (dates from htmldate, read from
+   the markup only, never guessed from the text), with
    `core.ingest.parse_html` as the fallback.
 2. The user corrects the metadata (`draft_rows` / `apply_edits`; `refresh_notes`
    keeps each row's notes true to its cells, e.g. "no publication date" goes
@@ -68,7 +69,6 @@ ARTICLE_UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".csv")
 UPLOAD_SUFFIXES = (*ARTICLE_UPLOAD_SUFFIXES, ".zip")
 SAVED_SUFFIX = ".txt"
 METADATA_FIELDS = ("title", "source", "url", "published")
-EDITABLE_FIELDS = ("title", "source", "published", "side")   # what `update_metadata` corrects after import
 # The check table's columns, in order: what the user must check first, then the rest.
 TABLE_COLUMNS = ("import", "title", "published", "notes", "source", "url", "file", "words")
 NO_DATE_NOTE = "no publication date: add one, or relative dates (“on Monday”) stay unresolved"
@@ -412,7 +412,7 @@ def flag_duplicates(drafts: Iterable[Draft], known: KnownArticles) -> list[Draft
     return flagged
 
 
-def duplicate_note(draft: Draft) -> str:
+def duplicate_row_note(draft: Draft) -> str:
     """What the check table says about a duplicate, and what the user may do."""
     if draft.duplicate_of is None:
         return ""
@@ -444,7 +444,7 @@ def row_notes(draft: Draft, row: Mapping[str, Any]) -> str:
     else:
         date_notes = [] if dated else list(draft.date_notes) or [NO_DATE_NOTE]
     others = [p for p in draft.problems if p not in draft.date_notes]
-    return "; ".join([*others, *date_notes, *([duplicate_note(draft)] if draft.duplicate_of else [])])
+    return "; ".join([*others, *date_notes, *([duplicate_row_note(draft)] if draft.duplicate_of else [])])
 
 
 def refresh_notes(drafts: Sequence[Draft], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -456,7 +456,8 @@ def refresh_notes(drafts: Sequence[Draft], rows: Sequence[Mapping[str, Any]]) ->
 
 def batch_key(drafts: Sequence[Draft]) -> str:
     """A short key that changes when the set of drafts does (keys the correction table)."""
-    return hashlib.sha256("|".join(f"{d.name}:{d.content_id}" for d in drafts).encode("utf-8")).hexdigest()[:10]
+    return hashlib.sha256("|".join(f"{d.name}:{d.content_id}:{d.duplicate_of}" for d in drafts)
+                          .encode("utf-8")).hexdigest()[:10]
 
 
 def check_date(value: Any) -> date | None:
@@ -618,7 +619,7 @@ def _imported_file(path: Path, uploads_dir: Path, *, nothing: str) -> Path:
 
 def update_metadata(path: Path, *, uploads_dir: Path, title: str, source: str, published: Any,
                     side: str) -> dict[str, Any]:
-    """Correct an imported article's metadata (`EDITABLE_FIELDS`) in its sidecar,
+    """Correct an imported article's title, source, publication date and side in its sidecar,
     written atomically; other keys (url, keep_duplicate...) are kept. An empty
     value removes the key (the corpus reader's default then applies: the title
     from the file name, the side from the source). ValueError, naming the file,
