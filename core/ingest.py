@@ -9,6 +9,8 @@ may also give the document's `attribution` and `licence` (shown wherever its
 text is), and its `side`; without one, the side comes from a `DATE_SIDE_slug`
 file name (core/data/document_sides.csv), else it is the source. A corpus
 folder's README, licence or notice (core/data/notice_names.txt) is not an article.
+The same story is read once (`read_corpus`, core/dedupe.py: the same text once
+normalised, or a near duplicate), unless its sidecar says `"keep_duplicate": true`.
 
 Every problem is reported as a `Problem` naming the file; one bad file never
 stops the others from loading.
