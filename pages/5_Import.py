@@ -43,9 +43,9 @@ if pending:
 st.session_state.setdefault(ROUND_KEY, 0)
 files = st.file_uploader("Articles to import", type=[s.lstrip(".") for s in upload.UPLOAD_SUFFIXES],
                          accept_multiple_files=True, key=f"import_files_{st.session_state[ROUND_KEY]}",
-                         help=f"Up to {upload.MAX_UPLOAD_BYTES / 1_000_000:g} MB per file, and "
-                              f"{upload.MAX_ARTICLE_BYTES / 1_000_000:g} MB per article; a .zip may hold "
-                              f"{upload.MAX_ZIP_MEMBERS} files.")
+                         help=f"Up to {upload.MAX_UPLOAD_BYTES / 1_000_000:g} MB per file (an article, a .zip "
+                              f"or a .csv), each article up to {upload.MAX_ARTICLE_BYTES / 1_000_000:g} MB; "
+                              f"a .zip may hold {upload.MAX_ZIP_MEMBERS} files.")
 
 if files:
     result = read_drafts(tuple((f.name, f.getvalue()) for f in files), corpus.corpus_fingerprint(corpus_paths))

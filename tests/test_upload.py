@@ -573,7 +573,8 @@ def test_built_in_html_reader_breaks_at_every_block_element():
 
 def test_page_table_order_date_notes_and_the_stated_limit(tmp_path, monkeypatch):
     at = page_app(tmp_path, monkeypatch)
-    assert "5 MB per file, and 5 MB per article" in at.file_uploader(key="import_files_0").help
+    assert "Up to 5 MB per file (an article, a .zip or a .csv), each article up to 5 MB" in at.file_uploader(
+        key="import_files_0").help
     at.file_uploader(key="import_files_0").set_value([("border.txt", STORY.encode(), "text/plain")]).run()
     assert not at.exception, [e.value for e in at.exception]
     [editor] = at.data_editor
