@@ -57,7 +57,9 @@ CASES = [
              "language: German (de)", "language: German (de)", False),
     BadInput("no date", "undated.txt", GOOD.replace("Sunday", "Monday").encode(), "no publication date",
              "no publication date", False),
-    BadInput("invalid metadata date", "baddate.md", f"---\ntitle: X\npublished: 2022-02-30\n---\n{GOOD} (b)".encode(),
+    BadInput("invalid metadata date", "baddate.md",
+             f"---\ntitle: X\npublished: 2022-02-30\n---\n{GOOD} (b) Satellite images showed field hospitals set up "
+             "near the border.".encode(),
              "'2022-02-30' is not a real calendar date", "'2022-02-30' is not a real calendar date", False),
     # Each readable case's text differs from the others' by more than core.dedupe's near-duplicate threshold.
     BadInput("duplicate", "copy.txt", b"", "duplicate of", "already in the corpus", True),  # content: a stored article's
