@@ -358,9 +358,10 @@ def headline_apart(text: str, headline: str) -> str:
 
 
 def parse_html(markup: str) -> tuple[dict[str, str], str]:
-    """Metadata (title, date, source, url) and text of an HTML page: each block
-    element (paragraph, heading, list item, table cell...) its own paragraph, and
-    the headline (the first <h1>, else the page title) its own line."""
+    """Metadata (title, date, source, url; the first <h1> as `headline`) and text
+    of an HTML page: each block element (paragraph, heading, list item, table
+    cell...) its own paragraph, and the headline (the first <h1>, else the page
+    title) its own line."""
     parser = _HTMLText()
     parser.feed(markup)
     parser.close()

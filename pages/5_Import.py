@@ -8,6 +8,9 @@ ROUND_KEY = "import_round"      # bumped after an import: a fresh (empty) upload
 PENDING_KEY = "import_pending"  # saved files not yet extracted (left there by Cancel)
 SUMMARY_KEY = "import_summary"  # what the last import or removal did, shown after the rerun
 ROWS_KEY = "import_rows_"       # + batch key: the check table's rows, notes kept true to the cells
+# An imported article's metadata the user may correct (core.upload.update_metadata); side: whom it speaks for.
+EDIT_FIELDS = (("title", "Title"), ("published", "Published (YYYY-MM-DD)"), ("source", "Source"),
+               ("side", "Side (e.g. Russia, Ukraine, United States; empty: the source)"))
 
 widgets.page_setup("Import")
 st.title("Import your articles")
@@ -118,23 +121,17 @@ for number, article in enumerate(imported):
         upload.remove_upload(article.path, uploads_dir=uploads_dir)
         st.session_state[SUMMARY_KEY] = [f"Removed {article.path.name} (and its metadata) from the corpus."]
         st.rerun()
-    with left.expander(f"Correct the title, date, source or side of {article.path.name}"):
-        with st.form(key=f"import_edit_{article.path.name}", border=False):
-            title = st.text_input("Title", value=article.title, key=f"import_edit_title_{article.path.name}")
-            published = st.text_input("Published (YYYY-MM-DD)", value=article.published,
-                                      key=f"import_edit_published_{article.path.name}")
-            source = st.text_input("Source", value=article.source, key=f"import_edit_source_{article.path.name}")
-            side = st.text_input("Side", value=article.side, key=f"import_edit_side_{article.path.name}",
-                                 help="Whom the document speaks for, e.g. Russia, Ukraine, United States; "
-                                      "empty: its source")
-            if st.form_submit_button("Save the corrections"):
-                try:
-                    upload.update_metadata(article.path, uploads_dir=uploads_dir, title=title, source=source,
-                                           published=published, side=side)
-                except ValueError as error:
-                    st.error("Not saved:", icon=":material/edit_calendar:")
-                    plain_list([str(error)])
-                else:
-                    st.session_state[SUMMARY_KEY] = [f"Saved the corrections to {article.path.name}: the corpus "
-                                                     "uses them from the next page load."]
-                    st.rerun()
+    with left.expander(f"Correct the title, date, source or side of {article.path.name}"), \
+            st.form(key=f"import_edit_{article.path.name}", border=False):
+        values = {field: st.text_input(label, value=getattr(article, field), key=f"import_edit_{field}_{article.path.name}")
+                  for field, label in EDIT_FIELDS}
+        if st.form_submit_button("Save the corrections"):
+            try:
+                upload.update_metadata(article.path, uploads_dir=uploads_dir, **values)
+            except ValueError as error:
+                st.error("Not saved:", icon=":material/edit_calendar:")
+                plain_list([str(error)])
+            else:
+                st.session_state[SUMMARY_KEY] = [f"Saved the corrections to {article.path.name}: the corpus "
+                                                 "uses them from the next page load."]
+                st.rerun()
