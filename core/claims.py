@@ -53,6 +53,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from core.countries import countries, country_for
+from core.ingest import headline_span
 from core.records import Claim, Timex
 from core.syntax import with_syntax
 
@@ -1310,7 +1311,8 @@ def _sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
 
 def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = (),
                 settings: Settings = Settings()) -> Iterator[Claim]:
-    """Yield every troop or casualty figure in `doc`, in text order.
+    """Yield every troop or casualty figure in `doc`, in text order; a figure
+    stated in the headline and again in the body once (`without_headline_repeats`).
 
     A doc without a dependency parse is parsed only in the sentences that
     need it (`_sentences_to_parse`), on a copy: see `core.syntax`.
@@ -1318,9 +1320,25 @@ def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = 
     lex = lexicons()
     doc, _ = with_syntax(doc, lambda sentences: _sentences_to_parse(sentences, lex))
     try:
-        yield from _claims_in(doc, published=published, timexes=timexes, settings=settings, lex=lex)
+        found = list(_claims_in(doc, published=published, timexes=timexes, settings=settings, lex=lex))
+        yield from without_headline_repeats(found, headline_end=headline_span(_text_of(doc))[1])
     finally:
         doc.user_data.pop(_MEMO_KEY, None)      # per-sentence answers live as long as the reading
+
+
+def _same_figure(first: Claim, second: Claim) -> bool:
+    """The same count of the same thing; sides agree, or one of them is not known."""
+    return ((first.value, first.low, first.high, first.unit, first.category)
+            == (second.value, second.low, second.high, second.unit, second.category)
+            and (first.side == second.side or not first.side or not second.side))
+
+
+def without_headline_repeats(claims: Sequence[Claim], *, headline_end: int) -> list[Claim]:
+    """The claims, less any in the headline (text before `headline_end`, see
+    `core.ingest.headline_span`) whose figure the body states again: one figure
+    counts once in an article. The body's claim is kept (it has the context)."""
+    body = [c for c in claims if c.start >= headline_end]
+    return [c for c in claims if c.start >= headline_end or not any(_same_figure(c, b) for b in body)]
 
 
 def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], settings: Settings,

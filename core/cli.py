@@ -9,8 +9,10 @@ add options and columns, never change what the existing ones mean.
         no --out, csv    each frame as a CSV block on stdout, after a line "# table: NAME"
     python -m core timex --batch IN.jsonl
         reads lines {"doc","dct","text"}; prints lines {"doc","start","end","text","type","value"}
-    python -m core ingest PATH... [--workers N] [--db FILE] [--batch-size B]
-        extracts into the store (core/db.py) what it does not hold yet; a progress
+    python -m core ingest PATH... [--workers N] [--db FILE] [--batch-size B] [--keep-duplicates]
+        extracts into the store (core/db.py) what it does not hold yet; an article that
+        duplicates an earlier one (core/dedupe.py) is left out, one "warning:" line naming
+        both, unless --keep-duplicates; a progress
         bar on stderr with the rate and the time left (core/progress.py; plain
         "ingest: N/M articles stored, R articles/s, about H:MM:SS left" lines when not a terminal),
         then one summary line; exit 1 only when no article could be read
@@ -64,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--workers", type=_positive, default=1, metavar="N", help="spaCy processes (nlp.pipe n_process)")
     ingest.add_argument("--db", type=Path, default=None, metavar="FILE", help="the store (default: $CRISIS_DB or data/crisis.duckdb)")
     ingest.add_argument("--batch-size", type=_positive, default=64, metavar="B", help="articles per committed transaction")
+    ingest.add_argument("--keep-duplicates", action="store_true",
+                        help="keep articles that duplicate an earlier one (same text once normalised, or nearly); local engine")
     ingest.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="local: spaCy processes on this machine; dask: a dask.distributed cluster")
     ingest.add_argument("--scheduler", metavar="ADDRESS", help="the dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)")
@@ -195,7 +199,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             _report_recovery(store)          # before the progress bar takes the terminal
             with ExtractionProgress(sys.stderr) as progress:
                 report = store.sync(args.paths, n_process=args.workers, batch_size=args.batch_size,
-                                    progress=progress)
+                                    progress=progress, keep_duplicates=args.keep_duplicates)
             stored = len(store.stored_ids())
     seconds = time.perf_counter() - started
     for problem in report.problems:

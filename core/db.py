@@ -470,6 +470,7 @@ class Store:
         progress: Callable[[int, int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         elsewhere: bool = False,
+        keep_duplicates: bool = False,
     ) -> SyncReport:
         """Make the store hold exactly the articles under `paths`, extracting only
         what is not stored for this version. `nlp` is a Language or a function
@@ -478,11 +479,12 @@ class Store:
         to extract, after each committed batch; `cancel()` is asked between batches.
         `elsewhere`: extract in a child process (`core.worker`; `nlp` and
         `n_process` are then not used), so this process never runs the pipeline.
+        `keep_duplicates`: keep articles `core.dedupe` finds duplicate (`core.ingest.read_corpus`).
         """
         from core.corpus import dictionary_path_for
         from core.ingest import read_corpus
 
-        ingested = read_corpus(paths)
+        ingested = read_corpus(paths, keep_duplicates=keep_duplicates)
         problems = [str(p) for p in ingested.problems]
         failed = sum(1 for p in ingested.problems if p.fatal)
         problems += self._use_dictionary(dictionary_path_for(paths))

@@ -9,6 +9,8 @@ may also give the document's `attribution` and `licence` (shown wherever its
 text is), and its `side`; without one, the side comes from a `DATE_SIDE_slug`
 file name (core/data/document_sides.csv), else it is the source. A corpus
 folder's README, licence or notice (core/data/notice_names.txt) is not an article.
+The same story is read once (`read_corpus`, core/dedupe.py: the same text once
+normalised, or a near duplicate), unless its sidecar says `"keep_duplicate": true`.
 
 Every problem is reported as a `Problem` naming the file; one bad file never
 stops the others from loading.
@@ -25,9 +27,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
+from core import dedupe
 from core.language import EXTRACTOR_LANGUAGE, detect_language, language_warning
 from core.limits import LIMITS
 from core.records import Article
@@ -53,7 +56,12 @@ _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # HTML elements whose content is never article text.
 _HTML_SKIP = {"script", "style", "iframe", "noscript", "template", "svg", "head", "nav", "footer", "form", "button"}
-_HTML_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "blockquote", "figcaption", "header"}
+# Elements that start and end a paragraph (HTML's block-level elements, table cells and <br>):
+# text on either side of one is never run together.
+_HTML_BLOCK = {"p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+               "tr", "td", "th", "table", "caption", "section", "article", "main", "aside", "header", "hgroup",
+               "blockquote", "pre", "address", "figure", "figcaption", "details", "summary", "dialog", "fieldset",
+               "legend"}
 _HTML_DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "og:published_time")
 
 
@@ -286,8 +294,11 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.title_parts: list[str] = []
         self.meta: dict[str, str] = {}
+        self.heading_parts: list[str] = []       # the first <h1>: the headline
         self._skip_depth = 0
         self._in_title = False
+        self._in_heading = False
+        self._heading_done = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k.lower(): (v or "") for k, v in attrs}
@@ -299,6 +310,8 @@ class _HTMLText(HTMLParser):
                 self.meta.setdefault(key, attributes["content"])
         elif tag == "time" and attributes.get("datetime"):
             self.meta.setdefault("time", attributes["datetime"])
+        elif tag == "h1" and not self._heading_done and not self._skip_depth:
+            self._in_heading = True
         if tag in _HTML_SKIP:
             self._skip_depth += 1
         elif tag in _HTML_BLOCK:
@@ -307,6 +320,8 @@ class _HTMLText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        elif tag == "h1" and self._in_heading:
+            self._in_heading, self._heading_done = False, True
         if tag in _HTML_SKIP and self._skip_depth:
             self._skip_depth -= 1
         elif tag in _HTML_BLOCK:
@@ -317,6 +332,11 @@ class _HTMLText(HTMLParser):
             self.title_parts.append(data)
         elif not self._skip_depth:
             self.parts.append(data)
+            if self._in_heading:
+                self.heading_parts.append(data)
+
+    def heading(self) -> str:
+        return " ".join("".join(self.heading_parts).split())
 
     def text(self) -> str:
         joined = "".join(self.parts)
@@ -324,7 +344,24 @@ class _HTMLText(HTMLParser):
         return "\n\n".join(p for p in paragraphs if p)
 
 
+def headline_apart(text: str, headline: str) -> str:
+    """`text` with `headline` its own paragraph when the text starts with it run
+    into the first sentence ("...the border On Monday, ..."); else unchanged."""
+    headline = headline.strip()
+    if not headline or not text.startswith(headline):
+        return text
+    rest = text[len(headline):]
+    if not rest.strip() or rest.startswith(("\n", "\r")) or (rest[0].isalnum() and headline[-1].isalnum()
+                                                                and not rest[0].isupper()):
+        return text         # already apart, nothing after it, or the headline is only a word's start
+    return f"{headline}\n\n{rest.lstrip()}"
+
+
 def parse_html(markup: str) -> tuple[dict[str, str], str]:
+    """Metadata (title, date, source, url; the first <h1> as `headline`) and text
+    of an HTML page: each block element (paragraph, heading, list item, table
+    cell...) its own paragraph, and the headline (the first <h1>, else the page
+    title) its own line."""
     parser = _HTMLText()
     parser.feed(markup)
     parser.close()
@@ -340,7 +377,12 @@ def parse_html(markup: str) -> tuple[dict[str, str], str]:
         meta["source"] = parser.meta["og:site_name"]
     if parser.meta.get("og:url"):
         meta["url"] = parser.meta["og:url"]
-    return meta, parser.text()
+    text = parser.text()
+    for candidate in (parser.heading(), title):
+        text = headline_apart(text, candidate)
+    if parser.heading():
+        meta["headline"] = parser.heading()
+    return meta, text
 
 
 def parse_json_article(raw: str) -> tuple[dict[str, str], str]:
@@ -379,9 +421,33 @@ def _body_and_meta(path: Path, raw: str) -> tuple[dict[str, str], str]:
     return {}, raw  # .txt: offsets are into the file's content, so nothing is stripped
 
 
-def _filename_meta(path: Path) -> dict[str, str]:
-    match = _FILENAME_DATE.match(path.name)
+def filename_meta(name: str) -> dict[str, str]:
+    """Metadata a file name gives: the date of a `YYYY-MM-DD_` (or `-`, space) prefix.
+    The one reader of that prefix: the corpus reader and the Import page's check table."""
+    match = _FILENAME_DATE.match(PurePosixPath(str(name).replace("\\", "/")).name)
     return {"published": match.group(1)} if match else {}
+
+
+HEADLINE_MAX_WORDS = 30     # a longer first line is a paragraph, not a headline
+
+
+def headline_span(text: str) -> tuple[int, int]:
+    """Where the article's headline is in `text`: its first line (after any blank
+    ones), when more text follows, it has at most `HEADLINE_MAX_WORDS` words and it
+    does not end as a sentence does (a full stop); (0, 0) when there is none."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    line = text[start:end].strip() if end >= 0 else ""
+    if not line or not text[end:].strip() or line.endswith(".") or len(line.split()) > HEADLINE_MAX_WORDS:
+        return 0, 0
+    return start, end
+
+
+def headline(text: str) -> str:
+    """The article's headline (`headline_span`), or "": the Import page's default
+    title; the claim rules count a figure stated there and again in the body once."""
+    start, end = headline_span(text)
+    return text[start:end].strip()
 
 
 def read_article(path: Path, *, published: date | None = None) -> tuple[Article | None, list[Problem]]:
@@ -400,7 +466,7 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
         if path.suffix.lower() in (".html", ".htm") and (note := active_content_note(raw)):
             warnings.append(note)
         meta, text = _body_and_meta(path, raw)
-        meta = {**_filename_meta(path), **meta, **read_sidecar(path)}
+        meta = {**filename_meta(path.name), **meta, **read_sidecar(path)}
     except (OSError, ValueError) as error:  # json.JSONDecodeError is a ValueError
         return None, [Problem(shown, str(error) or type(error).__name__)]
     if not text.strip():
@@ -436,10 +502,29 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
     return article, problems
 
 
-def read_corpus(paths: Sequence[Path], *, published: date | None = None) -> IngestResult:
-    """Every article under `paths`; duplicates (same text) are kept once."""
+def keeps_duplicate(path: Path) -> bool:
+    """Whether the article's sidecar says to keep it although it duplicates another
+    (`"keep_duplicate": true`, as the Import page writes when the user keeps both)."""
+    try:
+        value = read_sidecar(Path(path)).get(dedupe.KEEP_DUPLICATE_KEY, "")
+    except (OSError, ValueError):
+        return False
+    return value.strip().lower() in ("true", "1", "yes")
+
+
+KEEP_BOTH_HINT = (f'To keep both, add "{dedupe.KEEP_DUPLICATE_KEY}": true to its {SIDECAR_SUFFIX}, '
+                  "or run ingest with --keep-duplicates")
+
+
+def read_corpus(paths: Sequence[Path], *, published: date | None = None,
+                keep_duplicates: bool = False) -> IngestResult:
+    """Every article under `paths`. The same text is read once; an article that
+    duplicates an earlier one (`core.dedupe`: the same text once normalised, or
+    a near duplicate) is left out with a warning naming the one kept, unless
+    `keep_duplicates` or its sidecar says `"keep_duplicate": true`."""
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
+    seen = dedupe.DuplicateIndex()
     for path in paths:
         if not Path(path).exists():
             problems.append(Problem(str(path), "no such file or folder"))
@@ -453,7 +538,14 @@ def read_corpus(paths: Sequence[Path], *, published: date | None = None) -> Inge
         if article is None:
             continue
         if article.article_id in articles:
-            problems.append(Problem(str(file), f"same text as {articles[article.article_id].path}; read once", fatal=False))
+            same = dedupe.Duplicate(of=articles[article.article_id].path, similarity=1.0, identical=True)
+            problems.append(Problem(str(file), f"{same.describe()}; read once", fatal=False))
             continue
+        if not keep_duplicates:
+            duplicate = seen.match(article.text)
+            if duplicate is not None and not keeps_duplicate(file):
+                problems.append(Problem(str(file), f"{duplicate.describe()}; not read. {KEEP_BOTH_HINT}", fatal=False))
+                continue
+            seen.add(article.path, article.text)
         articles[article.article_id] = article
     return IngestResult(articles=tuple(articles.values()), problems=tuple(problems))

@@ -7,7 +7,9 @@ that is not a positive whole number is an error naming the file and the key:
 a typo must not silently leave a limit at its default.
 
 `.streamlit/config.toml`'s `server.maxUploadSize` must equal `upload_mb`
-(the browser enforces that one before a file is sent); a test keeps them equal.
+(the browser enforces that one before a file is sent, and the uploader states
+it); a test keeps them equal. By default it is the article limit
+(`article_bytes`), so the limit the uploader states is the one that applies.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Limits:
-    upload_mb: int = 50                   # one uploaded file, in MB (10^6 bytes, as Streamlit's uploader counts)
+    upload_mb: int = 5                    # one uploaded file, in MB (10^6 bytes, as Streamlit's uploader counts)
     article_bytes: int = 5_000_000        # one article's file
     corpus_articles: int = 100_000        # articles in the corpus
     zip_members: int = 500                # files in one .zip
@@ -38,7 +40,7 @@ class Limits:
 
     @property
     def upload_bytes(self) -> int:
-        return self.upload_mb * 1_000_000      # the browser refuses "50.0MB or larger" at 50,000,001 bytes
+        return self.upload_mb * 1_000_000      # the browser refuses "File must be 5.0MB or smaller" at 5,000,001 bytes
 
 
 def settings_path() -> Path:

@@ -6,17 +6,25 @@ The steps, in order:
    .md, .html/.htm, .json (an object, or a list of objects), .csv (one article
    per row) and .zip archives of these. Metadata (title, source, url,
    publication date) is pre-filled from front matter, JSON keys, CSV columns
-   or HTML meta tags; HTML bodies come from trafilatura (dates from htmldate,
-   read from the markup only, never guessed from the text), with
+   or HTML meta tags, else the title from the text's headline
+   (`core.ingest.headline`) and the date from a `YYYY-MM-DD_` file-name
+   prefix (`core.ingest.filename_meta`, as the corpus reader reads the saved
+   file). HTML bodies come from trafilatura (dates from htmldate, read from
+   the markup only, never guessed from the text), with
    `core.ingest.parse_html` as the fallback.
-2. The user corrects the metadata (`draft_rows` / `apply_edits`).
+2. The user corrects the metadata (`draft_rows` / `apply_edits`; `refresh_notes`
+   keeps each row's notes true to its cells, e.g. "no publication date" goes
+   once a date is typed).
 3. `import_drafts` saves each draft as `NAME.txt` plus a `NAME.meta.json`
    sidecar (the keys `core.ingest.read_sidecar` reads), written atomically.
    A draft whose text is already in the corpus (same `content_id`) is
-   reported as a duplicate and not saved again.
+   reported as a duplicate and not saved again; one that `core.dedupe` finds a
+   duplicate of a stored article (the same text once normalised, or nearly) is
+   saved only when the user chose to keep both (`Draft.keep_duplicate`).
 4. `extract_saved` extracts the new articles one by one into the result
    cache, so progress can be shown and the loop stopped between articles.
-5. `remove_upload` deletes an imported article and its sidecar.
+5. `update_metadata` corrects an imported article's title, source, date or
+   side (its sidecar); `remove_upload` deletes an imported article and its sidecar.
 
 Every refusal is a message naming the uploaded file (and the archive member).
 Nothing here imports Streamlit.
@@ -39,7 +47,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
 
-from core import ingest
+from core import dedupe, ingest
 from core.language import detect_language, language_warning
 from core.limits import LIMITS
 
@@ -55,11 +63,15 @@ MAX_COMPRESSION_RATIO = LIMITS.zip_compression_ratio  # uncompressed / compresse
 RATIO_CHECK_MIN_BYTES = LIMITS.zip_ratio_check_bytes  # small members may compress well legitimately
 MAX_CSV_ROWS = LIMITS.csv_rows                  # articles in one .csv
 MAX_NAME_CHARS = 80                  # a saved file name's stem
+SAVED_FILE_MODE = 0o644              # saved articles and sidecars: the owner writes, everyone reads
 
 ARTICLE_UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".csv")
 UPLOAD_SUFFIXES = (*ARTICLE_UPLOAD_SUFFIXES, ".zip")
 SAVED_SUFFIX = ".txt"
 METADATA_FIELDS = ("title", "source", "url", "published")
+# The check table's columns, in order: what the user must check first, then the rest.
+TABLE_COLUMNS = ("import", "title", "published", "notes", "source", "url", "file", "words")
+NO_DATE_NOTE = "no publication date: add one, or relative dates (“on Monday”) stay unresolved"
 _DATE_KEYS = ("published", "date", "publication_date", "pubdate", "published_at", "datepublished")
 _TEXT_COLUMNS = ("text", "body", "content")
 _UNSAFE_NAME_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
@@ -79,9 +91,13 @@ class Draft:
     published: date | None
     text: str
     content_id: str                   # `core.ingest.content_id(text)`, as the corpus reader will compute it
-    problems: tuple[str, ...] = ()    # warnings: the draft can still be imported
-    duplicate_of: str | None = None   # path of a corpus article with the same text
+    problems: tuple[str, ...] = ()    # warnings: the draft can still be imported (`date_notes` included)
+    date_notes: tuple[str, ...] = ()  # those about the date as read: moot once the user gives one
+    duplicate_of: str | None = None   # path of the corpus article (or earlier draft) this one duplicates
     other_ids: tuple[str, ...] = ()   # the id `core.ingest` gives the original file, if different
+    duplicate_note: str = ""          # "duplicate of PATH (how)" (`core.dedupe.Duplicate.describe`)
+    same_text: bool = False           # the very same text is stored: it can never be kept twice
+    keep_duplicate: bool = False      # the user chose to keep it beside the article it duplicates
 
     @property
     def words(self) -> int:
@@ -103,7 +119,7 @@ class UploadResult:
 @dataclass(frozen=True)
 class ImportResult:
     saved: tuple[Path, ...]
-    duplicates: tuple[str, ...] = ()  # "NAME: same text as PATH; not imported again"
+    duplicates: tuple[str, ...] = ()  # "NAME: duplicate of PATH (how); not imported …"
     problems: tuple[str, ...] = ()
 
 
@@ -113,6 +129,7 @@ class UploadedArticle:
     title: str
     source: str
     published: str
+    side: str = ""          # as the sidecar gives it ("" : the corpus reader falls back to the source)
 
 
 # 1. Uploaded files to drafts -------------------------------------------------
@@ -133,8 +150,9 @@ def _read_upload(name: str, data: bytes) -> tuple[list[Draft], list[str]]:
     if suffix not in UPLOAD_SUFFIXES:
         return [], [f"{name}: a {suffix or 'file without extension'} is not supported; "
                     f"upload {', '.join(UPLOAD_SUFFIXES)}"]
-    if len(data) > MAX_UPLOAD_BYTES:
+    if len(data) > MAX_UPLOAD_BYTES and (suffix in (".zip", ".csv") or MAX_UPLOAD_BYTES < MAX_ARTICLE_BYTES):
         return [], [f"{name}: {len(data):,} bytes; the limit for one upload is {MAX_UPLOAD_BYTES:,}"]
+    # (an article's own file over both limits is refused by the article limit, the one the uploader states)
     if suffix == ".zip":
         return _read_zip(name, data)
     return _read_file(name, data)
@@ -284,6 +302,8 @@ def extract_html(markup: str) -> tuple[dict[str, str], str]:
     """Body text and metadata of an HTML page: trafilatura + htmldate, else `core.ingest.parse_html`.
 
     Dates come from the markup (meta tags, `<time>`, URL), never guessed from the text.
+    Paragraphs are separated by a blank line, and the headline (the first <h1>) is
+    the first paragraph, never run into the first sentence.
     """
     fallback_meta, fallback_text = ingest.parse_html(markup)
     try:
@@ -303,6 +323,12 @@ def extract_html(markup: str) -> tuple[dict[str, str], str]:
             "published": document.get("date")}
     meta = {k: str(v).strip() for k, v in meta.items() if v and str(v).strip()}
     text = "\n\n".join(line.strip() for line in str(document["text"]).splitlines() if line.strip())
+    # The headline its own paragraph, first, as the built-in reader (and so the corpus reader) has it.
+    headline = fallback_meta.get("headline", "")
+    if headline and not text.startswith(headline) and fallback_text.startswith(headline):
+        text = f"{headline}\n\n{text}"
+    for candidate in (headline, meta.get("title", ""), fallback_meta.get("title", "")):
+        text = ingest.headline_apart(text, candidate)
     return {**fallback_meta, **meta}, text
 
 
@@ -321,13 +347,16 @@ def make_draft(name: str, text: str, meta: Mapping[str, str], *, warnings: Seque
     if not text.strip():
         return None
     problems = list(warnings)
+    date_notes: list[str] = []
+    # The saved file's name gives the date the corpus reader will, when nothing else does.
+    meta = {**ingest.filename_meta(saved_name(name)), **meta}
     try:
         published = ingest.parse_date(meta.get("published"))
     except ValueError as error:
         published = None
-        problems.append(f"{error}; enter the right date")
+        date_notes.append(f"{error}; enter the right date")
     if published is None and not meta.get("published"):
-        problems.append("no publication date: add one, or relative dates (“on Monday”) stay unresolved")
+        date_notes.append(NO_DATE_NOTE)
     url, url_problem = ingest.checked_url(meta.get("url", ""))
     if url_problem:
         problems.append(f"{url_problem}; dropped")
@@ -335,45 +364,100 @@ def make_draft(name: str, text: str, meta: Mapping[str, str], *, warnings: Seque
         problems.append(note)
     identity = ingest.content_id(text)
     other = ingest.content_id(ingest_text) if ingest_text and ingest_text.strip() else identity
-    return Draft(name=name, title=meta.get("title") or _stem(name), source=meta.get("source", ""), url=url,
-                 published=published, text=text, content_id=identity, problems=tuple(problems),
+    return Draft(name=name, title=meta.get("title") or ingest.headline(text) or _stem(name),
+                 source=meta.get("source", ""), url=url, published=published, text=text, content_id=identity,
+                 problems=tuple(problems + date_notes), date_notes=tuple(date_notes),
                  other_ids=() if other == identity else (other,))
 
 
 # Duplicates -----------------------------------------------------------------
 
-def corpus_index(paths: Sequence[Path]) -> dict[str, str]:
-    """Content id -> path of every readable article under `paths`."""
+@dataclass
+class KnownArticles:
+    """The articles a draft may duplicate: by text id, and by `core.dedupe` (normalised or near)."""
+
+    ids: dict[str, str]
+    texts: dedupe.DuplicateIndex
+
+    def match(self, draft: Draft) -> dedupe.Duplicate | None:
+        same = next((self.ids[i] for i in (draft.content_id, *draft.other_ids) if i in self.ids), None)
+        if same is not None:
+            return dedupe.Duplicate(of=same, similarity=1.0, identical=True)
+        return self.texts.match(draft.text)
+
+    def add(self, key: str, draft: Draft) -> None:
+        self.ids.setdefault(draft.content_id, key)
+        self.texts.add(key, draft.text)
+
+
+def corpus_index(paths: Sequence[Path]) -> KnownArticles:
+    """Every readable article under `paths`, as the corpus reader keeps them."""
+    known = KnownArticles(ids={}, texts=dedupe.DuplicateIndex())
     existing = [Path(p) for p in paths if Path(p).exists()]
-    if not existing:
-        return {}
-    return {a.article_id: a.path for a in ingest.read_corpus(existing).articles}
+    for article in ingest.read_corpus(existing).articles if existing else ():
+        known.ids[article.article_id] = article.path
+        known.texts.add(article.path, article.text)
+    return known
 
 
-def flag_duplicates(drafts: Iterable[Draft], index: Mapping[str, str]) -> list[Draft]:
-    """Set `duplicate_of` on drafts whose text is in the corpus or earlier in the batch."""
-    seen = dict(index)
+def flag_duplicates(drafts: Iterable[Draft], known: KnownArticles) -> list[Draft]:
+    """Set `duplicate_of` on drafts that duplicate a corpus article or an earlier draft of the batch."""
     flagged = []
     for draft in drafts:
-        match = next((seen[i] for i in (draft.content_id, *draft.other_ids) if i in seen), None)
-        flagged.append(replace(draft, duplicate_of=match))
-        seen.setdefault(draft.content_id, draft.name)
+        found = known.match(draft)
+        flagged.append(replace(draft, duplicate_of=found.of if found else None,
+                               duplicate_note=found.describe() if found else "",
+                               same_text=bool(found and found.identical)))
+        known.add(draft.name, draft)
     return flagged
+
+
+def duplicate_row_note(draft: Draft) -> str:
+    """What the check table says about a duplicate, and what the user may do."""
+    if draft.duplicate_of is None:
+        return ""
+    if draft.same_text:
+        return f"{draft.duplicate_note}: already in the corpus, not imported again"
+    return f"{draft.duplicate_note}: tick Import to keep both"
 
 
 # 2. Corrections ------------------------------------------------------------
 
 def draft_rows(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
-    """One editable row per draft, for a table the user corrects."""
-    return [{"import": d.duplicate_of is None, "file": d.name, "title": d.title, "source": d.source, "url": d.url,
-             "published": d.published.isoformat() if d.published else "", "words": d.words,
-             "notes": "; ".join([*d.problems, *([f"already in the corpus: {d.duplicate_of}"] if d.duplicate_of else [])])}
-            for d in drafts]
+    """One editable row per draft, for a table the user corrects; keys in `TABLE_COLUMNS` order."""
+    rows = []
+    for d in drafts:
+        row = {"import": d.duplicate_of is None, "title": d.title,
+               "published": d.published.isoformat() if d.published else "", "notes": "", "source": d.source,
+               "url": d.url, "file": d.name, "words": d.words}
+        rows.append({**row, "notes": row_notes(d, row)})
+    return rows
+
+
+def row_notes(draft: Draft, row: Mapping[str, Any]) -> str:
+    """The notes of a draft's row as its cells now stand: the date notes only while
+    the Published cell is empty (or not a date), the duplicate note while it is one."""
+    try:
+        dated = check_date(row.get("published")) is not None
+    except ValueError as error:
+        dated, date_notes = False, [str(error)]
+    else:
+        date_notes = [] if dated else list(draft.date_notes) or [NO_DATE_NOTE]
+    others = [p for p in draft.problems if p not in draft.date_notes]
+    return "; ".join([*others, *date_notes, *([duplicate_row_note(draft)] if draft.duplicate_of else [])])
+
+
+def refresh_notes(drafts: Sequence[Draft], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The rows, as edited, with each one's notes recomputed from its cells (`row_notes`)."""
+    if hasattr(rows, "to_dict"):  # a DataFrame, as a table editor may return
+        rows = rows.to_dict("records")
+    return [{**row, "notes": row_notes(draft, row)} for draft, row in zip(drafts, rows)]
 
 
 def batch_key(drafts: Sequence[Draft]) -> str:
     """A short key that changes when the set of drafts does (keys the correction table)."""
-    return hashlib.sha256("|".join(f"{d.name}:{d.content_id}" for d in drafts).encode("utf-8")).hexdigest()[:10]
+    return hashlib.sha256("|".join(f"{d.name}:{d.content_id}:{d.duplicate_of}" for d in drafts)
+                          .encode("utf-8")).hexdigest()[:10]
 
 
 def check_date(value: Any) -> date | None:
@@ -411,7 +495,8 @@ def apply_edits(drafts: Sequence[Draft], rows: Sequence[Mapping[str, Any]]) -> t
             errors.append(f"{where}: {refusal}")
             continue
         chosen.append(replace(draft, title=str(row.get("title") or "").strip() or _stem(draft.name),
-                              source=str(row.get("source") or "").strip(), url=url, published=published))
+                              source=str(row.get("source") or "").strip(), url=url, published=published,
+                              keep_duplicate=draft.duplicate_of is not None and not draft.same_text))
     return chosen, errors
 
 
@@ -429,24 +514,29 @@ def safe_file_name(name: str, *, max_chars: int = MAX_NAME_CHARS) -> str:
 
 
 def import_drafts(drafts: Sequence[Draft], *, uploads_dir: Path, corpus_paths: Sequence[Path] = ()) -> ImportResult:
-    """Save each draft not already in the corpus as `NAME.txt` + `NAME.meta.json` in `uploads_dir`."""
+    """Save each draft not already in the corpus as `NAME.txt` + `NAME.meta.json` in `uploads_dir`;
+    a duplicate (`core.dedupe`) only if `draft.keep_duplicate`, its sidecar then saying so."""
     uploads_dir = Path(uploads_dir)
     uploads_dir.mkdir(parents=True, exist_ok=True)
-    index = corpus_index([*corpus_paths, uploads_dir])
+    known = corpus_index([*corpus_paths, uploads_dir])
     saved: list[Path] = []
     duplicates: list[str] = []
     problems: list[str] = []
-    stored = len(set(index.values()))
+    stored = len(set(known.ids.values()))
     for draft in drafts:
-        match = next((index[i] for i in (draft.content_id, *draft.other_ids) if i in index), None)
-        if match:
-            duplicates.append(f"{draft.name}: same text as {match}; not imported again")
+        found = known.match(draft)
+        if found and found.identical:
+            duplicates.append(f"{draft.name}: {found.describe()}; not imported again")
             continue
+        if found and not draft.keep_duplicate:
+            duplicates.append(f"{draft.name}: {found.describe()}; not imported (tick Import to keep both)")
+            continue
+        draft = replace(draft, keep_duplicate=found is not None)
         if stored + len(saved) >= MAX_CORPUS_ARTICLES:
             problems.append(f"{draft.name}: the corpus already holds {stored + len(saved):,} articles, the limit "
                             "(corpus_articles in settings.toml); not imported")
             continue
-        target = unique_path(uploads_dir, safe_file_name(_stem(draft.name)))
+        target = unique_path(uploads_dir, PurePosixPath(saved_name(draft.name)).stem)
         try:
             sidecar = json.dumps(_sidecar(draft), ensure_ascii=False, indent=2)
             atomic_write(ingest.sidecar_path(target), sidecar.encode("utf-8"))
@@ -456,14 +546,20 @@ def import_drafts(drafts: Sequence[Draft], *, uploads_dir: Path, corpus_paths: S
             ingest.sidecar_path(target).unlink(missing_ok=True)
             continue
         saved.append(target)
-        index[draft.content_id] = str(target)
+        known.add(str(target), draft)
     return ImportResult(saved=tuple(saved), duplicates=tuple(duplicates), problems=tuple(problems))
 
 
-def _sidecar(draft: Draft) -> dict[str, str]:
+def _sidecar(draft: Draft) -> dict[str, Any]:
     data = {"title": draft.title, "source": draft.source, "url": draft.url,
-            "published": draft.published.isoformat() if draft.published else "", "uploaded_as": draft.name}
+            "published": draft.published.isoformat() if draft.published else "", "uploaded_as": draft.name,
+            dedupe.KEEP_DUPLICATE_KEY: draft.keep_duplicate}
     return {k: v for k, v in data.items() if v}
+
+
+def saved_name(name: str) -> str:
+    """The file name a draft of this name is saved as (before `unique_path` adds a number)."""
+    return safe_file_name(_stem(name)) + SAVED_SUFFIX
 
 
 def unique_path(folder: Path, stem: str, *, suffix: str = SAVED_SUFFIX) -> Path:
@@ -476,13 +572,15 @@ def unique_path(folder: Path, stem: str, *, suffix: str = SAVED_SUFFIX) -> Path:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a hidden temporary file beside `path`, then rename it over `path`."""
+    """Write to a hidden temporary file beside `path`, then rename it over `path`;
+    the file is `SAVED_FILE_MODE` (a temporary file is the owner's only)."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".upload-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, SAVED_FILE_MODE)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -502,19 +600,53 @@ def list_uploads(uploads_dir: Path) -> list[UploadedArticle]:
             meta = {}
         found.append((path.stat().st_mtime_ns, UploadedArticle(path=path, title=meta.get("title", path.stem),
                                                                 source=meta.get("source", ""),
-                                                                published=meta.get("published", ""))))
+                                                                published=meta.get("published", ""),
+                                                                side=meta.get("side", ""))))
     return [article for _, article in sorted(found, key=lambda pair: (-pair[0], str(pair[1].path)))]
 
 
-def remove_upload(path: Path, *, uploads_dir: Path) -> list[Path]:
-    """Delete an imported article and its sidecar; ValueError for anything outside `uploads_dir`."""
+def _imported_file(path: Path, uploads_dir: Path, *, nothing: str) -> Path:
+    """`path` resolved, if it is an imported article in `uploads_dir`; else ValueError ending in `nothing`."""
     folder = Path(uploads_dir).resolve()
     target = Path(path)
     resolved = target.resolve()
     if resolved == folder or not resolved.is_relative_to(folder) or target.is_symlink():
-        raise ValueError(f"{path} is not an imported article in {uploads_dir}; nothing removed")
+        raise ValueError(f"{path} is not an imported article in {uploads_dir}; {nothing}")
     if target.name.lower().endswith(ingest.SIDECAR_SUFFIX) or not resolved.is_file():
-        raise ValueError(f"{path} is not an imported article file; nothing removed")
+        raise ValueError(f"{path} is not an imported article file; {nothing}")
+    return resolved
+
+
+def update_metadata(path: Path, *, uploads_dir: Path, title: str, source: str, published: Any,
+                    side: str) -> dict[str, Any]:
+    """Correct an imported article's title, source, publication date and side in its sidecar,
+    written atomically; other keys (url, keep_duplicate...) are kept. An empty
+    value removes the key (the corpus reader's default then applies: the title
+    from the file name, the side from the source). ValueError, naming the file,
+    for a bad date or a file outside `uploads_dir`; nothing is changed then.
+    Returns the sidecar as written."""
+    resolved = _imported_file(path, uploads_dir, nothing="nothing changed")
+    try:
+        when = check_date(published)
+    except ValueError as error:
+        raise ValueError(f"{Path(path).name}: {error}; nothing changed") from None
+    sidecar = ingest.sidecar_path(resolved)
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.is_file() else {}
+    except (OSError, ValueError) as error:
+        raise ValueError(f"{sidecar.name}: cannot be read ({error}); nothing changed") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{sidecar.name} must hold a JSON object; nothing changed")
+    given = {"title": str(title or "").strip(), "source": str(source or "").strip(),
+             "published": when.isoformat() if when else "", "side": str(side or "").strip()}
+    data = {**{k: v for k, v in data.items() if k not in given}, **{k: v for k, v in given.items() if v}}
+    atomic_write(sidecar, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    return data
+
+
+def remove_upload(path: Path, *, uploads_dir: Path) -> list[Path]:
+    """Delete an imported article and its sidecar; ValueError for anything outside `uploads_dir`."""
+    resolved = _imported_file(path, uploads_dir, nothing="nothing removed")
     removed = [resolved]
     resolved.unlink()
     sidecar = ingest.sidecar_path(resolved)

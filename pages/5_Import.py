@@ -7,12 +7,17 @@ from ui import data, widgets
 ROUND_KEY = "import_round"      # bumped after an import: a fresh (empty) uploader
 PENDING_KEY = "import_pending"  # saved files not yet extracted (left there by Cancel)
 SUMMARY_KEY = "import_summary"  # what the last import or removal did, shown after the rerun
+ROWS_KEY = "import_rows_"       # + batch key: the check table's rows, notes kept true to the cells
+# An imported article's metadata the user may correct (core.upload.update_metadata); side: whom it speaks for.
+EDIT_FIELDS = (("title", "Title"), ("published", "Published (YYYY-MM-DD)"), ("source", "Source"),
+               ("side", "Side (e.g. Russia, Ukraine, United States; empty: the source)"))
 
 widgets.page_setup("Import")
 st.title("Import your articles")
 st.caption("Add your own articles to the corpus: .txt, .md, .html, .json, .csv (one article per row, a `text` "
            "column plus optional `title`, `source`, `url`, `published`) or a .zip of these. Check the title, "
-           "source, link and publication date before importing: the date resolves “on Monday” in the text.")
+           "source, link and publication date before importing: the date resolves “on Monday” in the text. "
+           "A story already in the corpus (the same text, or nearly) is unticked: tick it to keep both.")
 
 uploads_dir = corpus.uploads_dir_from_env()
 corpus_paths = corpus.corpus_dirs_from_env()
@@ -41,8 +46,9 @@ if pending:
 st.session_state.setdefault(ROUND_KEY, 0)
 files = st.file_uploader("Articles to import", type=[s.lstrip(".") for s in upload.UPLOAD_SUFFIXES],
                          accept_multiple_files=True, key=f"import_files_{st.session_state[ROUND_KEY]}",
-                         help=f"Up to {upload.MAX_UPLOAD_BYTES // 1_000_000} MB per file; a .zip may hold "
-                              f"{upload.MAX_ZIP_MEMBERS} files.")
+                         help=f"Up to {upload.MAX_UPLOAD_BYTES / 1_000_000:g} MB per file (an article, a .zip "
+                              f"or a .csv), each article up to {upload.MAX_ARTICLE_BYTES / 1_000_000:g} MB; "
+                              f"a .zip may hold {upload.MAX_ZIP_MEMBERS} files.")
 
 if files:
     result = read_drafts(tuple((f.name, f.getvalue()) for f in files), corpus.corpus_fingerprint(corpus_paths))
@@ -54,18 +60,27 @@ if files:
                 icon=":material/upload_file:")
     else:
         st.subheader(f"Check before importing ({len(result.drafts)} article(s))")
+        batch = upload.batch_key(result.drafts)
+        rows = st.session_state.get(ROWS_KEY + batch) or upload.draft_rows(result.drafts)
         edited = st.data_editor(
-            upload.draft_rows(result.drafts), key=f"import_editor_{upload.batch_key(result.drafts)}", hide_index=True, width="stretch",
-            disabled=["file", "words", "notes"],
+            rows, key=f"import_editor_{batch}", hide_index=True, width="stretch",
+            column_order=upload.TABLE_COLUMNS, disabled=["file", "words", "notes"],
             column_config={
-                "import": st.column_config.CheckboxColumn("Import", help="Untick to leave this one out"),
-                "file": "From", "title": st.column_config.TextColumn("Title", width="medium"),
-                "source": "Source", "url": st.column_config.TextColumn("URL (http/https)"),
-                "published": st.column_config.TextColumn("Published (YYYY-MM-DD)", help="e.g. 2022-02-14"),
-                "words": st.column_config.NumberColumn("Words", format="%d"),
+                "import": st.column_config.CheckboxColumn("Import", width="small",
+                                                          help="Untick to leave this one out; tick a duplicate to keep both"),
+                "title": st.column_config.TextColumn("Title", width="medium"),
+                "published": st.column_config.TextColumn("Published", width="small", help="YYYY-MM-DD, e.g. 2022-02-14"),
                 "notes": st.column_config.TextColumn("Notes", width="large"),
+                "source": st.column_config.TextColumn("Source", width="small"),
+                "url": st.column_config.TextColumn("URL (http/https)", width="small"),
+                "file": st.column_config.TextColumn("From", width="small"),
+                "words": st.column_config.NumberColumn("Words", format="%d", width="small"),
             },
         )
+        fresh = upload.refresh_notes(result.drafts, edited)
+        if [r["notes"] for r in fresh] != [r["notes"] for r in rows]:
+            st.session_state[ROWS_KEY + batch] = fresh      # a typed date clears "no publication date"
+            st.rerun()
         chosen, errors = upload.apply_edits(result.drafts, edited)
         if errors:
             st.error("Correct these cells in the table, then import:", icon=":material/edit_calendar:")
@@ -106,3 +121,17 @@ for number, article in enumerate(imported):
         upload.remove_upload(article.path, uploads_dir=uploads_dir)
         st.session_state[SUMMARY_KEY] = [f"Removed {article.path.name} (and its metadata) from the corpus."]
         st.rerun()
+    with left.expander(f"Correct the title, date, source or side of {article.path.name}"), \
+            st.form(key=f"import_edit_{article.path.name}", border=False):
+        values = {field: st.text_input(label, value=getattr(article, field), key=f"import_edit_{field}_{article.path.name}")
+                  for field, label in EDIT_FIELDS}
+        if st.form_submit_button("Save the corrections"):
+            try:
+                upload.update_metadata(article.path, uploads_dir=uploads_dir, **values)
+            except ValueError as error:
+                st.error("Not saved:", icon=":material/edit_calendar:")
+                plain_list([str(error)])
+            else:
+                st.session_state[SUMMARY_KEY] = [f"Saved the corrections to {article.path.name}: the corpus "
+                                                 "uses them from the next page load."]
+                st.rerun()

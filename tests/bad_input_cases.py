@@ -47,7 +47,7 @@ CASES = [
              "decoded as Windows-1252", "decoded as Windows-1252", False, text_has="Au\u00dfenminister"),
     # Over the upload limit too: the browser refuses it before sending (see the e2e test), the server again.
     BadInput("50 MB text", "dump.txt", b"troops " * (FIFTY_MB // 7 + 1), "the limit for one article is 5,000,000",
-             "the limit for one upload is 50,000,000", True),
+             "the limit for one article is 5,000,000", True),
     BadInput("html with script, style, iframe", "page.html", HTML, "removed 1 iframe, 2 script, 1 style",
              "removed 1 iframe, 2 script, 1 style", False, text_has="100,000 troops",
              text_lacks=("document.cookie", "alert(", "color:red", "evil.example")),
@@ -57,17 +57,20 @@ CASES = [
              "language: German (de)", "language: German (de)", False),
     BadInput("no date", "undated.txt", GOOD.replace("Sunday", "Monday").encode(), "no publication date",
              "no publication date", False),
-    BadInput("invalid metadata date", "baddate.md", f"---\ntitle: X\npublished: 2022-02-30\n---\n{GOOD} (b)".encode(),
+    BadInput("invalid metadata date", "baddate.md",
+             f"---\ntitle: X\npublished: 2022-02-30\n---\n{GOOD} (b) Satellite images showed field hospitals set up "
+             "near the border.".encode(),
              "'2022-02-30' is not a real calendar date", "'2022-02-30' is not a real calendar date", False),
-    BadInput("duplicate", "copy.txt", b"", "same text as", "already in the corpus", True),  # content: a stored article's
+    # Each readable case's text differs from the others' by more than core.dedupe's near-duplicate threshold.
+    BadInput("duplicate", "copy.txt", b"", "duplicate of", "already in the corpus", True),  # content: a stored article's
     BadInput("zip with ../ path", "traversal.zip", make_zip({"../../evil.txt": GOOD.encode()}),
              "a .zip archive", "its path leaves the archive", True),
     BadInput("zip with a symlink", "link.zip", make_zip({}, symlink="passwd.txt"), "a .zip archive", "symbolic link", True),
     BadInput("zip bomb", "bomb.zip", make_zip({"zeros.txt": b"0" * 20_000_000}), "a .zip archive", "zip bomb", True),
-    BadInput("name with separators", "../../etc/cron.d/evil.txt", f"{GOOD} (c)".encode(), "no publication date",
+    BadInput("name with separators", "../../etc/cron.d/evil.txt", f"{GOOD} (c) Talks on the crisis will resume in Geneva next week, diplomats said.".encode(), "no publication date",
              "no publication date", False,
              disk_name="..\\..\\evil.txt", text_has="(c)"),
-    BadInput("name with control characters", "red\x1b[31m\nfake line\u202e.txt", f"{GOOD} (d)".encode(),
+    BadInput("name with control characters", "red\x1b[31m\nfake line\u202e.txt", f"{GOOD} (d) A convoy of armoured vehicles was filmed moving south from Minsk overnight.".encode(),
              "red\\x1b[31m\\nfake line\\u202e.txt", "no publication date", False,
              text_has="(d)"),
 ]

@@ -264,7 +264,7 @@ def test_import_never_overwrites_and_never_imports_the_same_text_twice(tmp_path)
     assert upload.import_drafts(second, uploads_dir=uploads).saved == (uploads / "note-2.txt",)
     again = upload.import_drafts(first, uploads_dir=uploads)
     assert again.saved == ()
-    assert again.duplicates == (f"note.txt: same text as {uploads / 'note.txt'}; not imported again",)
+    assert again.duplicates == (f"note.txt: duplicate of {uploads / 'note.txt'} (the same text); not imported again",)
     assert (uploads / "note.txt").read_text() == "First text."
 
 
@@ -401,3 +401,216 @@ def test_streamlit_upload_limit_is_ours():
 
     config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] * 1_000_000 == upload.MAX_UPLOAD_BYTES
+
+
+# issue 16: duplicates on the Import page (item 3) ------------------------------------------
+
+STORY = ("Russia moves troops to the border\n\n"
+         "On Monday, Russia moved 5,000 troops to the border with Ukraine, the Pentagon said. "
+         "Officials in Kyiv called the build-up a threat and asked NATO for more help. "
+         "The Kremlin denied any plan to attack and said the exercises were routine.\n")
+STORY_HTML = ("<html><head><title>Russia moves troops to the border</title></head><body>"
+              "<h1>Russia moves troops to the border</h1>"
+              "<p>On Monday, Russia moved 5,000 troops to the border with Ukraine, the Pentagon said. "
+              "Officials in Kyiv called the build-up a threat and asked NATO for more help. "
+              "The Kremlin denied any plan to attack and said the exercises were routine.</p></body></html>").encode()
+
+
+def test_the_same_story_as_html_after_txt_is_a_duplicate_and_can_be_kept(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(STORY, encoding="utf-8")
+    [draft] = read(("story.html", STORY_HTML), corpus_paths=[corpus]).drafts
+    assert draft.duplicate_of == str(corpus / "story.txt") and not draft.same_text
+    [row] = upload.draft_rows([draft])
+    assert row["import"] is False
+    assert f"duplicate of {corpus / 'story.txt'} (the same text once case" in row["notes"]
+    assert "tick Import to keep both" in row["notes"]
+    uploads = tmp_path / "uploads"
+    # Not chosen: not imported. Imported as it was read: refused, named.
+    assert upload.apply_edits([draft], [row]) == ([], [])
+    refused = upload.import_drafts([draft], uploads_dir=uploads, corpus_paths=[corpus])
+    assert refused.saved == () and refused.duplicates[0].startswith(f"story.html: duplicate of {corpus / 'story.txt'}")
+    # Ticked: the user keeps both, and later syncs keep both.
+    chosen, errors = upload.apply_edits([draft], [{**row, "import": True}])
+    assert errors == [] and chosen[0].keep_duplicate
+    kept = upload.import_drafts(chosen, uploads_dir=uploads, corpus_paths=[corpus])
+    assert kept.saved == (uploads / "story.txt",)
+    assert json.loads((uploads / "story.meta.json").read_text())["keep_duplicate"] is True
+    assert len(ingest.read_corpus([corpus, uploads]).articles) == 2
+
+
+def test_near_duplicates_within_one_upload_are_flagged():
+    edited = STORY + "Updated at 10:00 GMT.\n"
+    drafts = read(("a.txt", STORY.encode()), ("b.txt", edited.encode()), ("c.txt", b"Another story entirely.")).drafts
+    assert [d.duplicate_of for d in drafts] == [None, "a.txt", None]
+    assert "of its 5-word phrases are shared; the threshold is 80%" in drafts[1].duplicate_note
+
+
+def test_a_byte_identical_text_can_never_be_kept_twice(tmp_path):
+    uploads = tmp_path / "uploads"
+    [draft] = read(("note.txt", b"First text.")).drafts
+    upload.import_drafts([draft], uploads_dir=uploads)
+    [again] = read(("copy.txt", b"First text."), corpus_paths=[uploads]).drafts
+    assert again.same_text and "already in the corpus, not imported again" in upload.draft_rows([again])[0]["notes"]
+    chosen, _ = upload.apply_edits([again], [{**upload.draft_rows([again])[0], "import": True}])
+    assert not chosen[0].keep_duplicate
+    assert upload.import_drafts(chosen, uploads_dir=uploads).saved == ()
+
+
+# issue 16: the check table (item 10) ---------------------------------------------------------
+
+def test_title_defaults_to_the_headline_not_the_file_name():
+    [draft] = read(("border-story.txt", STORY.encode())).drafts
+    assert draft.title == "Russia moves troops to the border"
+    [one_line] = read(("my-note.txt", b"Kyiv was calm on Tuesday.")).drafts     # no headline: the name
+    assert one_line.title == "my-note"
+
+
+@pytest.mark.parametrize("name", ["2022-02-14_border.txt", "batch.zip/2022-02-14_border.txt"])
+def test_a_date_prefix_fills_the_table_as_the_store_reads_it(tmp_path, name):
+    data = make_zip({"2022-02-14_border.txt": STORY.encode()}) if name.startswith("batch.zip") else STORY.encode()
+    [draft] = read((name.split("/")[0], data)).drafts
+    assert draft.published == date(2022, 2, 14)
+    [row] = upload.draft_rows([draft])
+    assert row["published"] == "2022-02-14" and "no publication date" not in row["notes"]
+    result = upload.import_drafts([draft], uploads_dir=tmp_path / "up")
+    article, _ = ingest.read_article(result.saved[0])
+    assert article.published == draft.published
+
+
+def test_the_one_reader_of_the_date_prefix():
+    assert ingest.filename_meta("2022-02-14_x.txt") == {"published": "2022-02-14"}
+    assert ingest.filename_meta("a.zip/2022-02-14 x.txt") == {"published": "2022-02-14"}
+    assert ingest.filename_meta("x_2022-02-14.txt") == {}
+
+
+def test_published_and_notes_come_right_after_the_title():
+    [draft] = read(("undated.txt", STORY.encode())).drafts
+    [row] = upload.draft_rows([draft])
+    assert tuple(row) == upload.TABLE_COLUMNS
+    assert upload.TABLE_COLUMNS[:4] == ("import", "title", "published", "notes")
+
+
+def test_notes_follow_the_date_typed_in_the_table():
+    [draft] = read(("undated.txt", STORY.encode())).drafts
+    [row] = upload.draft_rows([draft])
+    assert "no publication date" in row["notes"]
+    [dated] = upload.refresh_notes([draft], [{**row, "published": "2022-02-14"}])
+    assert "no publication date" not in dated["notes"] and dated["published"] == "2022-02-14"
+    [bad] = upload.refresh_notes([draft], [{**row, "published": "14/02/2022"}])
+    assert "not in the form YYYY-MM-DD" in bad["notes"]
+    [cleared] = upload.refresh_notes([draft], [{**dated, "published": ""}])
+    assert "no publication date" in cleared["notes"]
+
+
+def test_saved_files_are_readable_by_everyone(tmp_path):
+    [draft] = read(("note.txt", FRONT_MATTER_TXT)).drafts
+    [saved] = upload.import_drafts([draft], uploads_dir=tmp_path).saved
+    assert stat.S_IMODE(saved.stat().st_mode) == upload.SAVED_FILE_MODE == 0o644
+    assert stat.S_IMODE(ingest.sidecar_path(saved).stat().st_mode) == 0o644
+
+
+def test_metadata_can_be_corrected_after_import(tmp_path):
+    uploads = tmp_path / "uploads"
+    [draft] = read(("note.txt", FRONT_MATTER_TXT)).drafts
+    [saved] = upload.import_drafts([draft], uploads_dir=uploads).saved
+    upload.update_metadata(saved, uploads_dir=uploads, title="Corrected title", source="Other Wire",
+                           published="2022-02-15", side="ru")
+    article, _ = ingest.read_article(saved)
+    assert (article.title, article.source, article.published, article.side) == (
+        "Corrected title", "Other Wire", date(2022, 2, 15), "Russia")
+    assert article.url == "https://example.org/a"                         # untouched keys stay
+    [listed] = upload.list_uploads(uploads)
+    assert (listed.title, listed.published, listed.side) == ("Corrected title", "2022-02-15", "ru")
+    before = ingest.sidecar_path(saved).read_bytes()
+    with pytest.raises(ValueError, match="note.txt: publication date '2022-02-30' is not a real calendar date"):
+        upload.update_metadata(saved, uploads_dir=uploads, title="X", source="", published="2022-02-30", side="")
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("x")
+    with pytest.raises(ValueError, match="not an imported article"):
+        upload.update_metadata(outside, uploads_dir=uploads, title="X", source="", published="", side="")
+    assert ingest.sidecar_path(saved).read_bytes() == before               # nothing changed on refusal
+    upload.update_metadata(saved, uploads_dir=uploads, title="Corrected title", source="Other Wire",
+                           published="", side="")                           # emptied: the defaults apply
+    article, _ = ingest.read_article(saved)
+    assert article.published is None and article.side == "Other Wire"
+
+
+# issue 16: the upload limit and HTML (item 15) -------------------------------------------------
+
+def test_the_limit_the_uploader_states_is_the_limit_that_applies():
+    import tomllib
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1_000_000 == upload.MAX_ARTICLE_BYTES == upload.MAX_UPLOAD_BYTES
+    [refused] = read(("big.txt", b"troops " * (upload.MAX_ARTICLE_BYTES // 7 + 1))).problems
+    assert "5,000,000" in refused
+
+
+@pytest.mark.parametrize("markup", [
+    # the headline in inline elements, run into the first sentence
+    "<html><head><title>Russia moves troops to the border</title></head><body><div><span>Russia moves troops to "
+    "the border</span> <span>On Monday, Russia moved 5,000 troops to the border with Ukraine, the Pentagon "
+    "said.</span></div><p>Officials in Kyiv called the build-up a threat and asked NATO for more help.</p></body></html>",
+    # an <h1> that trafilatura leaves out of the text
+    "<html><head><title>X</title></head><body><h1>Russia moves troops to the border</h1>\n<p>On Monday, Russia "
+    "moved 5,000 troops to the border with Ukraine, the Pentagon said.</p>\n<p>Officials in Kyiv called the "
+    "build-up a threat and asked NATO for more help.</p></body></html>",
+])
+def test_html_headline_is_its_own_line_and_paragraphs_stay(markup):
+    [draft] = read(("page.html", markup.encode())).drafts
+    assert draft.text.startswith("Russia moves troops to the border\n\nOn Monday, Russia moved 5,000 troops")
+    assert "said.\n\nOfficials in Kyiv" in draft.text
+    assert draft.title == "Russia moves troops to the border"
+
+
+def test_built_in_html_reader_breaks_at_every_block_element():
+    _, text = ingest.parse_html("<main><h2>Figures</h2><table><tr><th>Side</th><td>Troops</td></tr></table>"
+                                "<ul><li>one</li><li>two</li></ul><aside>Note</aside>After</main>")
+    assert text.split("\n\n") == ["Figures", "Side", "Troops", "one", "two", "Note", "After"]
+
+
+def test_page_table_order_date_notes_and_the_stated_limit(tmp_path, monkeypatch):
+    at = page_app(tmp_path, monkeypatch)
+    assert "Up to 5 MB per file (an article, a .zip or a .csv), each article up to 5 MB" in at.file_uploader(
+        key="import_files_0").help
+    at.file_uploader(key="import_files_0").set_value([("border.txt", STORY.encode(), "text/plain")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    [editor] = at.data_editor
+    assert tuple(editor.proto.column_order) == upload.TABLE_COLUMNS
+    assert list(editor.value["title"]) == ["Russia moves troops to the border"]
+    assert "no publication date" in editor.value["notes"][0]
+    [draft] = upload.read_uploads([("border.txt", STORY.encode())]).drafts
+    at.session_state[f"import_editor_{upload.batch_key([draft])}"] = {
+        "edited_rows": {0: {"published": "2022-02-14"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    [editor] = at.data_editor
+    assert list(editor.value["published"]) == ["2022-02-14"]
+    assert "no publication date" not in editor.value["notes"][0]
+    at.button(key="import_button").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    saved = tmp_path / "uploads" / "border.txt"
+    assert ingest.read_article(saved)[0].published == date(2022, 2, 14)
+
+
+def test_page_corrects_an_imported_articles_metadata(tmp_path, monkeypatch):
+    uploads = tmp_path / "uploads"
+    [draft] = read(("note.txt", FRONT_MATTER_TXT)).drafts
+    upload.import_drafts([draft], uploads_dir=uploads)
+    at = page_app(tmp_path, monkeypatch)
+    at.text_input(key="import_edit_title_note.txt").set_value("Troops massed at the border")
+    at.text_input(key="import_edit_published_note.txt").set_value("2022-02-15")
+    at.text_input(key="import_edit_side_note.txt").set_value("Ukraine")
+    [save] = [b for b in at.button if b.label == "Save the corrections"]
+    save.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    article, _ = ingest.read_article(uploads / "note.txt")
+    assert (article.title, article.published, article.side) == ("Troops massed at the border", date(2022, 2, 15), "Ukraine")
+    assert "Saved the corrections to note.txt" in at.code[0].value
+    at.text_input(key="import_edit_published_note.txt").set_value("15/02/2022")
+    [save] = [b for b in at.button if b.label == "Save the corrections"]
+    save.click().run()
+    assert "not in the form YYYY-MM-DD" in at.code[0].value
+    assert ingest.read_article(uploads / "note.txt")[0].published == date(2022, 2, 15)

@@ -69,3 +69,39 @@ def test_uploaded_txt_adds_its_event_to_the_timeline(page: Page, upload_app, art
     drawn = timeline_sentences(page)
     assert SENTENCE in drawn
     assert "2022-02-14" in drawn  # "On Monday" resolved against the publication date
+
+
+STORY = ("Russia moves troops to the border\n\n"
+         "On Monday, Russia moved 5,000 troops to the border with Ukraine, the Pentagon said. "
+         "Officials in Kyiv called the build-up a threat and asked NATO for more help.\n")
+STORY_HTML = ("<html><head><title>Russia moves troops to the border</title></head><body>"
+              "<h1>Russia moves troops to the border</h1><p>On Monday, Russia moved 5,000 troops to the border with "
+              "Ukraine, the Pentagon said.</p><p>Officials in Kyiv called the build-up a threat and asked NATO for "
+              "more help.</p></body></html>")
+
+
+def test_the_same_story_as_html_is_flagged_and_the_check_table_fits(page: Page, upload_app, artifact_dir, tmp_path):
+    """Issue 16 items 3 and 10: the .html of a stored .txt is 'duplicate of' it, unticked;
+    the table's Published and Notes columns are on screen; the title is the headline."""
+    url, uploads = upload_app
+    page.set_viewport_size({"width": 1100, "height": 900})                     # a laptop's window
+    uploads.mkdir(exist_ok=True)
+    (uploads / "2022-02-14_story.txt").write_text(STORY, encoding="utf-8")     # already imported
+    page.goto(f"{url}/Import")
+    wait_idle(page)
+    source = tmp_path / "story.html"
+    source.write_text(STORY_HTML, encoding="utf-8")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(source))
+    expect(page.get_by_text("Check before importing (1 article(s))")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+    # The grid puts only the columns in view in its accessible table: Published and Notes must be there.
+    headers = page.locator("[data-testid='stDataFrame'] th[role='columnheader']")
+    expect(headers.filter(has_text="Title")).to_have_count(1)
+    in_view = headers.all_inner_texts()
+    assert any(h.startswith("Published") for h in in_view) and "Notes" in in_view, in_view
+    cells = page.locator("[data-testid='stDataFrame'] td[role='gridcell']")
+    expect(cells.filter(has_text=f"duplicate of {uploads / '2022-02-14_story.txt'}")).to_have_count(1)
+    expect(cells.filter(has_text="Russia moves troops to the border")).to_have_count(1)
+    expect(page.get_by_role("button", name="Import 0 article(s)")).to_be_disabled()
+
+    page.screenshot(path=str(artifact_dir / "screenshot-import-duplicate.png"), full_page=True)
