@@ -269,6 +269,29 @@ class EventDetail:
         return [m.mention["mention_id"] for views in self.by_side.values() for m in views]
 
 
+def dating_report(detail: EventDetail) -> MentionView | None:
+    """The report the event's date comes from (same date as written, anchor and start;
+    the first in report order), or None."""
+    event = detail.event
+
+    def same(a: Any, b: Any) -> bool:
+        missing_a, missing_b = a is None or _isna(a), b is None or _isna(b)
+        if missing_a or missing_b:
+            return missing_a and missing_b
+        return str(a) == str(b) if isinstance(a, str) or isinstance(b, str) else pd.Timestamp(a) == pd.Timestamp(b)
+
+    for views in detail.by_side.values():
+        for view in views:
+            mention = view.mention
+            if all(same(mention.get(name), event.get(name)) for name in ("date_start", "date_text", "date_source")):
+                return view
+    return None
+
+
+def _isna(value: Any) -> bool:
+    return not isinstance(value, (list, tuple)) and bool(pd.isna(value))
+
+
 def clicked_event_ids(points: Iterable[dict[str, Any]], *, position: int) -> list[str]:
     """Event ids of the clicked points (`customdata[position]`), first click first."""
     ids: list[str] = []
@@ -377,8 +400,13 @@ MENTION_TABLE_COLUMNS = ["event_id", "mention_id", "side", "source", "published"
 
 def events_table(events: pd.DataFrame, *, clock: str = "event") -> pd.DataFrame:
     """The Timeline's events, one row per event, in time order on `clock`."""
+    from core.figures import date_anchor
+
     order = "first_reported" if clock == "report" else "date_start"
-    return events.sort_values([order, "event_id"], na_position="last", kind="stable")[EVENT_TABLE_COLUMNS]
+    table = events.sort_values([order, "event_id"], na_position="last", kind="stable")[EVENT_TABLE_COLUMNS]
+    # what the date rests on, "undated" where nothing resolved it (not the extractor's "publication")
+    return table.assign(date_source=[date_anchor(start, source) for start, source
+                                     in zip(table["date_start"], table["date_source"])])
 
 
 def mentions_table(mentions: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataFrame:

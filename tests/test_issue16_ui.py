@@ -1,0 +1,95 @@
+"""Issue 16, the dashboard's items: date provenance (7), the detail panel's dates (6),
+one colour per event type whatever the filter (5), the Claims filters in the URL (8),
+exported figures and blanks (9), and the events CSV in the counts view (14).
+
+AppTest on the synthetic corpus of `tests/test_app.py`; the one `model` test runs
+the real pipeline over a short text.
+"""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.corpus import CorpusResult
+from core.highlight import markdown_escape
+from test_app import APP, PAGES, all_text, chart_specs, make_app, synthetic_corpus
+from ui.data import CORPUS_OVERRIDE_KEY
+
+UNDATED = "undated: no explicit date in the text, and no publication date to resolve against"
+
+
+@pytest.fixture
+def corpus() -> CorpusResult:
+    """The synthetic corpus, its mentions carrying the date as written (as the store's do)."""
+    result = synthetic_corpus()
+    mentions = result.frames.mentions
+    written = {"m1": "Thursday", "m2a": "11 February", "m2b": "11 February", "m3": "", "m4": "Monday"}
+    mentions["date_text"] = mentions["mention_id"].map(written)
+    return result
+
+
+def events_shown(at: AppTest):
+    """The Timeline's events table (the dataframe with the events' columns)."""
+    (table,) = [d.value for d in at.dataframe if "n_mentions" in d.value.columns]
+    return table
+
+
+def open_panel(corpus: CorpusResult, event_id: str) -> AppTest:
+    at = make_app(corpus, page=PAGES[0])
+    at.session_state["timeline_detail_event"] = event_id
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+# --- item 7: the anchor, labelled truthfully ----------------------------------------
+
+def test_the_events_table_says_undated_not_publication_for_an_event_with_no_date(corpus):
+    at = make_app(corpus, page=PAGES[0])
+    table = events_shown(at).set_index("event_id")
+    assert table.loc["e4", "date_source"] == "undated"          # undated article: was "publication"-like
+    assert table.loc["e3", "date_source"] == "publication"
+    assert table.loc["e1", "date_source"] == "relative"
+    assert table.loc["e2", "date_source"] == "explicit"
+
+
+@pytest.mark.model
+def test_midweek_and_saturday_are_relative_and_an_undated_articles_events_undated(tmp_path):
+    from core.corpus import build_frames
+    from core.figures import timeline_points
+    from ui.selection import events_table
+
+    dated = tmp_path / "2022-02-13_talks.txt"
+    dated.write_text("Talks\n\nRussian and Ukrainian officials will meet midweek in Minsk. On Saturday, "
+                     "Russia attacked Kharkiv. NATO ministers met on 10 February in Brussels.\n", encoding="utf-8")
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Undated\n\nRussian troops attacked Kharkiv.\n", encoding="utf-8")
+    events = build_frames([dated, undated], cache_dir=None).frames.events
+    by_written = dict(zip(events["date_text"], events["event_id"]))
+    assert {"midweek", "Saturday", "10 February"} <= set(by_written)
+    # the hover's line on how the date was resolved (one point per lane: the same for each)
+    points = timeline_points(events).drop_duplicates("event_id").set_index("event_id")["resolution"]
+    assert points[by_written["midweek"]] == "2022-02-16 (relative date, resolved against the publication date)"
+    assert points[by_written["Saturday"]] == "2022-02-12 (relative date, resolved against the publication date)"
+    assert points[by_written["10 February"]] == "2022-02-10 (explicit date in the text)"
+    table = events_table(events)
+    from_undated = table[table["article_id"] == events.loc[events["sentence"].str.startswith("Russian troops"),
+                                                               "article_id"].iloc[0]]
+    assert not from_undated.empty and set(from_undated["date_source"]) == {"undated"}
+
+
+# --- item 6: the panel shows the resolved date, its anchor and the date as written ----
+
+def test_the_panel_shows_the_resolved_date_its_anchor_and_the_date_as_written(corpus):
+    text = all_text(open_panel(corpus, "e1"))
+    assert markdown_escape("2022-02-10 (relative date, resolved against the publication date of 2022-02-13), "
+                           "precise to the day; written “Thursday”") in text
+    text = all_text(open_panel(corpus, "e2"))
+    assert markdown_escape("2022-02-11 (explicit date in the text), precise to the day; "
+                           "written “11 February”") in text
+
+
+def test_the_panel_of_an_undated_event_says_why_and_what_was_written(corpus):
+    text = all_text(open_panel(corpus, "e4"))
+    assert markdown_escape(f"**Event time:** {UNDATED}; written “Monday”") in text or \
+        f"**Event time:** {markdown_escape(UNDATED + '; written “Monday”')}" in text
