@@ -19,8 +19,8 @@ BOM_STATE_KEY = "csv_bom_selected"  # its value, kept across pages (widget state
 
 
 def page_icon() -> Image.Image:
-    """A 32×32 favicon drawn here: a timeline with three events. Emoji and
-    Material page icons are fetched from a font CDN; this one is served locally."""
+    """A 32×32 favicon drawn here: a timeline with three events, served by this
+    server (a Material page icon as favicon is fetched from fonts.gstatic.com)."""
     icon = np.zeros((32, 32, 3), dtype=np.uint8)
     icon[:] = (179, 38, 30)
     icon[15:17, 3:29] = 255
