@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.corpus import CorpusResult
 from core.highlight import markdown_escape
-from test_app import APP, PAGES, all_text, chart_specs, make_app, synthetic_corpus
+from test_app import APP, PAGES, all_text, chart_specs, make_app, select_actors, synthetic_corpus
 from ui.data import CORPUS_OVERRIDE_KEY
 
 UNDATED = "undated: no explicit date in the text, and no publication date to resolve against"
@@ -93,3 +93,31 @@ def test_the_panel_of_an_undated_event_says_why_and_what_was_written(corpus):
     text = all_text(open_panel(corpus, "e4"))
     assert markdown_escape(f"**Event time:** {UNDATED}; written “Monday”") in text or \
         f"**Event time:** {markdown_escape(UNDATED + '; written “Monday”')}" in text
+
+
+# --- item 14: the counts view still downloads the filtered events -------------------
+
+def test_the_counts_view_offers_the_filtered_events_csv(corpus, monkeypatch):
+    import io
+
+    import pandas as pd
+
+    import core.figures
+    from core.export import to_csv_bytes
+    from core.query import Filters
+    from ui.selection import EVENT_TABLE_COLUMNS
+    from ui.source import FramesView
+    from ui.timeline import filtered_events
+
+    monkeypatch.setattr(core.figures, "POINTS_MAX", 2)
+    at = make_app(corpus, page=PAGES[0])
+    assert "too many to draw one by one" in all_text(at)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download events CSV (every event the sidebar filters match)"]
+    select_actors(at, ["Russia"])                 # e1, e2: 3 points (e2 in two lanes), still counts
+    assert "too many to draw one by one" in all_text(at)
+    assert [b.proto.label for b in at.get("download_button")] == labels
+    csv = pd.read_csv(io.BytesIO(to_csv_bytes(filtered_events(FramesView(corpus.frames), Filters(actors=("Russia",)),
+                                                              "event"))))
+    assert csv.columns.tolist() == EVENT_TABLE_COLUMNS
+    assert sorted(csv["event_id"]) == ["e1", "e2"]

@@ -1,5 +1,6 @@
 """The Timeline page's own widgets: the clock switch (mirrored to the URL), the
-list of events outside the default window, and the events table."""
+list of events outside the default window, the events table, and the counts
+view's events CSV."""
 from __future__ import annotations
 
 import pandas as pd
@@ -71,6 +72,25 @@ EVENT_TABLE_CONFIG = {
     "sentence": st.column_config.TextColumn("Sentence", width="large"),
     "event_id": "Event id", "article_id": "First report",
 }
+
+
+def filtered_events(view, filters, clock: str) -> pd.DataFrame:
+    """Every event `filters` match, as the events CSV has them (whatever the chart's window)."""
+    from ui.selection import events_table
+
+    return events_table(view.frames(filters).events, clock=clock)
+
+
+def download_filtered_events(view, filters, clock: str) -> None:
+    """The counts view's events CSV: built from the store only when clicked (the page
+    does not load the events to count them), every event the sidebar filters match."""
+    from ui import widgets
+
+    widgets.download_csv_later(lambda: filtered_events(view, filters, clock), rows=None,
+                               file_name="events.csv", key="timeline_download",
+                               label="Download events CSV (every event the sidebar filters match)")
+    st.caption("The events CSV holds every event the sidebar filters match, one row each, dated inside the "
+               "chart's window or not.")
 
 
 def events_table_view(table: pd.DataFrame) -> None:

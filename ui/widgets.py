@@ -133,14 +133,15 @@ def download_csv(df: pd.DataFrame, *, file_name: str, key: str, label: str = "Do
     )
 
 
-def download_csv_later(build: Callable[[], pd.DataFrame], *, rows: int, file_name: str, key: str,
+def download_csv_later(build: Callable[[], pd.DataFrame], *, rows: int | None, file_name: str, key: str,
                        label: str) -> None:
     """A download button whose CSV is built by `build()` only when clicked (a table the
-    page does not show, e.g. every mention of the events shown); `rows` for its label."""
+    page does not show, e.g. every mention of the events shown); `rows` for its label
+    (None: not counted beforehand, the label gives no number)."""
     bom = _bom_chosen()
     st.download_button(
-        f"{label} ({rows_label(rows)})", data=lambda: to_csv_bytes(build(), bom=bom), file_name=file_name,
-        mime="text/csv", key=key, disabled=rows == 0, on_click="ignore",
+        label if rows is None else f"{label} ({rows_label(rows)})", data=lambda: to_csv_bytes(build(), bom=bom),
+        file_name=file_name, mime="text/csv", key=key, disabled=rows == 0, on_click="ignore",
     )
 
 
