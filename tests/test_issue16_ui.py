@@ -121,3 +121,61 @@ def test_the_counts_view_offers_the_filtered_events_csv(corpus, monkeypatch):
                                                               "event"))))
     assert csv.columns.tolist() == EVENT_TABLE_COLUMNS
     assert sorted(csv["event_id"]) == ["e1", "e2"]
+
+
+# --- item 8: the Claims page's filters survive a shared link ------------------------
+
+def _claims_page(params: dict[str, list[str]]) -> AppTest:
+    """The Claims page of a new session opened on a URL with `params`."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[CORPUS_OVERRIDE_KEY] = synthetic_corpus()
+    for name, values in params.items():
+        at.query_params[name] = values
+    at.run()
+    at.switch_page(PAGES[2]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _param(at: AppTest, name: str) -> list[str]:
+    value = at.query_params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _claims_table(at: AppTest):
+    (table,) = [d.value for d in at.dataframe if "claimant" in d.value.columns]
+    return table
+
+
+@pytest.mark.parametrize(("facet", "param", "value", "values"), [
+    ("side", "claim_side", "Ukraine", [5000.0]),
+    ("unit", "claim_unit", "troops", [125000.0, 130000.0]),
+    ("category", "claim_category", "deployment", [125000.0, 130000.0, 5000.0]),
+    ("claimant", "claimant", "Joe Biden", [125000.0]),
+])
+def test_each_claims_filter_is_written_to_the_url_and_restored_from_it(facet, param, value, values):
+    at = _claims_page({})
+    at.multiselect(key=f"claims_filter_{facet}").set_value([value]).run()
+    assert _param(at, param) == [value]
+    assert sorted(_claims_table(at)["value"].tolist()) == sorted(values)
+    shared = _claims_page({param: [value]})                 # the link, opened in a new session
+    assert shared.multiselect(key=f"claims_filter_{facet}").value == [value]
+    assert sorted(_claims_table(shared)["value"].tolist()) == sorted(values)
+
+
+def test_the_claims_filters_survive_a_page_switch_and_clear_from_the_url():
+    at = _claims_page({"claimant": ["Ben Wallace"], "claim_unit": ["troops"]})
+    assert _claims_table(at)["value"].tolist() == [130000.0]
+    at.switch_page(PAGES[0]).run()
+    at.switch_page(PAGES[2]).run()
+    assert at.multiselect(key="claims_filter_claimant").value == ["Ben Wallace"]
+    assert _param(at, "claimant") == ["Ben Wallace"] and _param(at, "claim_unit") == ["troops"]
+    at.multiselect(key="claims_filter_claimant").set_value([]).run()
+    assert "claimant" not in at.query_params
+    assert len(_claims_table(at)) == 2
+
+
+def test_an_unknown_claimant_in_the_link_is_ignored_and_said():
+    at = _claims_page({"claimant": ["Nobody <b>"]})
+    assert len(_claims_table(at)) == 3
+    assert "Claimant not in this corpus, ignored: " + markdown_escape("Nobody <b>") in all_text(at)

@@ -96,6 +96,10 @@ def undated_articles(articles: pd.DataFrame) -> pd.DataFrame:
 
 # Claim columns the Claims page lets the user narrow by, in the order shown.
 CLAIM_FACETS = ("side", "unit", "category", "claimant")
+# The Claims page's own filters in the URL; named apart from the sidebar's ?side=
+# (the documents' side) and ?category= (its claim category).
+CLAIM_QUERY_PARAMS = {"side": "claim_side", "unit": "claim_unit", "category": "claim_category",
+                      "claimant": "claimant"}
 
 
 def facet_options(claims: pd.DataFrame, column: str) -> list[str]:
