@@ -46,7 +46,7 @@ if (~plotted).any():
 st.subheader(f"Claims ({len(claims)})")
 table = claims[["date", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high", "category",
                 "location", "article", "attribution", "flags"]].sort_values("date", na_position="last")
-st.dataframe(
+widgets.table(
     table, hide_index=True, width="stretch", key="claims_table",
     column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),

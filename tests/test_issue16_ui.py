@@ -179,3 +179,42 @@ def test_an_unknown_claimant_in_the_link_is_ignored_and_said():
     at = _claims_page({"claimant": ["Nobody <b>"]})
     assert len(_claims_table(at)) == 3
     assert "Claimant not in this corpus, ignored: " + markdown_escape("Nobody <b>") in all_text(at)
+
+
+# --- item 9: whole figures as integers, blanks not "None", no stray quote ------------
+
+def test_whole_figures_are_exported_as_integers_and_fractions_stay():
+    import pandas as pd
+
+    from core.export import to_csv_bytes
+    from core.frames import to_flat
+
+    claims = synthetic_corpus().frames.claims
+    text = to_csv_bytes(claims[["value", "low", "high", "unit"]]).decode()
+    assert text.splitlines()[1:] == ["130000,,,troops", "125000,100000,150000,troops", "5000,,,soldiers"]
+    assert "130000.0" not in text
+    mixed = pd.DataFrame({"share": [0.5, 2.0], "n": [1.0, None]})
+    assert to_csv_bytes(mixed).decode().splitlines() == ["share,n", "0.5,1", "2.0,"]
+    assert to_flat(mixed).to_dict("records") == [{"share": 0.5, "n": 1}, {"share": 2.0, "n": None}]
+
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_every_table_shows_a_missing_value_blank(corpus, page):
+    at = make_app(corpus, page=page)
+    tables = list(at.dataframe)
+    assert tables, "every page shows a table"
+    for table in tables:
+        assert table.proto.HasField("placeholder") and table.proto.placeholder == "", table.proto.id
+
+
+@pytest.mark.model
+def test_a_sentence_does_not_end_with_the_next_ones_opening_quote(nlp):
+    from core.claims import iter_claims
+
+    text = ('Wallace said Russia had massed 130,000 troops. "We are very worried," he added. '
+            'Officials said 100,000 soldiers were near the border. “They could attack,” one said.')
+    sentences = [s.text for s in nlp(text).sents]
+    assert sentences == ["Wallace said Russia had massed 130,000 troops.", '"We are very worried," he added.',
+                         "Officials said 100,000 soldiers were near the border.", "“They could attack,” one said."]
+    claims = list(iter_claims(nlp(text), published=None))
+    assert claims and all(not c.sentence.rstrip().endswith(('"', "“")) for c in claims)

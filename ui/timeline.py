@@ -48,7 +48,9 @@ def list_outside(timeline, clock: str) -> None:
                    "choose dates in the sidebar, or switch on *Every date*, to draw them.")
         listed = outside.assign(day=clock_dates(outside, clock)[0])
         listed = listed[["day", "label", "event_type", "modality", "sources", "event_id"]].sort_values("day")
-        st.dataframe(listed, hide_index=True, width="stretch", key="timeline_outside_table",
+        from ui.widgets import table
+
+        table(listed, hide_index=True, width="stretch", key="timeline_outside_table",
                      column_config={"day": st.column_config.DateColumn(CLOCK_LABELS[clock].capitalize(),
                                                                         format="YYYY-MM-DD"),
                                     "label": "Event", "event_type": "Type", "modality": "Modality",
@@ -93,5 +95,7 @@ def download_filtered_events(view, filters, clock: str) -> None:
                "chart's window or not.")
 
 
-def events_table_view(table: pd.DataFrame) -> None:
-    st.dataframe(table, hide_index=True, width="stretch", key="timeline_table", column_config=EVENT_TABLE_CONFIG)
+def events_table_view(events: pd.DataFrame) -> None:
+    from ui.widgets import table
+
+    table(events, hide_index=True, width="stretch", key="timeline_table", column_config=EVENT_TABLE_CONFIG)

@@ -29,6 +29,14 @@ def page_icon() -> Image.Image:
     return Image.fromarray(icon)
 
 
+def table(data: pd.DataFrame, **options):
+    """`st.dataframe` as every page draws a table: no index, the page's width, and a
+    missing value shown blank (Streamlit writes a grey "None" otherwise)."""
+    options.setdefault("hide_index", True)
+    options.setdefault("width", "stretch")
+    return st.dataframe(data, placeholder="", **options)
+
+
 def page_setup(title: str) -> None:
     st.set_page_config(page_title=f"{title} · Crisis Timeline", page_icon=page_icon(), layout="wide")
 
