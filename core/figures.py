@@ -39,7 +39,7 @@ CLOCKS = ("event", "report")
 CLOCK_LABELS = {"event": "event time", "report": "report time"}
 # Modalities drawn hollow: what is not reported as having happened.
 HOLLOW_MODALITIES = frozenset({"planned", "possible", "question", "denied"})
-OTHER_TYPE_COLOUR = "#7f7f7f"   # a type missing from core/data/event_types.csv
+OTHER_TYPE_COLOUR = "#c7c7c7"   # a type missing from core/data/event_types.csv (no type's colour)
 # Timeline markers beyond which SVG gets slower than WebGL. Measured in headless
 # Chromium (software WebGL), one 2,456-cell counts chart: SVG 0.20 s, WebGL 0.57 s;
 # at 4x the markers, SVG 0.63 s, WebGL 0.82 s (WebGL pays a fixed cost for its context).

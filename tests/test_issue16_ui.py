@@ -218,3 +218,48 @@ def test_a_sentence_does_not_end_with_the_next_ones_opening_quote(nlp):
                          "Officials said 100,000 soldiers were near the border.", "“They could attack,” one said."]
     claims = list(iter_claims(nlp(text), published=None))
     assert claims and all(not c.sentence.rstrip().endswith(('"', "“")) for c in claims)
+
+
+# --- item 5: one colour per event type, whatever the filter ---------------------------
+
+def _type_colours(at: AppTest) -> dict[str, str]:
+    """Each event type's colour in the Timeline chart (its legend entry's trace)."""
+    colours: dict[str, set] = {}
+    for trace in chart_specs(at)[0]["data"]:
+        colour = trace["marker"]["line"]["color"] if trace["type"] == "bar" else trace["marker"]["color"]
+        colours.setdefault(trace["name"], set()).add(colour)
+    assert all(len(found) == 1 for found in colours.values()), colours
+    return {name: found.pop() for name, found in colours.items()}
+
+
+@pytest.mark.parametrize("actors", [["Russia"], ["Joe Biden"], ["Ben Wallace"], ["Russia", "Joe Biden"]])
+def test_a_type_keeps_its_colour_with_and_without_an_actor_filter(corpus, actors):
+    from core.event_lexicon import event_types
+
+    at = make_app(corpus, page=PAGES[0])
+    everything = _type_colours(at)
+    assert everything == {name: event_types()[name].colour for name in everything}
+    select_actors(at, actors)
+    narrowed = _type_colours(at)
+    assert narrowed and set(narrowed) <= set(everything)
+    assert narrowed == {name: everything[name] for name in narrowed}
+
+
+def test_the_counts_view_colours_by_the_same_map(corpus, monkeypatch):
+    import core.figures
+    from core.event_lexicon import event_types
+
+    monkeypatch.setattr(core.figures, "POINTS_MAX", 2)
+    at = make_app(corpus, page=PAGES[0])
+    for trace in chart_specs(at)[0]["data"]:
+        assert trace["marker"]["color"] == event_types()[trace["name"]].colour
+
+
+def test_every_type_has_a_colour_of_its_own_and_unknown_types_none_of_theirs():
+    from core.event_lexicon import event_types
+    from core.figures import OTHER_TYPE_COLOUR, type_colour
+
+    colours = [kind.colour.lower() for kind in event_types().values()]
+    assert len(set(colours)) == len(colours)
+    assert OTHER_TYPE_COLOUR.lower() not in colours
+    assert type_colour("no such type") == OTHER_TYPE_COLOUR
