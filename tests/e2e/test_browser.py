@@ -170,7 +170,7 @@ def test_no_page_requests_anything_from_another_host(page: Page, app_url: str):
         wait_idle(page)
         page.wait_for_timeout(500)          # the favicon and late fonts are asked for after the run
     links = page.locator("[data-testid='stSidebarNav'] a")
-    assert links.count() == len(PAGE_PATHS)
+    expect(links).to_have_count(len(PAGE_PATHS))
     for index in range(links.count()):
         links.nth(index).click()
         wait_idle(page)
@@ -178,8 +178,7 @@ def test_no_page_requests_anything_from_another_host(page: Page, app_url: str):
     visited = {urlparse(url).path.strip("/") for url in requests if urlparse(url).hostname in LOCAL_HOSTS}
     assert set(PAGE_PATHS) - {""} <= visited, visited
     assert not remote_requests(requests), f"requests left localhost: {remote_requests(requests)}"
-    icons = page.locator("[data-testid='stSidebarNav'] a [data-testid='stIconEmoji']")
-    assert icons.count() == len(PAGE_PATHS)
+    expect(page.locator("[data-testid='stSidebarNav'] a [data-testid='stIconEmoji']")).to_have_count(len(PAGE_PATHS))
 
 
 def _save_element_screenshot(page: Page, selector: str, path: Path) -> None:
