@@ -263,3 +263,12 @@ def test_every_type_has_a_colour_of_its_own_and_unknown_types_none_of_theirs():
     assert len(set(colours)) == len(colours)
     assert OTHER_TYPE_COLOUR.lower() not in colours
     assert type_colour("no such type") == OTHER_TYPE_COLOUR
+
+
+def test_the_mentions_csv_says_undated_too(corpus):
+    from ui.selection import mentions_table
+    from ui.source import FramesView
+
+    table = mentions_table(FramesView(corpus.frames).mentions_of(["e3", "e4"]), ["e3", "e4"]).set_index("mention_id")
+    assert table.loc["m3", "date_source"] == "publication"          # dated by its publication
+    assert table.loc["m4", "date_source"] == "undated"              # "Monday" in an undated article

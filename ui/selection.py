@@ -404,13 +404,8 @@ MENTION_TABLE_COLUMNS = ["event_id", "mention_id", "side", "source", "published"
 
 def events_table(events: pd.DataFrame, *, clock: str = "event") -> pd.DataFrame:
     """The Timeline's events, one row per event, in time order on `clock`."""
-    from core.figures import date_anchor
-
     order = "first_reported" if clock == "report" else "date_start"
-    table = events.sort_values([order, "event_id"], na_position="last", kind="stable")[EVENT_TABLE_COLUMNS]
-    # what the date rests on, "undated" where nothing resolved it (not the extractor's "publication")
-    return table.assign(date_source=[date_anchor(start, source) for start, source
-                                     in zip(table["date_start"], table["date_source"])])
+    return _with_anchor(events.sort_values([order, "event_id"], na_position="last", kind="stable")[EVENT_TABLE_COLUMNS])
 
 
 def mentions_table(mentions: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataFrame:
@@ -420,4 +415,14 @@ def mentions_table(mentions: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataF
     kept = mentions[mentions["event_id"].astype(str).isin(order)]
     kept = kept.assign(_event=kept["event_id"].astype(str).map(order)).sort_values(
         ["_event", "published", "article_id", "trigger_start"], na_position="last", kind="stable")
-    return kept[MENTION_TABLE_COLUMNS].reset_index(drop=True)
+    table = kept[MENTION_TABLE_COLUMNS].reset_index(drop=True)
+    return _with_anchor(table)
+
+
+def _with_anchor(table: pd.DataFrame) -> pd.DataFrame:
+    """`date_source` as what the date rests on (`core.figures.date_anchor`): "undated"
+    where nothing resolved it, not the extractor's "publication" with no date."""
+    from core.figures import date_anchor
+
+    return table.assign(date_source=[date_anchor(start, source) for start, source
+                                     in zip(table["date_start"], table["date_source"])])
