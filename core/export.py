@@ -37,7 +37,8 @@ def to_csv_bytes(df: pd.DataFrame, *, bom: bool = False) -> bytes:
     """`df` as UTF-8 CSV (with a byte-order mark for Excel when `bom`)."""
     flat = to_flat(df)
     for column in flat.columns:
-        flat[column] = flat[column].map(neutralise_cell)
+        # kept as objects: a mapped column of whole numbers and blanks would turn float again
+        flat[column] = pd.Series([neutralise_cell(v) for v in flat[column]], index=flat.index, dtype=object)
     text = flat.to_csv(index=False, lineterminator="\n")
     return text.encode("utf-8-sig" if bom else "utf-8")
 

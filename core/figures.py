@@ -41,7 +41,7 @@ CLOCKS = ("event", "report")
 CLOCK_LABELS = {"event": "event time", "report": "report time"}
 # Modalities drawn hollow: what is not reported as having happened.
 HOLLOW_MODALITIES = frozenset({"planned", "possible", "question", "denied"})
-OTHER_TYPE_COLOUR = "#7f7f7f"   # a type missing from core/data/event_types.csv
+OTHER_TYPE_COLOUR = "#c7c7c7"   # a type missing from core/data/event_types.csv (no type's colour)
 # Timeline markers beyond which SVG gets slower than WebGL. Measured in headless
 # Chromium (software WebGL), one 2,456-cell counts chart: SVG 0.20 s, WebGL 0.57 s;
 # at 4x the markers, SVG 0.63 s, WebGL 0.82 s (WebGL pays a fixed cost for its context).
@@ -66,11 +66,13 @@ _GRAVITY = 0.3            # pull of the layout's hidden hub: keeps loose actors 
 KIND_COLORS = {"country": "#c0392b", "person": "#1f77b4", "organisation": "#2e8b57", "group": "#8e44ad"}
 OTHER_KIND_COLOR = "#7f8c8d"
 EDGE_COLOR, EDGE_HIGHLIGHT = "#c3cbd3", "#4a5866"
-# How an event time was found (events.date_source, its anchor).
-_DATE_SOURCE_LABELS = {
+# How an event time was found: its anchor (`date_anchor`), each with what the hover,
+# the detail panel and the events table say of it.
+ANCHOR_LABELS = {
     "explicit": "explicit date in the text",
     "relative": "relative date, resolved against the publication date",
-    "publication": "publication date: no date in the text",
+    "publication": "publication date only: no date in the text",
+    "undated": "undated: no explicit date in the text, and no publication date to resolve against",
 }
 
 
@@ -93,13 +95,24 @@ def _iso(value: object) -> str:
     return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
+def date_anchor(date_start: object, date_source: object) -> str:
+    """What an event time rests on: "explicit", "relative" (to the publication date),
+    "publication" (the publication date alone) or "undated" (nothing resolved it: an
+    undated article's events, whatever `date_source` the extractor left)."""
+    if date_start is None or pd.isna(date_start):
+        return "undated"
+    return date_source if isinstance(date_source, str) and date_source else ""
+
+
 def resolution_text(date_start: object, date_end: object, date_source: object) -> str:
-    """How a date was resolved, e.g. "2022-02-13 (explicit date in the text)"."""
+    """How a date was resolved, e.g. "2022-02-13 (explicit date in the text)"; an
+    event with no date says why ("undated: …")."""
+    anchor = date_anchor(date_start, date_source)
+    if anchor == "undated":
+        return ANCHOR_LABELS["undated"]
     start, end = _iso(date_start), _iso(date_end)
-    if not start:
-        return "unresolved"
     span = start if not end or end == start else f"{start} – {end}"
-    label = _DATE_SOURCE_LABELS.get(date_source, str(date_source)) if isinstance(date_source, str) else ""
+    label = ANCHOR_LABELS.get(anchor, anchor)
     return f"{span} ({label})" if label else span
 
 

@@ -95,11 +95,16 @@ class Frames:
 
 
 def to_flat(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy fit for CSV/JSON: lists joined, dates as ISO strings, NA as None."""
+    """A copy fit for CSV/JSON: lists joined, dates as ISO strings, a float column
+    of whole numbers as integers ("130000", not "130000.0"), NA as None."""
     flat = df.copy()
     for column in flat.columns:
         series = flat[column]
-        if pd.api.types.is_datetime64_any_dtype(series):
+        if pd.api.types.is_float_dtype(series):
+            present = series.dropna()
+            if (present == present.round()).all() and present.abs().lt(2 ** 53).all():
+                flat[column] = series.astype("Int64")
+        elif pd.api.types.is_datetime64_any_dtype(series):
             flat[column] = series.dt.strftime("%Y-%m-%d").where(series.notna(), None)
         elif series.dtype == object and series.map(lambda v: isinstance(v, (list, tuple))).any():
             flat[column] = series.map(

@@ -38,10 +38,15 @@ def load_model(*, exclude: tuple[str, ...] = ()) -> Language:
 PARAGRAPH_COMPONENT = "crisis_paragraphs"
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+
+
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and sub-headings have no
-    final full stop, and the parser would run them into the next paragraph."""
+    final full stop, and the parser would run them into the next paragraph.
+    An opening quote mark starts the sentence it opens: the sentencizer leaves it
+    at the end of the one before ('…130,000 troops. "' then 'We are worried," he said.')."""
     starts_next = False
     for token in doc[1:]:
         previous = doc[token.i - 1]
@@ -52,6 +57,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             if starts_next or "\n" in previous.text_with_ws:
                 token.is_sent_start = True
             starts_next = False
+    for token in doc[1:-1]:
+        after = doc[token.i + 1]
+        if (token.text in _OPENING_QUOTES and not token.is_sent_start and after.is_sent_start
+                and doc[token.i - 1].whitespace_ and not token.whitespace_ and not after.is_space):
+            token.is_sent_start, after.is_sent_start = True, False
     return doc
 
 

@@ -36,7 +36,7 @@ if shown.empty:
 else:
     table = shown[["published", "title", "source", "side", "words", "url", "path", "warnings", "attribution",
                    "licence"]]
-    st.dataframe(
+    widgets.table(
         table, hide_index=True, width="stretch", key="home_articles",
         column_config={
             "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),

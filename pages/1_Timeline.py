@@ -61,8 +61,9 @@ if timeline.counts is not None:
     st.caption(f"{timeline.points:,} points are too many to draw one by one, so each marker counts the events "
                f"of a {timeline.bucket} in a lane (hover for the count by type; drag across the chart to zoom in "
                f"time, double-click to zoom out). Narrow the dates or actors in the sidebar to "
-               f"{POINTS_MAX:,} points or fewer to see, click and download individual events.")
+               f"{POINTS_MAX:,} points or fewer to see and click individual events.")
     controls.list_outside(timeline, clock)
+    controls.download_filtered_events(view, chosen, clock)
     st.stop()
 if events.empty:
     chart_slot.empty()

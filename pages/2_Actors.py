@@ -44,7 +44,7 @@ else:
                "by mentions: of the places in them plus of the actors from them.")
 if (~located).any():
     st.markdown(f"**Not geocoded** ({int((~located).sum())})")
-    st.dataframe(places.loc[~located, ["place", "country", "kind", "mentions"]], hide_index=True,
+    widgets.table(places.loc[~located, ["place", "country", "kind", "mentions"]], hide_index=True,
                  width="stretch", key="actors_not_geocoded")
 
 # --- network ------------------------------------------------------------------
@@ -70,7 +70,7 @@ if actors.empty:
     st.info("The extractor found no actors in this corpus.", icon=":material/groups:")
 else:
     table = actor_table(actors)
-    st.dataframe(
+    widgets.table(
         table, hide_index=True, width="stretch", key="actors_table",
         column_config={
             "actor": "Actor",

@@ -4,7 +4,7 @@ import streamlit as st
 from core.figures import claims_figure
 from core.highlight import article_credits
 from ui import data, filters, widgets
-from ui.selection import CLAIM_FACETS, claims_matching, facet_options
+from ui.selection import CLAIM_FACETS, CLAIM_QUERY_PARAMS, claims_matching, facet_options
 
 widgets.page_setup("Claims")
 st.title("Troop-number claims")
@@ -21,9 +21,10 @@ if view.counts()["claims"] == 0:
     st.stop()
 
 columns = st.columns(len(CLAIM_FACETS))
+# kept across pages and in the URL, like the sidebar's filters (?claim_side=…&claimant=…)
 chosen = {
-    facet: column.multiselect(facet.capitalize(), facet_options(claims, facet), key=f"claims_filter_{facet}",
-                              placeholder="All")
+    facet: filters.url_multiselect(column, field=facet, param=CLAIM_QUERY_PARAMS[facet], label=facet.capitalize(),
+                                   options=facet_options(claims, facet), key=f"claims_filter_{facet}")
     for facet, column in zip(CLAIM_FACETS, columns)
 }
 claims = claims_matching(claims, chosen)
@@ -45,7 +46,7 @@ if (~plotted).any():
 st.subheader(f"Claims ({len(claims)})")
 table = claims[["date", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high", "category",
                 "location", "article", "attribution", "flags"]].sort_values("date", na_position="last")
-st.dataframe(
+widgets.table(
     table, hide_index=True, width="stretch", key="claims_table",
     column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),

@@ -93,7 +93,7 @@ for tab, (label, table) in zip(tabs, tables.items()):
         if table.empty:
             st.caption(f"No {LAYER_NAMES[label].lower()} found in this article.")
         else:
-            st.dataframe(table, hide_index=True, width="stretch", key=f"articles_table_{label}", column_config=DATES)
+            widgets.table(table, hide_index=True, width="stretch", key=f"articles_table_{label}", column_config=DATES)
         # the rows quote the article: the CSV carries its credit
         widgets.download_csv(table.assign(attribution=fact.credit), file_name=f"article-{article_id}-{label}.csv",
                              key=f"articles_download_{label}")

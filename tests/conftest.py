@@ -1,4 +1,6 @@
-"""Shared fixtures: the real model loads once per test session."""
+"""Shared fixtures: the real model loads once per test session; the whole session
+keeps its store, uploads and cache in a temporary folder, and fails if it changed
+the checkout's `data/` (`tests/data_guard.py`)."""
 from __future__ import annotations
 
 import json
@@ -6,12 +8,31 @@ from pathlib import Path
 
 import pytest
 
+from tests.data_guard import DataGuard, pin_environment
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 # "The seed article": the ITV News piece alone. seeds/ also holds the 100-document
 # corpus of seeds/ukraine-2021-22/ (about a minute to extract), so a test that means
 # the seed article reads this file, or `seed_folder`, never the whole of seeds/.
 SEED_TEXT = REPO / "seeds" / "2022-02-13_itv_deterrence-and-diplomacy.txt"
+
+
+def pytest_configure(config) -> None:
+    """Watch the checkout's data/ from the start of the session to its end."""
+    if not config.pluginmanager.has_plugin("crisis_data_guard"):
+        config.pluginmanager.register(DataGuard(REPO / "data"), "crisis_data_guard")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_data(tmp_path_factory) -> Path:
+    """Every test runs with CRISIS_DB, CRISIS_UPLOADS and CRISIS_CACHE in a temporary
+    folder (returned), never the checkout's data/; a test's own monkeypatch.setenv
+    still wins, and what it sets is undone back to these."""
+    folder = tmp_path_factory.mktemp("data")
+    patch = pin_environment(folder)
+    yield folder
+    patch.undo()
 
 
 def seed_folder(folder: Path) -> Path:

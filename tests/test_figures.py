@@ -107,10 +107,11 @@ def test_wrap_hover_cuts_long_sentences():
     ("start", "end", "source", "expected"),
     [
         ("2022-02-13", None, "explicit", "2022-02-13 (explicit date in the text)"),
-        ("2022-02-13", "2022-02-13", "publication", "2022-02-13 (publication date: no date in the text)"),
+        ("2022-02-13", "2022-02-13", "publication", "2022-02-13 (publication date only: no date in the text)"),
         ("2022-02-13", "2022-02-13", "relative", "2022-02-13 (relative date, resolved against the publication date)"),
         ("2022-02-11", "2022-02-12", "explicit", "2022-02-11 – 2022-02-12 (explicit date in the text)"),
-        (None, None, None, "unresolved"),
+        (None, None, None, "undated: no explicit date in the text, and no publication date to resolve against"),
+        (None, None, "publication", "undated: no explicit date in the text, and no publication date to resolve against"),
         ("2022-02-13", None, None, "2022-02-13"),
     ],
 )

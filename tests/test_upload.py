@@ -358,6 +358,7 @@ def page_app(tmp_path, monkeypatch) -> AppTest:
     monkeypatch.setenv("CRISIS_CORPUS", str(seeds))
     monkeypatch.setenv("CRISIS_UPLOADS", str(tmp_path / "uploads"))
     monkeypatch.setenv("CRISIS_CACHE", "off")
+    monkeypatch.setenv("CRISIS_DB", str(tmp_path / "crisis.duckdb"))   # never the checkout's data/
     at = AppTest.from_file(str(REPO / "pages" / "5_Import.py"), default_timeout=60)
     at.run()
     assert not at.exception, [e.value for e in at.exception]

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from core.highlight import Layer, Span, article_facts, markdown_escape, render_article
-from ui.selection import EventDetail, event_detail, merge_candidates
+from ui.selection import EventDetail, dating_report, event_detail, merge_candidates
 
 ARTICLES_PAGE = "pages/4_Articles.py"
 DETAIL_KEY = "timeline_detail_event"        # the event whose panel is open, kept across reruns
@@ -34,23 +34,32 @@ def _day(value: Any) -> str:
     return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
-def event_dates(event: dict[str, Any]) -> str:
-    """ "2021-12-07 (day; explicit date in the text)" or a span, or "undated"."""
-    from core.figures import resolution_text
+def event_dates(event: dict[str, Any], *, anchor_published: Any = None) -> str:
+    """ "2021-12-07 (explicit date in the text)", a span, or "undated: …"; a date
+    resolved against a publication date names it (`anchor_published`: the publication
+    date of the report it came from); its precision; and the date as written."""
+    from core.figures import date_anchor, resolution_text
 
     text = resolution_text(event.get("date_start"), event.get("date_end"), event.get("date_source"))
+    anchor = date_anchor(event.get("date_start"), event.get("date_source"))
+    if anchor == "relative" and _day(anchor_published):
+        text = text[:-1] + f" of {_day(anchor_published)})"
     precision = _text(event.get("precision"))
-    return f"{text}, precise to the {precision}" if precision and text != "unresolved" else text
+    if precision and anchor != "undated":
+        text += f", precise to the {precision}"
+    written = " ".join(_text(event.get("date_text")).split())
+    return f"{text}; written “{written}”" if written else text
 
 
-def event_summary(event: dict[str, Any]) -> str:
-    """One line: type, modality, event time and how it was resolved, report time and lag."""
+def event_summary(event: dict[str, Any], *, anchor_published: Any = None) -> str:
+    """One line: type, modality, event time (resolved date, its anchor, as written),
+    report time and lag."""
     reported = _day(event.get("first_reported"))
     lag = event.get("lag_days")
     lag_text = f", {int(lag)} day(s) after it starts" if lag is not None and not pd.isna(lag) else ""
     parts = [f"**Type:** {markdown_escape(_text(event.get('event_type')) or 'other')}",
              f"**Modality:** {markdown_escape(_text(event.get('modality')) or 'asserted')}",
-             f"**Event time:** {markdown_escape(event_dates(event))}",
+             f"**Event time:** {markdown_escape(event_dates(event, anchor_published=anchor_published))}",
              f"**First reported:** {reported or 'unknown'}{markdown_escape(lag_text)}"]
     return " · ".join(parts)
 
@@ -109,7 +118,8 @@ def panel(view, event_id: str, *, events: pd.DataFrame) -> None:
             return
         event = detail.event
         heading.markdown(f"#### {markdown_escape(_text(event.get('label')) or 'Event')}")
-        st.markdown(event_summary(event))
+        dated_by = dating_report(detail)
+        st.markdown(event_summary(event, anchor_published=dated_by.mention.get("published") if dated_by else None))
         mentions = sum(len(views) for views in detail.by_side.values())
         st.caption(f"{mentions} report(s) in {int(event.get('n_articles') or 0)} document(s) from "
                    f"{len(detail.by_side)} side(s): {markdown_escape(', '.join(detail.by_side))}")

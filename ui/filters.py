@@ -5,8 +5,10 @@ Each selection lives in a plain (non-widget) `st.session_state` key:
 Streamlit drops a widget's state on any page that does not render it, so each
 page re-seeds the widgets from those keys before drawing them. The selection
 is mirrored to the URL (`?actor=…&type=…&side=…&source=…&category=…&from=…&to=…`);
-a new session (a pasted URL) starts from it. What the filters mean for each
-frame is in `ui.selection` (pure pandas).
+a new session (a pasted URL) starts from it. A page's own filters (the Claims
+page's side, unit, category and claimant) are kept the same way, by
+`url_multiselect`. What the filters mean for each frame is in `ui.selection`
+(pure pandas).
 """
 from __future__ import annotations
 
@@ -51,14 +53,15 @@ class _Facet:
     field: str
     label: str
     help: str
+    key: str = ""          # the widget key; "filter_<field>" when empty
 
     @property
     def widget_key(self) -> str:
-        return f"filter_{self.field}"
+        return self.key or f"filter_{self.field}"
 
     @property
     def state_key(self) -> str:
-        return f"filter_{self.field}_selected"
+        return f"{self.widget_key}_selected"
 
 
 FACETS = (
@@ -129,16 +132,30 @@ def filter_options(frames) -> FilterOptions:
     )
 
 
-def _multiselect(facet: _Facet, options: list[str], format_func=str) -> list[str]:
+def _multiselect(facet: _Facet, options: list[str], format_func=str, *, where=None) -> list[str]:
+    where = st.sidebar if where is None else where
     wanted = list(st.session_state[facet.state_key])
     selected = [name for name in wanted if name in options]
     unknown = [name for name in wanted if name not in options]
     st.session_state[facet.widget_key] = selected
-    st.sidebar.multiselect(facet.label, options, key=facet.widget_key, on_change=_remember, args=(facet,),
-                           format_func=format_func, placeholder="All", help=facet.help)
+    where.multiselect(facet.label, options, key=facet.widget_key, on_change=_remember, args=(facet,),
+                      format_func=format_func, placeholder="All", help=facet.help or None)
     if unknown:
         # `unknown` may come from a pasted URL: shown literally, never as Markdown
-        st.sidebar.caption(f"{facet.label} not in this corpus, ignored: " + ", ".join(map(markdown_escape, unknown)))
+        where.caption(f"{facet.label} not in this corpus, ignored: " + ", ".join(map(markdown_escape, unknown)))
+    return selected
+
+
+def url_multiselect(where, *, field: str, param: str, label: str, options: list[str], key: str,
+                    help: str = "") -> list[str]:
+    """A page's own multiselect kept like the sidebar filters: its selection survives a
+    page switch (in a plain session-state key), is mirrored to `?param=`, and a new
+    session (a pasted link) starts from the URL. Drawn in `where` (a column, say)."""
+    facet = _Facet(field, label, help, key=key)
+    if facet.state_key not in st.session_state:
+        st.session_state[facet.state_key] = list(dict.fromkeys(st.query_params.get_all(param)))
+    selected = _multiselect(facet, options, where=where)
+    _set_query_param(param, selected)
     return selected
 
 

@@ -96,6 +96,10 @@ def undated_articles(articles: pd.DataFrame) -> pd.DataFrame:
 
 # Claim columns the Claims page lets the user narrow by, in the order shown.
 CLAIM_FACETS = ("side", "unit", "category", "claimant")
+# The Claims page's own filters in the URL; named apart from the sidebar's ?side=
+# (the documents' side) and ?category= (its claim category).
+CLAIM_QUERY_PARAMS = {"side": "claim_side", "unit": "claim_unit", "category": "claim_category",
+                      "claimant": "claimant"}
 
 
 def facet_options(claims: pd.DataFrame, column: str) -> list[str]:
@@ -269,6 +273,29 @@ class EventDetail:
         return [m.mention["mention_id"] for views in self.by_side.values() for m in views]
 
 
+def dating_report(detail: EventDetail) -> MentionView | None:
+    """The report the event's date comes from (same date as written, anchor and start;
+    the first in report order), or None."""
+    event = detail.event
+
+    def same(a: Any, b: Any) -> bool:
+        missing_a, missing_b = a is None or _isna(a), b is None or _isna(b)
+        if missing_a or missing_b:
+            return missing_a and missing_b
+        return str(a) == str(b) if isinstance(a, str) or isinstance(b, str) else pd.Timestamp(a) == pd.Timestamp(b)
+
+    for views in detail.by_side.values():
+        for view in views:
+            mention = view.mention
+            if all(same(mention.get(name), event.get(name)) for name in ("date_start", "date_text", "date_source")):
+                return view
+    return None
+
+
+def _isna(value: Any) -> bool:
+    return not isinstance(value, (list, tuple)) and bool(pd.isna(value))
+
+
 def clicked_event_ids(points: Iterable[dict[str, Any]], *, position: int) -> list[str]:
     """Event ids of the clicked points (`customdata[position]`), first click first."""
     ids: list[str] = []
@@ -378,7 +405,7 @@ MENTION_TABLE_COLUMNS = ["event_id", "mention_id", "side", "source", "published"
 def events_table(events: pd.DataFrame, *, clock: str = "event") -> pd.DataFrame:
     """The Timeline's events, one row per event, in time order on `clock`."""
     order = "first_reported" if clock == "report" else "date_start"
-    return events.sort_values([order, "event_id"], na_position="last", kind="stable")[EVENT_TABLE_COLUMNS]
+    return _with_anchor(events.sort_values([order, "event_id"], na_position="last", kind="stable")[EVENT_TABLE_COLUMNS])
 
 
 def mentions_table(mentions: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataFrame:
@@ -388,4 +415,14 @@ def mentions_table(mentions: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataF
     kept = mentions[mentions["event_id"].astype(str).isin(order)]
     kept = kept.assign(_event=kept["event_id"].astype(str).map(order)).sort_values(
         ["_event", "published", "article_id", "trigger_start"], na_position="last", kind="stable")
-    return kept[MENTION_TABLE_COLUMNS].reset_index(drop=True)
+    table = kept[MENTION_TABLE_COLUMNS].reset_index(drop=True)
+    return _with_anchor(table)
+
+
+def _with_anchor(table: pd.DataFrame) -> pd.DataFrame:
+    """`date_source` as what the date rests on (`core.figures.date_anchor`): "undated"
+    where nothing resolved it, not the extractor's "publication" with no date."""
+    from core.figures import date_anchor
+
+    return table.assign(date_source=[date_anchor(start, source) for start, source
+                                     in zip(table["date_start"], table["date_source"])])

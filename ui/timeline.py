@@ -1,5 +1,6 @@
 """The Timeline page's own widgets: the clock switch (mirrored to the URL), the
-list of events outside the default window, and the events table."""
+list of events outside the default window, the events table, and the counts
+view's events CSV."""
 from __future__ import annotations
 
 import pandas as pd
@@ -47,7 +48,9 @@ def list_outside(timeline, clock: str) -> None:
                    "choose dates in the sidebar, or switch on *Every date*, to draw them.")
         listed = outside.assign(day=clock_dates(outside, clock)[0])
         listed = listed[["day", "label", "event_type", "modality", "sources", "event_id"]].sort_values("day")
-        st.dataframe(listed, hide_index=True, width="stretch", key="timeline_outside_table",
+        from ui.widgets import table
+
+        table(listed, hide_index=True, width="stretch", key="timeline_outside_table",
                      column_config={"day": st.column_config.DateColumn(CLOCK_LABELS[clock].capitalize(),
                                                                         format="YYYY-MM-DD"),
                                     "label": "Event", "event_type": "Type", "modality": "Modality",
@@ -73,5 +76,26 @@ EVENT_TABLE_CONFIG = {
 }
 
 
-def events_table_view(table: pd.DataFrame) -> None:
-    st.dataframe(table, hide_index=True, width="stretch", key="timeline_table", column_config=EVENT_TABLE_CONFIG)
+def filtered_events(view, filters, clock: str) -> pd.DataFrame:
+    """Every event `filters` match, as the events CSV has them (whatever the chart's window)."""
+    from ui.selection import events_table
+
+    return events_table(view.frames(filters).events, clock=clock)
+
+
+def download_filtered_events(view, filters, clock: str) -> None:
+    """The counts view's events CSV: built from the store only when clicked (the page
+    does not load the events to count them), every event the sidebar filters match."""
+    from ui import widgets
+
+    widgets.download_csv_later(lambda: filtered_events(view, filters, clock), rows=None,
+                               file_name="events.csv", key="timeline_download",
+                               label="Download events CSV (every event the sidebar filters match)")
+    st.caption("The events CSV holds every event the sidebar filters match, one row each, dated inside the "
+               "chart's window or not.")
+
+
+def events_table_view(events: pd.DataFrame) -> None:
+    from ui.widgets import table
+
+    table(events, hide_index=True, width="stretch", key="timeline_table", column_config=EVENT_TABLE_CONFIG)

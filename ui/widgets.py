@@ -19,14 +19,22 @@ BOM_STATE_KEY = "csv_bom_selected"  # its value, kept across pages (widget state
 
 
 def page_icon() -> Image.Image:
-    """A 32×32 favicon drawn here: a timeline with three events. Emoji and
-    Material page icons are fetched from a font CDN; this one is served locally."""
+    """A 32×32 favicon drawn here: a timeline with three events, served by this
+    server (a Material page icon as favicon is fetched from fonts.gstatic.com)."""
     icon = np.zeros((32, 32, 3), dtype=np.uint8)
     icon[:] = (179, 38, 30)
     icon[15:17, 3:29] = 255
     for x in (7, 16, 25):
         icon[12:20, x - 3:x + 3] = 255
     return Image.fromarray(icon)
+
+
+def table(data: pd.DataFrame, **options):
+    """`st.dataframe` as every page draws a table: no index, the page's width, and a
+    missing value shown blank (Streamlit writes a grey "None" otherwise)."""
+    options.setdefault("hide_index", True)
+    options.setdefault("width", "stretch")
+    return st.dataframe(data, placeholder="", **options)
 
 
 def page_setup(title: str) -> None:
@@ -133,14 +141,15 @@ def download_csv(df: pd.DataFrame, *, file_name: str, key: str, label: str = "Do
     )
 
 
-def download_csv_later(build: Callable[[], pd.DataFrame], *, rows: int, file_name: str, key: str,
+def download_csv_later(build: Callable[[], pd.DataFrame], *, rows: int | None, file_name: str, key: str,
                        label: str) -> None:
     """A download button whose CSV is built by `build()` only when clicked (a table the
-    page does not show, e.g. every mention of the events shown); `rows` for its label."""
+    page does not show, e.g. every mention of the events shown); `rows` for its label
+    (None: not counted beforehand, the label gives no number)."""
     bom = _bom_chosen()
     st.download_button(
-        f"{label} ({rows_label(rows)})", data=lambda: to_csv_bytes(build(), bom=bom), file_name=file_name,
-        mime="text/csv", key=key, disabled=rows == 0, on_click="ignore",
+        label if rows is None else f"{label} ({rows_label(rows)})", data=lambda: to_csv_bytes(build(), bom=bom),
+        file_name=file_name, mime="text/csv", key=key, disabled=rows == 0, on_click="ignore",
     )
 
 

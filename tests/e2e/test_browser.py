@@ -118,9 +118,7 @@ def test_actors_map_draws_countries_and_choropleth_offline(page: Page, app_url: 
     assert shapes.count() >= 2
     assert len(shapes.first.get_attribute("d") or "") > 100
     assert any("/app/static/topojson/" in url for url in requests), requests
-    remote = [url for url in requests
-              if urlparse(url).scheme in ("http", "https", "ws", "wss") and urlparse(url).hostname not in LOCAL_HOSTS]
-    assert not remote, f"requests left localhost: {remote}"
+    assert not remote_requests(requests), f"requests left localhost: {remote_requests(requests)}"
     _save_element_screenshot(page, MAP, artifact_dir / "actors-map.png")
 
 
@@ -149,6 +147,38 @@ def test_clicking_a_network_node_sets_the_shared_filter(page: Page, app_url: str
     wait_idle(page)
     expect(page.locator(f"{FILTER} [data-tag]")).to_contain_text([chosen])
     assert parse_qs(urlparse(page.url).query).get("actor") == [chosen]
+
+
+PAGE_PATHS = ("", "Timeline", "Actors", "Claims", "Articles", "Import")   # app.py's url_path of every page
+
+
+def remote_requests(requests: list[str]) -> list[str]:
+    """The requests that left the machine (any host but this one's loopback)."""
+    return [url for url in requests
+            if urlparse(url).scheme in ("http", "https", "ws", "wss") and urlparse(url).hostname not in LOCAL_HOSTS]
+
+
+def test_no_page_requests_anything_from_another_host(page: Page, app_url: str):
+    """Every page, opened by its URL and again through the navigation, asks only this
+    server (no icon font or SVG from fonts.gstatic.com, no map tiles); the navigation
+    still shows an icon beside each page."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in PAGE_PATHS:
+        page.goto(f"{app_url}/{path}")
+        page.wait_for_selector("[data-testid='stSidebarNav']", timeout=LOAD_TIMEOUT_MS)
+        wait_idle(page)
+        page.wait_for_timeout(500)          # the favicon and late fonts are asked for after the run
+    links = page.locator("[data-testid='stSidebarNav'] a")
+    expect(links).to_have_count(len(PAGE_PATHS))
+    for index in range(links.count()):
+        links.nth(index).click()
+        wait_idle(page)
+        page.wait_for_timeout(500)
+    visited = {urlparse(url).path.strip("/") for url in requests if urlparse(url).hostname in LOCAL_HOSTS}
+    assert set(PAGE_PATHS) - {""} <= visited, visited
+    assert not remote_requests(requests), f"requests left localhost: {remote_requests(requests)}"
+    expect(page.locator("[data-testid='stSidebarNav'] a [data-testid='stIconEmoji']")).to_have_count(len(PAGE_PATHS))
 
 
 def _save_element_screenshot(page: Page, selector: str, path: Path) -> None:

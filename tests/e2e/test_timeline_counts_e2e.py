@@ -73,3 +73,27 @@ def test_many_points_show_as_counts_svg_markers_without_a_slider(page: Page, cou
     narrowed = _counts_view(page, before=shown["announced"])
     assert POINTS_ALLOWED < narrowed["announced"] < shown["announced"], actor
     assert page.locator(MARKERS).count() == narrowed["cells"] > 0
+
+
+def test_the_counts_view_downloads_the_filtered_events_csv(page: Page, counts_url: str):
+    """Issue 16, item 14: past `timeline_points` the page still hands over the events
+    the filters match, one row each, as the events CSV."""
+    import csv
+    import io
+
+    page.goto(f"{counts_url}/Timeline")
+    shown = _counts_view(page)
+    button = page.locator(".st-key-timeline_download button")
+    button.wait_for(timeout=LOAD_TIMEOUT_MS)
+    with page.expect_download(timeout=LOAD_TIMEOUT_MS) as download:
+        button.click()
+    assert download.value.suggested_filename == "events.csv"
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    assert len({row["event_id"] for row in rows}) == len(rows) > POINTS_ALLOWED     # one row per event
+    # no filter: every event of the corpus, as many as the Overview counts
+    page.goto(counts_url)
+    wait_idle(page)
+    metric = page.locator("[data-testid='stMetric']", has_text="Events").locator("[data-testid='stMetricValue']")
+    assert int(metric.inner_text().replace(",", "")) == len(rows)
+    assert shown["announced"] >= len(rows)                # a marker per event and lane
+    assert {"date_start", "label", "event_type", "date_source", "event_id"} <= set(rows[0])

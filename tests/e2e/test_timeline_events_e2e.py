@@ -5,6 +5,8 @@ an event reported from two sides, and its panel listing reports from both sides,
 on screen in a 900-pixel-high window with its Close button in view."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -66,13 +68,24 @@ def test_an_event_reported_by_two_sides_lists_both_in_its_panel(page: Page, two_
     names = sorted(groups.nth(i).locator("strong").first.inner_text() for i in range(2))
     assert names == sorted(SIDES)
     for i in range(2):                 # each side's report: its sentence with the trigger marked
-        assert groups.nth(i).locator("mark.hl-trigger").count() >= 1
+        expect(groups.nth(i).locator("mark.hl-trigger").first).to_be_attached()   # waits for st.html to draw
     expect(panel).to_contain_text("Content from www.kremlin.ru")       # each document's credit
-    # on screen in a 900-pixel window, Close in view
+    # the resolved date, what it rests on (issue 16, item 6)
+    summary = panel.get_by_text("Event time:").first.locator("xpath=ancestor::p[1]").inner_text()
+    assert re.search(r"Event time: \d{4}-\d\d-\d\d.* \((explicit date in the text|relative date, resolved "
+                     r"against the publication date of \d{4}-\d\d-\d\d|publication date only: no date in the text)\)",
+                     summary), summary
+    # on screen in a 900-pixel window, Close in view and not cut off ("× C.")
     close = panel.locator(".st-key-timeline_detail_close button")
     box = close.bounding_box()
     assert page.viewport_size["height"] == 900
     assert box and 0 <= box["y"] and box["y"] + box["height"] <= 900, box
+    assert 0 <= box["x"] and box["x"] + box["width"] <= page.viewport_size["width"], box
+    assert close.inner_text().strip() == "Close"
+    assert close.evaluate("b => [...b.querySelectorAll('*')].concat([b]).every(e => e.scrollWidth <= e.clientWidth + 1)")
+    dialog = page.locator("[role='dialog']")
+    dialog_box = dialog.bounding_box()
+    assert dialog_box and dialog_box["y"] >= 0 and dialog_box["y"] < 900 / 2, dialog_box    # opens in view
     page.wait_for_timeout(300)
     page.screenshot(path=str(artifact_dir / "screenshot-timeline-two-sides.png"))
     close.click()
