@@ -15,6 +15,9 @@ way pages/1_Timeline.py does, timing each phase:
 
 Each redraw is timed alone, then `--sessions` redraws at once on threads (one
 server process serves every session so; its store queries share one lock).
+These are the costs of a view no session has drawn yet: the page keeps what it
+built in the view's memo (`ui.memo`), so a view another session has drawn
+costs none of the query and figure phases.
 Prints the median of each phase in ms. The browser's own share of a redraw
 (parsing and drawing that JSON) is what `bench/concurrency.py` measures beyond
 these. Figures are measured, never asserted.

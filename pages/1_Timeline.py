@@ -51,12 +51,17 @@ def _open_detail() -> None:
         st.session_state[DETAIL_KEY] = clicked[0]
 
 
-timeline = view.timeline(chosen, lane=lane, clock=clock, whole_span=whole_span)
+# Built once per view and choice, for every session (ui.memo): a redraw another session
+# has drawn already costs nothing.
+shown = (chosen, lane, clock, whole_span)
+timeline = view.memo.get(("timeline", *shown),
+                         lambda: view.timeline(chosen, lane=lane, clock=clock, whole_span=whole_span))
 events = timeline.events
 on_clock = "report time (first report)" if clock == "report" else "event time"
 if timeline.counts is not None:
     # Too many to draw one by one: counts per day or week, until the filters narrow the view.
-    chart_slot.plotly_chart(timeline_counts_figure(timeline.counts, bucket=timeline.bucket),
+    chart_slot.plotly_chart(view.memo.get(("timeline counts figure", *shown),
+                                          lambda: timeline_counts_figure(timeline.counts, bucket=timeline.bucket)),
                             key="timeline_counts", width="stretch", config={"displaylogo": False})
     st.caption(f"{timeline.points:,} points are too many to draw one by one, so each marker counts the events "
                f"of a {timeline.bucket} in a lane (hover for the count by type; drag across the chart to zoom in "
@@ -72,7 +77,8 @@ if events.empty:
     st.stop()
 dated = clock_dates(events, clock)[0].notna()
 if dated.any():
-    chart_slot.plotly_chart(timeline_figure(events, lane=lane, clock=clock), key=CHART_KEY, width="stretch",
+    chart = view.memo.get(("timeline figure", *shown), lambda: timeline_figure(events, lane=lane, clock=clock))
+    chart_slot.plotly_chart(chart, key=CHART_KEY, width="stretch",
                             on_select=_open_detail, selection_mode="points", config={"displaylogo": False})
     window = (f" The chart opens on {timeline.window[0]:%d %b %Y} – {timeline.window[1]:%d %b %Y}, the shortest "
               "span holding 90% of the events." if timeline.window else "")

@@ -35,6 +35,7 @@ import pandas as pd
 from core import figures
 from core.frames import Frames
 from core.query import Filters
+from ui.memo import Memo
 from ui.selection import filter_articles, filter_claims, filter_events, filtered_tables
 
 _EMPTY_LAYERS = ("mentions", "entity_mentions", "timexes")
@@ -93,6 +94,7 @@ class CorpusView(Protocol):
     def event_of_mention(self, article_id: str, mention_id: str) -> str | None: ...
     def export_tables(self, filters: Filters) -> dict[str, pd.DataFrame]: ...
     can_correct: bool
+    memo: Memo                        # what pages build from this view, shared by every session
     def corrections(self) -> list: ...
     def correct(self, action: str, mention_ids: Sequence[str], *, note: str = "") -> None: ...
     def undo_correction(self) -> bool: ...
@@ -110,6 +112,7 @@ class FramesView:
     problems: tuple[str, ...] = ()
     pipeline_version: str = ""
     _options: object = field(default=None, repr=False)
+    memo: Memo = field(default_factory=Memo, repr=False)
 
     def counts(self) -> dict[str, int]:
         return {name: len(df) for name, df in self.whole.items()}
@@ -208,6 +211,7 @@ class StoreView:
         self._lock = lock or threading.RLock()
         self._counts: dict[str, int] | None = None
         self._options = None
+        self.memo = Memo()
 
     def _table(self, name: str, **which) -> pd.DataFrame:
         with self._lock:
@@ -334,3 +338,4 @@ class StoreView:
     def _forget(self) -> None:
         self._counts = None
         self._options = None
+        self.memo.clear()
