@@ -33,6 +33,7 @@ class Status:
     problems: tuple[str, ...] = ()
     error: str = ""                  # the job itself failed (the store could not be written)
     added: int = 0                   # articles stored by the last finished pass
+    report: object = None            # its core.db.SyncReport (what failed, and why)
 
 
 @dataclass
@@ -77,7 +78,7 @@ class Job:
     def _run(self) -> None:
         while True:
             problems: tuple[str, ...] = ()
-            error, added = "", 0
+            error, added, report = "", 0, None
             try:
                 store, _ = self.open_store()          # type: ignore[operator]
                 own = store.sibling()
@@ -97,6 +98,6 @@ class Job:
             with self._lock:
                 again, self._again = self._again, False
                 self._status = replace(self._status, running=again, finished=time.time(), problems=problems,
-                                       error=error, added=added)
+                                       error=error, added=added, report=report)
                 if not again:
                     return
