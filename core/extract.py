@@ -273,11 +273,42 @@ def iter_extracted(
     inside it, so with `n_process` > 1 in the worker processes too, and only
     the results travel back. Any other pipeline runs as it is, and the
     extractors run here on its Docs.
+
+    An article longer than `core.chunks.CHUNK_CHARS` (or the pipeline's
+    `max_length`, if less) is extracted in pieces of whole paragraphs, one
+    piece at a time, and its result put together with every offset into the
+    whole text (`extract_long`): spaCy refuses a text over `max_length`, and a
+    Doc's memory grows with its length. The articles around it go through the
+    pipeline in batches as before.
     """
     if not articles:
         return
     pipeline = nlp if isinstance(nlp, Language) else nlp()
     entries = tuple(entries)
+    limit = piece_limit(pipeline)
+    run: list[Article] = []
+    for article in articles:
+        if len(article.text) <= limit:
+            run.append(article)
+            continue
+        yield from _extract_whole(run, pipeline, entries, n_process=n_process, batch_size=batch_size)
+        run = []
+        yield article, extract_long(article, pipeline=pipeline, entries=entries, limit=limit)
+    yield from _extract_whole(run, pipeline, entries, n_process=n_process, batch_size=batch_size)
+
+
+def piece_limit(pipeline: Language) -> int:
+    """The most characters extracted as one Doc: `core.chunks.CHUNK_CHARS`, or the pipeline's `max_length` if less."""
+    from core.chunks import CHUNK_CHARS
+
+    return max(1, min(CHUNK_CHARS, pipeline.max_length))
+
+
+def _extract_whole(articles: Sequence[Article], pipeline: Language, entries: tuple[actors_mod.DictionaryEntry, ...],
+                   *, n_process: int, batch_size: int) -> Iterator[tuple[Article, ArticleResult]]:
+    """Each article extracted as one Doc, in batches, in input order."""
+    if not articles:
+        return
     from core.nlp import EXTRACT_COMPONENT
 
     if EXTRACT_COMPONENT in pipeline.pipe_names:
@@ -296,6 +327,55 @@ def iter_extracted(
     docs = pipeline.pipe((a.text for a in articles), n_process=n_process, batch_size=batch_size)
     for article, doc in zip(articles, docs):
         yield article, extract_doc(doc, article, entries=entries)
+
+
+def extract_long(article: Article, *, pipeline: Language, entries: Sequence[actors_mod.DictionaryEntry] = (),
+                 limit: int | None = None) -> ArticleResult:
+    """One article extracted in pieces of whole paragraphs (`core.chunks.paragraph_spans`),
+    one Doc at a time in this process, so memory holds one piece's Doc; the
+    pieces' results joined (`join_pieces`) with offsets into the whole text.
+
+    What reads across a cut is lost at it: a relative date anchored on a date
+    in the piece before, a pronoun whose person is named there."""
+    from core.chunks import paragraph_spans
+
+    spans = paragraph_spans(article.text, limit or piece_limit(pipeline))
+    pieces = []
+    for start, end in spans:
+        piece = dataclasses.replace(article, text=article.text[start:end])
+        ((_, result),) = _extract_whole([piece], pipeline, tuple(entries), n_process=1, batch_size=1)
+        pieces.append((start, result))
+    return join_pieces(article, pieces)
+
+
+def join_pieces(article: Article, pieces: Sequence[tuple[int, ArticleResult]]) -> ArticleResult:
+    """The results of an article's pieces, each with the character offset its piece
+    starts at, as one result: every offset (start, end, sent_start, sent_end) moved by
+    its piece's start and every sentence index by the sentences of the pieces before."""
+    fields: dict[str, list[Any]] = defaultdict(list)
+    errors: list[str] = []
+    sentences_before = 0
+    for offset, result in pieces:
+        for name in ("timexes", "claims", "actor_mentions", "place_mentions", "sentences", "event_mentions"):
+            fields[name] += [_moved(record, offset, sentences_before) for record in getattr(result, name)]
+        errors += result.errors
+        sentences_before += len(result.sentences)
+    return ArticleResult(article_id=article.article_id, errors=tuple(dict.fromkeys(errors)),
+                         **{name: tuple(records) for name, records in fields.items()})
+
+
+# The fields of a record that are character offsets, and those that index sentences.
+_OFFSET_FIELDS = ("start", "end", "sent_start", "sent_end")
+_SENTENCE_INDEX_FIELDS = {Timex: "sentence", Mention: "sentence", EventMention: "sentence"}
+
+
+def _moved(record: R, offset: int, sentences_before: int) -> R:
+    """`record` with its offsets moved by `offset` and its sentence index by `sentences_before`."""
+    changes = {name: getattr(record, name) + offset for name in _OFFSET_FIELDS if hasattr(record, name)}
+    index = _SENTENCE_INDEX_FIELDS.get(type(record))
+    if index and getattr(record, index) >= 0:
+        changes[index] = getattr(record, index) + sentences_before
+    return dataclasses.replace(record, **changes) if changes else record
 
 
 def extract_articles(
