@@ -52,6 +52,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -220,6 +221,25 @@ def open_error_reason(error: BaseException) -> str:
     """The first line of an open error, for a message naming what was wrong."""
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+
+
+def open_error_message(path: Path, error: BaseException) -> str | None:
+    """What to tell a user who cannot open the store at `path`, in one line that
+    says what to do; None for an error that is not about opening it (a bug: let it raise)."""
+    if not isinstance(error, duckdb.Error):
+        return None
+    kind = classify_open_error(error)
+    if kind == LOCKED:
+        holder = _LOCK_HOLDER.search(str(error))
+        who = f" ({holder.group(1)}, PID {holder.group(2)})" if holder else ""
+        return (f"the store {path} is in use by another process{who}, most likely the dashboard: stop it, "
+                "or point this command at another store with --db FILE or CRISIS_DB=FILE")
+    if kind == PERMISSION:
+        return f"this user may not open the store {path} ({open_error_reason(error)}): check its permissions"
+    return f"cannot open the store {path}: {open_error_reason(error)}"
 
 
 def expected_columns() -> dict[str, list[str]]:

@@ -135,3 +135,33 @@ def test_a_killed_ingest_leaves_whole_batches_and_a_rerun_completes_it(tmp_path:
     with Store(db, read_only=True) as store:
         assert len(store.stored_ids()) == total
         assert len(store.articles()) == total
+
+
+@pytest.mark.parametrize("command", ["ingest", "export"])
+def test_a_store_in_use_by_another_process_is_one_line_saying_what_to_do(tmp_path: Path, command: str) -> None:
+    """Issue 16, item 11: the dashboard holds the store; `core ingest` or `core export` against
+    it says so in one line (it printed a 19-line traceback), exits 1, and touches nothing."""
+    from tests.test_durability import LockHolder
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    corpus = _corpus(tmp_path / "corpus", 1)
+    args = [str(corpus), "--db", str(db)] if command == "ingest" else ["--db", str(db), "--out", str(tmp_path / "out")]
+    with LockHolder(db) as holder:
+        done = _run(command, *args, timeout=120)
+    assert done.returncode == 1
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"error: the store {db} is in use by another process (")
+    assert f"PID {holder.process.pid})" in line
+    assert "stop it, or point this command at another store with --db FILE or CRISIS_DB=FILE" in line
+    assert not (tmp_path / "out").exists()
+    with Store(db, read_only=True) as store:
+        assert store.stored_ids() == set()
+
+
+def test_a_store_that_cannot_be_opened_for_another_reason_is_one_line_too(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "folder.duckdb"
+    db.mkdir()
+    assert main(["ingest", str(tmp_path), "--db", str(db)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"error: cannot open the store {db}: ") and "Is a directory" in line
