@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -163,14 +164,15 @@ def _tense_matters(span: Span) -> bool:
     return span.label_ in ("DATE", "TIME") and not _YEAR.search(span.text)
 
 
-def _needs_syntax(sent: Span, timex_spans: Sequence[Span], trigger_forms: frozenset[str],
+def _needs_syntax(sent: Span, sent_ents: Sequence[Span], sent_timexes: Sequence[Span], trigger_forms: frozenset[str],
                   metonyms: frozenset[str]) -> bool:
+    """`sent_ents`: the sentence's entities (`sent.ents`); `sent_timexes`: the time expressions that start in it."""
     doc = sent.doc
     if any(t.text in _VERB_MONTHS for t in sent):
         return True                                   # "May" the month or the modal
-    if any(_tense_matters(span) for span in timex_spans if sent.start <= span.start < sent.end):
+    if any(_tense_matters(span) for span in sent_timexes):
         return True                                   # timex: the governing verb's tense
-    ents = [e for e in sent.ents if e.label_ in _ACTOR_LABELS]
+    ents = [e for e in sent_ents if e.label_ in _ACTOR_LABELS]
     lowered = {t.lower_ for t in sent}
     if not lowered.isdisjoint(metonyms):
         return True                                   # "Moscow said" or "flew to Moscow", tagged or not
@@ -198,16 +200,40 @@ def sentences_needing_syntax(sentences: Sequence[Span]) -> set[int]:
     doc = sentences[0].doc
     lex = claims_mod.lexicons()
     chosen = set(claims_mod._sentences_to_parse(sentences, lex))
+    ents_of = _per_sentence(sentences, doc.ents, whole=True)
+    names_someone: list[bool] | None = None       # per sentence, worked out once when a claim needs it
     for index, sent in enumerate(sentences):
         if claims_mod._might_hold_claims(sent, lex) and any(t.lower_ in claims_mod._PRONOUNS_PERSON for t in sent):
-            chosen.update(i for i in range(index) if any(e.label_ == "PERSON" for e in sentences[i].ents)
-                          or any(t.lower_.rstrip(".") in lex.titles for t in sentences[i]))
+            if names_someone is None:
+                names_someone = [any(e.label_ == "PERSON" for e in ents_of[i])
+                                 or any(t.lower_.rstrip(".") in lex.titles for t in sentences[i])
+                                 for i in range(len(sentences))]
+            chosen.update(i for i in range(index) if names_someone[i])
     timex_spans = list(doc.spans[timex_mod.TIMEX_SPAN_KEY]) if timex_mod.TIMEX_SPAN_KEY in doc.spans else []
+    timexes_of = _per_sentence(sentences, sorted(timex_spans, key=lambda span: span.start), whole=False)
     trigger_forms = event_lexicon.trigger_forms(_lemma_exceptions())
     metonyms = frozenset(word for name in actors_mod.metonyms() for word in name.split())
     chosen.update(i for i, sent in enumerate(sentences)
-                  if i not in chosen and _needs_syntax(sent, timex_spans, trigger_forms, metonyms))
+                  if i not in chosen and _needs_syntax(sent, ents_of[i], timexes_of[i], trigger_forms, metonyms))
     return chosen
+
+
+def _per_sentence(sentences: Sequence[Span], spans: Sequence[Span], *, whole: bool) -> list[list[Span]]:
+    """For each sentence, the `spans` (sorted by start, not overlapping when `whole`) that start
+    in it: with `whole`, those that also end in it, as `Span.ents` gives a sentence's entities.
+    One pass over `spans` for all sentences, where `sent.ents` reads every entity of the
+    Doc for each sentence (quadratic in a long Doc)."""
+    starts = [span.start for span in spans]
+    found: list[list[Span]] = []
+    for sent in sentences:
+        i, inside = bisect_left(starts, sent.start), []
+        while i < len(spans) and spans[i].start < sent.end:
+            if whole and spans[i].end > sent.end:
+                break                    # Span.ents stops at the first entity that runs past the sentence
+            inside.append(spans[i])
+            i += 1
+        found.append(inside)
+    return found
 
 
 def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.DictionaryEntry] = ()) -> ArticleResult:
