@@ -43,7 +43,8 @@ another schema version) is never deleted: `Store` moves it (and its ``.wal``)
 aside to ``<name>.corrupt-YYYYmmddTHHMMSS``, starts a fresh store, and says so
 in ``Store.recovery``; the next sync rebuilds it from the corpus files. A store
 locked by another process, or one this process may not open, is not corrupt:
-that error is raised as it is (`classify_open_error` tells them apart).
+that error is raised as it is (`classify_open_error` tells them apart;
+`open_error_message` says it in one line, with what to do).
 """
 from __future__ import annotations
 
@@ -527,9 +528,7 @@ class Store:
         its text (so its id) or the pipeline version changes.
         """
         from core.corpus import dictionary_path_for
-        from core.ingest import read_corpus
-
-        from core.ingest import printable
+        from core.ingest import printable, read_corpus
 
         ingested = read_corpus(paths)
         problems = [str(p) for p in ingested.problems]
