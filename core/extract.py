@@ -308,7 +308,8 @@ def iter_extracted(
     piece at a time, and its result put together with every offset into the
     whole text (`extract_long`): spaCy refuses a text over `max_length`, and a
     Doc's memory grows with its length. The articles around it go through the
-    pipeline in batches as before.
+    pipeline in batches of at most `batch_size` articles and, bar one article,
+    `BATCH_PIECES` pieces' worth of characters (a batch's Docs are in memory together).
     """
     if not articles:
         return
@@ -320,10 +321,23 @@ def iter_extracted(
         if len(article.text) <= limit:
             run.append(article)
             continue
-        yield from _extract_whole(run, pipeline, entries, n_process=n_process, batch_size=batch_size)
+        yield from _extract_whole(run, pipeline, entries, n_process=n_process,
+                                  batch_size=_batch_for(run, batch_size, limit))
         run = []
         yield article, extract_long(article, pipeline=pipeline, entries=entries, limit=limit)
-    yield from _extract_whole(run, pipeline, entries, n_process=n_process, batch_size=batch_size)
+    yield from _extract_whole(run, pipeline, entries, n_process=n_process, batch_size=_batch_for(run, batch_size, limit))
+
+
+# A batch of whole articles holds at most this many pieces' worth of characters
+# (core.chunks.CHUNK_CHARS each): 64 news articles of 5,000 characters fit, 64 of 90,000 do not.
+BATCH_PIECES = 4
+
+
+def _batch_for(articles: Sequence[Article], batch_size: int, limit: int) -> int:
+    """`batch_size`, made smaller when that many of the longest of `articles` would
+    hold more than `BATCH_PIECES` × `limit` characters; at least 1."""
+    longest = max((len(a.text) for a in articles), default=0)
+    return max(1, min(batch_size, BATCH_PIECES * limit // max(longest, 1)))
 
 
 def piece_limit(pipeline: Language) -> int:

@@ -62,6 +62,20 @@ def test_the_piece_size_must_be_positive() -> None:
 
 # --- extraction in pieces -------------------------------------------------------------
 
+def test_a_batch_of_whole_articles_holds_a_bounded_number_of_characters() -> None:
+    from core.extract import BATCH_PIECES, _batch_for
+    from core.records import Article
+
+    def articles(length: int, count: int = 100) -> list[Article]:
+        return [Article(article_id=str(i), text="x" * length) for i in range(count)]
+
+    assert _batch_for(articles(5_000), 64, 100_000) == 64            # news articles: as asked
+    assert _batch_for(articles(90_000), 64, 100_000) == BATCH_PIECES  # 4 x 90,000 characters at most
+    assert _batch_for(articles(100_000), 64, 100_000) == BATCH_PIECES
+    assert _batch_for(articles(5_000) + articles(99_000, 1), 64, 100_000) == BATCH_PIECES
+    assert _batch_for(articles(10), 1, 100_000) == 1 and _batch_for([], 16, 100_000) == 16
+
+
 def _offsets_are_slices(text: str, result) -> None:
     """Every offset the result carries is into `text`: each record's text is the slice
     it names, and each sentence index names the sentence that holds it."""
