@@ -398,13 +398,14 @@ def join_pieces(article: Article, pieces: Sequence[tuple[int, ArticleResult]]) -
     fields: dict[str, list[Any]] = defaultdict(list)
     errors: list[str] = []
     sentences_before = 0
+    records = [f.name for f in dataclasses.fields(ArticleResult) if f.name not in ("article_id", "errors")]
     for offset, result in pieces:
-        for name in ("timexes", "claims", "actor_mentions", "place_mentions", "sentences", "event_mentions"):
+        for name in records:
             fields[name] += [_moved(record, offset, sentences_before) for record in getattr(result, name)]
         errors += result.errors
         sentences_before += len(result.sentences)
     return ArticleResult(article_id=article.article_id, errors=tuple(dict.fromkeys(errors)),
-                         **{name: tuple(records) for name, records in fields.items()})
+                         **{name: tuple(moved) for name, moved in fields.items()})
 
 
 # The fields of a record that are character offsets, and those that index sentences.
