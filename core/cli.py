@@ -22,7 +22,10 @@ add options and columns, never change what the existing ones mean.
 Problems with input files go to stderr, one line each, naming the file. A store
 file that is not a usable store is moved aside (core/db.py), said in one
 "warning:" line on stderr; ingest then rebuilds it, export exits 1 as for no store.
-Exit status: 0 when at least one article was read, 1 when none could be, 2 for usage errors.
+A store that cannot be opened (in use by another process such as the dashboard,
+or not readable by this user) is one "error:" line saying what to do; exit 1.
+Exit status: 0 when at least one article was read, 1 when none could be (or the
+store cannot be opened), 2 for usage errors.
 """
 from __future__ import annotations
 
@@ -176,7 +179,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     dataset the store then attaches)."""
     import time
 
-    from core.db import Store, db_path_from_env
+    from core.db import db_path_from_env
     from core.progress import ExtractionProgress
 
     db = args.db or db_path_from_env()
@@ -189,13 +192,17 @@ def run_ingest(args: argparse.Namespace) -> int:
 
         out = args.out or Path(db).parent / "distributed"
         run = distributed.ingest(args.paths, scheduler=args.scheduler, out=out)
-        with Store(db) as store:
+        if (store := _open_store(db)) is None:
+            return 1
+        with store:
             _report_recovery(store)
             report = store.attach_parquet(run.dataset)
             report = dataclasses.replace(report, problems=tuple(run.problems) + report.problems)
             stored = len(store.stored_ids())
     else:
-        with Store(db) as store:
+        if (store := _open_store(db)) is None:
+            return 1
+        with store:
             _report_recovery(store)          # before the progress bar takes the terminal
             with ExtractionProgress(sys.stderr) as progress:
                 report = store.sync(args.paths, n_process=args.workers, batch_size=args.batch_size,
@@ -213,6 +220,21 @@ def run_ingest(args: argparse.Namespace) -> int:
     return 0 if stored else 1
 
 
+def _open_store(db: Path, *, read_only: bool = False):
+    """The store at `db`, or None after one "error:" line on stderr saying why it
+    cannot be opened and what to do (`core.db.open_error_message`)."""
+    from core.db import Store, open_error_message
+
+    try:
+        return Store(db, read_only=read_only)
+    except Exception as error:  # noqa: BLE001 - a store that cannot be opened is one line; anything else raises
+        message = open_error_message(Path(db), error)
+        if message is None:
+            raise
+        print(f"error: {message}", file=sys.stderr)
+        return None
+
+
 def _report_recovery(store) -> bool:
     """One stderr line when opening the store found it corrupt and moved it
     aside (`core.db.Store.recovery`); True then."""
@@ -223,13 +245,15 @@ def _report_recovery(store) -> bool:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from core.db import Store, db_path_from_env
+    from core.db import db_path_from_env
 
     db = args.db or db_path_from_env()
     if not Path(db).is_file():
         print(f"error: no store at {db}; run `python -m core ingest PATH...` first", file=sys.stderr)
         return 1
-    with Store(db, read_only=True) as store:
+    if (store := _open_store(db, read_only=True)) is None:
+        return 1
+    with store:
         if _report_recovery(store):
             # What was there is moved aside; the fresh store holds nothing to export.
             print(f"error: no usable store at {db}; run `python -m core ingest PATH...` to rebuild it",

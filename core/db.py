@@ -10,7 +10,10 @@ Schema
 ------
 ``meta(key VARCHAR PRIMARY KEY, value VARCHAR)``
     ``schema_version``; ``problems`` (JSON list, from the last sync);
-    ``dictionary`` (path of the actor dictionary of the last sync).
+    ``dictionary`` (path of the actor dictionary of the last sync);
+    ``failed_extractions`` (JSON object: article id -> its ``version``, ``path``
+    and ``message``: the articles of the corpus whose extraction failed, not
+    tried again by a sync until their text or the pipeline version changes).
 ``results(article_id, version, article_json, result_json, n_timexes, n_claims,
 n_actor_mentions, n_place_mentions, n_sentences, batch_id, stored_at)``
     One row per article and pipeline version, primary key (article_id,
@@ -40,7 +43,8 @@ another schema version) is never deleted: `Store` moves it (and its ``.wal``)
 aside to ``<name>.corrupt-YYYYmmddTHHMMSS``, starts a fresh store, and says so
 in ``Store.recovery``; the next sync rebuilds it from the corpus files. A store
 locked by another process, or one this process may not open, is not corrupt:
-that error is raised as it is (`classify_open_error` tells them apart).
+that error is raised as it is (`classify_open_error` tells them apart;
+`open_error_message` says it in one line, with what to do).
 """
 from __future__ import annotations
 
@@ -50,6 +54,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -92,6 +97,22 @@ def db_path_from_env() -> Path:
 
 
 @dataclass(frozen=True)
+class ExtractionFailure:
+    """An article the pipeline could not extract: its file and why, in one line."""
+
+    article_id: str
+    path: str
+    message: str
+
+    def problem(self) -> str:
+        """The problem line: the file, then what went wrong."""
+        from core.ingest import printable
+
+        return (f"{printable(self.path)}: extraction failed: {self.message}; "
+                "not tried again until the file or the pipeline changes")
+
+
+@dataclass(frozen=True)
 class SyncReport:
     added: int
     skipped: int
@@ -99,6 +120,23 @@ class SyncReport:
     failed: int
     problems: tuple[str, ...]
     cancelled: bool = False
+    # The articles of the corpus not extracted (this sync's failures and those recorded before).
+    failures: tuple[ExtractionFailure, ...] = ()
+
+    def failures_of(self, files: Sequence[Path | str]) -> list[ExtractionFailure]:
+        """The failures of these files (e.g. the ones just imported), in the report's order."""
+        wanted = {Path(f).resolve() for f in files}
+        return [f for f in self.failures if Path(f.path).resolve() in wanted]
+
+
+FAILURES_KEY = "failed_extractions"     # meta key: see the module docstring
+_MESSAGE_CHARS = 500                    # a failure's message is cut to this many characters
+
+
+def failure_message(error: BaseException) -> str:
+    """An exception as one line of at most `_MESSAGE_CHARS` characters: its type and message."""
+    text = " ".join(f"{type(error).__name__}: {error}".split())
+    return text if len(text) <= _MESSAGE_CHARS else text[:_MESSAGE_CHARS - 1] + "\u2026"
 
 
 def _sql_type(name: str, column: str) -> str:
@@ -185,6 +223,25 @@ def open_error_reason(error: BaseException) -> str:
     """The first line of an open error, for a message naming what was wrong."""
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+
+
+def open_error_message(path: Path, error: BaseException) -> str | None:
+    """What to tell a user who cannot open the store at `path`, in one line that
+    says what to do; None for an error that is not about opening it (a bug: let it raise)."""
+    if not isinstance(error, duckdb.Error):
+        return None
+    kind = classify_open_error(error)
+    if kind == LOCKED:
+        holder = _LOCK_HOLDER.search(str(error))
+        who = f" ({holder.group(1)}, PID {holder.group(2)})" if holder else ""
+        return (f"the store {path} is in use by another process{who}, most likely the dashboard: stop it, "
+                "or point this command at another store with --db FILE or CRISIS_DB=FILE")
+    if kind == PERMISSION:
+        return f"this user may not open the store {path} ({open_error_reason(error)}): check its permissions"
+    return f"cannot open the store {path}: {open_error_reason(error)}"
 
 
 def expected_columns() -> dict[str, list[str]]:
@@ -480,9 +537,14 @@ class Store:
         `elsewhere`: extract in a child process (`core.worker`; `nlp` and
         `n_process` are then not used), so this process never runs the pipeline.
         `keep_duplicates`: keep articles `core.dedupe` finds duplicate (`core.ingest.read_corpus`).
+
+        An article the pipeline fails on is recorded (`recorded_failures`) with
+        its message and reported in `SyncReport.failures` and as a problem line
+        naming its file; later syncs report it again without trying it, until
+        its text (so its id) or the pipeline version changes.
         """
         from core.corpus import dictionary_path_for
-        from core.ingest import read_corpus
+        from core.ingest import printable, read_corpus
 
         ingested = read_corpus(paths, keep_duplicates=keep_duplicates)
         problems = [str(p) for p in ingested.problems]
@@ -490,6 +552,11 @@ class Store:
         problems += self._use_dictionary(dictionary_path_for(paths))
         articles = list(ingested.articles)
         todo = needs_extraction(articles, self.stored_publication_dates())
+        skipped = len(articles) - len(todo)
+        # An article whose extraction failed for this version is not tried again: reported as it was.
+        recorded = self.recorded_failures()
+        failures = [dataclasses.replace(recorded[a.article_id], path=a.path) for a in todo if a.article_id in recorded]
+        todo = [a for a in todo if a.article_id not in recorded]
         total = len(todo)
         if progress:
             progress(0, total)
@@ -504,11 +571,10 @@ class Store:
             batch: list[tuple[Article, Any]] = []
             try:
                 for article, result in results:
-                    if result is None:          # the whole extraction failed on it
-                        failed += 1
-                        problems.append(f"{article.path}: extraction failed; see the log")
+                    if isinstance(result, ExtractionFailure):      # the whole extraction failed on it
+                        failures.append(result)
                         continue
-                    problems += [f"{article.path}: {error}" for error in result.errors]
+                    problems += [f"{printable(article.path)}: {error}" for error in result.errors]
                     batch.append((article, result))
                     if len(batch) >= batch_size:
                         added += self._write_batch(batch)
@@ -526,6 +592,10 @@ class Store:
                 close = getattr(results, "close", None)
                 if close:
                     close()
+        failed += len(failures)
+        problems += [failure.problem() for failure in failures]
+        if failures or recorded:
+            self._record_failures(failures)
         key = self._corpus_key(articles)
         if added == 0 and not cancelled and key == self._meta("corpus_key"):
             removed = 0      # the corpus tables already hold exactly this corpus
@@ -535,9 +605,28 @@ class Store:
         else:
             removed = self._rebuild(articles, problems=problems, prune=True, key=key)
         return SyncReport(
-            added=added, skipped=len(articles) - len(todo), removed=removed, failed=failed,
-            problems=tuple(problems), cancelled=cancelled,
+            added=added, skipped=skipped, removed=removed, failed=failed,
+            problems=tuple(problems), cancelled=cancelled, failures=tuple(failures),
         )
+
+    def recorded_failures(self) -> dict[str, ExtractionFailure]:
+        """Article id -> its recorded extraction failure, for this pipeline version."""
+        raw = self._meta(FAILURES_KEY)
+        try:
+            entries = json.loads(raw) if raw else {}
+        except ValueError:
+            return {}
+        return {article_id: ExtractionFailure(article_id, str(entry.get("path", "")), str(entry.get("message", "")))
+                for article_id, entry in entries.items()
+                if isinstance(entry, dict) and entry.get("version") == self.version}
+
+    def _record_failures(self, failures: Sequence[ExtractionFailure]) -> None:
+        """Keep exactly `failures` (this sync's corpus, this version) as the recorded ones, in one transaction:
+        a failure of an article no longer in the corpus, or of another version, is forgotten."""
+        entries = {f.article_id: {"version": self.version, "path": f.path, "message": f.message} for f in failures}
+        self._con.execute("BEGIN TRANSACTION")
+        self._set_meta(FAILURES_KEY, json.dumps(entries, ensure_ascii=False))
+        self._con.execute("COMMIT")
 
     def _corpus_key(self, articles: Sequence[Article]) -> str:
         """What the corpus tables were assembled from: the version, and each
@@ -549,7 +638,8 @@ class Store:
         return digest.hexdigest()
 
     def _extract(self, todo: Sequence[Article], *, nlp: Any, n_process: int, batch_size: int) -> Iterator[tuple[Article, Any]]:
-        """(article, ArticleResult or None) for each article, in order, streaming."""
+        """(article, ArticleResult or ExtractionFailure) for each article, in order, streaming.
+        A failure's traceback goes to the log at INFO level; its message is in the ExtractionFailure."""
         from spacy.language import Language
 
         from core import extract
@@ -575,16 +665,16 @@ class Store:
                     done += 1
                     yield article, extract.extract_doc(doc, article, entries=entries)
         except Exception:  # noqa: BLE001 - the pipeline broke mid-stream: go on one by one
-            log.exception("the pipeline failed after %d articles; extracting the rest one by one", done)
+            log.info("the pipeline failed after %d articles; extracting the rest one by one", done, exc_info=True)
             for article in todo[done:]:
                 try:
                     if iter_extracted is not None:
                         yield next(iter(iter_extracted([article], nlp=pipeline, entries=entries)))
                     else:
                         yield article, extract.extract_doc(pipeline(article.text), article, entries=entries)
-                except Exception:  # noqa: BLE001 - one bad article must not sink the run
-                    log.exception("extraction failed on %s", article.path or article.article_id)
-                    yield article, None
+                except Exception as error:  # noqa: BLE001 - one bad article must not sink the run
+                    log.info("extraction failed on %s", article.path or article.article_id, exc_info=True)
+                    yield article, ExtractionFailure(article.article_id, article.path, failure_message(error))
 
     def _write_batch(self, batch: Sequence[tuple[Article, Any]]) -> int:
         """One transaction: every article of the batch, or none."""

@@ -8,13 +8,16 @@
    the frames.
 
 An extractor that fails on one article is logged and recorded as that
-article's warning; the rest of the article and the corpus go on.
+article's warning; the rest of the article and the corpus go on. An article
+longer than `core.chunks.CHUNK_CHARS` is extracted in pieces of whole
+paragraphs, its offsets into the whole text (`extract_long`).
 """
 from __future__ import annotations
 
 import dataclasses
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -115,11 +118,12 @@ def _record_from_json(cls: type[R], row: dict[str, Any]) -> R:
 
 
 def _guarded(step: str, article: Article, errors: list[str], run: Callable[[], Iterable[R]]) -> tuple[R, ...]:
-    """Run one extractor; on failure log it, note it, and return nothing."""
+    """Run one extractor; on failure note it (its traceback in the log at INFO level:
+    the note is the problem line users see) and return nothing."""
     try:
         return tuple(run())
     except Exception as error:  # noqa: BLE001 - one extractor must not sink the article
-        log.exception("%s failed on %s", step, article.path or article.article_id)
+        log.info("%s failed on %s", step, article.path or article.article_id, exc_info=True)
         errors.append(f"{step} failed: {type(error).__name__}: {error}")
         return ()
 
@@ -160,14 +164,15 @@ def _tense_matters(span: Span) -> bool:
     return span.label_ in ("DATE", "TIME") and not _YEAR.search(span.text)
 
 
-def _needs_syntax(sent: Span, timex_spans: Sequence[Span], trigger_forms: frozenset[str],
+def _needs_syntax(sent: Span, sent_ents: Sequence[Span], sent_timexes: Sequence[Span], trigger_forms: frozenset[str],
                   metonyms: frozenset[str]) -> bool:
+    """`sent_ents`: the sentence's entities (`sent.ents`); `sent_timexes`: the time expressions that start in it."""
     doc = sent.doc
     if any(t.text in _VERB_MONTHS for t in sent):
         return True                                   # "May" the month or the modal
-    if any(_tense_matters(span) for span in timex_spans if sent.start <= span.start < sent.end):
+    if any(_tense_matters(span) for span in sent_timexes):
         return True                                   # timex: the governing verb's tense
-    ents = [e for e in sent.ents if e.label_ in _ACTOR_LABELS]
+    ents = [e for e in sent_ents if e.label_ in _ACTOR_LABELS]
     lowered = {t.lower_ for t in sent}
     if not lowered.isdisjoint(metonyms):
         return True                                   # "Moscow said" or "flew to Moscow", tagged or not
@@ -195,16 +200,40 @@ def sentences_needing_syntax(sentences: Sequence[Span]) -> set[int]:
     doc = sentences[0].doc
     lex = claims_mod.lexicons()
     chosen = set(claims_mod._sentences_to_parse(sentences, lex))
+    ents_of = _per_sentence(sentences, doc.ents, whole=True)
+    names_someone: list[bool] | None = None       # per sentence, worked out once when a claim needs it
     for index, sent in enumerate(sentences):
         if claims_mod._might_hold_claims(sent, lex) and any(t.lower_ in claims_mod._PRONOUNS_PERSON for t in sent):
-            chosen.update(i for i in range(index) if any(e.label_ == "PERSON" for e in sentences[i].ents)
-                          or any(t.lower_.rstrip(".") in lex.titles for t in sentences[i]))
+            if names_someone is None:
+                names_someone = [any(e.label_ == "PERSON" for e in ents_of[i])
+                                 or any(t.lower_.rstrip(".") in lex.titles for t in sentences[i])
+                                 for i in range(len(sentences))]
+            chosen.update(i for i in range(index) if names_someone[i])
     timex_spans = list(doc.spans[timex_mod.TIMEX_SPAN_KEY]) if timex_mod.TIMEX_SPAN_KEY in doc.spans else []
+    timexes_of = _per_sentence(sentences, sorted(timex_spans, key=lambda span: span.start), whole=False)
     trigger_forms = event_lexicon.trigger_forms(_lemma_exceptions())
     metonyms = frozenset(word for name in actors_mod.metonyms() for word in name.split())
     chosen.update(i for i, sent in enumerate(sentences)
-                  if i not in chosen and _needs_syntax(sent, timex_spans, trigger_forms, metonyms))
+                  if i not in chosen and _needs_syntax(sent, ents_of[i], timexes_of[i], trigger_forms, metonyms))
     return chosen
+
+
+def _per_sentence(sentences: Sequence[Span], spans: Sequence[Span], *, whole: bool) -> list[list[Span]]:
+    """For each sentence, the `spans` (sorted by start, not overlapping when `whole`) that start
+    in it: with `whole`, those that also end in it, as `Span.ents` gives a sentence's entities.
+    One pass over `spans` for all sentences, where `sent.ents` reads every entity of the
+    Doc for each sentence (quadratic in a long Doc)."""
+    starts = [span.start for span in spans]
+    found: list[list[Span]] = []
+    for sent in sentences:
+        i, inside = bisect_left(starts, sent.start), []
+        while i < len(spans) and spans[i].start < sent.end:
+            if whole and spans[i].end > sent.end:
+                break                    # Span.ents stops at the first entity that runs past the sentence
+            inside.append(spans[i])
+            i += 1
+        found.append(inside)
+    return found
 
 
 def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.DictionaryEntry] = ()) -> ArticleResult:
@@ -273,11 +302,56 @@ def iter_extracted(
     inside it, so with `n_process` > 1 in the worker processes too, and only
     the results travel back. Any other pipeline runs as it is, and the
     extractors run here on its Docs.
+
+    An article longer than `core.chunks.CHUNK_CHARS` (or the pipeline's
+    `max_length`, if less) is extracted in pieces of whole paragraphs, one
+    piece at a time, and its result put together with every offset into the
+    whole text (`extract_long`): spaCy refuses a text over `max_length`, and a
+    Doc's memory grows with its length. The articles around it go through the
+    pipeline in batches of at most `batch_size` articles and, bar one article,
+    `BATCH_PIECES` pieces' worth of characters (a batch's Docs are in memory together).
     """
     if not articles:
         return
     pipeline = nlp if isinstance(nlp, Language) else nlp()
     entries = tuple(entries)
+    limit = piece_limit(pipeline)
+    run: list[Article] = []
+    for article in articles:
+        if len(article.text) <= limit:
+            run.append(article)
+            continue
+        yield from _extract_whole(run, pipeline, entries, n_process=n_process,
+                                  batch_size=_batch_for(run, batch_size, limit))
+        run = []
+        yield article, extract_long(article, pipeline=pipeline, entries=entries, limit=limit)
+    yield from _extract_whole(run, pipeline, entries, n_process=n_process, batch_size=_batch_for(run, batch_size, limit))
+
+
+# A batch of whole articles holds at most this many pieces' worth of characters
+# (core.chunks.CHUNK_CHARS each): 64 news articles of 5,000 characters fit, 64 of 90,000 do not.
+BATCH_PIECES = 4
+
+
+def _batch_for(articles: Sequence[Article], batch_size: int, limit: int) -> int:
+    """`batch_size`, made smaller when that many of the longest of `articles` would
+    hold more than `BATCH_PIECES` × `limit` characters; at least 1."""
+    longest = max((len(a.text) for a in articles), default=0)
+    return max(1, min(batch_size, BATCH_PIECES * limit // max(longest, 1)))
+
+
+def piece_limit(pipeline: Language) -> int:
+    """The most characters extracted as one Doc: `core.chunks.CHUNK_CHARS`, or the pipeline's `max_length` if less."""
+    from core.chunks import CHUNK_CHARS
+
+    return max(1, min(CHUNK_CHARS, pipeline.max_length))
+
+
+def _extract_whole(articles: Sequence[Article], pipeline: Language, entries: tuple[actors_mod.DictionaryEntry, ...],
+                   *, n_process: int, batch_size: int) -> Iterator[tuple[Article, ArticleResult]]:
+    """Each article extracted as one Doc, in batches, in input order."""
+    if not articles:
+        return
     from core.nlp import EXTRACT_COMPONENT
 
     if EXTRACT_COMPONENT in pipeline.pipe_names:
@@ -296,6 +370,56 @@ def iter_extracted(
     docs = pipeline.pipe((a.text for a in articles), n_process=n_process, batch_size=batch_size)
     for article, doc in zip(articles, docs):
         yield article, extract_doc(doc, article, entries=entries)
+
+
+def extract_long(article: Article, *, pipeline: Language, entries: Sequence[actors_mod.DictionaryEntry] = (),
+                 limit: int | None = None) -> ArticleResult:
+    """One article extracted in pieces of whole paragraphs (`core.chunks.paragraph_spans`),
+    one Doc at a time in this process, so memory holds one piece's Doc; the
+    pieces' results joined (`join_pieces`) with offsets into the whole text.
+
+    What reads across a cut is lost at it: a relative date anchored on a date
+    in the piece before, a pronoun whose person is named there."""
+    from core.chunks import paragraph_spans
+
+    spans = paragraph_spans(article.text, limit or piece_limit(pipeline))
+    pieces = []
+    for start, end in spans:
+        piece = dataclasses.replace(article, text=article.text[start:end])
+        ((_, result),) = _extract_whole([piece], pipeline, tuple(entries), n_process=1, batch_size=1)
+        pieces.append((start, result))
+    return join_pieces(article, pieces)
+
+
+def join_pieces(article: Article, pieces: Sequence[tuple[int, ArticleResult]]) -> ArticleResult:
+    """The results of an article's pieces, each with the character offset its piece
+    starts at, as one result: every offset (start, end, sent_start, sent_end) moved by
+    its piece's start and every sentence index by the sentences of the pieces before."""
+    fields: dict[str, list[Any]] = defaultdict(list)
+    errors: list[str] = []
+    sentences_before = 0
+    records = [f.name for f in dataclasses.fields(ArticleResult) if f.name not in ("article_id", "errors")]
+    for offset, result in pieces:
+        for name in records:
+            fields[name] += [_moved(record, offset, sentences_before) for record in getattr(result, name)]
+        errors += result.errors
+        sentences_before += len(result.sentences)
+    return ArticleResult(article_id=article.article_id, errors=tuple(dict.fromkeys(errors)),
+                         **{name: tuple(moved) for name, moved in fields.items()})
+
+
+# The fields of a record that are character offsets, and those that index sentences.
+_OFFSET_FIELDS = ("start", "end", "sent_start", "sent_end")
+_SENTENCE_INDEX_FIELDS = {Timex: "sentence", Mention: "sentence", EventMention: "sentence"}
+
+
+def _moved(record: R, offset: int, sentences_before: int) -> R:
+    """`record` with its offsets moved by `offset` and its sentence index by `sentences_before`."""
+    changes = {name: getattr(record, name) + offset for name in _OFFSET_FIELDS if hasattr(record, name)}
+    index = _SENTENCE_INDEX_FIELDS.get(type(record))
+    if index and getattr(record, index) >= 0:
+        changes[index] = getattr(record, index) + sentences_before
+    return dataclasses.replace(record, **changes) if changes else record
 
 
 def extract_articles(

@@ -11,6 +11,8 @@ file name (core/data/document_sides.csv), else it is the source. A corpus
 folder's README, licence or notice (core/data/notice_names.txt) is not an article.
 The same story is read once (`read_corpus`, core/dedupe.py: the same text once
 normalised, or a near duplicate), unless its sidecar says `"keep_duplicate": true`.
+A .csv (one article per row) or a .zip is read by the Import page only
+(core/upload.py): here such a file is a problem naming it (`IMPORT_ONLY`).
 
 Every problem is reported as a `Problem` naming the file; one bad file never
 stops the others from loading.
@@ -36,6 +38,15 @@ from core.limits import LIMITS
 from core.records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
+# Files the Import page reads (core/upload.py) but the corpus reader does not, and why: a
+# corpus folder's file of one of these is reported, never read as an article nor passed over
+# in silence. A corpus folder's actor dictionary (core.corpus.ACTOR_DICTIONARY_NAME) is not one.
+IMPORT_ONLY = {
+    ".csv": "a .csv file: ingest reads one article per file, so import it on the dashboard's Import page "
+            "(one article per row, a 'text' column), which saves each row as an article file",
+    ".zip": "a .zip archive: ingest reads unpacked files, so unpack it first "
+            "(the dashboard's Import page reads a .zip safely)",
+}
 SIDECAR_SUFFIX = ".meta.json"
 # Files that live beside articles but are not articles.
 _NOT_ARTICLE_SUFFIXES = (SIDECAR_SUFFIX, ".gold.json")
@@ -167,6 +178,25 @@ def is_article_name(name: str, *, in_folder: bool) -> bool:
     if lowered.endswith(_NOT_ARTICLE_SUFFIXES) or is_notice_name(name):
         return False
     return not in_folder or (not name.startswith(".") and lowered.endswith(ARTICLE_SUFFIXES))
+
+
+def import_only_reason(name: str) -> str | None:
+    """Why a file of this name in a corpus folder is not read (`IMPORT_ONLY`); None for
+    any other file, and for a notice, a hidden file or the actor dictionary."""
+    from core.corpus import ACTOR_DICTIONARY_NAME
+
+    if name.startswith(".") or is_notice_name(name) or name.lower() == ACTOR_DICTIONARY_NAME:
+        return None
+    return IMPORT_ONLY.get(os.path.splitext(name)[1].lower())
+
+
+def iter_import_only_files(paths: Sequence[Path]) -> Iterator[tuple[Path, str]]:
+    """Each file under the folders of `paths` that only the Import page reads, with why it is not read here."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for candidate in files_under(path):
+                if reason := import_only_reason(candidate.name):
+                    yield candidate, reason
 
 
 def iter_article_files(paths: Sequence[Path]) -> Iterator[Path]:
@@ -453,9 +483,8 @@ def headline(text: str) -> str:
 def read_article(path: Path, *, published: date | None = None) -> tuple[Article | None, list[Problem]]:
     """One file to an Article, or None with the reasons; never raises for bad input."""
     shown = str(path)
-    if path.suffix.lower() == ".zip":
-        return None, [Problem(shown, "a .zip archive: ingest reads unpacked files, so unpack it first "
-                                     "(the dashboard's Import page reads a .zip safely)")]
+    if path.suffix.lower() in IMPORT_ONLY:
+        return None, [Problem(shown, IMPORT_ONLY[path.suffix.lower()])]
     try:
         size = path.stat().st_size
         if size == 0:
@@ -521,13 +550,15 @@ def read_corpus(paths: Sequence[Path], *, published: date | None = None,
     """Every article under `paths`. The same text is read once; an article that
     duplicates an earlier one (`core.dedupe`: the same text once normalised, or
     a near duplicate) is left out with a warning naming the one kept, unless
-    `keep_duplicates` or its sidecar says `"keep_duplicate": true`."""
+    `keep_duplicates` or its sidecar says `"keep_duplicate": true`. A folder's
+    file that only the Import page reads (`IMPORT_ONLY`: .csv, .zip) is a problem naming it."""
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
     seen = dedupe.DuplicateIndex()
     for path in paths:
         if not Path(path).exists():
             problems.append(Problem(str(path), "no such file or folder"))
+    problems += [Problem(str(file), reason) for file, reason in iter_import_only_files(paths)]
     for file in iter_article_files(paths):
         if len(articles) >= MAX_CORPUS_ARTICLES:
             problems.append(Problem(str(file), f"the corpus limit of {MAX_CORPUS_ARTICLES:,} articles is reached "

@@ -98,11 +98,15 @@ if files:
                 bar = st.progress(0.0, text="Loading the language model…")
                 st.button("Cancel", key="import_cancel",
                           help="Stops after the articles extracted so far; the rest are extracted on the next page load.")
-                data.sync_store(progress=lambda done, total: bar.progress(
+                report = data.sync_store(progress=lambda done, total: bar.progress(
                     done / max(total, 1), text=f"{done} of {total} new article(s) extracted and stored"))
                 st.session_state[PENDING_KEY] = []
-                status.update(label="Extraction done: open the Timeline to see the new events.", state="complete")
-            st.session_state[SUMMARY_KEY] = summary + ["Extraction done: the Timeline shows the new events."]
+                failed = report.failures_of(saved.saved)     # each named, with why, instead of "done"
+                status.update(label=f"Extraction failed for {len(failed)} article(s): see why below." if failed
+                              else "Extraction done: open the Timeline to see the new events.",
+                              state="error" if failed else "complete")
+            st.session_state[SUMMARY_KEY] = summary + ([f.problem() for f in failed] if failed
+                                                       else ["Extraction done: the Timeline shows the new events."])
             st.rerun()
 else:
     st.info("Drop files above (or click *Upload*) to start. Nothing is saved until you press *Import*.",

@@ -135,3 +135,59 @@ def test_a_killed_ingest_leaves_whole_batches_and_a_rerun_completes_it(tmp_path:
     with Store(db, read_only=True) as store:
         assert len(store.stored_ids()) == total
         assert len(store.articles()) == total
+
+
+@pytest.mark.parametrize("command", ["ingest", "export"])
+def test_a_store_in_use_by_another_process_is_one_line_saying_what_to_do(tmp_path: Path, command: str) -> None:
+    """Issue 16, item 11: the dashboard holds the store; `core ingest` or `core export` against
+    it says so in one line (it printed a 19-line traceback), exits 1, and touches nothing."""
+    from tests.test_durability import LockHolder
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    corpus = _corpus(tmp_path / "corpus", 1)
+    args = [str(corpus), "--db", str(db)] if command == "ingest" else ["--db", str(db), "--out", str(tmp_path / "out")]
+    with LockHolder(db) as holder:
+        done = _run(command, *args, timeout=120)
+    assert done.returncode == 1
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"error: the store {db} is in use by another process (")
+    assert f"PID {holder.process.pid})" in line
+    assert "stop it, or point this command at another store with --db FILE or CRISIS_DB=FILE" in line
+    assert not (tmp_path / "out").exists()
+    with Store(db, read_only=True) as store:
+        assert store.stored_ids() == set()
+
+
+def test_a_store_that_cannot_be_opened_for_another_reason_is_one_line_too(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "folder.duckdb"
+    db.mkdir()
+    assert main(["ingest", str(tmp_path), "--db", str(db)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"error: cannot open the store {db}: ") and "Is a directory" in line
+
+
+def test_ingest_names_each_csv_or_zip_it_does_not_read_and_skips_readmes_quietly(tmp_path: Path) -> None:
+    """Issue 16, item 12: a .csv in a corpus folder was passed over in silence. It is one
+    line naming the file and why; the actor dictionary and a README are not articles and
+    not problems."""
+    corpus = _corpus(tmp_path / "corpus", 1)
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "batch.csv").write_text("title,text\nA,Russia moved troops.\n", encoding="utf-8")
+    (corpus / "archive.ZIP").write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    (corpus / "actors.csv").write_text("canonical,aliases,kind,country,role\n", encoding="utf-8")
+    (corpus / "README.md").write_text("# Demo corpus\n\nCC BY 4.0. Russia moved troops.\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    done = _run("ingest", str(corpus), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    (csv_line,) = [line for line in lines if "batch.csv" in line]
+    assert csv_line == (f"warning: {corpus / 'sub' / 'batch.csv'}: a .csv file: ingest reads one article per file, "
+                        "so import it on the dashboard's Import page (one article per row, a 'text' column), "
+                        "which saves each row as an article file")
+    (zip_line,) = [line for line in lines if "archive.ZIP" in line]
+    assert zip_line.startswith(f"warning: {corpus / 'archive.ZIP'}: a .zip archive: ingest reads unpacked files")
+    assert not [line for line in lines if "actors.csv" in line or "README" in line], lines
+    assert "1 added, 0 skipped, 0 removed, 2 failed" in done.stderr
+    with Store(db, read_only=True) as store:
+        assert [Path(p).name for p in store.articles()["path"]] == ["2022-02-01_article-000.txt"]
