@@ -1,11 +1,14 @@
 """Import: the user's own articles, checked and corrected before they join the corpus."""
+from pathlib import Path
+
 import streamlit as st
 
 from core import corpus, upload
 from ui import data, widgets
 
 ROUND_KEY = "import_round"      # bumped after an import: a fresh (empty) uploader
-PENDING_KEY = "import_pending"  # saved files not yet extracted (left there by Cancel)
+WAITING_KEY = "import_waiting"  # the files this session imported, until the background job has read them
+FAILED_KEY = "import_failed"    # the summary names files whose extraction failed
 SUMMARY_KEY = "import_summary"  # what the last import or removal did, shown after the rerun
 ROWS_KEY = "import_rows_"       # + batch key: the check table's rows, notes kept true to the cells
 # An imported article's metadata the user may correct (core.upload.update_metadata); side: whom it speaks for.
@@ -36,12 +39,43 @@ def plain_list(lines: list[str]) -> None:
 
 summary = st.session_state.pop(SUMMARY_KEY, [])
 if summary:
-    st.success("Done:", icon=":material/task_alt:")
+    if st.session_state.pop(FAILED_KEY, False):
+        st.warning("Done, but some files could not be extracted (each is named below, with why):",
+                   icon=":material/warning:")
+    else:
+        st.success("Done:", icon=":material/task_alt:")
     plain_list(summary)
-pending = st.session_state.get(PENDING_KEY) or []
-if pending:
-    st.warning(f"Extraction was cancelled with {len(pending)} article(s) left: they are imported and will be "
-               "extracted when a page next loads the corpus.", icon=":material/pause_circle:")
+
+
+@st.fragment(run_every=1.0)
+def extraction_progress() -> None:
+    """While the server's background job extracts this session's imports: its progress,
+    redrawn every second; then what became of each file, and a rerun of the page."""
+    waiting = st.session_state.get(WAITING_KEY)
+    status = data.import_job().status()
+    if status.running:
+        done, total = status.done, status.total
+        st.progress(done / total if total else 0.0,
+                    text=(f"Extracting in the background: {done} of {total} article(s) extracted and stored. "
+                          "You can leave this page; every page shows the corpus as it was until they are stored."
+                          if total else "Extracting in the background: loading the language model…"))
+        return
+    st.session_state.pop(WAITING_KEY, None)
+    lines = list(waiting["summary"])
+    if status.error:
+        st.session_state[FAILED_KEY] = True
+        lines.append(f"Extraction stopped: {status.error}. The files are imported; they are extracted when "
+                     "a page next loads the corpus.")
+    else:
+        failed = status.report.failures_of([Path(p) for p in waiting["saved"]]) if status.report else []
+        lines += [f.problem() for f in failed] or ["Extraction done: the Timeline shows the new events."]
+        st.session_state[FAILED_KEY] = bool(failed)
+    st.session_state[SUMMARY_KEY] = lines
+    st.rerun(scope="app")
+
+
+if st.session_state.get(WAITING_KEY):
+    extraction_progress()
 
 st.session_state.setdefault(ROUND_KEY, 0)
 files = st.file_uploader("Articles to import", type=[s.lstrip(".") for s in upload.UPLOAD_SUFFIXES],
@@ -92,21 +126,11 @@ if files:
             summary = [f"Imported {len(saved.saved)} article(s) into {uploads_dir}."] if saved.saved else []
             summary += [f"Not imported: {d}" for d in saved.duplicates] + list(saved.problems)
             st.session_state[ROUND_KEY] += 1
-            st.session_state[PENDING_KEY] = [str(p) for p in saved.saved]
-            st.session_state[SUMMARY_KEY] = summary
-            with st.status(f"Extracting events from {len(saved.saved)} new article(s)…", expanded=True) as status:
-                bar = st.progress(0.0, text="Loading the language model…")
-                st.button("Cancel", key="import_cancel",
-                          help="Stops after the articles extracted so far; the rest are extracted on the next page load.")
-                report = data.sync_store(progress=lambda done, total: bar.progress(
-                    done / max(total, 1), text=f"{done} of {total} new article(s) extracted and stored"))
-                st.session_state[PENDING_KEY] = []
-                failed = report.failures_of(saved.saved)     # each named, with why, instead of "done"
-                status.update(label=f"Extraction failed for {len(failed)} article(s): see why below." if failed
-                              else "Extraction done: open the Timeline to see the new events.",
-                              state="error" if failed else "complete")
-            st.session_state[SUMMARY_KEY] = summary + ([f.problem() for f in failed] if failed
-                                                       else ["Extraction done: the Timeline shows the new events."])
+            if saved.saved:
+                st.session_state[WAITING_KEY] = {"saved": [str(p) for p in saved.saved], "summary": summary}
+                data.import_job().start()    # on a thread of the server: this page returns at once
+            else:
+                st.session_state[SUMMARY_KEY] = summary
             st.rerun()
 else:
     st.info("Drop files above (or click *Upload*) to start. Nothing is saved until you press *Import*.",

@@ -14,6 +14,7 @@ import pytest
 from core import chunks
 from core.chunks import paragraph_spans
 from tests.conftest import SEED_TEXT
+from tests.import_wait import wait_for_import
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -277,6 +278,12 @@ def test_the_import_page_says_at_once_that_a_file_was_not_extracted(tmp_path, mo
     _poison(monkeypatch)
     ui.data._store_view.clear()
     ui.data._open_store.clear()
+    from ui.imports import Job
+
+    # The poison is patched into this process: the job must extract here, not in a child.
+    job = Job(db_path=tmp_path / "store.duckdb", open_store=lambda: ui.data._open_store(str(tmp_path / "store.duckdb")),
+              on_done=ui.data._store_view.clear, elsewhere=False)
+    monkeypatch.setattr(ui.data, "import_job", lambda: job)
     try:
         at = AppTest.from_file(str(REPO / "pages" / "5_Import.py"), default_timeout=120).run()
         at.file_uploader(key="import_files_0").set_value([
@@ -284,6 +291,9 @@ def test_the_import_page_says_at_once_that_a_file_was_not_extracted(tmp_path, mo
             ("fine.txt", b"Belarus said on Friday that exercises would end.", "text/plain")]).run()
         at.button(key="import_button").click().run()
         assert not at.exception, [e.value for e in at.exception]
+        wait_for_import(at)
+        assert not at.exception, [e.value for e in at.exception]
+        assert "could not be extracted" in at.warning[0].value
         summary = at.code[0].value.splitlines()
         assert summary[0].startswith("Imported 2 article(s)")
         assert not [line for line in summary if "Extraction done" in line], summary

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import corpus, ingest, upload
+from tests.import_wait import wait_for_import
 
 REPO = Path(__file__).resolve().parents[1]
 FRONT_MATTER_TXT = (b"---\ntitle: Troops at the border\nsource: Wire\nurl: https://example.org/a\n"
@@ -385,6 +386,8 @@ def test_page_uploads_imports_and_removes(tmp_path, monkeypatch):
     assert at.button(key="import_button").label == "Import 1 article(s)"
     at.button(key="import_button").click().run()
     assert not at.exception, [e.value for e in at.exception]
+    wait_for_import(at)
+    assert not at.exception, [e.value for e in at.exception]
     uploads = tmp_path / "uploads"
     assert sorted(p.name for p in uploads.iterdir()) == ["note.meta.json", "note.txt"]
     assert "Imported 1 article(s)" in at.code[0].value
@@ -592,6 +595,7 @@ def test_page_table_order_date_notes_and_the_stated_limit(tmp_path, monkeypatch)
     assert "no publication date" not in editor.value["notes"][0]
     at.button(key="import_button").click().run()
     assert not at.exception, [e.value for e in at.exception]
+    wait_for_import(at)
     saved = tmp_path / "uploads" / "border.txt"
     assert ingest.read_article(saved)[0].published == date(2022, 2, 14)
 

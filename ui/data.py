@@ -116,12 +116,16 @@ def _store_view(path: str, paths: tuple[str, ...], fingerprint: str):
     return StoreView(store, problems=report.problems, lock=lock)
 
 
-@st.cache_resource(show_spinner=False)
 def import_job():
-    """The server's one background extraction job (`ui.imports.Job`)."""
+    """The server's one background extraction job for its store (`ui.imports.Job`)."""
+    return _import_job(str(db_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _import_job(path: str):
     from ui.imports import Job
 
-    return Job(db_path=db_path(), open_store=lambda: _open_store(str(db_path())), on_done=_store_view.clear)
+    return Job(db_path=Path(path), open_store=lambda: _open_store(path), on_done=_store_view.clear)
 
 
 def extraction_note() -> None:

@@ -43,6 +43,7 @@ class Job:
     db_path: Path
     open_store: object                           # () -> (Store, lock), the server's shared store
     on_done: object = None                       # () -> None, after each pass (clears the page caches)
+    elsewhere: bool = True                       # the pipeline in a child process (False: on the job's thread)
     _status: Status = field(default_factory=Status)
     _again: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -85,7 +86,7 @@ class Job:
                 try:
                     paths = corpus.corpus_dirs_from_env()
                     fingerprint = corpus.corpus_fingerprint(paths)
-                    report = own.sync(paths, elsewhere=True, batch_size=1, progress=self._progress)
+                    report = own.sync(paths, elsewhere=self.elsewhere, batch_size=1, progress=self._progress)
                     own.record_fingerprint(fingerprint)
                     problems, added = report.problems, report.added
                 finally:

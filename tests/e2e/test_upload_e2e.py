@@ -105,3 +105,45 @@ def test_the_same_story_as_html_is_flagged_and_the_check_table_fits(page: Page, 
     expect(page.get_by_role("button", name="Import 0 article(s)")).to_be_disabled()
 
     page.screenshot(path=str(artifact_dir / "screenshot-import-duplicate.png"), full_page=True)
+
+
+def _long_article(words: int = 45_000) -> str:
+    """A long article in the corpus's own words: the seed corpus's paragraphs, in turn."""
+    paragraphs = [p for path in sorted((REPO / "seeds" / "ukraine-2021-22").glob("*.txt"))
+                  for p in path.read_text(encoding="utf-8").split("\n") if len(p.split()) > 12]
+    out: list[str] = []
+    count = 0
+    for paragraph in paragraphs:
+        out.append(paragraph)
+        count += len(paragraph.split())
+        if count >= words:
+            break
+    return "---\ntitle: A long briefing\nsource: E2E Wire\npublished: 2022-02-20\n---\n" + "\n\n".join(out) + "\n"
+
+
+def test_an_import_extracts_in_the_background_while_another_session_reads(page: Page, browser, upload_app,
+                                                                          tmp_path):
+    """Issue 16 item 4: one session imports a long article; meanwhile a second session
+    opens the Timeline at once, draws the corpus as it was and says how many articles
+    are being extracted; the importer sees the progress, then the outcome."""
+    url, _ = upload_app
+    page.goto(f"{url}/Import")
+    wait_idle(page)
+    source = tmp_path / "long-briefing.txt"
+    source.write_text(_long_article(), encoding="utf-8")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(source))
+    import_button = page.get_by_role("button", name="Import 1 article(s)")
+    import_button.wait_for(timeout=LOAD_TIMEOUT_MS)
+    wait_idle(page)
+    import_button.click()
+    expect(page.get_by_text("Extracting in the background")).to_be_visible(timeout=30_000)
+
+    other = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        other.goto(f"{url}/Timeline")
+        other.wait_for_selector("[data-testid='stPlotlyChart'] .js-plotly-plot", timeout=30_000)
+        expect(other.get_by_text("being extracted in the background")).to_be_visible(timeout=10_000)
+    finally:
+        other.close()
+    expect(page.get_by_text("Extraction done: the Timeline shows the new events.")).to_be_visible(
+        timeout=LOAD_TIMEOUT_MS)
