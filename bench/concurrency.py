@@ -18,7 +18,7 @@ the corpus is extracted before the others start. Each session then:
 
 "Redrawn" means the rerun has finished (no stale elements), the URL holds the
 filter, and the one chart on the page shows exactly the events of the table
-under it, every one naming the chosen actor (after a clear: the table and chart
+under it, every one drawn in the chosen actor's lane (after a clear: the table and chart
 of the first, unfiltered view again). A download is good when it is a
 CSV whose header is the page table's columns, whose row count is the button's,
 and (filtered) whose every row names the actor.
@@ -75,7 +75,8 @@ BASE_PATH_PROBE = re.compile(r"/[^/]+/_stcore/(health|host-config)$")
 
 # The page once a rerun is over, or null while it is not: the URL's actor filter is `actor`
 # (none when null), nothing is stale, and the chart shows exactly the events of the table
-# ("Events (N)" less the undated ones), each naming `actor`. The same for the Claims page
+# ("Events (N)" less the undated ones), each drawn in the lane of `actor` (the hover names
+# only a few participants). The same for the Claims page
 # (`heading` "Claims", no event check). The counts-per-day chart of a big corpus has no table.
 # With `expect`, only that view will do: the URL changes a moment before the page says a run
 # has started, so "at rest, URL cleared" alone can still be the filtered page of the last run.
@@ -117,12 +118,14 @@ VIEW_JS = """([actor, heading, problemsSelector, chartSelector, expect]) => {
         if (charts.length !== 1 || !drawn(0)) return null;
         const plot = charts[0].querySelector(".js-plotly-plot");
         if (!plot || !plot.data) return null;
-        const ids = new Set();
-        for (const trace of plot.data) for (const point of trace.customdata || []) {
-            if (actor !== null && !String(point[3]).split(", ").includes(actor)) return null;
-            ids.add(point[5]);
-        }
-        return ids.size === dated ? {mode: "table", rows} : null;
+        const lanes = new Map();     // event id -> the lanes (actors) it is drawn in
+        for (const trace of plot.data) (trace.customdata || []).forEach((point, i) => {
+            const id = point[5];
+            if (!lanes.has(id)) lanes.set(id, new Set());
+            lanes.get(id).add(String(trace.y[i]));
+        });
+        if (actor !== null && [...lanes.values()].some(drawnIn => !drawnIn.has(actor))) return null;
+        return lanes.size === dated ? {mode: "table", rows} : null;
     })();
     if (view && !view.problems && expect !== null && JSON.stringify(view) !== JSON.stringify(expect)) return null;
     return view;
@@ -147,6 +150,7 @@ class Record:
     errors: list[tuple[str, str, str]] = field(default_factory=list)    # (session, action, message)
     notes: list[str] = field(default_factory=list)
     probes: int = 0       # Streamlit's 404s looking for its server under the page's path (ignored)
+    cpu: dict[str, float] = field(default_factory=dict)    # CPU seconds while the sessions ran, by process
 
     def time(self, action: str, seconds: float) -> None:
         self.times.setdefault(action, []).append(seconds)
@@ -217,6 +221,48 @@ def server_errors(log: str) -> list[str]:
             break
         found.append("\n".join(block).strip())
     return found
+
+
+def _stat(pid: int) -> tuple[str, int, float]:
+    """(command name, parent pid, CPU seconds of the process and its reaped children)."""
+    raw = Path(f"/proc/{pid}/stat").read_text()
+    name = raw[raw.index("(") + 1:raw.rindex(")")]
+    fields = raw.rsplit(")", 1)[1].split()
+    ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))
+    return name, int(fields[1]), ticks / os.sysconf("SC_CLK_TCK")
+
+
+def browser_cpu_seconds() -> float:
+    """CPU seconds of the Chromium processes under this one (its renderers, one per
+    session, and the ones already gone, counted in their parent), or nan elsewhere."""
+    try:
+        table = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    table[int(entry.name)] = _stat(int(entry.name))
+                except (OSError, ValueError, IndexError):
+                    continue
+    except OSError:
+        return float("nan")
+
+    def under_us(pid: int) -> bool:
+        seen = 0
+        while pid in table and seen < 64:
+            if pid == os.getpid():
+                return True
+            pid, seen = table[pid][1], seen + 1
+        return False
+
+    return sum(cpu for pid, (name, _parent, cpu) in table.items()
+               if name.startswith(("chromium", "chrome")) and under_us(pid))
+
+
+def process_cpu_seconds(pid: int) -> float:
+    try:
+        return _stat(pid)[2]
+    except (OSError, ValueError, IndexError):
+        return float("nan")
 
 
 def server_usage(pid: int) -> str:
@@ -382,7 +428,7 @@ class Session:
         await self.download(CLAIMS_DOWNLOAD, CLAIMS_HEADER, view, actor=None, action="download claims CSV")
 
 
-async def drive(url: str, args: argparse.Namespace, record: Record, shots: Path) -> None:
+async def drive(url: str, args: argparse.Namespace, record: Record, shots: Path, server_pid: int) -> None:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
@@ -399,9 +445,12 @@ async def drive(url: str, args: argparse.Namespace, record: Record, shots: Path)
         sessions = [Session(f"s{index + 1:02d}", await context.new_page(), url, record, args.timeout, shots)
                     for index, context in enumerate(contexts)]
         started = time.perf_counter()
+        browser_before, server_before = browser_cpu_seconds(), process_cpu_seconds(server_pid)
         await asyncio.gather(*(session.run(index, args.rounds, args.claims, actors)
                                for index, session in enumerate(sessions)))
         record.time("all sessions, wall clock", time.perf_counter() - started)
+        record.cpu = {"server (Python: queries, figures, Streamlit)": process_cpu_seconds(server_pid) - server_before,
+                      "browsers (Chromium: parsing, layout, drawing)": browser_cpu_seconds() - browser_before}
         for context in contexts:
             await context.close()
         await browser.close()
@@ -431,6 +480,12 @@ def report(record: Record, log_errors: list[str], loads: tuple[tuple[float, ...]
         print(f"  {action:<40} {count:>5} {median:>8.2f} {worst:>8.2f}")
     for message in log_errors:
         record.error("server", "server log", message)
+    if record.cpu:
+        wall = sum(record.times.get("all sessions, wall clock", [0.0]))
+        print(f"\nwhere the time went while the sessions ran ({wall:.0f} s wall, {os.cpu_count()} cores "
+              f"= {wall * (os.cpu_count() or 1):.0f} CPU seconds at most):")
+        for name, seconds in record.cpu.items():
+            print(f"  {name:<48} {seconds:8.1f} s CPU")
     print(f"\nload average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in loads[0])}; "
           f"after: {', '.join(f'{x:.2f}' for x in loads[1])} ({os.cpu_count()} cores)")
     for note in record.notes:
@@ -461,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     # no file watcher: others may edit the checkout meanwhile, and a module reload mid-run is not what we measure
     server, url = serve(corpus, work, startup_s=180, log_path=log_path, extra_args=("--server.fileWatcherType", "none"))
     try:
-        asyncio.run(drive(url, args, record, work / "failures"))
+        asyncio.run(drive(url, args, record, work / "failures", server.pid))
         time.sleep(1)                                     # let the server write what it has to say
         log_errors = server_errors(log_path.read_text(errors="replace"))
         usage = server_usage(server.pid)

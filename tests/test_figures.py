@@ -200,6 +200,15 @@ def test_timeline_marker_size_grows_with_the_documents_reporting_it():
     assert decoded(bars[0]["width"]) == [round(min(0.85, 0.5 * source_size(3) / MARKER_MIN), 3)] * 2
 
 
+def test_a_big_timeline_has_no_range_slider_which_would_draw_every_marker_twice():
+    from core.figures import RANGESLIDER_POINTS
+
+    assert timeline_figure(EVENTS).layout.xaxis.rangeslider.visible is True
+    many = pd.concat([EVENTS.iloc[[0]]] * (RANGESLIDER_POINTS + 1), ignore_index=True)
+    assert len(timeline_points(many)) > RANGESLIDER_POINTS
+    assert timeline_figure(many).layout.xaxis.rangeslider.visible is False
+
+
 def test_a_hover_names_the_first_participants_then_how_many_more():
     from core.figures import HOVER_MAX_ACTORS, participants_text
 
