@@ -35,6 +35,7 @@ HOVER_MAX_CHARS = 420     # longer sentences are cut, with an ellipsis
 HOVER_MAX_ACTORS = 8      # a hover names this many participants, then "and N more" (the panel lists all)
 RANGESLIDER_POINTS = 400  # a timeline of more markers has no range slider (it would draw them twice)
 LANE_HEIGHT = 34          # pixels per timeline lane
+MAX_LANES = 40            # a timeline keeps its busiest lanes; the rest go in one (a filter on Russia names 363 actors)
 TIMELINE_MIN_HEIGHT = 320  # pixels: a timeline of few lanes
 LANES = ("actor", "event_type")
 # The timeline's clocks: when the event happened, or when it was first reported.
@@ -265,6 +266,19 @@ def _customdata(points: pd.DataFrame) -> np.ndarray:
     return points[list(TIMELINE_CUSTOMDATA)].to_numpy(dtype=object)
 
 
+def fold_quiet_lanes(frame: pd.DataFrame, totals: pd.Series, *,
+                     keep: int = MAX_LANES) -> tuple[pd.DataFrame, str | None]:
+    """(`frame` with the lanes past the `keep` busiest (by `totals`, lane -> weight) put
+    in one lane, that lane's name "(other N lanes)", or None when nothing was folded):
+    363 lanes of one or two events each are neither readable nor quick to draw."""
+    if len(totals) <= keep:
+        return frame, None
+    ranked = totals.sort_values(ascending=False, kind="stable")
+    busiest = set(ranked.index[:keep])
+    other = f"(other {len(ranked) - keep} lanes)"
+    return frame.assign(lane=frame["lane"].where(frame["lane"].isin(busiest), other)), other
+
+
 def timeline_height(lanes: int) -> int:
     """Pixels for a timeline of `lanes` lanes: room for each, and never below `TIMELINE_MIN_HEIGHT`."""
     return max(TIMELINE_MIN_HEIGHT, 160 + LANE_HEIGHT * lanes)
@@ -284,9 +298,13 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", clock: str = "
     points = timeline_points(events, lane=lane, clock=clock)
     if points.empty:
         return empty_figure("No dated events to show.")
-    # Busiest lane on top: categories are listed bottom-up on a y axis.
+    points, other = fold_quiet_lanes(points, points["lane"].value_counts())
+    if other is not None:      # one mark per event in the folded lane
+        points = points[(points["lane"] != other) | ~points.duplicated(["event_id", "lane"])]
+    # Busiest lane on top: categories are listed bottom-up on a y axis; the folded lane and
+    # the events naming no actor at the bottom.
     counts = points["lane"].value_counts()
-    lane_order = sorted(counts.index, key=lambda lane: (lane != NO_ACTOR, counts[lane], lane))
+    lane_order = sorted(counts.index, key=lambda lane: (lane not in (NO_ACTOR, other), counts[lane], lane))
     fig = go.Figure()
     interval = is_interval(points)
     marker_trace = go.Scattergl if int((~interval).sum()) > WEBGL_ABOVE else go.Scatter
@@ -342,7 +360,6 @@ def timeline_figure(events: pd.DataFrame, *, lane: str = "actor", clock: str = "
 
 POINTS_MAX = LIMITS.timeline_points   # beyond this many timeline points, the chart shows counts per day or week
 WEEKLY_AFTER_DAYS = 120   # counts per week when the shown dates span more than this, else per day
-_MAX_LANES = 40           # an aggregated timeline keeps the busiest lanes; the rest go in one
 
 
 def event_points_count(events: pd.DataFrame, *, lane: str = "actor", clock: str = "event") -> int:
@@ -381,10 +398,7 @@ def timeline_counts_figure(counts: pd.DataFrame, *, bucket: str = "day", title: 
     count by type. SVG markers up to `WEBGL_ABOVE` cells, WebGL beyond."""
     if counts.empty:
         return empty_figure("No dated events to show.")
-    totals = counts.groupby("lane")["events"].sum().sort_values(ascending=False)
-    busiest = set(totals.index[:_MAX_LANES])
-    other = f"(other {len(totals) - len(busiest)} lanes)"
-    counts = counts.assign(lane=counts["lane"].where(counts["lane"].isin(busiest), other))
+    counts, other = fold_quiet_lanes(counts, counts.groupby("lane")["events"].sum())
     cells = counts.groupby(["bucket_start", "lane", "event_type"], as_index=False)["events"].sum()
     cells = cells.sort_values(["events", "event_type"], ascending=[False, True], kind="stable")
     keys = ["bucket_start", "lane"]

@@ -200,6 +200,22 @@ def test_timeline_marker_size_grows_with_the_documents_reporting_it():
     assert decoded(bars[0]["width"]) == [round(min(0.85, 0.5 * source_size(3) / MARKER_MIN), 3)] * 2
 
 
+def test_a_timeline_keeps_its_busiest_lanes_and_folds_the_rest_into_one():
+    from core.figures import MAX_LANES
+
+    quiet = [f"Actor {i:02d}" for i in range(MAX_LANES + 5)]
+    many = pd.concat([EVENTS.iloc[[0]].assign(event_id=f"q{i}", actors=[["Russia", name, "Extra " + name]])
+                      for i, name in enumerate(quiet)], ignore_index=True)
+    traces = spec(timeline_figure(many))["data"]
+    drawn = [(row[TIMELINE_CUSTOMDATA.index("event_id")], lane) for t in traces
+             for row, lane in zip(t["customdata"], decoded(t["y"]))]
+    lanes = {lane for _, lane in drawn}
+    other = f"(other {2 * len(quiet) + 1 - MAX_LANES} lanes)"
+    assert len(lanes) == MAX_LANES + 1 and other in lanes and "Russia" in lanes
+    assert len(drawn) == len(set(drawn))                     # an event once in the folded lane
+    assert {event for event, lane in drawn if lane == "Russia"} == set(many["event_id"])
+
+
 def test_a_big_timeline_has_no_range_slider_which_would_draw_every_marker_twice():
     from core.figures import RANGESLIDER_POINTS
 
