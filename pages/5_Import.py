@@ -1,10 +1,8 @@
 """Import: the user's own articles, checked and corrected before they join the corpus."""
-from pathlib import Path
-
 import streamlit as st
 
 from core import corpus, upload
-from ui import data, widgets
+from ui import data, import_status, widgets
 
 ROUND_KEY = "import_round"      # bumped after an import: a fresh (empty) uploader
 WAITING_KEY = "import_waiting"  # the files this session imported, until the background job has read them
@@ -47,35 +45,8 @@ if summary:
     plain_list(summary)
 
 
-@st.fragment(run_every=1.0)
-def extraction_progress() -> None:
-    """While the server's background job extracts this session's imports: its progress,
-    redrawn every second; then what became of each file, and a rerun of the page."""
-    waiting = st.session_state.get(WAITING_KEY)
-    status = data.import_job().status()
-    if status.running:
-        done, total = status.done, status.total
-        st.progress(done / total if total else 0.0,
-                    text=(f"Extracting in the background: {done} of {total} article(s) extracted and stored. "
-                          "You can leave this page; every page shows the corpus as it was until they are stored."
-                          if total else "Extracting in the background: loading the language model…"))
-        return
-    st.session_state.pop(WAITING_KEY, None)
-    lines = list(waiting["summary"])
-    if status.error:
-        st.session_state[FAILED_KEY] = True
-        lines.append(f"Extraction stopped: {status.error}. The files are imported; they are extracted when "
-                     "a page next loads the corpus.")
-    else:
-        failed = status.report.failures_of([Path(p) for p in waiting["saved"]]) if status.report else []
-        lines += [f.problem() for f in failed] or ["Extraction done: the Timeline shows the new events."]
-        st.session_state[FAILED_KEY] = bool(failed)
-    st.session_state[SUMMARY_KEY] = lines
-    st.rerun(scope="app")
-
-
 if st.session_state.get(WAITING_KEY):
-    extraction_progress()
+    import_status.extraction_progress(WAITING_KEY, summary_key=SUMMARY_KEY, failed_key=FAILED_KEY)
 
 st.session_state.setdefault(ROUND_KEY, 0)
 files = st.file_uploader("Articles to import", type=[s.lstrip(".") for s in upload.UPLOAD_SUFFIXES],
