@@ -565,7 +565,8 @@ class Store:
             if elsewhere:
                 from core.worker import extract_elsewhere
 
-                results = extract_elsewhere(todo, entries=self._dictionary_entries())
+                results = extract_elsewhere(todo, entries=self._dictionary_entries(), failed=lambda article, error:
+                                            ExtractionFailure(article.article_id, article.path, failure_message(error)))
             else:
                 results = self._extract(todo, nlp=nlp, n_process=n_process, batch_size=batch_size)
             batch: list[tuple[Article, Any]] = []

@@ -1,14 +1,16 @@
 """Extraction in a separate process, so that the process serving pages never runs spaCy.
 
-`extract_elsewhere(articles, entries=...)` yields `(article, ArticleResult or None)`
+`extract_elsewhere(articles, entries=..., failed=...)` yields `(article, ArticleResult
+or failed(article, error))`
 in input order, like `core.extract.iter_extracted`, but the pipeline runs in one
 child process started for the job (spawned, so it shares no state with the
 server) and ended after it: the memory a long article takes goes back to the
 system when the job ends, and the server's own threads keep serving other
 sessions meanwhile. Only the results travel back, as JSON. A failure on one
-article yields None for it (and is logged); the job goes on with the rest. If
-the child process dies (killed, out of memory), the articles not yet done yield
-None and a new process is not started for them.
+article yields `failed(article, error)` for it (its traceback logged); the job goes
+on with the rest. If the child process dies (killed, out of memory), each article
+not yet done yields `failed(article, BrokenProcessPool(...))`, and no new process
+is started for them.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from core.records import Article
 
@@ -47,11 +49,12 @@ def _extract_one(article: Article) -> dict[str, Any]:
     return result.to_json()
 
 
-def extract_elsewhere(articles: Sequence[Article], *, entries: Sequence[Any] = ()
+def extract_elsewhere(articles: Sequence[Article], *, entries: Sequence[Any] = (),
+                      failed: Callable[[Article, BaseException], Any] = lambda article, error: None
                       ) -> Iterator[tuple[Article, Any]]:
-    """(article, ArticleResult or None) for each of `articles`, in order, extracted in
-    a child process (see the module's docstring). Closing the iterator early (a
-    cancelled import) stops the child after the article it is on."""
+    """(article, ArticleResult or `failed(article, error)`) for each of `articles`, in
+    order, extracted in a child process (see the module's docstring). Closing the
+    iterator early stops the child after the article it is on."""
     from core.extract import ArticleResult
 
     if not articles:
@@ -64,21 +67,22 @@ def extract_elsewhere(articles: Sequence[Article], *, entries: Sequence[Any] = (
         for article in queue:
             pending.append((article, pool.submit(_extract_one, article)))
             if len(pending) > AHEAD:
-                yield _collect(*pending.pop(0), ArticleResult)
+                yield _collect(*pending.pop(0), ArticleResult, failed)
         while pending:
-            yield _collect(*pending.pop(0), ArticleResult)
+            yield _collect(*pending.pop(0), ArticleResult, failed)
     finally:
         for _, future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(article: Article, future: Any, result_type: Any) -> tuple[Article, Any]:
+def _collect(article: Article, future: Any, result_type: Any,
+             failed: Callable[[Article, BaseException], Any]) -> tuple[Article, Any]:
     try:
         return article, result_type.from_json(future.result())
-    except BrokenProcessPool:
+    except BrokenProcessPool as error:
         log.error("the extraction process stopped before %s", article.path or article.article_id)
-        return article, None
-    except Exception:  # noqa: BLE001 - one bad article must not sink the job
-        log.exception("extraction failed on %s", article.path or article.article_id)
-        return article, None
+        return article, failed(article, error)
+    except Exception as error:  # noqa: BLE001 - one bad article must not sink the job
+        log.info("extraction failed on %s", article.path or article.article_id, exc_info=True)
+        return article, failed(article, error)

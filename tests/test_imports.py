@@ -80,3 +80,18 @@ def test_a_failed_job_says_why_and_ends(tmp_path: Path, monkeypatch: pytest.Monk
     status = job.wait(timeout=30)
     assert not status.running
     assert "disk that went away" in status.error
+
+
+@pytest.mark.model
+def test_an_article_the_child_process_fails_on_is_named_and_the_rest_go_on(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from core.ingest import read_corpus
+    from core.worker import extract_elsewhere
+
+    _write(tmp_path, "good")
+    (good,) = read_corpus([tmp_path]).articles
+    broken = replace(good, article_id="broken", text=b"not text")     # the pipeline raises on it, in the child
+    out = list(extract_elsewhere([broken, good], failed=lambda article, error: (article.article_id, error)))
+    assert out[0][1][0] == "broken" and isinstance(out[0][1][1], Exception)
+    assert out[1][0] is good and out[1][1].article_id == good.article_id      # the next one is extracted
