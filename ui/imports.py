@@ -81,8 +81,9 @@ class Job:
             problems: tuple[str, ...] = ()
             error, added, report = "", 0, None
             try:
-                store, _ = self.open_store()          # type: ignore[operator]
-                own = store.sibling()
+                store, lock = self.open_store()       # type: ignore[operator]
+                with lock:                            # the shared connection refuses a second caller
+                    own = store.sibling()
                 try:
                     paths = corpus.corpus_dirs_from_env()
                     fingerprint = corpus.corpus_fingerprint(paths)
