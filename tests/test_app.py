@@ -139,9 +139,14 @@ def synthetic_corpus() -> CorpusResult:
                         pipeline_version="synthetic")
 
 
-def make_app(corpus: CorpusResult, *, page: str | None = None, actors: list[str] | None = None) -> AppTest:
+def make_app(corpus: CorpusResult, *, page: str | None = None, actors: list[str] | None = None,
+             params: dict[str, list[str]] | None = None) -> AppTest:
+    """A new session on `corpus`, opened on a URL with `params` (and `actors` in its
+    actor parameter), then switched to `page`."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state[CORPUS_OVERRIDE_KEY] = corpus
+    for name, values in (params or {}).items():
+        at.query_params[name] = values
     if actors is not None:
         at.query_params[QUERY_PARAM] = actors
     at.run()

@@ -230,14 +230,7 @@ def test_readme_names_row_counts():
 
 def _timeline(params: dict[str, list[str]]):
     """The Timeline page of a new session opened on a URL with `params`."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state[CORPUS_OVERRIDE_KEY] = synthetic_corpus()
-    for name, values in params.items():
-        at.query_params[name] = values
-    at.run()
-    at.switch_page(PAGES[0]).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return make_app(synthetic_corpus(), page=PAGES[0], params=params)
 
 
 def _customdata_ids(at) -> list[str]:

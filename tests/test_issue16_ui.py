@@ -12,8 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.corpus import CorpusResult
 from core.highlight import markdown_escape
-from test_app import APP, PAGES, all_text, chart_specs, make_app, select_actors, synthetic_corpus
-from ui.data import CORPUS_OVERRIDE_KEY
+from test_app import PAGES, all_text, chart_specs, make_app, select_actors, synthetic_corpus
 
 UNDATED = "undated: no explicit date in the text, and no publication date to resolve against"
 
@@ -127,14 +126,7 @@ def test_the_counts_view_offers_the_filtered_events_csv(corpus, monkeypatch):
 
 def _claims_page(params: dict[str, list[str]]) -> AppTest:
     """The Claims page of a new session opened on a URL with `params`."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state[CORPUS_OVERRIDE_KEY] = synthetic_corpus()
-    for name, values in params.items():
-        at.query_params[name] = values
-    at.run()
-    at.switch_page(PAGES[2]).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return make_app(synthetic_corpus(), page=PAGES[2], params=params)
 
 
 def _param(at: AppTest, name: str) -> list[str]:
