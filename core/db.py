@@ -438,7 +438,6 @@ class Store:
         neither waits for the other's reads. Close it when done."""
         other = copy.copy(self)
         other._con = self._con.cursor()
-        other._entries = None
         other.recovery = None
         return other
 

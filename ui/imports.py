@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,12 +27,8 @@ class Status:
     running: bool = False
     done: int = 0
     total: int = 0
-    started: float = 0.0
-    finished: float = 0.0
-    problems: tuple[str, ...] = ()
     error: str = ""                  # the job itself failed (the store could not be written)
-    added: int = 0                   # articles stored by the last finished pass
-    report: object = None            # its core.db.SyncReport (what failed, and why)
+    report: object = None            # the last finished pass's core.db.SyncReport (what failed, and why)
 
 
 @dataclass
@@ -60,7 +55,7 @@ class Job:
             if self._status.running:
                 self._again = True
                 return False
-            self._status = Status(running=True, started=time.time())
+            self._status = Status(running=True)
             self._thread = threading.Thread(target=self._run, name="crisis-import", daemon=True)
             self._thread.start()
             return True
@@ -78,8 +73,7 @@ class Job:
 
     def _run(self) -> None:
         while True:
-            problems: tuple[str, ...] = ()
-            error, added, report = "", 0, None
+            error, report = "", None
             try:
                 store, lock = self.open_store()       # type: ignore[operator]
                 with lock:                            # the shared connection refuses a second caller
@@ -89,7 +83,6 @@ class Job:
                     fingerprint = corpus.corpus_fingerprint(paths)
                     report = own.sync(paths, elsewhere=self.elsewhere, batch_size=1, progress=self._progress)
                     own.record_fingerprint(fingerprint)
-                    problems, added = report.problems, report.added
                 finally:
                     own.close()
             except Exception as failure:  # noqa: BLE001 - shown on the Import page, logged in full
@@ -99,7 +92,6 @@ class Job:
                 self.on_done()                           # type: ignore[operator]
             with self._lock:
                 again, self._again = self._again, False
-                self._status = replace(self._status, running=again, finished=time.time(), problems=problems,
-                                       error=error, added=added, report=report)
+                self._status = replace(self._status, running=again, error=error, report=report)
                 if not again:
                     return
