@@ -361,17 +361,25 @@ def _sequenced(token: Token) -> bool:
     return False
 
 
+def _definite(token: Token) -> bool:
+    """A noun trigger whose determiner refers back ("that call", "the conversation")."""
+    return token.pos_ in _NOUN_POS and any(
+        c.dep_ == "det" and c.lower_ in lex.words().get("anaphoric", frozenset()) for c in token.children)
+
+
 def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | None:
     """The time expression that dates this mention: one governed by the trigger or
     by the verb it is the argument of; else the nearest one that dates a verb of the
     sentence (not another noun: "the 2015 Minsk agreements"). An event set apart by
-    a sequence word ("ahead of the talks") takes only a time of its own."""
+    a sequence word ("ahead of the talks") takes only a time of its own, and so does
+    one that refers back ("that conversation"): it takes its antecedent's."""
     dated = [t for t in timexes if t.type in _DATING_TYPES and t.date_start is not None
              and sent.start_char <= t.start < sent.end_char]
     if not dated:
         return None
     sequenced = _sequenced(token)
-    heads = {token.i}
+    own_only = sequenced or _definite(token)
+    heads = {token.i} | {c.i for c in token.children if c.dep_ in ("acl", "relcl")}   # "the meeting held on ..."
     if not sequenced:
         heads |= {w.i for w in _own_clause(token)} | {c.i for c in token.children if c.dep_ == "xcomp"}
     doc = token.doc
@@ -383,7 +391,7 @@ def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | Non
             return timex
         governors.append(governor)
     verbal = [t for t, g in zip(dated, governors) if g is not None and g.pos_ in ("VERB", "AUX")]
-    if verbal and not sequenced:
+    if verbal and not own_only:
         return min(verbal, key=lambda t: abs(t.start - token.idx))
     return None
 
@@ -431,7 +439,7 @@ def iter_event_mentions(doc: Doc, *, published: date | None, timexes: Sequence[T
                 start=token.idx, end=end_char, trigger=text[token.idx:end_char], lemma=entry.lemma,
                 type=entry.type, modality=modality(token, sent, future=future), sentence=index,
                 sent_start=sent.start_char, sent_end=sent.end_char,
-                agents=tuple(agents), patients=tuple(patients), place=place,
+                agents=tuple(agents), patients=tuple(patients), place=place, definite=_definite(token),
             )
             if when is not None:
                 yield _dated(mention, date_start=when.date_start, date_end=when.date_end, date_text=when.text,

@@ -14,6 +14,10 @@ Two mentions may be one occurrence when all of these hold:
   words (scikit-learn, no model), with a lower bar for the same trigger word or the
   same participants on both sides (`THRESHOLDS`).
 
+A mention that refers back to an earlier one of its document ("that call", after
+"a secure video call tomorrow": `MentionIn.antecedent`, found by `core.events`)
+joins that one's event, whatever its own date or modality says.
+
 Mentions are read the most informative first (parties and a date of their own,
 then a date, then parties, then neither), each tier in report order. Each is
 compared with at most `MAX_CANDIDATES` events that pass every test, the nearest
@@ -41,6 +45,10 @@ from core.event_lexicon import lasts_days, type_group
 
 # The reason recorded for the mention that starts an event.
 FIRST_MENTION = "first mention"
+# The reason recorded for a mention that refers back to an earlier one of its document.
+REFERS_BACK = "refers back to the document's earlier mention"
+# Anchors of a date read from the text itself (not the publication date alone).
+TEXT_ANCHORS = ("explicit", "relative")
 # How far ahead a planned or possible occurrence with no date of its own may lie.
 FUTURE_DAYS = 7
 # Days an interval is widened by, per (anchor, precision); "publication" widens
@@ -103,6 +111,7 @@ class MentionIn:
     precision: str
     parties: frozenset[str]          # its agents' and patients' parties (a person counts as their country)
     context: str
+    antecedent: int | None = None    # the mention it refers back to ("that call"), an index into the input
 
 
 @dataclass(frozen=True)
@@ -165,7 +174,7 @@ def _days_of(lo: date, hi: date) -> Iterator[date]:
         yield lo + timedelta(days=k)
 
 
-def _parties_fit(a: frozenset[str], b: frozenset[str]) -> bool:
+def parties_fit(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or a <= b or b <= a
 
 
@@ -253,7 +262,7 @@ def _fitting(m: MentionIn, span: tuple[date, date] | None, events: list["_Event"
 
 
 def _text_dated(m: MentionIn) -> bool:
-    return m.anchor in ("explicit", "relative") and m.date_start is not None
+    return m.anchor in TEXT_ANCHORS and m.date_start is not None
 
 
 def _informative_first(mentions: Sequence[MentionIn]) -> list[int]:
@@ -286,11 +295,20 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
     dated: defaultdict[str, set[int]] = defaultdict(set)
     reasons = [""] * len(mentions)
 
+    joined = [-1] * len(mentions)
     for i in _informative_first(mentions):
         m = mentions[i]
         group = type_group(m.event_type)
         span = _widened(m)
         vector = _dense(vectors, i)
+        if m.antecedent is not None and joined[m.antecedent] >= 0:
+            j = joined[m.antecedent]
+            reasons[i] = f"{REFERS_BACK}: {mentions[m.antecedent].lemma} at {mentions[m.antecedent].offset}"
+            _join(events[j], i, m)
+            joined[i] = j
+            centroids.add(j, vector)
+            _index(j, group, events[j], by_day, wide, undated, dated)
+            continue
         m_grain = _PRECISION_RANK.get(m.precision, 5)
         if span is None:
             pools: Iterable[Iterable[int]] = [undated[group]]
@@ -339,6 +357,7 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
             j = best[1]
             reasons[i] = best[2]
         _join(events[j], i, m)
+        joined[i] = j
         centroids.add(j, vector)
         _index(j, group, events[j], by_day, wide, undated, dated)
 
@@ -361,7 +380,7 @@ def _fits(m: MentionIn, span: tuple[date, date] | None, event: "_Event") -> bool
     core = event.core
     if span is not None and core is not None and (core[0] > span[1] or core[1] < span[0]):
         return False
-    return _parties_fit(m.parties, event.parties) and _modalities_fit(m.modality, event.modalities)
+    return parties_fit(m.parties, event.parties) and _modalities_fit(m.modality, event.modalities)
 
 
 def _join(event: _Event, i: int, m: MentionIn) -> None:

@@ -24,11 +24,13 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from core.event_lexicon import event_types
 from core.event_merge import (FIRMNESS, FIRST_MENTION, Correction, MentionIn, date_rank, event_id, interval_days,
-                               merge, mention_id)
+                               TEXT_ANCHORS, merge, mention_id, parties_fit)
 from core.records import Article, EventMention
 
 # The share of events the timeline's default window holds.
 WINDOW_SHARE = 0.9
+# A mention row's flag for `antecedents`, not a column of the mentions frame.
+DEFINITE = "_definite"
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def mention_row(article: Article, mention: EventMention, *, side: str,
         "agents": agents, "patients": patients, "place": place(mention.place) if mention.place else "",
         "side": side, "source": article.source, "published": article.published,
         "mention_id": mention_id(article.article_id, mention.start, mention.end, mention.lemma),
-        "merge_reason": "",
+        "merge_reason": "", DEFINITE: mention.definite,
     }
 
 
@@ -70,13 +72,60 @@ def _names(surfaces: Iterable[str], canonical: Callable[[str], str | None]) -> l
     return list(dict.fromkeys(name for name in (canonical(s) for s in surfaces) if name))
 
 
-def _merge_input(row: Mapping[str, Any], who: Who) -> MentionIn:
+def _parties(row: Mapping[str, Any], who: Who) -> frozenset[str]:
+    return frozenset(who.party_of(p) for p in (*row["agents"], *row["patients"]))
+
+
+def antecedents(rows: Sequence[Mapping[str, Any]], who: Who) -> list[int | None]:
+    """For each row, the earlier row of its article it refers back to, or None.
+
+    A definite noun with no date of its own ("that call", "the conversation")
+    refers to the nearest earlier mention of its article with the same trigger
+    word in the same number, or failing one, of the same type with another word; through that one's
+    own antecedent, if it has one. It refers only to a mention the text dates (an
+    undated "a call" earlier leaves it to merging), and, when it names parties
+    ("the conversation between the presidents of Russia and the United States"),
+    only to one that names parties that fit them."""
+    found: list[int | None] = [None] * len(rows)
+    by_article: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_article.setdefault(row["article_id"], []).append(i)
+    for members in by_article.values():
+        members.sort(key=lambda i: rows[i]["trigger_start"])
+        for k, i in enumerate(members):
+            row = rows[i]
+            if not row.get(DEFINITE) or row["date_source"] != "publication":
+                continue
+            earlier = list(reversed(members[:k]))
+            target = next((e for e in earlier if rows[e]["lemma"] == row["lemma"]
+                           and _plural(rows[e]) == _plural(row)), None)
+            if target is None:
+                target = next((e for e in earlier if rows[e]["event_type"] == row["event_type"]
+                               and rows[e]["lemma"] != row["lemma"]), None)
+            if target is None:
+                continue
+            target = found[target] if found[target] is not None else target
+            parties, theirs = _parties(row, who), _parties(rows[target], who)
+            if parties and not (theirs and parties_fit(parties, theirs)):
+                continue
+            if rows[target]["date_source"] in TEXT_ANCHORS and rows[target]["date_start"] is not None:
+                found[i] = target
+    return found
+
+
+def _plural(row: Mapping[str, Any]) -> bool:
+    """"conversations" of the lemma "conversation" (the lemma "talks" is not a plural)."""
+    word = str(row["trigger"]).lower()
+    return word != row["lemma"] and word.endswith("s") and not str(row["lemma"]).endswith("s")
+
+
+def _merge_input(row: Mapping[str, Any], who: Who, antecedent: int | None = None) -> MentionIn:
     return MentionIn(
         mention_id=row["mention_id"], article_id=row["article_id"], published=row["published"],
         offset=row["trigger_start"], event_type=row["event_type"], lemma=row["lemma"],
         modality=row["modality"], date_start=row["date_start"], date_end=row["date_end"],
         anchor=row["date_source"], precision=row["precision"],
-        parties=frozenset(who.party_of(p) for p in (*row["agents"], *row["patients"])), context=row["sentence"],
+        parties=_parties(row, who), context=row["sentence"], antecedent=antecedent,
     )
 
 
@@ -86,15 +135,20 @@ def build_events(rows: Sequence[dict[str, Any]], *, who: Who,
     report order."""
     if not rows:
         return [], []
-    merged = merge([_merge_input(r, who) for r in rows], corrections)
+    merged = merge([_merge_input(r, who, a) for r, a in zip(rows, antecedents(rows, who))], corrections)
     events: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     for members in merged.events:
         ident = event_id(rows[i]["mention_id"] for i in members)
-        member_rows = [{**rows[i], "event_id": ident, "merge_reason": merged.reasons[i]} for i in members]
+        member_rows = [{**_without(rows[i], DEFINITE), "event_id": ident, "merge_reason": merged.reasons[i]}
+                       for i in members]
         events.append(_event_row(ident, member_rows, who))
         mentions += member_rows
     return events, mentions
+
+
+def _without(row: Mapping[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != key}
 
 
 def _best_dated(rows: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:

@@ -127,6 +127,8 @@ class EventMention:
     `anchor` says where it came from ("explicit" date in the text, "relative"
     to publication, or "publication" only) and `precision` its grain (day,
     week, month, quarter, year); the report time is the article's publication.
+    `definite` marks a noun trigger that may refer back to an occurrence named
+    earlier in the document (`core.events.antecedents` finds which).
     """
 
     start: int
@@ -147,6 +149,7 @@ class EventMention:
     date_value: str = ""
     anchor: str = "publication"
     precision: str = "day"
+    definite: bool = False   # a noun with a determiner that refers back ("that call", "the talks")
 
 
 def article_to_json(article: Article) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import pytest
 from core import event_lexicon
 from core.event_mentions import excluded_ranges
 from core.event_merge import Correction, MentionIn, merge
-from core.events import densest_window
+from core.events import DEFINITE, Who, antecedents, densest_window
 from core.records import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -218,6 +218,75 @@ def test_corrections_merge_and_split_by_mention_id() -> None:
     assert merged.reasons[[m.mention_id for m in MENTIONS].index("b1")] == "split off by the user"
     # a correction naming mentions that no longer exist changes nothing
     assert merge(MENTIONS, [Correction("merge", ("gone1", "gone2"))]).events == merge(MENTIONS).events
+
+
+# --- a definite mention refers back ------------------------------------------------------
+
+def _row(start: int, trigger: str, lemma: str, kind: str, *, definite: bool = False, source: str = "publication",
+         agents: tuple[str, ...] = (), day: date = PUBLISHED) -> dict:
+    return {"article_id": "a", "trigger_start": start, "trigger": trigger, "lemma": lemma, "event_type": kind,
+            DEFINITE: definite, "date_source": source, "date_start": day, "agents": list(agents), "patients": []}
+
+
+NOBODY = Who(party={"Joe Biden": "United States", "Vladimir Putin": "Russia"}, short={})
+TOMORROW = _row(0, "call", "call", "call", source="relative", day=date(2022, 2, 14),
+                agents=("Joe Biden", "Vladimir Putin"))
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # "... a video call tomorrow. In advance of that call ...": the call of tomorrow
+    ([TOMORROW, _row(50, "call", "call", "call", definite=True)], [None, 0]),
+    # "a call" is no anaphor, even after a dated call
+    ([TOMORROW, _row(50, "call", "call", "call")], [None, None]),
+    # a chain: "the call" after "that call" reaches the dated one
+    ([TOMORROW, _row(50, "call", "call", "call", definite=True), _row(90, "call", "call", "call", definite=True)],
+     [None, 0, 0]),
+    # the nearest earlier one is undated ("a public call"): left to merging
+    ([TOMORROW, _row(40, "call", "call", "call"), _row(90, "call", "call", "call", definite=True)],
+     [None, None, None]),
+    # "that conversation with Putin" after "that call": the same type, parties that fit
+    ([TOMORROW, _row(50, "call", "call", "call", definite=True),
+      _row(70, "conversation", "conversation", "call", definite=True, agents=("Vladimir Putin",))], [None, 0, 0]),
+    # "urgent conversations yesterday" then "the conversation": not the same number
+    ([_row(0, "conversations", "conversation", "call", source="relative", day=date(2022, 2, 12)),
+      _row(50, "conversation", "conversation", "call", definite=True)], [None, None]),
+    # a mention with a date of its own refers to nothing
+    ([TOMORROW, _row(50, "call", "call", "call", definite=True, source="relative")], [None, None]),
+    # it names parties the earlier one does not: no antecedent
+    ([_row(0, "call", "call", "call", source="relative"),
+      _row(50, "call", "call", "call", definite=True, agents=("Joe Biden",))], [None, None]),
+])
+def test_a_definite_mention_refers_back_to_the_dated_one(rows: list[dict], expected: list) -> None:
+    assert antecedents(rows, NOBODY) == expected
+
+
+def test_a_mention_that_refers_back_joins_its_event_whatever_its_own_date() -> None:
+    dated = _m("t1", "wh", "call", date(2022, 2, 14), anchor="relative", parties=("Russia", "United States"))
+    anaphor = replace(_m("t2", "wh", "call", PUBLISHED, anchor="publication", modality="denied",
+                         context="the call will not be confined to this"), antecedent=0)
+    merged = merge([dated, anaphor])
+    assert merged.event_of[0] == merged.event_of[1]
+    assert merged.reasons[1].startswith("refers back")
+    unlinked = merge([dated, replace(anaphor, antecedent=None)])
+    assert unlinked.event_of[1] != unlinked.event_of[0]
+
+
+@pytest.mark.model
+def test_that_call_is_the_call_of_tomorrow_in_a_whole_text() -> None:
+    from core.extract import assemble, extract_articles
+    from core.ingest import content_id
+    from core.nlp import build_pipeline
+
+    text = ("President Biden and President Putin will hold a video call tomorrow. In advance of that call, "
+            "the President will speak with European leaders later today. The call will not be limited to Ukraine.")
+    article = Article(article_id=content_id(text), text=text, published=PUBLISHED, source="Test")
+    frames = assemble([article], extract_articles([article], nlp=build_pipeline))
+    mentions = frames.mentions.set_index("trigger_start")
+    calls = [text.index("call tomorrow"), text.index("call, the"), text.index("call will")]
+    assert mentions.loc[calls, "event_id"].nunique() == 1
+    event = frames.events.set_index("event_id").loc[mentions.loc[calls[0], "event_id"]]
+    assert str(event["date_start"])[:10] == "2022-02-14"
+    assert mentions.loc[text.index("speak"), "event_id"] != mentions.loc[calls[0], "event_id"]
 
 
 # --- the shipped corpus: the 7 December 2021 call from two sides --------------------------
