@@ -33,6 +33,8 @@ _GOVERN_DEPTH = 4
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "relcl", "advcl", "conj", "nsubj",
                               "nsubjpass", "attr", "oprd", "compound", "amod", "acomp", "appos", "npadvmod"})
 _ARGUMENT_PREPS = frozenset({"with", "against", "on", "into", "of", "between", "to", "toward", "towards", "in"})
+# Clauses that qualify a noun ("the playbook he laid out last week"): their dates are the noun's.
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "into", "to", "from", "around", "along"})
 _ABSOLUTE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(r"\b(?:last|next|this|yesterday|today|tomorrow|ago|later|earlier|previous|coming|past)\b",
@@ -370,7 +372,8 @@ def _definite(token: Token) -> bool:
 def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | None:
     """The time expression that dates this mention: one governed by the trigger or
     by the verb it is the argument of; else the nearest one that dates a verb of the
-    sentence (not another noun: "the 2015 Minsk agreements"). An event set apart by
+    sentence (not another noun: "the 2015 Minsk agreements"; nor a relative clause,
+    which dates its own noun: "the address he delivered yesterday"). An event set apart by
     a sequence word ("ahead of the talks") takes only a time of its own, and so does
     one that refers back ("that conversation"): it takes its antecedent's."""
     dated = [t for t in timexes if t.type in _DATING_TYPES and t.date_start is not None
@@ -379,7 +382,7 @@ def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | Non
         return None
     sequenced = _sequenced(token)
     own_only = sequenced or _definite(token)
-    heads = {token.i} | {c.i for c in token.children if c.dep_ in ("acl", "relcl")}   # "the meeting held on ..."
+    heads = {token.i} | {c.i for c in token.children if c.dep_ in _NOUN_CLAUSES}   # "the meeting held on ..."
     if not sequenced:
         heads |= {w.i for w in _own_clause(token)} | {c.i for c in token.children if c.dep_ == "xcomp"}
     doc = token.doc
@@ -390,7 +393,8 @@ def _time_for(token: Token, sent: Span, timexes: Sequence[Timex]) -> Timex | Non
         if governor is not None and governor.i in heads:
             return timex
         governors.append(governor)
-    verbal = [t for t, g in zip(dated, governors) if g is not None and g.pos_ in ("VERB", "AUX")]
+    verbal = [t for t, g in zip(dated, governors)
+              if g is not None and g.pos_ in ("VERB", "AUX") and g.dep_ not in _NOUN_CLAUSES]
     if verbal and not own_only:
         return min(verbal, key=lambda t: abs(t.start - token.idx))
     return None

@@ -108,11 +108,22 @@ def test_an_event_set_before_the_clause_does_not_take_its_date(text: str, trigge
 
 
 @pytest.mark.model
-def test_a_date_inside_another_noun_does_not_date_the_event() -> None:
-    """"the 2015 Minsk agreements" dates the agreements, not the conversation."""
-    found = _one("The lack of progress on the 2015 Minsk agreements topped the conversation's agenda.",
-                 "conversation")
-    assert (found.date_start, found.anchor) == (PUBLISHED, "publication")
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    # "the 2015 Minsk agreements" dates the agreements, not the conversation
+    ("The lack of progress on the 2015 Minsk agreements topped the conversation's agenda.", "conversation", None),
+    # a relative clause dates its own noun: the address, not the disputing
+    ("Putin commented on the address, which Macron delivered yesterday, disputing many of its points.",
+     "disputing", None),
+    ("The playbook that Blinken laid out last week has come to pass, and now Russia is recognizing the regions.",
+     "recognizing", None),
+    # ... and a relative clause on the trigger itself dates it
+    ("The leaders welcomed the latest meeting of the council, held in Paris on 12 February.", "meeting",
+     date(2022, 2, 12)),
+])
+def test_a_date_of_another_noun_does_not_date_the_event(text: str, trigger: str, day: date | None) -> None:
+    found = _one(text, trigger)
+    assert found.date_start == (day or PUBLISHED)
+    assert (found.anchor == "publication") is (day is None)
 
 
 @pytest.mark.model
