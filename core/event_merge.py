@@ -304,7 +304,7 @@ def merge(mentions: Sequence[MentionIn], corrections: Sequence[Correction] = ())
         if m.antecedent is not None and joined[m.antecedent] >= 0:
             j = joined[m.antecedent]
             reasons[i] = f"{REFERS_BACK}: {mentions[m.antecedent].lemma} at {mentions[m.antecedent].offset}"
-            _join(events[j], i, m)
+            _join(events[j], i, m, modality=False)
             joined[i] = j
             centroids.add(j, vector)
             _index(j, group, events[j], by_day, wide, undated, dated)
@@ -383,14 +383,18 @@ def _fits(m: MentionIn, span: tuple[date, date] | None, event: "_Event") -> bool
     return parties_fit(m.parties, event.parties) and _modalities_fit(m.modality, event.modalities)
 
 
-def _join(event: _Event, i: int, m: MentionIn) -> None:
+def _join(event: _Event, i: int, m: MentionIn, *, modality: bool = True) -> None:
+    """Add mention `i` to `event`. A mention that joined by referring back does not
+    add its modality: "the call will not be confined to Ukraine" denies no call, and
+    must not keep another side's report of that call out."""
     event.members.append(i)
     event.lasts = max(event.lasts, lasts_days(m.event_type))
     event.parties = event.parties | m.parties if m.parties else event.parties
     event.lemmas.add(m.lemma)
     event.types.add(m.event_type)
     event.articles.add(m.article_id)
-    event.modalities.add(m.modality)
+    if modality:
+        event.modalities.add(m.modality)
     rank = date_rank(m.anchor, m.precision, m.modality, interval_days(m.date_start, m.date_end))
     if m.date_start is not None and (event.start is None or rank < event.best):
         event.best = rank

@@ -280,6 +280,11 @@ def test_a_mention_that_refers_back_joins_its_event_whatever_its_own_date() -> N
     assert merged.reasons[1].startswith("refers back")
     unlinked = merge([dated, replace(anaphor, antecedent=None)])
     assert unlinked.event_of[1] != unlinked.event_of[0]
+    # its "will not be" denies no call: the other side's readout still joins
+    readout = _m("k1", "kremlin", "call", date(2022, 2, 14), anchor="publication",
+                 context="the call will not be confined to this")
+    with_readout = merge([dated, anaphor, readout])
+    assert len(set(with_readout.event_of)) == 1
 
 
 @pytest.mark.model
