@@ -7,11 +7,15 @@ The gold format (one JSON object per line, `tests/data/claims_dev.jsonl`):
      "low": null, "high": null, "unit": "troops", "category": "force_size",
      "side": "Russia", "claimant": "Ben Wallace"}]}
 
+A corpus document's item names its file ("doc") instead of holding its text,
+and each claim gives its figure's "start" (docs/claim-annotation.md).
+
 A system claim matches a gold claim when the figure and the unit agree:
-the same headline value (or, for vague counts with no value, the same
-lower bound) and the same unit after `unit_key` folds plurals, spellings
-and abbreviations. Each gold claim matches at most one system claim.
-Side and claimant are then scored over the matched pairs only.
+the same headline value and the same unit after `unit_key` folds plurals,
+spellings and abbreviations. Vague counts ("thousands of troops", no value)
+are left out on both sides: they are not figures. Each gold claim matches at
+most one system claim. Side and claimant are then scored over the matched
+pairs only.
 
 Pure functions: the bench scripts and the tests share them.
 """
@@ -40,7 +44,7 @@ UNIT_SYNONYMS: dict[str, str] = {
     "fighter jet": "jet",
 }
 _INVARIANT = frozenset({"personnel", "aircraft", "percent", "%", "military", "infantry", "artillery"})
-REQUIRED_ITEM_FIELDS = ("id", "published", "source", "text", "claims")
+REQUIRED_ITEM_FIELDS = ("id", "published", "source", "claims")   # and "text", or "doc" naming a corpus file
 REQUIRED_CLAIM_FIELDS = ("figure", "value", "low", "high", "unit", "category", "side", "claimant")
 CATEGORIES = frozenset({"force_size", "killed", "wounded", "captured", "missing"})
 
@@ -144,10 +148,17 @@ def match(gold: Sequence[Found], system: Sequence[Found]) -> list[tuple[Found, F
     return pairs
 
 
+def scored(found: Iterable[Found]) -> list[Found]:
+    """The claims that are scored: a vague count ("thousands of troops", value None) is
+    not a figure (docs/claim-annotation.md), in the gold or from a system."""
+    return [f for f in found if f.value is not None]
+
+
 def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]]) -> ClaimScores:
-    """Totals over (gold, system) claim lists, one pair per passage."""
+    """Totals over (gold, system) claim lists, one pair per passage; vague counts left out."""
     gold_n = system_n = matched = side = claimant = category = 0
     for gold, system in items:
+        gold, system = scored(gold), scored(system)
         gold_n += len(gold)
         system_n += len(system)
         for g, s in match(gold, system):
@@ -165,17 +176,33 @@ def gold_found(claim: Mapping[str, Any]) -> Found:
     )
 
 
-def item_problems(item: Mapping[str, Any]) -> list[str]:
-    """What is wrong with one gold passage, as messages naming its id; empty when well formed."""
+def item_text(item: Mapping[str, Any], corpus: Path | None = None) -> str | None:
+    """A gold item's text: its own "text", or the corpus file its "doc" names (None if absent)."""
+    if "text" in item:
+        return item["text"]
+    if "doc" in item and corpus is not None and (Path(corpus) / item["doc"]).is_file():
+        return (Path(corpus) / item["doc"]).read_text(encoding="utf-8")
+    return None
+
+
+def item_problems(item: Mapping[str, Any], corpus: Path | None = None) -> list[str]:
+    """What is wrong with one gold item (a passage with its "text", or a corpus document
+    named by "doc" under `corpus`, each claim with the "start" of its figure), as messages
+    naming its id; empty when well formed."""
     name = item.get("id", "?")
     problems = [f"{name}: missing field {f!r}" for f in REQUIRED_ITEM_FIELDS if f not in item]
+    text = item_text(item, corpus)
+    if text is None:
+        problems.append(f"{name}: no 'text', and no corpus file for 'doc' {item.get('doc')!r}")
     if problems:
         return problems
     for number, claim in enumerate(item["claims"], 1):
         where = f"{name} claim {number}"
         problems += [f"{where}: missing field {f!r}" for f in REQUIRED_CLAIM_FIELDS if f not in claim]
-        if claim.get("figure") and claim["figure"] not in item["text"]:
+        if claim.get("figure") and claim["figure"] not in text:
             problems.append(f"{where}: figure {claim['figure']!r} is not in the text")
+        if "doc" in item and text[claim.get("start", -1):][:len(claim.get("figure", ""))] != claim.get("figure"):
+            problems.append(f"{where}: figure {claim.get('figure')!r} is not at start {claim.get('start')}")
         if claim.get("category") not in CATEGORIES:
             problems.append(f"{where}: category {claim.get('category')!r} is not one of {sorted(CATEGORIES)}")
         if claim.get("value") is None and claim.get("low") is None:
