@@ -40,6 +40,7 @@ Lexicons live in `core/data/claim_*.csv|txt`, each with its provenance.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import logging
 import re
 from collections import Counter
@@ -55,6 +56,7 @@ from spacy.tokens import Doc, Span, Token
 from core.countries import countries, country_for
 from core.ingest import headline_span
 from core.records import Claim, Timex
+from core.speakers import Voices
 from core.syntax import with_syntax
 
 log = logging.getLogger(__name__)
@@ -105,6 +107,8 @@ _BRIDGE_WORDS = frozenset({
 })
 _BRIDGE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD", "NNP", "NNPS", "HYPH", "POS", "PRP$", "DT"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+# A speaker speaking of themselves or their own side.
+_FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
 # Prepositions that continue a source's name or affiliation: "Ministry of
 # Defence", "Institute for the Study of War", "analysts at RUSI".
 _AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
@@ -811,6 +815,8 @@ def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     doc = unit.doc
     candidates = [t for t in doc[max(span.end, unit.i - _SIDE_WINDOW):unit.i]]
     candidates += [child for child in unit.children if child.dep_ in _SIDE_DEPS]
+    for again in (c for c in unit.children if c.dep_ == "appos" and c.lower_ in lex.units):
+        candidates += [child for child in again.children if child.dep_ in _SIDE_DEPS]   # "troops — Russian troops —"
     for token in candidates:
         if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "backed":
             continue
@@ -858,14 +864,20 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
     return None
 
 
-def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None) -> str:
+def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None, home: str = "",
+                   people: dict[str, str] | None = None) -> str:
     """The deploying side; "it"/"we" stand for the claimant ("the ministry said
-    it had pulled back 10,000 troops")."""
+    it had pulled back 10,000 troops"), and a speaker's own "we" for their side."""
     subject = _deployer(unit, lex)
     if subject is None:
         return ""
-    if subject.lower_ in ("it", "we") and claimant is not None:
+    if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in _FIRST_PERSON:
         return _phrase_side(claimant, lex)
+    if subject.lower_ in _FIRST_PERSON:
+        return home
+    if subject.lower_ in _PRONOUNS_PERSON and people:
+        named = _person_names_before(subject.doc, subject.idx)      # "He moved 175,000 troops"
+        return next((people[w] for w in reversed(named[-1].split()) if w in people), "") if named else ""
     if subject.lower_ in lex.units:
         return _explicit_side(subject, subject.doc[subject.i:subject.i], lex)
     return _phrase_side(subject, lex)
@@ -1310,9 +1322,12 @@ def _sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
 
 
 def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = (),
-                settings: Settings = Settings()) -> Iterator[Claim]:
+                settings: Settings = Settings(), voices: Voices = Voices()) -> Iterator[Claim]:
     """Yield every troop or casualty figure in `doc`, in text order; a figure
     stated in the headline and again in the body once (`without_headline_repeats`).
+    A figure no sentence attributes is claimed by whoever speaks there (`voices`:
+    a transcript's speaker, an address's speaker); one in a reporter's question
+    by `speakers.REPORTER`, with the flag "question".
 
     A doc without a dependency parse is parsed only in the sentences that
     need it (`_sentences_to_parse`), on a copy: see `core.syntax`.
@@ -1320,10 +1335,30 @@ def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = 
     lex = lexicons()
     doc, _ = with_syntax(doc, lambda sentences: _sentences_to_parse(sentences, lex))
     try:
-        found = list(_claims_in(doc, published=published, timexes=timexes, settings=settings, lex=lex))
+        found = _repeats_share_sides(list(_claims_in(doc, published=published, timexes=timexes,
+                                                     settings=settings, lex=lex, voices=voices)), lex)
         yield from without_headline_repeats(found, headline_end=headline_span(_text_of(doc))[1])
     finally:
         doc.user_data.pop(_MEMO_KEY, None)      # per-sentence answers live as long as the reading
+
+
+def _repeats_share_sides(claims: list[Claim], lex: Lexicons) -> list[Claim]:
+    """A figure the document states again ("the 8,500 American troops", then "those
+    8,500 troops") counts the same forces: a statement that names no side takes the
+    side of the nearest one that does, with the flag "side_from_repeat"."""
+    def kind(claim: Claim) -> str:
+        return lex.units.get(claim.unit.lower(), ("", ""))[0]
+
+    out = []
+    for claim in claims:
+        if not claim.side and claim.value is not None:
+            same = [c for c in claims if c.side and c.value == claim.value and c.category == claim.category
+                    and kind(c) == kind(claim)]
+            if same:
+                nearest = min(same, key=lambda c: abs(c.start - claim.start))
+                claim = dataclasses.replace(claim, side=nearest.side, flags=claim.flags + ("side_from_repeat",))
+        out.append(claim)
+    return out
 
 
 def _same_figure(first: Claim, second: Claim) -> bool:
@@ -1342,7 +1377,7 @@ def without_headline_repeats(claims: Sequence[Claim], *, headline_end: int) -> l
 
 
 def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], settings: Settings,
-               lex: Lexicons) -> Iterator[Claim]:
+               lex: Lexicons, voices: Voices) -> Iterator[Claim]:
     speakers: list[_Speaker] = []
     recent_sides: list[tuple[int, str]] = []     # (sentence index, side)
     for index, sent in enumerate(doc.sents):
@@ -1352,7 +1387,7 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                 try:
                     found = _claim_for(figure, sent, index, speakers=speakers, recent_sides=recent_sides,
                                        previous_unit=previous_unit, published=published,
-                                       timexes=timexes, lex=lex, settings=settings)
+                                       timexes=timexes, lex=lex, settings=settings, voices=voices)
                 except Exception:  # one bad candidate must not stop the article
                     log.exception("skipping figure %r", _text_of(doc)[figure.start:figure.end])
                     continue
@@ -1367,7 +1402,8 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
 
 def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speaker],
                recent_sides: list[tuple[int, str]], previous_unit: _Unit | None, published: date | None,
-               timexes: Sequence[Timex], lex: Lexicons, settings: Settings) -> tuple[Claim, _Unit] | None:
+               timexes: Sequence[Timex], lex: Lexicons, settings: Settings,
+               voices: Voices = Voices()) -> tuple[Claim, _Unit] | None:
     """The claim a figure makes and the unit it counts, or None if it is no claim."""
     doc = sent.doc
     span = _tokens(doc, figure.start, figure.end)
@@ -1382,11 +1418,18 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     if unit.kind == "people" and category == "force_size":
         return None                     # "the low thousands" of civilians is not a force
     claimant, claimant_head = _claimant(number, sent, speakers, lex)
+    speaker, question, home = voices.at(figure.start)
+    if question:
+        category_flags += ("question",)
+    if not claimant:
+        claimant = speaker
     claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
     side = (
         _explicit_side(unit.token, span, lex)
-        or _deployer_side(unit.token, lex, claimant=claimant_head)
+        or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=dict(voices.people))
         or _own_side(unit.token, claimant_head, lex)
+        or _speakers_own_side(unit.token, claimant_head, home)
+        or _named_own_force(unit.token, home)
         or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
         or (_claimant_side(claimant_head, lex) if category == "force_size" else "")
@@ -1448,6 +1491,26 @@ def _own_side(unit: Token, claimant: Token | None, lex: Lexicons) -> str:
         return ""
     if any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in unit.children):
         return _phrase_side(claimant, lex)
+    return ""
+
+
+def _speakers_own_side(unit: Token, claimant: Token | None, home: str) -> str:
+    """ "our troops" said by a speaker whom no sentence names ("I", "we", or
+    nobody): the speaker's side."""
+    if claimant is not None and claimant.lower_ not in _FIRST_PERSON:
+        return ""
+    if any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in unit.children):
+        return home
+    return ""
+
+
+def _named_own_force(unit: Token, home: str) -> str:
+    """ "the number of the Armed Forces", "the National Guard": a force named by its
+    proper name with "the" and no country is the speaker's own."""
+    if not unit.text[:1].isupper() or unit.is_sent_start:
+        return ""
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in unit.children):
+        return home
     return ""
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from core import event_lexicon as lex
 from core.records import EventMention, Mention, Timex
+from core.speakers import question_ranges
 
 # Time expressions that place an event on the calendar (durations and sets do not).
 _DATING_TYPES = ("DATE", "TIME")
@@ -48,42 +49,22 @@ def _matches(kind: str, line: str) -> bool:
 
 
 def excluded_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of reporters' question turns (from a line opening with "Q"
-    to the next speaker label) and of caption, credit and timestamp lines."""
-    ranges: list[tuple[int, int]] = []
+    """Character ranges of reporters' question turns (`core.speakers`) and of
+    caption, credit and timestamp lines, in text order."""
+    ranges = sorted(question_ranges(text))
     offset = 0
-    in_question = False
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        if _matches("question", stripped):
-            in_question = True
-        elif stripped and _matches("speaker", stripped):
-            in_question = False
-        if in_question or (stripped and _matches("caption", stripped)):
-            _add(ranges, offset, offset + len(line))
-        else:
-            for lo, hi in _inline_questions(line):
-                _add(ranges, offset + lo, offset + hi)
+        if stripped and _matches("caption", stripped):
+            ranges.append((offset, offset + len(line)))
         offset += len(line)
-    return ranges
-
-
-def _add(ranges: list[tuple[int, int]], lo: int, hi: int) -> None:
-    if ranges and ranges[-1][1] == lo:
-        ranges[-1] = (ranges[-1][0], hi)
-    else:
-        ranges.append((lo, hi))
-
-
-def _inline_questions(line: str) -> list[tuple[int, int]]:
-    """Question turns inside one line: from "Question:" to the next speaker's name."""
-    patterns = lex.exclusions()
-    found = []
-    for opener in patterns.get("inline_question", ()):
-        for match in opener.finditer(line):
-            ends = [m.start() for p in patterns.get("inline_speaker", ()) for m in p.finditer(line, match.end())]
-            found.append((match.start(), min(ends, default=len(line))))
-    return found
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _in_ranges(position: int, ranges: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:

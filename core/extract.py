@@ -34,6 +34,7 @@ from core import event_lexicon
 from core import event_mentions as event_mentions_mod
 from core import events as events_mod
 from core import places as places_mod
+from core import speakers as speakers_mod
 from core import timex as timex_mod
 from core.frames import Frames, frame
 from core.event_merge import Correction
@@ -241,9 +242,10 @@ def extract_doc(doc: Doc, article: Article, *, entries: Sequence[actors_mod.Dict
     errors: list[str] = []
     claims_mod.remember_text(doc, article.text)
     timexes = _guarded("time expressions", article, errors, lambda: timex_mod.iter_timexes(doc, article.published))
+    voices = speakers_mod.voices(article.text, title=article.title, side=article.side, entries=entries)
     claims = _guarded(
         "claims", article, errors,
-        lambda: claims_mod.iter_claims(doc, published=article.published, timexes=timexes),
+        lambda: claims_mod.iter_claims(doc, published=article.published, timexes=timexes, voices=voices),
     )
     actor_mentions = _guarded("actors", article, errors, lambda: actors_mod.iter_actor_mentions(doc, entries=entries))
     place_mentions = _guarded("places", article, errors, lambda: places_mod.iter_place_mentions(doc))

@@ -1,0 +1,268 @@
+"""Who speaks where: the turns of a transcript and the one voice of an address.
+
+A briefing, a press call or a news conference is a run of turns, each opened
+by a label: "MS. PSAKI:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:",
+"Q" for a reporter (White House style), or "Vladimir Putin:", "Aide to the
+President Yury Ushakov:", "Question:" (Kremlin style, often run together in
+one paragraph). `turns` finds them (`core/data/speaker_labels.csv`) and names
+each turn's speaker:
+- a reporter's question turn is `REPORTER`, and so is a later turn of a
+  reporter who introduced themselves in one ("Question: Ksenia Golovanova,
+  Interfax. ..." then "Ksenia Golovanova: ...");
+- "THE PRESIDENT" (or "THE VICE PRESIDENT") is the person the actor dictionary
+  gives that role in the publisher's country;
+- a label with a surname ("MS. PSAKI", "VICE PRESIDENT HARRIS") is the full name
+  the title or the text gives ("Press Briefing by Press Secretary Jen Psaki"),
+  else the dictionary's person with that alias, else the surname;
+- a label with a full name ("President of Russia Vladimir Putin") is the name,
+  its office words left out;
+- any other label is a role, lower-cased: "senior administration official".
+
+`voice` names the person who gives an address, a speech or remarks from the
+document's title ("Address by the President of Ukraine", "Remarks by President
+Biden on ..."): the one claimant of what the document says, unless a sentence
+names another. `question_ranges` are the question turns, where a reporter, not
+the document, speaks (no event and no claim of the publisher's there).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from core.countries import country_for
+
+_DATA = Path(__file__).parent / "data"
+# The claimant of a figure in a reporter's question.
+REPORTER = "reporter (question)"
+# Office and courtesy words left out of a speaker's name (the claims' title list).
+_TITLES_FILE = _DATA / "claim_titles.txt"
+# Labels that are the head of state, or deputy, of the publisher's country.
+_ROLE_LABELS = {"the president": "president", "president": "president",
+                "the vice president": "vice president", "vice president": "vice president"}
+_CONNECTORS = frozenset({"of", "to", "the", "for", "and"})
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn: `text[start:end]`, opened by `label`, spoken by `speaker`."""
+
+    start: int
+    end: int
+    label: str
+    speaker: str
+    question: bool = False
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    table: dict[str, list[re.Pattern[str]]] = {}
+    with (_DATA / "speaker_labels.csv").open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    for kind, pattern in csv.reader(lines):
+        table.setdefault(kind, []).append(re.compile(pattern))
+    return {kind: tuple(found) for kind, found in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    lines = _TITLES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _openings(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end of label, label, is a question) of every label, in text order."""
+    patterns = _patterns()
+    found: list[tuple[int, int, str, bool]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip()
+        lead = offset + len(line) - len(stripped)
+        question = next((m for p in patterns.get("question", ()) if (m := p.match(stripped))), None)
+        speaker = None if question else next((m for p in patterns.get("speaker", ()) if (m := p.match(stripped))),
+                                             None)
+        if question is not None:
+            found.append((lead, lead + question.end(), "Q", True))
+        elif speaker is not None:
+            found.append((lead, lead + speaker.end(), speaker.group("label").strip(), False))
+        for kind in ("inline_question", "inline_speaker"):
+            for p in patterns.get(kind, ()):
+                for m in p.finditer(line):
+                    label = m.group("label").strip() if "label" in p.groupindex else "Q"
+                    found.append((offset + m.start(), offset + m.end(), label, kind == "inline_question"))
+        offset += len(line)
+    found.sort()
+    return [f for i, f in enumerate(found) if i == 0 or f[0] >= found[i - 1][1]]   # no label inside a label
+
+
+def question_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of reporters' question turns (label included)."""
+    return [(t.start, t.end) for t in turns(text) if t.question]
+
+
+def turns(text: str, *, title: str = "", side: str = "", entries: Sequence[object] = ()) -> tuple[Turn, ...]:
+    """The speaker turns of a transcript, in text order; () for a text with none."""
+    openings = _openings(text)
+    reporters = _reporters(text, openings)
+    found = []
+    for index, (start, label_end, label, question) in enumerate(openings):
+        end = openings[index + 1][0] if index + 1 < len(openings) else len(text)
+        if question or label in reporters:
+            found.append(Turn(start, end, label, REPORTER, True))
+        else:
+            found.append(Turn(start, end, label, speaker_name(label, title=title, text=text, side=side,
+                                                              entries=entries)))
+    return tuple(found)
+
+
+def _reporters(text: str, openings: Sequence[tuple[int, int, str, bool]]) -> set[str]:
+    """Names that introduce a question ("Question: Ksenia Golovanova, Interfax ...")."""
+    names = set()
+    for _, label_end, _, question in openings:
+        if question:
+            match = re.match(r"\s*((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+),", text[label_end:label_end + 80])
+            if match:
+                names.add(match.group(1))
+    return names
+
+
+def turn_at(found: Sequence[Turn], position: int) -> Turn | None:
+    """The turn holding character `position`, or None (a header, or no transcript)."""
+    index = bisect_right([t.start for t in found], position) - 1
+    return found[index] if index >= 0 and position < found[index].end else None
+
+
+def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
+                 entries: Sequence[object] = ()) -> str:
+    """The person (or role) a turn's label names; see the module docstring."""
+    clean = re.sub(r"\s+", " ", label.strip().strip("[]")).strip()
+    role = _ROLE_LABELS.get(clean.lower())
+    if role:
+        return holder(role, side, entries) or clean.lower()
+    if clean.isupper():
+        words = [w.rstrip(".") for w in clean.split()]
+        surname = _title_case(words[-1])
+        if len(words) < 2 or surname.lower() in _titles():
+            return clean.lower()                   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
+        name = full_name(surname, title=title, text=text, entries=entries)
+        return name if name != surname or words[0].lower() in _titles() else clean.lower()
+    return _first_name_run(clean) or clean
+
+
+def _first_name_run(label: str) -> str:
+    """The first run of two or three name words in a label, office and country words
+    left out: "Aide to the President Yury Ushakov" -> "Yury Ushakov"; "Federal
+    Chancellor of Germany Olaf Scholz Scholz OlafFederal ..." (a scraped tooltip) ->
+    "Olaf Scholz"."""
+    run: list[str] = []
+    for word in label.split():
+        plain = bool(_NAME_WORD.fullmatch(word)) and word.lower() not in _titles() and not country_for(word)
+        if plain and word not in run and len(run) < 3:
+            run.append(word)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [word] if plain else []
+    return " ".join(run) if len(run) >= 2 else ""
+
+
+def _title_case(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequence[object] = ()) -> str:
+    """The longest name ending in `surname` that the title or the text gives, office
+    words left out ("Press Secretary Jen Psaki" -> "Jen Psaki"); else the dictionary's
+    person with that alias; else the surname."""
+    forms: Counter[str] = Counter()
+    pattern = re.compile(rf"((?:{_NAME_WORD.pattern}\s+){{1,2}}){re.escape(surname)}\b")
+    for source in (title, text):
+        for match in pattern.finditer(source):
+            given = [w for w in match.group(1).split() if w.lower().rstrip(".") not in _titles()
+                     and w.lower() not in _CONNECTORS and not country_for(w)]
+            if given:
+                forms[" ".join(given[-2:] if len(given) > 1 and given[-1].endswith(".") else given[-1:])
+                      + " " + surname] += 1
+    if forms:
+        return forms.most_common(1)[0][0]
+    for entry in entries:
+        if surname in getattr(entry, "aliases", ()) and getattr(entry, "kind", "") == "person":
+            return str(getattr(entry, "canonical"))
+    return surname
+
+
+def holder(role: str, country: str, entries: Sequence[object]) -> str:
+    """The one person the dictionary gives `role` in `country`, or ""."""
+    found = {str(getattr(e, "canonical")) for e in entries
+             if getattr(e, "kind", "") == "person" and str(getattr(e, "role", "")).lower() == role
+             and getattr(e, "country", "") == country}
+    return found.pop() if len(found) == 1 else ""
+
+
+def voice(title: str, *, side: str = "", entries: Sequence[object] = ()) -> str:
+    """The person who gives the address, speech or remarks a title names, or ""."""
+    for pattern in _patterns().get("address", ()):
+        match = pattern.search(title)
+        if match is None:
+            continue
+        who = match.group("who").strip()
+        if re.search(r"\band\b|,", who):
+            return ""                          # "Remarks by President Biden and Chancellor Scholz"
+        for entry in entries:
+            names = (getattr(entry, "canonical"), *getattr(entry, "aliases", ()))
+            if getattr(entry, "kind", "") == "person" and any(re.search(rf"\b{re.escape(n)}\b", who) for n in names):
+                return str(getattr(entry, "canonical"))
+        office = re.match(r"(?:the )?(president|vice president)(?: of (?:the )?(.+))?$", who, re.IGNORECASE)
+        if office:
+            country = country_for(office.group(2)) if office.group(2) else side
+            return holder(office.group(1).lower(), country or "", entries)
+        named = speaker_name(who)              # "NSC Spokesperson Emily Horne" -> "Emily Horne"
+        return named if named != who or len(who.split()) == 2 and who.istitle() else ""
+    return ""
+
+
+@dataclass(frozen=True)
+class Voices:
+    """Who speaks at each place of one document: its turns, the one voice of an
+    address, each speaker's side, and the publisher's side (`home`)."""
+
+    turns: tuple[Turn, ...] = ()
+    voice: str = ""
+    sides: tuple[tuple[str, str], ...] = ()
+    home: str = ""
+    people: tuple[tuple[str, str], ...] = ()     # a person's names and surname -> their country
+
+    def at(self, position: int) -> tuple[str, bool, str]:
+        """(speaker, is a reporter's question, the speaker's side) at `position`;
+        ("", False, home) where nobody in particular speaks."""
+        turn = turn_at(self.turns, position)
+        if turn is not None and turn.question:
+            return REPORTER, True, ""
+        speaker = turn.speaker if turn is not None else self.voice
+        return speaker, False, dict(self.sides).get(speaker, self.home)
+
+
+def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[object] = ()) -> Voices:
+    """The `Voices` of a document. A speaker's side is their country in the actor
+    dictionary, or one their label names ("President of Russia Vladimir Putin"),
+    else the publisher's."""
+    found = turns(text, title=title, side=side, entries=entries)
+    countries = {str(getattr(e, "canonical")): str(getattr(e, "country", "")) for e in entries}
+    sides: dict[str, str] = {}
+    for turn in found:
+        if not turn.question and turn.speaker not in sides:
+            named = next((c for w in turn.label.split() if (c := country_for(w))), None)
+            sides[turn.speaker] = countries.get(turn.speaker) or named or side
+    the_voice = voice(title, side=side, entries=entries)
+    if the_voice:
+        sides.setdefault(the_voice, countries.get(the_voice) or side)
+    people = {name: str(getattr(e, "country", "")) for e in entries
+              if getattr(e, "kind", "") == "person" and getattr(e, "country", "")
+              for name in (getattr(e, "canonical"), *getattr(e, "aliases", ()), str(getattr(e, "canonical")).split()[-1])}
+    return Voices(found, the_voice, tuple(sides.items()), side, tuple(sorted(people.items())))

@@ -1,0 +1,112 @@
+"""Speaker turns in transcripts (White House and Kremlin styles), the one voice of an
+address, and what they make of a figure's claimant and side. Texts written for these
+tests, in the corpus's styles."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from core import speakers
+from core.actors import DictionaryEntry
+from core.records import Article
+
+ENTRIES = (
+    DictionaryEntry("Joe Biden", ("Biden",), "person", "United States", "president"),
+    DictionaryEntry("Vladimir Putin", ("Putin",), "person", "Russia", "president"),
+    DictionaryEntry("Volodymyr Zelenskyy", ("Zelenskyy",), "person", "Ukraine", "president"),
+)
+
+BRIEFING = """James S. Brady Press Briefing Room
+1:02 P.M. EST
+MS. PSAKI:  Good afternoon, everyone.  There are 100,000 Russian troops near the border.
+Q    Are the 8,500 American troops on alert going to deploy?
+MS. PSAKI:  According to the Pentagon, 3,000 more troops could leave within days.
+THE PRESIDENT:  Our 2,000 troops in Poland are ready.
+SENIOR ADMINISTRATION OFFICIAL:  We have sent 1,200 troops.
+"""
+
+KREMLIN = ("President of Russia Vladimir Putin: Good afternoon. We discussed many things. "
+           "Question: Anna Ivanova, TASS news agency. How many troops are there? "
+           "Vladimir Putin: There are none. Anna Ivanova: And tomorrow? "
+           "Aide to the President Yury Ushakov: The talks will go on. "
+           "Prime Minister of Greece Nikos Petrou Petrou NikosPrime Minister of Greece(retranslated): Thank you.")
+
+
+@pytest.mark.parametrize(("text", "title", "side", "expected"), [
+    (BRIEFING, "Press Briefing by Press Secretary Jen Psaki", "United States",
+     [("MS. PSAKI", "Jen Psaki", False), ("Q", speakers.REPORTER, True), ("MS. PSAKI", "Jen Psaki", False),
+      ("THE PRESIDENT", "Joe Biden", False),
+      ("SENIOR ADMINISTRATION OFFICIAL", "senior administration official", False)]),
+    (KREMLIN, "News conference", "Russia",
+     [("President of Russia Vladimir Putin", "Vladimir Putin", False), ("Q", speakers.REPORTER, True),
+      ("Vladimir Putin", "Vladimir Putin", False), ("Anna Ivanova", speakers.REPORTER, True),
+      ("Aide to the President Yury Ushakov", "Yury Ushakov", False),
+      (None, "Nikos Petrou", False)]),
+])
+def test_turns_and_their_speakers(text, title, side, expected):
+    found = speakers.turns(text, title=title, side=side, entries=ENTRIES)
+    got = [(t.label if e[0] is not None else None, t.speaker, t.question) for t, e in zip(found, expected)]
+    assert got == expected
+    assert all(text[t.start:t.end].strip() for t in found)
+
+
+def test_a_text_with_no_labels_has_no_turns():
+    text = "Russia has 100,000 troops near the border. To be clear: nothing changes.\nWe know what works: unity."
+    assert speakers.turns(text) == ()
+
+
+@pytest.mark.parametrize(("title", "side", "voice"), [
+    ("Address by the President of Ukraine on the unity of Ukrainian society", "Ukraine", "Volodymyr Zelenskyy"),
+    ("Address by the President of the Russian Federation", "Russia", "Vladimir Putin"),
+    ("Remarks by President Biden on the Situation in Ukraine", "United States", "Joe Biden"),
+    ("We will win - address by President of Ukraine Volodymyr Zelenskyy", "Ukraine", "Volodymyr Zelenskyy"),
+    ("Statement by NSC Spokesperson Emily Horne on a Call", "United States", "Emily Horne"),
+    ("Remarks by President Biden and Chancellor Scholz at Press Conference", "United States", ""),
+    ("Telephone conversation with President of France Emmanuel Macron", "Russia", ""),
+])
+def test_the_voice_of_an_address(title, side, voice):
+    assert speakers.voice(title, side=side, entries=ENTRIES) == voice
+
+
+def _claims(text: str, *, title: str, side: str, source: str):
+    from core.extract import assemble, extract_articles
+    from core.ingest import content_id
+    from core.nlp import build_pipeline
+
+    article = Article(article_id=content_id(text), text=text, title=title, source=source, side=side,
+                      published=date(2022, 1, 25))
+    frames = assemble([article], extract_articles([article], nlp=build_pipeline, entries=ENTRIES), entries=ENTRIES)
+    return {int(row.value): row for row in frames.claims.itertuples()}
+
+
+@pytest.mark.model
+def test_a_briefings_figures_are_claimed_by_their_speakers():
+    claims = _claims(BRIEFING, title="Press Briefing by Press Secretary Jen Psaki", side="United States",
+                     source="The White House")
+    assert claims[100000].claimant == "Jen Psaki" and claims[100000].side == "Russia"
+    assert claims[8500].claimant == speakers.REPORTER and "question" in claims[8500].flags
+    assert claims[3000].claimant == "Pentagon"                    # "according to" inside a turn
+    assert (claims[2000].claimant, claims[2000].side) == ("Joe Biden", "United States")   # "our" troops
+    assert (claims[1200].claimant, claims[1200].side) == ("senior administration official", "United States")
+
+
+@pytest.mark.model
+def test_an_address_is_claimed_by_the_person_who_gives_it():
+    text = "Great people of a great country! The enemy has lost 500 soldiers today. Our 30 brigades stand firm."
+    claims = _claims(text, title="Address by the President of Ukraine", side="Ukraine", source="President of Ukraine")
+    assert {row.claimant for row in claims.values()} == {"Volodymyr Zelenskyy"}
+    assert claims[30].side == "Ukraine"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "side"), [
+    ("Look, there are 100,000 troops — Russian troops — on the border.", 100000, "Russia"),   # an apposition
+    ("The 8,500 American troops are on alert. Officials said those 8,500 troops could go soon.", 8500,
+     "United States"),                                                                         # a repeat
+    ("Vladimir Putin chose this war. He moved more than 175,000 troops to the border.", 175000, "Russia"),
+    ("The number of the Armed Forces has grown by 11,000 this year.", 11000, "Ukraine"),      # the speaker's own
+])
+def test_side_from_context(text, value, side):
+    claims = _claims(text, title="Statement by Oleh Kovalenko", side="Ukraine", source="President of Ukraine")
+    assert claims[value].side == side
