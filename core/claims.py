@@ -33,7 +33,13 @@ Choices the wording leaves open, documented once here:
   sentence ("83 BTGs, up from 60"; "179 were killed and 81 were taken
   prisoner") counts the same noun, with the flag "unit_carried";
 - civilians and "people" are not counted: a civilian toll is not a troop
-  figure. "one" counts only when a unit noun follows it ("one brigade").
+  figure. "one" counts only when a unit noun follows it ("one brigade");
+- a hypothetical ("whether we have 50,000 or one million soldiers"), an award
+  ("476 soldiers have been awarded") and civilian equipment (an airline's
+  aircraft, research ships) are no claims (`_not_a_claim`);
+- a figure no sentence attributes is claimed by whoever speaks there
+  (`core.speakers`); a figure in a reporter's question by "reporter
+  (question)", flagged "question".
 
 Lexicons live in `core/data/claim_*.csv|txt`, each with its provenance.
 """
@@ -63,6 +69,7 @@ log = logging.getLogger(__name__)
 
 _DATA = Path(__file__).parent / "data"
 _UNITS = _DATA / "claim_units.csv"
+_NON_CLAIMS = _DATA / "claim_non_claims.csv"
 _CASUALTY_WORDS = _DATA / "claim_casualty_words.csv"
 _APPROX_CUES = _DATA / "claim_qualifiers.csv"
 _REPORTING_VERBS = _DATA / "claim_reporting_verbs.txt"
@@ -177,6 +184,7 @@ class Lexicons:
     metonyms: dict[str, str]                   # lower-case term -> country or group (NATO, Wagner Group)
     capitals: dict[str, str]                   # lower-case capital -> country
     max_unit_words: int = field(default=1)
+    non_claims: dict[str, frozenset[str]] = field(default_factory=dict)   # kind -> words (claim_non_claims.csv)
 
 
 @dataclass(frozen=True)
@@ -240,7 +248,15 @@ def lexicons() -> Lexicons:
         metonyms={row[0].lower(): row[1] for row in _rows(_SIDE_METONYMS) + _rows(_SIDE_GROUPS)},
         capitals=capitals,
         max_unit_words=max(len(surface.split()) for surface in units),
+        non_claims=_grouped(_rows(_NON_CLAIMS)),
     )
+
+
+def _grouped(rows: list[list[str]]) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for kind, word in rows:
+        table.setdefault(kind, set()).add(word.lower())
+    return {kind: frozenset(words) for kind, words in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -1417,6 +1433,8 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     category, category_flags = _category(unit, lex)
     if unit.kind == "people" and category == "force_size":
         return None                     # "the low thousands" of civilians is not a force
+    if _not_a_claim(number, unit, lex):
+        return None
     claimant, claimant_head = _claimant(number, sent, speakers, lex)
     speaker, question, home = voices.at(figure.start)
     if question:
@@ -1442,6 +1460,37 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         claim_date=claim_date, as_of=as_of, settings=settings,
     )
     return claim, unit
+
+
+def _not_a_claim(number: Token, unit: "_Unit", lex: Lexicons) -> str:
+    """Why a counted figure is no claim (`core/data/claim_non_claims.csv`), or "":
+    - "conditional": its clause is hypothetical ("whether we have 50,000, 150 or one
+      million soldiers", "if they sent 10,000 more troops");
+    - "award": the people counted are honoured ("476 soldiers have been awarded");
+    - "civil": the equipment counted is civilian (an airline's 20 aircraft, research ships)."""
+    words = lex.non_claims
+    for token in _clause_chain(number):
+        if any(c.dep_ == "mark" and c.lower_ in words.get("conditional", ()) for c in token.children):
+            return "conditional"
+    for token in (unit.token, *_clause_chain(unit.token)):
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words.get("award", ()):
+            return "award"
+    if unit.kind == "equipment":
+        civil = words.get("civil", frozenset())
+        nearby = list(unit.token.subtree) + [t for v in _clause_chain(unit.token)[:2] for c in v.children
+                                             if c.dep_ in _SUBJECT_DEPS for t in c.subtree]
+        if any(t.lemma_.lower() in civil or t.lower_ in civil for t in nearby):
+            return "civil"
+    return ""
+
+
+def _clause_chain(token: Token, depth: int = 6) -> list[Token]:
+    """The words above `token`, nearest first, up to the root or `depth` steps."""
+    chain = []
+    while token.head is not token and len(chain) < depth:
+        token = token.head
+        chain.append(token)
+    return chain
 
 
 def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: Lexicons) -> _Unit | None:

@@ -110,3 +110,29 @@ def test_an_address_is_claimed_by_the_person_who_gives_it():
 def test_side_from_context(text, value, side):
     claims = _claims(text, title="Statement by Oleh Kovalenko", side="Ukraine", source="President of Ukraine")
     assert claims[value].side == side
+
+
+# --- what is not a claim (docs/claim-annotation.md) --------------------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "values"), [
+    ("Whether we have 50,000, 150 or one million soldiers, we will defend our land.", []),     # hypothetical
+    ("If Russia sent 10,000 more troops, the picture would change.", []),                     # conditional
+    ("In total, 300 soldiers of the brigade have been awarded state decorations.", []),        # an award
+    ("By 2025 the company's fleet will comprise at least 20 aircraft.", []),                  # a civil fleet
+    ("Two research vessels left the port of Odesa.", []),                                     # civilian ships
+    ("He destroyed two enemy IFVs and captured a T-72 tank.", [2]),                           # a model number
+    ("Russia has massed 100,000 troops near the border.", [100000]),                          # still claims
+    ("Ukraine says it shot down 20 military aircraft.", [20]),
+    ("Thousands of troops crossed the border.", [None]),                                      # vague: flagged
+])
+def test_what_is_not_a_claim(text, values):
+    from core.extract import assemble, extract_articles
+    from core.ingest import content_id
+    from core.nlp import build_pipeline
+
+    article = Article(article_id=content_id(text), text=text, source="Test", published=date(2022, 3, 1))
+    claims = assemble([article], extract_articles([article], nlp=build_pipeline)).claims
+    got = [None if v is None or v != v else int(v) for v in claims["value"]]
+    assert got == values
+    assert all(("vague" in flags) == (v is None) for v, flags in zip(got, claims["flags"]))
