@@ -114,6 +114,8 @@ _BRIDGE_WORDS = frozenset({
 })
 _BRIDGE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD", "NNP", "NNPS", "HYPH", "POS", "PRP$", "DT"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+# "This was stated by ...": a subject that stands for what came before.
+_BACK_PRONOUNS = frozenset({"this", "that", "it"})
 # A speaker speaking of themselves or their own side.
 _FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
 # Prepositions that continue a source's name or affiliation: "Ministry of
@@ -157,6 +159,9 @@ _CHANGE_BEFORE = re.compile(
 )
 _RANGE_JOINERS = re.compile(r"^\s*(?:-|\u2013|\u2014|to|and)\s*$", re.I)
 _SENTENCE_WINDOW = 2          # sentences a side is inherited across
+_CONTINUES = 2                # sentences a named source's reported speech goes on for
+_RETRO_REACH = 3              # sentences after a figure where "This was stated by X" may claim it
+_ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
 _BRIDGE_MAX = 6               # tokens allowed between a figure and its noun
 _LOCATION_MAX = 8             # tokens between a force noun and its place phrase
 
@@ -966,8 +971,14 @@ class _Speaker:
 
 
 def _person_entities(doc: Doc) -> tuple[tuple[int, str], ...]:
-    """(end character, text) of each PERSON entity, in order."""
-    return tuple((e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON")
+    """(end character, text) of each PERSON entity, in order; not a bare role word
+    or a side that NER took for a name ("Adviser", "Ukrainian")."""
+    return tuple((e.end_char, e.text) for e in doc.ents
+                 if e.label_ == "PERSON" and not _role_only(e.text) and not side_of_term(e.text))
+
+
+def _role_only(text: str) -> bool:
+    return all(word.lower().rstrip(".") in lexicons().titles for word in text.split())
 
 
 def _person_names_before(doc: Doc, char: int) -> list[str]:
@@ -1056,16 +1067,38 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
         if earlier:
             return earlier[-1].name, True
         named = _person_names_before(doc, subject.idx)
+        named = [n for n in named if len(n.split()) >= 2] or named   # a lone word is often a place NER misread
         return (_full_name(named[-1], doc, subject.idx, lex), True) if named else ("", False)
     if subject.lower_ in _PRONOUNS_OTHER:
         return "", False
     person = _person_in(subject)
-    if person is not None and side_of_term(person.text, lex) == "":
+    if person is not None and side_of_term(person.text, lex) == "" and not _role_only(person.text):
         return _full_name(person.text, doc, subject.idx + len(subject), lex), True
     titled = _titled_name(subject, lex) or _role_apposition(subject, lex)
     if titled:
         return _full_name(titled, doc, subject.idx + len(subject), lex), True
+    holder = _role_holder(subject, lex)
+    if holder:
+        return holder, True
     return _common_phrase(subject), False
+
+
+def _role_holder(subject: Token, lex: Lexicons) -> str:
+    """ "said the Adviser to the Head of the President's Office", after "Adviser to the
+    Head of the Office of the President Oleksiy Arestovych": a role word with no name
+    is the person last introduced by that role word (within `_ROLE_REACH` words before
+    the name)."""
+    person = _person_in(subject)
+    if subject.lower_ not in lex.titles or (person is not None and not _role_only(person.text)):
+        return ""
+    doc = subject.doc
+    for end, name in reversed(_per_doc(doc, "person_entities", _person_entities)):
+        if end > subject.idx:
+            continue
+        start = doc.char_span(end - len(name), end, alignment_mode="expand")
+        if start is not None and any(t.lower_ == subject.lower_ for t in doc[max(0, start.start - _ROLE_REACH):start.start]):
+            return _full_name(name, doc, end, lex)
+    return ""
 
 
 def _role_apposition(subject: Token, lex: Lexicons) -> str:
@@ -1213,7 +1246,12 @@ def _speakers_in(sent: Span, speakers: list[_Speaker], lex: Lexicons) -> list[_S
             name, is_person = _claimant_from_subject(subject, speakers + found, lex)
             if is_person and name:
                 found.append(_Speaker(char=token.idx, name=name))
-    return found
+    source = _according_to(sent)                      # "According to Oleksiy Arestovych, ..."
+    if source is not None:
+        name, is_person = _claimant_from_subject(source, speakers + found, lex)
+        if is_person and name:
+            found.append(_Speaker(char=source.idx, name=name))
+    return sorted(found, key=lambda s: s.char)
 
 
 def _dates(figure_tokens: set[int], sent: Span, timexes: Sequence[Timex],
@@ -1334,7 +1372,42 @@ def _sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
         if any(t.lower_ in _PRONOUNS_PERSON for t in sent):
             earlier = [i for i in range(index - 1, -1, -1) if _may_name_speaker(sentences[i], lex)]
             chosen.update(earlier[:2])
+        chosen.update(i for i in range(index + 1, min(len(sentences), index + _RETRO_REACH + 1))
+                      if _may_attribute_back(sentences[i], lex))
     return chosen
+
+
+def _still_speaking(speakers: list[_Speaker], sentences: Sequence[Span], index: int) -> str:
+    """The person a report quoted in one of the `_CONTINUES` sentences before this one
+    ("Oleksiy Arestovych also noted that ... . Separate detachments ..."): reported
+    speech goes on until another source is named."""
+    since = sentences[max(0, index - _CONTINUES)].start_char
+    recent = [s for s in speakers if s.char >= since]
+    return recent[-1].name if recent else ""
+
+
+def _may_attribute_back(sent: Span, lex: Lexicons) -> bool:
+    """ "This was announced by Adviser ... Oleksiy Arestovych at a briefing." (before parsing)."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[0].lower_ in _BACK_PRONOUNS and any(t.lower_ == "by" for t in words) \
+        and _may_name_speaker(sent, lex)
+
+
+def _attributed_back(sent: Span, speakers: list[_Speaker], lex: Lexicons) -> str:
+    """Who "This was stated by X" names: the source of what came before it."""
+    for verb in sent:
+        if verb.lemma_.lower() not in lex.reporting or not any(
+                c.dep_ == "nsubjpass" and c.lower_ in _BACK_PRONOUNS for c in verb.children):
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            named = [e.text for e in sent.ents if e.label_ == "PERSON" and e.start > agent.i
+                     and len(e.text.split()) >= 2 and not _role_only(e.text)]
+            if named:                     # "by Adviser to the Head of the Office ... Oleksiy Arestovych"
+                return named[0]
+            for source in (o for o in agent.children if o.dep_ == "pobj"):
+                name, _ = _claimant_from_subject(source, speakers, lex)
+                return name
+    return ""
 
 
 def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = (),
@@ -1396,14 +1469,20 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                lex: Lexicons, voices: Voices) -> Iterator[Claim]:
     speakers: list[_Speaker] = []
     recent_sides: list[tuple[int, str]] = []     # (sentence index, side)
-    for index, sent in enumerate(doc.sents):
+    sentences = list(doc.sents)
+    back = {i: name for i, sent in enumerate(sentences) if sent[0].tag_ and _may_attribute_back(sent, lex)
+            for name in [_attributed_back(sent, [], lex)] if name}
+    for index, sent in enumerate(sentences):
         if _might_hold_claims(sent, lex):
             previous_unit: _Unit | None = None       # the last unit counted in this sentence
             for figure in find_figures(sent, lex=lex):
                 try:
                     found = _claim_for(figure, sent, index, speakers=speakers, recent_sides=recent_sides,
                                        previous_unit=previous_unit, published=published,
-                                       timexes=timexes, lex=lex, settings=settings, voices=voices)
+                                       timexes=timexes, lex=lex, settings=settings, voices=voices,
+                                       stated_by=next((back[j] for j in range(index, index + _RETRO_REACH + 1)
+                                                       if j in back), "")
+                                       or _still_speaking(speakers, sentences, index))
                 except Exception:  # one bad candidate must not stop the article
                     log.exception("skipping figure %r", _text_of(doc)[figure.start:figure.end])
                     continue
@@ -1419,8 +1498,9 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
 def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speaker],
                recent_sides: list[tuple[int, str]], previous_unit: _Unit | None, published: date | None,
                timexes: Sequence[Timex], lex: Lexicons, settings: Settings,
-               voices: Voices = Voices()) -> tuple[Claim, _Unit] | None:
-    """The claim a figure makes and the unit it counts, or None if it is no claim."""
+               voices: Voices = Voices(), stated_by: str = "") -> tuple[Claim, _Unit] | None:
+    """The claim a figure makes and the unit it counts, or None if it is no claim.
+    `stated_by`: who a later "This was stated by X" names, for a figure no sentence attributes."""
     doc = sent.doc
     span = _tokens(doc, figure.start, figure.end)
     if span is None:
@@ -1440,7 +1520,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     if question:
         category_flags += ("question",)
     if not claimant:
-        claimant = speaker
+        claimant = speaker if question else (stated_by or speaker)
     claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
     side = (
         _explicit_side(unit.token, span, lex)

@@ -136,3 +136,23 @@ def test_what_is_not_a_claim(text, values):
     got = [None if v is None or v != v else int(v) for v in claims["value"]]
     assert got == values
     assert all(("vague" in flags) == (v is None) for v, flags in zip(got, claims["flags"]))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "claimant"), [
+    # a role word with no name is the person that role introduced
+    ("Adviser to the Minister Ivan Petrenko spoke at a briefing. The enemy has lost 300 soldiers today, "
+     "said the Adviser to the Minister.", 300, "Ivan Petrenko"),
+    # "This was announced by X" claims what came before it
+    ("Russian forces crossed the border with 50 tanks. This was announced by Adviser to the Head of the "
+     "Office Ivan Petrenko at a briefing.", 50, "Ivan Petrenko"),
+    # reported speech goes on until another source is named
+    ("Ivan Petrenko also noted that the enemy was regrouping. Separate detachments numbering 20 tanks "
+     "have appeared near the border.", 20, "Ivan Petrenko"),
+    # ... and stops when it is
+    ("Ivan Petrenko also noted that the enemy was regrouping. Ukraine's defence ministry said 40 tanks had "
+     "appeared near the border.", 40, "Ukraine's defence ministry"),
+])
+def test_a_reports_source(text, value, claimant):
+    claims = _claims(text, title="Briefing", side="Ukraine", source="President of Ukraine")
+    assert claims[value].claimant == claimant
