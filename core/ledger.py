@@ -239,10 +239,9 @@ def _mark_contested(rows: list[dict[str, Any]]) -> None:
         subject.sort(key=lambda r: r["first_date"])
         for i, a in enumerate(subject):
             for b in subject[i + 1:]:
-                if b["first_date"] - a["last_date"] > pd.Timedelta(days=CONTEST_DAYS):
-                    break      # sorted by first date: no later row is close enough
-                if (a["claimant"] != b["claimant"] and _days_apart(a, b) <= CONTEST_DAYS
-                        and figures_disagree(a["value"], b["value"])):
+                if _days_apart(a, b) > CONTEST_DAYS:
+                    break      # sorted by first date: every later row is further still
+                if a["claimant"] != b["claimant"] and figures_disagree(a["value"], b["value"]):
                     for one, other in ((a, b), (b, a)):
                         one["contested"] = True
                         one["contested_by"].append(_figure_text(other))
