@@ -207,3 +207,10 @@ def test_sources_of_a_row_are_its_claims():
     claims = frame("claims", [claim("a2", "2022-02-28", 5000.0), claim("a9", "2022-02-01", 7.0), SAME])
     (row,) = build_ledger(claims[claims["article_id"] != "a9"]).to_dict("records")
     assert sources_of(claims, row["spans"])["article_id"].tolist() == ["a1", "a2"]
+
+
+def test_every_ledger_column_is_described():
+    from core.export import column_docs
+
+    docs = column_docs()
+    assert [column for column in LEDGER_COLUMNS if not docs.get(("ledger", column))] == []
