@@ -144,17 +144,27 @@ def _day(value: object) -> pd.Timestamp | None:
 
 def _prepared(claims: pd.DataFrame) -> list[dict[str, Any]]:
     """The claims as records with what the rules read, in date order (undated last)."""
-    records = []
-    for position, row in enumerate(claims.to_dict("records")):
-        records.append({
-            "position": position, "article_id": str(row.get("article_id")), "start": row.get("start"),
-            "end": row.get("end"), "claimant": _text(row.get("claimant")), "side": _text(row.get("side")),
-            "category": _text(row.get("category")), "unit": _text(row.get("unit")),
-            "unit_class": unit_class(row.get("unit")), "value": _number(row.get("value")),
-            "low": _number(row.get("low")), "high": _number(row.get("high")),
-            "qualifier": _text(row.get("qualifier")), "date": _day(row.get("date")),
-            "flags": flag_list(row.get("flags")),
-        })
+    def numbers(column: str) -> list[float | None]:
+        values = pd.to_numeric(claims[column], errors="coerce").astype(float)
+        return [None if pd.isna(v) else float(v) for v in values]
+
+    def texts(column: str) -> list[str]:
+        return [_text(v) for v in claims[column]]
+
+    days = pd.to_datetime(claims["date"], errors="coerce").dt.normalize()
+    units = texts("unit")
+    classes = {unit: unit_class(unit) for unit in set(units)}
+    columns = zip(claims["article_id"].astype(str), claims["start"], claims["end"], texts("claimant"),
+                  texts("side"), texts("category"), units, numbers("value"), numbers("low"), numbers("high"),
+                  texts("qualifier"), days, claims["flags"])
+    records = [
+        {"position": position, "article_id": article, "start": start, "end": end, "claimant": claimant,
+         "side": side, "category": category, "unit": unit, "unit_class": classes[unit], "value": value,
+         "low": low, "high": high, "qualifier": qualifier, "date": None if pd.isna(day) else day,
+         "flags": flag_list(flags)}
+        for position, (article, start, end, claimant, side, category, unit, value, low, high, qualifier, day, flags)
+        in enumerate(columns)
+    ]
     never = pd.Timestamp.max
     return sorted(records, key=lambda r: (r["date"] or never, r["article_id"], _number(r["start"]) or -1,
                                           r["position"]))
@@ -222,8 +232,7 @@ def figures_disagree(a: float, b: float) -> bool:
 
 def _days_apart(a: dict[str, Any], b: dict[str, Any]) -> int:
     """Days between two rows' date spans (0 when they overlap)."""
-    gap = max(b["first_date"] - a["last_date"], a["first_date"] - b["last_date"], pd.Timedelta(0))
-    return gap.days
+    return max(b["_first"] - a["_last"], a["_first"] - b["_last"], 0)
 
 
 def _figure_text(row: dict[str, Any]) -> str:
@@ -234,9 +243,11 @@ def _mark_contested(rows: list[dict[str, Any]]) -> None:
     by_subject: dict[tuple, list[dict[str, Any]]] = {}
     for row in rows:
         if can_contest(row):
+            row.update(_first=row["first_date"].toordinal(), _last=row["last_date"].toordinal(),
+                       _text=_figure_text(row))
             by_subject.setdefault((row["side"], row["category"], row["unit_class"]), []).append(row)
     for subject in by_subject.values():
-        subject.sort(key=lambda r: r["first_date"])
+        subject.sort(key=lambda r: r["_first"])
         for i, a in enumerate(subject):
             for b in subject[i + 1:]:
                 if _days_apart(a, b) > CONTEST_DAYS:
@@ -244,7 +255,7 @@ def _mark_contested(rows: list[dict[str, Any]]) -> None:
                 if a["claimant"] != b["claimant"] and figures_disagree(a["value"], b["value"]):
                     for one, other in ((a, b), (b, a)):
                         one["contested"] = True
-                        one["contested_by"].append(_figure_text(other))
+                        one["contested_by"].append(other["_text"])
                         one["contested_ids"].append(other["ledger_id"])
 
 
