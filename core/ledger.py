@@ -137,11 +137,6 @@ def _number(value: object) -> float | None:
     return None if pd.isna(number) else float(number)
 
 
-def _day(value: object) -> pd.Timestamp | None:
-    stamp = pd.to_datetime(value, errors="coerce")
-    return None if pd.isna(stamp) else pd.Timestamp(stamp).normalize()
-
-
 def _prepared(claims: pd.DataFrame) -> list[dict[str, Any]]:
     """The claims as records with what the rules read, in date order (undated last)."""
     def numbers(column: str) -> list[float | None]:
@@ -165,9 +160,12 @@ def _prepared(claims: pd.DataFrame) -> list[dict[str, Any]]:
         for position, (article, start, end, claimant, side, category, unit, value, low, high, qualifier, day, flags)
         in enumerate(columns)
     ]
-    never = pd.Timestamp.max
-    return sorted(records, key=lambda r: (r["date"] or never, r["article_id"], _number(r["start"]) or -1,
-                                          r["position"]))
+    def order(record: dict[str, Any]) -> tuple:
+        start = _number(record["start"])
+        return (record["date"] is None, record["date"] or pd.Timestamp.min, record["article_id"],
+                -1 if start is None else start, record["position"])
+
+    return sorted(records, key=order)
 
 
 def _merge_key(record: dict[str, Any]) -> tuple:

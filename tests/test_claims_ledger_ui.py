@@ -148,3 +148,18 @@ def test_the_ledger_csv_is_the_table_shown():
     at = _open()
     (button,) = [b for b in at.get("download_button") if b.proto.id.endswith("claims_ledger_download")]
     assert "Download the ledger (3 rows)" in button.proto.label       # the question is hidden by default
+
+
+def test_the_ledger_chart_draws_contested_series_first_and_at_most_its_panels():
+    from core.figures import LEDGER_PANELS_MAX, ledger_figure
+
+    units = ["troops", "tanks", "BTGs", "brigades", "divisions", "helicopters", "warships", "submarines"]
+    rows = [_claim(f"a{i}", "2022-02-01", 100.0 + i, "Analyst", unit=unit, category="force_size", start=i)
+            for i, unit in enumerate(units) for _ in range(2)]
+    rows += [_claim("x1", "2022-02-02", 10.0, "Side <b>A</b>", unit="regiments", category="force_size"),
+             _claim("x2", "2022-02-03", 50.0, "Side B", unit="regiments", category="force_size")]
+    fig = ledger_figure(build_ledger(frame("claims", rows)).assign(sentence=""))
+    titles = [a.text for a in fig.layout.annotations]
+    assert len(titles) == LEDGER_PANELS_MAX and titles[0] == "Russia · force size · regiments"
+    hover = "".join(trace.hovertemplate or "" for trace in fig.data)
+    assert "Side &lt;b&gt;A&lt;/b&gt;" in hover and "Side <b>A</b>" not in hover     # names are escaped
