@@ -214,3 +214,5 @@ def test_every_ledger_column_is_described():
 
     docs = column_docs()
     assert [column for column in LEDGER_COLUMNS if not docs.get(("ledger", column))] == []
+    assert f"{MERGE_DAYS} days" in docs[("ledger", "last_date")]          # the rules as the code has them
+    assert f"{CONTEST_DAYS} days" in docs[("ledger", "contested")] and f"{CONTEST_SHARE:.0%}" in docs[("ledger", "contested")]

@@ -28,7 +28,8 @@ LEDGER_COLUMN_CONFIG = {
     "low": st.column_config.NumberColumn("At least", format="localized"),
     "high": st.column_config.NumberColumn("At most", format="localized"),
     "qualifier": "Wording", "category": "Category", "unit_class": "Counts",
-    "contested": st.column_config.CheckboxColumn("Contested", help="Another claimant's figure differs by >20%"),
+    "contested": st.column_config.CheckboxColumn(
+        "Contested", help=f"Another claimant's figure differs by more than {CONTEST_SHARE:.0%} of the larger"),
     "contested_by": st.column_config.ListColumn("Contested by"),
     "n_sources": st.column_config.NumberColumn("Sources", format="%d"),
     "sentence": st.column_config.TextColumn("First source (figure in ⟦ ⟧)", width="large"),
