@@ -4,7 +4,9 @@ This is an output contract that benchmarks and outside tests rely on:
 add options and columns, never change what the existing ones mean.
 
     python -m core extract PATH... [--published YYYY-MM-DD] [--format csv|jsonl] [--out DIR]
-        --out DIR        one file per frame: DIR/articles.csv, events.csv, ...
+        --out DIR        one file per table: DIR/articles.csv, events.csv, ..., ledger.csv
+        tables: the seven frames, then `ledger` (core/ledger.py: one row per claim with all
+        its sources, and whether it is contested), computed from the claims
         no --out, jsonl  one JSON object per row on stdout, with "table" naming its frame
         no --out, csv    each frame as a CSV block on stdout, after a line "# table: NAME"
     python -m core timex --batch IN.jsonl
@@ -38,9 +40,14 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Iterator, Sequence
 
-from core.frames import FRAME_COLUMNS, Frames, to_flat
+import pandas as pd
 
-CONTRACT_TABLES = ("articles", "events", "timexes", "claims", "actors", "places", "mentions")
+from core.frames import FRAME_COLUMNS, Frames, to_flat
+from core.ledger import LEDGER_COLUMNS, build_ledger
+
+# The tables `extract` writes, in order; `ledger` is computed from the claims (not a stored frame).
+CONTRACT_TABLES = ("articles", "events", "timexes", "claims", "actors", "places", "mentions", "ledger")
+TABLE_COLUMNS: dict[str, list[str]] = {**FRAME_COLUMNS, "ledger": LEDGER_COLUMNS}
 
 
 def _iso_date(raw: str) -> date:
@@ -94,9 +101,14 @@ def _positive(raw: str) -> int:
     return value
 
 
+def table(frames: Frames, name: str) -> pd.DataFrame:
+    """Output table `name`: a frame, or the ledger built from the claims."""
+    return build_ledger(frames.claims) if name == "ledger" else getattr(frames, name)
+
+
 def iter_jsonl_rows(frames: Frames, tables: Sequence[str] = CONTRACT_TABLES) -> Iterator[dict]:
     for name in tables:
-        for row in to_flat(getattr(frames, name)).to_dict(orient="records"):
+        for row in to_flat(table(frames, name)).to_dict(orient="records"):
             yield {"table": name, **row}
 
 
@@ -105,7 +117,7 @@ def write_frames(frames: Frames, *, out: Path, fmt: str, tables: Sequence[str] =
     written = []
     for name in tables:
         target = out / f"{name}.{fmt}"
-        flat = to_flat(getattr(frames, name))
+        flat = to_flat(table(frames, name))
         if fmt == "csv":
             flat.to_csv(target, index=False, encoding="utf-8")
         else:
@@ -123,7 +135,7 @@ def print_frames(frames: Frames, *, fmt: str, stream: IO[str]) -> None:
         return
     for name in CONTRACT_TABLES:
         stream.write(f"# table: {name}\n")
-        to_flat(getattr(frames, name)).to_csv(stream, index=False)
+        to_flat(table(frames, name)).to_csv(stream, index=False)
         stream.write("\n")
 
 

@@ -173,8 +173,9 @@ def build_unparsed_pipeline() -> Language:
     return nlp
 
 
-# Files in core/data that describe the output rather than produce it: no re-extraction when they change.
-_NOT_RULES = frozenset({"frame_columns.csv"})
+# Files in core/data that describe the output rather than produce it, or are read only after
+# extraction (the ledger's unit classes, core/ledger.py): no re-extraction when they change.
+_NOT_RULES = frozenset({"frame_columns.csv", "claim_unit_classes.csv"})
 
 
 RULES_DIR = Path(__file__).parent / "data"

@@ -1,10 +1,14 @@
-"""Claims: every figure about troop numbers, who claimed it and when."""
+"""Claims: every figure about troop numbers, who claimed it and when, as a ledger
+(core/ledger.py: the same claim once with all its sources; contested claims marked)."""
 import streamlit as st
 
-from core.figures import claims_figure
+from core.figures import claims_figure, ledger_figure
 from core.highlight import article_credits
+from core.ledger import build_ledger, without_questions
+from ui import claims as ledger_view
 from ui import data, filters, widgets
-from ui.selection import CLAIM_FACETS, CLAIM_QUERY_PARAMS, claims_matching, facet_options
+from ui.selection import (CLAIM_FACETS, CLAIM_QUERY_PARAMS, claims_matching, facet_options, ledger_matching,
+                          ledger_table)
 
 widgets.page_setup("Claims")
 st.title("Troop-number claims")
@@ -27,23 +31,41 @@ chosen = {
                                    options=facet_options(claims, facet), key=f"claims_filter_{facet}")
     for facet, column in zip(CLAIM_FACETS, columns)
 }
+if not ledger_view.question_switch(st):
+    answered = without_questions(claims)
+    if len(answered) < len(claims):
+        st.caption(f"{len(claims) - len(answered)} figure(s) from reporters' questions hidden.")
+    claims = answered
+titles = frames.articles.set_index("article_id")["title"]
+claims = claims.assign(article=claims["article_id"].map(titles).fillna(claims["article_id"]),
+                       attribution=claims["article_id"].map(article_credits(frames.articles)).fillna(""))
+# contested among every claim the sidebar keeps; the page's own filters then pick the rows shown
+ledger = ledger_table(ledger_matching(build_ledger(claims), chosen), claims, titles)
+sources = claims
 claims = claims_matching(claims, chosen)
 if claims.empty:
     widgets.nothing_matches("claims", selected)
     st.stop()
 
-titles = frames.articles.set_index("article_id")["title"]
-claims = claims.assign(article=claims["article_id"].map(titles).fillna(claims["article_id"]),
-                       attribution=claims["article_id"].map(article_credits(frames.articles)).fillna(""))
 plotted = claims["date"].notna() & claims["value"].notna()
 if plotted.any():
-    st.plotly_chart(claims_figure(claims), key="claims_chart", width="stretch")
-    st.caption("One series per claimant; bars show a claimed range (low–high). "
-               "Hover a point for the sentence and article it came from.")
+    if ledger_view.chart_view() == "series":
+        st.plotly_chart(ledger_figure(ledger), key="claims_chart", width="stretch")
+        st.caption("One panel per side, category and unit class, every claimant's figures on its axis; "
+                   "◆ outlined: a contested claim. Bars show a claimed range (low–high). Hover a point for its "
+                   "sources and whom it is contested by. The busiest panels are drawn; the filters above narrow them.")
+    else:
+        st.plotly_chart(claims_figure(claims), key="claims_chart", width="stretch")
+        st.caption("One series per claimant; bars show a claimed range (low–high). "
+                   "Hover a point for the sentence and article it came from.")
 if (~plotted).any():
-    st.caption(f"{int((~plotted).sum())} claim(s) without a date or a figure are in the table but not on the chart.")
+    st.caption(f"{int((~plotted).sum())} claim(s) without a date or a figure are in the tables but not on the chart.")
+
+ledger_view.contested(ledger)
+ledger_view.ledger(ledger, sources)
 
 st.subheader(f"Claims ({len(claims)})")
+st.caption("Every figure as extracted, one row per figure in a sentence.")
 table = claims[["date", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high", "category",
                 "location", "article", "attribution", "flags"]].sort_values("date", na_position="last")
 widgets.table(

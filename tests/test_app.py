@@ -185,6 +185,13 @@ def all_text(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def claims_table(at: AppTest):
+    """The Claims page's table of every figure (the one with each figure's sentence), as
+    the widget holds it; the ledger's table is apart (`ui.claims`)."""
+    (table,) = [d for d in at.dataframe if "in_context" in d.value.columns]
+    return table
+
+
 def url_actors(at: AppTest) -> list[str]:
     """The `?actor=` values the app wrote to the URL (AppTest keeps one value as a plain string)."""
     value = at.query_params.get(QUERY_PARAM, [])
@@ -242,12 +249,12 @@ def test_timeline_lanes_by_event_type(corpus):
 def test_claims_filter_by_claimant_or_side(corpus):
     at = make_app(corpus, page=PAGES[2])
     assert sorted(t["name"] for t in chart_specs(at)[0]["data"]) == ["Ben Wallace", "Joe Biden"]
-    assert len(at.dataframe[0].value) == 3
+    assert len(claims_table(at).value) == 3
     select_actors(at, ["Joe Biden"])
     assert [t["name"] for t in chart_specs(at)[0]["data"]] == ["Joe Biden"]
     select_actors(at, ["Ukraine"])  # the side of an undated claim: table, no chart
     assert not chart_specs(at)
-    assert at.dataframe[0].value["value"].tolist() == [5000.0]
+    assert claims_table(at).value["value"].tolist() == [5000.0]
 
 
 def chart_spec(at: AppTest, key: str) -> dict | None:
@@ -558,14 +565,14 @@ def test_seed_corpus_timeline_filter(seed_result):
 @pytest.mark.model
 def test_claims_page_facet_filters_narrow_the_table(seed_result):
     at = make_app(seed_result, page=PAGES[2])
-    table = at.dataframe[0]
+    table = claims_table(at)
     assert len(table.value) == 3
     claimant = at.multiselect(key="claims_filter_claimant")
     assert {"Ben Wallace", "James Heappey", "intelligence"} <= set(claimant.options)
     claimant.set_value(["James Heappey"]).run()
     assert not at.exception
-    assert at.dataframe[0].value["claimant"].tolist() == ["James Heappey"]
-    assert "\u27e6130,000\u27e7" in at.dataframe[0].value["in_context"].iloc[0]
+    assert claims_table(at).value["claimant"].tolist() == ["James Heappey"]
+    assert "\u27e6130,000\u27e7" in claims_table(at).value["in_context"].iloc[0]
 
 
 @pytest.mark.model

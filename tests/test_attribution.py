@@ -20,7 +20,7 @@ from core.corpus import DEFAULT_CORPUS_DIR, corpus_dirs_from_env
 from core.export import frames_zip
 from core.highlight import ArticleFacts, article_credits, article_facts
 from core.ingest import read_corpus
-from test_app import APP, PAGES, all_text, synthetic_corpus
+from test_app import APP, PAGES, all_text, claims_table, synthetic_corpus
 from tests.conftest import REPO, SEED_TEXT
 from ui.data import CORPUS_OVERRIDE_KEY
 from ui.selection import Filters, filtered_tables
@@ -145,7 +145,7 @@ def test_the_articles_page_shows_the_credit_and_side_and_its_csvs_carry_the_cred
 
 def test_the_claims_table_credits_each_sentence():
     at = _page(PAGES[2])
-    table = at.dataframe[0].value
+    table = claims_table(at).value
     assert "attribution" in table.columns and set(table["attribution"]) == {EXAMPLE}
 
 

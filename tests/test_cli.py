@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.cli import CONTRACT_TABLES, main
+from core.cli import CONTRACT_TABLES, TABLE_COLUMNS, main
 from core.frames import FRAME_COLUMNS
 
 from tests.conftest import REPO, SEED_TEXT
@@ -27,7 +27,7 @@ def test_extract_jsonl_prints_rows_for_all_six_frames() -> None:
     tables = {row["table"] for row in rows}
     assert tables == set(CONTRACT_TABLES)
     for row in rows:
-        assert set(FRAME_COLUMNS[row["table"]]) <= set(row), row["table"]
+        assert set(TABLE_COLUMNS[row["table"]]) <= set(row), row["table"]
     article = next(r for r in rows if r["table"] == "articles")
     assert (article["published"], article["source"]) == ("2022-02-13", "ITV News")
 
@@ -38,6 +38,33 @@ def test_extract_out_writes_one_csv_per_frame(tmp_path: Path) -> None:
     events = pd.read_csv(tmp_path / "events.csv")
     assert list(events.columns[: len(FRAME_COLUMNS["events"])]) == FRAME_COLUMNS["events"]
     assert len(events) > 0
+
+
+LEDGER_CORPUS = REPO / "tests" / "data" / "ledger_corpus"
+
+
+def test_the_ledger_table_merges_a_claim_and_marks_a_contested_pair(tmp_path: Path, capsys) -> None:
+    """The added `ledger` table: Ukraine's toll reported twice is one row with two sources,
+    contested by Russia's far smaller toll; the other tables are unchanged."""
+    assert main(["extract", str(LEDGER_CORPUS), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["table"] for r in rows if r["table"] != rows[0]["table"]][-1] == "ledger"      # added last
+    claims = [r for r in rows if r["table"] == "claims"]
+    ledger = {r["claimant"]: r for r in rows if r["table"] == "ledger"}
+    assert len(claims) == 3 and set(ledger) == {"Ukraine's defence ministry", "Russia's defence ministry"}
+    ukraine, russia = ledger["Ukraine's defence ministry"], ledger["Russia's defence ministry"]
+    assert (ukraine["value"], ukraine["n_sources"], ukraine["first_date"], ukraine["last_date"]) == (
+        5000, 2, "2022-02-27", "2022-02-28")
+    assert (russia["value"], russia["n_sources"], russia["unit_class"]) == (498, 1, "personnel")
+    assert ukraine["contested"] is True and russia["contested"] is True
+    assert ukraine["contested_by"] == "Russia's defence ministry: 498 (2022-03-02)"
+    assert russia["contested_ids"] == ukraine["ledger_id"]
+    spans = ukraine["spans"].split("; ")          # each source: its article and the figure's offsets
+    by_span = {f"{c['article_id']}:{c['start']}-{c['end']}": c for c in claims}
+    assert [by_span[s]["figure"] for s in spans] == ["5,000", "5,000"]
+    assert main(["extract", str(LEDGER_CORPUS), "--out", str(tmp_path)]) == 0
+    written = pd.read_csv(tmp_path / "ledger.csv")
+    assert written.columns.tolist() == TABLE_COLUMNS["ledger"] and len(written) == 2
 
 
 def test_published_overrides_and_offsets_are_into_the_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

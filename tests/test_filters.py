@@ -18,7 +18,7 @@ from core.frames import FRAME_COLUMNS, Frames, frame
 from streamlit.testing.v1 import AppTest
 
 from core.highlight import markdown_escape
-from test_app import APP, PAGES, all_text, chart_specs, download_labels, make_app, synthetic_corpus
+from test_app import APP, PAGES, all_text, chart_specs, claims_table, download_labels, make_app, synthetic_corpus
 from ui.data import CORPUS_OVERRIDE_KEY
 from ui.selection import (Filters, clicked_event_ids, event_detail, filter_articles, filter_claims, filter_events,
                           filtered_tables, filters_from_query, filters_to_query)
@@ -255,7 +255,7 @@ def test_choosing_a_source_updates_the_url_and_the_other_pages():
     assert _customdata_ids(at) == ["e1", "e2", "e2", "e3"]
     at.switch_page(PAGES[2]).run()
     assert at.multiselect(key="filter_sources").value == ["Wire"]
-    assert len(at.dataframe[0].value) == 3                         # every claim is from a1 (Wire)
+    assert len(claims_table(at).value) == 3                        # every claim is from a1 (Wire)
     at.button(key="filter_clear").click().run()
     assert at.multiselect(key="filter_sources").value == []
     assert "source" not in at.query_params
@@ -263,7 +263,7 @@ def test_choosing_a_source_updates_the_url_and_the_other_pages():
 
 def test_choosing_a_side_updates_the_url_and_every_page():
     at = make_app(synthetic_corpus(), page=PAGES[2])                # Claims
-    assert len(at.dataframe[0].value) == 3
+    assert len(claims_table(at).value) == 3
     at.multiselect(key="filter_sides").set_value(["Blog"]).run()
     assert at.query_params["side"] in ("Blog", ["Blog"])
     assert "No claims match the sidebar filters" in all_text(at) and not at.dataframe
@@ -285,13 +285,13 @@ def test_a_url_with_a_side_restores_it():
     assert at.multiselect(key="filter_sides").value == ["United States"]
     assert at.multiselect(key="filter_sides").options == ["Blog", "United States"]    # one article each
     at.switch_page(PAGES[2]).run()
-    assert len(at.dataframe[0].value) == 3                          # every claim is from a1 (United States)
+    assert len(claims_table(at).value) == 3                         # every claim is from a1 (United States)
 
 
 def test_narrowing_the_dates_drops_undated_and_out_of_range_claims():
     at = make_app(synthetic_corpus(), page=PAGES[2])
     at.date_input(key="filter_dates").set_value((date(2022, 2, 13), date(2022, 2, 13))).run()
-    assert at.dataframe[0].value["value"].tolist() == [130000.0]
+    assert claims_table(at).value["value"].tolist() == [130000.0]
     assert at.query_params["from"] in ("2022-02-13", ["2022-02-13"])
 
 

@@ -135,7 +135,7 @@ def _param(at: AppTest, name: str) -> list[str]:
 
 
 def _claims_table(at: AppTest):
-    (table,) = [d.value for d in at.dataframe if "claimant" in d.value.columns]
+    (table,) = [d.value for d in at.dataframe if "in_context" in d.value.columns]   # not the ledger's
     return table
 
 

@@ -6,9 +6,9 @@ Streamlit drops a widget's state on any page that does not render it, so each
 page re-seeds the widgets from those keys before drawing them. The selection
 is mirrored to the URL (`?actor=…&type=…&side=…&source=…&category=…&from=…&to=…`);
 a new session (a pasted URL) starts from it. A page's own filters (the Claims
-page's side, unit, category and claimant) are kept the same way, by
-`url_multiselect`. What the filters mean for each frame is in `ui.selection`
-(pure pandas).
+page's side, unit, category and claimant, and its questions switch) are kept the
+same way, by `url_multiselect` and `url_toggle`. What the filters mean for each
+frame is in `ui.selection` (pure pandas).
 """
 from __future__ import annotations
 
@@ -157,6 +157,22 @@ def url_multiselect(where, *, field: str, param: str, label: str, options: list[
     selected = _multiselect(facet, options, where=where)
     _set_query_param(param, selected)
     return selected
+
+
+def _remember_toggle(key: str) -> None:
+    st.session_state[f"{key}_selected"] = bool(st.session_state[key])
+
+
+def url_toggle(where, *, param: str, label: str, key: str, help: str = "") -> bool:
+    """A page's own on/off switch kept like `url_multiselect`: off by default, on is
+    `?param=on` in the URL, and it survives a page switch. Drawn in `where`."""
+    state_key = f"{key}_selected"
+    if state_key not in st.session_state:
+        st.session_state[state_key] = st.query_params.get(param) == "on"
+    st.session_state[key] = bool(st.session_state[state_key])
+    where.toggle(label, key=key, on_change=_remember_toggle, args=(key,), help=help or None)
+    _set_query_param(param, ["on"] if st.session_state[state_key] else [])
+    return bool(st.session_state[state_key])
 
 
 def _date_range(bounds: tuple[date, date] | None) -> tuple[date | None, date | None]:

@@ -24,7 +24,7 @@ WARM_MODULES = (
     "pandas", "plotly.graph_objects", "plotly.io", "duckdb", "numpy",
     "core.db", "core.figures", "core.highlight", "core.export", "core.query", "core.corpus", "core.upload",
     "ui.data", "ui.source", "ui.filters", "ui.selection", "ui.widgets", "ui.detail", "ui.timeline", "ui.memo",
-    "ui.imports", "ui.import_status",
+    "ui.imports", "ui.import_status", "ui.claims", "core.ledger",
     # imported lazily when the store opens (its actor dictionary), and it brings in spaCy: 0.7 s
     "core.actors",
 )

@@ -119,6 +119,68 @@ def claims_matching(claims: pd.DataFrame, chosen: dict[str, Collection[str]]) ->
     return claims[keep]
 
 
+# The Claims page's switch that shows figures from reporters' questions (`?claim_questions=on`).
+QUESTIONS_PARAM = "claim_questions"
+ARTICLES_PATH = "/Articles"
+# The ledger table (core/ledger.py) as the Claims page shows and downloads it.
+LEDGER_TABLE_COLUMNS = ["first_date", "last_date", "side", "claimant", "value", "low", "high", "qualifier",
+                        "category", "unit_class", "contested", "contested_by", "n_sources", "sentence", "article",
+                        "link", "units", "ledger_id", "article_ids", "spans"]
+
+
+def article_url(article_id: object) -> str:
+    """The Articles page opened on one article (it reads `?article=`)."""
+    return f"{ARTICLES_PATH}?article={quote(str(article_id), safe='')}"
+
+
+def ledger_matching(ledger: pd.DataFrame, chosen: dict[str, Collection[str]]) -> pd.DataFrame:
+    """Ledger rows that match the Claims page's facets (`claims_matching`'s choices):
+    side, category and claimant as chosen, and one of the row's units among the chosen."""
+    keep = pd.Series(True, index=ledger.index)
+    for column, values in chosen.items():
+        if not values:
+            continue
+        if column == "unit":
+            wanted = frozenset(values)
+            keep &= ledger["units"].map(lambda units: _mentions_any(units, wanted))
+        else:
+            keep &= ledger[column].fillna("").astype(str).isin(list(values))
+    return ledger[keep]
+
+
+def ledger_table(ledger: pd.DataFrame, claims: pd.DataFrame, titles: pd.Series | None = None) -> pd.DataFrame:
+    """The ledger as the Claims page shows and downloads it (LEDGER_TABLE_COLUMNS): each
+    row with its first source's sentence (the figure in ⟦ ⟧), that article's title and a
+    link to it on the Articles page. `claims` holds the rows' sources; `titles` maps
+    article ids to titles."""
+    from core.ledger import span_key
+
+    sentences = dict(zip((span_key(a, s, e) for a, s, e in zip(claims["article_id"], claims["start"], claims["end"])),
+                         claims["in_context"].where(claims["in_context"].notna(), claims["sentence"])))
+    first_span = ledger["spans"].map(lambda spans: spans[0] if len(spans) else "")
+    first_article = ledger["article_ids"].map(lambda ids: ids[0] if len(ids) else "")
+    titles = titles if titles is not None else pd.Series(dtype=object)
+    table = ledger.assign(
+        sentence=first_span.map(sentences).fillna(""),
+        article=first_article.map(titles).fillna(first_article),
+        link=first_article.map(article_url),
+    )
+    return table[LEDGER_TABLE_COLUMNS].reset_index(drop=True)
+
+
+def contested_lines(table: pd.DataFrame) -> list[str]:
+    """One plain-text line per contested ledger row: its series, claimant, figure and date,
+    and whom it is contested by."""
+    from core.figures import series_label
+
+    lines = []
+    for row in table[table["contested"]].to_dict("records"):
+        when = "" if pd.isna(row["first_date"]) else f" ({pd.Timestamp(row['first_date']):%Y-%m-%d})"
+        lines.append(f"{series_label((row['side'], row['category'], row['unit_class']))}: {row['claimant']} "
+                     f"{row['value']:,.0f}{when}, contested by {'; '.join(row['contested_by'])}")
+    return lines
+
+
 # --------------------------------------------------------------------------
 # The global filters every page shares (sidebar), and their URL form.
 
