@@ -34,6 +34,7 @@ Choices the wording leaves open, documented once here:
   prisoner") counts the same noun, with the flag "unit_carried";
 - civilians and "people" are not counted: a civilian toll is not a troop
   figure. "one" counts only when a unit noun follows it ("one brigade");
+- a change ("increased its troops by 7,000") keeps the flag "change";
 - a hypothetical ("whether we have 50,000 or one million soldiers"), an award
   ("476 soldiers have been awarded") and civilian equipment (an airline's
   aircraft, research ships) are no claims (`_not_a_claim`);
@@ -1515,6 +1516,8 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         return None                     # "the low thousands" of civilians is not a force
     if _not_a_claim(number, unit, lex):
         return None
+    if _is_increment(number, unit, lex):
+        category_flags += ("change",)
     claimant, claimant_head = _claimant(number, sent, speakers, lex)
     speaker, question, home = voices.at(figure.start)
     if question:
@@ -1562,6 +1565,18 @@ def _not_a_claim(number: Token, unit: "_Unit", lex: Lexicons) -> str:
         if any(t.lemma_.lower() in civil or t.lower_ in civil for t in nearby):
             return "civil"
     return ""
+
+
+def _is_increment(number: Token, unit: "_Unit", lex: Lexicons) -> bool:
+    """ "increased its troop presence by as many as 7,000 troops": the figure is the
+    object of "by" after a change verb (`claim_non_claims.csv`, kind "change")."""
+    verbs = lex.non_claims.get("change", frozenset())
+    for token in (number, unit.token):
+        chain = [token] + _clause_chain(token, 3)
+        for below, above in zip(chain, chain[1:]):
+            if below.dep_ == "pobj" and above.lower_ == "by" and above.head.lemma_.lower() in verbs:
+                return True
+    return False
 
 
 def _clause_chain(token: Token, depth: int = 6) -> list[Token]:

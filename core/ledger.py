@@ -29,7 +29,8 @@ bound of a range) differ by more than `CONTEST_SHARE` of the larger one:
 |a - b| > 0.2 x max(a, b), so 1,000 against 800 is not contested and 1,000
 against 799 is. A row never makes or joins a contested pair when it is a
 reporter's question (flag "question"), has no figure (a vague count such as
-"thousands", flag "vague"), has no date, or has no claimant or no side (nobody
+"thousands", flag "vague"), is a change rather than a count ("increased by 7,000",
+flag "change"), has no date, or has no claimant or no side (nobody
 to disagree with, or no telling whose forces). One claimant's two figures are
 never contested: that is a revision, and both stay in the ledger.
 """
@@ -63,6 +64,7 @@ CONTEST_SHARE = 0.20
 
 QUESTION_FLAG = "question"   # a figure in a reporter's question (core/claims.py flags it)
 VAGUE_FLAG = "vague"         # a count with no figure ("thousands of troops")
+CHANGE_FLAG = "change"       # an increase or a cut ("increased its troops by 7,000"), not a count
 
 LEDGER_COLUMNS = [
     "ledger_id", "first_date", "last_date", "claimant", "side", "category", "unit_class", "value", "low",
@@ -220,7 +222,7 @@ def can_contest(row: dict[str, Any]) -> bool:
     """Whether a ledger row may make a contested pair at all (see the module's rules)."""
     return (row["value"] is not None and not pd.isna(row["value"]) and not pd.isna(row["first_date"])
             and bool(row["claimant"]) and bool(row["side"]) and QUESTION_FLAG not in row["flags"]
-            and VAGUE_FLAG not in row["flags"])
+            and VAGUE_FLAG not in row["flags"] and CHANGE_FLAG not in row["flags"])
 
 
 def figures_disagree(a: float, b: float) -> bool:

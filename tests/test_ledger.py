@@ -131,6 +131,7 @@ def test_contested_within_the_same_week_only(days, contested):
     claim("a2", "2022-02-02", 498.0),                                            # the same claimant: a revision
     claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, side="Ukraine"),           # another side
     claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, category="wounded"),       # another category
+    claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, flags=["change"]),         # "increased by 498"
     claim("a2", None, 498.0, claimant=RU_MOD),                                   # no date
     claim("a2", "2022-02-02", 498.0, claimant=""),                               # nobody
 ])

@@ -125,6 +125,7 @@ def test_side_from_context(text, value, side):
     ("Russia has massed 100,000 troops near the border.", [100000]),                          # still claims
     ("Ukraine says it shot down 20 military aircraft.", [20]),
     ("Thousands of troops crossed the border.", [None]),                                      # vague: flagged
+    ("Russia has increased its troop presence by as many as 7,000 troops.", [7000]),          # a change: flagged
 ])
 def test_what_is_not_a_claim(text, values):
     from core.extract import assemble, extract_articles
@@ -136,6 +137,7 @@ def test_what_is_not_a_claim(text, values):
     got = [None if v is None or v != v else int(v) for v in claims["value"]]
     assert got == values
     assert all(("vague" in flags) == (v is None) for v, flags in zip(got, claims["flags"]))
+    assert all(("change" in flags) == ("increased" in text) for flags in claims["flags"])
 
 
 @pytest.mark.model
