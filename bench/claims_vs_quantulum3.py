@@ -9,7 +9,7 @@ never used to tune them) and `tests/data/claims_corpus/dev.jsonl` (20 whole
 documents of the corpus, whose items name a file under DIR, default
 `seeds/ukraine-2021-22`; conventions in docs/claim-annotation.md). Each text goes
 through our whole extraction (`extract_articles` then `assemble`, with the
-corpus's actor dictionary for corpus documents, so claimants are canonical actor
+dashboard's actor dictionary, so claimants are canonical actor
 names and unattributed figures fall back to the source) and through
 quantulum3's `parser.parse`. It prints, per data set, one row per system:
 
@@ -43,8 +43,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script: make `core` importable
     sys.path.insert(0, str(REPO))
 
-from core.claims_eval import (ClaimScores, Found, gold_found, item_text, load_gold, match, name_key, same_name,
-                              score, scored)
+from core.claims_eval import (ClaimScores, Found, gold_found, item_text, load_gold, match, name_key, respelt,
+                              same_name, score, scored)
 from core.ingest import content_id
 from core.records import Article
 
@@ -75,7 +75,7 @@ def ours(items: Sequence[dict[str, Any]], corpus: Path = DEFAULT_CORPUS) -> list
 
     nlp = build_pipeline()
     articles = [_article(item, corpus) for item in items]
-    entries = tuple(load_dictionary(dictionary_path_for([corpus]))[0]) if any("doc" in i for i in items) else ()
+    entries = tuple(load_dictionary(dictionary_path_for([corpus]))[0])     # the dashboard's dictionary
     results = extract_articles(articles, nlp=nlp, entries=entries)
     found = []
     for article, result in zip(articles, results):
@@ -110,6 +110,15 @@ def quantulum3(items: Sequence[dict[str, Any]], corpus: Path = DEFAULT_CORPUS) -
     return found
 
 
+def _spellings(corpus: Path) -> dict[str, str]:
+    """The dashboard dictionary's aliases of people, each to its canonical name."""
+    from core.actors import load_dictionary
+    from core.corpus import dictionary_path_for
+
+    return {alias: entry.canonical for entry in load_dictionary(dictionary_path_for([corpus]))[0]
+            if entry.kind == "person" for alias in entry.aliases if len(alias.split()) >= 2}
+
+
 def _figure_only(found: Sequence[Found]) -> list[Found]:
     return [Found(value=f.value, low=f.low, unit="", side=f.side, claimant=f.claimant) for f in found]
 
@@ -142,7 +151,7 @@ def _print_errors(items: Sequence[dict[str, Any]], gold: Sequence[list[Found]], 
         for a, b in pairs:
             if name_key(a.side) != name_key(b.side):
                 problems.append(f"  side     {a.figure!r}: gold {a.side!r}, ours {b.side!r}")
-            if not same_name(a.claimant, b.claimant):
+            if not same_name(respelt(a.claimant, _spellings(corpus)), respelt(b.claimant, _spellings(corpus))):
                 problems.append(f"  claimant {a.figure!r}: gold {a.claimant!r}, ours {b.claimant!r}")
         if problems:
             print(f"{item['id']}: {(item_text(item, corpus) or '')[:110]}")
@@ -183,7 +192,7 @@ def _one_set(data: Path, corpus: Path, *, errors: bool) -> None:
         except ImportError as error:
             print(f"{name:11s} | skipped: {error}")
             continue
-        full = score(zip(gold, system))
+        full = score(zip(gold, system), _spellings(corpus))
         figure = score(zip(map(_figure_only, gold), map(_figure_only, system)))
         print(_row(name, full, figure, seconds, len(items), attributes=attributes))
         if name == "ours":

@@ -115,6 +115,7 @@ _BRIDGE_WORDS = frozenset({
 })
 _BRIDGE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD", "NNP", "NNPS", "HYPH", "POS", "PRP$", "DT"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # "This was stated by ...": a subject that stands for what came before.
 _BACK_PRONOUNS = frozenset({"this", "that", "it"})
 # A speaker speaking of themselves or their own side.
@@ -900,6 +901,10 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
     if subject.lower_ in _PRONOUNS_PERSON and people:
         named = _person_names_before(subject.doc, subject.idx)      # "He moved 175,000 troops"
         return next((people[w] for w in reversed(named[-1].split()) if w in people), "") if named else ""
+    if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return _phrase_side(subject.head.head, lex)                  # "Sudan's army, which numbers 120,000"
+    if people and subject.text in people:
+        return people[subject.text]                                  # "Putin has stationed 100,000 soldiers"
     if subject.lower_ in lex.units:
         return _explicit_side(subject, subject.doc[subject.i:subject.i], lex)
     return _phrase_side(subject, lex)
@@ -1533,7 +1538,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _named_own_force(unit.token, home)
         or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
-        or (_claimant_side(claimant_head, lex) if category == "force_size" else "")
+        or _claimant_side(claimant_head, lex, dict(voices.people))
     )
     figure_tokens = {t.i for t in span} | {unit.token.i}
     claim_date, as_of = _dates(figure_tokens, sent, timexes, published)
@@ -1633,7 +1638,7 @@ def _own_side(unit: Token, claimant: Token | None, lex: Lexicons) -> str:
     """ "1,351 of its soldiers", "our troops": the claimant's own side."""
     if claimant is None:
         return ""
-    if any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in unit.children):
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their", "his", "her") for c in unit.children):
         return _phrase_side(claimant, lex)
     return ""
 
@@ -1658,14 +1663,18 @@ def _named_own_force(unit: Token, home: str) -> str:
     return ""
 
 
-def _claimant_side(claimant: Token | None, lex: Lexicons) -> str:
+def _claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] | None = None) -> str:
     """ "Russia's Southern Military District said 10,000 servicemen ...", "the IDF
     said 104 soldiers were killed": when nothing else names the side, a source
     that is itself a side, or belongs to one by a possessive, speaks of its own.
     A demonym does not count: a "US official" may be counting anyone's troops.
-    Only for force sizes: a side's casualty reports are as often the enemy's losses."""
+    Casualties too ("Armenia's defence ministry raised the death toll to 135"): a
+    side that reports the enemy's losses says whose ("Russian", "the enemy's"),
+    and an explicit side is read before this one."""
     if claimant is None or claimant.lower_ in _PRONOUNS_PERSON | _PRONOUNS_OTHER:
         return ""
+    if people and claimant.text in people:
+        return people[claimant.text]            # a person the actor dictionary knows: "Shoigu said ..."
     owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"]
     return next((side for t in owners for side in [_token_side(t, lex)] if side), "")
 

@@ -154,8 +154,12 @@ def scored(found: Iterable[Found]) -> list[Found]:
     return [f for f in found if f.value is not None]
 
 
-def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]]) -> ClaimScores:
-    """Totals over (gold, system) claim lists, one pair per passage; vague counts left out."""
+def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]],
+          spelling: Mapping[str, str] | None = None) -> ClaimScores:
+    """Totals over (gold, system) claim lists, one pair per passage; vague counts left out.
+    `spelling` maps a name's other spellings to one (an actor dictionary's aliases:
+    "Volodymyr Zelensky" -> "Volodymyr Zelenskyy"), so a claimant spelt another way is
+    still the same person."""
     gold_n = system_n = matched = side = claimant = category = 0
     for gold, system in items:
         gold, system = scored(gold), scored(system)
@@ -164,9 +168,17 @@ def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]]) -> ClaimScor
         for g, s in match(gold, system):
             matched += 1
             side += name_key(g.side) == name_key(s.side)
-            claimant += same_name(g.claimant, s.claimant)
+            claimant += same_name(*(respelt(name, spelling) for name in (g.claimant, s.claimant)))
             category += g.category == s.category
     return ClaimScores(gold_n, system_n, matched, side, claimant, category)
+
+
+def respelt(name: str, spelling: Mapping[str, str] | None) -> str:
+    """`name` in the spelling `spelling` gives it (matched after `name_key`), else as is."""
+    if not spelling:
+        return name
+    keyed = {name_key(k): v for k, v in spelling.items()}
+    return keyed.get(name_key(name), name)
 
 
 def gold_found(claim: Mapping[str, Any]) -> Found:

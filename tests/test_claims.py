@@ -116,9 +116,9 @@ CASES = [
     ("Up to 5,000 Wagner fighters crossed into Belarus.", 5000, None, 5000, "up to", "fighters", F, "Wagner Group", ""),
     ("Russia's defence ministry said it had pulled back 10,000 troops.", 10000, None, None, "", "troops", F, R, "Russia's defence ministry"),
     ("Ukraine says 200 Russian soldiers were captured.", 200, None, None, "", "soldiers", C, R, "Ukraine"),
-    # casualties
+    # casualties; a side that reports losses and names no other side reports its own
     ("At least 498 Russian soldiers have been killed, the Russian defence ministry said.", 498, 498, None, "at least", "soldiers", K, R, "Russian defence ministry"),
-    ("Ukraine says 498 soldiers killed.", 498, None, None, "", "soldiers", K, "", "Ukraine"),
+    ("Ukraine says 498 soldiers killed.", 498, None, None, "", "soldiers", K, "Ukraine", "Ukraine"),
     ("The death toll of 185 includes soldiers.", 185, None, None, "", "deaths", K, "", ""),
     ("1,300 troops have died, Zelensky said.", 1300, None, None, "", "troops", K, "", "Zelensky"),
     ("Ukraine said its forces had killed 2,800 Russian troops.", 2800, None, None, "", "troops", K, R, "Ukraine"),
@@ -143,7 +143,7 @@ CASES = [
     ("NATO put the number of Russian troops in Belarus at about 30,000.", 30000, None, None, "about", "troops", F, R, "NATO"),
     ("The ministry raised the death toll to 48.", 48, None, None, "", "deaths", K, "", "ministry"),
     # "one" counts only with a unit noun right after it
-    ("Moldova said one soldier was wounded in the blast.", 1, None, None, "", "soldier", W, "", "Moldova"),
+    ("Moldova said one soldier was wounded in the blast.", 1, None, None, "", "soldier", W, "Moldova", "Moldova"),
     # a model name between the count and its noun; a day of the month is not a count
     ("Canada will send 8 Leopard 2 tanks to Ukraine.", 8, None, None, "", "tanks", F, "Canada", ""),
     ("On 24 February 150 Russian tanks crossed the border.", 150, None, None, "", "tanks", F, R, ""),

@@ -138,3 +138,10 @@ def test_vague_counts_are_not_scored():
     system = [_found(100, "tanks"), _found(None, "troops", low=1000), _found(None, "soldiers", low=10)]
     scores = score([(gold, system)])
     assert (scores.gold, scores.system, scores.matched) == (1, 1, 1)
+
+
+def test_a_claimant_spelt_as_a_dictionary_alias_is_the_same_person():
+    gold = [_found(100, "troops", claimant="Volodymyr Zelensky")]
+    system = [_found(100, "troops", claimant="Volodymyr Zelenskyy")]
+    assert score([(gold, system)]).claimant_right == 0
+    assert score([(gold, system)], {"Volodymyr Zelensky": "Volodymyr Zelenskyy"}).claimant_right == 1

@@ -158,3 +158,18 @@ def test_what_is_not_a_claim(text, values):
 def test_a_reports_source(text, value, claimant):
     claims = _claims(text, title="Briefing", side="Ukraine", source="President of Ukraine")
     assert claims[value].claimant == claimant
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "side"), [
+    # a side's own losses, reported by the side: no demonym needed
+    ("Armenia's defence ministry said 135 servicemen had been killed in two days of fighting.", 135, "Armenia"),
+    # a person the dictionary knows deploys, or reports, their country's forces
+    ("Vladimir Putin has stationed 90,000 soldiers near the border, officials said.", 90000, "Russia"),
+    ("Putin said 300,000 reservists would be called up.", 300000, "Russia"),
+    # the enemy's losses say whose
+    ("Ukraine's defence ministry said 500 Russian soldiers had been killed.", 500, "Russia"),
+])
+def test_side_from_the_source(text, value, side):
+    claims = _claims(text, title="News", side="", source="Wire")
+    assert claims[value].side == side
