@@ -118,6 +118,10 @@ _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # "This was stated by ...": a subject that stands for what came before.
 _BACK_PRONOUNS = frozenset({"this", "that", "it"})
+# A mark, while a document is read, of a side guessed from the clause, an earlier
+# sentence or the source rather than read from the force phrase or its deployer;
+# `_repeats_share_sides` reads it and takes it off (it is no flag of the output).
+_SIDE_GUESSED = "side_guessed"
 # A speaker speaking of themselves or their own side.
 _FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
 # Prepositions that continue a source's name or affiliation: "Ministry of
@@ -1439,20 +1443,24 @@ def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = 
 
 def _repeats_share_sides(claims: list[Claim], lex: Lexicons) -> list[Claim]:
     """A figure the document states again ("the 8,500 American troops", then "those
-    8,500 troops") counts the same forces: a statement that names no side takes the
-    side of the nearest one that does, with the flag "side_from_repeat"."""
+    8,500 troops") counts the same forces: a statement that names no side, or only
+    guesses it from its context (`_SIDE_GUESSED`), takes the side of the nearest
+    one that reads it from the text, with the flag "side_from_repeat"."""
     def kind(claim: Claim) -> str:
         return lex.units.get(claim.unit.lower(), ("", ""))[0]
 
+    def read(claim: Claim) -> bool:
+        return bool(claim.side) and _SIDE_GUESSED not in claim.flags
+
     out = []
     for claim in claims:
-        if not claim.side and claim.value is not None:
-            same = [c for c in claims if c.side and c.value == claim.value and c.category == claim.category
+        if not read(claim) and claim.value is not None:
+            same = [c for c in claims if read(c) and c.value == claim.value and c.category == claim.category
                     and kind(c) == kind(claim)]
             if same:
                 nearest = min(same, key=lambda c: abs(c.start - claim.start))
                 claim = dataclasses.replace(claim, side=nearest.side, flags=claim.flags + ("side_from_repeat",))
-        out.append(claim)
+        out.append(dataclasses.replace(claim, flags=tuple(f for f in claim.flags if f != _SIDE_GUESSED)))
     return out
 
 
@@ -1536,10 +1544,15 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _own_side(unit.token, claimant_head, lex)
         or _speakers_own_side(unit.token, claimant_head, home)
         or _named_own_force(unit.token, home)
-        or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
+    )
+    guessed = (
+        (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
         or _claimant_side(claimant_head, lex, dict(voices.people))
-    )
+    ) if not side else ""
+    if guessed:
+        side = guessed
+        category_flags += (_SIDE_GUESSED,)
     figure_tokens = {t.i for t in span} | {unit.token.i}
     claim_date, as_of = _dates(figure_tokens, sent, timexes, published)
     claim = _build_claim(

@@ -43,6 +43,9 @@ KREMLIN = ("President of Russia Vladimir Putin: Good afternoon. We discussed man
       ("Vladimir Putin", "Vladimir Putin", False), ("Anna Ivanova", speakers.REPORTER, True),
       ("Aide to the President Yury Ushakov", "Yury Ushakov", False),
       (None, "Nikos Petrou", False)]),
+    ("Taking part were Prime Minister Ivan Sidorov and Minister Oleg Petrov.   *  President of Russia Vladimir "
+     "Putin: Colleagues, let us begin.", "Meeting with Security Council members", "Russia",
+     [("President of Russia Vladimir Putin", "Vladimir Putin", False)]),
 ])
 def test_turns_and_their_speakers(text, title, side, expected):
     found = speakers.turns(text, title=title, side=side, entries=ENTRIES)
@@ -106,6 +109,9 @@ def test_an_address_is_claimed_by_the_person_who_gives_it():
      "United States"),                                                                         # a repeat
     ("Vladimir Putin chose this war. He moved more than 175,000 troops to the border.", 175000, "Russia"),
     ("The number of the Armed Forces has grown by 11,000 this year.", 11000, "Ukraine"),      # the speaker's own
+    # a side guessed from the clause gives way to the one a repeat of the figure reads
+    ("The President put 8,500 American troops on alert. The Kremlin is using the announcement of those 8,500 "
+     "troops to blame Washington.", 8500, "United States"),
 ])
 def test_side_from_context(text, value, side):
     claims = _claims(text, title="Statement by Oleh Kovalenko", side="Ukraine", source="President of Ukraine")
