@@ -31,8 +31,11 @@ against 799 is. A row never makes or joins a contested pair when it is a
 reporter's question (flag "question"), has no figure (a vague count such as
 "thousands", flag "vague"), is a change rather than a count ("increased by 7,000",
 flag "change"), has no date, or has no claimant or no side (nobody
-to disagree with, or no telling whose forces). One claimant's two figures are
-never contested: that is a revision, and both stay in the ledger.
+to disagree with, or no telling whose forces). Two rows that each name a place,
+and no place in common, count forces in different places ("10,500 troops in
+Poland", "100,000 across the continent") and are not contested either. One
+claimant's two figures are never contested: that is a revision, and both stay in
+the ledger.
 """
 from __future__ import annotations
 
@@ -153,14 +156,14 @@ def _prepared(claims: pd.DataFrame) -> list[dict[str, Any]]:
     classes = {unit: unit_class(unit) for unit in set(units)}
     columns = zip(claims["article_id"].astype(str), claims["start"], claims["end"], texts("claimant"),
                   texts("side"), texts("category"), units, numbers("value"), numbers("low"), numbers("high"),
-                  texts("qualifier"), days, claims["flags"])
+                  texts("qualifier"), days, claims["flags"], texts("location"))
     records = [
         {"position": position, "article_id": article, "start": start, "end": end, "claimant": claimant,
          "side": side, "category": category, "unit": unit, "unit_class": classes[unit], "value": value,
          "low": low, "high": high, "qualifier": qualifier, "date": None if pd.isna(day) else day,
-         "flags": flag_list(flags)}
-        for position, (article, start, end, claimant, side, category, unit, value, low, high, qualifier, day, flags)
-        in enumerate(columns)
+         "flags": flag_list(flags), "location": location}
+        for position, (article, start, end, claimant, side, category, unit, value, low, high, qualifier, day, flags,
+                       location) in enumerate(columns)
     ]
     def order(record: dict[str, Any]) -> tuple:
         start = _number(record["start"])
@@ -215,6 +218,7 @@ def _row(group: list[dict[str, Any]]) -> dict[str, Any]:
         "spans": [span_key(r["article_id"], r["start"], r["end"]) for r in group],
         "contested": False, "contested_by": [], "contested_ids": [],
         "flags": list(dict.fromkeys(flag for r in group for flag in r["flags"])),
+        "_places": {r["location"].lower() for r in group if r["location"]},
     }
 
 
@@ -252,6 +256,8 @@ def _mark_contested(rows: list[dict[str, Any]]) -> None:
             for b in subject[i + 1:]:
                 if _days_apart(a, b) > CONTEST_DAYS:
                     break      # sorted by first date: every later row is further still
+                if a["_places"] and b["_places"] and a["_places"].isdisjoint(b["_places"]):
+                    continue   # "10,500 troops in Poland" against "100,000 across the continent"
                 if a["claimant"] != b["claimant"] and figures_disagree(a["value"], b["value"]):
                     for one, other in ((a, b), (b, a)):
                         one["contested"] = True

@@ -20,10 +20,11 @@ RU_MOD = "Russia's defence ministry"
 
 
 def claim(article: str, day: str | None, value: float | None, *, claimant: str = UA_MOD, side: str = "Russia",
-          unit: str = "soldiers", category: str = "killed", start: int = 10, flags=(), low=None, high=None) -> dict:
+          unit: str = "soldiers", category: str = "killed", start: int = 10, flags=(), low=None, high=None,
+          location: str = "") -> dict:
     return {"article_id": article, "start": start, "end": start + 5, "sentence": f"{article} says {value}.",
             "value": value, "low": low, "high": high, "unit": unit, "category": category, "side": side,
-            "claimant": claimant, "date": day, "flags": list(flags)}
+            "claimant": claimant, "date": day, "flags": list(flags), "location": location}
 
 
 def days_after(day: str, days: int) -> str:
@@ -132,11 +133,12 @@ def test_contested_within_the_same_week_only(days, contested):
     claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, side="Ukraine"),           # another side
     claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, category="wounded"),       # another category
     claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, flags=["change"]),         # "increased by 498"
+    claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, location="Poland"),       # another place (below: "Europe")
     claim("a2", None, 498.0, claimant=RU_MOD),                                   # no date
     claim("a2", "2022-02-02", 498.0, claimant=""),                               # nobody
 ])
 def test_what_is_never_contested(other):
-    ledger = ledger_of(claim("a1", "2022-02-01", 5000.0, unit="troops"), other)
+    ledger = ledger_of(claim("a1", "2022-02-01", 5000.0, unit="troops", location="Europe"), other)
     assert len(ledger) == 2 and not ledger["contested"].any()
 
 
@@ -217,3 +219,9 @@ def test_every_ledger_column_is_described():
     assert [column for column in LEDGER_COLUMNS if not docs.get(("ledger", column))] == []
     assert f"{MERGE_DAYS} days" in docs[("ledger", "last_date")]          # the rules as the code has them
     assert f"{CONTEST_DAYS} days" in docs[("ledger", "contested")] and f"{CONTEST_SHARE:.0%}" in docs[("ledger", "contested")]
+
+
+def test_a_place_on_one_side_only_still_contests():
+    ledger = ledger_of(claim("a1", "2022-02-01", 5000.0, location="Kharkiv"), claim("a2", "2022-02-02", 498.0,
+                                                                                   claimant=RU_MOD))
+    assert ledger["contested"].all()
