@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from core.actors import DictionaryEntry
 from core.countries import country_for
 
 _DATA = Path(__file__).parent / "data"
@@ -106,7 +107,7 @@ def question_ranges(text: str) -> list[tuple[int, int]]:
     return [(t.start, t.end) for t in turns(text) if t.question]
 
 
-def turns(text: str, *, title: str = "", side: str = "", entries: Sequence[object] = ()) -> tuple[Turn, ...]:
+def turns(text: str, *, title: str = "", side: str = "", entries: Sequence[DictionaryEntry] = ()) -> tuple[Turn, ...]:
     """The speaker turns of a transcript, in text order; () for a text with none."""
     openings = _openings(text)
     reporters = _reporters(text, openings)
@@ -139,7 +140,7 @@ def turn_at(found: Sequence[Turn], position: int) -> Turn | None:
 
 
 def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
-                 entries: Sequence[object] = ()) -> str:
+                 entries: Sequence[DictionaryEntry] = ()) -> str:
     """The person (or role) a turn's label names; see the module docstring."""
     clean = re.sub(r"\s+", " ", label.strip().strip("[]")).strip()
     role = _ROLE_LABELS.get(clean.lower())
@@ -176,7 +177,7 @@ def _title_case(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
-def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequence[object] = ()) -> str:
+def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequence[DictionaryEntry] = ()) -> str:
     """The longest name ending in `surname` that the title or the text gives, office
     words left out ("Press Secretary Jen Psaki" -> "Jen Psaki"); else the dictionary's
     person with that alias; else the surname."""
@@ -192,20 +193,20 @@ def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequenc
     if forms:
         return forms.most_common(1)[0][0]
     for entry in entries:
-        if surname in getattr(entry, "aliases", ()) and getattr(entry, "kind", "") == "person":
-            return str(getattr(entry, "canonical"))
+        if surname in entry.aliases and entry.kind == "person":
+            return entry.canonical
     return surname
 
 
-def holder(role: str, country: str, entries: Sequence[object]) -> str:
+def holder(role: str, country: str, entries: Sequence[DictionaryEntry]) -> str:
     """The one person the dictionary gives `role` in `country`, or ""."""
-    found = {str(getattr(e, "canonical")) for e in entries
-             if getattr(e, "kind", "") == "person" and str(getattr(e, "role", "")).lower() == role
-             and getattr(e, "country", "") == country}
+    found = {e.canonical for e in entries
+             if e.kind == "person" and e.role.lower() == role
+             and e.country == country}
     return found.pop() if len(found) == 1 else ""
 
 
-def voice(title: str, *, side: str = "", entries: Sequence[object] = ()) -> str:
+def voice(title: str, *, side: str = "", entries: Sequence[DictionaryEntry] = ()) -> str:
     """The person who gives the address, speech or remarks a title names, or ""."""
     for pattern in _patterns().get("address", ()):
         match = pattern.search(title)
@@ -215,9 +216,9 @@ def voice(title: str, *, side: str = "", entries: Sequence[object] = ()) -> str:
         if re.search(r"\band\b|,", who):
             return ""                          # "Remarks by President Biden and Chancellor Scholz"
         for entry in entries:
-            names = (getattr(entry, "canonical"), *getattr(entry, "aliases", ()))
-            if getattr(entry, "kind", "") == "person" and any(re.search(rf"\b{re.escape(n)}\b", who) for n in names):
-                return str(getattr(entry, "canonical"))
+            names = (entry.canonical, *entry.aliases)
+            if entry.kind == "person" and any(re.search(rf"\b{re.escape(n)}\b", who) for n in names):
+                return entry.canonical
         office = re.match(r"(?:the )?(president|vice president)(?: of (?:the )?(.+))?$", who, re.IGNORECASE)
         if office:
             country = country_for(office.group(2)) if office.group(2) else side
@@ -248,12 +249,12 @@ class Voices:
         return speaker, False, dict(self.sides).get(speaker, self.home)
 
 
-def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[object] = ()) -> Voices:
+def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[DictionaryEntry] = ()) -> Voices:
     """The `Voices` of a document. A speaker's side is their country in the actor
     dictionary, or one their label names ("President of Russia Vladimir Putin"),
     else the publisher's."""
     found = turns(text, title=title, side=side, entries=entries)
-    countries = {str(getattr(e, "canonical")): str(getattr(e, "country", "")) for e in entries}
+    countries = {e.canonical: e.country for e in entries}
     sides: dict[str, str] = {}
     for turn in found:
         if not turn.question and turn.speaker not in sides:
@@ -262,7 +263,7 @@ def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[obje
     the_voice = voice(title, side=side, entries=entries)
     if the_voice:
         sides.setdefault(the_voice, countries.get(the_voice) or side)
-    people = {name: str(getattr(e, "country", "")) for e in entries
-              if getattr(e, "kind", "") == "person" and getattr(e, "country", "")
-              for name in (getattr(e, "canonical"), *getattr(e, "aliases", ()), str(getattr(e, "canonical")).split()[-1])}
+    people = {name: e.country for e in entries
+              if e.kind == "person" and e.country
+              for name in (e.canonical, *e.aliases, e.canonical.split()[-1])}
     return Voices(found, the_voice, tuple(sides.items()), side, tuple(sorted(people.items())))
