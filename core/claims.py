@@ -120,7 +120,7 @@ _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 _BACK_PRONOUNS = frozenset({"this", "that", "it"})
 # A mark, while a document is read, of a side guessed from the clause, an earlier
 # sentence or the source rather than read from the force phrase or its deployer;
-# `_repeats_share_sides` reads it and takes it off (it is no flag of the output).
+# `repeats_share_sides` reads it and takes it off (it is no flag of the output).
 _SIDE_GUESSED = "side_guessed"
 # A speaker speaking of themselves or their own side.
 _FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
@@ -1434,18 +1434,22 @@ def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = 
     lex = lexicons()
     doc, _ = with_syntax(doc, lambda sentences: _sentences_to_parse(sentences, lex))
     try:
-        found = _repeats_share_sides(list(_claims_in(doc, published=published, timexes=timexes,
+        found = repeats_share_sides(list(_claims_in(doc, published=published, timexes=timexes,
                                                      settings=settings, lex=lex, voices=voices)), lex)
         yield from without_headline_repeats(found, headline_end=headline_span(_text_of(doc))[1])
     finally:
         doc.user_data.pop(_MEMO_KEY, None)      # per-sentence answers live as long as the reading
 
 
-def _repeats_share_sides(claims: list[Claim], lex: Lexicons) -> list[Claim]:
+def repeats_share_sides(claims: Sequence[Claim], lex: Lexicons | None = None) -> list[Claim]:
     """A figure the document states again ("the 8,500 American troops", then "those
     8,500 troops") counts the same forces: a statement that names no side, or only
     guesses it from its context (`_SIDE_GUESSED`), takes the side of the nearest
-    one that reads it from the text, with the flag "side_from_repeat"."""
+    one that reads it from the text, with the flag "side_from_repeat". Run again over
+    the joined pieces of a long article (`core.extract.join_pieces`), it fills the
+    sides a repeat in another piece reads."""
+    lex = lex or lexicons()
+
     def kind(claim: Claim) -> str:
         return lex.units.get(claim.unit.lower(), ("", ""))[0]
 
@@ -1459,7 +1463,8 @@ def _repeats_share_sides(claims: list[Claim], lex: Lexicons) -> list[Claim]:
                     and kind(c) == kind(claim)]
             if same:
                 nearest = min(same, key=lambda c: abs(c.start - claim.start))
-                claim = dataclasses.replace(claim, side=nearest.side, flags=claim.flags + ("side_from_repeat",))
+                if nearest.side != claim.side:            # flagged only when the repeat changes it
+                    claim = dataclasses.replace(claim, side=nearest.side, flags=claim.flags + ("side_from_repeat",))
         out.append(dataclasses.replace(claim, flags=tuple(f for f in claim.flags if f != _SIDE_GUESSED)))
     return out
 

@@ -406,6 +406,7 @@ def join_pieces(article: Article, pieces: Sequence[tuple[int, ArticleResult]]) -
             fields[name] += [_moved(record, offset, sentences_before) for record in getattr(result, name)]
         errors += result.errors
         sentences_before += len(result.sentences)
+    fields["claims"] = claims_mod.repeats_share_sides(fields["claims"])   # a repeat in another piece
     return ArticleResult(article_id=article.article_id, errors=tuple(dict.fromkeys(errors)),
                          **{name: tuple(moved) for name, moved in fields.items()})
 
