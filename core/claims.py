@@ -98,6 +98,9 @@ _LINKING_VERBS = frozenset({
     "increase", "exceed", "top", "estimate", "put", "climb", "hit", "jump",
     "include", "comprise", "range",
 })
+# Verbs by which a unit counts what a noun holds ("detachments of the Russian Armed Forces,
+# numbering two or three tanks", "units including 15 tanks"): the side is that noun's.
+_HOLDING_VERBS = frozenset({"number", "include", "comprise", "consist"})
 # Nouns that stand for a count of what their "of" phrase names.
 _COUNT_NOUNS = frozenset({"number", "figure", "total", "count", "size", "strength", "tally", "estimate"})
 # How far up the parse a figure looks for what it counts, and the clause
@@ -163,7 +166,7 @@ _CHANGE_BEFORE = re.compile(
     r"cut\b|cutting|reduc|decreas|fell\b|fall|drop|brought\b|bring|expand|shr[iu]nk)\w*[^,;.]*$",
     re.I,
 )
-_RANGE_JOINERS = re.compile(r"^\s*(?:-|\u2013|\u2014|to|and)\s*$", re.I)
+_RANGE_JOINERS = re.compile(r"^\s*(?:-|\u2013|\u2014|to|and|or)\s*$", re.I)
 _SENTENCE_WINDOW = 2          # sentences a side is inherited across
 _CONTINUES = 2                # sentences a named source's reported speech goes on for
 _RETRO_REACH = 3              # sentences after a figure where "This was stated by X" may claim it
@@ -417,7 +420,7 @@ def _replace(figure: _Figure, **changes: object) -> _Figure:
 
 
 def _merge_ranges(figures: list[_Figure], doc_text: str) -> list[_Figure]:
-    """Join "between A and B", "from A to B", "A-B" into one figure with bounds."""
+    """Join "between A and B", "from A to B", "A-B", "two or three" into one figure with bounds."""
     merged: list[_Figure] = []
     index = 0
     while index < len(figures):
@@ -458,6 +461,8 @@ def _as_range(first: _Figure, second: _Figure, doc_text: str) -> _Figure | None:
     opener = re.search(r"\b(between|from)\s*$", before, re.I)
     if word == "and" and not (opener and opener.group(1).lower() == "between"):
         return None
+    if word == "or" and not (first.value < second.value <= 2 * first.value):
+        return None                   # "two or three tanks" is a range; "150 or one million" is not
     low, high = first.value, second.value
     if low * 100 <= high and re.search(r"[a-z]$", doc_text[second.start:second.end], re.I):
         # "1.2 to 1.5 million": the scale word covers both ends
@@ -1549,6 +1554,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _own_side(unit.token, claimant_head, lex)
         or _speakers_own_side(unit.token, claimant_head, home)
         or _named_own_force(unit.token, home)
+        or _holder_side(unit.token, lex)
     )
     guessed = (
         (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
@@ -1669,6 +1675,20 @@ def _speakers_own_side(unit: Token, claimant: Token | None, home: str) -> str:
     if any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in unit.children):
         return home
     return ""
+
+
+def _holder_side(unit: Token, lex: Lexicons) -> str:
+    """ "detachments of the Russian Armed Forces, numbering two or three tanks": the
+    side of the noun a holding verb (`_HOLDING_VERBS`) describes, or of its "of" phrase."""
+    verb = unit.head
+    if unit.dep_ == "pobj":
+        verb = verb.head
+    if verb.lemma_.lower() not in _HOLDING_VERBS or verb.dep_ not in ("acl", "relcl") or verb.head is verb:
+        return ""
+    holder = verb.head
+    return _phrase_side(holder, lex) or next(
+        (side for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "of"
+         for obj in prep.children if obj.dep_ == "pobj" for side in [_phrase_side(obj, lex)] if side), "")
 
 
 def _named_own_force(unit: Token, home: str) -> str:

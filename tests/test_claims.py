@@ -75,6 +75,7 @@ CASES = [
     ("Officials said there were 7,000-15,000 soldiers in the region.", 15000, 7000, 15000, "between", "soldiers", F, "", "officials"),
     ("Estimates of Russian troops in Crimea range from 20,000 to 30,000.", 30000, 20000, 30000, "between", "troops", F, R, ""),
     ("Russia has 1.2 to 1.5 million troops in total.", 1500000, 1200000, 1500000, "between", "troops", F, R, ""),
+    ("Advanced detachments of Russian forces numbering two or three tanks have appeared.", 3, 2, 3, "between", "tanks", F, R, ""),
     ("Kyiv says 10\u201312 Russian brigades are near Kharkiv.", 12, 10, 12, "between", "brigades", F, R, "Kyiv"),
     # approximate cues and bounds
     ("Some 30,000 Russian troops are in Belarus for drills.", 30000, None, None, "about", "troops", F, R, ""),
