@@ -33,7 +33,9 @@ reporter's question (flag "question"), has no figure (a vague count such as
 flag "change"), has no date, or has no claimant or no side (nobody
 to disagree with, or no telling whose forces). Two rows that each name a place,
 and no place in common, count forces in different places ("10,500 troops in
-Poland", "100,000 across the continent") and are not contested either. One
+Poland", "100,000 across the continent") and are not contested either. Equipment
+destroyed or captured (flag "losses") is its own category, "losses": four tanks
+destroyed say nothing against two or three tanks seen at the border. One
 claimant's two figures are never contested: that is a revision, and both stay in
 the ledger.
 """
@@ -68,6 +70,8 @@ CONTEST_SHARE = 0.20
 QUESTION_FLAG = "question"   # a figure in a reporter's question (core/claims.py flags it)
 VAGUE_FLAG = "vague"         # a count with no figure ("thousands of troops")
 CHANGE_FLAG = "change"       # an increase or a cut ("increased its troops by 7,000"), not a count
+LOSSES_FLAG = "losses"       # equipment destroyed or captured ("destroyed four tanks"; core/claims.py)
+LOSSES_CATEGORY = "losses"   # the ledger's category for those: not the size of a force
 
 LEDGER_COLUMNS = [
     "ledger_id", "first_date", "last_date", "claimant", "side", "category", "unit_class", "value", "low",
@@ -153,10 +157,13 @@ def _prepared(claims: pd.DataFrame) -> list[dict[str, Any]]:
 
     days = pd.to_datetime(claims["date"], errors="coerce").dt.normalize()
     units = texts("unit")
+    flags = [flag_list(cell) for cell in claims["flags"]]
+    categories = [LOSSES_CATEGORY if LOSSES_FLAG in f and c == "force_size" else c
+                  for c, f in zip(texts("category"), flags)]
     classes = {unit: unit_class(unit) for unit in set(units)}
     columns = zip(claims["article_id"].astype(str), claims["start"], claims["end"], texts("claimant"),
-                  texts("side"), texts("category"), units, numbers("value"), numbers("low"), numbers("high"),
-                  texts("qualifier"), days, claims["flags"], texts("location"))
+                  texts("side"), categories, units, numbers("value"), numbers("low"), numbers("high"),
+                  texts("qualifier"), days, flags, texts("location"))
     records = [
         {"position": position, "article_id": article, "start": start, "end": end, "claimant": claimant,
          "side": side, "category": category, "unit": unit, "unit_class": classes[unit], "value": value,

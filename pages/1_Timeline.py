@@ -61,7 +61,8 @@ on_clock = "report time (first report)" if clock == "report" else "event time"
 if timeline.counts is not None:
     # Too many to draw one by one: counts per day or week, until the filters narrow the view.
     chart_slot.plotly_chart(view.memo.get(("timeline counts figure", *shown),
-                                          lambda: timeline_counts_figure(timeline.counts, bucket=timeline.bucket)),
+                                          lambda: timeline_counts_figure(timeline.counts, bucket=timeline.bucket,
+                                                                         window=timeline.window)),
                             key="timeline_counts", width="stretch", config={"displaylogo": False})
     st.caption(f"{timeline.points:,} points are too many to draw one by one, so each marker counts the events "
                f"of a {timeline.bucket} in a lane (hover for the count by type; drag across the chart to zoom in "

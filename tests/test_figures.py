@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -721,6 +722,17 @@ def test_counts_figure_draws_one_marker_per_cell_with_its_count():
     shown = sum(row[0] for trace in data for row in trace["customdata"])
     assert shown == counts["events"].sum()
     assert "events" in data[0]["hovertemplate"]
+
+
+def test_counts_figure_spans_its_window_not_an_early_start():
+    """An ongoing state that starts a year before the window is counted at its start,
+    off an axis that spans the window (not squashing the window into a corner)."""
+    counts = pd.DataFrame({"bucket_start": [date(2021, 1, 4), date(2022, 1, 3), date(2022, 2, 7)],
+                           "lane": ["Russia"] * 3, "event_type": ["attack"] * 3, "events": [1, 5, 7]})
+    window = (date(2021, 11, 1), date(2022, 3, 26))
+    lo, hi = (pd.Timestamp(x) for x in timeline_counts_figure(counts, bucket="week", window=window).layout.xaxis.range)
+    assert pd.Timestamp("2021-10-01") < lo <= pd.Timestamp(window[0]) and hi >= pd.Timestamp(window[1])
+    assert timeline_counts_figure(counts, bucket="week").layout.xaxis.range is None
 
 
 def test_counts_figure_switches_to_webgl_beyond_the_svg_limit(monkeypatch):

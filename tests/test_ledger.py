@@ -225,3 +225,13 @@ def test_a_place_on_one_side_only_still_contests():
     ledger = ledger_of(claim("a1", "2022-02-01", 5000.0, location="Kharkiv"), claim("a2", "2022-02-02", 498.0,
                                                                                    claimant=RU_MOD))
     assert ledger["contested"].all()
+
+
+def test_equipment_losses_are_their_own_category():
+    seen = claim("a1", "2022-02-24", 3.0, claimant="President of Ukraine", unit="tanks", category="force_size")
+    destroyed = claim("a2", "2022-02-24", 4.0, claimant="Oleksiy Arestovych", unit="tanks", category="force_size",
+                      flags=["losses"])
+    ledger = ledger_of(seen, destroyed)
+    assert not ledger["contested"].any()
+    assert set(ledger["category"]) == {"force_size", "losses"}
+    assert ledger_of(seen, {**destroyed, "flags": []})["contested"].all()      # without the flag they would be
