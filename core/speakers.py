@@ -98,8 +98,11 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
                     label = m.group("label").strip() if "label" in p.groupindex else "Q"
                     found.append((offset + m.start(), offset + m.end(), label, kind == "inline_question"))
         offset += len(line)
-    found.sort()
-    return [f for i, f in enumerate(found) if i == 0 or f[0] >= found[i - 1][1]]   # no label inside a label
+    kept: list[tuple[int, int, str, bool]] = []
+    for opening in sorted(found):
+        if not kept or opening[0] >= kept[-1][1]:              # no label inside a label
+            kept.append(opening)
+    return kept
 
 
 def question_ranges(text: str) -> list[tuple[int, int]]:
@@ -111,14 +114,16 @@ def turns(text: str, *, title: str = "", side: str = "", entries: Sequence[Dicti
     """The speaker turns of a transcript, in text order; () for a text with none."""
     openings = _openings(text)
     reporters = _reporters(text, openings)
+    names: dict[str, str] = {}                 # a briefing repeats "MS. PSAKI:" hundreds of times
     found = []
     for index, (start, label_end, label, question) in enumerate(openings):
         end = openings[index + 1][0] if index + 1 < len(openings) else len(text)
         if question or label in reporters:
             found.append(Turn(start, end, label, REPORTER, True))
-        else:
-            found.append(Turn(start, end, label, speaker_name(label, title=title, text=text, side=side,
-                                                              entries=entries)))
+            continue
+        if label not in names:
+            names[label] = speaker_name(label, title=title, text=text, side=side, entries=entries)
+        found.append(Turn(start, end, label, names[label]))
     return tuple(found)
 
 
