@@ -63,7 +63,7 @@ from spacy.tokens import Doc, Span, Token
 from core.countries import countries, country_for
 from core.ingest import headline_span
 from core.records import Claim, Timex
-from core.speakers import Voices
+from core.speakers import Voices, office_words
 from core.syntax import with_syntax
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,6 @@ _DEPLOY_VERBS = _DATA / "claim_deploy_verbs.txt"
 _NUMBER_WORDS = _DATA / "claim_number_words.csv"
 _LOCATION_PREPS = _DATA / "claim_location_preps.txt"
 _LOCATION_NOUNS = _DATA / "claim_location_nouns.txt"
-_TITLES = _DATA / "claim_titles.txt"
 _SIDE_METONYMS = _DATA / "claim_side_metonyms.csv"
 _SIDE_GROUPS = _DATA / "claim_side_groups.csv"
 
@@ -170,6 +169,7 @@ _RANGE_JOINERS = re.compile(r"^\s*(?:-|\u2013|\u2014|to|and|or)\s*$", re.I)
 _SENTENCE_WINDOW = 2          # sentences a side is inherited across
 _CONTINUES = 2                # sentences a named source's reported speech goes on for
 _RETRO_REACH = 3              # sentences after a figure where "This was stated by X" may claim it
+_CLAUSE_STEPS = 6             # words above a figure where a hypothetical or an award may sit
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
 _BRIDGE_MAX = 6               # tokens allowed between a figure and its noun
 _LOCATION_MAX = 8             # tokens between a force noun and its place phrase
@@ -258,7 +258,7 @@ def lexicons() -> Lexicons:
         numbers={row[0].lower(): (float(row[1]), row[2]) for row in _rows(_NUMBER_WORDS)},
         location_preps=_words(_LOCATION_PREPS),
         location_nouns=_words(_LOCATION_NOUNS),
-        titles=_words(_TITLES),
+        titles=office_words(),
         metonyms={row[0].lower(): row[1] for row in _rows(_SIDE_METONYMS) + _rows(_SIDE_GROUPS)},
         capitals=capitals,
         max_unit_words=max(len(surface.split()) for surface in units),
@@ -1550,7 +1550,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
     side = (
         _explicit_side(unit.token, span, lex)
-        or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=dict(voices.people))
+        or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of)
         or _own_side(unit.token, claimant_head, lex)
         or _speakers_own_side(unit.token, claimant_head, home)
         or _named_own_force(unit.token, home)
@@ -1559,7 +1559,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     guessed = (
         (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
-        or _claimant_side(claimant_head, lex, dict(voices.people))
+        or _claimant_side(claimant_head, lex, voices.country_of)
     ) if not side else ""
     if guessed:
         side = guessed
@@ -1581,15 +1581,15 @@ def _not_a_claim(number: Token, unit: "_Unit", lex: Lexicons) -> str:
     - "award": the people counted are honoured ("476 soldiers have been awarded");
     - "civil": the equipment counted is civilian (an airline's 20 aircraft, research ships)."""
     words = lex.non_claims
-    for token in _clause_chain(number):
+    for token in islice(number.ancestors, _CLAUSE_STEPS):
         if any(c.dep_ == "mark" and c.lower_ in words.get("conditional", ()) for c in token.children):
             return "conditional"
-    for token in (unit.token, *_clause_chain(unit.token)):
+    for token in (unit.token, *islice(unit.token.ancestors, _CLAUSE_STEPS)):
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words.get("award", ()):
             return "award"
     if unit.kind == "equipment":
         civil = words.get("civil", frozenset())
-        nearby = list(unit.token.subtree) + [t for v in _clause_chain(unit.token)[:2] for c in v.children
+        nearby = list(unit.token.subtree) + [t for v in islice(unit.token.ancestors, 2) for c in v.children
                                              if c.dep_ in _SUBJECT_DEPS for t in c.subtree]
         if any(t.lemma_.lower() in civil or t.lower_ in civil for t in nearby):
             return "civil"
@@ -1601,20 +1601,11 @@ def _is_increment(number: Token, unit: "_Unit", lex: Lexicons) -> bool:
     object of "by" after a change verb (`claim_non_claims.csv`, kind "change")."""
     verbs = lex.non_claims.get("change", frozenset())
     for token in (number, unit.token):
-        chain = [token] + _clause_chain(token, 3)
+        chain = [token, *islice(token.ancestors, 3)]
         for below, above in zip(chain, chain[1:]):
             if below.dep_ == "pobj" and above.lower_ == "by" and above.head.lemma_.lower() in verbs:
                 return True
     return False
-
-
-def _clause_chain(token: Token, depth: int = 6) -> list[Token]:
-    """The words above `token`, nearest first, up to the root or `depth` steps."""
-    chain = []
-    while token.head is not token and len(chain) < depth:
-        token = token.head
-        chain.append(token)
-    return chain
 
 
 def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: Lexicons) -> _Unit | None:

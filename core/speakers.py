@@ -31,7 +31,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -72,7 +72,9 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
+def office_words() -> frozenset[str]:
+    """Honorifics and office words, lower case (`claim_titles.txt`): left out of a
+    speaker's name here, and of a claimant's in `core.claims`."""
     lines = _TITLES_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
@@ -106,19 +108,25 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 def question_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of reporters' question turns (label included)."""
-    return [(t.start, t.end) for t in turns(text) if t.question]
+    """Character ranges of reporters' question turns (label included); no speaker is named."""
+    return [(start, end) for start, end, _, question in _spans(text) if question]
+
+
+def _spans(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, label, is a reporter's) of each turn: from its label to the next."""
+    openings = _openings(text)
+    reporters = _reporters(text, openings)
+    return [(start, openings[index + 1][0] if index + 1 < len(openings) else len(text), label,
+             question or label in reporters)
+            for index, (start, _, label, question) in enumerate(openings)]
 
 
 def turns(text: str, *, title: str = "", side: str = "", entries: Sequence[DictionaryEntry] = ()) -> tuple[Turn, ...]:
     """The speaker turns of a transcript, in text order; () for a text with none."""
-    openings = _openings(text)
-    reporters = _reporters(text, openings)
     names: dict[str, str] = {}                 # a briefing repeats "MS. PSAKI:" hundreds of times
     found = []
-    for index, (start, label_end, label, question) in enumerate(openings):
-        end = openings[index + 1][0] if index + 1 < len(openings) else len(text)
-        if question or label in reporters:
+    for start, end, label, question in _spans(text):
+        if question:
             found.append(Turn(start, end, label, REPORTER, True))
             continue
         if label not in names:
@@ -138,9 +146,10 @@ def _reporters(text: str, openings: Sequence[tuple[int, int, str, bool]]) -> set
     return names
 
 
-def turn_at(found: Sequence[Turn], position: int) -> Turn | None:
-    """The turn holding character `position`, or None (a header, or no transcript)."""
-    index = bisect_right([t.start for t in found], position) - 1
+def turn_at(found: Sequence[Turn], position: int, starts: Sequence[int] | None = None) -> Turn | None:
+    """The turn holding character `position`, or None (a header, or no transcript);
+    `starts`: the turns' starts, when the caller keeps them."""
+    index = bisect_right(starts if starts is not None else [t.start for t in found], position) - 1
     return found[index] if index >= 0 and position < found[index].end else None
 
 
@@ -154,10 +163,10 @@ def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
     if clean.isupper():
         words = [w.rstrip(".") for w in clean.split()]
         surname = _title_case(words[-1])
-        if len(words) < 2 or surname.lower() in _titles():
+        if len(words) < 2 or surname.lower() in office_words():
             return clean.lower()                   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
         name = full_name(surname, title=title, text=text, entries=entries)
-        return name if name != surname or words[0].lower() in _titles() else clean.lower()
+        return name if name != surname or words[0].lower() in office_words() else clean.lower()
     return _first_name_run(clean) or clean
 
 
@@ -168,7 +177,7 @@ def _first_name_run(label: str) -> str:
     "Olaf Scholz"."""
     run: list[str] = []
     for word in label.split():
-        plain = bool(_NAME_WORD.fullmatch(word)) and word.lower() not in _titles() and not country_for(word)
+        plain = bool(_NAME_WORD.fullmatch(word)) and word.lower() not in office_words() and not country_for(word)
         if plain and word not in run and len(run) < 3:
             run.append(word)
         elif len(run) >= 2:
@@ -190,7 +199,7 @@ def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequenc
     pattern = re.compile(rf"((?:{_NAME_WORD.pattern}\s+){{1,2}}){re.escape(surname)}\b")
     for source in (title, text):
         for match in pattern.finditer(source):
-            given = [w for w in match.group(1).split() if w.lower().rstrip(".") not in _titles()
+            given = [w for w in match.group(1).split() if w.lower().rstrip(".") not in office_words()
                      and w.lower() not in _CONNECTORS and not country_for(w)]
             if given:
                 forms[" ".join(given[-2:] if len(given) > 1 and given[-1].endswith(".") else given[-1:])
@@ -244,14 +253,27 @@ class Voices:
     home: str = ""
     people: tuple[tuple[str, str], ...] = ()     # a person's names and surname -> their country
 
+    @cached_property
+    def side_of(self) -> dict[str, str]:
+        return dict(self.sides)
+
+    @cached_property
+    def country_of(self) -> dict[str, str]:
+        """`people` as a mapping, read once per document, not once per figure."""
+        return dict(self.people)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.turns]
+
     def at(self, position: int) -> tuple[str, bool, str]:
         """(speaker, is a reporter's question, the speaker's side) at `position`;
         ("", False, home) where nobody in particular speaks."""
-        turn = turn_at(self.turns, position)
+        turn = turn_at(self.turns, position, self._starts)
         if turn is not None and turn.question:
             return REPORTER, True, ""
         speaker = turn.speaker if turn is not None else self.voice
-        return speaker, False, dict(self.sides).get(speaker, self.home)
+        return speaker, False, self.side_of.get(speaker, self.home)
 
 
 def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[DictionaryEntry] = ()) -> Voices:
