@@ -140,7 +140,7 @@ def _row(name: str, full: ClaimScores, figure: ClaimScores, seconds: float, pass
 
 
 def _print_errors(items: Sequence[dict[str, Any]], gold: Sequence[list[Found]], system: Sequence[list[Found]],
-                 corpus: Path) -> None:
+                 corpus: Path, spelling: dict[str, str]) -> None:
     for item, g, s in zip(items, gold, system):
         g, s = scored(g), scored(s)
         pairs = match(g, s)
@@ -151,7 +151,7 @@ def _print_errors(items: Sequence[dict[str, Any]], gold: Sequence[list[Found]], 
         for a, b in pairs:
             if name_key(a.side) != name_key(b.side):
                 problems.append(f"  side     {a.figure!r}: gold {a.side!r}, ours {b.side!r}")
-            if not same_name(respelt(a.claimant, _spellings(corpus)), respelt(b.claimant, _spellings(corpus))):
+            if not same_name(respelt(a.claimant, spelling), respelt(b.claimant, spelling)):
                 problems.append(f"  claimant {a.figure!r}: gold {a.claimant!r}, ours {b.claimant!r}")
         if problems:
             print(f"{item['id']}: {(item_text(item, corpus) or '')[:110]}")
@@ -185,6 +185,7 @@ def _one_set(data: Path, corpus: Path, *, errors: bool) -> None:
           f"{sum(len(scored(g)) for g in gold)} gold claims (vague counts left out), "
           f"{sum(not scored(g) for g in gold)} texts without a claim")
     print("system      | (figure, unit) P R F1 | figure-only P R F1 | side  | claimant | texts/s")
+    spelling = _spellings(corpus)                     # read once: the dictionary's aliases of people
     ours_found: list[list[Found]] = []
     for name, run, attributes in (("ours", ours, True), ("quantulum3", quantulum3, False)):
         try:
@@ -192,14 +193,14 @@ def _one_set(data: Path, corpus: Path, *, errors: bool) -> None:
         except ImportError as error:
             print(f"{name:11s} | skipped: {error}")
             continue
-        full = score(zip(gold, system), _spellings(corpus))
+        full = score(zip(gold, system), spelling)
         figure = score(zip(map(_figure_only, gold), map(_figure_only, system)))
         print(_row(name, full, figure, seconds, len(items), attributes=attributes))
         if name == "ours":
             ours_found = system
     if errors and ours_found:
         print("\nour errors:")
-        _print_errors(items, gold, ours_found, corpus)
+        _print_errors(items, gold, ours_found, corpus, spelling)
 
 
 if __name__ == "__main__":
