@@ -37,6 +37,7 @@ class Limits:
     zip_ratio_check_bytes: int = 1_000_000  # members this small may compress well legitimately
     csv_rows: int = 5_000                 # articles in one .csv
     timeline_points: int = 3_000          # timeline markers drawn one by one; beyond, counts per day or week
+    download_rows_now: int = 20_000       # rows of a CSV the page builds as it draws; a larger one is built on click
 
     @property
     def upload_bytes(self) -> int:

@@ -112,6 +112,7 @@ with downloads[1]:
     shown_ids = table["event_id"].astype(str).tolist()
     widgets.download_csv_later(lambda: mentions_table(view.mentions_of(shown_ids), shown_ids),
                                rows=int(table["n_mentions"].fillna(0).sum()), file_name="mentions.csv",
+                               memo=view.memo, memo_key=shown,
                                key="timeline_download_mentions", label="Download mentions CSV")
 st.caption(f"The events CSV holds the {len(table)} events above, one row each; the mentions CSV every report "
            "of them, each with its event's id.")

@@ -89,6 +89,7 @@ def download_filtered_events(view, filters, clock: str) -> None:
     from ui import widgets
 
     widgets.download_csv_later(lambda: filtered_events(view, filters, clock), rows=None,
+                               at_most=int(view.counts()["events"]), memo=view.memo, memo_key=(filters, clock),
                                file_name="events.csv", key="timeline_download",
                                label="Download events CSV (every event the sidebar filters match)")
     st.caption("The events CSV holds every event the sidebar filters match, one row each, dated inside the "

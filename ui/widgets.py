@@ -142,13 +142,31 @@ def download_csv(df: pd.DataFrame, *, file_name: str, key: str, label: str = "Do
 
 
 def download_csv_later(build: Callable[[], pd.DataFrame], *, rows: int | None, file_name: str, key: str,
-                       label: str) -> None:
-    """A download button whose CSV is built by `build()` only when clicked (a table the
-    page does not show, e.g. every mention of the events shown); `rows` for its label
-    (None: not counted beforehand, the label gives no number)."""
+                       label: str, memo=None, memo_key: tuple = (), at_most: int | None = None) -> None:
+    """A download button for a table the page does not show (e.g. every mention of the
+    events shown), built by `build()`; `rows` for its label (None: not counted
+    beforehand, the label gives no number; `at_most` then bounds it).
+
+    Built now when it has at most `download_rows_now` rows (or `at_most` does), kept in
+    `memo` under `memo_key` when given (a view's `ui.memo.Memo`: built once for every
+    session), else built only when clicked. A file Streamlit builds on click belongs to no
+    session, so any two other sessions finishing a run before the browser fetches it
+    delete it (a 404: 2 of 28 such downloads with ten sessions at once,
+    `bench/concurrency.py`); a file built with the page lives as long as the page."""
+    from core.limits import LIMITS
+
     bom = _bom_chosen()
+    bound = rows if rows is not None else at_most
+    data: bytes | Callable[[], bytes]
+    if bound is not None and bound <= LIMITS.download_rows_now:
+        def csv() -> bytes:
+            return to_csv_bytes(build(), bom=bom)
+
+        data = memo.get(("csv", file_name, *memo_key, bom), csv) if memo is not None else csv()
+    else:
+        data = lambda: to_csv_bytes(build(), bom=bom)      # noqa: E731
     st.download_button(
-        label if rows is None else f"{label} ({rows_label(rows)})", data=lambda: to_csv_bytes(build(), bom=bom),
+        label if rows is None else f"{label} ({rows_label(rows)})", data=data,
         file_name=file_name, mime="text/csv", key=key, disabled=rows == 0, on_click="ignore",
     )
 
