@@ -80,6 +80,8 @@ _LOCATION_PREPS = _DATA / "claim_location_preps.txt"
 _LOCATION_NOUNS = _DATA / "claim_location_nouns.txt"
 _SIDE_METONYMS = _DATA / "claim_side_metonyms.csv"
 _SIDE_GROUPS = _DATA / "claim_side_groups.csv"
+_ADVERSARIES = _DATA / "claim_adversaries.csv"
+_ENEMY_WORDS = _DATA / "claim_enemy_words.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -199,6 +201,8 @@ class Lexicons:
     capitals: dict[str, str]                   # lower-case capital -> country
     max_unit_words: int = field(default=1)
     non_claims: dict[str, frozenset[str]] = field(default_factory=dict)   # kind -> words (claim_non_claims.csv)
+    adversaries: dict[str, str] = field(default_factory=dict)   # side -> whom its speakers call "the enemy"
+    enemy_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -263,6 +267,8 @@ def lexicons() -> Lexicons:
         capitals=capitals,
         max_unit_words=max(len(surface.split()) for surface in units),
         non_claims=_grouped(_rows(_NON_CLAIMS)),
+        adversaries={row[0]: row[1] for row in _rows(_ADVERSARIES)},
+        enemy_words=_words(_ENEMY_WORDS),
     )
 
 
@@ -1550,6 +1556,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
     side = (
         _explicit_side(unit.token, span, lex)
+        or _enemy_side(unit.token, home or _claimant_side(claimant_head, lex, voices.country_of), lex)
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of)
         or _own_side(unit.token, claimant_head, lex)
         or _speakers_own_side(unit.token, claimant_head, home)
@@ -1655,6 +1662,19 @@ def _own_side(unit: Token, claimant: Token | None, lex: Lexicons) -> str:
         return ""
     if any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their", "his", "her") for c in unit.children):
         return _phrase_side(claimant, lex)
+    return ""
+
+
+def _enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
+    """ "destroyed two enemy tanks", "the enemy's vehicles", "tanks of the enemy", said by
+    a speaker of a known side: the side that one calls the enemy (`claim_adversaries.csv`)."""
+    if not speakers_side:
+        return ""
+    owners = [c for c in unit.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    owners += [obj for prep in unit.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for obj in prep.children if obj.dep_ == "pobj"]
+    if any(owner.lemma_.lower() in lex.enemy_words or owner.lower_ in lex.enemy_words for owner in owners):
+        return lex.adversaries.get(speakers_side, "")
     return ""
 
 

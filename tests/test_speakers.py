@@ -118,6 +118,20 @@ def test_side_from_context(text, value, side):
     assert claims[value].side == side
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source_side", "value", "side"), [
+    ("Our pilots destroyed four enemy tanks near the river.", "Ukraine", 4, "Russia"),
+    ("Twelve armoured vehicles of the enemy were destroyed near Kharkiv.", "Ukraine", 12, "Russia"),
+    ("The enemy's 40 tanks were stopped at the bridge.", "Ukraine", 40, "Russia"),
+    ("The unit destroyed three enemy tanks on the highway.", "Russia", 3, "Ukraine"),
+    ("Our forces destroyed seven enemy tanks.", "United States", 7, ""),      # no adversary listed: no guess
+])
+def test_the_enemys_forces_are_the_adversary_of_the_speakers_side(text, source_side, value, side):
+    source = {"Ukraine": "President of Ukraine", "Russia": "President of Russia"}.get(source_side, "The White House")
+    claims = _claims(text, title="Address by the President", side=source_side, source=source)
+    assert claims[value].side == side
+
+
 # --- what is not a claim (docs/claim-annotation.md) --------------------------------------
 
 @pytest.mark.model
