@@ -1113,13 +1113,25 @@ def _role_holder(subject: Token, lex: Lexicons) -> str:
     if subject.lower_ not in lex.titles or (person is not None and not _role_only(person.text)):
         return ""
     doc = subject.doc
-    for end, name in reversed(_per_doc(doc, "person_entities", _person_entities)):
+    for end, name in reversed(_per_doc(doc, "named_people", _named_people)):
         if end > subject.idx:
             continue
         start = doc.char_span(end - len(name), end, alignment_mode="expand")
         if start is not None and any(t.lower_ == subject.lower_ for t in doc[max(0, start.start - _ROLE_REACH):start.start]):
             return _full_name(name, doc, end, lex)
     return ""
+
+
+def _named_people(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """(end character, text) of every occurrence of a name NER took for a PERSON somewhere
+    in the document, in order: after a long title NER often misses the name it
+    introduces ("Adviser to the Head of the Office of the President of Ukraine Mykhailo
+    Podoliak"), and finds it later ("According to Mykhailo Podoliak")."""
+    names = {text for _end, text in _per_doc(doc, "person_entities", _person_entities) if len(text.split()) >= 2}
+    if not names:
+        return ()
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b")
+    return tuple((match.end(), match.group()) for match in pattern.finditer(doc.text))
 
 
 def _role_apposition(subject: Token, lex: Lexicons) -> str:

@@ -11,8 +11,8 @@ A corpus document's item names its file ("doc") instead of holding its text,
 and each claim gives its figure's "start" (docs/claim-annotation.md).
 
 A system claim matches a gold claim when the figure and the unit agree:
-the same headline value and the same unit after `unit_key` folds plurals,
-spellings and abbreviations. Vague counts ("thousands of troops", no value)
+the same headline value and the same head noun of the unit once `unit_key`
+folds plurals, spellings and abbreviations (`head_noun`). Vague counts ("thousands of troops", no value)
 are left out on both sides: they are not figures. Each gold claim matches at
 most one system claim. Side and claimant are then scored over the matched
 pairs only.
@@ -64,7 +64,7 @@ class Found:
     @property
     def key(self) -> tuple[Any, str]:
         figure = ("value", self.value) if self.value is not None else ("vague", self.low)
-        return figure, unit_key(self.unit)
+        return figure, head_noun(self.unit)
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,13 @@ def unit_key(unit: str) -> str:
         return UNIT_SYNONYMS[text]
     folded = " ".join(_singular(word) for word in text.split(" "))
     return UNIT_SYNONYMS.get(folded, folded)
+
+
+def head_noun(unit: str) -> str:
+    """What scoring compares: `unit_key`'s last word. The gold's unit is the head noun
+    that is counted (docs/claim-annotation.md): "two Patriot missile defense systems" is
+    "systems" there, and "missile defense systems" from the extractor."""
+    return unit_key(unit).rsplit(" ", 1)[-1]
 
 
 def name_key(name: str) -> str:

@@ -53,6 +53,16 @@ def test_different_units_stay_apart(a, b):
 
 
 @pytest.mark.parametrize("gold, system, same", [
+    ("boats", "patrol boats", True), ("systems", "missile defense systems", True),
+    ("vehicles", "combat vehicles", True), ("BTGs", "battalion tactical groups", True),
+    ("tanks", "patrol boats", False), ("troops", "tanks", False),
+])
+def test_scoring_compares_the_units_head_noun(gold, system, same):
+    g, s = Found(value=2.0, low=None, unit=gold), Found(value=2.0, low=None, unit=system)
+    assert (match([g], [s]) == [(g, s)]) is same
+
+
+@pytest.mark.parametrize("gold, system, same", [
     ("Ben Wallace", "Ben Wallace", True),
     ("Pentagon", "the Pentagon", True),
     ("Ministry of Defence", "UK Ministry of Defence", True),
