@@ -82,6 +82,7 @@ _SIDE_METONYMS = _DATA / "claim_side_metonyms.csv"
 _SIDE_GROUPS = _DATA / "claim_side_groups.csv"
 _ADVERSARIES = _DATA / "claim_adversaries.csv"
 _ENEMY_WORDS = _DATA / "claim_enemy_words.txt"
+_BORDER_NOUNS = _DATA / "claim_border_nouns.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -203,6 +204,7 @@ class Lexicons:
     non_claims: dict[str, frozenset[str]] = field(default_factory=dict)   # kind -> words (claim_non_claims.csv)
     adversaries: dict[str, str] = field(default_factory=dict)   # side -> whom its speakers call "the enemy"
     enemy_words: frozenset[str] = frozenset()
+    border_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,7 @@ def lexicons() -> Lexicons:
         non_claims=_grouped(_rows(_NON_CLAIMS)),
         adversaries={row[0]: row[1] for row in _rows(_ADVERSARIES)},
         enemy_words=_words(_ENEMY_WORDS),
+        border_nouns=_words(_BORDER_NOUNS),
     )
 
 
@@ -1577,6 +1580,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     )
     guessed = (
         (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
+        or (_border_side(unit.token, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
         or _claimant_side(claimant_head, lex, voices.country_of)
     ) if not side else ""
@@ -1687,6 +1691,23 @@ def _enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
                for obj in prep.children if obj.dep_ == "pobj"]
     if any(owner.lemma_.lower() in lex.enemy_words or owner.lower_ in lex.enemy_words for owner in owners):
         return lex.adversaries.get(speakers_side, "")
+    return ""
+
+
+def _border_side(unit: Token, lex: Lexicons) -> str:
+    """ "the massing of 100,000 troops on the Ukrainian border": forces at a side's border
+    (in the phrase of the unit or of the word it hangs on), no side named, are guessed to
+    be its adversary's (`claim_adversaries.csv`)."""
+    scope = unit.head.head if unit.dep_ == "pobj" else unit.head if unit.dep_ in ("dobj", "nsubj", "nsubjpass") else unit
+    for token in scope.subtree:
+        if token.lower_ in lex.border_nouns:
+            owners = [token] + [c for c in token.children if c.dep_ in ("poss", "amod", "compound")]
+            owners += [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for obj in prep.children if obj.dep_ == "pobj"]
+            for owner in owners:
+                side = _token_side(owner, lex)
+                if side and side in lex.adversaries:
+                    return lex.adversaries[side]
     return ""
 
 

@@ -119,6 +119,18 @@ def test_side_from_context(text, value, side):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "side"), [
+    ("We are very concerned over the massing of 90,000 troops on the Ukrainian border.", 90000, "Russia"),
+    ("Satellite pictures show 40,000 soldiers near Ukraine's borders.", 40000, "Russia"),
+    ("Ukraine has deployed 10,000 troops on the Ukrainian border.", 10000, "Ukraine"),   # a named deployer wins
+    ("About 5,000 troops were sent to the Polish border.", 5000, ""),                     # Poland: no adversary listed
+])
+def test_forces_at_a_sides_border_are_guessed_its_adversarys(text, value, side):
+    claims = _claims(text, title="Remarks by the Chancellor", side="Germany", source="Federal Chancellor")
+    assert claims[value].side == side
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "source_side", "value", "side"), [
     ("Our pilots destroyed four enemy tanks near the river.", "Ukraine", 4, "Russia"),
     ("Twelve armoured vehicles of the enemy were destroyed near Kharkiv.", "Ukraine", 12, "Russia"),
