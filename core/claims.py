@@ -1698,7 +1698,11 @@ def _border_side(unit: Token, lex: Lexicons) -> str:
     """ "the massing of 100,000 troops on the Ukrainian border": forces at a side's border
     (in the phrase of the unit or of the word it hangs on), no side named, are guessed to
     be its adversary's (`claim_adversaries.csv`)."""
-    scope = unit.head.head if unit.dep_ == "pobj" else unit.head if unit.dep_ in ("dobj", "nsubj", "nsubjpass") else unit
+    scope = unit                      # "the massing of N troops on ...": the phrase "of N troops" hangs on
+    if unit.dep_ == "pobj":
+        scope = unit.head.head
+    elif unit.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        scope = unit.head
     for token in scope.subtree:
         if token.lower_ in lex.border_nouns:
             owners = [token] + [c for c in token.children if c.dep_ in ("poss", "amod", "compound")]

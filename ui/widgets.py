@@ -11,6 +11,7 @@ from PIL import Image
 from core.export import frames_zip, to_csv_bytes
 from core.highlight import markdown_escape
 from ui.data import corpus_dirs
+from ui.memo import Memo
 from ui.selection import undated_articles
 
 MAX_PROBLEMS_SHOWN = 10
@@ -142,7 +143,8 @@ def download_csv(df: pd.DataFrame, *, file_name: str, key: str, label: str = "Do
 
 
 def download_csv_later(build: Callable[[], pd.DataFrame], *, rows: int | None, file_name: str, key: str,
-                       label: str, memo=None, memo_key: tuple = (), at_most: int | None = None) -> None:
+                       label: str, memo: Memo | None = None, memo_key: tuple = (),
+                       at_most: int | None = None) -> None:
     """A download button for a table the page does not show (e.g. every mention of the
     events shown), built by `build()`; `rows` for its label (None: not counted
     beforehand, the label gives no number; `at_most` then bounds it).
