@@ -43,7 +43,9 @@ def test_clicking_a_point_opens_its_reports_and_article(page: Page, app_url: str
     panel.wait_for(timeout=LOAD_TIMEOUT_MS)
     wait_idle(page)
     expect(panel.locator("h4").first).to_have_text(label)
-    # every report of it, its trigger marked, the article one click away
+    # every report of it, its trigger marked, the article one click away (the dialog's
+    # body can come a moment after its heading)
+    panel.locator("mark.hl-trigger").first.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
     assert panel.locator("mark.hl-trigger").count() >= 1
     expect(panel.get_by_text("Read the whole article").first).to_be_visible()
     _save_screenshot(page, artifact_dir / "screenshot-timeline-detail.png")
