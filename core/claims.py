@@ -771,6 +771,8 @@ def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
             yield child
     if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.like_num:
         unit = unit.head.head                 # "1,351 of its soldiers had died"
+    while unit.dep_ == "conj" and unit.head.pos_ in ("NOUN", "PROPN"):
+        unit = unit.head                      # "destroyed a group and two tanks": the verb governs both
     head = unit.head
     if head.pos_ not in ("VERB", "AUX"):
         return

@@ -462,3 +462,14 @@ def test_remembered_text_is_used_only_when_it_fits_the_tokens(nlp):
     fresh = nlp("Russia has 100,000 troops near the border.")
     remember_text(fresh, fresh.text)
     assert fresh.user_data[_TEXT_KEY] == fresh.text
+
+
+@pytest.mark.parametrize(("text", "value", "losses"), [
+    ("He destroyed the enemy's subversive group and two enemy tanks.", 2, True),       # second conjunct
+    ("They destroyed all the MICVs and five tanks.", 5, True),
+    ("The brigade killed 300 soldiers and destroyed 20 tanks.", 20, True),
+    ("Russia moved 40 tanks and 300 soldiers to the border.", 40, False),               # a move, not a loss
+])
+def test_a_loss_verb_governs_every_conjunct(nlp, text, value, losses):
+    (claim,) = [c for c in _claims(nlp, text) if c.value == value]
+    assert ("losses" in claim.flags) is losses
