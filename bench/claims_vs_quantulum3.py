@@ -44,7 +44,7 @@ if str(REPO) not in sys.path:  # run as a script: make `core` importable
     sys.path.insert(0, str(REPO))
 
 from core.claims_eval import (ClaimScores, Found, gold_found, item_text, load_gold, match, name_key, respelt,
-                              same_name, score, scored)
+                              same_name, score, scored, spelling_table)
 from core.ingest import content_id
 from core.records import Article
 
@@ -141,6 +141,7 @@ def _row(name: str, full: ClaimScores, figure: ClaimScores, seconds: float, pass
 
 def _print_errors(items: Sequence[dict[str, Any]], gold: Sequence[list[Found]], system: Sequence[list[Found]],
                  corpus: Path, spelling: dict[str, str]) -> None:
+    table = spelling_table(spelling)
     for item, g, s in zip(items, gold, system):
         g, s = scored(g), scored(s)
         pairs = match(g, s)
@@ -151,7 +152,7 @@ def _print_errors(items: Sequence[dict[str, Any]], gold: Sequence[list[Found]], 
         for a, b in pairs:
             if name_key(a.side) != name_key(b.side):
                 problems.append(f"  side     {a.figure!r}: gold {a.side!r}, ours {b.side!r}")
-            if not same_name(respelt(a.claimant, spelling), respelt(b.claimant, spelling)):
+            if not same_name(respelt(a.claimant, table), respelt(b.claimant, table)):
                 problems.append(f"  claimant {a.figure!r}: gold {a.claimant!r}, ours {b.claimant!r}")
         if problems:
             print(f"{item['id']}: {(item_text(item, corpus) or '')[:110]}")

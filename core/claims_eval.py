@@ -167,6 +167,7 @@ def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]],
     `spelling` maps a name's other spellings to one (an actor dictionary's aliases:
     "Volodymyr Zelensky" -> "Volodymyr Zelenskyy"), so a claimant spelt another way is
     still the same person."""
+    table = spelling_table(spelling or {})
     gold_n = system_n = matched = side = claimant = category = 0
     for gold, system in items:
         gold, system = scored(gold), scored(system)
@@ -175,17 +176,20 @@ def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]],
         for g, s in match(gold, system):
             matched += 1
             side += name_key(g.side) == name_key(s.side)
-            claimant += same_name(*(respelt(name, spelling) for name in (g.claimant, s.claimant)))
+            claimant += same_name(*(respelt(name, table) for name in (g.claimant, s.claimant)))
             category += g.category == s.category
     return ClaimScores(gold_n, system_n, matched, side, claimant, category)
 
 
+def spelling_table(aliases: Mapping[str, str]) -> dict[str, str]:
+    """alias -> canonical name, keyed by the alias's `name_key`: what `respelt` reads
+    (built once per scoring, not once per compared name)."""
+    return {name_key(alias): canonical for alias, canonical in aliases.items()}
+
+
 def respelt(name: str, spelling: Mapping[str, str] | None) -> str:
-    """`name` in the spelling `spelling` gives it (matched after `name_key`), else as is."""
-    if not spelling:
-        return name
-    keyed = {name_key(k): v for k, v in spelling.items()}
-    return keyed.get(name_key(name), name)
+    """`name` in the spelling a `spelling_table` gives it, else as is."""
+    return spelling.get(name_key(name), name) if spelling else name
 
 
 def gold_found(claim: Mapping[str, Any]) -> Found:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.claims_eval import Found, item_problems, load_gold, match, same_name, score, unit_key
+from core.claims_eval import Found, item_problems, load_gold, match, same_name, respelt, score, spelling_table, unit_key
 
 DEV_SET = Path(__file__).parent / "data" / "claims_dev.jsonl"
 
@@ -155,3 +155,12 @@ def test_a_claimant_spelt_as_a_dictionary_alias_is_the_same_person():
     system = [_found(100, "troops", claimant="Volodymyr Zelenskyy")]
     assert score([(gold, system)]).claimant_right == 0
     assert score([(gold, system)], {"Volodymyr Zelensky": "Volodymyr Zelenskyy"}).claimant_right == 1
+
+
+def test_a_claimant_spelt_another_way_scores_as_the_same_person():
+    gold = [Found(value=2.0, low=None, unit="tanks", claimant="Volodymyr Zelenskyy")]
+    system = [Found(value=2.0, low=None, unit="tanks", claimant="Volodymyr Zelensky")]
+    assert score([(gold, system)]).claimant_right == 0
+    assert score([(gold, system)], {"Volodymyr Zelensky": "Volodymyr Zelenskyy"}).claimant_right == 1
+    assert respelt("volodymyr zelensky", spelling_table({"Volodymyr Zelensky": "Volodymyr Zelenskyy"})) == \
+        "Volodymyr Zelenskyy"
