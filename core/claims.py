@@ -704,6 +704,12 @@ def _linked_nominals(verb: Token, figure: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ in _SUBJECT_DEPS)
 
 
+def _of_objects(token: Token) -> list[Token]:
+    """The objects of the "of" phrases on `token` ("tanks of the enemy" -> enemy)."""
+    return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
 def _count_noun_unit(noun: Token, lex: Lexicons, depth: int = 2) -> Token | None:
     """The noun itself if it is a unit, or what "the number of ..." counts,
     through nested counts ("estimates of the number of Russian troops")."""
@@ -712,13 +718,10 @@ def _count_noun_unit(noun: Token, lex: Lexicons, depth: int = 2) -> Token | None
     if noun.lemma_.lower() in _TOLL_NOUNS:
         return noun
     if noun.lemma_.lower() in _COUNT_NOUNS and depth > 0:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        found = _count_noun_unit(obj, lex, depth - 1)
-                        if found is not None:
-                            return found
+        for obj in _of_objects(noun):
+            found = _count_noun_unit(obj, lex, depth - 1)
+            if found is not None:
+                return found
     return None
 
 
@@ -1571,9 +1574,10 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     if not claimant:
         claimant = speaker if question else (stated_by or speaker)
     claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
+    source_side = _claimant_side(claimant_head, lex, voices.country_of)
     side = (
         _explicit_side(unit.token, span, lex)
-        or _enemy_side(unit.token, home or _claimant_side(claimant_head, lex, voices.country_of), lex)
+        or _enemy_side(unit.token, home or source_side, lex)
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of)
         or _own_side(unit.token, claimant_head, lex)
         or _speakers_own_side(unit.token, claimant_head, home)
@@ -1584,7 +1588,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or (_border_side(unit.token, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
-        or _claimant_side(claimant_head, lex, voices.country_of)
+        or source_side
     ) if not side else ""
     if guessed:
         side = guessed
@@ -1688,9 +1692,7 @@ def _enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
     a speaker of a known side: the side that one calls the enemy (`claim_adversaries.csv`)."""
     if not speakers_side:
         return ""
-    owners = [c for c in unit.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-    owners += [obj for prep in unit.children if prep.dep_ == "prep" and prep.lower_ == "of"
-               for obj in prep.children if obj.dep_ == "pobj"]
+    owners = [c for c in unit.children if c.dep_ in _SIDE_DEPS] + _of_objects(unit)
     if any(owner.lemma_.lower() in lex.enemy_words or owner.lower_ in lex.enemy_words for owner in owners):
         return lex.adversaries.get(speakers_side, "")
     return ""
@@ -1707,9 +1709,8 @@ def _border_side(unit: Token, lex: Lexicons) -> str:
         scope = unit.head
     for token in scope.subtree:
         if token.lower_ in lex.border_nouns:
-            owners = [token] + [c for c in token.children if c.dep_ in ("poss", "amod", "compound")]
-            owners += [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                       for obj in prep.children if obj.dep_ == "pobj"]
+            owners = [token, *(c for c in token.children if c.dep_ in ("poss", "amod", "compound")),
+                      *_of_objects(token)]
             for owner in owners:
                 side = _token_side(owner, lex)
                 if side and side in lex.adversaries:
@@ -1737,8 +1738,7 @@ def _holder_side(unit: Token, lex: Lexicons) -> str:
         return ""
     holder = verb.head
     return _phrase_side(holder, lex) or next(
-        (side for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "of"
-         for obj in prep.children if obj.dep_ == "pobj" for side in [_phrase_side(obj, lex)] if side), "")
+        (side for obj in _of_objects(holder) for side in [_phrase_side(obj, lex)] if side), "")
 
 
 def _named_own_force(unit: Token, home: str) -> str:
