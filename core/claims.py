@@ -136,6 +136,7 @@ _AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
 _PERCENT_WORDS = ("%", "percent", "per cent")
+_INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
 _TEXT_KEY = "crisis_claims_text"      # doc.user_data: the doc's text, joined once (`_text_of`)
 _SIDE_WINDOW = 16       # tokens before the force noun read for its side ("130,000 of Russia's best-equipped ... troops")
 _MAX_NAME_TOKENS = 8    # tokens of an entity read each way from a token, for its side
@@ -578,7 +579,7 @@ def _direct_unit(figure_span: Span, lex: Lexicons) -> tuple[Token, str, bool] | 
             if _later_unit(doc, index + width, lex):
                 index, steps = index + width, steps + 1   # "army soldiers", "wounded troops": the later noun
                 continue
-            head = doc[index + width - 1]
+            head = doc[index] if " of " in surface else doc[index + width - 1]   # "units of equipment"
             return head, surface, percent
         lowered = token.lower_
         if steps == 0 and lowered in ("%", "percent") or lowered == "per" and doc[index + 1:index + 2].text == "cent":
@@ -1175,7 +1176,9 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
-    """Reporting verbs governing the figure, nearest first, then "..., X said" asides."""
+    """Reporting verbs governing the figure, nearest first, then "..., X said" asides and
+    relative clauses on its noun ("the 1,000 members that the President has said he would
+    mobilize")."""
     ancestors = list(number.ancestors)
     for token in ancestors:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.reporting:
@@ -1183,6 +1186,9 @@ def _reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
     for token in [number] + ancestors:
         for child in token.children:
             if child.dep_ == "parataxis" and child.lemma_.lower() in lex.reporting:
+                yield child
+            elif child.dep_ == "relcl" and token.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() in lex.reporting \
+                    and any(c.dep_ in ("dobj", "nsubj") and c.lower_ in _RELATIVE_PRONOUNS for c in child.subtree):
                 yield child
 
 
@@ -1357,13 +1363,18 @@ def _build_claim(figure: _Figure, unit: _Unit, sent: Span, *, side: str, claiman
 
 
 def _force_mention_sides(sent: Span, lex: Lexicons) -> list[str]:
-    """Sides of force nouns in the sentence ("Moscow's forces are massing")."""
+    """Sides of force nouns in the sentence ("Moscow's forces are massing"), and of military
+    equipment whose side the phrase names ("Russian missiles hit our country again")."""
     sides = []
     for token in sent:
         if _is_force_noun(token, lex):
             found = _explicit_side(token, token.doc[token.i:token.i], lex) or _deployer_side(token, lex)
-            if found:
-                sides.append(found)
+        elif lex.units.get(token.lower_, ("",))[0] == "equipment":
+            found = _explicit_side(token, token.doc[token.i:token.i], lex)
+        else:
+            continue
+        if found:
+            sides.append(found)
     return sides
 
 
@@ -1568,6 +1579,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     if _is_increment(number, unit, lex):
         category_flags += ("change",)
     claimant, claimant_head = _claimant(number, sent, speakers, lex)
+    claimant = voices.holder_of(claimant) or claimant          # "the President said ..."
     speaker, question, home = voices.at(figure.start)
     if question:
         category_flags += ("question",)
@@ -1582,6 +1594,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _own_side(unit.token, claimant_head, lex)
         or _speakers_own_side(unit.token, claimant_head, home)
         or _named_own_force(unit.token, home)
+        or (_recipient_side(unit.token, home or source_side, lex) if unit.kind == "equipment" else "")
         or _holder_side(unit.token, lex)
     )
     guessed = (
@@ -1589,6 +1602,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or (_border_side(unit.token, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
         or source_side
+        or (home if category != "force_size" and claimant_head is None else "")
     ) if not side else ""
     if guessed:
         side = guessed
@@ -1692,10 +1706,30 @@ def _enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
     a speaker of a known side: the side that one calls the enemy (`claim_adversaries.csv`)."""
     if not speakers_side:
         return ""
-    owners = [c for c in unit.children if c.dep_ in _SIDE_DEPS] + _of_objects(unit)
+    first = unit
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head                # "15 tanks and six vehicles": the conjuncts share an owner
+    nouns = [unit, first, *_of_objects(unit)]   # "units of enemy equipment"
+    if first.dep_ == "pobj" and first.head.lower_ in _INCLUDING_WORDS and first.head.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(first.head.head)     # "nationalist units including 15 tanks"
+    owners = [owner for noun in nouns for owner in
+              [noun, *(c for c in noun.children if c.dep_ in _SIDE_DEPS), *_of_objects(noun)] if owner is not unit]
+    owners += _fought_objects(first, lex)
     if any(owner.lemma_.lower() in lex.enemy_words or owner.lower_ in lex.enemy_words for owner in owners):
         return lex.adversaries.get(speakers_side, "")
     return ""
+
+
+def _fought_objects(noun: Token, lex: Lexicons) -> list[Token]:
+    """ "attacked the enemy and destroyed five tanks": when a loss verb takes the noun as
+    its object, the objects of the verbs it is coordinated with, whose losses they are."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or lex.casualty.get(verb.lemma_.lower()) is None:
+        return []
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    return [c for v in verbs for c in v.children if c.dep_ == "dobj" and c is not noun]
 
 
 def _border_side(unit: Token, lex: Lexicons) -> str:
@@ -1748,6 +1782,23 @@ def _named_own_force(unit: Token, home: str) -> str:
         return ""
     if any(c.dep_ == "det" and c.lower_ == "the" for c in unit.children):
         return home
+    return ""
+
+
+def _recipient_side(unit: Token, home: str, lex: Lexicons) -> str:
+    """ "the supply of three aircraft to the Air Force", "delivered two boats to the Army":
+    equipment going to a force named with "the" and no country goes to the speaker's own
+    side. Reads "to" phrases on the noun and the words above it, up to its verb."""
+    node = unit
+    for _ in range(_GOVERNOR_STEPS):
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lower_ in lex.units and _named_own_force(obj, home):
+                        return home
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
     return ""
 
 

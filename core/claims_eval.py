@@ -120,8 +120,9 @@ def unit_key(unit: str) -> str:
 def head_noun(unit: str) -> str:
     """What scoring compares: `unit_key`'s last word. The gold's unit is the head noun
     that is counted (docs/claim-annotation.md): "two Patriot missile defense systems" is
-    "systems" there, and "missile defense systems" from the extractor."""
-    return unit_key(unit).rsplit(" ", 1)[-1]
+    "systems" there, and "missile defense systems" from the extractor. Before an "of" phrase
+    the head is the noun it hangs on: "units of enemy equipment" counts "units"."""
+    return unit_key(unit).split(" of ", 1)[0].rsplit(" ", 1)[-1]
 
 
 def name_key(name: str) -> str:

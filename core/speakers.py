@@ -252,6 +252,7 @@ class Voices:
     sides: tuple[tuple[str, str], ...] = ()
     home: str = ""
     people: tuple[tuple[str, str], ...] = ()     # a person's names and surname -> their country
+    offices: tuple[tuple[str, str], ...] = ()    # a role at home ("president") -> the one person holding it
 
     @cached_property
     def side_of(self) -> dict[str, str]:
@@ -261,6 +262,11 @@ class Voices:
     def country_of(self) -> dict[str, str]:
         """`people` as a mapping, read once per document, not once per figure."""
         return dict(self.people)
+
+    def holder_of(self, name: str) -> str:
+        """The person a bare role names in the publisher's country ("the President" in a
+        White House text is Joe Biden), or ""."""
+        return dict(self.offices).get(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower(), "")
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -293,4 +299,7 @@ def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[Dict
     people = {name: e.country for e in entries
               if e.kind == "person" and e.country
               for name in (e.canonical, *e.aliases, e.canonical.split()[-1])}
-    return Voices(found, the_voice, tuple(sides.items()), side, tuple(sorted(people.items())))
+    roles = {e.role.lower() for e in entries if e.kind == "person" and e.role and side and e.country == side}
+    offices = {role: name for role in roles if (name := holder(role, side, entries))}
+    return Voices(found, the_voice, tuple(sides.items()), side, tuple(sorted(people.items())),
+                  tuple(sorted(offices.items())))

@@ -469,6 +469,8 @@ def test_remembered_text_is_used_only_when_it_fits_the_tokens(nlp):
     ("They destroyed all the MICVs and five tanks.", 5, True),
     ("The brigade killed 300 soldiers and destroyed 20 tanks.", 20, True),
     ("Russia moved 40 tanks and 300 soldiers to the border.", 40, False),               # a move, not a loss
+    ("The crew neutralized 14 enemy vehicles near the bridge.", 14, True),              # equipment put out of action
+    ("Gunners eliminated 11 units of military equipment overnight.", 11, True),
 ])
 def test_a_loss_verb_governs_every_conjunct(nlp, text, value, losses):
     (claim,) = [c for c in _claims(nlp, text) if c.value == value]

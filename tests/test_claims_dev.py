@@ -56,6 +56,8 @@ def test_different_units_stay_apart(a, b):
     ("boats", "patrol boats", True), ("systems", "missile defense systems", True),
     ("vehicles", "combat vehicles", True), ("BTGs", "battalion tactical groups", True),
     ("tanks", "patrol boats", False), ("troops", "tanks", False),
+    ("units", "units of enemy equipment", True),            # the head is before the "of" phrase
+    ("equipment", "units of enemy equipment", False),
 ])
 def test_scoring_compares_the_units_head_noun(gold, system, same):
     g, s = Found(value=2.0, low=None, unit=gold), Found(value=2.0, low=None, unit=system)
@@ -132,6 +134,14 @@ def test_the_corpus_gold_is_well_formed_and_spans_the_three_sides():
     assert len(items) == 20
     assert {item["doc"].split("_")[1] for item in items} == {"us", "ru", "ua"}
     assert sum("press-briefing" in item["doc"] or "press-gaggle" in item["doc"] for item in items) >= 3
+
+
+def test_the_held_out_corpus_gold_is_well_formed_and_apart_from_the_dev_gold():
+    items = load_gold(CORPUS_GOLD.with_name("test.jsonl"))
+    assert [p for item in items for p in item_problems(item, CORPUS)] == []
+    assert len(items) == 15
+    assert {item["doc"].split("_")[1] for item in items} == {"us", "ru", "ua"}
+    assert not {item["doc"] for item in items} & {item["doc"] for item in load_gold(CORPUS_GOLD)}
 
 
 def test_a_corpus_item_whose_figure_is_not_at_its_start_is_a_problem():

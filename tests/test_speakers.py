@@ -205,3 +205,69 @@ def test_a_reports_source(text, value, claimant):
 def test_side_from_the_source(text, value, side):
     claims = _claims(text, title="News", side="", source="Wire")
     assert claims[value].side == side
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source_side", "value", "side"), [
+    # the group a count is part of, and the conjuncts that share it
+    ("Near the village our scouts came upon nationalist units including 12 tanks and four armoured vehicles.",
+     "Russia", 12, "Ukraine"),
+    ("Near the village our scouts came upon nationalist units including 12 tanks and four armoured vehicles.",
+     "Russia", 4, "Ukraine"),
+    # what the loss verb's actor fought
+    ("The platoon engaged the enemy and destroyed three tanks before dawn.", "Ukraine", 3, "Russia"),
+    ("The platoon engaged the enemy and destroyed three tanks before dawn.", "Russia", 3, "Ukraine"),
+    # a unit "of enemy equipment", and the words each side uses for the other
+    ("In one night the brigade destroyed 14 units of enemy equipment.", "Ukraine", 14, "Russia"),
+    ("The occupiers' 25 tanks were stopped near the bridge.", "Ukraine", 25, "Russia"),
+    # the same verbs with nobody called the enemy say nothing of whose
+    ("The platoon engaged the column and destroyed three tanks before dawn.", "Ukraine", 3, ""),
+])
+def test_the_enemy_of_a_counted_group_or_of_its_fight(text, source_side, value, side):
+    source = {"Ukraine": "President of Ukraine", "Russia": "President of Russia"}[source_side]
+    claims = _claims(text, title="Address by the President", side=source_side, source=source)
+    assert claims[value].side == side
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "side"), [
+    # equipment handed to a force named with "the" and no country: the speaker's own
+    ("A contract was signed for the supply of four new transport aircraft to the Air Force.", 4, "Ukraine"),
+    ("Today two patrol boats were handed over to the Navy Forces in Odesa.", 2, "Ukraine"),
+    # to someone else's force: no guess from the recipient
+    ("A contract was signed for the supply of four new transport aircraft to Poland.", 4, ""),
+])
+def test_equipment_delivered_to_the_speakers_own_force(text, value, side):
+    claims = _claims(text, title="Address by the President of Ukraine", side="Ukraine",
+                     source="President of Ukraine")
+    assert claims[value].side == side
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "side", "category"), [
+    # losses nobody marks as the enemy's are, in the speaker's mouth, the speaker's own
+    ("Yesterday two soldiers were killed by shelling near the line of contact.", 2, "Ukraine", "killed"),
+    ("Yesterday 40 Russian soldiers were killed near the line of contact.", 40, "Russia", "killed"),
+    # a force figure with no side is not given the speaker's
+    ("About 90,000 troops now stand near the line of contact.", 90000, "", "force_size"),
+])
+def test_unmarked_losses_are_the_speakers_own(text, value, side, category):
+    claims = _claims(text, title="Address by the President of Ukraine", side="Ukraine",
+                     source="President of Ukraine")
+    assert (claims[value].side, claims[value].category) == (side, category)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "claimant"), [
+    # a bare role in prose is the one person holding it in the publisher's country
+    ("MS. PSAKI:  Yesterday the President said that some 120,000 troops had gathered near the border.",
+     120000, "Joe Biden"),
+    # a reporting verb in a relative clause on the counted noun
+    ("Q    What about the 1,000 military members that the President has said he would mobilize?", 1000,
+     "Joe Biden"),
+    ("MS. PSAKI:  The 5,000 troops that the Pentagon says are ready will stay home.", 5000, "Pentagon"),
+])
+def test_a_role_or_a_relative_clause_names_the_claimant(text, value, claimant):
+    claims = _claims(text, title="Press Briefing by Press Secretary Jen Psaki", side="United States",
+                     source="The White House")
+    assert claims[value].claimant == claimant
