@@ -83,6 +83,7 @@ _SIDE_GROUPS = _DATA / "claim_side_groups.csv"
 _ADVERSARIES = _DATA / "claim_adversaries.csv"
 _ENEMY_WORDS = _DATA / "claim_enemy_words.txt"
 _BORDER_NOUNS = _DATA / "claim_border_nouns.txt"
+_REPORT_NOUNS = _DATA / "claim_report_nouns.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -206,6 +207,7 @@ class Lexicons:
     adversaries: dict[str, str] = field(default_factory=dict)   # side -> whom its speakers call "the enemy"
     enemy_words: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
+    report_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,7 @@ def lexicons() -> Lexicons:
         adversaries={row[0]: row[1] for row in _rows(_ADVERSARIES)},
         enemy_words=_words(_ENEMY_WORDS),
         border_nouns=_words(_BORDER_NOUNS),
+        report_nouns=_words(_REPORT_NOUNS),
     )
 
 
@@ -888,7 +891,13 @@ def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
 def _deployer(unit: Token, lex: Lexicons) -> Token | None:
     """Subject of "has massed/deployed/sent/has" when the force is its object,
     or the force noun a linking verb equates it with ("Ukraine's forces
-    number 250,000 personnel")."""
+    number 250,000 personnel"), or the subject of a relative clause on the force
+    that deploys it ("the 10,000 troops Moscow had sent to drills")."""
+    for clause in unit.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in lex.deploy:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in _RELATIVE_PRONOUNS:
+                return subject
     if unit.dep_ not in ("dobj", "attr"):
         return None
     verb = unit.head
@@ -912,12 +921,16 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
 
 
 def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None, home: str = "",
-                   people: dict[str, str] | None = None) -> str:
+                   people: dict[str, str] | None = None, addressee: str = "") -> str:
     """The deploying side; "it"/"we" stand for the claimant ("the ministry said
-    it had pulled back 10,000 troops"), and a speaker's own "we" for their side."""
+    it had pulled back 10,000 troops"), a speaker's own "we" for their side, and "you"
+    for the side a reporter's question addresses, the publisher's ("the 8,500 troops that
+    you've put on high alert"); elsewhere `addressee` is "" (an address's "you" may be anyone)."""
     subject = _deployer(unit, lex)
     if subject is None:
         return ""
+    if subject.lower_ == "you":
+        return addressee
     if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in _FIRST_PERSON:
         return _phrase_side(claimant, lex)
     if subject.lower_ in _FIRST_PERSON:
@@ -1073,6 +1086,9 @@ def _common_phrase(subject: Token) -> str:
             end = prep.right_edge.i + 1
         else:
             break
+    conjuncts = [c for c in subject.rights if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    if conjuncts:
+        end = max(end, conjuncts[-1].right_edge.i + 1)     # "Russia and Belarus say ..."
     words = [t for t in doc[start:end] if t.dep_ != "det" or t.i > subject.i]
     text = "".join(t.text_with_ws for t in words).strip()
     first = words[0]
@@ -1101,6 +1117,9 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
         return (_full_name(named[-1], doc, subject.idx, lex), True) if named else ("", False)
     if subject.lower_ in _PRONOUNS_OTHER:
         return "", False
+    author = _report_author(subject, lex)
+    if author is not None:
+        return _claimant_from_subject(author, speakers, lex)
     person = _person_in(subject)
     if person is not None and side_of_term(person.text, lex) == "" and not _role_only(person.text):
         return _full_name(person.text, doc, subject.idx + len(subject), lex), True
@@ -1111,6 +1130,20 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     if holder:
         return holder, True
     return _common_phrase(subject), False
+
+
+def _report_author(subject: Token, lex: Lexicons) -> Token | None:
+    """Who wrote a piece of reporting (`claim_report_nouns.txt`): its owner ("the Ministry
+    of Defence's latest assessment") or its "by" phrase ("analysis by BBC Russian"); None
+    for another noun or a report with neither."""
+    if subject.lemma_.lower() not in lex.report_nouns:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS_OTHER
+                  and c.lower_ not in ("its", "their", "our", "his", "her")), None)
+    if owner is not None:
+        return owner
+    by = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
 
 
 def _role_holder(subject: Token, lex: Lexicons) -> str:
@@ -1264,12 +1297,41 @@ def _claimant(number: Token, sent: Span, speakers: list[_Speaker], lex: Lexicons
     compounds = _noun_parsed_reporting(sent, lex)
     if compounds:
         return compounds.text, compounds.root
+    trailing = _trailing_source(number, sent, lex)
+    if trailing is not None:
+        name, _ = _claimant_from_subject(trailing, speakers, lex)
+        return name, trailing
     verb = _estimating_verb(number)
     subject = _subject_of(verb) if verb is not None else None
     if subject is not None:
         name, _ = _claimant_from_subject(subject, speakers, lex)
         return name, subject
     return "", None
+
+
+def _trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
+    """ "..., military intelligence chief Kyrylo Budanov told the Military Times.", "...,
+    Oleksandr Syrskyi, the commander-in-chief, said on Monday.": the sentence's last verb,
+    after the figure, reports, and the parse does not put the figure under it (it often
+    makes it a conjunct of the main verb). Its source is its subject or, when the parse
+    gives it none, the last named person or organisation before it with no verb between
+    them; None if there is none."""
+    doc = sent.doc
+    for verb in reversed(doc[number.i + 1:sent.end]):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.lemma_.lower() not in lex.reporting:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        for token in reversed(doc[number.i + 1:verb.i]):
+            if token.pos_ in ("VERB", "AUX"):
+                return None
+            if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ != "O":
+                return _entity_of(token).root
+        return None
+    return None
 
 
 def _estimating_verb(number: Token) -> Token | None:
@@ -1283,10 +1345,12 @@ def _estimating_verb(number: Token) -> Token | None:
 
 
 def _speakers_in(sent: Span, speakers: list[_Speaker], lex: Lexicons) -> list[_Speaker]:
-    """Named people who report something in this sentence, in order."""
+    """Named people who report something in this sentence, in order. A participle that
+    modifies a noun ("the mobilisation announced by President Putin") names no speaker:
+    a later "he said" goes on with the sentence's own source."""
     found: list[_Speaker] = []
     for token in sent:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.reporting:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.reporting and token.dep_ != "acl":
             subject = _subject_of(token)
             if subject is None:
                 continue
@@ -1590,7 +1654,8 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     side = (
         _explicit_side(unit.token, span, lex)
         or _enemy_side(unit.token, home or source_side, lex)
-        or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of)
+        or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
+                          addressee=voices.home if question else "")
         or _own_side(unit.token, claimant_head, lex)
         or _speakers_own_side(unit.token, claimant_head, home)
         or _named_own_force(unit.token, home)
@@ -1815,7 +1880,9 @@ def _claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str]
     if people and claimant.text in people:
         return people[claimant.text]            # a person the actor dictionary knows: "Shoigu said ..."
     owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"]
-    return next((side for t in owners for side in [_token_side(t, lex)] if side), "")
+    side = next((side for t in owners for side in [_token_side(t, lex)] if side), "")
+    others = {_phrase_side(c, lex) for c in claimant.children if c.dep_ == "conj"} - {""}
+    return "" if others - {side} else side        # "Russia and Belarus say ...": no one side speaks
 
 
 def _inherited_side(index: int, recent_sides: list[tuple[int, str]]) -> str:

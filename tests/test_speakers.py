@@ -271,3 +271,51 @@ def test_a_role_or_a_relative_clause_names_the_claimant(text, value, claimant):
     claims = _claims(text, title="Press Briefing by Press Secretary Jen Psaki", side="United States",
                      source="The White House")
     assert claims[value].claimant == claimant
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "claimant"), [
+    # a reporting verb after the figure that the parse leaves without a subject
+    ("Moscow has moved an estimated 900 tanks to the frontier, defence intelligence head Ivan Petrenko told "
+     "the Kyiv Post.", 900, "Ivan Petrenko"),
+    ("Kyiv now has about 700,000 troops under arms, Oleh Kovalenko, the chief of the general staff, said on "
+     "Friday.", 700000, "Oleh Kovalenko"),
+    # a participle naming someone is not the source a later "he said" goes on with
+    ("Defence Minister Ivan Petrenko said 200,000 reservists would be called up under the decree announced by "
+     "President Oleh Kovalenko on Monday. He also said that 3,100 soldiers had been killed.", 3100,
+     "Ivan Petrenko"),
+    # the author of a piece of reporting
+    ("The Ministry of Defence's weekly assessment put the number of Russian troops in Crimea at 35,000.", 35000,
+     "Ministry of Defence"),
+    # a coordinated source is both
+    ("Russia and Belarus say 9,000 troops will take part in the drills.", 9000, "Russia and Belarus"),
+])
+def test_the_source_of_a_news_sentence(text, value, claimant):
+    claims = _claims(text, title="News", side="", source="Wire")
+    assert claims[value].claimant == claimant
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "side"), [
+    # a relative clause on the force names who deployed it
+    ("Mr Petrenko said the 6,000 troops Moscow had sent to drills near Rostov would return to base.", 6000, "Russia"),
+    # two sources of two sides: no one side speaks
+    ("Russia and Belarus say 9,000 troops will take part in the drills.", 9000, ""),
+])
+def test_side_from_who_deployed_or_who_speaks(text, value, side):
+    claims = _claims(text, title="News", side="", source="Wire")
+    assert claims[value].side == side
+    assert "side_guessed" not in claims[value].flags         # read from the text, not guessed from the clause
+
+
+@pytest.mark.model
+def test_you_in_a_reporters_question_is_the_publishers_side_and_elsewhere_no_one():
+    briefing = ("MS. PSAKI:  Go ahead.\nQ    Will the 4,500 troops that you have put on alert go to Poland?\n"
+                "MS. PSAKI:  No decision yet.\n")
+    claims = _claims(briefing, title="Press Briefing by Press Secretary Jen Psaki", side="United States",
+                     source="The White House")
+    assert claims[4500].side == "United States"
+    speech = "Dear friends, you have at least 9,000 tanks in your armies! Give us one percent."
+    claims = _claims(speech, title="Speech by the President of Ukraine", side="Ukraine",
+                     source="President of Ukraine")
+    assert claims[9000].side == ""
