@@ -137,6 +137,8 @@ _AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
 _PERCENT_WORDS = ("%", "percent", "per cent")
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
+_REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
 _INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
 _TEXT_KEY = "crisis_claims_text"      # doc.user_data: the doc's text, joined once (`_text_of`)
 _SIDE_WINDOW = 16       # tokens before the force noun read for its side ("130,000 of Russia's best-equipped ... troops")
@@ -938,6 +940,8 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
     if subject.lower_ in _PRONOUNS_PERSON and people:
         named = _person_names_before(subject.doc, subject.idx)      # "He moved 175,000 troops"
         return next((people[w] for w in reversed(named[-1].split()) if w in people), "") if named else ""
+    if subject.lower_ in _REFERRING_NOUNS and any(c.lower_ == "the" for c in subject.children):
+        return _referent_side(subject, lex, people)                  # "Nasrallah claimed that the group had ..."
     if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return _phrase_side(subject.head.head, lex)                  # "Sudan's army, which numbers 120,000"
     if people and subject.text in people:
@@ -1656,7 +1660,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _enemy_side(unit.token, home or source_side, lex)
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
                           addressee=voices.home if question else "")
-        or _own_side(unit.token, claimant_head, lex)
+        or _own_side(unit.token, claimant_head, lex, voices.country_of)
         or _speakers_own_side(unit.token, claimant_head, home)
         or _named_own_force(unit.token, home)
         or (_recipient_side(unit.token, home or source_side, lex) if unit.kind == "equipment" else "")
@@ -1757,12 +1761,38 @@ def _read_post_unit_cue(figure: _Figure, unit: _Unit, doc_text: str) -> _Figure:
     return figure
 
 
-def _own_side(unit: Token, claimant: Token | None, lex: Lexicons) -> str:
-    """ "1,351 of its soldiers", "our troops": the claimant's own side."""
-    if claimant is None:
+def _own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """ "1,351 of its soldiers", "our troops": the claimant's own side; for "its", "their",
+    "his" and "her", else the side of whom the pronoun goes back to ("Wagner chief Yevgeny
+    Prigozhin claimed that his 25,000 fighters ...", `_referent_side`)."""
+    owner = next((c for c in unit.children if c.dep_ == "poss" and c.lower_ in ("its", "our", "their", "his", "her")),
+                 None)
+    if owner is None:
         return ""
-    if any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their", "his", "her") for c in unit.children):
-        return _phrase_side(claimant, lex)
+    found = _phrase_side(claimant, lex) if claimant is not None else ""
+    if found or owner.lower_ == "our":
+        return found
+    return _referent_side(owner, lex, people)
+
+
+def _referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """The side of whom a pronoun or "the group" goes back to: the nearest subject before it,
+    in its sentence or the one before, with a side named in it or before its head
+    ("Hezbollah leader Hassan Nasrallah claimed that the group had ...", "Azerbaijan
+    launched ... . Its defence ministry said 192 of its servicemen ...")."""
+    doc = word.doc
+    sent = word.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for token in reversed(doc[start:word.i]):
+        if token.dep_ not in _SUBJECT_DEPS or token.lower_ in _PRONOUNS_OTHER | _PRONOUNS_PERSON \
+                or token.lower_ in _REFERRING_NOUNS or any(c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children):
+            continue
+        if people and token.text in people:
+            return people[token.text]
+        for named in reversed([t for t in token.subtree if t.i <= token.i]):
+            found = _token_side(named, lex)
+            if found:
+                return found
     return ""
 
 

@@ -319,3 +319,20 @@ def test_you_in_a_reporters_question_is_the_publishers_side_and_elsewhere_no_one
     claims = _claims(speech, title="Speech by the President of Ukraine", side="Ukraine",
                      source="President of Ukraine")
     assert claims[9000].side == ""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "side"), [
+    # a possessive pronoun goes back to the nearest subject that names a side
+    ("Hamas commander Ali Nasser claimed that his 12,000 fighters were ready.", 12000, "Hamas"),
+    ("Armenia closed the road on Sunday. Its interior ministry said 61 of its soldiers had been wounded.", 61,
+     "Armenia"),
+    # "the group" goes back the same way
+    ("Hezbollah spokesman Omar Saleh said on Monday that the group had 40,000 trained fighters.", 40000,
+     "Hezbollah"),
+    # with no subject naming a side before it, nothing is guessed from the pronoun
+    ("The commander said that his 3,000 fighters were ready.", 3000, ""),
+])
+def test_a_pronoun_or_the_group_goes_back_to_its_referent(text, value, side):
+    claims = _claims(text, title="News", side="", source="Wire")
+    assert claims[value].side == side
