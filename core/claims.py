@@ -104,6 +104,7 @@ _LINKING_VERBS = frozenset({
 # Verbs by which a unit counts what a noun holds ("detachments of the Russian Armed Forces,
 # numbering two or three tanks", "units including 15 tanks"): the side is that noun's.
 _HOLDING_VERBS = frozenset({"number", "include", "comprise", "consist"})
+_ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
 # Nouns that stand for a count of what their "of" phrase names.
 _COUNT_NOUNS = frozenset({"number", "figure", "total", "count", "size", "strength", "tally", "estimate"})
 # How far up the parse a figure looks for what it counts, and the clause
@@ -1341,11 +1342,40 @@ def _trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
 def _estimating_verb(number: Token) -> Token | None:
     """ "The ministry put the number of troops at 410,000", "raised the death
     toll to 135": the verb whose object is the count the figure gives; its
-    subject made the estimate."""
+    subject made the estimate. Or the verb that puts a thing at the figure's count ("the
+    build-up, which Western officials put at 130,000 soldiers", `_estimate_at`)."""
     for nominal, _ in _governors(number):
         if nominal.dep_ == "dobj" and nominal.lemma_.lower() in _COUNT_NOUNS | _TOLL_NOUNS:
             return nominal.head
-    return None
+    found = _estimate_at(number.head if number.dep_ == "nummod" else number)
+    return found[0] if found is not None else None
+
+
+def _estimate_at(noun: Token) -> tuple[Token, Token] | None:
+    """(verb, what is estimated) when the counted noun is what an estimating verb puts a thing
+    at: "the build-up, which officials put at 130,000 soldiers" (the build-up), "the Russian
+    contingent is estimated at about 1,500 soldiers" (the contingent)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in _ESTIMATE_VERBS:
+        return None
+    verb = prep.head
+    thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if thing is not None and thing.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        thing = verb.head
+    return (verb, thing) if thing is not None else None
+
+
+def _estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """The side of what an estimate puts at the figure ("the Russian contingent is estimated at
+    1,500 soldiers"); a "the" phrase naming none ("the build-up") goes back to its referent."""
+    found = _estimate_at(unit)
+    if found is None:
+        return ""
+    thing = found[1]
+    side = _phrase_side(thing, lex)
+    if not side and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.subtree):
+        side = _referent_side(thing, lex, people)
+    return side
 
 
 def _speakers_in(sent: Span, speakers: list[_Speaker], lex: Lexicons) -> list[_Speaker]:
@@ -1665,6 +1695,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _named_own_force(unit.token, home)
         or (_recipient_side(unit.token, home or source_side, lex) if unit.kind == "equipment" else "")
         or _holder_side(unit.token, lex)
+        or _estimated_side(unit.token, lex, voices.country_of)
     )
     guessed = (
         (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")

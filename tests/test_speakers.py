@@ -336,3 +336,17 @@ def test_you_in_a_reporters_question_is_the_publishers_side_and_elsewhere_no_one
 def test_a_pronoun_or_the_group_goes_back_to_its_referent(text, value, side):
     claims = _claims(text, title="News", side="", source="Wire")
     assert claims[value].side == side
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "side", "claimant"), [
+    # what an estimate puts at the count gives the side, its maker the claimant
+    ("The Belarusian garrison near Brest is estimated by Polish officials at about 4,000 soldiers.", 4000,
+     "Belarus", "Polish officials"),
+    # "the build-up" goes back to the subject before it
+    ("Russia has kept reinforcing its positions near Kherson. The build-up, which Western officials put at "
+     "45,000 soldiers, worries Kyiv.", 45000, "Russia", "Western officials"),
+])
+def test_an_estimate_at_a_count(text, value, side, claimant):
+    claims = _claims(text, title="News", side="", source="Wire")
+    assert (claims[value].side, claims[value].claimant) == (side, claimant)
