@@ -11,18 +11,21 @@ Two named steps, kept apart:
    candidates and types each one (DATE, TIME, DURATION, SET).
    `set_annotations(doc, spans)` writes them to `doc.spans["timex"]`.
 2. Normalising (needs the document date). `iter_timexes(doc, dct)` reads the
-   tense of the verb each span hangs from and the last date resolved
-   earlier in the text, and asks `core.timex_normalise` for the value.
+   tense of the verb each span hangs from (`governing_tense`), the last day
+   and the last period (a month, a quarter, a decade) resolved earlier in
+   the text, and asks `core.timex_normalise` for the value.
 
 Usage: `nlp = core.nlp.build_pipeline(); tag_text(nlp, text, dct)`.
 """
 from __future__ import annotations
 
+import csv
 import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import srsly
@@ -48,6 +51,7 @@ _DATA = Path(__file__).parent / "data"
 PATTERNS_FILE = _DATA / "timex_patterns.jsonl"
 BLOCKERS_FILE = _DATA / "timex_blockers.jsonl"
 HOLIDAYS_FILE = _DATA / "timex_holidays.csv"
+SCHEDULE_WORDS_FILE = _DATA / "timex_schedule_words.csv"
 
 # Model entity labels that are time expressions.
 _NER_LABELS = frozenset({"DATE", "TIME"})
@@ -68,7 +72,13 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does"})
+# Words of a point of comparison ("from $2 a year earlier", "the year-ago quarter"):
+# such an expression does not move the period the text is talking about.
+_COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
 _GOVERNOR_STEPS = 8  # head hops to find the governing verb; a sentence is rarely deeper
+# Dependencies of a present participle that modifies a noun or a clause ("closing
+# unchanged Friday", "the contingent arriving Tuesday"): its time is its governor's.
+_PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod", "pcomp", "xcomp", "conj", "relcl", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -147,26 +157,34 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     """The tagged spans normalised against the document creation time `dct`.
 
     Expressions anchored on an earlier date ("two days later") count from
-    the last day resolved before them in the text, else from dct.
+    the last day resolved before them in the text, else from dct; those that
+    name a period of the same kind ("the following decade", "that year", "a
+    year earlier" after a quarter) from the last period named, at its own
+    granularity. A point of comparison ("up from $2 a year ago") names no new
+    period: the text goes on talking about the one it named before.
     """
     spans = doc.spans[TIMEX_SPAN_KEY] if TIMEX_SPAN_KEY in doc.spans else _tag_on_the_fly(doc, settings)
     sentence_of = _sentence_index(doc)
     anchor: date | None = None
+    anchor_value = ""
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         try:
             result = tn.normalise(
                 span.text, dct,
                 tense=governing_tense(span), anchor=anchor,
                 prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
-                date_order=settings.date_order,
+                date_order=settings.date_order, anchor_value=anchor_value,
             )
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
             result = tn.Normalised(span.label_ or tn.DATE, tn.UNRESOLVED_DATE)
         if result is None:
             continue
-        if result.type in (tn.DATE, tn.TIME) and result.date_start is not None and result.date_start == result.date_end:
-            anchor = result.date_start
+        if result.type in (tn.DATE, tn.TIME) and result.date_start is not None:
+            if result.date_start == result.date_end:
+                anchor = result.date_start
+            if not _COMPARISON_WORDS & {t.lower_ for t in span}:
+                anchor_value = result.value
         yield Timex(
             start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
             date_start=result.date_start, date_end=result.date_end, sentence=sentence_of.get(span.start, -1),
@@ -181,29 +199,94 @@ def tag_text(nlp: Language, text: str, dct: date | None) -> list[Timex]:
 def governing_tense(span: Span) -> str:
     """PAST, PRESENT, FUTURE, or "" from the verb the expression hangs from.
 
-    Walk up the dependency tree to the first verb. "will"/"shall" make it
-    future, a modal ("could", "may") points forward too, "have" + a modal
+    Walk up the dependency tree to the first finite verb. "will"/"shall" make
+    it future, a modal ("could", "may") points forward too, "have" + a modal
     ("could have") or a past form (VBD, was/were/had, did) makes it past.
-    An infinitive ("ordered to leave on Friday") takes the tense of the verb
-    it complements. A verb inside a quotation does not govern an expression
-    outside it (the parser often hangs "... in coming days" during a call on
-    Saturday" from the quoted verb). With no parse, or no verb, it is "".
+    A verb inside a quotation does not govern an expression outside it (the
+    parser often hangs "... in coming days" during a call on Saturday" from
+    the quoted verb). With no parse, or no verb, it is "".
+
+    What lies between the expression and that verb changes what its tense says:
+    - a present participle without auxiliary ("closing unchanged Friday",
+      "the first contingent arriving Tuesday") has no tense of its own: the
+      walk goes on (a past participle, "the accord signed on Feb. 23", tells
+      of a completed event: past);
+    - an infinitive ("expects the deal to close by Dec. 15") takes its
+      governor's tense, except under a past one ("were ordered to leave on
+      Friday"), after which it may lie either side of the document date: "";
+    - a bare participle or adjective of scheduling ("set to resume Monday",
+      "due in October": `core/data/timex_schedule_words.csv`) puts it ahead:
+      FUTURE (unless it is itself past: "had been due to expire Friday");
+    - an adjective ("payable Dec. 15", "effective Feb. 1", "worth $5 million
+      in October") holds a state, not the verb's event, and a noun inside a
+      prepositional phrase ("accused the West of talk of an invasion within
+      the week", "told companies of a cutback in September") an event of its
+      own that a past verb does not date (a future one does: "will be named
+      commander for a mission in December"): "".
     """
     doc = span.doc
     if not doc.has_annotation("DEP"):
         return tn.NO_TENSE
     token: Token = span.root
+    infinitive = through_modifier = through_noun = False
     for _ in range(_GOVERNOR_STEPS):
         if token.head is token:
             return _tense_of(token) if token.pos_ in ("VERB", "AUX") else tn.NO_TENSE
         token = token.head
+        if token.tag_ == "JJ" and token.dep_ != "ROOT":
+            if _schedules(token, infinitive):
+                # "due in October", "due to expire Friday": ahead; "had been due to expire Friday": either side
+                head = token.head
+                was = head is not token and head.pos_ in ("VERB", "AUX") and _tense_of(head) == tn.PAST
+                return tn.NO_TENSE if was else tn.FUTURE
+            through_modifier = True
+            continue
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj":
+            through_modifier = through_noun = True  # "talk of an invasion within the week": the invasion's time
+            continue
         if token.pos_ not in ("VERB", "AUX") or _across_quote(token, span):
             continue
         aux = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
-        if "to" in aux and token.tag_ == "VB" and not aux & (_FUTURE_AUX | _MODAL_AUX):
-            continue  # infinitive: its tense is its governor's
-        return _tense_of(token)
+        if _is_infinitive(token, aux):
+            infinitive = True
+            continue
+        if not aux and token.tag_ == "VBN" and _schedules(token, infinitive):
+            return tn.FUTURE  # "talks, set to resume Monday", "a vote expected in June": scheduled now, so ahead
+        if _is_bare_participle(token, aux):
+            continue
+        tense = _tense_of(token)
+        if through_modifier and (tense == tn.PAST or not through_noun):
+            return tn.NO_TENSE
+        if infinitive and tense == tn.PAST:
+            return tn.NO_TENSE
+        return tense
     return tn.NO_TENSE
+
+
+def _is_infinitive(verb: Token, aux: set[str]) -> bool:
+    """"to leave", "to be completed"; not a perfect infinitive ("to have left": past)."""
+    return ("to" in aux and verb.tag_ in ("VB", "VBN", "VBG") and "have" not in aux
+            and not aux & (_FUTURE_AUX | _MODAL_AUX))
+
+
+def _is_bare_participle(verb: Token, aux: set[str]) -> bool:
+    """A present participle with no auxiliary that modifies something else: no tense of its own."""
+    return verb.tag_ == "VBG" and not aux and verb.dep_ in _PARTICIPLE_DEPS
+
+
+@lru_cache(maxsize=1)
+def schedule_words() -> dict[str, bool]:
+    """Participles and adjectives of scheduling -> whether only with an infinitive
+    (core/data/timex_schedule_words.csv)."""
+    with SCHEDULE_WORDS_FILE.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if line.strip() and not line.startswith("#"))
+        return {row["word"].strip().lower(): row["infinitive_only"].strip() == "yes" for row in rows}
+
+
+def _schedules(token: Token, infinitive: bool) -> bool:
+    """A word of scheduling that, here, puts what it governs ahead."""
+    infinitive_only = schedule_words().get(token.lower_)
+    return infinitive_only is not None and (infinitive or not infinitive_only)
 
 
 def _across_quote(verb: Token, span: Span) -> bool:

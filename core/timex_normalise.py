@@ -16,9 +16,16 @@ Conventions:
   "the week", "the coming week" are the week starting tomorrow: British and
   American Sunday papers both talk that way.
 - Absolute dates are parsed by dateparser with explicit settings, never by
-  its `search_dates` finder; a year-less date takes the document year,
-  moved a year back (past tense) or forward (future) when the month lies on
-  the wrong side of the document date (HeidelTime's rule).
+  its `search_dates` finder. A year-less date, month, season or quarter is
+  the last one after a past-tense verb, the coming one after a future verb,
+  and otherwise the nearest to the document date ("October" said in January
+  is last October); core.timex withholds the tense when it does not reach
+  the expression ("payable Dec. 15").
+- "The past week", "the last decade" are the calendar unit before this one;
+  "in two weeks" is a point ahead only after a future verb, else a span.
+- Anaphoric expressions count from the last period named in the text, at
+  its granularity: "the following decade" after "the 1990s" is 200, "a year
+  earlier" after a quarter is that quarter a year back.
 Anything temporal that cannot be resolved keeps its type with an X-filled
 value ("XXXX-XX-XX") and no interval; nothing here raises on odd input.
 """
@@ -59,6 +66,8 @@ _WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "
 _PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
     "overnight": "NI", "lunchtime": "MI", "midday": "MI",
+    "mid-morning": "MO", "midmorning": "MO", "mid-afternoon": "AF", "midafternoon": "AF",
+    "mid-evening": "EV",
 }
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
@@ -83,10 +92,12 @@ _ORDINALS = {
 _UNITS = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
     "day": ("D", False), "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
-    "month": ("M", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False),
+    "century": ("CE", False),
     "centurie": ("CE", False),
 }
-_UNIT_RE = r"(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+_UNIT_RE = (r"(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?"
+            r"|century|centuries)")
 _NUMBER_RE = r"(\d+(?:\.\d+)?|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + ")"
 _VAGUE_RE = "(" + "|".join(_VAGUE_COUNTS) + ")"
 
@@ -103,13 +114,20 @@ _REFS = {
     "formerly": "PAST_REF", "once": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
     "recent months": "PAST_REF", "recent years": "PAST_REF", "years ago": "PAST_REF",
     "decades ago": "PAST_REF", "weeks ago": "PAST_REF", "months ago": "PAST_REF", "days ago": "PAST_REF",
+    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF", "then current": "PAST_REF",
     "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "the future": "FUTURE_REF", "in the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "in future": "FUTURE_REF", "future": "FUTURE_REF",
     "coming days": "FUTURE_REF", "the coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF",
     "the coming weeks": "FUTURE_REF", "coming months": "FUTURE_REF", "the coming months": "FUTURE_REF",
     "coming years": "FUTURE_REF", "the coming years": "FUTURE_REF", "the days ahead": "FUTURE_REF",
     "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
+    # adjectives of time ("the current crisis", "a recent visit")
+    "current": "PRESENT_REF", "recent": "PAST_REF",
+    "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
+# Auxiliaries before "one day" that make it "some day ahead" ("could one day win").
+_FORWARD_AUX = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "'ll"})
 # Frequencies: one word or "every/each/per <unit>".
 _SET_WORDS = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
@@ -149,6 +167,7 @@ class _Ctx:
     anchor: date | None
     prev_word: str
     date_order: str
+    anchor_value: str = ""
 
 
 # ---------------------------------------------------------------- entry point
@@ -168,6 +187,7 @@ def normalise(
     anchor: date | None = None,
     prev_word: str = "",
     date_order: str = "DMY",
+    anchor_value: str = "",
 ) -> Normalised | None:
     """TIMEX3 type, value and interval of `text`, or None if it is not temporal.
 
@@ -175,13 +195,17 @@ def normalise(
     verb (PAST, PRESENT, FUTURE or ""); `anchor` the last date resolved
     earlier in the text ("two days later" counts from it); `prev_word` the
     word before the span ("in" makes "two weeks" a date); `date_order` how
-    to read 03/02/2022 (DMY British, MDY American).
+    to read 03/02/2022 (DMY British, MDY American); `anchor_value` the TIMEX3
+    value of the last calendar period named earlier in the text, at its own
+    granularity ("1989-Q3", "199", "1988"): "the following decade" after "the
+    1990s", "a year earlier" after a quarter, "that year" after "in 1988".
     """
     cleaned = clean(text)
     if not cleaned:
         return None
     cleaned, lead = _strip_leading(cleaned)
-    ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order)
+    ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order,
+               anchor_value=anchor_value)
     try:
         result = _resolve(cleaned, ctx)
     except (ValueError, OverflowError, ArithmeticError, TypeError, KeyError):
@@ -239,7 +263,8 @@ def _resolve(s: str, ctx: _Ctx) -> Normalised | None:
 
 def _unresolved(s: str) -> Normalised | None:
     """Temporal words we cannot place: keep the type, X out the value."""
-    if re.search(r"\b" + _UNIT_RE + r"\b", s) and re.search(r"\d|" + _NUMBER_RE, s) and not re.search(r"\b(the|of|year \d)", s):
+    if re.search(r"\b" + _UNIT_RE + r"\b", s) and re.search(r"\d|" + _NUMBER_RE, s) and \
+            not re.search(r"\b(the|of|year \d|quarters?)\b", s):
         return Normalised(DURATION, "PXX")
     words = set(re.findall(r"[a-z]+", s))
     if words & (set(_MONTHS) | set(_WEEKDAYS) | {"year", "week", "month", "day", "weekend", "date"}):
@@ -309,6 +334,18 @@ def _unit(word: str) -> tuple[str, bool]:
     return _UNITS[word]
 
 
+# Half a unit in the next smaller one, as TimeML writes "an hour and a half"
+# (PT1H30M) and "two and a half years" (P2Y6M): (TIMEX3 letter, is a time of
+# day) -> the half. A unit not here keeps a decimal ("P1.5W").
+_HALVES = {("H", True): "30M", ("M", True): "30S", ("D", False): "T12H", ("Y", False): "6M"}
+
+
+def _and_a_half(whole: int, unit_word: str) -> str:
+    letter, is_time = _unit(unit_word)
+    prefix, half = ("PT" if is_time else "P"), _HALVES.get((letter, is_time))
+    return f"{prefix}{whole}.5{letter}" if half is None else f"{prefix}{whole}{letter}{half}"
+
+
 def _duration_value(count: float | None, unit_word: str) -> str:
     letter, is_time = _unit(unit_word)
     if unit_word.startswith("fortnight"):
@@ -320,6 +357,10 @@ def _duration_value(count: float | None, unit_word: str) -> str:
 # ---------------------------------------------------------------- recognisers
 
 def _ref(s: str, ctx: _Ctx) -> Normalised | None:
+    if re.fullmatch(r"(?:an? |the )?(?:few|several|many|some|couple of|number of) ?" + _UNIT_RE + " ago", s):
+        return Normalised(DATE, "PAST_REF")  # "several years ago": some time back, no count to place it
+    if s == "one day" and ctx.prev_word in _FORWARD_AUX:
+        return Normalised(DATE, "FUTURE_REF")  # "will one day be": some day ahead, not a span of a day
     value = _REFS.get(s) or _REFS.get(s.removeprefix("in "))
     return Normalised(DATE, value) if value else None
 
@@ -342,6 +383,17 @@ def _set(s: str, ctx: _Ctx) -> Normalised | None:
     m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
     if m:
         return Normalised(SET, f"XXXX-XX-XXT{_PARTS_OF_DAY[m.group(1)]}")
+    m = re.fullmatch(r"(?:on )?(" + "|".join(_WEEKDAYS) + r")s? (morning|afternoon|evening|night)s", s)
+    if m:  # "Tuesday nights": every Tuesday night
+        return Normalised(SET, f"XXXX-WXX-{_WEEKDAYS[m.group(1)] + 1}T{_PARTS_OF_DAY[m.group(2)]}")
+    m = re.fullmatch(r"(?:every|each) (" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?", s)
+    if m:
+        return Normalised(SET, f"XXXX-{_MONTHS[m.group(1)]:02d}")
+    m = re.fullmatch(r"(?:every|each) (spring|summer|autumn|fall|winter)", s)
+    if m:
+        return Normalised(SET, f"XXXX-{_SEASONS[m.group(1)]}")
+    if re.fullmatch(r"(?:every|each|per) season", s):
+        return Normalised(SET, "P1S")  # a season as a unit, named as "every month" is P1M
     return None
 
 
@@ -363,10 +415,14 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
         if m:
             rest = " ".join(p for p in (m.group(1), m.group(2)) if p)
             return rest, "T" + clock_value
-    m = re.fullmatch(r"(?:(.*) )?(?:(early|late|the) )?(morning|afternoon|evening|night|overnight|lunchtime)(?: (?:of|on) (.*))?", s)
+    days = "|".join(["yesterday", "today", "tomorrow", *_WEEKDAYS])
+    m = re.fullmatch(r"(?:(?P<before>.*) )?(?:(?:early|late|the|mid) )?"
+                     r"(?P<part>mid-?morning|mid-?afternoon|mid-evening|morning|afternoon|evening|night|overnight|lunchtime)"
+                     r"(?: (?:of|on) (?P<after>.*)| (?P<day>" + days + r"))?", s)
     if m:
-        rest = " ".join(p for p in (m.group(1), m.group(4)) if p)
-        return rest, "T" + _PARTS_OF_DAY[m.group(3)]
+        rest = " ".join(p for p in (m.group("before"), m.group("after"), m.group("day")) if p)
+        part = m.group("part")
+        return rest, "T" + _PARTS_OF_DAY[part if part in _PARTS_OF_DAY else part.replace("mid", "mid-")]
     if s == "tonight":
         return "today", "TNI"
     return None
@@ -394,7 +450,7 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
     if split is None:
         return None
     rest, suffix = split
-    if rest in ("", "this", "the", "that", "today", "early", "late", "in the"):
+    if rest in ("", "this", "the", "that", "today", "early", "late", "mid", "in the"):
         if ctx.dct is None:
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
         day = ctx.dct
@@ -412,6 +468,23 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
     return Normalised(TIME, day.isoformat() + suffix, day, day)
 
 
+def _clock_duration(s: str, ctx: _Ctx) -> Normalised | None:
+    """"3:07:35" (a race run in three hours, seven minutes and 35 seconds): a
+    duration; after "at" ("at 14:30:00") the clock time of the day."""
+    m = re.fullmatch(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?", s)
+    if not m:
+        return None
+    hours, minutes, seconds = (int(g) for g in m.groups())
+    if ctx.prev_word == "at":
+        if hours > 23:
+            return None
+        suffix = f"T{hours:02d}:{minutes:02d}:{seconds:02d}"
+        return Normalised(TIME, ctx.dct.isoformat() + suffix, ctx.dct, ctx.dct) if ctx.dct else \
+            Normalised(TIME, "XXXX-XX-XX" + suffix)
+    parts = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    return Normalised(DURATION, "PT" + (parts or "0S"))
+
+
 def _deictic(s: str, ctx: _Ctx) -> Normalised | None:
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                "the day after tomorrow": 2, "this day": 0}
@@ -423,8 +496,8 @@ def _deictic(s: str, ctx: _Ctx) -> Normalised | None:
 
 
 def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
-    """Relative to the last date in the text: "two days later", "the next day"."""
-    base = ctx.anchor or ctx.dct
+    """Relative to the last date in the text: "two days later", "the next day",
+    "the following decade" (after "the 1990s"), "that year" (after "in 1988")."""
     m = re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE + r" (later|earlier|afterwards|after that|before that)", s)
     sign = 0
     if m:
@@ -433,7 +506,7 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     else:
         m = re.fullmatch(r"(?:the|a) (" + "|".join(_ANAPHORIC_NEXT + _ANAPHORIC_PREV) + r") " + _UNIT_RE, s)
         m2 = re.fullmatch(r"the (day|week|month|year|night) (before|after|earlier|later)", s)
-        m3 = re.fullmatch(r"(?:that|the same) (day|week|month|year|night|morning|evening)", s)
+        m3 = re.fullmatch(r"(?:that|the same) (day|week|month|year|night|morning|evening|decade|quarter)", s)
         if m:
             count, unit_word = 1, m.group(2)
             sign = 1 if m.group(1) in _ANAPHORIC_NEXT else -1
@@ -444,14 +517,48 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
             count, unit_word = 0, m3.group(1)
         else:
             return None
-    if count is None:
+    if count is None or not float(count).is_integer():
         return None
     letter, is_time = _unit(unit_word)
     if is_time:
         return None
+    steps = int(count) * sign
+    if letter == "Y" and (quarter := _anchor_quarter(ctx.anchor_value)):
+        return _quarter(quarter[0] + steps, quarter[1])  # "a year earlier" than a quarter: that quarter
+    base = _anaphoric_base(letter, ctx)
     if base is None:
         return Normalised(DATE, UNRESOLVED_DATE)
-    return _offset(base, int(count) * (sign or 1) if sign else 0, letter)
+    return _offset(base, steps, letter)
+
+
+def _anaphoric_base(letter: str, ctx: _Ctx) -> date | None:
+    """The day an anaphoric expression counts from: for days and weeks the last
+    day named, for longer units the start of the last period named (a month,
+    a year, a decade), else the document date."""
+    period = _period_start(ctx.anchor_value)
+    if letter in ("D", "W") or period is None:
+        return ctx.anchor or ctx.dct
+    return period
+
+
+def _period_start(value: str) -> date | None:
+    """The first day of the calendar period a TIMEX3 value names, None if it names none."""
+    try:
+        if m := re.match(r"(\d{4})-(\d\d)-(\d\d)", value):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", value):
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            return date(int(m.group(1)), int(m.group(2)), 1)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+        if m := re.fullmatch(r"(\d{4})(?:-(?:SP|SU|FA|WI|H[12]))?", value):
+            return date(int(m.group(1)), 1, 1)
+        if m := re.fullmatch(r"(\d{2,3})", value):
+            return date(max(int(m.group(1)) * 10 ** (4 - len(value)), 1), 1, 1)
+    except ValueError:
+        return None
+    return None
 
 
 def _offset(base: date, count: int, letter: str) -> Normalised:
@@ -464,6 +571,9 @@ def _offset(base: date, count: int, letter: str) -> Normalised:
         return _interval(DATE, *_split3(_month(*_shift_month(base, count))))
     if letter == "Y":
         return _year(base.year + count)
+    if letter == "Q":
+        index = base.year * 4 + (base.month - 1) // 3 + count
+        return _quarter(index // 4, index % 4 + 1)
     if letter == "DE":
         return _decade((base.year + 10 * count) // 10)
     year = base.year + 100 * count
@@ -495,7 +605,9 @@ def _century(hundreds: int) -> Normalised:
 def _ago(s: str, ctx: _Ctx) -> Normalised | None:
     """"three days ago", "in two weeks", "two weeks from now"."""
     m = re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE + r" (ago|from now|hence|time)", s)
-    forward_in = ctx.prev_word == "in" and ctx.tense in (FUTURE, PRESENT)
+    # "will leave in two weeks": a point ahead; "the highest in eight years", "the
+    # first time in 100 days", "is due in two weeks" are spans of time.
+    forward_in = ctx.prev_word == "in" and ctx.tense == FUTURE
     m_in = None if m else re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE, s) if forward_in else None
     if not (m or m_in):
         return None
@@ -510,6 +622,9 @@ def _ago(s: str, ctx: _Ctx) -> Normalised | None:
         return Normalised(DATE, UNRESOLVED_DATE)
     sign = -1 if (m and m.group(3) == "ago") else 1
     count_int = int(count) * (2 if match.group(2).startswith("fortnight") else 1)
+    if letter == "Y" and sign < 0 and (quarter := _anchor_quarter(ctx.anchor_value)):
+        # "up from $2 a year ago" in a text about a quarter: that quarter, a year back from now
+        return _quarter(ctx.dct.year - count_int, quarter[1])
     return _offset(ctx.dct, sign * count_int, letter)
 
 
@@ -524,20 +639,22 @@ def _this_week_base(ctx: _Ctx) -> date:
 def _relative_unit(s: str, ctx: _Ctx) -> Normalised | None:
     """"last week", "this month", "next year", "earlier this month", "the coming week"."""
     m = re.fullmatch(r"(?:(earlier|later|early|late) )?(?:the )?(last|this|next|coming|current|past|previous|following)? ?"
-                     r"(week|month|year|decade|century|quarter)", s)
+                     r"(?:fiscal |calendar )?(week|month|year|decade|century|quarter)", s)
     if not m or (m.group(2) is None and not s.startswith("the ")):
         return None
     part, which, unit = m.group(1), m.group(2) or "this", m.group(3)
-    if s.startswith("the ") and which in ("last", "past", "next") and not part:
-        return Normalised(DURATION, _duration_value(1, unit))  # "the past week": a span of time
+    if s.startswith("the ") and which == "next" and not part:
+        return Normalised(DURATION, _duration_value(1, unit))  # "over the next week": a span of time ahead
+    # "the past week", "the last decade": the calendar unit before this one, as
+    # "last week" (TimeML reads them as the week, not as a stretch of seven days)
     if which in ("previous", "following"):
         return None  # anaphoric, see _anaphoric
     if ctx.dct is None:
         return Normalised(DATE, {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX"))
     dct = ctx.dct
-    step = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[which]
+    step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[which]
     if unit == "week":
-        if which == "last":
+        if step < 0:
             base = dct if dct.weekday() == 6 else dct - timedelta(weeks=1)
         elif which == "coming":
             base = dct if dct.weekday() == 0 else dct + timedelta(days=7 - dct.weekday())
@@ -661,6 +778,30 @@ def _weekday(s: str, ctx: _Ctx) -> Normalised | None:
     return _day(_weekday_date(ctx.dct, weekday, tense=tense, modifier=modifier))
 
 
+def _relative_month(s: str, ctx: _Ctx) -> Normalised | None:
+    """"last May" (the latest May before this month), "next March", "this
+    September" (this year's), "June last year", "January of next year"."""
+    names = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    m = re.fullmatch(r"(?:(?:early|late|mid)[- ])?(last|this|next|past|coming) (" + names + r")\.?", s)
+    m2 = None if m else re.fullmatch(
+        r"(?:(?:early|late|mid)[- ])?(" + names + r")\.?(?: of)? (last|this|next) year", s)
+    if not (m or m2):
+        return None
+    which, month = (m.group(1), _MONTHS[m.group(2)]) if m else (m2.group(2), _MONTHS[m2.group(1)])
+    if ctx.dct is None:
+        return Normalised(DATE, f"XXXX-{month:02d}")
+    year = ctx.dct.year
+    if m2:
+        year += {"last": -1, "this": 0, "next": 1}[which]
+    elif which in ("last", "past"):
+        year -= 1 if month >= ctx.dct.month else 0
+    elif which == "next":
+        year += 1 if month <= ctx.dct.month else 0
+    elif which == "coming":
+        year += 1 if month < ctx.dct.month else 0
+    return _interval(DATE, *_split3(_month(year, month)))
+
+
 def _season(s: str, ctx: _Ctx) -> Normalised | None:
     m = re.fullmatch(r"(?:(?:the|this|last|next|early|late|mid|past|coming) )*(?:(?:of )?)(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", s)
     if not m:
@@ -673,61 +814,153 @@ def _season(s: str, ctx: _Ctx) -> Normalised | None:
         return Normalised(DATE, f"XXXX-{code}")
     else:
         year = _season_year(code, ctx.dct, words, ctx.tense)
-    first_month, last_month = _SEASON_MONTHS[code]
-    if code == "WI":
-        first, last = date(year - 1, 12, 1), date(year, 2, calendar.monthrange(year, 2)[1])
-    else:
-        first, last = date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
+    first, last = _season_bounds(code, year)
     return Normalised(DATE, f"{year:04d}-{code}", first, last)
 
 
 def _season_year(code: str, dct: date, words: list[str], tense: str) -> int:
-    """The year of "this/last/next <season>"; winter Y runs December Y-1 to February Y."""
+    """The year of "this/last/next <season>" or a bare season; winter Y runs
+    December Y-1 to February Y. A bare season is the last one begun after a
+    past-tense verb, the current or coming one after a future verb, and
+    otherwise the nearest (the current one when the dct falls inside it)."""
     year = dct.year + (1 if code == "WI" and dct.month == 12 else 0)
-    first_month = _SEASON_MONTHS[code][0]
-    started = code == "WI" or dct.month >= first_month
+    started = code == "WI" or dct.month >= _SEASON_MONTHS[code][0]
     if "last" in words or "past" in words:
-        return year - 1 if started else year - 1
+        return year - 1
     if "next" in words or "coming" in words:
         return year + 1 if started else year
     if "this" in words:
         return year
+    candidates = [(y, *_season_bounds(code, y)) for y in (year - 1, year, year + 1)]
     if tense == PAST:
-        return year if started else year - 1
-    if tense in (FUTURE, PRESENT):
-        return year if not started or code == "WI" else year
-    return year
+        return max(y for y, first, _ in candidates if first <= dct)
+    if tense == FUTURE:
+        return min(y for y, _, last in candidates if last >= dct)
+    return min(candidates, key=lambda c: (max((c[1] - dct).days, (dct - c[2]).days, 0), c[0] != year))[0]
+
+
+def _season_bounds(code: str, year: int) -> tuple[date, date]:
+    if code == "WI":
+        return date(year - 1, 12, 1), date(year, 2, calendar.monthrange(year, 2)[1])
+    first_month, last_month = _SEASON_MONTHS[code]
+    return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+# A quarter or a reporting period named by what it is to the text: the one just
+# reported ("the latest quarter"), the same one a year before ("the year-ago
+# quarter"), the one now running ("the current quarter"), the one before ("the
+# previous quarter"). Business news compares a quarter with the same quarter a
+# year earlier, and calls both "the period" once a quarter is named.
+_QUARTER_RE = re.compile(
+    r"(?:the )?(?:(?P<year>\d{4}) )?(?P<mods>(?:(?:fiscal|year-ago|year-earlier|year ago|year earlier|comparable|"
+    r"corresponding|same|latest|most recent|just-ended|just ended|recent|current|previous|prior|last year's|"
+    r"this year's) )*)"
+    r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?)?(?:fiscal[- ])?(?P<unit>quarter|period)"
+    r"(?: of (?:fiscal |the year )?(?P<year2>\d{4}))?(?: (?P<back>last year|a year ago|a year earlier))?")
+_QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_YEAR_BACK = ("year-ago", "year-earlier", "year ago", "year earlier", "comparable", "corresponding", "last year's")
 
 
 def _quarter_phrase(s: str, ctx: _Ctx) -> Normalised | None:
     if s in ("last quarter", "final quarter"):
         return None  # the quarter before this one: see _relative_unit
-    m = re.fullmatch(r"(?:the )?(first|second|third|fourth|last|final) quarter(?: of (?:the year |)(\d{4}))?", s) or \
+    m = re.fullmatch(r"(?:the )?(last|final) quarter(?: of (?:the year |)(\d{4}))?", s) or \
         re.fullmatch(r"q([1-4])(?: (\d{4}))?", s)
+    if m:
+        q = int(m.group(1)) if m.group(1).isdigit() else _ORDINALS[m.group(1)]
+        if m.group(2):
+            return _quarter(int(m.group(2)), q)
+        if ctx.dct is None:
+            return Normalised(DATE, f"XXXX-Q{q}")
+        return _quarter(_quarter_year(q, ctx.dct, ctx.tense), q)
+    m = _QUARTER_RE.fullmatch(s)
     if not m:
         return None
-    q = int(m.group(1)) if m.group(1).isdigit() else _ORDINALS[m.group(1)]
-    if m.group(2):
-        return _quarter(int(m.group(2)), q)
-    if ctx.dct is None:
-        return Normalised(DATE, f"XXXX-Q{q}")
-    return _quarter(_quarter_year(q, ctx.dct, ctx.tense), q)
+    return _reporting_quarter(m, ctx)
+
+
+def _reporting_quarter(m: re.Match[str], ctx: _Ctx) -> Normalised | None:
+    """A quarter named by ordinal, by year, or by its place in the text."""
+    mods = m.group("mods") or ""
+    year_back = any(word in mods for word in _YEAR_BACK) or m.group("back") is not None
+    explicit_year = m.group("year") or m.group("year2")
+    ordinal = _QUARTER_ORDINALS.get(m.group("ord") or "")
+    named = _anchor_quarter(ctx.anchor_value)
+    if m.group("unit") == "period" and not (named or ordinal):
+        # "the latest period" names a quarter once one is named; found without context, it may
+        if explicit_year:
+            return _year(int(explicit_year))
+        if ctx.dct is None and not ctx.anchor_value and mods:
+            return Normalised(DATE, "XXXX-QX")
+        return None
+    if ctx.dct is None and not explicit_year and not named:
+        return Normalised(DATE, f"XXXX-Q{ordinal}" if ordinal else "XXXX-QX")
+    if explicit_year:
+        year, q = int(explicit_year), ordinal or (named[1] if named else 0)
+        if not q:
+            return _year(year)
+    elif ordinal:
+        # "third-quarter earnings": an adjective names the period its noun reports
+        # on; the verb's tense tells of the report ("will report third-quarter
+        # earnings" in October: the quarter just over), so only a past tense counts.
+        adjective = "-quarter" in m.group(0) and ctx.tense != PAST
+        year, q = _quarter_year(ordinal, ctx.dct, NO_TENSE if adjective else ctx.tense), ordinal
+    elif "latest" in mods and m.group("unit") == "quarter" or "current" in mods or not named:
+        year, q = _default_quarter(ctx, current="current" in mods, latest="latest" in mods)
+    else:
+        year, q = named
+    if "previous" in mods or "prior" in mods:
+        year, q = (year, q - 1) if q > 1 else (year - 1, 4)
+    return _quarter(year - 1 if year_back else year, q)
+
+
+def _year_back(s: str, ctx: _Ctx) -> Normalised | None:
+    """"year-ago", "year-earlier" as adjectives ("year-earlier sales"): the
+    quarter named a year back, else last year; "year-end": the end of the year
+    the verb's tense points to (this one's, unless told in the past before December)."""
+    if s in ("year-ago", "year-earlier", "year-before", "prior-year"):
+        if quarter := _anchor_quarter(ctx.anchor_value):
+            return _quarter(quarter[0] - 1, quarter[1])
+        return _year(ctx.dct.year - 1) if ctx.dct else Normalised(DATE, "XXXX")
+    if s in ("year-end", "year end", "year's end", "end-year", "end of year"):
+        if ctx.dct is None:
+            return Normalised(DATE, "XXXX")
+        return _part_of_period(f"the end of {_infer_year(12, ctx.dct, ctx.tense)}", ctx)
+    return None
+
+
+def _anchor_quarter(value: str) -> tuple[int, int] | None:
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _default_quarter(ctx: _Ctx, *, current: bool, latest: bool) -> tuple[int, int]:
+    """"the quarter" with none named before: the one running when told in the
+    present or future tense, else the last one over (the one being reported);
+    "the latest quarter" is always the last one over."""
+    assert ctx.dct is not None
+    year, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
+    if current or (ctx.tense in (PRESENT, FUTURE) and not latest):
+        return year, q
+    return (year, q - 1) if q > 1 else (year - 1, 4)
 
 
 def _quarter_year(q: int, dct: date, tense: str) -> int:
     """As for months: a quarter not yet begun, told in the past tense, is last
     year's ("the fourth quarter ended" said in January); one already over,
-    told in the future tense, is next year's."""
+    told in the future tense, is next year's; with no tense, the nearest."""
     first_month, last_month = 3 * q - 2, 3 * q
     if tense == PAST and first_month > dct.month:
         return dct.year - 1
     if tense == FUTURE and last_month < dct.month:
         return dct.year + 1
-    return dct.year
+    if tense in (PAST, FUTURE):
+        return dct.year
+    return _nearest_year(q - 1, (dct.month - 1) // 3, 4, dct.year)
 
 
 def _half_phrase(s: str, ctx: _Ctx) -> Normalised | None:
-    m = re.fullmatch(r"(?:the )?(first|second) half of (?:the year |)(\d{4}|this year|last year|next year)", s)
+    m = re.fullmatch(r"(?:the )?(first|second|last) half of (?:the year |)(\d{4}|this year|last year|next year)", s)
     if not m:
         return None
     base = _resolve(m.group(2), ctx)
@@ -761,14 +994,17 @@ def _decade_century(s: str, ctx: _Ctx) -> Normalised | None:
 
 def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     """"about 50 minutes", "the next 48 hours", "weeks", "several days", "48-hour"."""
+    if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |few |many |recent ", s):
+        return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
     s = re.sub(r"\s*-\s*", "-", s)
     if s == "half an hour" or s == "half-hour":
         return Normalised(DURATION, "PT30M")
-    m = re.fullmatch(r"(?:an? )?(" + "|".join(_UNITS) + r")s? and a half", s)
+    m = re.fullmatch(r"(?:(an?|one|\d+) )?(" + "|".join(_UNITS) + r")s? and a half", s) or \
+        re.fullmatch(r"(\d+) 1/2 (" + "|".join(_UNITS) + r")s?", s)
     if m:
-        letter, is_time = _unit(m.group(1))
-        return Normalised(DURATION, ("PT" if is_time else "P") + "1.5" + letter)
+        whole = 1 if m.group(1) in (None, "a", "an", "one") else int(m.group(1))
+        return Normalised(DURATION, _and_a_half(whole, m.group(2)))
     m = re.fullmatch(_NUMBER_RE + r"-" + _UNIT_RE + r"(?:-old|-long)?", s)
     if m:
         count = _count(m.group(1))
@@ -777,7 +1013,8 @@ def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     if m:
         count = _count(m.group(1)) if m.group(1) else None
         return Normalised(DURATION, _duration_value(count, m.group(3)))
-    m = re.fullmatch(r"(?:many |long |recent )?(seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)", s)
+    m = re.fullmatch(r"(?:many |long |recent )?"
+                     r"(seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)", s)
     if m:
         return Normalised(DURATION, _duration_value(None, m.group(1)))
     return None
@@ -841,12 +1078,31 @@ def _parse_date(text: str, date_order: str) -> date | None:
 
 
 def _infer_year(month: int, dct: date, tense: str) -> int:
-    """HeidelTime's rule: a month after the dct's month said in the past is last year's."""
-    if tense == PAST and month > dct.month:
-        return dct.year - 1
-    if tense == FUTURE and month < dct.month:
-        return dct.year + 1
-    return dct.year
+    """The year of a year-less month, read as a reader would from the verb.
+
+    A past-tense verb means the last such month (on or before the dct's: a
+    month after it is last year's), a future one the coming month (one before
+    the dct's is next year's); otherwise, or when the verb's tense does not
+    reach the expression ("payable Dec. 15"), the nearest one.
+    """
+    if tense == PAST:
+        return dct.year - 1 if month > dct.month else dct.year
+    if tense == FUTURE:
+        return dct.year + 1 if month < dct.month else dct.year
+    return _nearest_year(month - 1, dct.month - 1, 12, dct.year)
+
+
+def _nearest_year(position: int, current: int, length: int, year: int) -> int:
+    """The year in which `position` of a yearly cycle (a month 0-11, a quarter
+    0-3) lies nearest the dct's `current` one; a tie stays in `year`. A
+    year-less "October" said in January is last October, said in June this one."""
+    ahead = (position - current) % length
+    behind = (current - position) % length
+    if ahead == 0 or ahead == behind:
+        return year
+    if ahead < behind:
+        return year + 1 if position < current else year
+    return year - 1 if position > current else year
 
 
 def _holiday(s: str, ctx: _Ctx) -> Normalised | None:
@@ -890,7 +1146,7 @@ def _year_phrase(s: str, ctx: _Ctx) -> Normalised | None:
 
 
 _STEPS = (
-    _ref, _set, _deictic, _midweek, _weekend, _anaphoric, _ago, _part_of_period, _quarter_phrase,
-    _half_phrase, _relative_unit, _season, _decade_century, _weekday, _year_phrase, _holiday,
-    _time_of_day, _duration, _absolute,
+    _ref, _set, _clock_duration, _deictic, _midweek, _weekend, _anaphoric, _ago, _year_back, _part_of_period,
+    _quarter_phrase, _half_phrase, _relative_unit, _relative_month, _season, _decade_century, _weekday,
+    _year_phrase, _holiday, _time_of_day, _duration, _absolute,
 )

@@ -1,0 +1,228 @@
+"""Issue 18, resolution that reasons like a reader: the classes of value errors fixed, case by case.
+
+Every sentence here is written for these tests (none is taken from TimeBank or
+the TempEval-3 test set). The normaliser tables run without spaCy; the
+`model` tests run the real pipeline, where the tense of the governing verb
+and the earlier dates of the text come into play.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from core.timex import TIMEX_SPAN_KEY, add_to_pipeline, tag_text
+from core.timex_normalise import FUTURE, PAST, PRESENT, normalise
+
+MON = date(2013, 3, 18)     # a Monday, ISO week 2013-W12
+AUG = date(2013, 8, 20)     # a Tuesday in the third quarter
+NOV = date(2013, 11, 5)     # a Tuesday in the fourth quarter
+
+P, F, PR, N = {"tense": PAST}, {"tense": FUTURE}, {"tense": PRESENT}, {}
+
+
+def _read(text: str, dct: date | None, context: dict) -> tuple[str, str]:
+    result = normalise(text, dct, **context)
+    assert result is not None, text
+    return result.type, result.value
+
+
+# ---------------------------------------------------------------- words alone (no spaCy)
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), [
+    # durations versus points: "the past week" is the week before this one ...
+    ("the past week", MON, P, "DATE", "2013-W11"),
+    ("the last week", MON, N, "DATE", "2013-W11"),
+    ("the past month", MON, P, "DATE", "2013-02"),
+    ("the past year", MON, P, "DATE", "2012"),
+    ("the last decade", MON, N, "DATE", "200"),
+    # ... while counted spans stay spans of time
+    ("the past three weeks", MON, P, "DURATION", "P3W"),
+    # "in N units" is a point ahead only after a future verb
+    ("eight years", MON, {"tense": PRESENT, "prev_word": "in"}, "DURATION", "P8Y"),
+    ("100 days", MON, {"tense": PAST, "prev_word": "in"}, "DURATION", "P100D"),
+    ("two weeks", MON, {"tense": FUTURE, "prev_word": "in"}, "DATE", "2013-W14"),
+    ("three months", MON, {"prev_word": "in"}, "DURATION", "P3M"),
+    # a month named without a year: past verb -> the last one, future -> the coming one, else the nearest
+    ("June", MON, P, "DATE", "2012-06"),
+    ("June", MON, F, "DATE", "2013-06"),
+    ("June", MON, N, "DATE", "2013-06"),
+    ("October", MON, N, "DATE", "2012-10"),
+    ("October", MON, PR, "DATE", "2012-10"),
+    ("January", NOV, N, "DATE", "2014-01"),
+    ("12 December", date(2013, 2, 1), N, "DATE", "2012-12-12"),
+    ("September", MON, N, "DATE", "2013-09"),      # six months either way: this year's
+    # a month with a relative word
+    ("last May", MON, N, "DATE", "2012-05"),
+    ("last February", MON, N, "DATE", "2013-02"),
+    ("last March", MON, N, "DATE", "2012-03"),
+    ("next March", MON, N, "DATE", "2014-03"),
+    ("next July", MON, N, "DATE", "2013-07"),
+    ("this September", MON, P, "DATE", "2013-09"),
+    ("June last year", MON, N, "DATE", "2012-06"),
+    ("January of next year", MON, N, "DATE", "2014-01"),
+    # seasons and quarters the same way
+    ("the summer", MON, N, "DATE", "2013-SU"),
+    ("autumn", MON, N, "DATE", "2012-FA"),
+    ("autumn", MON, F, "DATE", "2013-FA"),
+    ("winter", AUG, P, "DATE", "2013-WI"),
+    ("winter", AUG, F, "DATE", "2014-WI"),
+    ("the first quarter", NOV, N, "DATE", "2014-Q1"),
+    ("the first quarter", NOV, P, "DATE", "2013-Q1"),
+    # quarters named by what they are to the text
+    ("third-quarter", NOV, F, "DATE", "2013-Q3"),      # "will report third-quarter profit": the quarter just over
+    ("fourth-quarter", NOV, P, "DATE", "2013-Q4"),
+    ("fiscal second-quarter", AUG, P, "DATE", "2013-Q2"),
+    ("the latest quarter", NOV, PR, "DATE", "2013-Q3"),
+    ("the quarter", NOV, P, "DATE", "2013-Q3"),
+    ("the quarter", NOV, F, "DATE", "2013-Q4"),
+    ("the current quarter", NOV, P, "DATE", "2013-Q4"),
+    ("the year-ago quarter", NOV, P, "DATE", "2012-Q3"),
+    ("the 2011 third quarter", NOV, P, "DATE", "2011-Q3"),
+    ("year-earlier", NOV, N, "DATE", "2012"),
+    # sets
+    ("each season", MON, N, "SET", "P1S"),
+    ("every winter", MON, N, "SET", "XXXX-WI"),
+    ("each March", MON, N, "SET", "XXXX-03"),
+    ("Friday evenings", MON, N, "SET", "XXXX-WXX-5TEV"),
+    ("every quarter", MON, N, "SET", "P1Q"),
+    # clock durations ("finished in 2:14:09") and a clock time with seconds
+    ("2:14:09", MON, N, "DURATION", "PT2H14M9S"),
+    ("0:45:00", MON, N, "DURATION", "PT45M"),
+    ("16:05:30", MON, {"prev_word": "at"}, "TIME", "2013-03-18T16:05:30"),
+    # halves of a unit in the next smaller one
+    ("a day and a half", MON, N, "DURATION", "P1DT12H"),
+    ("an hour and a half", MON, N, "DURATION", "PT1H30M"),
+    ("3 1/2 years", MON, N, "DURATION", "P3Y6M"),
+    ("a minute and a half", MON, N, "DURATION", "PT1M30S"),
+    # present, past and future references
+    ("several months ago", MON, P, "DATE", "PAST_REF"),
+    ("a few weeks ago", MON, P, "DATE", "PAST_REF"),
+    ("one day", MON, {"prev_word": "could"}, "DATE", "FUTURE_REF"),
+    ("current", MON, N, "DATE", "PRESENT_REF"),
+    ("recent", MON, N, "DATE", "PAST_REF"),
+    ("then current", MON, N, "DATE", "PAST_REF"),
+    ("the long term", MON, N, "DATE", "FUTURE_REF"),
+    ("a later date", MON, N, "DATE", "FUTURE_REF"),
+    ("the foreseeable future", MON, N, "DATE", "FUTURE_REF"),
+    # parts of the day with "mid"
+    ("mid-morning yesterday", MON, P, "TIME", "2013-03-17TMO"),
+    ("mid afternoon", MON, N, "TIME", "2013-03-18TAF"),
+    # halves of a year
+    ("the last half of 2012", MON, N, "DATE", "2012-H2"),
+])
+def test_words_read_in_context(text, dct, context, type_, value) -> None:
+    assert _read(text, dct, context) == (type_, value)
+
+
+# the last period named earlier in the text, at its own granularity
+@pytest.mark.parametrize(("text", "anchor_value", "dct", "context", "value"), [
+    ("the following decade", "197", MON, P, "198"),
+    ("the previous decade", "197", MON, P, "196"),
+    ("that year", "2009", MON, P, "2009"),
+    ("the following year", "2009-05", MON, P, "2010"),
+    ("the next month", "2011-03", MON, P, "2011-04"),
+    ("a year earlier", "2013-Q2", AUG, P, "2012-Q2"),
+    ("a year ago", "2013-Q2", AUG, P, "2012-Q2"),
+    ("the year-earlier period", "2013-Q2", AUG, P, "2012-Q2"),
+    ("the latest period", "2013-Q2", AUG, P, "2013-Q2"),
+    ("the quarter", "2013-Q2", AUG, P, "2013-Q2"),
+    ("the previous quarter", "2013-Q2", AUG, P, "2013-Q1"),
+    ("two years later", "1997", MON, P, "1999"),
+])
+def test_anchored_on_the_last_period_named(text, anchor_value, dct, context, value) -> None:
+    result = normalise(text, dct, anchor_value=anchor_value, **context)
+    assert result is not None and result.value == value
+
+
+# without a named quarter, "the latest period" is not placed; a fraction is no span of time
+@pytest.mark.parametrize("text", ["the latest period", "a quarter", "three quarters"])
+def test_not_a_period_here(text) -> None:
+    result = normalise(text, AUG)
+    assert result is None or result.type != "DURATION" and "Q" not in result.value
+
+
+# ---------------------------------------------------------------- spans (rules alone, no model)
+
+@pytest.fixture(scope="module")
+def blank_nlp():
+    nlp = spacy.blank("en")
+    add_to_pipeline(nlp)
+    return nlp
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    # quarters and periods
+    ("Its third-quarter profit fell.", [("third-quarter", "DATE")]),
+    ("Costs rose in the latest quarter.", [("the latest quarter", "DATE")]),
+    ("Costs fell in the year-ago quarter.", [("the year-ago quarter", "DATE")]),
+    # whole expressions, not pieces of them
+    ("The plant closed several years ago.", [("several years ago", "DATE")]),
+    ("They were jailed for 2 1/2 years.", [("2 1/2 years", "DURATION")]),
+    ("It lasted a minute and a half.", [("a minute and a half", "DURATION")]),
+    ("He visited last May.", [("last May", "DATE")]),
+    ("It opened in June last year.", [("June last year", "DATE")]),
+    # sets, clock durations, references
+    ("Buses run on Sunday mornings.", [("Sunday mornings", "SET")]),
+    ("The herders move each season.", [("each season", "SET")]),
+    ("Pilgrims gather every August.", [("every August", "SET")]),
+    ("She ran it in 2:21:05 flat.", [("2:21:05", "DURATION")]),
+    ("Prices are high now that the mine is shut.", [("now", "DATE")]),
+    ("The recent floods hit farms.", [("recent", "DATE")]),
+    ("It will be decided at a later date.", [("a later date", "DATE")]),
+    # adjectives of frequency that are not time expressions in TimeML
+    ("The annual report is out.", []),
+    ("The firm raised its quarterly dividend.", []),
+    ("The current account deficit grew.", []),
+    # "current" inside a longer expression stays part of it
+    ("Sales rose in the current fiscal year.", [("the current fiscal year", "DATE")]),
+])
+def test_rule_spans(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# ---------------------------------------------------------------- in running text (model)
+
+def _values(nlp, text: str, dct: date) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag_text(nlp, text, dct)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    # weekdays: the tense of the verb, not of whatever the parse passes on the way
+    ("Four guards were shot dead on Tuesday.", MON, [("Tuesday", "DATE", "2013-03-12")]),
+    ("The summit opens at 15:00 GMT Saturday.", MON, [("15:00 GMT Saturday", "TIME", "2013-03-23T15:00")]),
+    ("Kick-off is at 15:00 GMT Saturday.", MON, [("15:00 GMT Saturday", "TIME", "2013-03-23T15:00")]),
+    ("Negotiators, set to meet again on Thursday, declined to comment.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The ferry, due to sail on Friday, is still in port.", MON, [("Friday", "DATE", "2013-03-22")]),
+    ("The rand slid, closing lower on Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),
+    ("Rescuers were told to stop searching on Saturday.", MON, [("Saturday", "DATE", "2013-03-16")]),
+    # months: the coming one after a future verb, the last one after a past verb, the nearest otherwise
+    ("The referendum will be held in June.", MON, [("June", "DATE", "2013-06")]),
+    ("The referendum was held in June.", MON, [("June", "DATE", "2012-06")]),
+    ("The board approved a bonus, payable in January.", NOV, [("January", "DATE", "2014-01")]),
+    ("Officials expect the bridge to reopen by Feb. 2.", NOV, [("Feb. 2", "DATE", "2014-02-02")]),
+    ("Villagers were warned of a curfew in September.", AUG, [("September", "DATE", "2013-09")]),
+    ("The mayor will be honoured for a rescue in December.", MON, [("December", "DATE", "2013-12")]),
+    # a later expression counts from the period the text last named
+    ("The band formed in the 1970s. The following decade it toured Asia.", MON,
+     [("the 1970s", "DATE", "197"), ("The following decade", "DATE", "198")]),
+    ("A new constitution was adopted in 2009. That year, turnout fell.", MON,
+     [("2009", "DATE", "2009"), ("That year", "DATE", "2009")]),
+    ("Profit rose in the second quarter, up from $4 million a year earlier.", AUG,
+     [("the second quarter", "DATE", "2013-Q2"), ("a year earlier", "DATE", "2012-Q2")]),
+    # spans of time and points
+    ("Unemployment is at its highest in eight years.", MON, [("eight years", "DURATION", "P8Y")]),
+    ("The new cabinet has 100 days to deliver reforms.", MON, [("100 days", "DURATION", "P100D")]),
+    ("Over the past week, fuel prices fell.", MON, [("the past week", "DATE", "2013-W11")]),
+    ("The envoy will return in two weeks.", MON, [("two weeks", "DATE", "2013-W14")]),
+    # sets, clock durations, references
+    ("The nomads move their herds each season.", MON, [("each season", "SET", "P1S")]),
+    ("She won the marathon in 2:21:05.", MON, [("2:21:05", "DURATION", "PT2H21M5S")]),
+    ("Fares will rise now that the subsidy has ended.", MON, [("now", "DATE", "PRESENT_REF")]),
+    ("The island could one day be under water.", MON, [("one day", "DATE", "FUTURE_REF")]),
+])
+def test_in_running_text(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
