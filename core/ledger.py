@@ -299,3 +299,11 @@ def sources_of(claims: pd.DataFrame, spans: Iterable[str]) -> pd.DataFrame:
     rank = keys.map(order)
     found = claims[rank.notna()]
     return found.iloc[np.argsort(rank[rank.notna()].to_numpy(), kind="stable")]
+
+
+def with_ledger(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """An export's tables: `tables`, then the ledger built from their claims (as the CLI
+    writes it after the frames); `tables` itself when it holds no claims."""
+    if "claims" not in tables:
+        return tables
+    return {**tables, "ledger": build_ledger(tables["claims"])}

@@ -214,6 +214,21 @@ def test_zip_holds_every_frame_and_a_readme_of_every_column():
             assert line.split("|")[2].strip(), f"{name}.{column} has no description"
 
 
+def test_the_zip_holds_the_ledger_of_its_claims_with_its_columns_described():
+    from core.ledger import LEDGER_COLUMNS, with_ledger
+    from ui.widgets import export_zip
+
+    archive = zipfile.ZipFile(io.BytesIO(export_zip(filtered_tables(FRAMES, Filters()))))
+    assert "ledger.csv" in archive.namelist()
+    ledger = pd.read_csv(io.BytesIO(archive.read("ledger.csv")))
+    assert list(ledger.columns) == LEDGER_COLUMNS
+    assert 0 < len(ledger) <= len(FRAMES.claims)
+    section = archive.read("README.md").decode("utf-8").split("## ledger.csv", 1)[1]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| column")]
+    assert len(rows) == len(LEDGER_COLUMNS) and all(line.split("|")[2].strip() for line in rows)
+    assert with_ledger({"events": FRAMES.events}) == {"events": FRAMES.events}
+
+
 def test_zip_csvs_neutralise_formulas_and_take_the_bom_option():
     tables = {"articles": FRAMES.articles.assign(title=["=HYPERLINK(\"http://x\")", "ok"])}
     plain = zipfile.ZipFile(io.BytesIO(frames_zip(tables.items()))).read("articles.csv")

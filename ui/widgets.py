@@ -9,6 +9,7 @@ import streamlit as st
 from PIL import Image
 
 from core.export import frames_zip, to_csv_bytes
+from core.ledger import with_ledger
 from core.highlight import markdown_escape
 from ui.data import corpus_dirs
 from ui.memo import Memo
@@ -177,11 +178,16 @@ def rows_label(count: int) -> str:
     return f"{count:,} row" if count == 1 else f"{count:,} rows"
 
 
+def export_zip(tables: dict[str, pd.DataFrame], *, bom: bool = False, note: str = "") -> bytes:
+    """The bytes of the whole export: every table, the ledger of their claims, and a README."""
+    return frames_zip(with_ledger(tables).items(), bom=bom, note=note)
+
+
 def download_zip(tables: dict[str, pd.DataFrame], *, key: str, note: str = "") -> None:
-    """A download button for a zip of every table, with a README of the columns."""
+    """A download button for a zip of every table and the ledger, with a README of the columns."""
     bom = _bom_chosen()
     st.download_button(
         "Download everything (.zip of CSVs with a README of the columns)",
-        data=frames_zip(tables.items(), bom=bom, note=note), file_name="crisis-timeline.zip",
+        data=export_zip(tables, bom=bom, note=note), file_name="crisis-timeline.zip",
         mime="application/zip", key=key, on_click="ignore", icon=":material/folder_zip:",
     )
