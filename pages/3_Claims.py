@@ -66,12 +66,16 @@ ledger_view.ledger(ledger, sources)
 
 st.subheader(f"Claims ({len(claims)})")
 st.caption("Every figure as extracted, one row per figure in a sentence.")
-table = claims[["date", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high", "category",
+table = claims[["date", "as_of", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high", "category",
                 "location", "article", "attribution", "flags"]].sort_values("date", na_position="last")
 widgets.table(
     table, hide_index=True, width="stretch", key="claims_table",
     column_config={
-        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD",
+                                            help="When the claim was made: a date in its clause, else publication"),
+        "as_of": st.column_config.DateColumn("Applies to", format="YYYY-MM-DD",
+                                             help="The date the figure is for, when the text gives one apart from "
+                                                  "when it was claimed (\"as of Wednesday\")"),
         "claimant": "Claimed by", "side": "Whose forces",
         "value": st.column_config.NumberColumn("Figure", format="localized"),
         "low": st.column_config.NumberColumn("At least", format="localized"),

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import numpy as np
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -104,7 +105,7 @@ def synthetic_corpus() -> CorpusResult:
     claims = frame("claims", [
         {"article_id": "a1", "sentence": "Wallace said 130,000 Russian troops.", "value": 130000.0,
          "unit": "troops", "category": "deployment", "side": "Russia", "claimant": "Ben Wallace",
-         "date": "2022-02-13"},
+         "date": "2022-02-13", "as_of": "2022-02-09"},
         {"article_id": "a1", "sentence": "US officials said 100,000 to 150,000.", "value": 125000.0,
          "low": 100000.0, "high": 150000.0, "unit": "troops", "category": "deployment", "side": "Russia",
          "claimant": "Joe Biden", "date": "2022-02-12"},
@@ -560,6 +561,15 @@ def test_seed_corpus_timeline_filter(seed_result):
     select_actors(at, [least])
     # the least mentioned actor may take part in no event: then no chart, and the page says so
     assert "No events involve" in all_text(at) if not chart_specs(at) else lanes(at) != before
+
+
+def test_claims_table_keeps_when_a_figure_applies_apart_from_when_it_was_claimed():
+    at = make_app(synthetic_corpus(), page=PAGES[2])
+    table = claims_table(at).value.set_index("claimant")
+    assert list(table.columns[:2]) == ["date", "as_of"]
+    assert str(table.loc["Ben Wallace", "as_of"])[:10] == "2022-02-09"
+    assert str(table.loc["Ben Wallace", "date"])[:10] == "2022-02-13"
+    assert pd.isna(table.loc["Joe Biden", "as_of"])
 
 
 @pytest.mark.model
