@@ -84,6 +84,7 @@ _ADVERSARIES = _DATA / "claim_adversaries.csv"
 _ENEMY_WORDS = _DATA / "claim_enemy_words.txt"
 _BORDER_NOUNS = _DATA / "claim_border_nouns.txt"
 _REPORT_NOUNS = _DATA / "claim_report_nouns.txt"
+_MODEL_PREFIXES = _DATA / "claim_model_prefixes.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -211,6 +212,7 @@ class Lexicons:
     enemy_words: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
     report_nouns: frozenset[str] = frozenset()
+    model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,7 @@ def lexicons() -> Lexicons:
         enemy_words=_words(_ENEMY_WORDS),
         border_nouns=_words(_BORDER_NOUNS),
         report_nouns=_words(_REPORT_NOUNS),
+        model_prefix=re.compile(r"\b(?:" + "|".join(re.escape(row[0]) for row in _rows(_MODEL_PREFIXES)) + r") $"),
     )
 
 
@@ -376,8 +379,8 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[_Figure]:
         # whole sentence for each figure made one long sentence of figures quadratic
         before = text[max(0, match.start() - _CUE_CONTEXT_CHARS):match.start()]
         after = text[match.end():match.end() + _CUE_CONTEXT_CHARS]
-        if _MODEL_NAME_BEFORE.search(before) and not before.endswith(" "):
-            continue
+        if _MODEL_NAME_BEFORE.search(before) and not before.endswith(" ") or lex.model_prefix.search(before):
+            continue                      # "T-72", "Su-35", "Mk 41": part of a model name
         if _CURRENCY_BEFORE.search(before) or _AGE_OR_DURATION_AFTER.match(after):
             continue
         if _YEAR.match(match.group(0)) and _YEAR_BEFORE.search(before):

@@ -350,3 +350,22 @@ def test_a_pronoun_or_the_group_goes_back_to_its_referent(text, value, side):
 def test_an_estimate_at_a_count(text, value, side, claimant):
     claims = _claims(text, title="News", side="", source="Wire")
     assert (claims[value].side, claims[value].claimant) == (side, claimant)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "values"), [
+    ("NATO has placed Mk 41 launchers in Romania and 2,000 troops in Poland.", [2000]),
+    ("Beijing sent Type 052 destroyers and 40 warplanes near the island.", [40]),
+    ("An 8,000 Russian troops arrived in Belarus, officials said.", [8000]),            # "An" is not a prefix
+])
+def test_a_model_designation_with_a_space_is_not_a_count(text, values):
+    claims = _claims(text, title="News", side="", source="Wire")
+    assert sorted(claims) == values
+
+
+@pytest.mark.model
+def test_an_interview_without_speaker_labels_is_claimed_by_the_interviewee():
+    text = "- Is the army ready? - We have 250,000 troops ready to defend our land."
+    claims = _claims(text, title="Volodymyr Zelenskyy in an interview for a newspaper: we are ready",
+                     side="Ukraine", source="President of Ukraine")
+    assert claims[250000].claimant == "Volodymyr Zelenskyy"
