@@ -85,6 +85,7 @@ _ENEMY_WORDS = _DATA / "claim_enemy_words.txt"
 _BORDER_NOUNS = _DATA / "claim_border_nouns.txt"
 _REPORT_NOUNS = _DATA / "claim_report_nouns.txt"
 _MODEL_PREFIXES = _DATA / "claim_model_prefixes.txt"
+_ORG_NOUNS = _DATA / "claim_org_nouns.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -105,6 +106,8 @@ _LINKING_VERBS = frozenset({
 # Verbs by which a unit counts what a noun holds ("detachments of the Russian Armed Forces,
 # numbering two or three tanks", "units including 15 tanks"): the side is that noun's.
 _HOLDING_VERBS = frozenset({"number", "include", "comprise", "consist"})
+_JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "amod", "compound", "poss", "nmod"})   # who acts or owns, not where
+_SUFFER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})   # "Russia has lost 13,500 troops": its own
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
 # Nouns that stand for a count of what their "of" phrase names.
 _COUNT_NOUNS = frozenset({"number", "figure", "total", "count", "size", "strength", "tally", "estimate"})
@@ -179,6 +182,7 @@ _SENTENCE_WINDOW = 2          # sentences a side is inherited across
 _CONTINUES = 2                # sentences a named source's reported speech goes on for
 _RETRO_REACH = 3              # sentences after a figure where "This was stated by X" may claim it
 _CLAUSE_STEPS = 6             # words above a figure where a hypothetical or an award may sit
+_SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
 _BRIDGE_MAX = 6               # tokens allowed between a figure and its noun
 _LOCATION_MAX = 8             # tokens between a force noun and its place phrase
@@ -212,6 +216,7 @@ class Lexicons:
     enemy_words: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
     report_nouns: frozenset[str] = frozenset()
+    org_nouns: frozenset[str] = frozenset()
     model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
 
@@ -281,6 +286,7 @@ def lexicons() -> Lexicons:
         enemy_words=_words(_ENEMY_WORDS),
         border_nouns=_words(_BORDER_NOUNS),
         report_nouns=_words(_REPORT_NOUNS),
+        org_nouns=_words(_ORG_NOUNS),
         model_prefix=re.compile(r"\b(?:" + "|".join(re.escape(row[0]) for row in _rows(_MODEL_PREFIXES)) + r") $"),
     )
 
@@ -937,6 +943,9 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
         return ""
     if subject.lower_ == "you":
         return addressee
+    if subject.lemma_.lower() in lex.enemy_words:                    # "the enemy has concentrated 40,000 troops"
+        speaking = home or (_claimant_side(claimant, lex, people) if claimant is not None else "")
+        return lex.adversaries.get(speaking, "")
     if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in _FIRST_PERSON:
         return _phrase_side(claimant, lex)
     if subject.lower_ in _FIRST_PERSON:
@@ -1073,8 +1082,8 @@ def _person_in(subject: Token) -> Span | None:
 
 def _titled_name(subject: Token, lex: Lexicons) -> str:
     """ "Mr Wallace" when NER missed it: a proper noun after a courtesy title."""
-    if subject.tag_ != "NNP" or subject.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
-        return ""
+    if subject.tag_ != "NNP" or subject.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or subject.lower_ in lex.org_nouns:
+        return ""                         # "the General Staff" is a body, not a General named Staff
     left = [c for c in subject.lefts if c.dep_ == "compound"]
     if left and left[-1].lower_.rstrip(".") in lex.titles:
         return subject.text
@@ -1123,6 +1132,9 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
         named = _person_names_before(doc, subject.idx)
         named = [n for n in named if len(n.split()) >= 2] or named   # a lone word is often a place NER misread
         return (_full_name(named[-1], doc, subject.idx, lex), True) if named else ("", False)
+    earlier = _earlier_source(subject, lex)
+    if earlier is not None:
+        return _claimant_from_subject(earlier, speakers, lex)
     if subject.lower_ in _PRONOUNS_OTHER:
         return "", False
     author = _report_author(subject, lex)
@@ -1138,6 +1150,38 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     if holder:
         return holder, True
     return _common_phrase(subject), False
+
+
+def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
+    """The fuller source named before that a short one goes back to, in the
+    `_SOURCE_REACH` sentences before it: "the General Staff of Ukraine's Armed Forces
+    reported ... . The General Staff also said", "a senior NATO military official said ...
+    . The official said", and "it said" after an organisation's statement (not after a
+    person's, whom "it" cannot be). None when there is none, or the subject is a name."""
+    doc, sent = subject.doc, subject.sent
+    pronoun = subject.lower_ in ("it", "they")
+    short = (subject.pos_ in ("NOUN", "PROPN") and not subject.ent_type_ in ("PERSON", "GPE")
+             and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+             and not any(c.dep_ in ("poss", "prep", "appos") for c in subject.children))
+    if not (pronoun or short):
+        return None
+    start = sent.start
+    for _ in range(_SOURCE_REACH):
+        start = doc[start - 1].sent.start if start > 0 else start
+    size = len(list(subject.subtree))
+    for token in reversed(doc[start:sent.start]):
+        according = token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+        reports = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") \
+            and token.head.lemma_.lower() in lex.reporting
+        if not (according or reports):
+            continue                      # a source is who reports: the subject of "said", or "according to X"
+        if pronoun:
+            if token.lower_ not in _PRONOUNS_OTHER | _PRONOUNS_PERSON and token.ent_type_ != "PERSON" \
+                    and _person_in(token) is None:
+                return token
+        elif token.lemma_.lower() == subject.lemma_.lower() and len(list(token.subtree)) > size:
+            return token
+    return None
 
 
 def _report_author(subject: Token, lex: Lexicons) -> Token | None:
@@ -1700,13 +1744,16 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _holder_side(unit.token, lex)
         or _estimated_side(unit.token, lex, voices.country_of)
     )
+    inflicted = _inflicted(unit.token, lex) and (category != "force_size" or "losses" in category_flags)
     guessed = (
-        (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
+        (lex.adversaries.get(home or source_side, "") if inflicted else "")
+        or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or (_border_side(unit.token, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
         or source_side
         or (home if category != "force_size" and claimant_head is None else "")
-    ) if not side else ""
+        or (_reporting_body_side(claimant_head, lex) if category != "force_size" else "")
+    ) if not side and not (category == "force_size" and _names_joint_forces(sent, lex)) else ""
     if guessed:
         side = guessed
         category_flags += (_SIDE_GUESSED,)
@@ -1735,9 +1782,11 @@ def _not_a_claim(number: Token, unit: "_Unit", lex: Lexicons) -> str:
             return "award"
     if unit.kind == "equipment":
         civil = words.get("civil", frozenset())
-        nearby = list(unit.token.subtree) + [t for v in islice(unit.token.ancestors, 2) for c in v.children
-                                             if c.dep_ in _SUBJECT_DEPS for t in c.subtree]
-        if any(t.lemma_.lower() in civil or t.lower_ in civil for t in nearby):
+        listed = {t.i for c in unit.token.children if c.dep_ == "conj" for t in c.subtree}   # the list's next items
+        own = set(unit.text.split())      # "armoured personnel carriers" is no airline's carrier
+        nearby = [t for t in unit.token.subtree if t.i not in listed] + [
+            t for v in islice(unit.token.ancestors, 2) for c in v.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree]
+        if any((t.lemma_.lower() in civil or t.lower_ in civil) and t.lower_ not in own for t in nearby):
             return "civil"
     return ""
 
@@ -1914,6 +1963,37 @@ def _named_own_force(unit: Token, home: str) -> str:
     return ""
 
 
+def _inflicted(unit: Token, lex: Lexicons) -> bool:
+    """ "Defenders destroyed 12 tanks", "killing about 400 marines": a loss verb that takes the
+    counted noun (or the first in its list) as its object inflicts the loss, so the losses are
+    not the side of whoever reports it; "lost" and "suffered" are one's own."""
+    first = unit
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    verb = first.head
+    lemma = verb.lemma_.lower()
+    return (first.dep_ == "dobj" and verb.pos_ == "VERB" and lemma not in _SUFFER_VERBS
+            and (lex.casualty.get(lemma) or lex.casualty.get(verb.lower_)) is not None)
+
+
+def _names_joint_forces(sent: Span, lex: Lexicons) -> bool:
+    """ "drills which Russia and Belarus are holding jointly", "South Korean and US forces":
+    the sentence joins two sides, so a force it counts may be both; no side is guessed."""
+    return _per_sentence(sent, "joint_forces", lambda s: any(
+        t.dep_ in _JOINT_DEPS and (side := _token_side(t, lex))
+        and any((other := _token_side(c, lex)) and other != side for c in t.children if c.dep_ == "conj")
+        for t in s))
+
+
+def _reporting_body_side(claimant: Token | None, lex: Lexicons) -> str:
+    """ "The Israeli military said eight soldiers had been killed": losses that nothing marks
+    as anyone's, reported by a side's own military body (`claim_org_nouns.txt`), are that
+    side's; a demonym on the body names the side."""
+    if claimant is None or claimant.lower_ not in lex.org_nouns:
+        return ""
+    return _phrase_side(claimant, lex)
+
+
 def _recipient_side(unit: Token, home: str, lex: Lexicons) -> str:
     """ "the supply of three aircraft to the Air Force", "delivered two boats to the Army":
     equipment going to a force named with "the" and no country goes to the speaker's own
@@ -1945,6 +2025,13 @@ def _claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str]
         return people[claimant.text]            # a person the actor dictionary knows: "Shoigu said ..."
     owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"]
     side = next((side for t in owners for side in [_token_side(t, lex)] if side), "")
+    for role in (c for c in claimant.children if c.dep_ == "appos") if not side else ():
+        # "Ivan Petrenko, a spokesman for Ukraine's eastern group of forces"
+        side = _phrase_side(role, lex) or next(
+            (found for prep in role.children if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPS
+             for obj in prep.children if obj.dep_ == "pobj" for found in [_phrase_side(obj, lex)] if found), "")
+        if side:
+            break
     others = {_phrase_side(c, lex) for c in claimant.children if c.dep_ == "conj"} - {""}
     return "" if others - {side} else side        # "Russia and Belarus say ...": no one side speaks
 

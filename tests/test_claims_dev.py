@@ -144,6 +144,12 @@ def test_the_held_out_corpus_gold_is_well_formed_and_apart_from_the_dev_gold():
     assert not {item["doc"] for item in items} & {item["doc"] for item in load_gold(CORPUS_GOLD)}
 
 
+def test_the_second_dev_passages_are_well_formed():
+    items = load_gold(Path(__file__).parent / "data" / "claims_dev2.jsonl")
+    assert [p for item in items for p in item_problems(item)] == []
+    assert len(items) == 80 and sum(len(item["claims"]) for item in items) == 144
+
+
 def test_a_corpus_item_whose_figure_is_not_at_its_start_is_a_problem():
     item = {"id": "x", "doc": "2022-01-25_us_press-briefing-by-press-secretary-jen-psaki-january-25-2022.txt",
             "published": "2022-01-25", "source": "The White House",

@@ -165,7 +165,7 @@ def test_every_unit_the_extractor_writes_has_a_class():
     ("BTGs", "battalion tactical groups"), ("battalion tactical groups", "battalion tactical groups"),
     ("brigades", "brigades"), ("divisions", "divisions"), ("tanks", "tanks"),
     ("armored vehicles", "armoured vehicles"), ("fighter jets", "aircraft"), ("percent", "percent"),
-    ("drones", "drone"), ("", ""),
+    ("drones", "drones"), ("UAVs", "drones"), ("lorries", "lorry"), ("", ""),   # an unlisted unit is its own class
 ])
 def test_unit_classes(unit, cls):
     assert unit_class(unit) == cls
