@@ -5,10 +5,13 @@ Two named steps, kept apart:
 1. Finding (context-free, in the pipeline). `TimexTagger.match(doc)` takes
    candidates from rules kept as data (`core/data/timex_patterns.jsonl`,
    Matcher patterns with optional context tokens trimmed off) plus the
-   model's DATE/TIME entities, drops what a blocker rule covers
-   (`core/data/timex_blockers.jsonl`: "Sunday Times", "Second World War"),
-   the modal "may" and the verb "march", keeps the longest of overlapping
-   candidates and types each one (DATE, TIME, DURATION, SET).
+   model's DATE/TIME entities, widens each over a modifier that TimeML puts
+   inside the extent ("at least", "or so": `core/data/timex_mod_prefixes.txt`,
+   `timex_mod_suffixes.txt`), drops what a blocker rule covers
+   (`core/data/timex_blockers.jsonl`, context tokens trimmed as in the
+   patterns: "Sunday Times", "Second World War", ages, the "a day" of a
+   rate), the modal "may" and the verb "march", keeps the longest of
+   overlapping candidates and types each one (DATE, TIME, DURATION, SET).
    `set_annotations(doc, spans)` writes them to `doc.spans["timex"]`.
 2. Normalising (needs the document date). `iter_timexes(doc, dct)` reads the
    tense of the verb each span hangs from (`governing_tense`), the last day
@@ -56,10 +59,12 @@ SCHEDULE_WORDS_FILE = _DATA / "timex_schedule_words.csv"
 # Model entity labels that are time expressions.
 _NER_LABELS = frozenset({"DATE", "TIME"})
 # Words the model folds into a time entity that TimeML leaves outside the
-# timex: evaluative adjectives ("a long weekend" -> "weekend") and
-# prepositions. "about"/"the" stay: TimeML keeps them ("about 50 minutes").
+# timex: evaluative adjectives ("a long weekend" -> "weekend"), prepositions
+# and focus adverbs with no TIMEX3 `mod` ("just last month" -> "last month").
+# "about"/"the" stay: TimeML keeps them ("about 50 minutes").
 _NER_TRIM_LEFT = frozenset({"long", "whole", "entire", "full", "busy", "hectic", "an", "estimated",
-                            "on", "in", "at", "since", "until", "by", "during", "for", "from"})
+                            "on", "in", "at", "since", "until", "by", "during", "for", "from", "between",
+                            *tn.NO_MOD_FOCUS})
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "-", "\u2019", "\u2018", "\u201c", "\u201d"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 # Month names that are also a modal or a verb: only capitalised and not
@@ -101,6 +106,7 @@ class TimexTagger:
         self.matcher = AnchoredMatcher(vocab, load_patterns(PATTERNS_FILE) + holiday_patterns(HOLIDAYS_FILE))
         self.blocker = AnchoredMatcher(vocab, load_patterns(BLOCKERS_FILE))
         self._trims = {row["id"]: tuple(row.get("trim", (0, 0))) for row in load_patterns(PATTERNS_FILE)}
+        self._blocker_trims = {row["id"]: tuple(row.get("trim", (0, 0))) for row in load_patterns(BLOCKERS_FILE)}
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -112,9 +118,9 @@ class TimexTagger:
 
     def match(self, doc: Doc) -> list[Span]:
         """Candidate spans from rules and NER, filtered, de-overlapped and typed."""
-        rule_spans = self._rule_candidates(doc)
-        ner_spans = _ner_candidates(doc) if self.settings.use_ner else []
-        blocked = _blocked_tokens(doc, self.blocker)
+        rule_spans = [_widen_over_modifiers(span) for span in self._rule_candidates(doc)]
+        ner_spans = [_widen_over_modifiers(span) for span in _ner_candidates(doc)] if self.settings.use_ner else []
+        blocked = _blocked_tokens(doc, self.blocker, self._blocker_trims)
         kept: list[Span] = []
         for span in _prefer(rule_spans, ner_spans):
             if any(i in blocked for i in range(span.start, span.end)) or _is_verb_month(span):
@@ -173,6 +179,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 span.text, dct,
                 tense=governing_tense(span), anchor=anchor,
                 prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
+                next_word=doc[span.end].lower_ if span.end < len(doc) else "",
                 date_order=settings.date_order, anchor_value=anchor_value,
             )
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
@@ -222,8 +229,19 @@ def governing_tense(span: Span) -> str:
       prepositional phrase ("accused the West of talk of an invasion within
       the week", "told companies of a cutback in September") an event of its
       own that a past verb does not date (a future one does: "will be named
-      commander for a mission in December"): "".
+      commander for a mission in December"): "";
+    - a possessive ("Tuesday's declaration", "Thursday's closing price") dates
+      the noun it owns, an event of its own, again only a future verb tells:
+      "" otherwise.
     """
+    tense = _tense_of_governor(span)
+    if tense != tn.FUTURE and span.root.dep_ == "poss":
+        return tn.NO_TENSE
+    return tense
+
+
+def _tense_of_governor(span: Span) -> str:
+    """`governing_tense` before the possessive rule: the walk up the tree."""
     doc = span.doc
     if not doc.has_annotation("DEP"):
         return tn.NO_TENSE
@@ -464,6 +482,28 @@ def _prefer(rule_spans: list[Span], ner_spans: list[Span]) -> list[Span]:
     return filter_spans(rules + keep_ner)
 
 
+# Modifiers with a TIMEX3 `mod` value, as token sequences, longest first.
+_MOD_PREFIX_WORDS = tuple(sorted((tuple(p.split()) for p in tn.MOD_PREFIXES), key=len, reverse=True))
+# Modifiers after the expression, as token sequences ("or so": APPROX, "or later": ON_OR_AFTER).
+_MOD_SUFFIX_WORDS = tuple(tuple(p.split()) for p in tn.MOD_SUFFIXES)
+
+
+def _widen_over_modifiers(span: Span) -> Span:
+    """A candidate widened over a modifier TimeML puts inside the extent: "at least"
+    before it ("at least 20 more years"), "or so" after it ("a year or so", "1994 or later")."""
+    doc, start, end = span.doc, span.start, span.end
+    for words in _MOD_PREFIX_WORDS:
+        left = start - len(words)
+        if left >= 0 and tuple(t.lower_ for t in doc[left:start]) == words:
+            start = left
+            break
+    for words in _MOD_SUFFIX_WORDS:
+        if tuple(t.lower_ for t in doc[end:end + len(words)]) == words:
+            end += len(words)
+            break
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
 def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span]:
     """A clock time and the day it falls on are one TIME: "midnight on Dec. 31",
     "10am on Monday", "Friday at noon" (TimeML marks them as one expression)."""
@@ -481,8 +521,13 @@ def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span
     return joined
 
 
-def _blocked_tokens(doc: Doc, blocker: Matcher) -> set[int]:
-    return {i for _, start, end in blocker(doc) for i in range(start, end)}
+def _blocked_tokens(doc: Doc, blocker: AnchoredMatcher, trims: dict[str, tuple[int, int]]) -> set[int]:
+    """Tokens a blocker rule covers, less its context tokens (its "trim")."""
+    blocked = set()
+    for match_id, start, end in blocker(doc):
+        left, right = trims.get(doc.vocab.strings[match_id], (0, 0))
+        blocked.update(range(start + left, end - right))
+    return blocked
 
 
 def _is_verb_month(span: Span) -> bool:

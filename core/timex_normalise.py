@@ -53,6 +53,24 @@ UNRESOLVED_DATE = "XXXX-XX-XX"
 
 _DATA = Path(__file__).parent / "data"
 _HOLIDAYS_FILE = _DATA / "timex_holidays.csv"
+_UNMARKED_MODIFIERS_FILE = _DATA / "timex_unmarked_modifiers.txt"
+_MOD_PREFIXES_FILE = _DATA / "timex_mod_prefixes.txt"
+_MOD_SUFFIXES_FILE = _DATA / "timex_mod_suffixes.txt"
+
+
+def _read_words(path: Path) -> tuple[str, ...]:
+    """One word or phrase a line; "#" starts a comment line."""
+    with path.open(encoding="utf-8") as handle:
+        return tuple(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+
+
+# Focus adverbs with no TIMEX3 `mod` value ("just last month"): outside the extent.
+NO_MOD_FOCUS: tuple[str, ...] = _read_words(_UNMARKED_MODIFIERS_FILE)
+# Words with a TIMEX3 `mod` value ("at least", "almost"): inside the extent.
+MOD_PREFIXES: tuple[str, ...] = _read_words(_MOD_PREFIXES_FILE)
+# Words with a TIMEX3 `mod` value after the expression ("or so", "or later"): inside too.
+MOD_SUFFIXES: tuple[str, ...] = _read_words(_MOD_SUFFIXES_FILE)
+_MOD_SUFFIX_RE = re.compile(r" (?:" + "|".join(re.escape(w) for w in MOD_SUFFIXES) + r")\b")
 
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name} | {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
@@ -70,6 +88,10 @@ _PARTS_OF_DAY = {
     "mid-evening": "EV",
 }
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+# Where in a day or an afternoon something falls ("late yesterday", "earlier
+# Sunday", "later this afternoon"): TimeML keeps the word in the extent (mod
+# START or END), and the value is the day's or the part of day's own.
+_DAY_PART_EDGE = re.compile(r"^(?:early|late|earlier|later) ")
 
 # Spelled-out counts in durations and "ago"; a/an mean one.
 _NUMBER_WORDS = {
@@ -98,7 +120,15 @@ _UNITS = {
 }
 _UNIT_RE = (r"(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?"
             r"|century|centuries)")
-_NUMBER_RE = r"(\d+(?:\.\d+)?|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + ")"
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "twenty-four", "thirty six": a count in two words
+_COMPOUND_NUMBER_RE = "(?:" + "|".join(_TENS) + ")[- ](?:" + "|".join(_ONES) + ")"
+_PLURAL_UNIT_RE = r"(?:seconds|minutes|hours|days|nights|weeks|fortnights|months|quarters|years|decades|centuries)"
+_NUMBER_RE = (r"(\d+(?:\.\d+)?|" + _COMPOUND_NUMBER_RE + "|"
+              + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + ")")
 _VAGUE_RE = "(" + "|".join(_VAGUE_COUNTS) + ")"
 
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -120,6 +150,7 @@ _REFS = {
     "coming days": "FUTURE_REF", "the coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF",
     "the coming weeks": "FUTURE_REF", "coming months": "FUTURE_REF", "the coming months": "FUTURE_REF",
     "coming years": "FUTURE_REF", "the coming years": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+    "coming quarters": "FUTURE_REF", "the coming quarters": "FUTURE_REF",
     "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
     # adjectives of time ("the current crisis", "a recent visit")
     "current": "PRESENT_REF", "recent": "PAST_REF",
@@ -139,9 +170,7 @@ _ANAPHORIC_NEXT = ("next", "following", "subsequent")
 _ANAPHORIC_PREV = ("previous", "preceding", "prior")
 # Words that only qualify the value (TIMEX3 puts them in `mod`).
 _MODIFIER_PREFIXES = (
-    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "just", "only",
-    "barely", "an estimated", "no more than", "no less than", "well over", "little more than",
+    *MOD_PREFIXES, *NO_MOD_FOCUS, "about", "around", "some", "over", "under", "an estimated", "little more than",
     "very", "the very", "late on", "early on", "as early as", "as late as", "as soon as",
 )
 _PREPOSITIONS = (
@@ -168,6 +197,7 @@ class _Ctx:
     prev_word: str
     date_order: str
     anchor_value: str = ""
+    next_word: str = ""
 
 
 # ---------------------------------------------------------------- entry point
@@ -188,6 +218,7 @@ def normalise(
     prev_word: str = "",
     date_order: str = "DMY",
     anchor_value: str = "",
+    next_word: str = "",
 ) -> Normalised | None:
     """TIMEX3 type, value and interval of `text`, or None if it is not temporal.
 
@@ -198,14 +229,16 @@ def normalise(
     to read 03/02/2022 (DMY British, MDY American); `anchor_value` the TIMEX3
     value of the last calendar period named earlier in the text, at its own
     granularity ("1989-Q3", "199", "1988"): "the following decade" after "the
-    1990s", "a year earlier" after a quarter, "that year" after "in 1988".
+    1990s", "a year earlier" after a quarter, "that year" after "in 1988";
+    `next_word` the word after the span ("the year" before "ended" is a span of a year).
     """
-    cleaned = clean(text)
+    cleaned = spelled_years_as_digits(clean(text))
+    cleaned = _MOD_SUFFIX_RE.sub("", cleaned)  # "a week or so ago", "1994 or later": the value without the mod
     if not cleaned:
         return None
     cleaned, lead = _strip_leading(cleaned)
     ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order,
-               anchor_value=anchor_value)
+               anchor_value=anchor_value, next_word=next_word.lower())
     try:
         result = _resolve(cleaned, ctx)
     except (ValueError, OverflowError, ArithmeticError, TypeError, KeyError):
@@ -233,6 +266,27 @@ def clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:()\"")
     text = re.sub(r"'s$", "", text)
     return text.strip(" ,.") if not re.search(r"\b[ap]\.m\.$", text) else text
+
+
+# A year read out as broadcasters say it: "nineteen ninety-six", "twenty twenty-two",
+# "two thousand (and) one". Only a century word of a plausible year starts one.
+_SPELLED_YEAR_RE = re.compile(
+    r"\b(?:(?P<century>eighteen|nineteen|twenty) (?P<teen>" + "|".join(_TEENS) + r")"
+    r"|(?P<century2>eighteen|nineteen|twenty) (?P<tens>" + "|".join(_TENS) + r")"
+    r"(?:[- ](?P<ones>" + "|".join(_ONES) + r"))?"
+    r"|two thousand(?: and)?(?: (?P<ones2>" + "|".join(_ONES + _TEENS) + r"))?)\b")
+
+
+def spelled_years_as_digits(text: str) -> str:
+    """"january nineteen ninety-seven" -> "january 1997"; "the year two thousand" -> "the year 2000"."""
+    def digits(m: re.Match[str]) -> str:
+        if m.group("century"):
+            return str(100 * _NUMBER_WORDS[m.group("century")] + _NUMBER_WORDS[m.group("teen")])
+        if m.group("century2"):
+            ones = _NUMBER_WORDS[m.group("ones")] if m.group("ones") else 0
+            return str(100 * _NUMBER_WORDS[m.group("century2")] + _NUMBER_WORDS[m.group("tens")] + ones)
+        return str(2000 + (_NUMBER_WORDS[m.group("ones2")] if m.group("ones2") else 0))
+    return _SPELLED_YEAR_RE.sub(digits, text) if "teen" in text or "ty" in text or "thousand" in text else text
 
 
 def _strip_leading(text: str) -> tuple[str, str]:
@@ -326,6 +380,9 @@ def _count(word: str) -> float | None:
     word = word.strip()
     if re.fullmatch(r"\d+(\.\d+)?", word):
         return float(word)
+    if re.fullmatch(_COMPOUND_NUMBER_RE, word):
+        tens, ones = re.split(r"[- ]", word)
+        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[ones]
     return _NUMBER_WORDS.get(word)
 
 
@@ -450,6 +507,7 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
     if split is None:
         return None
     rest, suffix = split
+    rest = _DAY_PART_EDGE.sub("", rest)
     if rest in ("", "this", "the", "that", "today", "early", "late", "mid", "in the"):
         if ctx.dct is None:
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
@@ -486,8 +544,10 @@ def _clock_duration(s: str, ctx: _Ctx) -> Normalised | None:
 
 
 def _deictic(s: str, ctx: _Ctx) -> Normalised | None:
+    """"yesterday", "the day after tomorrow"; "late yesterday" is still that day (mod END)."""
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                "the day after tomorrow": 2, "this day": 0}
+    s = _DAY_PART_EDGE.sub("", s)
     if s not in offsets:
         return None
     if ctx.dct is None:
@@ -636,9 +696,18 @@ def _this_week_base(ctx: _Ctx) -> date:
     return ctx.dct
 
 
+def _period_ended(s: str, ctx: _Ctx) -> Normalised | None:
+    """"the year ended March 31", "the fiscal year ending June 30": twelve months
+    counted back from the day named after it (a span), not a calendar year."""
+    if ctx.next_word in ("ended", "ending") and re.fullmatch(r"the (?:fiscal |financial )?year", s):
+        return Normalised(DURATION, "P1Y")
+    return None
+
+
 def _relative_unit(s: str, ctx: _Ctx) -> Normalised | None:
     """"last week", "this month", "next year", "earlier this month", "the coming week"."""
-    m = re.fullmatch(r"(?:(earlier|later|early|late) )?(?:the )?(last|this|next|coming|current|past|previous|following)? ?"
+    m = re.fullmatch(r"(?:(earlier|later|early|late) )?(?:the )?(?:full |whole |entire )?"
+                     r"(last|this|next|coming|current|past|previous|following)? ?"
                      r"(?:fiscal |calendar )?(week|month|year|decade|century|quarter)", s)
     if not m or (m.group(2) is None and not s.startswith("the ")):
         return None
@@ -767,7 +836,7 @@ def _midweek(s: str, ctx: _Ctx) -> Normalised | None:
 
 def _weekday(s: str, ctx: _Ctx) -> Normalised | None:
     names = "|".join(list(_WEEKDAYS) + list(_WEEKDAY_ABBR))
-    m = re.fullmatch(r"(?:(last|this|next|coming|past|early|late|on) )?(" + names + r")\.?", s)
+    m = re.fullmatch(r"(?:(last|this|next|coming|past|early|late|earlier|later|on) )?(" + names + r")\.?", s)
     if not m:
         return None
     weekday = _WEEKDAYS.get(m.group(2), _WEEKDAY_ABBR.get(m.group(2)))
@@ -825,6 +894,8 @@ def _season_year(code: str, dct: date, words: list[str], tense: str) -> int:
     otherwise the nearest (the current one when the dct falls inside it)."""
     year = dct.year + (1 if code == "WI" and dct.month == 12 else 0)
     started = code == "WI" or dct.month >= _SEASON_MONTHS[code][0]
+    if "this" in words and "past" in words:  # "this past spring": the latest one begun
+        return max(y for y in (year - 1, year) if _season_bounds(code, y)[0] <= dct)
     if "last" in words or "past" in words:
         return year - 1
     if "next" in words or "coming" in words:
@@ -992,27 +1063,50 @@ def _decade_century(s: str, ctx: _Ctx) -> Normalised | None:
     return None
 
 
+# Words between a count and its unit that leave the span as counted: "20 more
+# years", "an additional year", "eight trading days", "five working days".
+_SPAN_ADJECTIVES = ("more |full |whole |long |straight |consecutive |additional |extra |further "
+                    "|trading |business |working ")
+
+
+# Nouns that name a stretch of time a counted adjective measures: "a three-year period".
+_PERIOD_NOUNS = " (?:period|term|span|stretch|spell|stint)"
+
+
 def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     """"about 50 minutes", "the next 48 hours", "weeks", "several days", "48-hour"."""
     if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |few |many |recent ", s):
         return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
+    # "for the nine months": a span, as without "the"; in "the two day rally" the "the" is the rally's
+    s = re.sub(r"^the (?=" + _NUMBER_RE + r" (?:\w+ )?" + _PLURAL_UNIT_RE + r"$)", "", s)
     s = re.sub(r"\s*-\s*", "-", s)
     if s == "half an hour" or s == "half-hour":
         return Normalised(DURATION, "PT30M")
+    if s in ("a while", "quite a while"):
+        return Normalised(DURATION, "PXX")  # "for a while": a span of no stated unit
     m = re.fullmatch(r"(?:(an?|one|\d+) )?(" + "|".join(_UNITS) + r")s? and a half", s) or \
         re.fullmatch(r"(\d+) 1/2 (" + "|".join(_UNITS) + r")s?", s)
     if m:
         whole = 1 if m.group(1) in (None, "a", "an", "one") else int(m.group(1))
         return Normalised(DURATION, _and_a_half(whole, m.group(2)))
-    m = re.fullmatch(_NUMBER_RE + r"-" + _UNIT_RE + r"(?:-old|-long)?", s)
-    if m:
-        count = _count(m.group(1))
-        return Normalised(DURATION, _duration_value(count, m.group(2))) if count is not None else None
-    m = re.fullmatch(r"(?:" + _NUMBER_RE + r"|" + _VAGUE_RE + r") (?:more |full |long |straight |consecutive )?" + _UNIT_RE + r"(?: long| old| or so)?", s)
+    m = re.fullmatch(r"(?:an? )?(?:" + _NUMBER_RE + "|" + _VAGUE_RE + r")-" + _UNIT_RE
+                     + r"(?:-old|-long|" + _PERIOD_NOUNS + r")?", s)
+    if m:  # "48-hour", "several-year", "a three-year period"
+        count = _count(m.group(1)) if m.group(1) else None
+        if count is None and m.group(1):
+            return None
+        return Normalised(DURATION, _duration_value(count, m.group(3)))
+    m = re.fullmatch(r"(?:" + _NUMBER_RE + r"|" + _VAGUE_RE + r") (?:" + _SPAN_ADJECTIVES + r")?" + _UNIT_RE + r"(?: long| old| or so)?", s)
     if m:
         count = _count(m.group(1)) if m.group(1) else None
         return Normalised(DURATION, _duration_value(count, m.group(3)))
+    # a range is one expression of an unknown count: "two to three weeks", "a year or two", "weeks or months"
+    m = re.fullmatch(_NUMBER_RE + r" ?(?:to|or|-) ?" + _NUMBER_RE + " " + _UNIT_RE, s) or \
+        re.fullmatch(r"(?:an? |one )?" + _UNIT_RE + r" or (?:two|three)", s) or \
+        re.fullmatch(_PLURAL_UNIT_RE.replace("(?:", "(", 1) + " or " + _PLURAL_UNIT_RE, s)
+    if m:
+        return Normalised(DURATION, _duration_value(None, m.group(m.lastindex)))
     m = re.fullmatch(r"(?:many |long |recent )?"
                      r"(seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)", s)
     if m:
@@ -1147,6 +1241,6 @@ def _year_phrase(s: str, ctx: _Ctx) -> Normalised | None:
 
 _STEPS = (
     _ref, _set, _clock_duration, _deictic, _midweek, _weekend, _anaphoric, _ago, _year_back, _part_of_period,
-    _quarter_phrase, _half_phrase, _relative_unit, _relative_month, _season, _decade_century, _weekday,
+    _quarter_phrase, _half_phrase, _period_ended, _relative_unit, _relative_month, _season, _decade_century, _weekday,
     _year_phrase, _holiday, _time_of_day, _duration, _absolute,
 )
