@@ -58,7 +58,7 @@ DEFAULT_CORPUS = REPO / "seeds"       # what `make run` serves (core.corpus.DEFA
 EVENTS_HEADER = ("date_start", "date_end", "label", "event_type", "modality", "precision", "date_text",
                  "date_source", "actors", "places", "n_articles", "n_sides", "sides", "sources", "first_reported",
                  "lag_days", "n_mentions", "sentence", "event_id", "article_id")   # ui.selection.EVENT_TABLE_COLUMNS
-CLAIMS_HEADER = ("date", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high",
+CLAIMS_HEADER = ("date", "as_of", "claimant", "side", "value", "qualifier", "unit", "in_context", "low", "high",
                  "category", "location", "article", "attribution", "flags")
 LIST_SEPARATOR = "; "                 # core.frames.LIST_SEPARATOR: how list cells are joined in the CSV
 TIMELINE_DOWNLOAD = ".st-key-timeline_download button"
