@@ -46,8 +46,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script: make `core` importable
     sys.path.insert(0, str(REPO))
 
-from core.claims_eval import (ClaimScores, Found, gold_found, item_text, load_gold, match, name_key, respelt,
-                              same_name, score, scored, spelling_table)
+from core.claims_eval import (ClaimScores, Found, gold_found, item_text, load_gold, match, same_claimant, same_side,
+                              score, scored, spelling_table)
 from core.ingest import content_id
 from core.records import Article
 
@@ -125,6 +125,14 @@ def _spellings(corpus: Path) -> dict[str, str]:
             if entry.kind == "person" for alias in entry.aliases if len(alias.split()) >= 2}
 
 
+def _side_names() -> dict[str, str]:
+    """Other names of a side, each to the one the extractor writes (`claim_side_groups.csv`,
+    `claim_side_metonyms.csv`: "Wagner" -> "Wagner Group", "Houthi" -> "Houthis")."""
+    from core.claims import lexicons
+
+    return dict(lexicons().metonyms)
+
+
 def _figure_only(found: Sequence[Found]) -> list[Found]:
     return [Found(value=f.value, low=f.low, unit="", side=f.side, claimant=f.claimant) for f in found]
 
@@ -146,8 +154,8 @@ def _row(name: str, full: ClaimScores, figure: ClaimScores, seconds: float, pass
 
 
 def _print_errors(items: Sequence[dict[str, Any]], gold: Sequence[list[Found]], system: Sequence[list[Found]],
-                 corpus: Path, spelling: dict[str, str]) -> None:
-    table = spelling_table(spelling)
+                 corpus: Path, spelling: dict[str, str], sides: dict[str, str]) -> None:
+    table, side_table = spelling_table(spelling), spelling_table(sides)
     for item, g, s in zip(items, gold, system):
         g, s = scored(g), scored(s)
         pairs = match(g, s)
@@ -156,9 +164,9 @@ def _print_errors(items: Sequence[dict[str, Any]], gold: Sequence[list[Found]], 
         problems = [f"  missed   {x.figure!r} {x.unit} ({x.value})" for x in g if x not in matched_gold]
         problems += [f"  extra    {x.figure!r} {x.unit} ({x.value})" for x in s if x not in matched_system]
         for a, b in pairs:
-            if name_key(a.side) != name_key(b.side):
+            if not same_side(a, b, side_table):
                 problems.append(f"  side     {a.figure!r}: gold {a.side!r}, ours {b.side!r}")
-            if not same_name(respelt(a.claimant, table), respelt(b.claimant, table)):
+            if not same_claimant(a, b, table):
                 problems.append(f"  claimant {a.figure!r}: gold {a.claimant!r}, ours {b.claimant!r}")
         if problems:
             print(f"{item['id']}: {(item_text(item, corpus) or '')[:110]}")
@@ -193,6 +201,7 @@ def _one_set(data: Path, corpus: Path, *, errors: bool) -> None:
           f"{sum(not scored(g) for g in gold)} texts without a claim")
     print("system      | (figure, unit) P R F1 | figure-only P R F1 | side  | claimant | texts/s")
     spelling = _spellings(corpus)                     # read once: the dictionary's aliases of people
+    sides = _side_names()
     ours_found: list[list[Found]] = []
     for name, run, attributes in (("ours", ours, True), ("quantulum3", quantulum3, False)):
         try:
@@ -200,7 +209,7 @@ def _one_set(data: Path, corpus: Path, *, errors: bool) -> None:
         except ImportError as error:
             print(f"{name:11s} | skipped: {error}")
             continue
-        full = score(zip(gold, system), spelling)
+        full = score(zip(gold, system), spelling, sides)
         figure = score(zip(map(_figure_only, gold), map(_figure_only, system)))
         print(_row(name, full, figure, seconds, len(items), attributes=attributes))
         if name == "ours":
@@ -209,7 +218,7 @@ def _one_set(data: Path, corpus: Path, *, errors: bool) -> None:
         print("\nour errors: not listed for a held-out set")
     elif errors and ours_found:
         print("\nour errors:")
-        _print_errors(items, gold, ours_found, corpus, spelling)
+        _print_errors(items, gold, ours_found, corpus, spelling, sides)
 
 
 if __name__ == "__main__":

@@ -138,6 +138,7 @@ _FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
 # Prepositions that continue a source's name or affiliation: "Ministry of
 # Defence", "Institute for the Study of War", "analysts at RUSI".
 _AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
+_SOURCE_PREPS = _AFFILIATION_PREPS | {"in", "on", "with", "close"}   # "a source in the SBU", "officials on both sides"
 # Verbs of leaving: "withdraw its troops from Niger" names where they were, not whose they are.
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
@@ -1097,10 +1098,19 @@ def _common_phrase(subject: Token) -> str:
     if not keep:
         return ""
     start = min(t.i for t in keep)
+    if subject.pos_ == "PROPN":
+        name_start = subject.i
+        while name_start > start and doc[name_start - 1].pos_ == "PROPN":
+            name_start -= 1
+        if name_start > start and all(t.is_lower or t.is_punct or t.dep_ == "det" for t in doc[start:name_start]):
+            start = name_start                # "the open-source intelligence project Oryx": Oryx
     end = subject.i + 1
-    for prep in subject.rights:
-        if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPS and prep.i == end:
-            end = prep.right_edge.i + 1
+    for right in subject.rights:
+        if right.i != end:
+            break
+        if right.dep_ == "prep" and right.lower_ in _SOURCE_PREPS or right.dep_ == "amod" \
+                or right.dep_ == "acl" and right.tag_ == "VBN" and any(c.dep_ == "agent" for c in right.children):
+            end = right.right_edge.i + 1      # "sources familiar with the matter", "rebels led by HTS"
         else:
             break
     conjuncts = [c for c in subject.rights if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
@@ -1195,6 +1205,9 @@ def _report_author(subject: Token, lex: Lexicons) -> Token | None:
     if owner is not None:
         return owner
     by = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None:                        # "a decree signed by President Putin"
+        by = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   for a in c.children if a.dep_ == "agent"), None)
     return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
 
 
@@ -1377,11 +1390,17 @@ def _trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
+        if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head              # ", a senior US defense official estimated": parsed as "an official estimated"
         for token in reversed(doc[number.i + 1:verb.i]):
             if token.pos_ in ("VERB", "AUX"):
                 return None
             if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ != "O":
-                return _entity_of(token).root
+                found = _entity_of(token).root
+                while found.dep_ in ("compound", "amod", "poss", "pobj") and found.head.i > number.i and (
+                        found.dep_ != "pobj" or found.head.head.pos_ in ("NOUN", "PROPN")):
+                    found = found.head if found.dep_ != "pobj" else found.head.head
+                return found              # "a source in Ukraine's SBU security service": the source
         return None
     return None
 
@@ -1744,9 +1763,10 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _holder_side(unit.token, lex)
         or _estimated_side(unit.token, lex, voices.country_of)
     )
-    inflicted = _inflicted(unit.token, lex) and (category != "force_size" or "losses" in category_flags)
+    inflicter = _inflicted(unit.token, lex) if category != "force_size" or "losses" in category_flags else None
     guessed = (
-        (lex.adversaries.get(home or source_side, "") if inflicted else "")
+        (lex.adversaries.get((inflicter and _phrase_side(inflicter, lex)) or home or source_side, "")
+         if inflicter is not None else "")
         or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or (_border_side(unit.token, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
@@ -1963,17 +1983,20 @@ def _named_own_force(unit: Token, home: str) -> str:
     return ""
 
 
-def _inflicted(unit: Token, lex: Lexicons) -> bool:
-    """ "Defenders destroyed 12 tanks", "killing about 400 marines": a loss verb that takes the
-    counted noun (or the first in its list) as its object inflicts the loss, so the losses are
-    not the side of whoever reports it; "lost" and "suffered" are one's own."""
+def _inflicted(unit: Token, lex: Lexicons) -> Token | None:
+    """ "Ukrainian forces destroyed 12 tanks", "killing about 400 marines": a loss verb that takes
+    the counted noun (or the first in its list) as its object inflicts the loss, so the losses
+    are not the side of whoever inflicts or reports it ("lost" and "suffered" are one's own).
+    Returns the verb's subject (the doc's own token when it has none), or None."""
     first = unit
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head
     verb = first.head
     lemma = verb.lemma_.lower()
-    return (first.dep_ == "dobj" and verb.pos_ == "VERB" and lemma not in _SUFFER_VERBS
-            and (lex.casualty.get(lemma) or lex.casualty.get(verb.lower_)) is not None)
+    if not (first.dep_ == "dobj" and verb.pos_ == "VERB" and lemma not in _SUFFER_VERBS
+            and (lex.casualty.get(lemma) or lex.casualty.get(verb.lower_)) is not None):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), verb)
 
 
 def _names_joint_forces(sent: Span, lex: Lexicons) -> bool:

@@ -163,12 +163,13 @@ def scored(found: Iterable[Found]) -> list[Found]:
 
 
 def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]],
-          spelling: Mapping[str, str] | None = None) -> ClaimScores:
+          spelling: Mapping[str, str] | None = None, sides: Mapping[str, str] | None = None) -> ClaimScores:
     """Totals over (gold, system) claim lists, one pair per passage; vague counts left out.
     `spelling` maps a name's other spellings to one (an actor dictionary's aliases:
     "Volodymyr Zelensky" -> "Volodymyr Zelenskyy"), so a claimant spelt another way is
-    still the same person."""
+    still the same person; `sides` does the same for sides ("Wagner" -> "Wagner Group")."""
     table = spelling_table(spelling or {})
+    side_table = spelling_table(sides or {})
     gold_n = system_n = matched = side = claimant = category = 0
     for gold, system in items:
         gold, system = scored(gold), scored(system)
@@ -176,10 +177,20 @@ def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]],
         system_n += len(system)
         for g, s in match(gold, system):
             matched += 1
-            side += name_key(g.side) == name_key(s.side)
-            claimant += same_name(*(respelt(name, table) for name in (g.claimant, s.claimant)))
+            side += same_side(g, s, side_table)
+            claimant += same_claimant(g, s, table)
             category += g.category == s.category
     return ClaimScores(gold_n, system_n, matched, side, claimant, category)
+
+
+def same_side(gold: Found, system: Found, sides: Mapping[str, str]) -> bool:
+    """The two claims name one side, through a `spelling_table` of side names."""
+    return name_key(respelt(gold.side, sides)) == name_key(respelt(system.side, sides))
+
+
+def same_claimant(gold: Found, system: Found, spelling: Mapping[str, str]) -> bool:
+    """The two claims name one claimant (`same_name`), through a `spelling_table` of names."""
+    return same_name(respelt(gold.claimant, spelling), respelt(system.claimant, spelling))
 
 
 def spelling_table(aliases: Mapping[str, str]) -> dict[str, str]:

@@ -180,3 +180,12 @@ def test_a_claimant_spelt_another_way_scores_as_the_same_person():
     assert score([(gold, system)], {"Volodymyr Zelensky": "Volodymyr Zelenskyy"}).claimant_right == 1
     assert respelt("volodymyr zelensky", spelling_table({"Volodymyr Zelensky": "Volodymyr Zelenskyy"})) == \
         "Volodymyr Zelenskyy"
+
+
+def test_a_side_spelt_another_way_scores_as_the_same_side():
+    gold = [Found(value=84.0, low=None, unit="fighters", side="Wagner")]
+    system = [Found(value=84.0, low=None, unit="fighters", side="Wagner Group")]
+    assert score([(gold, system)]).side_right == 0
+    assert score([(gold, system)], sides={"Wagner": "Wagner Group"}).side_right == 1
+    assert score([(gold, [Found(value=84.0, low=None, unit="fighters", side="Russia")])],
+                 sides={"Wagner": "Wagner Group"}).side_right == 0

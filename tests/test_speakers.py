@@ -420,3 +420,34 @@ def test_side_of_losses_inflicted_suffered_and_joint_forces(text, value, side):
 def test_equipment_counts_in_lists_and_drones(text, values):
     claims = _claims(text, title="News", side="", source="Wire")
     assert sorted(claims) == values
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "claimant"), [
+    # what qualifies an anonymous source stays with it
+    ("Russia has moved about 20,000 troops to Belgorod, sources familiar with the matter told Reuters.", 20000,
+     "sources familiar with the matter"),
+    ("At least six Russian aircraft were destroyed at the airfield, a source in Ukraine's SBU security service "
+     "told Reuters.", 6, "source in Ukraine's SBU security service"),
+    ("Rebels led by the Northern Front said they had seized 12 government tanks.", 12,
+     "Rebels led by the Northern Front"),
+    # a descriptor before an organisation's name is not part of it
+    ("More than 300 Russian tanks have been captured, according to the open-source intelligence project Oryx.",
+     300, "Oryx"),
+    # a decree's signer
+    ("Russia is calling up 130,000 conscripts, according to a decree signed by President Vladimir Putin.", 130000,
+     "Vladimir Putin"),
+    # a trailing source the parse hangs the verb on
+    ("Russia now has about 70 battalion tactical groups near Ukraine, up from 50, a senior US defense official "
+     "estimated on Monday.", 70, "senior US defense official"),
+])
+def test_a_sources_qualifiers_and_descriptors(text, value, claimant):
+    claims = _claims(text, title="News", side="", source="Wire")
+    assert claims[value].claimant.lower() == claimant.lower()
+
+
+@pytest.mark.model
+def test_losses_inflicted_by_a_named_side_are_its_adversarys():
+    claims = _claims("Ukrainian forces destroyed 25 tanks and 40 armoured vehicles near Izium, officials said.",
+                     title="News", side="", source="Wire")
+    assert (claims[25].side, claims[40].side) == ("Russia", "Russia")
