@@ -107,6 +107,7 @@ _LINKING_VERBS = frozenset({
 # numbering two or three tanks", "units including 15 tanks"): the side is that noun's.
 _HOLDING_VERBS = frozenset({"number", "include", "comprise", "consist"})
 _JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "amod", "compound", "poss", "nmod"})   # who acts or owns, not where
+_PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom"})   # "8,000 of them", "Of those, 33,000"
 _SUFFER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})   # "Russia has lost 13,500 troops": its own
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
 # Nouns that stand for a count of what their "of" phrase names.
@@ -695,6 +696,29 @@ def _bare_count_noun(number: Token, lex: Lexicons) -> Token | None:
     return None
 
 
+def _partitive_unit(number: Token, lex: Lexicons) -> Token | None:
+    """ "222,000 of the planned 300,000 reservists": the unit the figure is a part of."""
+    return next((obj for prep in number.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for obj in prep.children if obj.dep_ == "pobj" and obj.lower_ in lex.units), None)
+
+
+def _referred_unit(figure: _Figure, number: Token, earlier: _Unit | None) -> _Unit | None:
+    """ "Roughly 8,000 of them are in Kursk", "Of those, 33,000 had joined units": a part of
+    what the sentence before counted (`earlier`, its last unit) counts the same thing."""
+    if earlier is None or earlier.flags and earlier.flags[0].startswith("percent_of"):
+        return None
+    of_them = any(prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.lower_ in _PARTITIVE_PRONOUNS for o in prep.children) for prep in number.children)
+    sent = number.sent
+    opening = [t.lower_ for t in sent[:2]]
+    of_those = opening[:1] == ["of"] and opening[1:] and opening[1] in _PARTITIVE_PRONOUNS \
+        and number.dep_ in _SUBJECT_DEPS
+    if not (of_them or of_those) or any(c.pos_ in ("NOUN", "PROPN") for c in number.children if c.dep_ != "prep"):
+        return None
+    return _Unit(token=number, text=earlier.text, kind=earlier.kind, category=earlier.category,
+                 flags=("unit_carried",))
+
+
 def _strong_unit(figure_span: Span, lex: Lexicons) -> Token | None:
     """ "Moscow's forces, some 130,000 strong", "describe the Russian force ... as
     190,000-strong": the nearest force noun before "N strong" in the sentence.
@@ -758,7 +782,7 @@ def _unit_for(figure: _Figure, doc: Doc, lex: Lexicons) -> _Unit | None:
         return _Unit(token=token, text=text, kind=kind, category=category, flags=flags)
     if _text_of(doc)[figure.end:figure.end + 9].lower().lstrip().startswith(_PERCENT_WORDS):
         return None       # a percentage of something that is not a force
-    token = _constructed_unit(span.root, lex) or _strong_unit(span, lex)
+    token = _constructed_unit(span.root, lex) or _strong_unit(span, lex) or _partitive_unit(span.root, lex)
     if token is None:
         return None
     if token.lemma_.lower() in _TOLL_NOUNS:
@@ -1697,13 +1721,16 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
     sentences = list(doc.sents)
     back = {i: name for i, sent in enumerate(sentences) if sent[0].tag_ and _may_attribute_back(sent, lex)
             for name in [_attributed_back(sent, [], lex)] if name}
+    last_unit: tuple[int, _Unit] | None = None      # the last unit counted, and in which sentence
     for index, sent in enumerate(sentences):
-        if _might_hold_claims(sent, lex):
+        if _might_hold_claims(sent, lex) or last_unit is not None and last_unit[0] == index - 1:
             previous_unit: _Unit | None = None       # the last unit counted in this sentence
+            earlier_unit = last_unit[1] if last_unit is not None and last_unit[0] == index - 1 else None
             for figure in find_figures(sent, lex=lex):
                 try:
                     found = _claim_for(figure, sent, index, speakers=speakers, recent_sides=recent_sides,
-                                       previous_unit=previous_unit, published=published,
+                                       previous_unit=previous_unit, earlier_unit=earlier_unit,
+                                       published=published,
                                        timexes=timexes, lex=lex, settings=settings, voices=voices,
                                        stated_by=next((back[j] for j in range(index, index + _RETRO_REACH + 1)
                                                        if j in back), "")
@@ -1713,6 +1740,7 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                     continue
                 if found is not None:
                     claim, previous_unit = found
+                    last_unit = (index, previous_unit)
                     if claim.side:
                         recent_sides.append((index, claim.side))
                     yield claim
@@ -1723,7 +1751,8 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
 def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speaker],
                recent_sides: list[tuple[int, str]], previous_unit: _Unit | None, published: date | None,
                timexes: Sequence[Timex], lex: Lexicons, settings: Settings,
-               voices: Voices = Voices(), stated_by: str = "") -> tuple[Claim, _Unit] | None:
+               voices: Voices = Voices(), stated_by: str = "",
+               earlier_unit: _Unit | None = None) -> tuple[Claim, _Unit] | None:
     """The claim a figure makes and the unit it counts, or None if it is no claim.
     `stated_by`: who a later "This was stated by X" names, for a figure no sentence attributes."""
     doc = sent.doc
@@ -1731,7 +1760,8 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     if span is None:
         return None
     number = span.root
-    unit = _unit_for(figure, doc, lex) or _carried_unit(figure, number, previous_unit, lex)
+    unit = (_unit_for(figure, doc, lex) or _carried_unit(figure, number, previous_unit, lex)
+            or _referred_unit(figure, number, previous_unit or earlier_unit))
     if unit is None:
         return None
     figure = _read_post_unit_cue(figure, unit, _text_of(doc))
@@ -1831,7 +1861,9 @@ def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: L
     - a number standing as a subject: "179 of its soldiers were killed ... and
       81 were taken prisoner", "of the 18,800 servicemen ..., 4,300 had chosen";
     - a count noun with no "of" phrase: "12,700 troops ..., but the true number
-      could be as high as 100,000".
+      could be as high as 100,000";
+    - a number used as a noun with "the": "22,000 troops in Crimea, nearly double
+      the 12,500 it had based there".
 
     The number itself stands in for the noun, so its own verbs give the
     casualty category ("taken prisoner").
@@ -1846,7 +1878,8 @@ def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: L
     if _YEAR.match(number.text):
         return None                     # "...; 2024 will be different"
     earlier_count = re.search(r"\bfrom\s*$", _text_of(doc)[max(0, figure.phrase_start - 12):figure.phrase_start], re.I)
-    if not (earlier_count or number.dep_ in _SUBJECT_DEPS or _bare_count_noun(number, lex) is not None):
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in number.children)   # "nearly double the 12,500"
+    if not (earlier_count or the or number.dep_ in _SUBJECT_DEPS or _bare_count_noun(number, lex) is not None):
         return None
     return _Unit(token=number, text=previous.text, kind=previous.kind, category=previous.category,
                  flags=("unit_carried",))

@@ -451,3 +451,21 @@ def test_losses_inflicted_by_a_named_side_are_its_adversarys():
     claims = _claims("Ukrainian forces destroyed 25 tanks and 40 armoured vehicles near Izium, officials said.",
                      title="News", side="", source="Wire")
     assert (claims[25].side, claims[40].side) == ("Russia", "Russia")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "values"), [
+    # a part of a counted whole
+    ("Putin said 180,000 of the planned 250,000 reservists had been mobilised.", [180000, 250000]),
+    # a part of what the sentence before counted
+    ("About 9,000 North Korean troops were sent to Russia. Roughly 6,000 of them are now near Kursk.", [6000, 9000]),
+    ("Putin said 200,000 reservists had been mobilised. Of those, 40,000 had joined combat units.", [40000, 200000]),
+    # a number used as a noun with "the", after a count (read before this rule too: a guard)
+    ("Russia now has 20,000 troops in Crimea, nearly double the 11,000 it had there last year.", [11000, 20000]),
+    # no count before: nothing to carry
+    ("Of those, 40,000 had joined the new party.", []),
+])
+def test_a_part_or_a_repeat_counts_what_came_before(text, values):
+    claims = _claims(text, title="News", side="", source="Wire")
+    assert sorted(claims) == values
+    assert all(row.unit in ("reservists", "troops") for row in claims.values())
