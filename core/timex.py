@@ -167,12 +167,14 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     name a period of the same kind ("the following decade", "that year", "a
     year earlier" after a quarter) from the last period named, at its own
     granularity. A point of comparison ("up from $2 a year ago") names no new
-    period: the text goes on talking about the one it named before.
+    period: the text goes on talking about the one it named before. The last
+    quarter named is kept apart, for "the 1988 quarter" after "last year".
     """
     spans = doc.spans[TIMEX_SPAN_KEY] if TIMEX_SPAN_KEY in doc.spans else _tag_on_the_fly(doc, settings)
     sentence_of = _sentence_index(doc)
     anchor: date | None = None
     anchor_value = ""
+    quarter_value = ""  # the last quarter named, kept while other periods are named
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         try:
             result = tn.normalise(
@@ -180,22 +182,36 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 tense=governing_tense(span), anchor=anchor,
                 prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
                 next_word=doc[span.end].lower_ if span.end < len(doc) else "",
-                date_order=settings.date_order, anchor_value=anchor_value,
+                date_order=settings.date_order, anchor_value=anchor_value, quarter_value=quarter_value,
             )
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
             result = tn.Normalised(span.label_ or tn.DATE, tn.UNRESOLVED_DATE)
         if result is None:
             continue
+        if result.type == tn.DURATION and re.fullmatch(r"P\d+M", result.value):
+            # "the first nine months": the text now reports on months, not on a quarter
+            quarter_value = ""
+            if re.fullmatch(r"\d{4}-Q[1-4]", anchor_value):
+                anchor_value = ""
         if result.type in (tn.DATE, tn.TIME) and result.date_start is not None:
             if result.date_start == result.date_end:
                 anchor = result.date_start
-            if not _COMPARISON_WORDS & {t.lower_ for t in span}:
+            if not (_COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)):
                 anchor_value = result.value
+                if re.fullmatch(r"\d{4}-Q[1-4]", result.value):
+                    quarter_value = result.value
         yield Timex(
             start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
             date_start=result.date_start, date_end=result.date_end, sentence=sentence_of.get(span.start, -1),
         )
+
+
+def _year_back_of(value: str, quarter_value: str) -> bool:
+    """Whether `value` is the quarter the text is about in an earlier year ("in the
+    1988 period" after "the third quarter" of 1989): a point of comparison, as "a year ago"."""
+    m, q = re.fullmatch(r"(\d{4})-Q([1-4])", value), re.fullmatch(r"(\d{4})-Q([1-4])", quarter_value)
+    return bool(m and q and m.group(2) == q.group(2) and int(m.group(1)) < int(q.group(1)))
 
 
 def tag_text(nlp: Language, text: str, dct: date | None) -> list[Timex]:

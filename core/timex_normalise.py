@@ -12,7 +12,9 @@ Conventions:
 - A weekday with no modifier points back from a past-tense verb (the most
   recent such day on or before the document date) and forward otherwise
   (the next one on or after it); with no verb at all news reports the past.
-- Said on a Sunday, "last week" is the ISO week now ending and "this week",
+- "last week" is the ISO week before the document date's (TimeML counts
+  calendar weeks; said on a Sunday too, when the week now ending is "this
+  week"). Said on a Sunday with a verb that does not look back, "this week",
   "the week", "the coming week" are the week starting tomorrow: British and
   American Sunday papers both talk that way.
 - Absolute dates are parsed by dateparser with explicit settings, never by
@@ -23,9 +25,18 @@ Conventions:
   the expression ("payable Dec. 15").
 - "The past week", "the last decade" are the calendar unit before this one;
   "in two weeks" is a point ahead only after a future verb, else a span.
+  A plural unit with no count ("recent weeks", "the coming months", "the
+  days ahead") is a DURATION of unknown count (PXW), as "the past few weeks".
+- A past-tense verb does not reach the far end of what it starts or extends:
+  after "until", "through" or "to" ("extended to Nov. 16") a year-less date
+  is the nearest one, as with no tense.
+- "That night", "in the morning" are the part of the last day named (else
+  of the document date); "this morning" is always the document date's.
 - Anaphoric expressions count from the last period named in the text, at
   its granularity: "the following decade" after "the 1990s" is 200, "a year
-  earlier" after a quarter is that quarter a year back.
+  earlier" after a quarter is that quarter a year back. Once a quarter is
+  named, "the 1988 quarter", "the 1988 period" and "the quarter" are that
+  quarter, until the text turns to a span of months ("the first nine months").
 Anything temporal that cannot be resolved keeps its type with an X-filled
 value ("XXXX-XX-XX") and no interval; nothing here raises on odd input.
 """
@@ -141,17 +152,14 @@ _REFS = {
     "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "today's": "PRESENT_REF", "now-": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
-    "formerly": "PAST_REF", "once": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
-    "recent months": "PAST_REF", "recent years": "PAST_REF", "years ago": "PAST_REF",
+    "formerly": "PAST_REF", "once": "PAST_REF", "years ago": "PAST_REF",
     "decades ago": "PAST_REF", "weeks ago": "PAST_REF", "months ago": "PAST_REF", "days ago": "PAST_REF",
     "a later date": "FUTURE_REF", "a future date": "FUTURE_REF", "then current": "PAST_REF",
     "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "the future": "FUTURE_REF", "in the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "in future": "FUTURE_REF", "future": "FUTURE_REF",
-    "coming days": "FUTURE_REF", "the coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF",
-    "the coming weeks": "FUTURE_REF", "coming months": "FUTURE_REF", "the coming months": "FUTURE_REF",
-    "coming years": "FUTURE_REF", "the coming years": "FUTURE_REF", "the days ahead": "FUTURE_REF",
-    "coming quarters": "FUTURE_REF", "the coming quarters": "FUTURE_REF",
-    "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
+    # "recent weeks", "the coming months", "the days ahead" are not here: a plural
+    # unit with no count measures a stretch of time up to or from now, a DURATION
+    # of that unit (PXW), as "the past few weeks" is; see _duration.
     # adjectives of time ("the current crisis", "a recent visit")
     "current": "PRESENT_REF", "recent": "PAST_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
@@ -198,6 +206,7 @@ class _Ctx:
     date_order: str
     anchor_value: str = ""
     next_word: str = ""
+    quarter_value: str = ""
 
 
 # ---------------------------------------------------------------- entry point
@@ -219,6 +228,7 @@ def normalise(
     date_order: str = "DMY",
     anchor_value: str = "",
     next_word: str = "",
+    quarter_value: str = "",
 ) -> Normalised | None:
     """TIMEX3 type, value and interval of `text`, or None if it is not temporal.
 
@@ -230,7 +240,9 @@ def normalise(
     value of the last calendar period named earlier in the text, at its own
     granularity ("1989-Q3", "199", "1988"): "the following decade" after "the
     1990s", "a year earlier" after a quarter, "that year" after "in 1988";
-    `next_word` the word after the span ("the year" before "ended" is a span of a year).
+    `next_word` the word after the span ("the year" before "ended" is a span of a year);
+    `quarter_value` the last quarter named earlier in the text ("1989-Q3"), though
+    other periods were named since: "the 1988 quarter" is that quarter of 1988.
     """
     cleaned = spelled_years_as_digits(clean(text))
     cleaned = _MOD_SUFFIX_RE.sub("", cleaned)  # "a week or so ago", "1994 or later": the value without the mod
@@ -238,7 +250,7 @@ def normalise(
         return None
     cleaned, lead = _strip_leading(cleaned)
     ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order,
-               anchor_value=anchor_value, next_word=next_word.lower())
+               anchor_value=anchor_value, next_word=next_word.lower(), quarter_value=quarter_value)
     try:
         result = _resolve(cleaned, ctx)
     except (ValueError, OverflowError, ArithmeticError, TypeError, KeyError):
@@ -508,10 +520,12 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
         return None
     rest, suffix = split
     rest = _DAY_PART_EDGE.sub("", rest)
-    if rest in ("", "this", "the", "that", "today", "early", "late", "mid", "in the"):
+    if rest in ("", "this", "the", "that", "the same", "today", "early", "late", "mid", "in the"):
         if ctx.dct is None:
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
-        day = ctx.dct
+        # "that night", "in the morning" after "Friday": the part of the day the text is
+        # telling of; "this morning", "tonight" are the document date's
+        day = ctx.anchor if rest in ("the", "that", "the same", "in the") and ctx.anchor else ctx.dct
     elif rest == "last" and suffix == "TNI":
         if ctx.dct is None:
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
@@ -557,7 +571,9 @@ def _deictic(s: str, ctx: _Ctx) -> Normalised | None:
 
 def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     """Relative to the last date in the text: "two days later", "the next day",
-    "the following decade" (after "the 1990s"), "that year" (after "in 1988")."""
+    "the following decade" (after "the 1990s"), "that year" (after "in 1988");
+    "later in the day" is that day, the one the text is telling of."""
+    s = re.sub(r"^(?:earlier|later|early|late) in the day$", "that day", s)
     m = re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE + r" (later|earlier|afterwards|after that|before that)", s)
     sign = 0
     if m:
@@ -566,7 +582,7 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     else:
         m = re.fullmatch(r"(?:the|a) (" + "|".join(_ANAPHORIC_NEXT + _ANAPHORIC_PREV) + r") " + _UNIT_RE, s)
         m2 = re.fullmatch(r"the (day|week|month|year|night) (before|after|earlier|later)", s)
-        m3 = re.fullmatch(r"(?:that|the same) (day|week|month|year|night|morning|evening|decade|quarter)", s)
+        m3 = re.fullmatch(r"(?:that|the same) (day|week|month|year|decade|quarter)", s)  # "that night": _time_of_day
         if m:
             count, unit_word = 1, m.group(2)
             sign = 1 if m.group(1) in _ANAPHORIC_NEXT else -1
@@ -705,7 +721,11 @@ def _period_ended(s: str, ctx: _Ctx) -> Normalised | None:
 
 
 def _relative_unit(s: str, ctx: _Ctx) -> Normalised | None:
-    """"last week", "this month", "next year", "earlier this month", "the coming week"."""
+    """"last week", "this month", "next year", "earlier this month", "the coming week";
+    "earlier in the year" is "earlier this year", as "the year" is this one; "the
+    latest (fiscal) year" is the last one over, as "the latest quarter" is."""
+    s = re.sub(r"^(earlier|later|early|late) in the (week|month|year)$", r"\1 this \2", s)
+    s = re.sub(r"^the (?:latest|most recent) (?=(?:fiscal |calendar )?year$)", "last ", s)
     m = re.fullmatch(r"(?:(earlier|later|early|late) )?(?:the )?(?:full |whole |entire )?"
                      r"(last|this|next|coming|current|past|previous|following)? ?"
                      r"(?:fiscal |calendar )?(week|month|year|decade|century|quarter)", s)
@@ -724,7 +744,7 @@ def _relative_unit(s: str, ctx: _Ctx) -> Normalised | None:
     step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[which]
     if unit == "week":
         if step < 0:
-            base = dct if dct.weekday() == 6 else dct - timedelta(weeks=1)
+            base = dct - timedelta(weeks=1)  # the ISO week before the dct's own, on a Sunday too
         elif which == "coming":
             base = dct if dct.weekday() == 0 else dct + timedelta(days=7 - dct.weekday())
         elif step == 0:
@@ -956,9 +976,11 @@ def _reporting_quarter(m: re.Match[str], ctx: _Ctx) -> Normalised | None:
     year_back = any(word in mods for word in _YEAR_BACK) or m.group("back") is not None
     explicit_year = m.group("year") or m.group("year2")
     ordinal = _QUARTER_ORDINALS.get(m.group("ord") or "")
-    named = _anchor_quarter(ctx.anchor_value)
+    named = _anchor_quarter(ctx.anchor_value) or _anchor_quarter(ctx.quarter_value)
     if m.group("unit") == "period" and not (named or ordinal):
         # "the latest period" names a quarter once one is named; found without context, it may
+        if explicit_year and (in_text := _anchor_quarter(ctx.quarter_value)):
+            return _quarter(int(explicit_year), in_text[1])
         if explicit_year:
             return _year(int(explicit_year))
         if ctx.dct is None and not ctx.anchor_value and mods:
@@ -967,7 +989,9 @@ def _reporting_quarter(m: re.Match[str], ctx: _Ctx) -> Normalised | None:
     if ctx.dct is None and not explicit_year and not named:
         return Normalised(DATE, f"XXXX-Q{ordinal}" if ordinal else "XXXX-QX")
     if explicit_year:
-        year, q = int(explicit_year), ordinal or (named[1] if named else 0)
+        # "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year
+        in_text = named or _anchor_quarter(ctx.quarter_value)
+        year, q = int(explicit_year), ordinal or (in_text[1] if in_text else 0)
         if not q:
             return _year(year)
     elif ordinal:
@@ -1075,7 +1099,7 @@ _PERIOD_NOUNS = " (?:period|term|span|stretch|spell|stint)"
 
 def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     """"about 50 minutes", "the next 48 hours", "weeks", "several days", "48-hour"."""
-    if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |few |many |recent ", s):
+    if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |few |many |recent |coming |upcoming ", s):
         return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
     # "for the nine months": a span, as without "the"; in "the two day rally" the "the" is the rally's
@@ -1107,8 +1131,9 @@ def _duration(s: str, ctx: _Ctx) -> Normalised | None:
         re.fullmatch(_PLURAL_UNIT_RE.replace("(?:", "(", 1) + " or " + _PLURAL_UNIT_RE, s)
     if m:
         return Normalised(DURATION, _duration_value(None, m.group(m.lastindex)))
-    m = re.fullmatch(r"(?:many |long |recent )?"
-                     r"(seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)", s)
+    m = re.fullmatch(r"(?:many |long |recent |coming |upcoming )?"
+                     r"(seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)", s) or \
+        re.fullmatch(r"(?:the )?(hours|days|weeks|months|years|decades) (?:ahead|to come)", s)
     if m:
         return Normalised(DURATION, _duration_value(None, m.group(1)))
     return None
@@ -1144,7 +1169,7 @@ def _absolute(s: str, ctx: _Ctx) -> Normalised | None:
     elif ctx.dct is None:
         return Normalised(DATE, f"XXXX-{parsed.month:02d}" + (f"-{parsed.day:02d}" if has_day else ""))
     else:
-        year = _infer_year(parsed.month, ctx.dct, ctx.tense)
+        year = _infer_year(parsed.month, ctx.dct, _limit_tense(ctx))
     if not has_day:
         return _interval(DATE, *_split3(_month(year, parsed.month)))
     try:
@@ -1169,6 +1194,21 @@ def _parse_date(text: str, date_order: str) -> date | None:
     except (ValueError, OverflowError, TypeError):
         return None
     return parsed.date() if parsed else None
+
+
+# Prepositions that make a date the far end of something the verb starts or
+# moves ("the offer was extended to Nov. 16", "gave them until mid-November",
+# "loans through January"): the verb's past tense dates the extending, not the end.
+_LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"})
+
+
+def _limit_tense(ctx: _Ctx) -> str:
+    """The tense that places a year-less month or day: a past tense does not
+    reach a limit introduced by "until", "through" or "to" (the nearest such
+    month is meant, which may lie after the document date)."""
+    if ctx.tense == PAST and ctx.prev_word in _LIMIT_PREPOSITIONS:
+        return NO_TENSE
+    return ctx.tense
 
 
 def _infer_year(month: int, dct: date, tense: str) -> int:

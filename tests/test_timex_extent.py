@@ -95,7 +95,7 @@ def blank_nlp():
     # "right now" is one reference to the present
     ("Nobody can say right now.", [("right now", "DATE")]),
     # vague spans
-    ("It does not bode well for coming quarters.", [("coming quarters", "DATE")]),
+    ("It does not bode well for coming quarters.", [("coming quarters", "DURATION")]),
     ("Kharkiv will be without power for a while.", [("a while", "DURATION")]),
 ])
 def test_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
@@ -148,7 +148,7 @@ def test_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
     # "the full year" is the year
     ("the full year", MON, {}, "DATE", "2022"),
     # vague spans and references
-    ("coming quarters", MON, {}, "DATE", "FUTURE_REF"),
+    ("coming quarters", MON, {}, "DURATION", "PXQ"),  # a vague stretch of quarters ahead, as "coming weeks"
     ("a while", MON, {}, "DURATION", "PXX"),
     # "this past spring": the latest spring begun, not last year's
     ("this past spring", date(2021, 10, 30), {}, "DATE", "2021-SP"),

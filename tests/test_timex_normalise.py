@@ -74,8 +74,9 @@ CASES = [
     ("yesterday", MON, P, "DATE", "2022-02-13", "2022-02-13", "2022-02-13"),
     ("tomorrow", NYE, F, "DATE", "2022-01-01", "2022-01-01", "2022-01-01"),
     ("the day before yesterday", WED, P, "DATE", "2022-02-14", "2022-02-14", "2022-02-14"),
-    # weeks: ISO weeks; on a Sunday "last week" is the week now ending
-    ("last week", SUN, P, "DATE", "2022-W06", "2022-02-07", "2022-02-13"),
+    # weeks: ISO weeks; "last week" is the week before the dct's, on a Sunday too
+    # (TimeML counts calendar weeks: the week now ending is "this week")
+    ("last week", SUN, P, "DATE", "2022-W05", "2022-01-31", "2022-02-06"),
     ("last week", MON, P, "DATE", "2022-W06", "2022-02-07", "2022-02-13"),
     ("last week", WED, P, "DATE", "2022-W06", "2022-02-07", "2022-02-13"),
     ("last week", SAT, P, "DATE", "2022-W06", "2022-02-07", "2022-02-13"),
@@ -213,7 +214,7 @@ CASES = [
     ("48-hour", SUN, N, "DURATION", "PT48H", None, None),
     ("two-day", SUN, N, "DURATION", "P2D", None, None),
     ("21-year-old", SUN, N, "DURATION", "P21Y", None, None),
-    ("the past week", SUN, P, "DATE", "2022-W06", "2022-02-07", "2022-02-13"),
+    ("the past week", SUN, P, "DATE", "2022-W05", "2022-01-31", "2022-02-06"),  # as "last week", on a Sunday too
     ("the past decade", SUN, P, "DATE", "201", "2010-01-01", "2019-12-31"),
     ("decades", SUN, P, "DURATION", "PXDE", None, None),
     ("more than 20 years", SUN, P, "DURATION", "P20Y", None, None),
@@ -243,13 +244,14 @@ CASES = [
     ("lately", SUN, P, "DATE", "PAST_REF", None, None),
     ("in the past", SUN, P, "DATE", "PAST_REF", None, None),
     ("the past", SUN, P, "DATE", "PAST_REF", None, None),
-    ("recent weeks", SUN, P, "DATE", "PAST_REF", None, None),
+    # a plural unit with no count measures a vague stretch up to or from now: DURATION PX<unit>
+    ("recent weeks", SUN, P, "DURATION", "PXW", None, None),
     ("soon", SUN, F, "DATE", "FUTURE_REF", None, None),
     ("the future", SUN, F, "DATE", "FUTURE_REF", None, None),
     ("the near future", SUN, F, "DATE", "FUTURE_REF", None, None),
-    ("coming days", SUN, F, "DATE", "FUTURE_REF", None, None),
-    ("the coming weeks", SUN, F, "DATE", "FUTURE_REF", None, None),
-    ("in coming days", SUN, F, "DATE", "FUTURE_REF", None, None),
+    ("coming days", SUN, F, "DURATION", "PXD", None, None),
+    ("the coming weeks", SUN, F, "DURATION", "PXW", None, None),
+    ("in coming days", SUN, F, "DURATION", "PXD", None, None),
 ]
 
 

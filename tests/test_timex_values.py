@@ -1,0 +1,185 @@
+"""TimeML values by class, third round (issue 18): each table is one class of
+expression whose value follows the TimeML/TimeBank annotation guidelines.
+
+Normaliser rows are (text, dct, context, type, value); context holds keyword
+options of `normalise` (tense, prev_word, anchor, anchor_value, quarter_value).
+The last tests run the whole tagger, which carries the text's context.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from core.timex import tag_text
+from core.timex_normalise import FUTURE, NO_TENSE, PAST, PRESENT, normalise
+
+SUN = date(2022, 2, 13)   # a Sunday, ISO week 2022-W06
+MON = date(2022, 2, 14)   # 2022-W07
+FRI = date(2022, 2, 18)   # 2022-W07
+OCT = date(1989, 10, 30)  # a Monday in late October
+JAN = date(2022, 1, 12)
+
+
+def _check(text: str, dct: date, context: dict, type_: str, value: str) -> None:
+    result = normalise(text, dct, **context)
+    assert result is not None, text
+    assert (result.type, result.value) == (type_, value), text
+
+
+# ---------------------------------------------------------------- weeks
+# "last week" is the calendar week before the one holding the document date; said
+# on a Sunday that is still the week before the ISO week now ending, not that week.
+WEEKS = [
+    ("last week", SUN, {"tense": PAST}, "DATE", "2022-W05"),
+    ("Last week", SUN, {}, "DATE", "2022-W05"),
+    ("late last week", SUN, {"tense": PAST}, "DATE", "2022-W05"),
+    ("the past week", SUN, {"tense": PAST}, "DATE", "2022-W05"),
+    ("last week", MON, {"tense": PAST}, "DATE", "2022-W06"),
+    ("last week", FRI, {"tense": PAST}, "DATE", "2022-W06"),
+    ("this week", SUN, {"tense": PAST}, "DATE", "2022-W06"),
+    ("two weeks ago", SUN, {"tense": PAST}, "DATE", "2022-W04"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), WEEKS)
+def test_weeks(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- limits after a past verb
+# "extended to Nov. 16", "gave them until mid-November", "loans through January":
+# the past tense dates the extending, not the far end, which is the nearest such
+# month (here ahead of the document date). Without such a preposition the past
+# tense still means the last such month.
+LIMITS = [
+    ("Nov. 16", OCT, {"tense": PAST, "prev_word": "to"}, "DATE", "1989-11-16"),
+    ("mid-November", OCT, {"tense": PAST, "prev_word": "until"}, "DATE", "1989-11"),
+    ("January", OCT, {"tense": PAST, "prev_word": "through"}, "DATE", "1990-01"),
+    ("Dec. 1", OCT, {"tense": PAST, "prev_word": "till"}, "DATE", "1989-12-01"),
+    ("through Nov. 17", OCT, {"tense": PAST}, "DATE", "1989-11-17"),
+    # the nearest one may lie behind: a strike that lasted until October, told in January
+    ("October", JAN, {"tense": PAST, "prev_word": "until"}, "DATE", "2021-10"),
+    # no limit word: past means past
+    ("Nov. 16", OCT, {"tense": PAST, "prev_word": "on"}, "DATE", "1988-11-16"),
+    ("November", OCT, {"tense": PAST, "prev_word": "in"}, "DATE", "1988-11"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), LIMITS)
+def test_limits_after_a_past_verb(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- vague stretches
+# A plural unit with no count ("recent weeks", "the coming months", "the days
+# ahead") measures a stretch of time up to or from now: a DURATION of that unit
+# with an unknown count, as "the past few weeks" is. Words with no unit stay
+# *_REF dates, and "years ago" is a point.
+VAGUE = [
+    ("recent months", SUN, {"tense": PAST}, "DURATION", "PXM"),
+    ("recent years", SUN, {"tense": PRESENT}, "DURATION", "PXY"),
+    ("in recent weeks", SUN, {"tense": PAST}, "DURATION", "PXW"),
+    ("recent days", SUN, {}, "DURATION", "PXD"),
+    ("coming weeks", SUN, {"tense": FUTURE}, "DURATION", "PXW"),
+    ("the coming months", SUN, {"tense": FUTURE}, "DURATION", "PXM"),
+    ("upcoming years", SUN, {}, "DURATION", "PXY"),
+    ("the weeks ahead", SUN, {"tense": FUTURE}, "DURATION", "PXW"),
+    ("the months to come", SUN, {"tense": FUTURE}, "DURATION", "PXM"),
+    ("coming quarters", SUN, {}, "DURATION", "PXQ"),
+    ("recently", SUN, {"tense": PAST}, "DATE", "PAST_REF"),
+    ("recent", SUN, {}, "DATE", "PAST_REF"),
+    ("the future", SUN, {}, "DATE", "FUTURE_REF"),
+    ("several years ago", SUN, {"tense": PAST}, "DATE", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), VAGUE)
+def test_vague_stretches(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- parts of a named period
+# "earlier in the year" is "earlier this year" (the year, mod START); "later in the
+# day" is the day the text is telling of (the last day named, else the document's);
+# "the latest fiscal year" is the last one over, as "the latest quarter" is.
+PARTS = [
+    ("earlier in the year", OCT, {"tense": PAST}, "DATE", "1989"),
+    ("later in the year", OCT, {"tense": FUTURE}, "DATE", "1989"),
+    ("earlier in the month", OCT, {"tense": PAST}, "DATE", "1989-10"),
+    ("later in the day", OCT, {"tense": PAST}, "DATE", "1989-10-30"),
+    ("earlier in the day", OCT, {"tense": PAST, "anchor": date(1989, 10, 26)}, "DATE", "1989-10-26"),
+    ("the latest fiscal year", OCT, {"tense": PAST}, "DATE", "1988"),
+    ("the most recent year", OCT, {}, "DATE", "1988"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), PARTS)
+def test_parts_of_a_named_period(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- parts of the day in focus
+# "in the morning", "that night" after a day is named are that day's morning and
+# night: a TIME (a part of a day), anaphoric as "that day" is; "this morning" and
+# "tonight" are the document date's, as is "the morning" when no day was named.
+DAY_PARTS = [
+    ("the morning", OCT, {"tense": PAST, "anchor": date(1989, 10, 27)}, "TIME", "1989-10-27TMO"),
+    ("in the morning", OCT, {"tense": PAST, "anchor": date(1989, 10, 27)}, "TIME", "1989-10-27TMO"),
+    ("that night", OCT, {"tense": PAST, "anchor": date(1989, 10, 26)}, "TIME", "1989-10-26TNI"),
+    ("that morning", OCT, {"tense": PAST, "anchor": date(1989, 10, 26)}, "TIME", "1989-10-26TMO"),
+    ("the same evening", OCT, {"tense": PAST, "anchor": date(1989, 10, 26)}, "TIME", "1989-10-26TEV"),
+    ("that day", OCT, {"tense": PAST, "anchor": date(1989, 10, 26)}, "DATE", "1989-10-26"),
+    ("this morning", OCT, {"tense": PAST, "anchor": date(1989, 10, 27)}, "TIME", "1989-10-30TMO"),
+    ("tonight", OCT, {"tense": FUTURE, "anchor": date(1989, 10, 27)}, "TIME", "1989-10-30TNI"),
+    ("the morning", OCT, {"tense": PAST}, "TIME", "1989-10-30TMO"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), DAY_PARTS)
+def test_parts_of_the_day_in_focus(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- the quarter the text is about
+# Once a text names a quarter, "the 1988 quarter" and "the 1988 period" are that
+# quarter in 1988, and "the quarter" is that quarter, though a day or a year was
+# named in between; with no quarter named they keep their year-only reading.
+QUARTERS = [
+    ("the 1988 quarter", OCT, {"tense": PAST, "anchor_value": "1988", "quarter_value": "1989-Q3"}, "DATE", "1988-Q3"),
+    ("the 1988 period", OCT, {"tense": PAST, "anchor_value": "1989-09-29", "quarter_value": "1989-Q1"},
+     "DATE", "1988-Q1"),
+    ("the quarter", OCT, {"tense": PAST, "anchor_value": "1989-10", "quarter_value": "1989-Q1"}, "DATE", "1989-Q1"),
+    ("the 1988 quarter", OCT, {"tense": PAST}, "DATE", "1988"),
+    ("the 1988 period", OCT, {"tense": PAST}, "DATE", "1988"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), QUARTERS)
+def test_quarter_the_text_is_about(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    # a year named in between does not make "the 1988 quarter" a year
+    ("Acme earned $5 million in the third quarter. Last year it lost money. "
+     "It earned $4 million in the 1988 quarter.", OCT,
+     [("the third quarter", "1989-Q3"), ("Last year", "1988"), ("the 1988 quarter", "1988-Q3")]),
+    # once the text reports on a span of months, the quarter no longer names "the period"
+    # or what "a year earlier" counts back from
+    ("Acme earned $5 million in the third quarter. In the first nine months, net rose "
+     "from a loss in the 1988 period.", OCT,
+     [("the third quarter", "1989-Q3"), ("the first nine months", "P9M"), ("the 1988 period", "1988")]),
+    ("Acme earned $5 million in the third quarter. In the first nine months, net rose "
+     "to $9 million from $7 million a year earlier.", OCT,
+     [("the third quarter", "1989-Q3"), ("the first nine months", "P9M"), ("a year earlier", "1988")]),
+])
+def test_quarter_context_in_the_tagger(nlp, text: str, dct: date, expected: list[tuple[str, str]]) -> None:
+    got = [(t.text, t.value) for t in tag_text(nlp, text, dct)]
+    assert got == expected
+
+
+def test_no_tense_is_unchanged_by_limit_words() -> None:
+    # the nearest month either way when the verb's tense does not reach the date
+    assert normalise("January", OCT, tense=NO_TENSE, prev_word="through").value == "1990-01"
+    assert normalise("April", OCT, tense=NO_TENSE, prev_word="until").value == "1989-04"
