@@ -179,7 +179,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
         try:
             result = tn.normalise(
                 span.text, dct,
-                tense=governing_tense(span), anchor=anchor,
+                tense=tn.NO_TENSE if _in_after_superlative(span) else governing_tense(span), anchor=anchor,
                 prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
                 next_word=doc[span.end].lower_ if span.end < len(doc) else "",
                 date_order=settings.date_order, anchor_value=anchor_value, quarter_value=quarter_value,
@@ -295,6 +295,18 @@ def _tense_of_governor(span: Span) -> str:
             return tn.NO_TENSE
         return tense
     return tn.NO_TENSE
+
+
+def _in_after_superlative(span: Span) -> bool:
+    """ "the biggest project in 100 years", "for the first time in 30 years": "in" hangs on a
+    noun a superlative or "first/last/only" picks out, so what follows is a span of time
+    looked back over, whatever the verb's tense, not a point ahead."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "in":
+        return False
+    head = span.doc[span.start - 1].head
+    nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [
+        c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj") and c.pos_ in ("NOUN", "PROPN")]
+    return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "only") for n in nouns for c in n.children)
 
 
 def _is_infinitive(verb: Token, aux: set[str]) -> bool:

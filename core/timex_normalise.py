@@ -601,6 +601,8 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     steps = int(count) * sign
     if letter == "Y" and (quarter := _anchor_quarter(ctx.anchor_value)):
         return _quarter(quarter[0] + steps, quarter[1])  # "a year earlier" than a quarter: that quarter
+    if steps > 0 and ctx.anchor is None and _period_start(ctx.anchor_value) is None:
+        return Normalised(DATE, UNRESOLVED_DATE)  # "80 years later" after no date: after an event, not after today
     base = _anaphoric_base(letter, ctx)
     if base is None:
         return Normalised(DATE, UNRESOLVED_DATE)

@@ -183,3 +183,20 @@ def test_no_tense_is_unchanged_by_limit_words() -> None:
     # the nearest month either way when the verb's tense does not reach the date
     assert normalise("January", OCT, tense=NO_TENSE, prev_word="through").value == "1990-01"
     assert normalise("April", OCT, tense=NO_TENSE, prev_word="until").value == "1989-04"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a superlative or "first" looks back over the span, whatever the verb's tense
+    ("It will be the biggest project in Germany in 100 years.", [("100 years", "DURATION", "P100Y")]),
+    ("For the first time in 30 years the budget will grow.", [("30 years", "DURATION", "P30Y")]),
+    # without one, "in" after a future verb is a point ahead (a guard)
+    ("The troops will leave in two weeks.", [("two weeks", "DATE", "2022-W08")]),
+])
+def test_in_a_span_after_a_superlative_is_a_duration(nlp, text: str, expected) -> None:
+    assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, SUN)] == expected
+
+
+def test_later_with_no_date_before_counts_from_no_day() -> None:
+    # "80 years later" after no date named: after some event, not 80 years after publication
+    assert normalise("80 years later", SUN).value == "XXXX-XX-XX"
+    assert normalise("80 years later", SUN, anchor=date(1942, 3, 26)).value == "2022"
