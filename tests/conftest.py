@@ -54,6 +54,18 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def blank_nlp():
+    """A blank English pipeline with only our time-expression rules: spans from the rules alone."""
+    import spacy
+
+    from core.timex import add_to_pipeline
+
+    nlp = spacy.blank("en")
+    add_to_pipeline(nlp)
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def seed_gold() -> dict:
     """The seed article's gold annotations, from ../shared (not part of the project)."""
     files = sorted(SHARED_SEEDS.glob("*.gold.json"))

@@ -8,18 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 
 from core.timex import COMPONENT_NAME, TIMEX_SPAN_KEY, add_to_pipeline, iter_timexes, tag_text
 
 SUN, MON, WED, THU, SAT = (date(2022, 2, 13), date(2022, 2, 14), date(2022, 2, 16), date(2022, 2, 24), date(2022, 2, 19))
-
-
-@pytest.fixture(scope="module")
-def blank_nlp():
-    nlp = spacy.blank("en")
-    add_to_pipeline(nlp)
-    return nlp
 
 
 # ---------------------------------------------------------------- rules alone (no model)

@@ -13,20 +13,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 
-from core.timex import TIMEX_SPAN_KEY, add_to_pipeline, tag_text
+from core.timex import TIMEX_SPAN_KEY, tag_text
 from core.timex_normalise import FUTURE, PAST, normalise
 
 MON = date(2022, 2, 14)     # a Monday
 THU = date(2022, 2, 17)     # a Thursday
-
-
-@pytest.fixture(scope="module")
-def blank_nlp():
-    nlp = spacy.blank("en")
-    add_to_pipeline(nlp)
-    return nlp
 
 
 # ---------------------------------------------------------------- spans (rules alone, no model)

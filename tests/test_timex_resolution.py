@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 
-from core.timex import TIMEX_SPAN_KEY, add_to_pipeline, tag_text
+from core.timex import TIMEX_SPAN_KEY, tag_text
 from core.timex_normalise import FUTURE, PAST, PRESENT, normalise
 
 MON = date(2013, 3, 18)     # a Monday, ISO week 2013-W12
@@ -144,13 +143,6 @@ def test_not_a_period_here(text) -> None:
 
 
 # ---------------------------------------------------------------- spans (rules alone, no model)
-
-@pytest.fixture(scope="module")
-def blank_nlp():
-    nlp = spacy.blank("en")
-    add_to_pipeline(nlp)
-    return nlp
-
 
 @pytest.mark.parametrize(("text", "spans"), [
     # quarters and periods
