@@ -702,7 +702,7 @@ def _partitive_unit(number: Token, lex: Lexicons) -> Token | None:
                  for obj in prep.children if obj.dep_ == "pobj" and obj.lower_ in lex.units), None)
 
 
-def _referred_unit(figure: _Figure, number: Token, earlier: _Unit | None) -> _Unit | None:
+def _referred_unit(number: Token, earlier: _Unit | None) -> _Unit | None:
     """ "Roughly 8,000 of them are in Kursk", "Of those, 33,000 had joined units": a part of
     what the sentence before counted (`earlier`, its last unit) counts the same thing."""
     if earlier is None or earlier.flags and earlier.flags[0].startswith("percent_of"):
@@ -1194,7 +1194,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     person's, whom "it" cannot be). None when there is none, or the subject is a name."""
     doc, sent = subject.doc, subject.sent
     pronoun = subject.lower_ in ("it", "they")
-    short = (subject.pos_ in ("NOUN", "PROPN") and not subject.ent_type_ in ("PERSON", "GPE")
+    short = (subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "GPE")
              and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
              and not any(c.dep_ in ("poss", "prep", "appos") for c in subject.children))
     if not (pronoun or short):
@@ -1225,7 +1225,7 @@ def _report_author(subject: Token, lex: Lexicons) -> Token | None:
     if subject.lemma_.lower() not in lex.report_nouns:
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS_OTHER
-                  and c.lower_ not in ("its", "their", "our", "his", "her")), None)
+                  and c.lower_ not in _POSSESSIVE_PRONOUNS), None)
     if owner is not None:
         return owner
     by = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -1761,7 +1761,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         return None
     number = span.root
     unit = (_unit_for(figure, doc, lex) or _carried_unit(figure, number, previous_unit, lex)
-            or _referred_unit(figure, number, previous_unit or earlier_unit))
+            or _referred_unit(number, previous_unit or earlier_unit))
     if unit is None:
         return None
     figure = _read_post_unit_cue(figure, unit, _text_of(doc))
@@ -1901,12 +1901,11 @@ def _own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[s
     """ "1,351 of its soldiers", "our troops": the claimant's own side; for "its", "their",
     "his" and "her", else the side of whom the pronoun goes back to ("Wagner chief Yevgeny
     Prigozhin claimed that his 25,000 fighters ...", `_referent_side`)."""
-    owner = next((c for c in unit.children if c.dep_ == "poss" and c.lower_ in ("its", "our", "their", "his", "her")),
-                 None)
+    owner = next((c for c in unit.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
     if owner is None:
         return ""
     found = _phrase_side(claimant, lex) if claimant is not None else ""
-    if found or owner.lower_ == "our":
+    if found or owner.lower_ in _FIRST_PERSON:
         return found
     return _referent_side(owner, lex, people)
 
