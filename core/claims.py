@@ -698,8 +698,7 @@ def _bare_count_noun(number: Token, lex: Lexicons) -> Token | None:
 
 def _partitive_unit(number: Token, lex: Lexicons) -> Token | None:
     """ "222,000 of the planned 300,000 reservists": the unit the figure is a part of."""
-    return next((obj for prep in number.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for obj in prep.children if obj.dep_ == "pobj" and obj.lower_ in lex.units), None)
+    return next((obj for obj in _of_objects(number) if obj.lower_ in lex.units), None)
 
 
 def _referred_unit(number: Token, earlier: _Unit | None) -> _Unit | None:
@@ -707,8 +706,7 @@ def _referred_unit(number: Token, earlier: _Unit | None) -> _Unit | None:
     what the sentence before counted (`earlier`, its last unit) counts the same thing."""
     if earlier is None or earlier.flags and earlier.flags[0].startswith("percent_of"):
         return None
-    of_them = any(prep.dep_ == "prep" and prep.lower_ == "of" and any(
-        o.dep_ == "pobj" and o.lower_ in _PARTITIVE_PRONOUNS for o in prep.children) for prep in number.children)
+    of_them = any(obj.lower_ in _PARTITIVE_PRONOUNS for obj in _of_objects(number))
     sent = number.sent
     opening = [t.lower_ for t in sent[:2]]
     of_those = opening[:1] == ["of"] and opening[1:] and opening[1] in _PARTITIVE_PRONOUNS \
@@ -743,6 +741,18 @@ def _linked_nominals(verb: Token, figure: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ == "csubj":
             yield from (c for c in child.children if c.dep_ in _SUBJECT_DEPS)
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """The first noun of the list `noun` is in ("15 tanks and six vehicles": tanks), or itself."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
+def _with_the(token: Token) -> bool:
+    """ "the General Staff", "the 12,500": a phrase its own "the" makes definite."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _of_objects(token: Token) -> list[Token]:
@@ -815,8 +825,7 @@ def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
             yield child
     if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.like_num:
         unit = unit.head.head                 # "1,351 of its soldiers had died"
-    while unit.dep_ == "conj" and unit.head.pos_ in ("NOUN", "PROPN"):
-        unit = unit.head                      # "destroyed a group and two tanks": the verb governs both
+    unit = _first_conjunct(unit)              # "destroyed a group and two tanks": the verb governs both
     head = unit.head
     if head.pos_ not in ("VERB", "AUX"):
         return
@@ -978,7 +987,7 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
     if subject.lower_ in _PRONOUNS_PERSON and people:
         named = _person_names_before(subject.doc, subject.idx)      # "He moved 175,000 troops"
         return next((people[w] for w in reversed(named[-1].split()) if w in people), "") if named else ""
-    if subject.lower_ in _REFERRING_NOUNS and any(c.lower_ == "the" for c in subject.children):
+    if subject.lower_ in _REFERRING_NOUNS and _with_the(subject):
         return _referent_side(subject, lex, people)                  # "Nasrallah claimed that the group had ..."
     if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return _phrase_side(subject.head.head, lex)                  # "Sudan's army, which numbers 120,000"
@@ -1195,7 +1204,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     doc, sent = subject.doc, subject.sent
     pronoun = subject.lower_ in ("it", "they")
     short = (subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "GPE")
-             and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+             and _with_the(subject)
              and not any(c.dep_ in ("poss", "prep", "appos") for c in subject.children))
     if not (pronoun or short):
         return None
@@ -1878,7 +1887,7 @@ def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: L
     if _YEAR.match(number.text):
         return None                     # "...; 2024 will be different"
     earlier_count = re.search(r"\bfrom\s*$", _text_of(doc)[max(0, figure.phrase_start - 12):figure.phrase_start], re.I)
-    the = any(c.dep_ == "det" and c.lower_ == "the" for c in number.children)   # "nearly double the 12,500"
+    the = _with_the(number)               # "nearly double the 12,500"
     if not (earlier_count or the or number.dep_ in _SUBJECT_DEPS or _bare_count_noun(number, lex) is not None):
         return None
     return _Unit(token=number, text=previous.text, kind=previous.kind, category=previous.category,
@@ -1936,9 +1945,7 @@ def _enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
     a speaker of a known side: the side that one calls the enemy (`claim_adversaries.csv`)."""
     if not speakers_side:
         return ""
-    first = unit
-    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
-        first = first.head                # "15 tanks and six vehicles": the conjuncts share an owner
+    first = _first_conjunct(unit)         # "15 tanks and six vehicles": the conjuncts share an owner
     nouns = [unit, first, *_of_objects(unit)]   # "units of enemy equipment"
     if first.dep_ == "pobj" and first.head.lower_ in _INCLUDING_WORDS and first.head.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(first.head.head)     # "nationalist units including 15 tanks"
@@ -2010,7 +2017,7 @@ def _named_own_force(unit: Token, home: str) -> str:
     proper name with "the" and no country is the speaker's own."""
     if not unit.text[:1].isupper() or unit.is_sent_start:
         return ""
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in unit.children):
+    if _with_the(unit):
         return home
     return ""
 
@@ -2020,9 +2027,7 @@ def _inflicted(unit: Token, lex: Lexicons) -> Token | None:
     the counted noun (or the first in its list) as its object inflicts the loss, so the losses
     are not the side of whoever inflicts or reports it ("lost" and "suffered" are one's own).
     Returns the verb's subject (the doc's own token when it has none), or None."""
-    first = unit
-    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
-        first = first.head
+    first = _first_conjunct(unit)
     verb = first.head
     lemma = verb.lemma_.lower()
     if not (first.dep_ == "dobj" and verb.pos_ == "VERB" and lemma not in _SUFFER_VERBS
