@@ -606,7 +606,28 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     base = _anaphoric_base(letter, ctx)
     if base is None:
         return Normalised(DATE, UNRESOLVED_DATE)
-    return _offset(base, steps, letter)
+    result = _offset(base, steps, letter)
+    if steps > 0 and _beyond_what_is_told(base, result, letter, ctx):
+        return Normalised(DATE, UNRESOLVED_DATE)  # "80 years later" counts from some event, not the last day named
+    return result
+
+
+# Units so long that a present tense does not schedule them ahead ("the runoff
+# follows two weeks later" does; "a century later the town still builds ships" tells of now).
+_LONG_UNITS = frozenset({"Y", "DE", "CE"})
+
+
+def _beyond_what_is_told(base: date, result: Normalised, letter: str, ctx: _Ctx) -> bool:
+    """Whether a point counted forward ("80 years later") from a day on or before
+    the document date crosses it though the verb does not look ahead: a past tense
+    (or none) reports what has happened, and a present tense tells of now, not of
+    decades ahead. The text counts from an event it did not date, so the point is
+    unknown. Counting on from a date the text put ahead of the document is fine."""
+    if ctx.dct is None or result.date_start is None or ctx.tense == FUTURE:
+        return False
+    if base > ctx.dct or result.date_start <= ctx.dct:
+        return False
+    return ctx.tense in (PAST, NO_TENSE) or letter in _LONG_UNITS
 
 
 def _anaphoric_base(letter: str, ctx: _Ctx) -> date | None:

@@ -200,3 +200,34 @@ def test_later_with_no_date_before_counts_from_no_day() -> None:
     # "80 years later" after no date named: after some event, not 80 years after publication
     assert normalise("80 years later", SUN).value == "XXXX-XX-XX"
     assert normalise("80 years later", SUN, anchor=date(1942, 3, 26)).value == "2022"
+
+
+# ---------------------------------------------------------------- fourth round: later than told
+# A point counted forward ("80 years later") from a day on or before the document
+# date that lands after it while the verb does not look ahead counts from some event the text did not date:
+# a past tense (or none) reports what has happened, a present one with years tells
+# of now. A future verb, or a present one scheduling days or weeks, still counts.
+LATER_THAN_TOLD = [
+    ("80 years later", SUN, {"anchor": date(2022, 2, 10), "tense": PAST}, "DATE", "XXXX-XX-XX"),
+    ("80 years later", SUN, {"anchor": date(2022, 2, 10)}, "DATE", "XXXX-XX-XX"),
+    ("a century later", SUN, {"anchor": date(2022, 2, 10), "tense": PRESENT}, "DATE", "XXXX-XX-XX"),
+    ("three days later", SUN, {"anchor": date(2022, 2, 12), "tense": PAST}, "DATE", "XXXX-XX-XX"),
+    # guards: still counted
+    ("two weeks later", SUN, {"anchor": date(2022, 2, 13), "tense": PRESENT}, "DATE", "2022-W08"),
+    ("two days later", SUN, {"anchor": date(2022, 2, 12), "tense": FUTURE}, "DATE", "2022-02-14"),
+    ("80 years later", SUN, {"anchor": date(1942, 3, 26), "tense": PAST}, "DATE", "2022"),
+    ("two days later", SUN, {"anchor": date(2022, 2, 9), "tense": PAST}, "DATE", "2022-02-11"),
+    # counting on from a day the text already put after the document date
+    ("a day later", SUN, {"anchor": date(2022, 2, 24), "tense": PAST}, "DATE", "2022-02-25"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), LATER_THAN_TOLD)
+def test_later_than_told(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+def test_later_than_told_in_running_text(nlp) -> None:
+    text = "The museum reopened on Friday. Its founder had opened it in a shed, and 80 years later it drew crowds."
+    assert [(t.text, t.value) for t in tag_text(nlp, text, SUN)] == [
+        ("Friday", "2022-02-11"), ("80 years later", "XXXX-XX-XX")]
