@@ -519,6 +519,12 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
     if split is None:
         return None
     rest, suffix = split
+    if s == "overnight" and ctx.dct is not None:
+        # the night that ran into the day the text tells of (the last day named, else
+        # the document date); ahead of a future verb, that day's own coming night
+        day = ctx.anchor or ctx.dct
+        day = day if ctx.tense == FUTURE else day - timedelta(days=1)
+        return Normalised(TIME, day.isoformat() + suffix, day, day)
     rest = _DAY_PART_EDGE.sub("", rest)
     if rest in ("", "this", "the", "that", "the same", "today", "early", "late", "mid", "in the"):
         if ctx.dct is None:
@@ -875,6 +881,20 @@ def _midweek(s: str, ctx: _Ctx) -> Normalised | None:
     if ctx.dct is None:
         return Normalised(DATE, "XXXX-WXX-3")
     return _day(_weekday_date(ctx.dct, 2, tense=ctx.tense if ctx.tense != NO_TENSE else PRESENT))
+
+
+def _anaphoric_weekday(s: str, ctx: _Ctx) -> Normalised | None:
+    """"the previous Friday", "the following Monday": the weekday before or after the
+    day the text is telling of (the last day named, else the document date), never that day."""
+    m = re.fullmatch(r"the (previous|preceding|prior|following) (" + "|".join(_WEEKDAYS) + r")", s)
+    if not m:
+        return None
+    weekday = _WEEKDAYS[m.group(2)]
+    base = ctx.anchor or ctx.dct
+    if base is None:
+        return Normalised(DATE, f"XXXX-WXX-{weekday + 1}")
+    return _day(_weekday_date(base, weekday, tense=NO_TENSE,
+                              modifier="next" if m.group(1) == "following" else "last"))
 
 
 def _weekday(s: str, ctx: _Ctx) -> Normalised | None:
@@ -1304,6 +1324,7 @@ def _year_phrase(s: str, ctx: _Ctx) -> Normalised | None:
 
 _STEPS = (
     _ref, _set, _clock_duration, _deictic, _midweek, _weekend, _anaphoric, _ago, _year_back, _part_of_period,
-    _quarter_phrase, _half_phrase, _period_ended, _relative_unit, _relative_month, _season, _decade_century, _weekday,
+    _quarter_phrase, _half_phrase, _period_ended, _relative_unit, _relative_month, _season, _decade_century,
+    _anaphoric_weekday, _weekday,
     _year_phrase, _holiday, _time_of_day, _duration, _absolute,
 )

@@ -231,3 +231,37 @@ def test_later_than_told_in_running_text(nlp) -> None:
     text = "The museum reopened on Friday. Its founder had opened it in a shed, and 80 years later it drew crowds."
     assert [(t.text, t.value) for t in tag_text(nlp, text, SUN)] == [
         ("Friday", "2022-02-11"), ("80 years later", "XXXX-XX-XX")]
+
+
+# ---------------------------------------------------------------- fourth round: weekdays counted from the text's day
+# "the previous Friday", "the following Monday" step from the day the text is
+# telling of (the last day named, else the document date), never landing on it;
+# "overnight" is the night that ran into that day.
+ANAPHORIC_WEEKDAYS = [
+    ("the previous Friday", MON, {"anchor": date(2022, 2, 11)}, "DATE", "2022-02-04"),
+    ("the following Monday", FRI, {"anchor": date(2022, 2, 15), "tense": PAST}, "DATE", "2022-02-21"),
+    ("the following Tuesday", MON, {"anchor": date(2022, 2, 15)}, "DATE", "2022-02-22"),
+    ("the preceding Sunday", MON, {}, "DATE", "2022-02-13"),
+    ("the prior Wednesday", MON, {"anchor": date(2022, 1, 20), "tense": PAST}, "DATE", "2022-01-19"),
+    # "overnight" is the night that ran into the day told of; ahead of a future verb, its coming night
+    ("overnight", MON, {"tense": PAST}, "TIME", "2022-02-13TNI"),
+    ("overnight", MON, {"anchor": date(2022, 2, 11), "tense": PAST}, "TIME", "2022-02-10TNI"),
+    ("overnight", MON, {"tense": FUTURE}, "TIME", "2022-02-14TNI"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), ANAPHORIC_WEEKDAYS)
+def test_anaphoric_weekdays(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Shares closed at 210 on Friday, down 3% from the previous Friday.", MON,
+     [("Friday", "2022-02-11"), ("the previous Friday", "2022-02-04")]),
+    ("The envoy arrived on Tuesday and left the following Monday.", FRI,
+     [("Tuesday", "2022-02-15"), ("the following Monday", "2022-02-21")]),
+    ("Markets fell on Friday, hit by overnight losses in Asia, and ended 2% below the previous Friday.", MON,
+     [("Friday", "2022-02-11"), ("overnight", "2022-02-10TNI"), ("the previous Friday", "2022-02-04")]),
+])
+def test_anaphoric_weekdays_in_running_text(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
