@@ -534,13 +534,18 @@ def _widen_over_modifiers(span: Span) -> Span:
 
 def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span]:
     """A clock time and the day it falls on are one TIME: "midnight on Dec. 31",
-    "10am on Monday", "Friday at noon" (TimeML marks them as one expression)."""
+    "10am on Monday", "Friday at noon", "9 a.m. GMT, March 4" (TimeML marks them
+    as one expression)."""
     joined: list[Span] = []
     for span in spans:
         previous = joined[-1] if joined else None
         if previous is not None and {previous.label_, span.label_} == {"TIME", "DATE"}:
             between = [t.lower_ for t in span.doc[previous.end:span.start]]
-            if len(between) <= 1 and set(between) <= _TIME_DATE_JOINERS:
+            # a clock time, a comma, then its day: "at 9 a.m. GMT, March 4", "at noon, Friday"
+            # (not a day that owns what follows: "at 6 p.m., Friday's papers said")
+            owner = span.end < len(span.doc) and span.doc[span.end].lower_ in _POSSESSIVE
+            dateline = between == [","] and previous.label_ == "TIME" and not owner
+            if len(between) <= 1 and set(between) <= _TIME_DATE_JOINERS or dateline:
                 merged = span.doc[previous.start:span.end]
                 if _context_free_type(merged.text, settings) == "TIME":
                     joined[-1] = Span(span.doc, merged.start, merged.end, label="TIME")

@@ -480,7 +480,7 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
         rest = " ".join(p for p in (m.group("before"), m.group("after")) if p)
         return rest, f"T{hour:02d}:{minute:02d}"
     for word, clock_value in _CLOCK_WORDS.items():
-        m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?: (?:on )?(.*))?", s)
+        m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?:,? (?:on )?(.*))?", s)
         if m:
             rest = " ".join(p for p in (m.group(1), m.group(2)) if p)
             return rest, "T" + clock_value

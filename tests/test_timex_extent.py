@@ -175,3 +175,30 @@ def test_values(text: str, dct: date, context: dict, type_: str, value: str) -> 
 ])
 def test_in_running_text(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- fourth round: extents
+# "the week's busiest day": the possessive's owner is the whole expression "the week"
+# (the model's entity leaves "the" out); a clock time, a comma and then its day are
+# one TIME, as "10am on Monday" is (unless that day owns the noun after it).
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Tuesday was the week's busiest day at the border.", [("Tuesday", "DATE"), ("the week", "DATE")]),
+    ("Grain exports were the year's lowest.", [("the year", "DATE")]),
+    ("The quarter's losses were steep.", [("The quarter", "DATE")]),  # guard
+])
+def test_possessive_unit_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Nominations close at 9 a.m., March 4.", MON, [("9 a.m., March 4", "TIME", "2022-03-04T09:00")]),
+    ("The ceasefire took hold at noon, Friday.", THU, [("noon, Friday", "TIME", "2022-02-11T12:00")]),
+    ("Troops must leave by midnight, Feb. 20.", MON, [("midnight, Feb. 20", "TIME", "2022-02-20T24:00")]),
+    # guard: a day that owns what follows is its own expression
+    ("The talks ended at 6 p.m., Friday's papers said.", MON,
+     [("6 p.m.", "TIME", "2022-02-14T18:00"), ("Friday", "DATE", "2022-02-11")]),
+])
+def test_clock_time_comma_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, dct)] == expected
