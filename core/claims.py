@@ -145,9 +145,11 @@ _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "ret
 _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
 _PERCENT_WORDS = ("%", "percent", "per cent")
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
+_ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
 _REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
 _INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
 _TEXT_KEY = "crisis_claims_text"      # doc.user_data: the doc's text, joined once (`_text_of`)
+_GROUP_REACH = 150      # tokens back "the alliance" may name a group named before
 _SIDE_WINDOW = 16       # tokens before the force noun read for its side ("130,000 of Russia's best-equipped ... troops")
 _MAX_NAME_TOKENS = 8    # tokens of an entity read each way from a token, for its side
 _MAX_ANCESTOR_STEPS = 12  # heads read up from a time expression to find what it hangs off
@@ -219,6 +221,7 @@ class Lexicons:
     border_nouns: frozenset[str] = frozenset()
     report_nouns: frozenset[str] = frozenset()
     org_nouns: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()       # sides that are alliances or armed groups, not countries
     model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
 
@@ -247,6 +250,8 @@ class _Unit:
     kind: str
     category: str
     flags: tuple[str, ...] = ()
+    side: str = ""             # once counted: the side its claim was given
+    side_guessed: bool = False
 
 
 # --------------------------------------------------------------------------
@@ -289,6 +294,7 @@ def lexicons() -> Lexicons:
         border_nouns=_words(_BORDER_NOUNS),
         report_nouns=_words(_REPORT_NOUNS),
         org_nouns=_words(_ORG_NOUNS),
+        groups=frozenset(row[1] for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is None),
         model_prefix=re.compile(r"\b(?:" + "|".join(re.escape(row[0]) for row in _rows(_MODEL_PREFIXES)) + r") $"),
     )
 
@@ -714,7 +720,7 @@ def _referred_unit(number: Token, earlier: _Unit | None) -> _Unit | None:
     if not (of_them or of_those) or any(c.pos_ in ("NOUN", "PROPN") for c in number.children if c.dep_ != "prep"):
         return None
     return _Unit(token=number, text=earlier.text, kind=earlier.kind, category=earlier.category,
-                 flags=("unit_carried",))
+                 flags=("unit_carried",), side=earlier.side, side_guessed=earlier.side_guessed)
 
 
 def _strong_unit(figure_span: Span, lex: Lexicons) -> Token | None:
@@ -895,13 +901,28 @@ def _entity_of(token: Token) -> Span:
 
 
 def _token_side(token: Token, lex: Lexicons) -> str:
-    """The side a single token names, reading its whole entity if it is in one."""
+    """The side a single token names, reading its whole entity if it is in one;
+    "the alliance" names the alliance or armed group named last before it."""
+    if token.lower_ in _ALLIANCE_NOUNS:
+        return _last_named_group(token, lex)
     if token.ent_type_ and token.ent_iob_ != "O":
         found = side_of_term(_entity_of(token).text, lex)
         if found:
             return found
     if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
         return side_of_term(token.text, lex)
+    return ""
+
+
+def _last_named_group(token: Token, lex: Lexicons) -> str:
+    """The alliance or armed group (`claim_side_groups.csv`, not a country) named last
+    before `token`, within `_GROUP_REACH` tokens: "a response to NATO activity ... 40,000
+    alliance troops"."""
+    for earlier in reversed(token.doc[max(0, token.i - _GROUP_REACH):token.i]):
+        if earlier.text[:1].isupper():
+            found = side_of_term(earlier.text, lex)
+            if found in lex.groups:
+                return found
     return ""
 
 
@@ -944,6 +965,10 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ not in _RELATIVE_PRONOUNS:
                 return subject
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in lex.deploy:
+            agent = _agent_of(clause)          # "21 drones launched by the Houthis", "troops sent by Moscow"
+            if agent is not None:
+                return agent
     if unit.dep_ not in ("dobj", "attr"):
         return None
     verb = unit.head
@@ -957,13 +982,19 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
             return subject
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        agent = _agent_of(verb)
         if agent is not None:
-            return next((o for o in agent.children if o.dep_ == "pobj"), None)
+            return agent
         if verb.dep_ not in _SUBJECTLESS_VERB_DEPS or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """Who does what a passive verb says: the object of its "by" ("sent by Moscow")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None, home: str = "",
@@ -1732,6 +1763,7 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
             for name in [_attributed_back(sent, [], lex)] if name}
     last_unit: tuple[int, _Unit] | None = None      # the last unit counted, and in which sentence
     for index, sent in enumerate(sentences):
+        claims_from = len(recent_sides)
         if _might_hold_claims(sent, lex) or last_unit is not None and last_unit[0] == index - 1:
             previous_unit: _Unit | None = None       # the last unit counted in this sentence
             earlier_unit = last_unit[1] if last_unit is not None and last_unit[0] == index - 1 else None
@@ -1753,7 +1785,9 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                     if claim.side:
                         recent_sides.append((index, claim.side))
                     yield claim
-        recent_sides.extend((index, side) for side in _force_mention_sides(sent, lex))
+        # a figure's side says more than a force the sentence mentions: "Ukrainian forces
+        # eliminated 760 occupiers" leaves the occupiers' side for the next sentence to inherit
+        recent_sides[claims_from:claims_from] = [(index, side) for side in _force_mention_sides(sent, lex)]
         speakers.extend(_speakers_in(sent, speakers, lex))
 
 
@@ -1795,16 +1829,19 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _enemy_side(unit.token, home or source_side, lex)
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
                           addressee=voices.home if question else "")
+        or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
         or _own_side(unit.token, claimant_head, lex, voices.country_of)
         or _speakers_own_side(unit.token, claimant_head, home)
         or _named_own_force(unit.token, home)
         or (_recipient_side(unit.token, home or source_side, lex) if unit.kind == "equipment" else "")
         or _holder_side(unit.token, lex)
         or _estimated_side(unit.token, lex, voices.country_of)
+        or _exercise_side(unit.token, lex)
     )
     inflicter = _inflicted(unit.token, lex) if category != "force_size" or "losses" in category_flags else None
     guessed = (
-        (lex.adversaries.get((inflicter and _phrase_side(inflicter, lex)) or home or source_side, "")
+        unit.side                             # the guess made for the figure whose noun this one shares
+        or (lex.adversaries.get((inflicter and _phrase_side(inflicter, lex)) or home or source_side, "")
          if inflicter is not None else "")
         or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or (_border_side(unit.token, lex) if category == "force_size" else "")
@@ -1823,7 +1860,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         flags=category_flags, location=_location(unit.token, sent, lex),
         claim_date=claim_date, as_of=as_of, settings=settings,
     )
-    return claim, unit
+    return claim, dataclasses.replace(unit, side=side, side_guessed=bool(guessed))
 
 
 def _not_a_claim(number: Token, unit: "_Unit", lex: Lexicons) -> str:
@@ -1891,7 +1928,7 @@ def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: L
     if not (earlier_count or the or number.dep_ in _SUBJECT_DEPS or _bare_count_noun(number, lex) is not None):
         return None
     return _Unit(token=number, text=previous.text, kind=previous.kind, category=previous.category,
-                 flags=("unit_carried",))
+                 flags=("unit_carried",), side=previous.side, side_guessed=previous.side_guessed)
 
 
 def _read_post_unit_cue(figure: _Figure, unit: _Unit, doc_text: str) -> _Figure:
@@ -1952,6 +1989,7 @@ def _enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
     owners = [owner for noun in nouns for owner in
               [noun, *(c for c in noun.children if c.dep_ in _SIDE_DEPS), *_of_objects(noun)] if owner is not unit]
     owners += _fought_objects(first, lex)
+    owners += [unit] if unit.lower_ in lex.enemy_words else []      # "760 occupiers"
     if any(owner.lemma_.lower() in lex.enemy_words or owner.lower_ in lex.enemy_words for owner in owners):
         return lex.adversaries.get(speakers_side, "")
     return ""
@@ -2010,6 +2048,19 @@ def _holder_side(unit: Token, lex: Lexicons) -> str:
     holder = verb.head
     return _phrase_side(holder, lex) or next(
         (side for obj in _of_objects(holder) for side in [_phrase_side(obj, lex)] if side), "")
+
+
+def _exercise_side(unit: Token, lex: Lexicons) -> str:
+    """ "50,000 personnel are taking part in NATO's exercise": forces that take part in an
+    exercise or operation its owner names (a possessive or modifier) are the owner's."""
+    verb = unit.head
+    if unit.dep_ != "nsubj" or not (verb.lemma_.lower() == "participate" or verb.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
+        return ""
+    places = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"] + [verb]
+    return next((side for head in places for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                 for obj in prep.children if obj.dep_ == "pobj"
+                 for side in [_phrase_side(obj, lex)] if side), "")
 
 
 def _named_own_force(unit: Token, home: str) -> str:

@@ -475,3 +475,34 @@ def test_remembered_text_is_used_only_when_it_fits_the_tokens(nlp):
 def test_a_loss_verb_governs_every_conjunct(nlp, text, value, losses):
     (claim,) = [c for c in _claims(nlp, text) if c.value == value]
     assert ("losses" in claim.flags) is losses
+
+
+# whose forces a figure counts, read from the words around it (each row: a rule in core/claims.py)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare number sharing an earlier figure's noun shares its side, not the nearest country's
+    ("Russia now has 60,000 troops surrounding Ukraine, up from 35,000 last month.",
+     [(60000, R), (35000, R)]),
+    # what one side's officials call the other's forces ("invaders", "occupiers") are the enemy's
+    ("Ukraine's army said its units had eliminated 300 invaders near Kharkiv.", [(300, R)]),
+    # a sentence that goes on with a tally takes the side of the last tally, not of who inflicted it
+    ("Ukrainian troops killed 150 occupiers on Monday, the General Staff said. "
+     "The defenders also destroyed nine tanks and four howitzers.", [(150, R), (9, R), (4, R)]),
+    ("The General Staff said 150 Russian soldiers had been killed by Ukrainian troops on Monday. "
+     "The defenders also destroyed nine tanks.", [(150, R), (9, R)]),
+    # weapons and forces a passive verb's "by" names the user of
+    ("Air defences downed 14 drones launched by Russia overnight, the air force said.", [(14, R)]),
+    ("Poland said it had received 500 troops sent by the United States.", [(500, US)]),
+    # "the alliance" is the alliance named before it
+    ("Replying to NATO's statement, Moscow said 25,000 alliance troops were moving east.",
+     [(25000, "NATO")]),
+    # forces taking part in an exercise its owner names
+    ("About 9,000 personnel from eleven countries are taking part in NATO's Cold Response drills.",
+     [(9000, "NATO")]),
+])
+def test_side_read_from_context(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+def test_an_alliance_word_with_no_alliance_named_before_names_no_side(nlp):
+    (claim,) = _claims(nlp, "Officials said 25,000 alliance troops were being moved east.")
+    assert claim.side == ""
