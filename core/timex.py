@@ -65,6 +65,8 @@ _NER_LABELS = frozenset({"DATE", "TIME"})
 _NER_TRIM_LEFT = frozenset({"long", "whole", "entire", "full", "busy", "hectic", "an", "estimated",
                             "on", "in", "at", "since", "until", "by", "during", "for", "from", "between",
                             *tn.NO_MOD_FOCUS})
+# The same, in several words ("as early as next year" -> "next year"), longest first.
+_NER_TRIM_LEFT_PHRASES = tuple(sorted((tuple(p.split()) for p in tn.NO_MOD_FOCUS if " " in p), key=len, reverse=True))
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "-", "\u2019", "\u2018", "\u201c", "\u201d"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 # Month names that are also a modal or a verb: only capitalised and not
@@ -490,12 +492,25 @@ def _ner_candidates(doc: Doc) -> list[Span]:
         if ent.label_ not in _NER_LABELS:
             continue
         start = ent.start
-        while start < ent.end - 1 and doc[start].lower_ in _NER_TRIM_LEFT:
-            start += 1
+        while start < ent.end - 1:
+            if doc[start].lower_ in _NER_TRIM_LEFT:
+                start += 1
+            elif words := _leading_phrase(doc[start:ent.end], _NER_TRIM_LEFT_PHRASES):
+                start += words
+            else:
+                break
         span = _trim_edges(doc[start:ent.end])
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _leading_phrase(span: Span, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many tokens of one of `phrases` open `span`, leaving at least one token; 0 if none does."""
+    for words in phrases:
+        if len(words) < len(span) and tuple(t.lower_ for t in span[:len(words)]) == words:
+            return len(words)
+    return 0
 
 
 def _prefer(rule_spans: list[Span], ner_spans: list[Span]) -> list[Span]:

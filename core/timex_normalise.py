@@ -986,9 +986,9 @@ def _season_bounds(code: str, year: int) -> tuple[date, date]:
 # previous quarter"). Business news compares a quarter with the same quarter a
 # year earlier, and calls both "the period" once a quarter is named.
 _QUARTER_RE = re.compile(
-    r"(?:the )?(?:(?P<year>\d{4}) )?(?P<mods>(?:(?:fiscal|year-ago|year-earlier|year ago|year earlier|comparable|"
+    r"(?:the )?(?:(?P<year>\d{4})(?:'s)? )?(?P<mods>(?:(?:fiscal|year-ago|year-earlier|year ago|year earlier|comparable|"
     r"corresponding|same|latest|most recent|just-ended|just ended|recent|current|previous|prior|last year's|"
-    r"this year's) )*)"
+    r"this year's|next year's) )*)"
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?)?(?:fiscal[- ])?(?P<unit>quarter|period)"
     r"(?: of (?:fiscal |the year )?(?P<year2>\d{4}))?(?: (?P<back>last year|a year ago|a year earlier))?")
 _QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -1037,6 +1037,9 @@ def _reporting_quarter(m: re.Match[str], ctx: _Ctx) -> Normalised | None:
         year, q = int(explicit_year), ordinal or (in_text[1] if in_text else 0)
         if not q:
             return _year(year)
+    elif ordinal and ctx.dct is not None and (owner := re.search(r"\b(last|this|next) year's", mods)):
+        # "next year's first quarter", "last year's fourth quarter": that quarter of the year named
+        year, q, year_back = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[owner.group(1)], ordinal, False
     elif ordinal:
         # "third-quarter earnings": an adjective names the period its noun reports
         # on; the verb's tense tells of the report ("will report third-quarter
@@ -1098,17 +1101,29 @@ def _quarter_year(q: int, dct: date, tense: str) -> int:
 
 
 def _half_phrase(s: str, ctx: _Ctx) -> Normalised | None:
-    m = re.fullmatch(r"(?:the )?(first|second|last) half of (?:the year |)(\d{4}|this year|last year|next year)", s)
+    """"the first half of 2012", "the first two quarters of 1990" (H1), "the second
+    half of the year"; a half of a decade or a century has no TIMEX3 value of its
+    own: "the last half of the '80s" keeps the decade's value, with the half's days."""
+    m = re.fullmatch(r"(?:the )?(first|second|last|latter) (?:half|two quarters) of (?:the year |fiscal )?(.+)", s)
     if not m:
         return None
-    base = _resolve(m.group(2), ctx)
-    if base is None or base.date_start is None:
-        return Normalised(DATE, "XXXX-HX")
-    year = base.date_start.year
+    tail = "this year" if m.group(2) == "the year" else m.group(2)
+    base = _resolve(tail, ctx)
+    if base is None or base.type != DATE:
+        return None
     half = 1 if m.group(1) == "first" else 2
-    first = date(year, 1 if half == 1 else 7, 1)
-    last = date(year, 6, 30) if half == 1 else date(year, 12, 31)
-    return Normalised(DATE, f"{year:04d}-H{half}", first, last)
+    if base.date_start is None or base.date_end is None:
+        return Normalised(DATE, "XXXX-HX") if re.fullmatch(r"X{4}|\d{4}", base.value) else base
+    first, last = base.date_start, base.date_end
+    middle = first + (last - first) / 2
+    first, last = (first, middle) if half == 1 else (middle + timedelta(days=1), last)
+    if re.fullmatch(r"\d{4}", base.value):
+        year = int(base.value)
+        return Normalised(DATE, f"{year:04d}-H{half}", date(year, 1 if half == 1 else 7, 1),
+                          date(year, 6, 30) if half == 1 else date(year, 12, 31))
+    if re.fullmatch(r"\d{2,3}", base.value):
+        return Normalised(DATE, base.value, first, last)
+    return None
 
 
 def _decade_century(s: str, ctx: _Ctx) -> Normalised | None:

@@ -202,3 +202,28 @@ def test_possessive_unit_extent(blank_nlp, text: str, spans: list[tuple[str, str
 ])
 def test_clock_time_comma_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# Halves and a year's quarters are one expression each (the half with its period),
+# and a signal with no TIMEX3 mod ("as early as", "as recently as") stays outside.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Demand should recover in the first two quarters of 2023.", [("the first two quarters of 2023", "DATE")]),
+    ("Emigration peaked in the latter half of the 1970s.", [("the latter half of the 1970s", "DATE")]),
+    ("Prices rose in the last half of the '90s.", [("the last half of the '90s", "DATE")]),
+    ("The merger may close in next year's first quarter.", [("next year's first quarter", "DATE")]),
+    ("Losses narrowed in 2019's third quarter.", [("2019's third quarter", "DATE")]),
+])
+def test_halves_and_signals_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The spin-off could take effect as early as next year's first quarter.", MON,
+     [("next year's first quarter", "DATE", "2023-Q1")]),
+    ("The bridge may reopen as soon as next week.", MON, [("next week", "DATE", "2022-W08")]),  # guard
+    ("Such raids were common as recently as 1987.", MON, [("1987", "DATE", "1987")]),
+])
+def test_signals_outside_model_entities(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, dct)] == expected

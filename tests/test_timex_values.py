@@ -265,3 +265,27 @@ def test_anaphoric_weekdays(text, dct, context, type_, value) -> None:
 ])
 def test_anaphoric_weekdays_in_running_text(nlp, text, dct, expected) -> None:
     assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- fourth round: halves and a year's quarters
+# Two quarters of a year are its half (H1, H2); a half of a decade or a century has
+# no value of its own and keeps the decade's or century's; "the year" is this one.
+# A year named as a possessive ("next year's first quarter") is the year of the quarter.
+HALVES_AND_QUARTERS = [
+    ("the first two quarters of 2023", SUN, {}, "DATE", "2023-H1"),
+    ("the last two quarters of 2021", SUN, {}, "DATE", "2021-H2"),
+    ("the second half of the year", SUN, {"tense": FUTURE}, "DATE", "2022-H2"),
+    ("the first half of last year", SUN, {}, "DATE", "2021-H1"),  # guard
+    ("the latter half of the 1970s", SUN, {}, "DATE", "197"),
+    ("the last half of the '90s", SUN, {}, "DATE", "199"),
+    ("the first half of the 19th century", SUN, {}, "DATE", "18"),
+    ("next year's first quarter", SUN, {"tense": FUTURE}, "DATE", "2023-Q1"),
+    ("last year's fourth quarter", JAN, {"tense": PAST}, "DATE", "2021-Q4"),
+    ("this year's second quarter", SUN, {}, "DATE", "2022-Q2"),  # guard
+    ("2019's third quarter", SUN, {"tense": PAST}, "DATE", "2019-Q3"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), HALVES_AND_QUARTERS)
+def test_halves_and_a_years_quarters(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
