@@ -55,6 +55,7 @@ PATTERNS_FILE = _DATA / "timex_patterns.jsonl"
 BLOCKERS_FILE = _DATA / "timex_blockers.jsonl"
 HOLIDAYS_FILE = _DATA / "timex_holidays.csv"
 SCHEDULE_WORDS_FILE = _DATA / "timex_schedule_words.csv"
+SAME_FORM_PAST_FILE = _DATA / "timex_same_form_past_verbs.txt"
 
 # Model entity labels that are time expressions.
 _NER_LABELS = frozenset({"DATE", "TIME"})
@@ -350,13 +351,34 @@ def _tense_of(verb: Token) -> str:
         return tn.FUTURE
     if aux & _MODAL_AUX:
         return tn.PAST if "have" in aux else tn.FUTURE
-    if verb.tag_ == "VBD" or aux & _PAST_AUX:
+    if verb.tag_ == "VBD" or aux & _PAST_AUX or not aux and _past_by_agreement(verb):
         return tn.PAST
     if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & _PRESENT_AUX:
         return tn.PRESENT
     if verb.tag_ == "VBN":
         return tn.PAST
     return tn.NO_TENSE
+
+
+# Subjects that take a verb's -s form in the present: singular nouns and these pronouns.
+_THIRD_SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "this", "that", "which", "who"})
+
+
+@lru_cache(maxsize=1)
+def same_form_past_verbs() -> frozenset[str]:
+    """Verbs whose past is spelled as their base form (core/data/timex_same_form_past_verbs.txt)."""
+    with SAME_FORM_PAST_FILE.open(encoding="utf-8") as handle:
+        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+
+
+def _past_by_agreement(verb: Token) -> bool:
+    """ "Weakness hurt the index on Friday": a verb tagged as a present form (VBP)
+    whose past is spelled the same, with a third-person singular subject, can only
+    be past, since the present would take -s ("weakness hurts")."""
+    if verb.tag_ != "VBP" or verb.lower_ not in same_form_past_verbs():
+        return False
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    return any(s.tag_ in ("NN", "NNP") or s.lower_ in _THIRD_SINGULAR_PRONOUNS for s in subjects)
 
 
 # ---------------------------------------------------------------- rules as data

@@ -218,3 +218,17 @@ def _values(nlp, text: str, dct: date) -> list[tuple[str, str, str]]:
 ])
 def test_in_running_text(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- fourth round: tense by subject agreement
+# A verb whose past is spelled as its base ("hurt", "offset") that the tagger reads
+# as a plural present (the nearest noun is plural) is past when its subject is
+# singular: the present would take -s.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Weakness in mining stocks hurt the index on Friday.", MON, [("Friday", "DATE", "2013-03-15")]),
+    ("Strength in energy shares offset losses in banks on Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),
+    ("Heavy selling in bank shares hurt the market on Tuesday.", MON, [("Tuesday", "DATE", "2013-03-12")]),
+])
+def test_past_by_subject_agreement(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
