@@ -1157,7 +1157,7 @@ _PERIOD_NOUNS = " (?:period|term|span|stretch|spell|stint)"
 
 def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     """"about 50 minutes", "the next 48 hours", "weeks", "several days", "48-hour"."""
-    if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |few |many |recent |coming |upcoming ", s):
+    if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |(?:a )?few |many |recent |coming |upcoming ", s):
         return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
     # "for the nine months": a span, as without "the"; in "the two day rally" the "the" is the rally's

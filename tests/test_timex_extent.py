@@ -242,3 +242,21 @@ def test_signals_outside_model_entities(nlp, text: str, dct: date, expected: lis
 def test_rates_of_things(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
     doc = blank_nlp(text)
     assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# A vague count of quarters ("several quarters of losses") is a span of time, whatever
+# follows it; a vague count is never a fraction. "From several quarters" are sources.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The mill turned a profit after several quarters of losses.", [("several quarters", "DURATION")]),
+    ("Margins have shrunk for a few quarters.", [("a few quarters", "DURATION")]),
+    ("The plan drew criticism from several quarters.", []),  # guard
+    ("The party won three quarters of the seats.", []),  # guard
+])
+def test_vague_count_of_quarters(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+def test_vague_count_of_quarters_value() -> None:
+    assert normalise("a few quarters", MON) == normalise("several quarters", MON)
+    assert normalise("a few quarters", MON).value == "PXQ"
