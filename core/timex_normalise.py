@@ -636,6 +636,23 @@ def _beyond_what_is_told(base: date, result: Normalised, letter: str, ctx: _Ctx)
     return ctx.tense in (PAST, NO_TENSE) or letter in _LONG_UNITS
 
 
+# Prepositions that set an ordinal day apart as a point described ("on the second
+# day", "by the tenth day"), not as what today is ("is the second day", "in its tenth day").
+_POINT_PREPOSITIONS = frozenset({"on", "by", "until", "till", "after", "before", "since", "from", "for", "of"})
+
+
+def _ordinal_day(s: str, ctx: _Ctx) -> Normalised | None:
+    """"(today) is the eighth day of the strike", "the siege is in its tenth day": told
+    in the present tense, the day an ongoing event has reached is the document date."""
+    ordinals = "|".join(w for w in _ORDINALS if w not in ("last", "final"))
+    if not re.fullmatch(r"(?:(?:the|its|their) )?(?:" + ordinals + r"|\d{1,3}(?:st|nd|rd|th)) "
+                        r"(?:straight |consecutive |successive )?day", s):
+        return None
+    if ctx.dct is None or ctx.tense != PRESENT or ctx.prev_word in _POINT_PREPOSITIONS:
+        return Normalised(DATE, UNRESOLVED_DATE)
+    return _day(ctx.dct)
+
+
 def _anaphoric_base(letter: str, ctx: _Ctx) -> date | None:
     """The day an anaphoric expression counts from: for days and weeks the last
     day named, for longer units the start of the last period named (a month,
@@ -1338,8 +1355,7 @@ def _year_phrase(s: str, ctx: _Ctx) -> Normalised | None:
 
 
 _STEPS = (
-    _ref, _set, _clock_duration, _deictic, _midweek, _weekend, _anaphoric, _ago, _year_back, _part_of_period,
-    _quarter_phrase, _half_phrase, _period_ended, _relative_unit, _relative_month, _season, _decade_century,
-    _anaphoric_weekday, _weekday,
-    _year_phrase, _holiday, _time_of_day, _duration, _absolute,
+    _ref, _set, _clock_duration, _deictic, _ordinal_day, _midweek, _weekend, _anaphoric, _ago, _year_back,
+    _part_of_period, _quarter_phrase, _half_phrase, _period_ended, _relative_unit, _relative_month, _season,
+    _decade_century, _anaphoric_weekday, _weekday, _year_phrase, _holiday, _time_of_day, _duration, _absolute,
 )

@@ -289,3 +289,27 @@ HALVES_AND_QUARTERS = [
 @pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), HALVES_AND_QUARTERS)
 def test_halves_and_a_years_quarters(text, dct, context, type_, value) -> None:
     _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- fourth round: the day an event has reached
+# Told in the present tense, the ordinal day an ongoing event has reached ("is the
+# eighth day of the strike", "is in its tenth day") is the document date; a day set
+# apart by "on"/"by" ("on the second day, they left") is a point we cannot place.
+ORDINAL_DAYS = [
+    ("the eighth day", FRI, {"tense": PRESENT, "prev_word": "is"}, "DATE", "2022-02-18"),
+    ("its tenth day", FRI, {"tense": PRESENT, "prev_word": "in"}, "DATE", "2022-02-18"),
+    ("the 12th straight day", FRI, {"tense": PRESENT, "prev_word": "'s"}, "DATE", "2022-02-18"),
+    ("the second day", FRI, {"tense": PAST, "prev_word": "on"}, "DATE", "XXXX-XX-XX"),  # guard
+    ("the third day", FRI, {"tense": PRESENT, "prev_word": "by"}, "DATE", "XXXX-XX-XX"),  # guard
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), ORDINAL_DAYS)
+def test_the_day_an_event_has_reached(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+def test_the_day_an_event_has_reached_in_running_text(nlp) -> None:
+    text = "The blockade of the port is now in its ninth day. It is the ninth day of talks, too."
+    assert [(t.text, t.value) for t in tag_text(nlp, text, FRI) if t.value != "PRESENT_REF"] == [
+        ("ninth day", "2022-02-18"), ("the ninth day", "2022-02-18")]
