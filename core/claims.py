@@ -143,6 +143,9 @@ _SOURCE_PREPS = _AFFILIATION_PREPS | {"in", "on", "with", "close"}   # "a source
 # Verbs of leaving: "withdraw its troops from Niger" names where they were, not whose they are.
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
+_QUOTE_MARKS = ('"', "\u201c")
+_QUOTE_CLOSE = re.compile(r'[,.!?\u2026]\s*["\u201d]\s+(?=\S)')   # '...," the President said': closes a quotation
+_QUOTE_TAIL_CHARS = 120        # the longest '"..., the head of the ... said' after a closing quotation mark
 _PERCENT_WORDS = ("%", "percent", "per cent")
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 _ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
@@ -184,6 +187,7 @@ _CHANGE_BEFORE = re.compile(
 _RANGE_JOINERS = re.compile(r"^\s*(?:-|\u2013|\u2014|to|and|or)\s*$", re.I)
 _SENTENCE_WINDOW = 2          # sentences a side is inherited across
 _CONTINUES = 2                # sentences a named source's reported speech goes on for
+_QUOTE_REACH = 8              # sentences back from '...," X said.' its quotation may have opened
 _RETRO_REACH = 3              # sentences after a figure where "This was stated by X" may claim it
 _CLAUSE_STEPS = 6             # words above a figure where a hypothetical or an award may sit
 _SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
@@ -1131,18 +1135,32 @@ def _full_name(name: str, doc: Doc, char: int, lex: Lexicons) -> str:
     return max(forms + [name], key=lambda n: len(n.split()))
 
 
-def _person_in(subject: Token) -> Span | None:
-    """A PERSON entity in the subject phrase's head group or apposition."""
+def _person_in(subject: Token, lex: Lexicons) -> Span | None:
+    """A PERSON entity in the subject phrase's head group or apposition, with the given
+    names the tagger left out of it ("Oleksii Reznikov" tagged as "Reznikov")."""
     doc = subject.doc
     group = [subject] + [c for c in subject.children if c.dep_ in ("compound", "appos", "flat")]
     bounds = _per_doc(doc, "entity_bounds", _entity_bounds)
     for token in group:
         if token.ent_type_ == "PERSON":
-            return doc[slice(*bounds[token.i])] if token.i in bounds else None
+            return _with_given_names(doc[slice(*bounds[token.i])], lex) if token.i in bounds else None
         for inner in token.children:
             if inner.dep_ == "compound" and inner.ent_type_ == "PERSON":
-                return doc[slice(*bounds[inner.i])] if inner.i in bounds else None
+                return _with_given_names(doc[slice(*bounds[inner.i])], lex) if inner.i in bounds else None
     return None
+
+
+def _with_given_names(name: Span, lex: Lexicons) -> Span:
+    """`name` widened to the left over capitalised proper nouns that modify it and tag as
+    no entity, up to a title ("Defence Minister Oleksii [Reznikov]")."""
+    start = name.start
+    while start > name.sent.start:
+        before = name.doc[start - 1]
+        if not (before.tag_ == "NNP" and before.dep_ == "compound" and before.head.i in range(start, name.end)
+                and not before.ent_type_ and before.lower_ not in lex.titles):
+            break
+        start -= 1
+    return name.doc[start:name.end]
 
 
 def _titled_name(subject: Token, lex: Lexicons) -> str:
@@ -1214,7 +1232,7 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     author = _report_author(subject, lex)
     if author is not None:
         return _claimant_from_subject(author, speakers, lex)
-    person = _person_in(subject)
+    person = _person_in(subject, lex)
     if person is not None and side_of_term(person.text, lex) == "" and not _role_only(person.text):
         return _full_name(person.text, doc, subject.idx + len(subject), lex), True
     titled = _titled_name(subject, lex) or _role_apposition(subject, lex)
@@ -1251,7 +1269,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             continue                      # a source is who reports: the subject of "said", or "according to X"
         if pronoun:
             if token.lower_ not in _PRONOUNS_OTHER | _PRONOUNS_PERSON and token.ent_type_ != "PERSON" \
-                    and _person_in(token) is None:
+                    and _person_in(token, lex) is None:
                 return token
         elif token.lemma_.lower() == subject.lemma_.lower() and len(list(token.subtree)) > size:
             return token
@@ -1280,7 +1298,7 @@ def _role_holder(subject: Token, lex: Lexicons) -> str:
     Head of the Office of the President Oleksiy Arestovych": a role word with no name
     is the person last introduced by that role word (within `_ROLE_REACH` words before
     the name)."""
-    person = _person_in(subject)
+    person = _person_in(subject, lex)
     if subject.lower_ not in lex.titles or (person is not None and not _role_only(person.text)):
         return ""
     doc = subject.doc
@@ -1654,6 +1672,8 @@ def _sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
             chosen.update(earlier[:2])
         chosen.update(i for i in range(index + 1, min(len(sentences), index + _RETRO_REACH + 1))
                       if _may_attribute_back(sentences[i], lex))
+        chosen.update(i for i in range(index + 1, min(len(sentences), index + _QUOTE_REACH + 1))
+                      if _may_close_quote(sentences[i]))
     return chosen
 
 
@@ -1664,6 +1684,54 @@ def _still_speaking(speakers: list[_Speaker], sentences: Sequence[Span], index: 
     since = sentences[max(0, index - _CONTINUES)].start_char
     recent = [s for s in speakers if s.char >= since]
     return recent[-1].name if recent else ""
+
+
+def _opens_quote(sent: Span) -> bool:
+    return sent.text.lstrip()[:1] in _QUOTE_MARKS
+
+
+def _may_close_quote(sent: Span) -> bool:
+    """ '... in the JFO area," the President said.' (before parsing): a quotation mark
+    after the end of a quoted sentence, then a short tail that may report it."""
+    found = _QUOTE_CLOSE.search(sent.text)
+    return found is not None and len(sent.text) - found.end() <= _QUOTE_TAIL_CHARS
+
+
+def _quote_closer(sent: Span, lex: Lexicons) -> Token | None:
+    """The subject of the reporting verb after the closing quotation mark (parsed)."""
+    found = _QUOTE_CLOSE.search(sent.text)
+    if found is None:
+        return None
+    after = sent.start_char + found.end()
+    for verb in (t for t in sent if t.idx >= after and t.lemma_.lower() in lex.reporting):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _quoted_speakers(sentences: Sequence[Span], lex: Lexicons, voices: Voices) -> dict[int, str]:
+    """Sentence index -> who a quotation of several sentences is attributed to at its end:
+    '"We are proud of our defenders! Today 32,000 women serve in the Armed Forces! ...
+    in the JFO area," the President said.' Reads back from the closing sentence to the
+    one that opens the quotation, at most `_QUOTE_REACH` sentences, and gives up if
+    another quotation closes on the way."""
+    quoted: dict[int, str] = {}
+    for close, sent in enumerate(sentences):
+        if not sent[0].tag_ or _opens_quote(sent) or not _may_close_quote(sent):
+            continue
+        subject = _quote_closer(sent, lex)
+        if subject is None:
+            continue
+        name, _ = _claimant_from_subject(subject, [], lex)
+        name = voices.holder_of(name) or name
+        for start in range(close - 1, max(-1, close - 1 - _QUOTE_REACH), -1):
+            if _may_close_quote(sentences[start]):
+                break
+            if _opens_quote(sentences[start]):
+                quoted.update((i, name) for i in range(start, close) if name)
+                break
+    return quoted
 
 
 def _may_attribute_back(sent: Span, lex: Lexicons) -> bool:
@@ -1761,6 +1829,7 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
     sentences = list(doc.sents)
     back = {i: name for i, sent in enumerate(sentences) if sent[0].tag_ and _may_attribute_back(sent, lex)
             for name in [_attributed_back(sent, [], lex)] if name}
+    quoted = _quoted_speakers(sentences, lex, voices)
     last_unit: tuple[int, _Unit] | None = None      # the last unit counted, and in which sentence
     for index, sent in enumerate(sentences):
         claims_from = len(recent_sides)
@@ -1773,8 +1842,9 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                                        previous_unit=previous_unit, earlier_unit=earlier_unit,
                                        published=published,
                                        timexes=timexes, lex=lex, settings=settings, voices=voices,
-                                       stated_by=next((back[j] for j in range(index, index + _RETRO_REACH + 1)
-                                                       if j in back), "")
+                                       stated_by=quoted.get(index)
+                                       or next((back[j] for j in range(index, index + _RETRO_REACH + 1)
+                                                if j in back), "")
                                        or _still_speaking(speakers, sentences, index))
                 except Exception:  # one bad candidate must not stop the article
                     log.exception("skipping figure %r", _text_of(doc)[figure.start:figure.end])
@@ -1809,8 +1879,11 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         return None
     figure = _read_post_unit_cue(figure, unit, _text_of(doc))
     category, category_flags = _category(unit, lex)
-    if unit.kind == "people" and category == "force_size":
+    served = _force_served(unit.token, lex) if unit.kind in ("people", "serving") else None
+    if unit.kind in ("people", "serving") and category == "force_size" and served is None:
         return None                     # "the low thousands" of civilians is not a force
+    if unit.kind == "serving" and category != "force_size":
+        return None                     # "40 women were killed": no force is counted
     if _not_a_claim(number, unit, lex):
         return None
     if _is_increment(number, unit, lex):
@@ -1837,6 +1910,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _holder_side(unit.token, lex)
         or _estimated_side(unit.token, lex, voices.country_of)
         or _exercise_side(unit.token, lex)
+        or (_named_own_force(served, home) or _phrase_side(served, lex) if served is not None else "")
     )
     inflicter = _inflicted(unit.token, lex) if category != "force_size" or "losses" in category_flags else None
     guessed = (
@@ -2048,6 +2122,17 @@ def _holder_side(unit: Token, lex: Lexicons) -> str:
     holder = verb.head
     return _phrase_side(holder, lex) or next(
         (side for obj in _of_objects(holder) for side in [_phrase_side(obj, lex)] if side), "")
+
+
+def _force_served(noun: Token, lex: Lexicons) -> Token | None:
+    """ "32,000 women serve in the Armed Forces": the force a count of people serves in
+    (a personnel or formation noun after "in" or "with"), which makes them its personnel."""
+    noun = _first_conjunct(noun)
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "serve":
+        return None
+    return next((obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "with")
+                 for obj in prep.children if obj.dep_ == "pobj" and _is_force_noun(obj, lex)), None)
 
 
 def _exercise_side(unit: Token, lex: Lexicons) -> str:

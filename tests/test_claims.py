@@ -506,3 +506,37 @@ def test_side_read_from_context(nlp, text, expected):
 def test_an_alliance_word_with_no_alliance_named_before_names_no_side(nlp):
     (claim,) = _claims(nlp, "Officials said 25,000 alliance troops were being moved east.")
     assert claim.side == ""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("More than 5,000 women serve in the army, officials said.", [(5000, "women", F)]),
+    ("Some 2,000 men serve with the brigade.", [(2000, "men", F)]),
+    ("About 40 women were killed in the shelling.", []),       # no force is counted
+    ("About 5,000 women work in the capital's hospitals.", []),
+])
+def test_people_counted_as_serving_in_a_force(nlp, text, expected):
+    assert [(c.value, c.unit, c.category) for c in _claims(nlp, text)] == expected
+
+
+# a quotation of several sentences is claimed by whom its last sentence attributes it to
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"Our army has grown. Today 250,000 soldiers defend the country. We thank them all," '
+     'Volodymyr Zelenskyy said.', [(250000, "Volodymyr Zelenskyy")]),
+    ('"We have 700,000 troops. That is enough," Oleksii Reznikov said. '
+     '"The enemy has lost 300 tanks. We will win," said Valerii Zaluzhnyi.',
+     [(700000, "Oleksii Reznikov"), (300, "Valerii Zaluzhnyi")]),
+    # the quotation opens after the figure: the figure is not in it
+    ('Our army has grown. Today 250,000 soldiers defend the country. "We thank them all," '
+     'Volodymyr Zelenskyy said.', [(250000, "")]),
+])
+def test_a_quotation_is_claimed_by_whom_its_end_names(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Oleksii Reznikov said Ukraine has 700,000 troops.", "Oleksii Reznikov"),      # tagged as "Reznikov" alone
+    ("Defence Minister Oleksii Reznikov said Ukraine has 700,000 troops.", "Oleksii Reznikov"),
+])
+def test_a_name_keeps_the_given_names_the_tagger_left_out(nlp, text, claimant):
+    (claim,) = _claims(nlp, text)
+    assert claim.claimant == claimant
