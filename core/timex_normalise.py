@@ -916,6 +916,7 @@ def _anaphoric_weekday(s: str, ctx: _Ctx) -> Normalised | None:
 
 def _weekday(s: str, ctx: _Ctx) -> Normalised | None:
     names = "|".join(list(_WEEKDAYS) + list(_WEEKDAY_ABBR))
+    s = re.sub(r"^this (?=(?:coming|past) )", "", s)  # "this coming Sunday", "this past Sunday"
     m = re.fullmatch(r"(?:(last|this|next|coming|past|early|late|earlier|later|on) )?(" + names + r")\.?", s)
     if not m:
         return None
@@ -1217,6 +1218,9 @@ def _duration(s: str, ctx: _Ctx) -> Normalised | None:
 def _absolute(s: str, ctx: _Ctx) -> Normalised | None:
     """Calendar dates by dateparser: "13 February 2022", "Feb. 13", "02/13/2022", "March 2021"."""
     text = re.sub(r"\b(" + "|".join(list(_WEEKDAYS) + list(_WEEKDAY_ABBR)) + r")\b\.?,?", " ", s)
+    if text != s:  # "this coming Sunday, March 8": the date names the day the words point to
+        text = re.sub(r"^\s*(?:this )?(?:coming|past|next|last)\b", "", text)
+    text = _DAY_ORDINAL_RE.sub(lambda m: f"{_day_ordinal(m.group(0))}th", text)  # "March eighth"
     text = re.sub(r"^(?:early|late|mid|the middle of|the end of|the start of)[- ]", "", text.strip())
     text = re.sub(r"\s+", " ", text).strip(" ,")
     text = re.sub(r"^the ", "", text)
@@ -1226,7 +1230,7 @@ def _absolute(s: str, ctx: _Ctx) -> Normalised | None:
     if not (numeric or month):
         return None
     if month and not numeric:
-        rest = re.sub(r"\b(" + month_names + r")\b\.?|\bof\b|,", " ", text)
+        rest = re.sub(r"\b(" + month_names + r")\b\.?|\bof\b|\bthe\b|,", " ", text)
         if not re.fullmatch(r"\s*(\d{1,2}(st|nd|rd|th)?)?\s*(\d{4}|'\d\d)?\s*", rest):
             return None
     text = text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
@@ -1251,6 +1255,20 @@ def _absolute(s: str, ctx: _Ctx) -> Normalised | None:
         return _day(date(year, parsed.month, parsed.day))
     except ValueError:
         return Normalised(DATE, UNRESOLVED_DATE)
+
+
+# Days of the month in words ("March eighth", "the twenty-first of June").
+_DAY_ORDINALS = {word: n for word, n in _ORDINALS.items() if word not in ("last", "final")} | {
+    "twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_DAY_ORDINAL_RE = re.compile(
+    r"\b(?:twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    + "|".join(sorted(map(re.escape, _DAY_ORDINALS), key=len, reverse=True)) + r")\b")
+
+
+def _day_ordinal(words: str) -> int:
+    if words in _DAY_ORDINALS:
+        return _DAY_ORDINALS[words]
+    return 20 + _DAY_ORDINALS[re.split(r"[- ]", words, maxsplit=1)[1]]
 
 
 @lru_cache(maxsize=4096)

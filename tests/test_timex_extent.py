@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from core.timex import TIMEX_SPAN_KEY, tag_text
-from core.timex_normalise import FUTURE, PAST, normalise
+from core.timex_normalise import FUTURE, PAST, PRESENT, normalise
 
 MON = date(2022, 2, 14)     # a Monday
 THU = date(2022, 2, 17)     # a Thursday
@@ -260,3 +260,29 @@ def test_vague_count_of_quarters(blank_nlp, text: str, spans: list[tuple[str, st
 def test_vague_count_of_quarters_value() -> None:
     assert normalise("a few quarters", MON) == normalise("several quarters", MON)
     assert normalise("a few quarters", MON).value == "PXQ"
+
+
+# Days of the month read out in words ("March eighth", "the twenty-first of June"),
+# and "this coming Sunday", "this past Sunday" with the date that names that day:
+# one expression, valued as the written date would be.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The rally is this coming Saturday, May seventh.", [("this coming Saturday, May seventh", "DATE")]),
+    ("Ballots must arrive by the twenty-first of June.", [("the twenty-first of June", "DATE")]),
+    ("The envoys met this past Tuesday.", [("this past Tuesday", "DATE")]),
+])
+def test_days_in_words_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), [
+    ("this coming Saturday, May seventh", date(2022, 5, 4), {"tense": PRESENT}, "DATE", "2022-05-07"),
+    ("the twenty-first of June", MON, {"tense": FUTURE}, "DATE", "2022-06-21"),
+    ("June the twenty first", MON, {"tense": FUTURE}, "DATE", "2022-06-21"),
+    ("March eighth", MON, {"tense": FUTURE}, "DATE", "2022-03-08"),
+    ("this past Tuesday", THU, {"tense": PAST}, "DATE", "2022-02-15"),
+    ("this coming Tuesday", THU, {"tense": PRESENT}, "DATE", "2022-02-22"),
+])
+def test_days_in_words_values(text: str, dct: date, context: dict, type_: str, value: str) -> None:
+    result = normalise(text, dct, **context)
+    assert result is not None and (result.type, result.value) == (type_, value)
