@@ -86,6 +86,7 @@ _BORDER_NOUNS = _DATA / "claim_border_nouns.txt"
 _REPORT_NOUNS = _DATA / "claim_report_nouns.txt"
 _MODEL_PREFIXES = _DATA / "claim_model_prefixes.txt"
 _ORG_NOUNS = _DATA / "claim_org_nouns.txt"
+_TRANSFER_WORDS = _DATA / "claim_transfer_words.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -118,6 +119,7 @@ _GOVERNOR_STEPS = 5
 _CLIMB_THROUGH_DEPS = frozenset({"advcl", "acl", "xcomp"})
 # Nouns for a death toll: "a death toll of 185" counts deaths.
 _TOLL_NOUNS = frozenset({"toll"})
+_ELLIPTIC_CASUALTY = frozenset({"wounded", "injured", "dead"})   # "N soldiers killed and M wounded": M soldiers
 # Function words allowed between a figure and its noun: "130,000 of its
 # troops", "70% of the forces", "100,000-strong force".
 _BRIDGE_WORDS = frozenset({
@@ -226,6 +228,7 @@ class Lexicons:
     report_nouns: frozenset[str] = frozenset()
     org_nouns: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()       # sides that are alliances or armed groups, not countries
+    transfer_words: frozenset[str] = frozenset()
     model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
 
@@ -298,6 +301,7 @@ def lexicons() -> Lexicons:
         border_nouns=_words(_BORDER_NOUNS),
         report_nouns=_words(_REPORT_NOUNS),
         org_nouns=_words(_ORG_NOUNS),
+        transfer_words=_words(_TRANSFER_WORDS),
         groups=frozenset(row[1] for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is None),
         model_prefix=re.compile(r"\b(?:" + "|".join(re.escape(row[0]) for row in _rows(_MODEL_PREFIXES)) + r") $"),
     )
@@ -1248,8 +1252,10 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     """The fuller source named before that a short one goes back to, in the
     `_SOURCE_REACH` sentences before it: "the General Staff of Ukraine's Armed Forces
     reported ... . The General Staff also said", "a senior NATO military official said ...
-    . The official said", and "it said" after an organisation's statement (not after a
-    person's, whom "it" cannot be). None when there is none, or the subject is a name."""
+    . The official said", "it said" after an organisation's statement (not after a
+    person's, whom "it" cannot be), "according to the report" after whoever reported, and
+    "the minister said" after a titled person ("Defence Secretary Ben Wallace"). None when
+    there is none, or the subject is a name."""
     doc, sent = subject.doc, subject.sent
     pronoun = subject.lower_ in ("it", "they")
     short = (subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "GPE")
@@ -1257,10 +1263,12 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
              and not any(c.dep_ in ("poss", "prep", "appos") for c in subject.children))
     if not (pronoun or short):
         return None
+    report = short and subject.lemma_.lower() in lex.report_nouns      # "according to the report"
+    role = short and subject.lower_ in lex.titles                      # "The minister said"
     start = sent.start
     for _ in range(_SOURCE_REACH):
         start = doc[start - 1].sent.start if start > 0 else start
-    size = len(list(subject.subtree))
+    size = _phrase_size(subject)
     for token in reversed(doc[start:sent.start]):
         according = token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
         reports = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") \
@@ -1271,9 +1279,30 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             if token.lower_ not in _PRONOUNS_OTHER | _PRONOUNS_PERSON and token.ent_type_ != "PERSON" \
                     and _person_in(token, lex) is None:
                 return token
-        elif token.lemma_.lower() == subject.lemma_.lower() and len(list(token.subtree)) > size:
+        elif report:
+            if token.lower_ not in _PRONOUNS_OTHER | _PRONOUNS_PERSON and token.lemma_.lower() not in lex.report_nouns:
+                return token
+        elif role and (token.ent_type_ == "PERSON" or _person_in(token, lex) is not None) \
+                and any(t.lower_ in lex.titles for t in token.subtree):
+            return token                  # "Defence Secretary Ben Wallace said ... . The minister said"
+        elif token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:
             return token
+    if pronoun or report:           # "..., Ukraine's General Staff said." that the parse left off its verb
+        earlier = doc[sent.start - 1].sent if sent.start > 0 else None
+        while earlier is not None and earlier.start >= start:
+            trailing = _trailing_source(earlier[0], earlier, lex)
+            if trailing is not None and trailing.lower_ not in _PRONOUNS_OTHER | _PRONOUNS_PERSON \
+                    and (report or trailing.ent_type_ != "PERSON" and _person_in(trailing, lex) is None):
+                return trailing
+            earlier = doc[earlier.start - 1].sent if earlier.start > 0 else None
     return None
+
+
+def _phrase_size(noun: Token) -> int:
+    """Words in a noun phrase, leaving out the clauses on it ("The brigade, formed from
+    veterans of the Azov regiment," is two words, as short as "the brigade")."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl", "punct")]
+    return len(list(noun.subtree)) - sum(len(list(c.subtree)) for c in clauses)
 
 
 def _report_author(subject: Token, lex: Lexicons) -> Token | None:
@@ -1877,6 +1906,10 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
             or _referred_unit(number, previous_unit or earlier_unit))
     if unit is None:
         return None
+    if unit.kind == "casualty" and unit.text in _ELLIPTIC_CASUALTY and unit.token.i == number.i + 1 \
+            and previous_unit is not None and previous_unit.kind == "personnel":
+        # "498 servicemen had been killed and 1,597 wounded": the wounded are servicemen too
+        unit = dataclasses.replace(unit, text=previous_unit.text, flags=unit.flags + ("unit_carried",))
     figure = _read_post_unit_cue(figure, unit, _text_of(doc))
     category, category_flags = _category(unit, lex)
     served = _force_served(unit.token, lex) if unit.kind in ("people", "serving") else None
@@ -1900,6 +1933,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     side = (
         _explicit_side(unit.token, span, lex)
         or _enemy_side(unit.token, home or source_side, lex)
+        or (_recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
                           addressee=voices.home if question else "")
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
@@ -2188,6 +2222,22 @@ def _reporting_body_side(claimant: Token | None, lex: Lexicons) -> str:
     if claimant is None or claimant.lower_ not in lex.org_nouns:
         return ""
     return _phrase_side(claimant, lex)
+
+
+def _recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
+    """ "supplied 2,000 missiles to Kyiv", "the sale of 66 jets to Taiwan": equipment
+    handed over (`claim_transfer_words.txt`) is the side it goes "to" or "for"."""
+    noun = _first_conjunct(unit)
+    if noun.dep_ == "dobj":
+        handing = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        handing = noun.head.head
+    else:
+        return ""
+    if handing.lemma_.lower() not in lex.transfer_words:
+        return ""
+    return next((side for prep in handing.children if prep.dep_ == "prep" and prep.lower_ in ("to", "for")
+                 for obj in prep.children if obj.dep_ == "pobj" for side in [_phrase_side(obj, lex)] if side), "")
 
 
 def _recipient_side(unit: Token, home: str, lex: Lexicons) -> str:

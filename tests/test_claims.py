@@ -495,6 +495,10 @@ def test_a_loss_verb_governs_every_conjunct(nlp, text, value, losses):
     # "the alliance" is the alliance named before it
     ("Replying to NATO's statement, Moscow said 25,000 alliance troops were moving east.",
      [(25000, "NATO")]),
+    # equipment handed over "to" a party is the receiver's; forces sent stay the sender's
+    ("Canada has donated 39 armoured vehicles to Ukraine.", [(39, U)]),
+    ("The United States approved the sale of 40 fighter jets to Poland.", [(40, "Poland")]),
+    ("Britain has sent four warplanes to Romania.", [(4, UK)]),
     # forces taking part in an exercise its owner names
     ("About 9,000 personnel from eleven countries are taking part in NATO's Cold Response drills.",
      [(9000, "NATO")]),
@@ -540,3 +544,32 @@ def test_a_quotation_is_claimed_by_whom_its_end_names(nlp, text, expected):
 def test_a_name_keeps_the_given_names_the_tagger_left_out(nlp, text, claimant):
     (claim,) = _claims(nlp, text)
     assert claim.claimant == claimant
+
+
+def test_a_bare_casualty_word_after_a_count_counts_the_same_noun(nlp):
+    claims = _claims(nlp, "The ministry said 40 Russian soldiers were killed and 120 wounded.")
+    assert [(c.value, c.unit, c.category, c.side) for c in claims] == [(40, "soldiers", K, R), (120, "soldiers", W, R)]
+
+
+def test_a_casualty_word_before_the_figure_is_its_own_unit(nlp):
+    claims = _claims(nlp, "The army said 1,020 Russian soldiers had been killed, bringing its tally of "
+                          "Russian dead to about 195,000.")
+    assert [(c.value, c.unit) for c in claims] == [(1020, "soldiers"), (195000, "dead")]
+
+
+# a short source goes back to the fuller one named before it
+@pytest.mark.parametrize(("text", "claimants"), [
+    # "the update" is the report of whoever reported last, even when the parse leaves that
+    # source off its verb
+    ("Russia has lost 900 tanks, Ukraine's General Staff said on Monday. "
+     "The enemy has also lost 300 aircraft, according to the update.",
+     ["Ukraine's General Staff", "Ukraine's General Staff"]),
+    # "the minister" is the titled person who spoke before
+    ("Defence Secretary Grant Shapps said 20,000 British troops would join the drills. "
+     "The minister said 400 armoured vehicles would be sent.", ["Grant Shapps", "Grant Shapps"]),
+    # a clause on the short source does not make it the fuller one
+    ("The Azov Brigade said it had destroyed 14 tanks. The brigade, which fights near Avdiivka, "
+     "later said it had also destroyed 6 howitzers.", ["Azov Brigade", "Azov Brigade"]),
+])
+def test_a_short_source_goes_back_to_the_fuller_one(nlp, text, claimants):
+    assert [c.claimant for c in _claims(nlp, text)] == claimants

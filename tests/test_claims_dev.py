@@ -150,6 +150,13 @@ def test_the_second_dev_passages_are_well_formed():
     assert len(items) == 80 and sum(len(item["claims"]) for item in items) == 144
 
 
+def test_the_third_dev_passages_are_well_formed():
+    items = load_gold(Path(__file__).parent / "data" / "claims_dev3.jsonl")
+    assert [p for item in items for p in item_problems(item)] == []
+    assert len(items) == 80 and sum(len(item["claims"]) for item in items) == 167
+    assert not {item["id"] for item in items} & {item["id"] for item in load_gold(DEV_SET)}
+
+
 def test_a_corpus_item_whose_figure_is_not_at_its_start_is_a_problem():
     item = {"id": "x", "doc": "2022-01-25_us_press-briefing-by-press-secretary-jen-psaki-january-25-2022.txt",
             "published": "2022-01-25", "source": "The White House",
