@@ -150,6 +150,7 @@ _QUOTE_CLOSE = re.compile(r'[,.!?\u2026]\s*["\u201d]\s+(?=\S)')   # '...," the P
 _QUOTE_TAIL_CHARS = 120        # the longest '"..., the head of the ... said' after a closing quotation mark
 _PERCENT_WORDS = ("%", "percent", "per cent")
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
+_ALLEGIANCE_WORDS = frozenset({"loyal", "belonging", "affiliated", "linked"})   # "fighters loyal to X": X's
 _ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
 _REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
 _INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
@@ -229,6 +230,7 @@ class Lexicons:
     org_nouns: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()       # sides that are alliances or armed groups, not countries
     transfer_words: frozenset[str] = frozenset()
+    shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
     model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
 
@@ -302,9 +304,20 @@ def lexicons() -> Lexicons:
         report_nouns=_words(_REPORT_NOUNS),
         org_nouns=_words(_ORG_NOUNS),
         transfer_words=_words(_TRANSFER_WORDS),
+        shortened=_shortened(units),
         groups=frozenset(row[1] for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is None),
         model_prefix=re.compile(r"\b(?:" + "|".join(re.escape(row[0]) for row in _rows(_MODEL_PREFIXES)) + r") $"),
     )
+
+
+def _shortened(units: dict[str, tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """The last word of each unit of several words that is no unit alone, to those units."""
+    table: dict[str, list[str]] = {}
+    for surface in units:
+        words = surface.split()
+        if len(words) > 1 and " of " not in surface and words[-1] not in units:
+            table.setdefault(words[-1], []).append(surface)
+    return {last: tuple(surfaces) for last, surfaces in table.items()}
 
 
 def _grouped(rows: list[list[str]]) -> dict[str, frozenset[str]]:
@@ -808,11 +821,32 @@ def _unit_for(figure: _Figure, doc: Doc, lex: Lexicons) -> _Unit | None:
         return None       # a percentage of something that is not a force
     token = _constructed_unit(span.root, lex) or _strong_unit(span, lex) or _partitive_unit(span.root, lex)
     if token is None:
-        return None
+        return _shortened_unit(span, lex)
     if token.lemma_.lower() in _TOLL_NOUNS:
         return _Unit(token=token, text="deaths", kind="casualty", category="killed")
     kind, category = lex.units[token.lower_]
     return _Unit(token=token, text=token.lower_, kind=kind, category=category)
+
+
+def _shortened_unit(figure_span: Span, lex: Lexicons) -> _Unit | None:
+    """ "28 battalion tactical groups ... about 25 more groups", "15 of those groups": the
+    last word of a unit of several words (`Lexicons.shortened`), after the figure or in
+    its "of" phrase, counts that unit when the text named it in full before."""
+    doc = figure_span.doc
+    number = figure_span.root
+    nouns = [t for t in doc[figure_span.end:figure_span.end + _BRIDGE_MAX] if t.pos_ == "NOUN"][:1]
+    if nouns and any(not _bridges(t, doc) for t in doc[figure_span.end:nouns[0].i]):
+        nouns = []
+    nouns += _of_objects(number)
+    before = _text_of(doc)[:figure_span.start_char].lower()
+    for noun in nouns:
+        named = [(at + len(surface), len(surface), surface) for surface in lex.shortened.get(noun.lower_, ())
+                 for at in [before.rfind(surface)] if at >= 0]
+        if named:                       # the one named last, in full ("battalion tactical groups")
+            *_, surface = max(named)
+            kind, category = lex.units[surface]
+            return _Unit(token=noun, text=surface, kind=kind, category=category)
+    return None
 
 
 def _category(unit: _Unit, lex: Lexicons) -> tuple[str, tuple[str, ...]]:
@@ -949,17 +983,18 @@ def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
         if found:
             return found
     following = doc[unit.i + 1:unit.i + 2]
-    preps = [c for c in unit.children if c.dep_ == "prep"]
+    preps = [c for c in unit.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+    preps += [p for c in unit.children if c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE_WORDS
+              for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]   # "fighters loyal to the TPLF"
     if following and following[0].lower_ == "from" and following[0] not in preps \
             and following[0].head.lemma_.lower() not in _AWAY_VERBS:
         preps.append(following[0])         # "troops from Russia", attached to the verb
     for prep in preps:
-        if prep.lower_ in ("from", "of"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    found = _token_side(obj, lex)
-                    if found:
-                        return found
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                found = _token_side(obj, lex)
+                if found:
+                    return found
     return ""
 
 
@@ -1032,19 +1067,38 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
         return _phrase_side(subject.head.head, lex)                  # "Sudan's army, which numbers 120,000"
     if people and subject.text in people:
         return people[subject.text]                                  # "Putin has stationed 100,000 soldiers"
-    if subject.lower_ in lex.units:
-        return _explicit_side(subject, subject.doc[subject.i:subject.i], lex)
+    if subject.lower_ in lex.units:           # "the army has about 120,000 soldiers": the army named before
+        return _explicit_side(subject, subject.doc[subject.i:subject.i], lex) or (
+            _named_before(subject, lex) if _with_the(subject) else "")
     return _phrase_side(subject, lex)
 
 
 def _phrase_side(head: Token, lex: Lexicons) -> str:
-    """The side of a noun phrase: its head, or a demonym/possessive in it."""
+    """The side of a noun phrase: its head, or a demonym/possessive in it; for "the army"
+    with neither, the side of the same noun named before (`_named_before`)."""
     found = _token_side(head, lex)
     if found:
         return found
-    for child in head.children:
-        if child.dep_ in ("poss", "amod", "compound"):
-            found = _token_side(child, lex)
+    modifiers = [child for child in head.children if child.dep_ in ("poss", "amod", "compound")]
+    for child in modifiers:
+        found = _token_side(child, lex)
+        if found:
+            return found
+    if not modifiers and head.pos_ == "NOUN" and _with_the(head):
+        return _named_before(head, lex)
+    return ""
+
+
+def _named_before(noun: Token, lex: Lexicons) -> str:
+    """ "Sudan's army ... . ..., while the army numbers 120,000": the side of the same noun
+    where the `_SOURCE_REACH` sentences before named it with a side."""
+    doc, start = noun.doc, noun.sent.start
+    for _ in range(_SOURCE_REACH):
+        start = doc[start - 1].sent.start if start > 0 else start
+    for earlier in reversed(doc[start:noun.i]):
+        if earlier.lower_ == noun.lower_ and not _with_the(earlier):
+            found = next((side for child in earlier.children if child.dep_ in ("poss", "amod", "compound")
+                          for side in [_token_side(child, lex)] if side), "")
             if found:
                 return found
     return ""
@@ -1367,6 +1421,38 @@ def _role_apposition(subject: Token, lex: Lexicons) -> str:
     return ""
 
 
+def _voice_of_state(subject: Token, number: Token, sent: Span, lex: Lexicons) -> Token | None:
+    """ "Washington now believes Russia has 190,000 personnel ..., US ambassador Michael
+    Carpenter told the OSCE": when the source is a state, named by its country or capital,
+    and a person in the same sentence states what it believes, that person is the source."""
+    if subject.ent_type_ != "GPE" or not side_of_term(_entity_of(subject).text, lex):
+        return None
+    outer = next((_subject_of(v) for v in subject.head.ancestors if v.lemma_.lower() in lex.reporting), None)
+    for speaker in (outer, _trailing_source(number, sent, lex)):
+        if speaker is not None and speaker is not subject and (
+                speaker.ent_type_ == "PERSON" or _person_in(speaker, lex) is not None
+                or speaker.pos_ == "PROPN" and not speaker.ent_type_ and not _token_side(speaker, lex)):
+            return speaker
+    return None
+
+
+def _participle_speaker(verb: Token, lex: Lexicons) -> Token | None:
+    """ "..., Ukraine's armed forces said, adding that ...": a reporting participle with no
+    subject of its own goes on from the reporting verb before it in the sentence, whose
+    subject it shares (the parse often hangs it on another clause)."""
+    if not _is_reporting_participle(verb, lex):
+        return None
+    for earlier in reversed(verb.doc[verb.sent.start:verb.i]):
+        if earlier.pos_ == "VERB" and earlier.lemma_.lower() in lex.reporting:
+            return next((c for c in earlier.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _is_reporting_participle(verb: Token, lex: Lexicons) -> bool:
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in lex.reporting \
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject, its passive agent, or the subject it borrows from its
     head; None for "it is estimated that ..."."""
@@ -1462,8 +1548,9 @@ def _noun_parsed_reporting_bounds(sent: Span, lex: Lexicons) -> tuple[int, int] 
 def _claimant(number: Token, sent: Span, speakers: list[_Speaker], lex: Lexicons) -> tuple[str, Token | None]:
     """The source of the figure ("" if unattributed) and its head token."""
     for verb in _reporting_verbs_for(number, lex):
-        subject = _subject_of(verb)
+        subject = _participle_speaker(verb, lex) or _subject_of(verb)
         if subject is not None:
+            subject = _voice_of_state(subject, number, sent, lex) or subject
             name, _ = _claimant_from_subject(subject, speakers, lex)
             return name, subject
     source = _according_to(sent)
@@ -1493,7 +1580,9 @@ def _trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
     gives it none, the last named person or organisation before it with no verb between
     them; None if there is none."""
     doc = sent.doc
-    for verb in reversed(doc[number.i + 1:sent.end]):
+    going_on = [v for v in doc[number.i + 1:sent.end] if _is_reporting_participle(v, lex)]
+    said_after = going_on[0].i if going_on else sent.end      # ", X said, adding that ...": read up to "adding"
+    for verb in reversed(doc[number.i + 1:said_after]):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         if verb.lemma_.lower() not in lex.reporting:
@@ -1906,10 +1995,12 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
             or _referred_unit(number, previous_unit or earlier_unit))
     if unit is None:
         return None
-    if unit.kind == "casualty" and unit.text in _ELLIPTIC_CASUALTY and unit.token.i == number.i + 1 \
-            and previous_unit is not None and previous_unit.kind == "personnel":
-        # "498 servicemen had been killed and 1,597 wounded": the wounded are servicemen too
-        unit = dataclasses.replace(unit, text=previous_unit.text, flags=unit.flags + ("unit_carried",))
+    if unit.kind == "casualty" and unit.text in _ELLIPTIC_CASUALTY and unit.token.i == number.i + 1:
+        if previous_unit is not None and previous_unit.kind == "personnel":
+            # "498 servicemen had been killed and 1,597 wounded": the wounded are servicemen too
+            unit = dataclasses.replace(unit, text=previous_unit.text, flags=unit.flags + ("unit_carried",))
+        elif _counts_civilians_before(number, lex):
+            return None                 # "11 people were killed and 64 wounded": people too
     figure = _read_post_unit_cue(figure, unit, _text_of(doc))
     category, category_flags = _category(unit, lex)
     served = _force_served(unit.token, lex) if unit.kind in ("people", "serving") else None
@@ -1969,6 +2060,14 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         claim_date=claim_date, as_of=as_of, settings=settings,
     )
     return claim, dataclasses.replace(unit, side=side, side_guessed=bool(guessed))
+
+
+def _counts_civilians_before(number: Token, lex: Lexicons) -> bool:
+    """Whether the last number before `number` in its sentence counts civilians or people
+    (`claim_non_claims.csv`, kind civilian): "At least 11 people were killed and 64 wounded"."""
+    earlier = next((t for t in reversed(number.doc[number.sent.start:number.i]) if t.like_num), None)
+    return earlier is not None and earlier.dep_ == "nummod" \
+        and earlier.head.lemma_.lower() in lex.non_claims.get("civilian", ())
 
 
 def _not_a_claim(number: Token, unit: "_Unit", lex: Lexicons) -> str:

@@ -573,3 +573,46 @@ def test_a_casualty_word_before_the_figure_is_its_own_unit(nlp):
 ])
 def test_a_short_source_goes_back_to_the_fuller_one(nlp, text, claimants):
     assert [c.claimant for c in _claims(nlp, text)] == claimants
+
+
+# the last word of a unit of several words, once the text has named it in full
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyiv said Russia had massed 30 battalion tactical groups near the border. "
+     "It said Moscow planned to bring in 20 more groups.",
+     [(30, "battalion tactical groups"), (20, "battalion tactical groups")]),
+    ("The Kremlin sent 40 armoured personnel carriers to the border. Ten of those carriers later returned.",
+     [(40, "armoured personnel carriers"), (10, "armoured personnel carriers")]),
+    ("The airline operates 20 carriers.", []),                    # never named in full: no unit
+])
+def test_a_shortened_unit_counts_the_unit_named_in_full(nlp, text, expected):
+    assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "claimants"), [
+    # "X said, adding that ...": the participle is X's, and X is the source of the whole sentence
+    ("Russia fired 84 missiles at cities on Monday and launched 24 drones, Ukraine's armed forces said, "
+     "adding that air defences had shot down 43 of the missiles.", ["Ukraine's armed forces"] * 3),
+    # a state's belief that a person states is the person's claim
+    ("John Kirby said Washington believes Russia has 150,000 troops.", ["John Kirby"]),
+    ("Washington believes Russia has 150,000 troops, US ambassador Michael Carpenter said.", ["Michael Carpenter"]),
+    ("Washington believes Russia has 150,000 troops, officials said.", ["Washington"]),     # no person states it
+])
+def test_who_states_what_a_state_believes_or_goes_on_saying(nlp, text, claimants):
+    assert [c.claimant for c in _claims(nlp, text)] == claimants
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels said they killed 90 fighters loyal to Hamas.", [(90, "Hamas")]),
+    ("Kyiv said six warships from the Baltic Fleet had left port.", [(6, R)]),      # a state's named force
+    ("The Pacific Fleet, which keeps about 9,000 sailors at Vladivostok, held drills.", [(9000, R)]),
+    # "the army" is the army named before with its side
+    ("Sudan's army has fought the RSF since April. The RSF has 100,000 fighters, and the army has about "
+     "120,000 soldiers.", [(100000, "RSF"), (120000, "Sudan")]),
+])
+def test_side_of_allegiance_and_of_named_forces(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+def test_a_bare_casualty_word_after_a_count_of_civilians_is_no_claim(nlp):
+    assert _claims(nlp, "Shelling killed at least eight civilians and left 30 injured, officials said.") == []
+    assert _claims(nlp, "At least 11 people were killed and 64 wounded, police said.") == []
