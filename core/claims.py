@@ -110,6 +110,7 @@ _HOLDING_VERBS = frozenset({"number", "include", "comprise", "consist"})
 _JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "amod", "compound", "poss", "nmod"})   # who acts or owns, not where
 _PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom"})   # "8,000 of them", "Of those, 33,000"
 _SUFFER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})   # "Russia has lost 13,500 troops": its own
+_REVISING_VERBS = frozenset({"correct", "revise", "update", "adjust", "amend", "raise", "lower"})   # "... the figure to N"
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
 # Nouns that stand for a count of what their "of" phrase names.
 _COUNT_NOUNS = frozenset({"number", "figure", "total", "count", "size", "strength", "tally", "estimate"})
@@ -296,7 +297,7 @@ def lexicons() -> Lexicons:
         titles=office_words(),
         metonyms={row[0].lower(): row[1] for row in _rows(_SIDE_METONYMS) + _rows(_SIDE_GROUPS)},
         capitals=capitals,
-        max_unit_words=max(len(surface.split()) for surface in units),
+        max_unit_words=max(len(re.findall(r"[^\s-]+|-", surface)) for surface in units),   # tokens: "anti - aircraft"
         non_claims=_grouped(_rows(_NON_CLAIMS)),
         adversaries={row[0]: row[1] for row in _rows(_ADVERSARIES)},
         enemy_words=_words(_ENEMY_WORDS),
@@ -592,7 +593,7 @@ def _unit_at(token: Token, lex: Lexicons) -> tuple[str, int] | None:
         if token.i + width > len(doc):
             continue
         words = doc[token.i:token.i + width]
-        surface = " ".join(t.lower_ for t in words)
+        surface = " ".join(words.text.lower().split())      # "anti-aircraft systems" as written
         if surface in lex.units:
             return surface, width
     return None
@@ -655,7 +656,7 @@ def _governors(number: Token) -> Iterator[tuple[Token, bool]]:
     node = number
     for _ in range(_GOVERNOR_STEPS):
         head = node.head
-        if head is node:
+        if head == node:
             return
         if head.pos_ in ("NOUN", "PROPN"):
             yield head, True
@@ -821,11 +822,21 @@ def _unit_for(figure: _Figure, doc: Doc, lex: Lexicons) -> _Unit | None:
         return None       # a percentage of something that is not a force
     token = _constructed_unit(span.root, lex) or _strong_unit(span, lex) or _partitive_unit(span.root, lex)
     if token is None:
-        return _shortened_unit(span, lex)
+        return _shortened_unit(span, lex) or _members_of_force(span, lex)
     if token.lemma_.lower() in _TOLL_NOUNS:
         return _Unit(token=token, text="deaths", kind="casualty", category="killed")
     kind, category = lex.units[token.lower_]
     return _Unit(token=token, text=token.lower_, kind=kind, category=category)
+
+
+def _members_of_force(figure_span: Span, lex: Lexicons) -> _Unit | None:
+    """ "108 members of the Azov regiment": members of a force or formation are its personnel."""
+    noun = figure_span.root.head if figure_span.root.dep_ == "nummod" else None
+    if noun is None or noun.lemma_.lower() != "member" or noun.i < figure_span.end:
+        return None
+    if any(_is_force_noun(obj, lex) for obj in _of_objects(noun)):
+        return _Unit(token=noun, text=noun.lower_, kind="personnel", category="")
+    return None
 
 
 def _shortened_unit(figure_span: Span, lex: Lexicons) -> _Unit | None:
@@ -1028,7 +1039,7 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
         agent = _agent_of(verb)
         if agent is not None:
             return agent
-        if verb.dep_ not in _SUBJECTLESS_VERB_DEPS or verb.head is verb:
+        if verb.dep_ not in _SUBJECTLESS_VERB_DEPS or verb.head == verb:
             return None
         verb = verb.head
     return None
@@ -1429,7 +1440,7 @@ def _voice_of_state(subject: Token, number: Token, sent: Span, lex: Lexicons) ->
         return None
     outer = next((_subject_of(v) for v in subject.head.ancestors if v.lemma_.lower() in lex.reporting), None)
     for speaker in (outer, _trailing_source(number, sent, lex)):
-        if speaker is not None and speaker is not subject and (
+        if speaker is not None and speaker != subject and (
                 speaker.ent_type_ == "PERSON" or _person_in(speaker, lex) is not None
                 or speaker.pos_ == "PROPN" and not speaker.ent_type_ and not _token_side(speaker, lex)):
             return speaker
@@ -1464,7 +1475,7 @@ def _subject_of(verb: Token) -> Token | None:
         if subject is not None:
             # "12,000 soldiers are believed to be trapped": what is reported, not who reports it
             return None if subject.dep_ == "nsubjpass" else subject
-        if verb.dep_ not in _SUBJECTLESS_VERB_DEPS or verb.head is verb:
+        if verb.dep_ not in _SUBJECTLESS_VERB_DEPS or verb.head == verb:
             return None
         verb = verb.head
     return None
@@ -1607,13 +1618,19 @@ def _trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
 
 def _estimating_verb(number: Token) -> Token | None:
     """ "The ministry put the number of troops at 410,000", "raised the death
-    toll to 135": the verb whose object is the count the figure gives; its
+    toll to 135", "corrected the figure to 100,000 troops": the verb whose object is the
+    count the figure gives; its
     subject made the estimate. Or the verb that puts a thing at the figure's count ("the
     build-up, which Western officials put at 130,000 soldiers", `_estimate_at`)."""
     for nominal, _ in _governors(number):
         if nominal.dep_ == "dobj" and nominal.lemma_.lower() in _COUNT_NOUNS | _TOLL_NOUNS:
             return nominal.head
-    found = _estimate_at(number.head if number.dep_ == "nummod" else number)
+    noun = number.head if number.dep_ == "nummod" else number
+    revising = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else None
+    if revising is not None and revising.lemma_.lower() in _REVISING_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS | _TOLL_NOUNS for c in revising.children):
+        return revising                 # "corrected the figure to 100,000 troops"
+    found = _estimate_at(noun)
     return found[0] if found is not None else None
 
 
@@ -2038,10 +2055,10 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or (_named_own_force(served, home) or _phrase_side(served, lex) if served is not None else "")
     )
     inflicter = _inflicted(unit.token, lex) if category != "force_size" or "losses" in category_flags else None
+    inflicting = ((inflicter and _phrase_side(inflicter, lex)) or home or source_side) if inflicter is not None else ""
     guessed = (
         unit.side                             # the guess made for the figure whose noun this one shares
-        or (lex.adversaries.get((inflicter and _phrase_side(inflicter, lex)) or home or source_side, "")
-         if inflicter is not None else "")
+        or lex.adversaries.get(inflicting, "")
         or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
         or (_border_side(unit.token, lex) if category == "force_size" else "")
         or _inherited_side(index, recent_sides)
@@ -2049,6 +2066,8 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or (home if category != "force_size" and claimant_head is None else "")
         or (_reporting_body_side(claimant_head, lex) if category != "force_size" else "")
     ) if not side and not (category == "force_size" and _names_joint_forces(sent, lex)) else ""
+    if inflicting and guessed == inflicting:
+        guessed = ""                    # "the RSF said it had captured 31 officers": not the RSF's own
     if guessed:
         side = guessed
         category_flags += (_SIDE_GUESSED,)
@@ -2106,6 +2125,14 @@ def _is_increment(number: Token, unit: "_Unit", lex: Lexicons) -> bool:
     return False
 
 
+def _object_of_coordinated_verb(number: Token, earlier: Token) -> bool:
+    """ "killed about 550 fighters ... and captured 29": the number is the object of a verb
+    coordinated with the verb whose object is the earlier counted noun."""
+    verb, earlier_verb = number.head, earlier.head
+    return number.dep_ == "dobj" and earlier.dep_ == "dobj" and verb != earlier_verb and (
+        verb.dep_ == "conj" and verb.head == earlier_verb or earlier_verb.dep_ == "conj" and earlier_verb.head == verb)
+
+
 def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: Lexicons) -> _Unit | None:
     """A bare number that leaves out the noun of an earlier figure in the same
     sentence counts the same thing:
@@ -2132,7 +2159,8 @@ def _carried_unit(figure: _Figure, number: Token, previous: _Unit | None, lex: L
         return None                     # "...; 2024 will be different"
     earlier_count = re.search(r"\bfrom\s*$", _text_of(doc)[max(0, figure.phrase_start - 12):figure.phrase_start], re.I)
     the = _with_the(number)               # "nearly double the 12,500"
-    if not (earlier_count or the or number.dep_ in _SUBJECT_DEPS or _bare_count_noun(number, lex) is not None):
+    if not (earlier_count or the or number.dep_ in _SUBJECT_DEPS or _bare_count_noun(number, lex) is not None
+            or _object_of_coordinated_verb(number, previous.token)):
         return None
     return _Unit(token=number, text=previous.text, kind=previous.kind, category=previous.category,
                  flags=("unit_carried",), side=previous.side, side_guessed=previous.side_guessed)
@@ -2194,7 +2222,7 @@ def _enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
     if first.dep_ == "pobj" and first.head.lower_ in _INCLUDING_WORDS and first.head.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(first.head.head)     # "nationalist units including 15 tanks"
     owners = [owner for noun in nouns for owner in
-              [noun, *(c for c in noun.children if c.dep_ in _SIDE_DEPS), *_of_objects(noun)] if owner is not unit]
+              [noun, *(c for c in noun.children if c.dep_ in _SIDE_DEPS), *_of_objects(noun)] if owner != unit]
     owners += _fought_objects(first, lex)
     owners += [unit] if unit.lower_ in lex.enemy_words else []      # "760 occupiers"
     if any(owner.lemma_.lower() in lex.enemy_words or owner.lower_ in lex.enemy_words for owner in owners):
@@ -2211,7 +2239,7 @@ def _fought_objects(noun: Token, lex: Lexicons) -> list[Token]:
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
     if verb.dep_ == "conj":
         verbs.append(verb.head)
-    return [c for v in verbs for c in v.children if c.dep_ == "dobj" and c is not noun]
+    return [c for v in verbs for c in v.children if c.dep_ == "dobj" and c != noun]
 
 
 def _border_side(unit: Token, lex: Lexicons) -> str:
@@ -2250,7 +2278,7 @@ def _holder_side(unit: Token, lex: Lexicons) -> str:
     verb = unit.head
     if unit.dep_ == "pobj":
         verb = verb.head
-    if verb.lemma_.lower() not in _HOLDING_VERBS or verb.dep_ not in ("acl", "relcl") or verb.head is verb:
+    if verb.lemma_.lower() not in _HOLDING_VERBS or verb.dep_ not in ("acl", "relcl") or verb.head == verb:
         return ""
     holder = verb.head
     return _phrase_side(holder, lex) or next(
@@ -2350,7 +2378,7 @@ def _recipient_side(unit: Token, home: str, lex: Lexicons) -> str:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.lower_ in lex.units and _named_own_force(obj, home):
                         return home
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
     return ""

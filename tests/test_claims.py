@@ -616,3 +616,29 @@ def test_side_of_allegiance_and_of_named_forces(nlp, text, expected):
 def test_a_bare_casualty_word_after_a_count_of_civilians_is_no_claim(nlp):
     assert _claims(nlp, "Shelling killed at least eight civilians and left 30 injured, officials said.") == []
     assert _claims(nlp, "At least 11 people were killed and 64 wounded, police said.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # units written with a hyphen, and the General Staff's "armoured fighting vehicles"
+    ("Russia has 15 anti-aircraft systems in Crimea.", [(15, "anti-aircraft systems")]),
+    ("The enemy has lost 1,226 armoured fighting vehicles.", [(1226, "armoured fighting vehicles")]),
+    # members of a force or formation are its personnel; members of anything else are not
+    ("The swap freed 108 members of the Azov regiment.", [(108, "members")]),
+    ("The club has 500 members.", []),
+    # a bare number after a verb coordinated with the one whose object was counted
+    ("The army said it had killed 550 fighters and captured 29 near the town.",
+     [(550, "fighters"), (29, "fighters")]),
+])
+def test_more_units(nlp, text, expected):
+    assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
+
+
+def test_who_corrects_a_figure_claims_the_corrected_one(nlp):
+    claims = _claims(nlp, "Josep Borrell said on Monday that 150,000 Russian troops were massed on the border. "
+                          "An EU spokesman later corrected the figure to more than 100,000 troops.")
+    assert [(c.value, c.claimant) for c in claims] == [(150000, "Josep Borrell"), (100000, "EU spokesman")]
+
+
+def test_losses_are_never_guessed_to_be_the_inflicters_own(nlp):
+    (claim,) = _claims(nlp, "Sudan's paramilitary Rapid Support Forces said it had captured 31 army officers.")
+    assert claim.side != "RSF"
