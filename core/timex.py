@@ -9,7 +9,8 @@ Two named steps, kept apart:
    inside the extent ("at least", "or so": `core/data/timex_mod_prefixes.txt`,
    `timex_mod_suffixes.txt`), drops what a blocker rule covers
    (`core/data/timex_blockers.jsonl`, context tokens trimmed as in the
-   patterns: "Sunday Times", "Second World War", ages, the "a day" of a
+   patterns: "Sunday Times", "Second World War", an age after its noun
+   ("61 years old"; "the 61-year-old" is a DURATION), the "a day" of a
    rate), the modal "may" and the verb "march", keeps the longest of
    overlapping candidates and types each one (DATE, TIME, DURATION, SET).
    `set_annotations(doc, spans)` writes them to `doc.spans["timex"]`.

@@ -2,7 +2,7 @@
 
 Every sentence here is written for these tests (none is taken from TimeBank or
 the TempEval-3 test set). Grouped by the class of error each table fixes:
-rates and ages are no time expressions; a determiner, a modifier with a TIMEX3
+rates and ages after the noun are no time expressions; a determiner, a modifier with a TIMEX3
 `mod` value, "or so" and a range belong inside the extent, focus adverbs
 ("just", "only") do not; years read out in words; "the year ended March 31"
 is a span; a possessive weekday takes no tense from the verb. Rows marked
@@ -31,10 +31,12 @@ THU = date(2022, 2, 17)     # a Thursday
     # ... but a span or an anchored point after an amount still is
     ("Gas sales rose to $2 billion, up from $1.5 billion a year earlier.", [("a year earlier", "DATE")]),  # guard
     ("The siege cost the port 500 jobs in a week.", [("a week", "DURATION")]),  # guard
-    # ages are properties of people and things, not times
-    ("The 45-year-old commander was killed.", []),
+    # an age as a hyphenated adjective is a DURATION (TimeML: "the 45-year-old" is P45Y;
+    # TimeBank marks "8-month-old"); an age after the noun ("61 years old") stays unmarked,
+    # as TimeBank leaves it (see test_ages_as_adjectives)
+    ("The 45-year-old commander was killed.", [("45-year-old", "DURATION")]),
     ("The envoy, 61 years old, flew to Minsk.", []),
-    ("Talks on the 30-year-old treaty resumed.", []),
+    ("Talks on the 30-year-old treaty resumed.", [("30-year-old", "DURATION")]),
     # "quarter-to-quarter", "year-on-year" are comparisons, not periods ("year-on-year" was never tagged)
     ("The quarter-to-quarter decline was steep.", []),
     # a counted span that is itself the noun phrase keeps its determiner ...
@@ -286,3 +288,21 @@ def test_days_in_words_extent(blank_nlp, text: str, spans: list[tuple[str, str]]
 def test_days_in_words_values(text: str, dct: date, context: dict, type_: str, value: str) -> None:
     result = normalise(text, dct, **context)
     assert result is not None and (result.type, result.value) == (type_, value)
+
+
+# An age written as a hyphenated adjective or noun ("the 52-year-old", "a six-month-old
+# calf") measures a span of time: a DURATION of that many units (TimeML 1.2.1, TimeBank's
+# "8-month-old"), the determiner outside. An age after the noun ("52 years old") is left
+# unmarked, as TimeBank leaves it; an ordinal is no age.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The 52-year-old trawler captain was detained.", [("52-year-old", "DURATION")]),
+    ("Police said the 19-year-old had fled.", [("19-year-old", "DURATION")]),
+    ("Its founder, 81-year-old Ruth Adler, resigned.", [("81-year-old", "DURATION")]),
+    ("Vets treated a six-month-old calf.", [("six-month-old", "DURATION")]),
+    ("The mayor, 52 years old, was re-elected.", []),  # guard
+    ("The 3rd-year students sat the exam.", []),  # guard
+])
+def test_ages_as_adjectives(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
