@@ -411,14 +411,24 @@ _HALVES = {("H", True): "30M", ("M", True): "30S", ("D", False): "T12H", ("Y", F
 
 def _and_a_half(whole: int, unit_word: str) -> str:
     letter, is_time = _unit(unit_word)
+    if letter in _YEARS_IN:
+        return f"P{whole * _YEARS_IN[letter] + _YEARS_IN[letter] // 2}Y"  # "a decade and a half": P15Y
     prefix, half = ("PT" if is_time else "P"), _HALVES.get((letter, is_time))
     return f"{prefix}{whole}.5{letter}" if half is None else f"{prefix}{whole}{letter}{half}"
+
+
+# Decades and centuries counted as a span are written in years, as TimeBank does
+# ("two decades" P20Y, "more than a century" P100Y); an uncounted "decades" keeps
+# its unit (PXDE), which years could not say.
+_YEARS_IN = {"DE": 10, "CE": 100}
 
 
 def _duration_value(count: float | None, unit_word: str) -> str:
     letter, is_time = _unit(unit_word)
     if unit_word.startswith("fortnight"):
         count = None if count is None else count * 2
+    if letter in _YEARS_IN and count is not None:
+        count, letter = count * _YEARS_IN[letter], "Y"
     amount = "X" if count is None else (str(int(count)) if float(count).is_integer() else str(count))
     return ("PT" if is_time else "P") + amount + letter
 

@@ -313,3 +313,24 @@ def test_the_day_an_event_has_reached_in_running_text(nlp) -> None:
     text = "The blockade of the port is now in its ninth day. It is the ninth day of talks, too."
     assert [(t.text, t.value) for t in tag_text(nlp, text, FRI) if t.value != "PRESENT_REF"] == [
         ("ninth day", "2022-02-18"), ("the ninth day", "2022-02-18")]
+
+
+# ---------------------------------------------------------------- fifth round: decades and centuries as spans
+# A counted span of decades or centuries is written in years, as TimeBank writes
+# "two decades" (P20Y); "decades" with no count keeps its unit (PXDE).
+DECADE_SPANS = [
+    ("three decades", MON, {"tense": PAST}, "DURATION", "P30Y"),
+    ("almost a decade", MON, {"tense": PAST}, "DURATION", "P10Y"),
+    ("the past four decades", MON, {"tense": PRESENT}, "DURATION", "P40Y"),
+    ("a two-decade", MON, {}, "DURATION", "P20Y"),
+    ("more than a century", MON, {"tense": PAST}, "DURATION", "P100Y"),
+    ("two centuries", MON, {"tense": PAST}, "DURATION", "P200Y"),
+    ("a decade and a half", MON, {"tense": PAST}, "DURATION", "P15Y"),
+    ("decades", MON, {"tense": PAST}, "DURATION", "PXDE"),  # guard
+    ("three decades ago", MON, {"tense": PAST}, "DATE", "199"),  # guard
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), DECADE_SPANS)
+def test_decades_and_centuries_as_spans(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
