@@ -745,6 +745,20 @@ def _referred_unit(number: Token, earlier: _Unit | None) -> _Unit | None:
                  flags=("unit_carried",), side=earlier.side, side_guessed=earlier.side_guessed)
 
 
+def _fronted_partitive_unit(number: Token, lex: Lexicons) -> _Unit | None:
+    """ "Of the aircraft, 47 crossed the median line": a sentence that opens with "Of the"
+    and a unit counts that unit in the number standing as its subject."""
+    words = [t for t in number.sent if not t.is_space]
+    if len(words) < 4 or words[0].lower_ != "of" or words[1].lower_ != "the" or number.dep_ not in _SUBJECT_DEPS:
+        return None
+    found = _unit_at(words[2], lex)
+    if found is None or words[2].i + found[1] >= number.i:
+        return None
+    surface, width = found
+    kind, category = lex.units[surface]
+    return _Unit(token=words[2 + width - 1], text=surface, kind=kind, category=category)
+
+
 def _strong_unit(figure_span: Span, lex: Lexicons) -> Token | None:
     """ "Moscow's forces, some 130,000 strong", "describe the Russian force ... as
     190,000-strong": the nearest force noun before "N strong" in the sentence.
@@ -1310,7 +1324,27 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     holder = _role_holder(subject, lex)
     if holder:
         return holder, True
-    return _common_phrase(subject), False
+    return _spelt_out(subject) or _common_phrase(subject), False
+
+
+def _spelt_out(subject: Token) -> str:
+    """ "The SDF said" after "the US-backed Syrian Democratic Forces said": an acronym
+    source is the name spelt out before it whose capitalised words' initials it is; ""."""
+    acronym = subject.text
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6) \
+            or any(c.dep_ in ("compound", "poss", "amod") for c in subject.children):
+        return ""
+    doc = subject.doc
+    words = [t for t in doc[max(0, subject.i - _GROUP_REACH):subject.i]]
+    for end in range(len(words), 0, -1):
+        start = end - len(acronym)
+        if start < 0:
+            break
+        name = [t for t in words[start:end]]
+        if all(t.text[:1].isupper() and t.is_alpha for t in name) \
+                and "".join(t.text[0] for t in name) == acronym:
+            return " ".join(t.text for t in name)
+    return ""
 
 
 def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
@@ -2009,7 +2043,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         return None
     number = span.root
     unit = (_unit_for(figure, doc, lex) or _carried_unit(figure, number, previous_unit, lex)
-            or _referred_unit(number, previous_unit or earlier_unit))
+            or _referred_unit(number, previous_unit or earlier_unit) or _fronted_partitive_unit(number, lex))
     if unit is None:
         return None
     if unit.kind == "casualty" and unit.text in _ELLIPTIC_CASUALTY and unit.token.i == number.i + 1:

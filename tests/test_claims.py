@@ -642,3 +642,22 @@ def test_who_corrects_a_figure_claims_the_corrected_one(nlp):
 def test_losses_are_never_guessed_to_be_the_inflicters_own(nlp):
     (claim,) = _claims(nlp, "Sudan's paramilitary Rapid Support Forces said it had captured 31 army officers.")
     assert claim.side != "RSF"
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The US-backed Syrian Democratic Forces said on Saturday they had taken the town. "
+     "More than 5,000 militants had surrendered, the SDF said.", "Syrian Democratic Forces"),
+    ("The RSF said 300 soldiers were killed.", "RSF"),                  # never spelt out: as written
+])
+def test_an_acronym_source_is_the_name_spelt_out_before(nlp, text, claimant):
+    (claim,) = _claims(nlp, text)
+    assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China sent 71 warplanes toward Taiwan. Of the aircraft, 47 crossed the median line.",
+     [(71, "warplanes"), (47, "aircraft")]),
+    ("Of the money, 40 went to schools.", []),
+])
+def test_a_fronted_of_phrase_names_the_unit(nlp, text, expected):
+    assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
