@@ -1348,27 +1348,33 @@ def _holiday(s: str, ctx: _Ctx) -> Normalised | None:
     holidays = _holidays()
     if not m or m.group(1) not in holidays:
         return None
-    month, day, easter_offset = holidays[m.group(1)]
+    month, day, easter_offset, weekday = holidays[m.group(1)]
     if m.group(2):
         year = int(m.group(2))
     elif ctx.dct is None:
-        return Normalised(DATE, f"XXXX-{month:02d}-{day:02d}" if easter_offset is None else UNRESOLVED_DATE)
+        fixed = easter_offset is None and weekday is None
+        return Normalised(DATE, f"XXXX-{month:02d}-{day:02d}" if fixed else UNRESOLVED_DATE)
     else:
         year = _infer_year(month or 4, ctx.dct, ctx.tense)
     if easter_offset is not None:
         return _day(easter(year) + timedelta(days=easter_offset))
-    return _day(date(year, month, day))
+    first = date(year, month, day)
+    if weekday is not None:  # "the fourth Thursday of November": the first Thursday on or after the 22nd
+        return _day(first + timedelta(days=(weekday - first.weekday()) % 7))
+    return _day(first)
 
 
 @lru_cache(maxsize=1)
-def _holidays() -> dict[str, tuple[int, int, int | None]]:
-    """Named days from core/data/timex_holidays.csv: fixed dates or Easter offsets."""
-    table: dict[str, tuple[int, int, int | None]] = {}
+def _holidays() -> dict[str, tuple[int, int, int | None, int | None]]:
+    """Named days from core/data/timex_holidays.csv: fixed dates, Easter offsets,
+    or the first given weekday on or after a date (month, day, easter_offset, weekday)."""
+    table: dict[str, tuple[int, int, int | None, int | None]] = {}
     with _HOLIDAYS_FILE.open(encoding="utf-8") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
-            offset = row["easter_offset"].strip()
+            offset, weekday = row["easter_offset"].strip(), (row.get("weekday") or "").strip()
             table[row["name"].strip().lower()] = (
-                int(row["month"] or 0), int(row["day"] or 0), int(offset) if offset else None)
+                int(row["month"] or 0), int(row["day"] or 0), int(offset) if offset else None,
+                int(weekday) if weekday else None)
     return table
 
 

@@ -306,3 +306,15 @@ def test_ages_as_adjectives(blank_nlp, text: str, spans: list[tuple[str, str]]) 
     doc = blank_nlp(text)
     assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
 
+
+
+# Named days fixed as a weekday of a month are found by the rules as other holidays are.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Shops open early on Thanksgiving this year.", [("Thanksgiving", "DATE"), ("this year", "DATE")]),
+    ("Polls close at 8 p.m. on Election Day.", [("8 p.m. on Election Day", "TIME")]),
+    ("Florists sold out before Mother's Day.", [("Mother's Day", "DATE")]),
+    ("The parade returns on Labor Day.", [("Labor Day", "DATE")]),
+])
+def test_weekday_holidays_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans

@@ -334,3 +334,23 @@ DECADE_SPANS = [
 @pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), DECADE_SPANS)
 def test_decades_and_centuries_as_spans(text, dct, context, type_, value) -> None:
     _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- fifth round: days fixed as a weekday of a month
+# Named days set as "the nth weekday of a month" (Thanksgiving, Labor Day, US
+# Election Day) are the date that weekday falls on in the year the tense points to.
+WEEKDAY_HOLIDAYS = [
+    ("Thanksgiving", date(2019, 12, 2), {"tense": PAST}, "DATE", "2019-11-28"),
+    ("Labor Day", date(2021, 8, 20), {"tense": FUTURE}, "DATE", "2021-09-06"),
+    ("Election Day", date(2016, 11, 10), {"tense": PAST}, "DATE", "2016-11-08"),
+    ("Mother's Day", date(2022, 5, 2), {"tense": FUTURE}, "DATE", "2022-05-08"),
+    ("Memorial Day", date(2020, 6, 3), {"tense": PAST}, "DATE", "2020-05-25"),
+    ("Martin Luther King Day", date(2023, 1, 3), {"tense": FUTURE}, "DATE", "2023-01-16"),
+    ("Thanksgiving 2012", MON, {}, "DATE", "2012-11-22"),
+    ("Christmas", date(2019, 12, 2), {"tense": FUTURE}, "DATE", "2019-12-25"),  # guard
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), WEEKDAY_HOLIDAYS)
+def test_days_fixed_as_a_weekday_of_a_month(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
