@@ -318,3 +318,26 @@ def test_ages_as_adjectives(blank_nlp, text: str, spans: list[tuple[str, str]]) 
 def test_weekday_holidays_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
     doc = blank_nlp(text)
     assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# A capitalised season that opens a name ("the Winter Olympics", "Summer Games",
+# "the Spring Fair") names an event, not a season; a season before a month or in
+# "Summer Solstice" still is one, and a lower-case season always is.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Beijing staged the Winter Olympics amid a boycott.", []),
+    ("She trained hard for the Summer Games.", []),
+    ("Crowds packed the Spring Fair in Leipzig.", []),
+    ("The next Winter Paralympics open in Milan.", []),
+    ("Sales slowed in the summer.", [("the summer", "DATE")]),  # guard
+    ("Exports recovered by Spring 2021.", [("Spring 2021", "DATE")]),  # guard
+    ("Ice returned in Winter, as every year.", [("Winter", "DATE"), ("every year", "SET")]),  # guard
+])
+def test_season_opening_a_name(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+@pytest.mark.model
+def test_season_opening_a_name_in_running_text(nlp) -> None:
+    text = "Tokyo last hosted the Summer Olympics in 1964, and Paris hosts the next Summer Games."
+    assert [(t.text, t.value) for t in tag_text(nlp, text, THU)] == [("1964", "1964")]
