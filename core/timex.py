@@ -57,6 +57,7 @@ BLOCKERS_FILE = _DATA / "timex_blockers.jsonl"
 HOLIDAYS_FILE = _DATA / "timex_holidays.csv"
 SCHEDULE_WORDS_FILE = _DATA / "timex_schedule_words.csv"
 SAME_FORM_PAST_FILE = _DATA / "timex_same_form_past_verbs.txt"
+REPORTING_VERBS_FILE = _DATA / "timex_reporting_verbs.txt"
 
 # Model entity labels that are time expressions.
 _NER_LABELS = frozenset({"DATE", "TIME"})
@@ -233,6 +234,10 @@ def governing_tense(span: Span) -> str:
     parser often hangs "... in coming days" during a call on Saturday" from
     the quoted verb). With no parse, or no verb, it is "".
 
+    A day right after a verb of saying ("said on Monday he would ...":
+    `core/data/timex_reporting_verbs.txt`) dates the saying and takes that
+    verb's tense, wherever the parser hangs it.
+
     What lies between the expression and that verb changes what its tense says:
     - a present participle without auxiliary ("closing unchanged Friday",
       "the first contingent arriving Tuesday") has no tense of its own: the
@@ -254,10 +259,35 @@ def governing_tense(span: Span) -> str:
       the noun it owns, an event of its own, again only a future verb tells:
       "" otherwise.
     """
+    reporting = _reporting_verb_before(span)
+    if reporting is not None:
+        return _tense_of(reporting)
     tense = _tense_of_governor(span)
     if tense != tn.FUTURE and span.root.dep_ == "poss":
         return tn.NO_TENSE
     return tense
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs of saying (core/data/timex_reporting_verbs.txt)."""
+    with REPORTING_VERBS_FILE.open(encoding="utf-8") as handle:
+        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+
+
+def _reporting_verb_before(span: Span) -> Token | None:
+    """The verb of saying right before the expression ("said Monday he would ...",
+    "announced on Friday that ..."): the expression dates the saying, though the
+    parser may hang it from the reported verb."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "on":
+        i -= 1
+    if i < 0:
+        return None
+    verb = span.doc[i]
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in reporting_verbs() and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return verb
+    return None
 
 
 def _tense_of_governor(span: Span) -> str:

@@ -232,3 +232,21 @@ def test_in_running_text(nlp, text: str, dct: date, expected: list[tuple[str, st
 ])
 def test_past_by_subject_agreement(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- fifth round: the day of the saying
+# A day right after a verb of saying ("said on Monday he would ...", "announced
+# Friday that ...") dates the saying, so it takes that verb's tense, though the
+# parser may hang it from the reported verb ("would hold", "will start").
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Iran's foreign minister said on Friday he would hold talks with the envoys in Geneva.", MON,
+     [("Friday", "DATE", "2013-03-15")]),
+    ("Syria's army said on Sunday it would halt its advance on the city.", MON, [("Sunday", "DATE", "2013-03-17")]),
+    ("The ministry announced Tuesday it will lift the curfew in the north.", MON,  # guard
+     [("Tuesday", "DATE", "2013-03-12")]),
+    ("The army says Wednesday's convoy will leave on Thursday.", MON,  # guard
+     [("Wednesday", "DATE", "2013-03-20"), ("Thursday", "DATE", "2013-03-21")]),
+])
+def test_day_after_a_verb_of_saying(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
