@@ -149,6 +149,8 @@ _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "th
 _QUOTE_MARKS = ('"', "\u201c")
 _QUOTE_CLOSE = re.compile(r'[,.!?\u2026]\s*["\u201d]\s+(?=\S)')   # '...," the President said': closes a quotation
 _QUOTE_TAIL_CHARS = 120        # the longest '"..., the head of the ... said' after a closing quotation mark
+_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "by", "with",
+                             "from", "is", "was", "who", "which", "that", "more", "day", "time"})
 _PERCENT_WORDS = ("%", "percent", "per cent")
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 _ALLEGIANCE_WORDS = frozenset({"loyal", "belonging", "affiliated", "linked"})   # "fighters loyal to X": X's
@@ -462,11 +464,18 @@ def _is_day_of_month(figure: str, before: str, after: str) -> bool:
 
 
 def _one_unit(figure: str, after: str, lex: Lexicons) -> bool:
-    """ "one sailor", "one brigade": the word "one" counts when a unit noun
-    follows it at once; "one of the soldiers", "a soldier" do not."""
-    following = re.match(r"\s+([a-z]+)", after, re.I)
-    return (figure.lower() == "one" and following is not None
-            and following.group(1).lower() in lex.units)
+    """ "one sailor", "one brigade", "one Ukrainian attack helicopter": the word "one"
+    counts when a unit noun follows it, at once or after at most two modifiers;
+    "one of the soldiers", "a soldier" do not."""
+    if figure.lower() != "one":
+        return False
+    words = re.findall(r"[A-Za-z-]+", after[:60])[:3]
+    for at, word in enumerate(words):
+        if word.lower() in lex.units:
+            return True
+        if at == 2 or word.lower() in _FUNCTION_WORDS:
+            return False
+    return False
 
 
 def _replace(figure: _Figure, **changes: object) -> _Figure:
@@ -1020,6 +1029,12 @@ def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
                 found = _token_side(obj, lex)
                 if found:
                     return found
+    if unit.dep_ == "conj" and unit.head.pos_ in ("NOUN", "PROPN"):
+        # "one Ukrainian attack helicopter and four drones": a later item with no side of its own
+        # is the first item's
+        first = _first_conjunct(unit)
+        return next((side for c in first.children if c.dep_ in ("amod", "poss")
+                     for side in [_token_side(c, lex)] if side), "")
     return ""
 
 

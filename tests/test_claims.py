@@ -661,3 +661,15 @@ def test_an_acronym_source_is_the_name_spelt_out_before(nlp, text, claimant):
 ])
 def test_a_fronted_of_phrase_names_the_unit(nlp, text, expected):
     assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a later item of a list with no side of its own is the first item's; "one" may stand
+    # before modifiers of its unit
+    ("He said one Ukrainian attack helicopter and four Bayraktar drones had been shot down.",
+     [(1, "helicopter", U), (4, "drones", U)]),
+    ("The army destroyed two Russian tanks and three Ukrainian drones.", [(2, "tanks", R), (3, "drones", U)]),
+    ("One of the soldiers was wounded.", []),
+])
+def test_lists_share_their_first_items_side(nlp, text, expected):
+    assert [(c.value, c.unit, c.side) for c in _claims(nlp, text)] == expected
