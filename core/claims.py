@@ -1074,6 +1074,19 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
     return None
 
 
+def _attack_side(unit: Token, lex: Lexicons) -> str:
+    """ "a Houthi attack in which 18 drones were fired": weapons a passive deploying verb
+    uses, with no "by", in a relative clause on something a side owns, are that side's."""
+    first = _first_conjunct(unit)
+    while first.dep_ == "appos":                  # "18 drones, two cruise missiles and ..."
+        first = _first_conjunct(first.head)
+    verb = first.head
+    if first.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.deploy or verb.dep_ != "relcl" \
+            or _agent_of(verb) is not None:
+        return ""
+    return _phrase_side(verb.head, lex)
+
+
 def _agent_of(verb: Token) -> Token | None:
     """Who does what a passive verb says: the object of its "by" ("sent by Moscow")."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -2093,6 +2106,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or (_recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
                           addressee=voices.home if question else "")
+        or _attack_side(unit.token, lex)
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
         or _own_side(unit.token, claimant_head, lex, voices.country_of)
         or _speakers_own_side(unit.token, claimant_head, home)

@@ -673,3 +673,12 @@ def test_a_fronted_of_phrase_names_the_unit(nlp, text, expected):
 ])
 def test_lists_share_their_first_items_side(nlp, text, expected):
     assert [(c.value, c.unit, c.side) for c in _claims(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The strikes followed a Houthi attack in which 18 drones and two cruise missiles were fired at ships.",
+     [(18, "Houthis"), (2, "Houthis")]),
+    ("It was the largest Russian attack of the war, in which 120 missiles were launched.", [(120, R)]),
+])
+def test_weapons_used_in_a_sides_attack_are_its_own(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
