@@ -48,6 +48,8 @@ _LOCATIVE_PREPS = {"to", "in", "into", "from", "at", "near", "around", "across",
 _AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "compound"}
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# a link's address, bare or in a markdown link "[text](https://...)": no actor is named inside it
+_LINK = re.compile(r"\]\((?:https?://|www\.)[^)\s]*\)?|(?:https?://|www\.)\S+")
 # Honorifics are stripped from names but are no role ("Mr Raab" has no office).
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 
@@ -273,10 +275,28 @@ def iter_actor_mentions(doc: Doc, *, entries: Sequence[DictionaryEntry] = ()) ->
         if ent.label_ == "PERSON" and metonym is None and _looks_like_place(surface):
             continue  # NER sometimes reads "Kyiv" or "Gatwick Airport" as a person
         spans.append((ent, ent.label_))
+    links = [m.span() for m in _LINK.finditer(doc.text)] if "://" in doc.text or "www." in doc.text else []
     for span, label in sorted(spans, key=lambda item: item[0].start):
+        span = _outside_links(span, links)
+        if span is None:
+            continue
         role, country = _role_and_country(span) if label in ("PERSON", "ACTOR") else ("", "")
         yield Mention(start=span.start_char, end=span.end_char, text=span.text, label=label,
                       sentence=sentence(span), role=role, country=country)
+
+
+def _outside_links(span: Span, links: list[tuple[int, int]]) -> Span | None:
+    """`span` cut off where a link's address begins ("Di Maio](https://www.state.gov" is
+    "Di Maio"); None when it begins inside one ("Media/News/News-Display/Article/2882851")."""
+    for start, end in links:
+        if start <= span.start_char < end:
+            return None
+        if span.start_char < start < span.end_char:
+            cut = span.doc.char_span(span.start_char, start, alignment_mode="contract")
+            before = span.doc.text[span.start_char:start].rstrip()
+            # a name glued to the address in one token ("Maio](https://...") is not cut in two
+            return cut if cut is not None and cut.text.rstrip() == before and before.strip("[]( ") else None
+    return span
 
 
 def _looks_like_place(surface: str) -> bool:

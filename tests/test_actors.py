@@ -207,3 +207,22 @@ def test_dictionary_alias_found_even_when_ner_misses_it(nlp) -> None:
 @pytest.mark.model
 def test_empty_doc_has_no_mentions(nlp) -> None:
     assert list(iter_actor_mentions(nlp(""))) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "not_actors"), [
+    # the path of a link's address is no actor (it made timeline lanes such as
+    # "Media/News/News-Display/Article/2882851")
+    ("Read the statement at https://www.defense.gov/News/Releases/Release/Article/2882851 on NATO.", ["Article"]),
+    ("- [November 30: Secretary Blinken's call with Foreign Minister Di Maio](https://www.state.gov/x/) - "
+     "[December 1: a meeting](https://www.defense.gov/Media/News/News-Display/Article/2882851/)", ["/", "]("]),
+])
+def test_no_actor_inside_a_link_address(nlp, text, not_actors):
+    found = [m.text for m in iter_actor_mentions(nlp(text))]
+    assert not [f for f in found if any(bad in f for bad in not_actors)], found
+
+
+@pytest.mark.model
+def test_a_name_before_a_link_keeps_its_mentions_outside_it(nlp):
+    found = [m.text for m in iter_actor_mentions(nlp("Putin met Biden, see https://www.state.gov/a/b for details."))]
+    assert found[:2] == ["Putin", "Biden"]
