@@ -2094,6 +2094,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     claimant, claimant_head = _claimant(number, sent, speakers, lex)
     claimant = voices.holder_of(claimant) or claimant          # "the President said ..."
     speaker, question, home = voices.at(figure.start)
+    home = _publisher_side(home)
     if question:
         category_flags += ("question",)
     if not claimant:
@@ -2105,7 +2106,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _enemy_side(unit.token, home or source_side, lex)
         or (_recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
-                          addressee=voices.home if question else "")
+                          addressee=_publisher_side(voices.home) if question else "")
         or _attack_side(unit.token, lex)
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
         or _own_side(unit.token, claimant_head, lex, voices.country_of)
@@ -2150,6 +2151,28 @@ def _counts_civilians_before(number: Token, lex: Lexicons) -> bool:
     earlier = next((t for t in reversed(number.doc[number.sent.start:number.i]) if t.like_num), None)
     return earlier is not None and earlier.dep_ == "nummod" \
         and earlier.head.lemma_.lower() in lex.non_claims.get("civilian", ())
+
+
+@lru_cache(maxsize=256)
+def _publisher_side(name: str) -> str:
+    """The side a document's voice speaks for, as a side: a country or group as it is
+    ("Ukraine", "NATO"), an official body of one ("General Staff of the Armed Forces of
+    Ukraine", "Ministry of Defence of the Russian Federation": a body noun of
+    `claim_org_nouns.txt` and a country), and "" for a news outlet ("ITV News", "The Moscow
+    Times"), which is no side."""
+    lex = lexicons()
+    found = side_of_term(name, lex)
+    if found or not name:
+        return found
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
+    if not any(word.lower() in lex.org_nouns for word in words):
+        return ""
+    for width in (3, 2, 1):                 # "Russian Federation", "Republic of Belarus", "Ukraine"
+        for start in range(len(words) - width + 1):
+            found = side_of_term(" ".join(words[start:start + width]), lex)
+            if found:
+                return found
+    return ""
 
 
 def _not_a_claim(number: Token, unit: "_Unit", lex: Lexicons) -> str:

@@ -196,3 +196,9 @@ def test_a_side_spelt_another_way_scores_as_the_same_side():
     assert score([(gold, system)], sides={"Wagner": "Wagner Group"}).side_right == 1
     assert score([(gold, [Found(value=84.0, low=None, unit="fighters", side="Russia")])],
                  sides={"Wagner": "Wagner Group"}).side_right == 0
+
+
+def test_the_fourth_dev_passages_are_well_formed():
+    items = load_gold(Path(__file__).parent / "data" / "claims_dev4.jsonl")
+    assert [p for item in items for p in item_problems(item)] == []
+    assert len(items) == 70 and sum(len(item["claims"]) for item in items) == 236

@@ -469,3 +469,17 @@ def test_a_part_or_a_repeat_counts_what_came_before(text, values):
     claims = _claims(text, title="News", side="", source="Wire")
     assert sorted(claims) == values
     assert all(row.unit in ("reservists", "troops") for row in claims.values())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("source", "text", "value", "side"), [
+    # a news outlet speaks for no side: an unattributed loss is not "ITV News"'s
+    ("ITV News", "Twelve soldiers were killed in the attack.", 12, ""),
+    ("The Moscow Times", "The enemy lost up to 190 servicemen.", 190, ""),
+    # an official body of a country speaks for it: "the enemy" is that country's adversary
+    ("General Staff of the Armed Forces of Ukraine", "The enemy has also lost 3,499 tanks.", 3499, "Russia"),
+    ("Ministry of Defence of the Russian Federation", "The enemy lost up to 190 servicemen.", 190, "Ukraine"),
+])
+def test_the_publishers_side_is_a_side_or_none(source, text, value, side):
+    claims = _claims(text, title="", side=source, source=source)     # a folder reads a news side as its source
+    assert (claims[value].side or "") == side
