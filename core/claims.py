@@ -1352,7 +1352,11 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     holder = _role_holder(subject, lex)
     if holder:
         return holder, True
-    return _spelt_out(subject) or _common_phrase(subject), False
+    phrase = _spelt_out(subject) or _common_phrase(subject)
+    name = _strip_titles(phrase, lex)
+    if name != phrase and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
+        return name, True               # "Lieutenant General Igor Zhuravlyov", tagged as an organisation
+    return phrase, False
 
 
 def _spelt_out(subject: Token) -> str:
@@ -1737,6 +1741,8 @@ def _speakers_in(sent: Span, speakers: list[_Speaker], lex: Lexicons) -> list[_S
             if is_person and name:
                 found.append(_Speaker(char=token.idx, name=name))
     source = _according_to(sent)                      # "According to Oleksiy Arestovych, ..."
+    if source is None and not found:
+        source = _trailing_source(sent[0], sent, lex)   # "..., Lieutenant General Igor Zhuravlyov, said."
     if source is not None:
         name, is_person = _claimant_from_subject(source, speakers + found, lex)
         if is_person and name:

@@ -682,3 +682,10 @@ def test_lists_share_their_first_items_side(nlp, text, expected):
 ])
 def test_weapons_used_in_a_sides_attack_are_its_own(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+def test_a_ranked_source_the_tagger_calls_an_organisation_is_a_person_a_later_he_goes_back_to(nlp):
+    claims = _claims(nlp, "The enemy lost up to 190 servicemen, the official representative of the Russian Defence "
+                          "Ministry, Lieutenant General Igor Zhuravlyov, said. In total, he added, the Kyiv regime "
+                          "has lost 246 tanks.")
+    assert [(c.value, c.claimant) for c in claims] == [(190, "Igor Zhuravlyov"), (246, "Igor Zhuravlyov")]
