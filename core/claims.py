@@ -33,14 +33,23 @@ Choices the wording leaves open, documented once here:
   sentence ("83 BTGs, up from 60"; "179 were killed and 81 were taken
   prisoner") counts the same noun, with the flag "unit_carried";
 - civilians and "people" are not counted: a civilian toll is not a troop
-  figure. "one" counts only when a unit noun follows it ("one brigade");
+  figure. "one" counts only when a unit noun follows it ("one brigade", "one
+  Ukrainian attack helicopter");
+- "498 servicemen killed and 1,597 wounded" counts 1,597 servicemen (category
+  wounded, flag "unit_carried"); after a count of civilians ("11 people were
+  killed and 64 wounded") the bare "wounded" is no claim;
 - a change ("increased its troops by 7,000") keeps the flag "change";
 - a hypothetical ("whether we have 50,000 or one million soldiers"), an award
   ("476 soldiers have been awarded") and civilian equipment (an airline's
   aircraft, research ships) are no claims (`_not_a_claim`);
 - a figure no sentence attributes is claimed by whoever speaks there
   (`core.speakers`); a figure in a reporter's question by "reporter
-  (question)", flagged "question".
+  (question)", flagged "question"; one inside a quotation of several sentences
+  by whom its closing '...," X said' names;
+- equipment handed over "to" or "for" a party (`claim_transfer_words.txt`) is
+  the receiver's; forces "sent" stay the sender's;
+- the publisher speaks for a side only when it is one, or an official body of
+  one ("General Staff of the Armed Forces of Ukraine"); a news outlet for none.
 
 Lexicons live in `core/data/claim_*.csv|txt`, each with its provenance.
 """
@@ -158,7 +167,7 @@ _ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the all
 _REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
 _INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
 _TEXT_KEY = "crisis_claims_text"      # doc.user_data: the doc's text, joined once (`_text_of`)
-_GROUP_REACH = 150      # tokens back "the alliance" may name a group named before
+_NAME_REACH = 150       # tokens back a short reference ("the alliance", "the SDF") may find what it stands for
 _SIDE_WINDOW = 16       # tokens before the force noun read for its side ("130,000 of Russia's best-equipped ... troops")
 _MAX_NAME_TOKENS = 8    # tokens of an entity read each way from a token, for its side
 _MAX_ANCESTOR_STEPS = 12  # heads read up from a time expression to find what it hangs off
@@ -992,9 +1001,9 @@ def _token_side(token: Token, lex: Lexicons) -> str:
 
 def _last_named_group(token: Token, lex: Lexicons) -> str:
     """The alliance or armed group (`claim_side_groups.csv`, not a country) named last
-    before `token`, within `_GROUP_REACH` tokens: "a response to NATO activity ... 40,000
+    before `token`, within `_NAME_REACH` tokens: "a response to NATO activity ... 40,000
     alliance troops"."""
-    for earlier in reversed(token.doc[max(0, token.i - _GROUP_REACH):token.i]):
+    for earlier in reversed(token.doc[max(0, token.i - _NAME_REACH):token.i]):
         if earlier.text[:1].isupper():
             found = side_of_term(earlier.text, lex)
             if found in lex.groups:
@@ -1367,12 +1376,12 @@ def _spelt_out(subject: Token) -> str:
             or any(c.dep_ in ("compound", "poss", "amod") for c in subject.children):
         return ""
     doc = subject.doc
-    words = [t for t in doc[max(0, subject.i - _GROUP_REACH):subject.i]]
+    words = list(doc[max(0, subject.i - _NAME_REACH):subject.i])
     for end in range(len(words), 0, -1):
         start = end - len(acronym)
         if start < 0:
             break
-        name = [t for t in words[start:end]]
+        name = words[start:end]
         if all(t.text[:1].isupper() and t.is_alpha for t in name) \
                 and "".join(t.text[0] for t in name) == acronym:
             return " ".join(t.text for t in name)
