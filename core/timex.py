@@ -523,7 +523,9 @@ def _anchor_cost(spec: dict) -> tuple[int, int]:
         return (10, 0)
     values = value["IN"] if isinstance(value, dict) else [value]
     common = sum(1 for v in values if str(v).lower() in STOP_WORDS)
-    return (100 * common, len(values))
+    # the share of common words, not their count: a list of 35 month names holding "may"
+    # is a rarer anchor than "the" alone
+    return (round(100 * common / max(1, len(values))), len(values))
 
 
 # ---------------------------------------------------------------- candidate helpers
