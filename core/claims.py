@@ -880,10 +880,10 @@ def _shortened_unit(figure_span: Span, lex: Lexicons) -> _Unit | None:
     nouns = [t for t in doc[figure_span.end:figure_span.end + _BRIDGE_MAX] if t.pos_ == "NOUN"][:1]
     if nouns and any(not _bridges(t, doc) for t in doc[figure_span.end:nouns[0].i]):
         nouns = []
-    nouns += _of_objects(number)
-    before = _text_of(doc)[:figure_span.start_char].lower()
+    nouns = [noun for noun in nouns + _of_objects(number) if noun.lower_ in lex.shortened]
+    before = _text_of(doc)[:figure_span.start_char].lower() if nouns else ""    # only then: a copy of the text so far
     for noun in nouns:
-        named = [(at + len(surface), len(surface), surface) for surface in lex.shortened.get(noun.lower_, ())
+        named = [(at + len(surface), len(surface), surface) for surface in lex.shortened[noun.lower_]
                  for at in [before.rfind(surface)] if at >= 0]
         if named:                       # the one named last, in full ("battalion tactical groups")
             *_, surface = max(named)
@@ -1151,12 +1151,18 @@ def _phrase_side(head: Token, lex: Lexicons) -> str:
     return ""
 
 
+def _reach_start(sent: Span, back: int) -> int:
+    """The first token of the sentence `back` sentences before `sent` (or of the first)."""
+    doc, start = sent.doc, sent.start
+    for _ in range(back):
+        start = doc[start - 1].sent.start if start > 0 else start
+    return start
+
+
 def _named_before(noun: Token, lex: Lexicons) -> str:
     """ "Sudan's army ... . ..., while the army numbers 120,000": the side of the same noun
     where the `_SOURCE_REACH` sentences before named it with a side."""
-    doc, start = noun.doc, noun.sent.start
-    for _ in range(_SOURCE_REACH):
-        start = doc[start - 1].sent.start if start > 0 else start
+    doc, start = noun.doc, _reach_start(noun.sent, _SOURCE_REACH)
     for earlier in reversed(doc[start:noun.i]):
         if earlier.lower_ == noun.lower_ and not _with_the(earlier):
             found = next((side for child in earlier.children if child.dep_ in ("poss", "amod", "compound")
@@ -1405,9 +1411,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
         return None
     report = short and subject.lemma_.lower() in lex.report_nouns      # "according to the report"
     role = short and subject.lower_ in lex.titles                      # "The minister said"
-    start = sent.start
-    for _ in range(_SOURCE_REACH):
-        start = doc[start - 1].sent.start if start > 0 else start
+    start = _reach_start(sent, _SOURCE_REACH)
     size = _phrase_size(subject)
     for token in reversed(doc[start:sent.start]):
         according = token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
@@ -2298,8 +2302,7 @@ def _referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = N
     ("Hezbollah leader Hassan Nasrallah claimed that the group had ...", "Azerbaijan
     launched ... . Its defence ministry said 192 of its servicemen ...")."""
     doc = word.doc
-    sent = word.sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = _reach_start(word.sent, 1)
     for token in reversed(doc[start:word.i]):
         if token.dep_ not in _SUBJECT_DEPS or token.lower_ in _PRONOUNS_OTHER | _PRONOUNS_PERSON \
                 or token.lower_ in _REFERRING_NOUNS or any(c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children):
