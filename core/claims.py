@@ -129,6 +129,10 @@ _GOVERNOR_STEPS = 5
 _CLIMB_THROUGH_DEPS = frozenset({"advcl", "acl", "xcomp"})
 # Nouns for a death toll: "a death toll of 185" counts deaths.
 _TOLL_NOUNS = frozenset({"toll"})
+# "its losses amounted to 2,000 servicemen", "the losses of the enemy are 156,990 personnel":
+# a subject that makes the counted noun a loss, and names whose.
+_LOSS_NOUNS = frozenset({"loss", "casualty"})
+_AMOUNT_PREPS = frozenset({"to", "at"})      # "amounted to", "stood at"
 _ELLIPTIC_CASUALTY = frozenset({"wounded", "injured", "dead"})   # "N soldiers killed and M wounded": M soldiers
 # Function words allowed between a figure and its noun: "130,000 of its
 # troops", "70% of the forces", "100,000-strong force".
@@ -155,8 +159,8 @@ _SOURCE_PREPS = _AFFILIATION_PREPS | {"in", "on", "with", "close"}   # "a source
 # Verbs of leaving: "withdraw its troops from Niger" names where they were, not whose they are.
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
-_QUOTE_MARKS = ('"', "\u201c")
-_QUOTE_CLOSE = re.compile(r'[,.!?\u2026]\s*["\u201d]\s+(?=\S)')   # '...," the President said': closes a quotation
+_QUOTE_MARKS = ('"', "\u201c", "'", "\u2018")   # British style opens with a single mark
+_QUOTE_CLOSE = re.compile(r'[,.!?\u2026]\s*["\u201d\'\u2019]\s+(?=\S)')   # '...," the President said': closes a quotation
 _QUOTE_TAIL_CHARS = 120        # the longest '"..., the head of the ... said' after a closing quotation mark
 _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "by", "with",
                              "from", "is", "was", "who", "which", "that", "more", "day", "time"})
@@ -892,10 +896,28 @@ def _shortened_unit(figure_span: Span, lex: Lexicons) -> _Unit | None:
     return None
 
 
+def _loss_subject(unit: Token) -> Token | None:
+    """ "its losses amounted to more than 2,000 servicemen", "the combat losses of the
+    enemy are 156,990 personnel", "Russian casualties reached 1,000 soldiers": the
+    `_LOSS_NOUNS` subject of the verb whose object or amount the noun is."""
+    first = _first_conjunct(unit)
+    verb = first.head
+    if first.dep_ == "pobj" and verb.lower_ in _AMOUNT_PREPS:
+        verb = verb.head
+    elif first.dep_ not in ("attr", "dobj"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lemma_.lower() in _LOSS_NOUNS else None
+
+
 def _category(unit: _Unit, lex: Lexicons) -> tuple[str, tuple[str, ...]]:
     """force_size, or the casualty category a word governing the noun gives."""
     if unit.kind == "casualty":
         return unit.category, ("casualties",) if unit.text == "casualties" else ()
+    if _loss_subject(unit.token) is not None:
+        return ("force_size", ("losses",)) if unit.kind == "equipment" else ("killed", ())
     for word in _casualty_words(unit.token, lex):
         category = lex.casualty.get(word.lemma_.lower()) or lex.casualty.get(word.lower_)
         if category:
@@ -1893,11 +1915,13 @@ def _sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
     return chosen
 
 
-def _still_speaking(speakers: list[_Speaker], sentences: Sequence[Span], index: int) -> str:
+def _still_speaking(speakers: list[_Speaker], sentences: Sequence[Span], index: int, turn_start: int = 0) -> str:
     """The person a report quoted in one of the `_CONTINUES` sentences before this one
     ("Oleksiy Arestovych also noted that ... . Separate detachments ..."): reported
-    speech goes on until another source is named."""
-    since = sentences[max(0, index - _CONTINUES)].start_char
+    speech goes on until another source is named, and not past the start of the
+    transcript turn the sentence is in (the speaker of a turn is not someone the
+    turn before named)."""
+    since = max(sentences[max(0, index - _CONTINUES)].start_char, turn_start)
     recent = [s for s in speakers if s.char >= since]
     return recent[-1].name if recent else ""
 
@@ -1926,13 +1950,15 @@ def _quote_closer(sent: Span, lex: Lexicons) -> Token | None:
     return None
 
 
-def _quoted_speakers(sentences: Sequence[Span], lex: Lexicons, voices: Voices) -> dict[int, str]:
-    """Sentence index -> who a quotation of several sentences is attributed to at its end:
+def _quoted_speakers(sentences: Sequence[Span], lex: Lexicons,
+                     voices: Voices) -> dict[int, tuple[str, str]]:
+    """Sentence index -> who a quotation of several sentences is attributed to at its end,
+    and the side that speaker's description names (`_described_side`):
     '"We are proud of our defenders! Today 32,000 women serve in the Armed Forces! ...
     in the JFO area," the President said.' Reads back from the closing sentence to the
     one that opens the quotation, at most `_QUOTE_REACH` sentences, and gives up if
     another quotation closes on the way."""
-    quoted: dict[int, str] = {}
+    quoted: dict[int, tuple[str, str]] = {}
     for close, sent in enumerate(sentences):
         if not sent[0].tag_ or _opens_quote(sent) or not _may_close_quote(sent):
             continue
@@ -1941,13 +1967,29 @@ def _quoted_speakers(sentences: Sequence[Span], lex: Lexicons, voices: Voices) -
             continue
         name, _ = _claimant_from_subject(subject, [], lex)
         name = voices.holder_of(name) or name
+        side = voices.country_of.get(subject.text, "") or _described_side(subject, lex)
         for start in range(close - 1, max(-1, close - 1 - _QUOTE_REACH), -1):
             if _may_close_quote(sentences[start]):
                 break
             if _opens_quote(sentences[start]):
-                quoted.update((i, name) for i in range(start, close) if name)
+                quoted.update((i, (name, side)) for i in range(start, close) if name)
                 break
     return quoted
+
+
+def _described_side(person: Token, lex: Lexicons) -> str:
+    """The one side a speaker's description names, as the side their "we" and "our" stand
+    for: "German Defence Minister Boris Pistorius", "the spokesman for Ukraine's State
+    Border Guard Service, Andriy Kovalyk". Only words the noun phrase holds without a
+    verb between ("who met Russian officers" says nothing of whom they speak for)."""
+    sides = set()
+    for token in person.subtree:
+        path = [token, *(a for a in token.ancestors if a.i != person.i and person in a.ancestors)]
+        if any(t.pos_ in ("VERB", "AUX") for t in path):
+            continue
+        sides.add(_token_side(token, lex))
+    sides.discard("")
+    return sides.pop() if len(sides) == 1 else ""
 
 
 def _may_attribute_back(sent: Span, lex: Lexicons) -> bool:
@@ -2058,10 +2100,12 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                                        previous_unit=previous_unit, earlier_unit=earlier_unit,
                                        published=published,
                                        timexes=timexes, lex=lex, settings=settings, voices=voices,
-                                       stated_by=quoted.get(index)
+                                       stated_by=quoted.get(index, ("", ""))[0]
                                        or next((back[j] for j in range(index, index + _RETRO_REACH + 1)
                                                 if j in back), "")
-                                       or _still_speaking(speakers, sentences, index))
+                                       or _still_speaking(speakers, sentences, index,
+                                                          voices.turn_start(sent.start_char)),
+                                       quoted_home=quoted.get(index, ("", ""))[1])
                 except Exception:  # one bad candidate must not stop the article
                     log.exception("skipping figure %r", _text_of(doc)[figure.start:figure.end])
                     continue
@@ -2080,10 +2124,11 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
 def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speaker],
                recent_sides: list[tuple[int, str]], previous_unit: _Unit | None, published: date | None,
                timexes: Sequence[Timex], lex: Lexicons, settings: Settings,
-               voices: Voices = Voices(), stated_by: str = "",
+               voices: Voices = Voices(), stated_by: str = "", quoted_home: str = "",
                earlier_unit: _Unit | None = None) -> tuple[Claim, _Unit] | None:
     """The claim a figure makes and the unit it counts, or None if it is no claim.
-    `stated_by`: who a later "This was stated by X" names, for a figure no sentence attributes."""
+    `stated_by`: who a later "This was stated by X" names, for a figure no sentence attributes;
+    `quoted_home`: the side of the speaker of the quotation the figure is in, if known."""
     doc = sent.doc
     span = _tokens(doc, figure.start, figure.end)
     if span is None:
@@ -2113,7 +2158,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     claimant, claimant_head = _claimant(number, sent, speakers, lex)
     claimant = voices.holder_of(claimant) or claimant          # "the President said ..."
     speaker, question, home = voices.at(figure.start)
-    home = _publisher_side(home)
+    home = _publisher_side(home) or quoted_home
     if question:
         category_flags += ("question",)
     if not claimant:
@@ -2123,6 +2168,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     side = (
         _explicit_side(unit.token, span, lex)
         or _enemy_side(unit.token, home or source_side, lex)
+        or _loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
         or (_recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
                           addressee=_publisher_side(voices.home) if question else "")
@@ -2177,15 +2223,16 @@ def _publisher_side(name: str) -> str:
     """The side a document's voice speaks for, as a side: a country or group as it is
     ("Ukraine", "NATO"), an official body of one ("General Staff of the Armed Forces of
     Ukraine", "Ministry of Defence of the Russian Federation": a body noun of
-    `claim_org_nouns.txt` and a country), and "" for a news outlet ("ITV News", "The Moscow
+    `claim_org_nouns.txt` and a country), an office of one ("President of Russia", a word
+    of `claim_titles.txt` and a country), and "" for a news outlet ("ITV News", "The Moscow
     Times"), which is no side."""
     lex = lexicons()
     found = side_of_term(name, lex)
     if found or not name:
         return found
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
-    if not any(word.lower() in lex.org_nouns for word in words):
-        return ""
+    if not any(word.lower() in lex.org_nouns or word.lower() in lex.titles for word in words):
+        return ""                           # an office speaks for its country too: "President of Russia"
     for width in (3, 2, 1):                 # "Russian Federation", "Republic of Belarus", "Ukraine"
         for start in range(len(words) - width + 1):
             found = side_of_term(" ".join(words[start:start + width]), lex)
@@ -2332,6 +2379,39 @@ def _enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
     if any(owner.lemma_.lower() in lex.enemy_words or owner.lower_ in lex.enemy_words for owner in owners):
         return lex.adversaries.get(speakers_side, "")
     return ""
+
+
+def _loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """Whose losses a `_loss_subject` names: its possessive or "of" phrase ("Russia's
+    losses", "the losses of the enemy", "its losses" after "the enemy grouping"). The
+    enemy is the speaker's adversary (`claim_adversaries.csv`)."""
+    subject = _loss_subject(unit)
+    if subject is None:
+        return ""
+    owners = [c for c in subject.children if c.dep_ in ("poss", "amod", "compound")] + _of_objects(subject)
+    for owner in owners:
+        if owner.lower_ in _POSSESSIVE_PRONOUNS - _FIRST_PERSON:
+            named = _referent(owner)
+            if named is not None and any(t.lemma_.lower() in lex.enemy_words for t in named.subtree):
+                return lex.adversaries.get(speakers_side, "")
+            found = _referent_side(owner, lex, people)
+        elif owner.lemma_.lower() in lex.enemy_words or any(
+                c.lemma_.lower() in lex.enemy_words for c in owner.children):
+            found = lex.adversaries.get(speakers_side, "")
+        else:
+            found = _phrase_side(owner, lex)
+        if found:
+            return found
+    return ""
+
+
+def _referent(word: Token) -> Token | None:
+    """The nearest subject before a pronoun, in its sentence or the one before, that is
+    not itself a pronoun: whom "its" goes back to."""
+    for token in reversed(word.doc[_reach_start(word.sent, 1):word.i]):
+        if token.dep_ in _SUBJECT_DEPS and token.lower_ not in _PRONOUNS_OTHER | _PRONOUNS_PERSON:
+            return token
+    return None
 
 
 def _fought_objects(noun: Token, lex: Lexicons) -> list[Token]:

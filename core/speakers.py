@@ -272,6 +272,11 @@ class Voices:
     def _starts(self) -> list[int]:
         return [t.start for t in self.turns]
 
+    def turn_start(self, position: int) -> int:
+        """Where the turn holding `position` starts; 0 outside any turn."""
+        turn = turn_at(self.turns, position, self._starts)
+        return turn.start if turn is not None else 0
+
     def at(self, position: int) -> tuple[str, bool, str]:
         """(speaker, is a reporter's question, the speaker's side) at `position`;
         ("", False, home) where nobody in particular speaks."""

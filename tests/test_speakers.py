@@ -483,3 +483,45 @@ def test_a_part_or_a_repeat_counts_what_came_before(text, values):
 def test_the_publishers_side_is_a_side_or_none(source, text, value, side):
     claims = _claims(text, title="", side=source, source=source)     # a folder reads a news side as its source
     assert (claims[value].side or "") == side
+
+
+# --- quotations, turns run together, and whose losses -----------------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "claimant", "side"), [
+    # a quotation of several sentences in single marks, attributed at its end
+    ("'We count 40 tanks on the far bank. More arrive every night,' said Colonel Ivan Sirko, "
+     "who commands the brigade.", 40, "Ivan Sirko", ""),
+    # the speaker's description names a side: their "we" is that side
+    ("'We have deployed 4,500 soldiers to the border. More will come,' Polish Defence Minister "
+     "Jan Nowak said on Monday.", 4500, "Jan Nowak", "Poland"),
+    # a side named only inside a clause of the description is not the speaker's
+    ("'We have deployed 4,500 soldiers to the border. More will come,' said Jan Nowak, a minister "
+     "who met Lithuanian officers.", 4500, "Jan Nowak", ""),
+])
+def test_a_quotation_is_spoken_by_and_for_whom_its_end_names(text, value, claimant, side):
+    claims = _claims(text, title="Poland moves troops", side="Reuters", source="Reuters")
+    assert (claims[value].claimant, claims[value].side) == (claimant, side)
+
+
+@pytest.mark.model
+def test_a_turn_is_not_claimed_by_whom_the_turn_before_named():
+    text = ("Vladimir Putin: Please report on the front. Valery Gerasimov: The enemy grouping that entered "
+            "the region has been stopped. Over the week its losses amounted to more than 2,000 servicemen.")
+    claims = _claims(text, title="Meeting on the situation", side="Russia", source="President of Russia")
+    assert (claims[2000].claimant, claims[2000].side, claims[2000].category) == (
+        "Valery Gerasimov", "Ukraine", "killed")      # "its" goes back to the enemy grouping
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "value", "side"), [
+    ("The enemy's losses over the past day amounted to 640 personnel.", "General Staff of the Armed Forces of Ukraine",
+     640, "Russia"),
+    ("Russian casualties stood at 1,300 soldiers, the ministry said.", "General Staff of the Armed Forces of Ukraine",
+     1300, "Russia"),
+    # a publisher that is an office speaks for its country: "the enemy" is its adversary
+    ("The enemy has lost 500 soldiers.", "President of Russia", 500, "Ukraine"),
+])
+def test_whose_losses_a_losses_subject_names(text, source, value, side):
+    claims = _claims(text, title="Update", side=source, source=source)
+    assert (claims[value].side, claims[value].category) == (side, "killed")
