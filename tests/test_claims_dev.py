@@ -202,3 +202,9 @@ def test_the_fourth_dev_passages_are_well_formed():
     items = load_gold(Path(__file__).parent / "data" / "claims_dev4.jsonl")
     assert [p for item in items for p in item_problems(item)] == []
     assert len(items) == 70 and sum(len(item["claims"]) for item in items) == 236
+
+
+def test_the_fifth_dev_passages_are_well_formed():
+    items = load_gold(Path(__file__).parent / "data" / "claims_dev5.jsonl")
+    assert [p for item in items for p in item_problems(item)] == []
+    assert len(items) == 70 and sum(len(item["claims"]) for item in items) == 216
