@@ -898,15 +898,14 @@ def _shortened_unit(figure_span: Span, lex: Lexicons) -> _Unit | None:
 
 def _loss_subject(unit: Token) -> Token | None:
     """ "its losses amounted to more than 2,000 servicemen", "the combat losses of the
-    enemy are 156,990 personnel", "Russian casualties reached 1,000 soldiers": the
-    `_LOSS_NOUNS` subject of the verb whose object or amount the noun is."""
+    enemy are 156,990 personnel", "... amounted to approximately: personnel - about 293,840":
+    the `_LOSS_NOUNS` subject of the nearest verb above the noun, unless the noun is that
+    verb's subject itself."""
     first = _first_conjunct(unit)
-    verb = first.head
-    if first.dep_ == "pobj" and verb.lower_ in _AMOUNT_PREPS:
-        verb = verb.head
-    elif first.dep_ not in ("attr", "dobj"):
+    if first.dep_ in _SUBJECT_DEPS:
         return None
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = next((a for a in first.ancestors if a.pos_ in ("VERB", "AUX")), None)   # the nearest verb above
+    if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.lemma_.lower() in _LOSS_NOUNS else None
@@ -1135,7 +1134,9 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
         return ""
     if subject.lower_ == "you":
         return addressee
-    if subject.lemma_.lower() in lex.enemy_words:                    # "the enemy has concentrated 40,000 troops"
+    if subject.lemma_.lower() in lex.enemy_words or any(          # "the enemy has concentrated 40,000 troops",
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in lex.enemy_words for c in subject.children):
+        # "the aggressor state has concentrated ..."
         speaking = home or (_claimant_side(claimant, lex, people) if claimant is not None else "")
         return lex.adversaries.get(speaking, "")
     if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in _FIRST_PERSON:
@@ -2157,6 +2158,9 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         category_flags += ("change",)
     claimant, claimant_head = _claimant(number, sent, speakers, lex)
     claimant = voices.holder_of(claimant) or claimant          # "the President said ..."
+    if claimant_head is not None and any(c.dep_ == "poss" and c.lower_ in ("our", "my")
+                                         for c in claimant_head.children):
+        claimant = ""                   # "according to our data": the one who speaks
     speaker, question, home = voices.at(figure.start)
     home = _publisher_side(home) or quoted_home
     if question:

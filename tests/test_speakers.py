@@ -46,12 +46,28 @@ KREMLIN = ("President of Russia Vladimir Putin: Good afternoon. We discussed man
     ("Taking part were Prime Minister Ivan Sidorov and Minister Oleg Petrov.   *  President of Russia Vladimir "
      "Putin: Colleagues, let us begin.", "Meeting with Security Council members", "Russia",
      [("President of Russia Vladimir Putin", "Vladimir Putin", False)]),
+    # a White House transcript run together in one paragraph; an interviewer's turn is a question
+    ("Briefing by Pentagon Press Secretary Daniel Reyes. MR. REYES: Good morning. Q: How many are on alert? "
+     "MR. REYES: About 8,500. Interviewer: And the rest? SENIOR ADMINISTRATION OFFICIAL: Later.", "", "United States",
+     [("MR. REYES", "Daniel Reyes", False), ("Q", speakers.REPORTER, True), ("MR. REYES", "Daniel Reyes", False),
+      ("Q", speakers.REPORTER, True),
+      ("SENIOR ADMINISTRATION OFFICIAL", "senior administration official", False)]),
+    ("Host: You sent 2,000 missiles. Do you regret it?", "Interview with the Defence Secretary", "United Kingdom",
+     [("Q", speakers.REPORTER, True)]),
 ])
 def test_turns_and_their_speakers(text, title, side, expected):
     found = speakers.turns(text, title=title, side=side, entries=ENTRIES)
     got = [(t.label if e[0] is not None else None, t.speaker, t.question) for t, e in zip(found, expected)]
     assert got == expected
     assert all(text[t.start:t.end].strip() for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The order was clear. NOT NOW: the general repeated it twice.",           # one shouted word is no label
+    "Officials met on Monday. The agenda: troops, money and time.",           # a colon in prose
+])
+def test_prose_with_a_colon_has_no_turns(text):
+    assert speakers.turns(text, title="", side="United States", entries=ENTRIES) == ()
 
 
 def test_a_text_with_no_labels_has_no_turns():
@@ -525,3 +541,20 @@ def test_a_turn_is_not_claimed_by_whom_the_turn_before_named():
 def test_whose_losses_a_losses_subject_names(text, source, value, side):
     claims = _claims(text, title="Update", side=source, source=source)
     assert (claims[value].side, claims[value].category) == (side, "killed")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "value", "side", "claimant"), [
+    # "the aggressor state" is the enemy; an intelligence agency of a side speaks for it
+    ("The aggressor state has concentrated more than 350,000 servicemen near the front.",
+     "Defence Intelligence of Ukraine", 350000, "Russia", "Defence Intelligence of Ukraine"),
+    # "according to our data" is the speaker's own claim
+    ("According to our data, the enemy keeps 40 warships in the Black Sea.", "Naval Forces of the Armed Forces "
+     "of Ukraine", 40, "Russia", "Naval Forces of the Armed Forces of Ukraine"),
+    # a list of losses after a colon: still the losses the subject names
+    ("The total losses of the enemy amounted to approximately: personnel - about 95,000 (+520 over the past day).",
+     "General Staff of the Armed Forces of Ukraine", 95000, "Russia", "General Staff of the Armed Forces of Ukraine"),
+])
+def test_a_statements_own_words_for_the_enemy_and_its_data(text, source, value, side, claimant):
+    claims = _claims(text, title="Update", side=source, source=source)
+    assert (claims[value].side, claims[value].claimant) == (side, claimant)
