@@ -158,6 +158,8 @@ _AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
 _SOURCE_PREPS = _AFFILIATION_PREPS | {"in", "on", "with", "close"}   # "a source in the SBU", "officials on both sides"
 # Verbs of leaving: "withdraw its troops from Niger" names where they were, not whose they are.
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
+# Nouns of leaving: "the withdrawal of its last 1,500 soldiers from Niger".
+_AWAY_NOUNS = frozenset({"withdrawal", "pullout", "evacuation", "departure", "exit", "drawdown", "retreat", "return"})
 _PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
 _QUOTE_MARKS = ('"', "\u201c", "'", "\u2018")   # British style opens with a single mark
 _QUOTE_CLOSE = re.compile(r'[,.!?\u2026]\s*["\u201d\'\u2019]\s+(?=\S)')   # '...," the President said': closes a quotation
@@ -1047,10 +1049,11 @@ def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
         if found:
             return found
     following = doc[unit.i + 1:unit.i + 2]
-    preps = [c for c in unit.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+    leaving = unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in _AWAY_NOUNS
+    preps = [c for c in unit.children if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "from" and not leaving)]
     preps += [p for c in unit.children if c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE_WORDS
               for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]   # "fighters loyal to the TPLF"
-    if following and following[0].lower_ == "from" and following[0] not in preps \
+    if following and following[0].lower_ == "from" and following[0] not in preps and not leaving \
             and following[0].head.lemma_.lower() not in _AWAY_VERBS:
         preps.append(following[0])         # "troops from Russia", attached to the verb
     for prep in preps:
@@ -1152,6 +1155,8 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
         return _phrase_side(subject.head.head, lex)                  # "Sudan's army, which numbers 120,000"
     if people and subject.text in people:
         return people[subject.text]                                  # "Putin has stationed 100,000 soldiers"
+    if subject.lower_ in lex.titles and _with_the(subject):          # "the Secretary has placed 8,500 troops"
+        return next((side for obj in _of_objects(subject) for side in [_phrase_side(obj, lex)] if side), home)
     if subject.lower_ in lex.units:           # "the army has about 120,000 soldiers": the army named before
         return _explicit_side(subject, subject.doc[subject.i:subject.i], lex) or (
             _named_before(subject, lex) if _with_the(subject) else "")
@@ -2085,7 +2090,9 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                lex: Lexicons, voices: Voices) -> Iterator[Claim]:
     speakers: list[_Speaker] = []
     recent_sides: list[tuple[int, str]] = []     # (sentence index, side)
-    sentences = list(doc.sents)
+    labels = {turn.start for turn in voices.turns}
+    # a speaker's label is a sentence of its own (`core.nlp`), not one the distances count
+    sentences = [s for s in doc.sents if s.start_char not in labels or not s.text.rstrip().endswith((":", "Q"))]
     back = {i: name for i, sent in enumerate(sentences) if sent[0].tag_ and _may_attribute_back(sent, lex)
             for name in [_attributed_back(sent, [], lex)] if name}
     quoted = _quoted_speakers(sentences, lex, voices)

@@ -57,12 +57,31 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             if starts_next or "\n" in previous.text_with_ws:
                 token.is_sent_start = True
             starts_next = False
+    _label_boundaries(doc)
     for token in doc[1:-1]:
         after = doc[token.i + 1]
         if (token.text in _OPENING_QUOTES and not token.is_sent_start and after.is_sent_start
                 and doc[token.i - 1].whitespace_ and not token.whitespace_ and not after.is_space):
             token.is_sent_start, after.is_sent_start = True, False
     return doc
+
+
+def _label_boundaries(doc: Doc) -> None:
+    """A transcript's speaker label ("MS. PSAKI:", `core.speakers.label_spans`) is a
+    sentence of its own: the sentencizer splits it at "MS." and runs "PSAKI:" into the
+    turn's first sentence."""
+    from core.speakers import label_spans
+
+    for start, end in label_spans(doc.text):
+        label = doc.char_span(start, end, alignment_mode="expand")
+        if label is None or not len(label):
+            continue
+        label[0].is_sent_start = True
+        for token in label[1:]:
+            token.is_sent_start = False
+        following = next((t for t in doc[label.end:] if not t.is_space), None)
+        if following is not None:
+            following.is_sent_start = True
 
 
 SYNTAX_FACTORY = "crisis_syntax_v1"

@@ -107,6 +107,13 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
     return kept
 
 
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the speaker labels ("MS. PSAKI:", "Q", "Vladimir Putin:"): each
+    is a sentence of its own, so that the parser does not read "PSAKI" as the subject
+    of the turn's first sentence."""
+    return [(start, end) for start, end, _, _ in _openings(text)]
+
+
 def question_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of reporters' question turns (label included); no speaker is named."""
     return [(start, end) for start, end, _, question in _spans(text) if question]

@@ -502,6 +502,9 @@ def test_a_loss_verb_governs_every_conjunct(nlp, text, value, losses):
     # forces taking part in an exercise its owner names
     ("About 9,000 personnel from eleven countries are taking part in NATO's Cold Response drills.",
      [(9000, "NATO")]),
+    # the place forces withdraw from is not whose they are
+    ("Germany began the withdrawal of its remaining 1,100 soldiers from Mali in May.", [(1100, "Germany")]),
+    ("The pullout of 800 French troops from Chad ended on Friday.", [(800, "France")]),
 ])
 def test_side_read_from_context(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

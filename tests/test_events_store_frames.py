@@ -81,6 +81,19 @@ def test_a_line_break_ends_a_sentence(nlp) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MS. PSAKI:  Good afternoon.  The President has sent 3,000 troops.",
+     ["MS. PSAKI:", "Good afternoon.", "The President has sent 3,000 troops."]),
+    ("Please report. Valery Gerasimov: The enemy has been stopped. Q: How many? MR. KIRBY: Two.",
+     ["Please report.", "Valery Gerasimov:", "The enemy has been stopped.", "Q:", "How many?", "MR. KIRBY:", "Two."]),
+])
+def test_a_speaker_label_is_a_sentence_of_its_own(nlp, text, expected) -> None:
+    """The sentencizer splits "MS. PSAKI:" at "MS." and runs "PSAKI:" into the turn's
+    first sentence, where the parser takes it for the subject."""
+    assert [s.text.strip() for s in nlp(text).sents] == expected
+
+
+@pytest.mark.model
 def test_two_spaces_after_a_full_stop_end_a_sentence(nlp) -> None:
     """Transcripts put two spaces after a full stop; the space token must not glue
     the next sentence to this one."""

@@ -558,3 +558,17 @@ def test_whose_losses_a_losses_subject_names(text, source, value, side):
 def test_a_statements_own_words_for_the_enemy_and_its_data(text, source, value, side, claimant):
     claims = _claims(text, title="Update", side=source, source=source)
     assert (claims[value].side, claims[value].claimant) == (side, claimant)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "side"), [
+    # an office of the speaker's own government ("the Secretary") deploys the speaker's side's forces
+    ("MS. BENNETT: The Secretary has put 2,500 soldiers on heightened alert.", 2500, "United States"),
+    ("MS. BENNETT: The Secretary of Defense has ordered 1,800 more troops to Romania.", 1800, "United States"),
+    # unless the office names another country
+    ("MS. BENNETT: The President of Russia has sent 60,000 troops to the border.", 60000, "Russia"),
+])
+def test_an_office_of_the_speakers_government_deploys_its_forces(text, value, side):
+    claims = _claims(text, title="Press Briefing by Press Secretary Ann Bennett", side="United States",
+                     source="The White House")
+    assert claims[value].side == side
