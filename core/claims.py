@@ -1144,6 +1144,10 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
         return lex.adversaries.get(speaking, "")
     if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in _FIRST_PERSON:
         return _phrase_side(claimant, lex)
+    if subject.lower_ in ("it", "they") and claimant is None:
+        named = _referent(subject)           # "The enemy has been forced back. It has moved 100,000 soldiers ..."
+        if named is not None and any(t.lemma_.lower() in lex.enemy_words for t in named.subtree):
+            return lex.adversaries.get(home, "")
     if subject.lower_ in _FIRST_PERSON:
         return home
     if subject.lower_ in _PRONOUNS_PERSON and people:
@@ -2347,7 +2351,9 @@ def _own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[s
     Prigozhin claimed that his 25,000 fighters ...", `_referent_side`)."""
     owner = next((c for c in unit.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
     if owner is None:
-        return ""
+        group = next((c for c in unit.children if c.dep_ == "poss" and c.lower_ in _REFERRING_NOUNS
+                      and _with_the(c)), None)
+        return _referent_side(group, lex, people) if group is not None else ""   # "150 of the group's fighters"
     found = _phrase_side(claimant, lex) if claimant is not None else ""
     if found or owner.lower_ in _FIRST_PERSON:
         return found

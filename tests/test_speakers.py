@@ -572,3 +572,19 @@ def test_an_office_of_the_speakers_government_deploys_its_forces(text, value, si
     claims = _claims(text, title="Press Briefing by Press Secretary Ann Bennett", side="United States",
                      source="The White House")
     assert claims[value].side == side
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "value", "side"), [
+    # "it" goes back to "the enemy" of the sentence before
+    ("The enemy has had to pull back from the river. It has moved more than 6,000 soldiers to the south.",
+     "President of Ukraine", 6000, "Russia"),
+    # "the group's fighters": the group named before
+    ("Hamas leader Yahya Sinwar said 70 of the group's fighters had been killed.", "Reuters", 70, "Hamas"),
+    # pairs of adversaries besides Russia and Ukraine (claim_adversaries.csv)
+    ("The enemy lost 40 soldiers in the attack on our positions.", "Ministry of Defence of Azerbaijan", 40,
+     "Armenia"),
+])
+def test_whom_it_and_the_group_and_the_enemy_go_back_to(text, source, value, side):
+    claims = _claims(text, title="Statement", side=source, source=source)
+    assert claims[value].side == side
