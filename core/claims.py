@@ -133,6 +133,7 @@ _TOLL_NOUNS = frozenset({"toll"})
 # a subject that makes the counted noun a loss, and names whose.
 _LOSS_NOUNS = frozenset({"loss", "casualty"})
 _AMOUNT_PREPS = frozenset({"to", "at"})      # "amounted to", "stood at"
+_CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})   # "X says ..., while Y puts it at ..."
 _ELLIPTIC_CASUALTY = frozenset({"wounded", "injured", "dead"})   # "N soldiers killed and M wounded": M soldiers
 # Function words allowed between a figure and its noun: "130,000 of its
 # troops", "70% of the forces", "100,000-strong force".
@@ -902,15 +903,17 @@ def _loss_subject(unit: Token) -> Token | None:
     """ "its losses amounted to more than 2,000 servicemen", "the combat losses of the
     enemy are 156,990 personnel", "... amounted to approximately: personnel - about 293,840":
     the `_LOSS_NOUNS` subject of the nearest verb above the noun, unless the noun is that
-    verb's subject itself."""
+    verb's subject itself; or its object, when the noun is what "at" puts it at ("estimates
+    Russian losses at 20,000 soldiers")."""
     first = _first_conjunct(unit)
     if first.dep_ in _SUBJECT_DEPS:
         return None
     verb = next((a for a in first.ancestors if a.pos_ in ("VERB", "AUX")), None)   # the nearest verb above
     if verb is None:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and subject.lemma_.lower() in _LOSS_NOUNS else None
+    # "the losses amounted to N", or "the Pentagon estimates Russian losses at N soldiers"
+    deps = ("nsubj", "dobj") if first.dep_ == "pobj" and first.head.lower_ == "at" else ("nsubj",)
+    return next((c for c in verb.children if c.dep_ in deps and c.lemma_.lower() in _LOSS_NOUNS), None)
 
 
 def _category(unit: _Unit, lex: Lexicons) -> tuple[str, tuple[str, ...]]:
@@ -1375,6 +1378,8 @@ def _common_phrase(subject: Token) -> str:
 def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexicons) -> tuple[str, bool]:
     """(claimant, is_person) for the subject of a reporting verb."""
     doc = subject.doc
+    if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head != subject.head:
+        return _claimant_from_subject(subject.head.head, speakers, lex)   # "the ministry, which said ..."
     if subject.lower_ in _PRONOUNS_PERSON:
         earlier = [s for s in speakers if s.char < subject.idx]
         if earlier:
@@ -1669,29 +1674,44 @@ def _noun_parsed_reporting_bounds(sent: Span, lex: Lexicons) -> tuple[int, int] 
 
 def _claimant(number: Token, sent: Span, speakers: list[_Speaker], lex: Lexicons) -> tuple[str, Token | None]:
     """The source of the figure ("" if unattributed) and its head token."""
+    estimating = _estimating_verb(number)
+    estimator = _subject_of(estimating) if estimating is not None else None
     for verb in _reporting_verbs_for(number, lex):
         subject = _participle_speaker(verb, lex) or _subject_of(verb)
         if subject is not None:
+            if estimating is not None and estimator is not None and not _reports(verb, estimating):
+                break         # "..., U.S. officials say, while Kyiv puts the figure at 127,000": Kyiv's
             subject = _voice_of_state(subject, number, sent, lex) or subject
             name, _ = _claimant_from_subject(subject, speakers, lex)
             return name, subject
-    source = _according_to(sent)
-    if source is not None:
-        name, _ = _claimant_from_subject(source, speakers, lex)
-        return name, source
-    compounds = _noun_parsed_reporting(sent, lex)
-    if compounds:
-        return compounds.text, compounds.root
-    trailing = _trailing_source(number, sent, lex)
-    if trailing is not None:
-        name, _ = _claimant_from_subject(trailing, speakers, lex)
-        return name, trailing
-    verb = _estimating_verb(number)
-    subject = _subject_of(verb) if verb is not None else None
-    if subject is not None:
-        name, _ = _claimant_from_subject(subject, speakers, lex)
-        return name, subject
+    else:
+        source = _according_to(sent)
+        if source is not None:
+            name, _ = _claimant_from_subject(source, speakers, lex)
+            return name, source
+        compounds = _noun_parsed_reporting(sent, lex)
+        if compounds:
+            return compounds.text, compounds.root
+        trailing = _trailing_source(number, sent, lex)
+        if trailing is not None:
+            name, _ = _claimant_from_subject(trailing, speakers, lex)
+            return name, trailing
+    if estimator is not None:
+        name, _ = _claimant_from_subject(estimator, speakers, lex)
+        return name, estimator
     return "", None
+
+
+def _reports(verb: Token, clause: Token) -> bool:
+    """Whether `clause` is what the reporting `verb` reports: below it, and not through a
+    clause of contrast ("officials say, while Kyiv puts the figure at ...": Kyiv's estimate)."""
+    token = clause
+    while token.i != verb.i:
+        if token.head == token or token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children):
+            return False
+        token = token.head
+    return True
 
 
 def _trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
@@ -2168,10 +2188,14 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     if _is_increment(number, unit, lex):
         category_flags += ("change",)
     claimant, claimant_head = _claimant(number, sent, speakers, lex)
+    if claimant_head is not None and claimant_head.lower_ in _RELATIVE_PRONOUNS and claimant_head.head.dep_ == "relcl":
+        claimant_head = claimant_head.head.head       # "Armenia's defence ministry, which said ..."
     claimant = voices.holder_of(claimant) or claimant          # "the President said ..."
     if claimant_head is not None and any(c.dep_ == "poss" and c.lower_ in ("our", "my")
                                          for c in claimant_head.children):
         claimant = ""                   # "according to our data": the one who speaks
+    elif claimant.istitle() and " " not in claimant:
+        claimant = _full_name(claimant, doc, figure.start, lex)   # "Pistorius said", tagged as no person
     speaker, question, home = voices.at(figure.start)
     home = _publisher_side(home) or quoted_home
     if question:

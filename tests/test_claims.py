@@ -692,3 +692,18 @@ def test_a_ranked_source_the_tagger_calls_an_organisation_is_a_person_a_later_he
                           "Ministry, Lieutenant General Igor Zhuravlyov, said. In total, he added, the Kyiv regime "
                           "has lost 246 tanks.")
     assert [(c.value, c.claimant) for c in claims] == [(190, "Igor Zhuravlyov"), (246, "Igor Zhuravlyov")]
+
+
+# who claims: a surname the tagger calls no person, "which said", and an estimate with its own subject
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Defence Minister Hanno Pevkur visited the base. Pevkur said Estonia had 3,800 troops on the border.",
+     [(3800, "Hanno Pevkur", "Estonia")]),
+    ("The clashes were confirmed by Azerbaijan's defence ministry, which said 50 of its soldiers had died.",
+     [(50, "Azerbaijan's defence ministry", "Azerbaijan")]),
+    ("Russia has 60,000 troops in Belarus, Polish officials say, while Lithuania's defence ministry puts "
+     "the figure at 45,000.", [(60000, "Polish officials", R), (45000, "Lithuania's defence ministry", R)]),
+    # what "at" puts losses at is a loss, of whose the losses are
+    ("The Pentagon estimates Russian losses at 20,000 soldiers.", [(20000, "Pentagon", R)]),
+])
+def test_who_claims_and_for_whom(nlp, text, expected):
+    assert [(c.value, c.claimant, c.side) for c in _claims(nlp, text)] == expected
