@@ -180,7 +180,9 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     anchor: date | None = None
     anchor_value = ""
     quarter_value = ""  # the last quarter named, kept while other periods are named
+    named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        sentence = sentence_of.get(span.start, -1)
         try:
             result = tn.normalise(
                 span.text, dct,
@@ -188,6 +190,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
                 next_word=doc[span.end].lower_ if span.end < len(doc) else "",
                 date_order=settings.date_order, anchor_value=anchor_value, quarter_value=quarter_value,
+                sentence_value=named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else "",
             )
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
@@ -200,6 +203,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             if re.fullmatch(r"\d{4}-Q[1-4]", anchor_value):
                 anchor_value = ""
         if result.type in (tn.DATE, tn.TIME) and result.date_start is not None:
+            named_in_sentence = (sentence, result.value)
             if result.date_start == result.date_end:
                 anchor = result.date_start
             if not (_COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)):
@@ -208,7 +212,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                     quarter_value = result.value
         yield Timex(
             start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
-            date_start=result.date_start, date_end=result.date_end, sentence=sentence_of.get(span.start, -1),
+            date_start=result.date_start, date_end=result.date_end, sentence=sentence,
         )
 
 

@@ -31,7 +31,12 @@ Conventions:
   after "until", "through" or "to" ("extended to Nov. 16") a year-less date
   is the nearest one, as with no tense.
 - "That night", "in the morning" are the part of the last day named (else
-  of the document date); "this morning" is always the document date's.
+  of the document date); "this morning" is always the document date's. A
+  bare clock time ("at about noon") is on the day named earlier in its own
+  sentence, else on the document date.
+- A year-less month or day told in the past tense, in a sentence that has
+  gone back to an earlier year ("in 1964, when the Games were held in
+  October"), is in that year.
 - Anaphoric expressions count from the last period named in the text, at
   its granularity: "the following decade" after "the 1990s" is 200, "a year
   earlier" after a quarter is that quarter a year back. Once a quarter is
@@ -207,6 +212,7 @@ class _Ctx:
     anchor_value: str = ""
     next_word: str = ""
     quarter_value: str = ""
+    sentence_value: str = ""
 
 
 # ---------------------------------------------------------------- entry point
@@ -229,6 +235,7 @@ def normalise(
     anchor_value: str = "",
     next_word: str = "",
     quarter_value: str = "",
+    sentence_value: str = "",
 ) -> Normalised | None:
     """TIMEX3 type, value and interval of `text`, or None if it is not temporal.
 
@@ -242,7 +249,9 @@ def normalise(
     1990s", "a year earlier" after a quarter, "that year" after "in 1988";
     `next_word` the word after the span ("the year" before "ended" is a span of a year);
     `quarter_value` the last quarter named earlier in the text ("1989-Q3"), though
-    other periods were named since: "the 1988 quarter" is that quarter of 1988.
+    other periods were named since: "the 1988 quarter" is that quarter of 1988;
+    `sentence_value` the TIMEX3 value of the last date or time named earlier in the
+    same sentence ("on Saturday before resting at noon": noon of that Saturday).
     """
     cleaned = spelled_years_as_digits(clean(text))
     cleaned = _MOD_SUFFIX_RE.sub("", cleaned)  # "a week or so ago", "1994 or later": the value without the mod
@@ -250,7 +259,8 @@ def normalise(
         return None
     cleaned, lead = _strip_leading(cleaned)
     ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order,
-               anchor_value=anchor_value, next_word=next_word.lower(), quarter_value=quarter_value)
+               anchor_value=anchor_value, next_word=next_word.lower(), quarter_value=quarter_value,
+               sentence_value=sentence_value)
     try:
         result = _resolve(cleaned, ctx)
     except (ValueError, OverflowError, ArithmeticError, TypeError, KeyError):
@@ -542,6 +552,8 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
         # "that night", "in the morning" after "Friday": the part of the day the text is
         # telling of; "this morning", "tonight" are the document date's
         day = ctx.anchor if rest in ("the", "that", "the same", "in the") and ctx.anchor else ctx.dct
+        if rest == "" and re.fullmatch(r"T\d\d:\d\d", suffix) and (named := _named_day(ctx.sentence_value)):
+            day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
     elif rest == "last" and suffix == "TNI":
         if ctx.dct is None:
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
@@ -554,6 +566,17 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
             return None
         return Normalised(TIME, base.value + suffix, base.date_start, base.date_end)
     return Normalised(TIME, day.isoformat() + suffix, day, day)
+
+
+def _named_day(value: str) -> date | None:
+    """The day a TIMEX3 date or time value names ("2016-12-10", "2016-12-10TNI"), else None."""
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:T|$)", value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def _clock_duration(s: str, ctx: _Ctx) -> Normalised | None:
@@ -1257,6 +1280,10 @@ def _absolute(s: str, ctx: _Ctx) -> Normalised | None:
         year = parsed.year
     elif ctx.dct is None:
         return Normalised(DATE, f"XXXX-{parsed.month:02d}" + (f"-{parsed.day:02d}" if has_day else ""))
+    elif _limit_tense(ctx) == PAST and re.fullmatch(r"\d{4}", ctx.sentence_value) \
+            and int(ctx.sentence_value) < ctx.dct.year:
+        # "in 1964, when the Games were held in October": the sentence has gone back to a year; that one's
+        year = int(ctx.sentence_value)
     else:
         year = _infer_year(parsed.month, ctx.dct, _limit_tense(ctx))
     if not has_day:

@@ -354,3 +354,36 @@ WEEKDAY_HOLIDAYS = [
 @pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), WEEKDAY_HOLIDAYS)
 def test_days_fixed_as_a_weekday_of_a_month(text, dct, context, type_, value) -> None:
     _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- sixth round: what the sentence has named
+# A clock time with no day of its own is on the day named earlier in the same
+# sentence ("on Saturday ... at noon"); a year-less month or day told in the past
+# tense, after the sentence has gone back to an earlier year, is in that year.
+SENTENCE_NAMED = [
+    ("about noon", MON, {"tense": PAST, "sentence_value": "2022-02-12"}, "TIME", "2022-02-12T12:00"),
+    ("3:30 p.m.", MON, {"tense": PAST, "sentence_value": "2022-02-10TEV"}, "TIME", "2022-02-10T15:30"),
+    ("noon", MON, {"tense": PAST}, "TIME", "2022-02-14T12:00"),  # guard: no day named, the document's
+    ("noon", MON, {"tense": PAST, "sentence_value": "2021"}, "TIME", "2022-02-14T12:00"),  # guard: a year is no day
+    ("October", MON, {"tense": PAST, "sentence_value": "1998"}, "DATE", "1998-10"),
+    ("Sept. 4", MON, {"tense": PAST, "sentence_value": "2003"}, "DATE", "2003-09-04"),
+    ("October", MON, {"tense": FUTURE, "sentence_value": "1998"}, "DATE", "2022-10"),  # guard: ahead
+    ("October", MON, {"tense": PAST, "prev_word": "through", "sentence_value": "1998"}, "DATE", "2021-10"),  # guard
+    ("December", MON, {"tense": PAST, "sentence_value": "2022"}, "DATE", "2021-12"),  # guard: this year
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), SENTENCE_NAMED)
+def test_what_the_sentence_has_named(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The jury heard two more witnesses on Thursday before the judge adjourned at 4 p.m.", MON,
+     [("Thursday", "2022-02-10"), ("4 p.m.", "2022-02-10T16:00")]),
+    ("The bridge first opened in 1931, when the river froze in January.", MON,
+     [("1931", "1931"), ("January", "1931-01")]),
+])
+def test_what_the_sentence_has_named_in_running_text(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
