@@ -89,6 +89,9 @@ _GOVERNOR_STEPS = 8  # head hops to find the governing verb; a sentence is rarel
 # Dependencies of a present participle that modifies a noun or a clause ("closing
 # unchanged Friday", "the contingent arriving Tuesday"): its time is its governor's.
 _PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod", "pcomp", "xcomp", "conj", "relcl", "npadvmod"})
+# Dependencies of an adjective that completes a verb ("was due", "had been expected to"),
+# as opposed to one that describes a noun ("the report due on Friday").
+_PREDICATE_DEPS = frozenset({"acomp", "xcomp", "ccomp", "conj", "advcl"})
 
 
 @dataclass(frozen=True)
@@ -307,9 +310,12 @@ def _tense_of_governor(span: Span) -> str:
         token = token.head
         if token.tag_ == "JJ" and token.dep_ != "ROOT":
             if _schedules(token, infinitive):
-                # "due in October", "due to expire Friday": ahead; "had been due to expire Friday": either side
+                # "due in October", "due to expire Friday": ahead; "had been due to expire Friday": either
+                # side; "the report due on Friday", said in the past, is still ahead: the adjective
+                # describes a noun, and only a verb it completes ("was", "had been") can put it back
                 head = token.head
-                was = head is not token and head.pos_ in ("VERB", "AUX") and _tense_of(head) == tn.PAST
+                was = (token.dep_ in _PREDICATE_DEPS and head is not token and head.pos_ in ("VERB", "AUX")
+                       and _tense_of(head) == tn.PAST)
                 return tn.NO_TENSE if was else tn.FUTURE
             through_modifier = True
             continue

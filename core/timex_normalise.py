@@ -688,9 +688,12 @@ def _ordinal_day(s: str, ctx: _Ctx) -> Normalised | None:
 
 def _anaphoric_base(letter: str, ctx: _Ctx) -> date | None:
     """The day an anaphoric expression counts from: for days and weeks the last
-    day named, for longer units the start of the last period named (a month,
-    a year, a decade), else the document date."""
+    day named (for weeks, the last week, if a week was named after it), for
+    longer units the start of the last period named (a month, a year, a
+    decade), else the document date."""
     period = _period_start(ctx.anchor_value)
+    if letter == "W" and re.fullmatch(r"\d{4}-W\d\d", ctx.anchor_value):
+        return period  # "fell last week from 240,000 the previous week": the week before the one named
     if letter in ("D", "W") or period is None:
         return ctx.anchor or ctx.dct
     return period

@@ -250,3 +250,39 @@ def test_past_by_subject_agreement(nlp, text: str, dct: date, expected: list[tup
 ])
 def test_day_after_a_verb_of_saying(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: a schedule word on a noun
+# "the report due on Thursday" describes the report: still ahead, though the
+# sentence is told in the past; only a verb the adjective completes ("was due",
+# "had been due to") can put the day back.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Traders sold bonds on Monday ahead of the inflation report due on Thursday.", date(2022, 2, 14),
+     [("Monday", "DATE", "2022-02-14"), ("Thursday", "DATE", "2022-02-17")]),
+    ("Investors waited for the trade figures due on Wednesday, analysts said.", date(2022, 2, 14),
+     [("Wednesday", "DATE", "2022-02-16")]),
+    ("The rent was due on Friday.", date(2022, 2, 14), [("Friday", "DATE", "2022-02-11")]),  # guard
+])
+def test_schedule_word_on_a_noun(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: the week before a week named
+# "the previous week" after "last week" is the week before that week, though a
+# day in another week was named earlier in the text.
+@pytest.mark.model
+def test_previous_week_counts_from_the_week_named(nlp) -> None:
+    text = "The agency will publish its count on Friday. Claims rose to 250,000 last week from 231,000 the previous week."
+    assert _values(nlp, text, date(2022, 2, 14)) == [
+        ("Friday", "DATE", "2022-02-18"), ("last week", "DATE", "2022-W06"), ("the previous week", "DATE", "2022-W05")]
+
+
+@pytest.mark.parametrize(("text", "anchor", "anchor_value", "value"), [
+    ("the previous week", date(2022, 2, 18), "2022-W06", "2022-W05"),
+    ("the following week", date(2022, 2, 1), "2022-W06", "2022-W07"),
+    ("the previous week", date(2022, 2, 18), "2022-02-18", "2022-W06"),  # guard: a day named last
+])
+def test_anaphoric_week_from_the_last_week_named(text: str, anchor: date, anchor_value: str, value: str) -> None:
+    result = normalise(text, date(2022, 2, 14), tense=PAST, anchor=anchor, anchor_value=anchor_value)
+    assert result is not None and result.value == value
