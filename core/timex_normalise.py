@@ -25,6 +25,7 @@ Conventions:
   the expression ("payable Dec. 15").
 - "The past week", "the last decade" are the calendar unit before this one;
   "in two weeks" is a point ahead only after a future verb, else a span.
+  "Two weeks later" after a day is the day fourteen days on, not its week.
   A plural unit with no count ("recent weeks", "the coming months", "the
   days ahead") is a DURATION of unknown count (PXW), as "the past few weeks".
 - A past-tense verb does not reach the far end of what it starts or extends:
@@ -615,6 +616,7 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     s = re.sub(r"^(?:earlier|later|early|late) in the day$", "that day", s)
     m = re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE + r" (later|earlier|afterwards|after that|before that)", s)
     sign = 0
+    counted = m is not None  # "a week later" counts units from a day; "the next week" names a week
     if m:
         count, unit_word = _count(m.group(1)), m.group(2)
         sign = 1 if m.group(3) in ("later", "afterwards", "after that") else -1
@@ -645,7 +647,10 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     base = _anaphoric_base(letter, ctx)
     if base is None:
         return Normalised(DATE, UNRESOLVED_DATE)
-    result = _offset(base, steps, letter)
+    if letter == "W" and counted and ctx.anchor is not None and base == ctx.anchor:
+        result = _day(base + timedelta(weeks=steps))  # "on June 3 ... a week later": June 10, a day
+    else:
+        result = _offset(base, steps, letter)
     if steps > 0 and _beyond_what_is_told(base, result, letter, ctx):
         return Normalised(DATE, UNRESOLVED_DATE)  # "80 years later" counts from some event, not the last day named
     return result

@@ -213,7 +213,7 @@ LATER_THAN_TOLD = [
     ("a century later", SUN, {"anchor": date(2022, 2, 10), "tense": PRESENT}, "DATE", "XXXX-XX-XX"),
     ("three days later", SUN, {"anchor": date(2022, 2, 12), "tense": PAST}, "DATE", "XXXX-XX-XX"),
     # guards: still counted
-    ("two weeks later", SUN, {"anchor": date(2022, 2, 13), "tense": PRESENT}, "DATE", "2022-W08"),
+    ("two weeks later", SUN, {"anchor": date(2022, 2, 13), "tense": PRESENT}, "DATE", "2022-02-27"),
     ("two days later", SUN, {"anchor": date(2022, 2, 12), "tense": FUTURE}, "DATE", "2022-02-14"),
     ("80 years later", SUN, {"anchor": date(1942, 3, 26), "tense": PAST}, "DATE", "2022"),
     ("two days later", SUN, {"anchor": date(2022, 2, 9), "tense": PAST}, "DATE", "2022-02-11"),
@@ -387,3 +387,20 @@ def test_what_the_sentence_has_named(text, dct, context, type_, value) -> None:
 ])
 def test_what_the_sentence_has_named_in_running_text(nlp, text, dct, expected) -> None:
     assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- sixth round: weeks counted from a day
+# "A week later", "three weeks earlier" after a day named count whole weeks from
+# that day and land on a day; "the following week" names a calendar week.
+WEEKS_FROM_A_DAY = [
+    ("a week later", MON, {"anchor": date(2022, 3, 5), "tense": FUTURE}, "DATE", "2022-03-12"),
+    ("two weeks later", MON, {"anchor": date(2021, 5, 7), "tense": PAST}, "DATE", "2021-05-21"),
+    ("three weeks earlier", MON, {"anchor": date(2022, 1, 24), "tense": PAST}, "DATE", "2022-01-03"),
+    ("the following week", MON, {"anchor": date(2022, 3, 5), "tense": FUTURE}, "DATE", "2022-W10"),  # guard
+    ("two weeks ago", MON, {"anchor": date(2022, 2, 1), "tense": PAST}, "DATE", "2022-W05"),  # guard: from now
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), WEEKS_FROM_A_DAY)
+def test_weeks_counted_from_a_day(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
