@@ -176,7 +176,10 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     year earlier" after a quarter) from the last period named, at its own
     granularity. A point of comparison ("up from $2 a year ago") names no new
     period: the text goes on talking about the one it named before. The last
-    quarter named is kept apart, for "the 1988 quarter" after "last year".
+    quarter named is kept apart, for "the 1988 quarter" after "last year". Once
+    the text reports on the last quarter over, another quarter named beside it
+    ("after a flat second quarter", a forecast "into the fourth quarter") is an
+    aside and names no new period either.
     """
     spans = doc.spans[TIMEX_SPAN_KEY] if TIMEX_SPAN_KEY in doc.spans else _tag_on_the_fly(doc, settings)
     sentence_of = _sentence_index(doc)
@@ -209,7 +212,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             named_in_sentence = (sentence, result.value)
             if result.date_start == result.date_end:
                 anchor = result.date_start
-            if not (_COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)):
+            if not (_COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
+                    or _aside_quarter(result.value, quarter_value, dct)):
                 anchor_value = result.value
                 if re.fullmatch(r"\d{4}-Q[1-4]", result.value):
                     quarter_value = result.value
@@ -224,6 +228,18 @@ def _year_back_of(value: str, quarter_value: str) -> bool:
     1988 period" after "the third quarter" of 1989): a point of comparison, as "a year ago"."""
     m, q = re.fullmatch(r"(\d{4})-Q([1-4])", value), re.fullmatch(r"(\d{4})-Q([1-4])", quarter_value)
     return bool(m and q and m.group(2) == q.group(2) and int(m.group(1)) < int(q.group(1)))
+
+
+def _aside_quarter(value: str, quarter_value: str, dct: date | None) -> bool:
+    """Whether `value` is a quarter named beside the one a report is about: once the text
+    reports on the last quarter over before the document date ("third-quarter net rose"),
+    another quarter ("after a flat second quarter", a forecast "into the fourth quarter")
+    is an aside, and "the period", "a year ago" still mean the quarter reported."""
+    if dct is None or not re.fullmatch(r"\d{4}-Q[1-4]", value) or value == quarter_value:
+        return False
+    q = (dct.month - 1) // 3  # the quarter before the dct's own, counted from 0
+    latest = f"{dct.year - (q == 0):04d}-Q{q or 4}"
+    return quarter_value == latest
 
 
 def tag_text(nlp: Language, text: str, dct: date | None) -> list[Timex]:

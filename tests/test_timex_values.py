@@ -179,6 +179,27 @@ def test_quarter_context_in_the_tagger(nlp, text: str, dct: date, expected: list
     assert got == expected
 
 
+# sixth round: once the text reports on the last quarter over, another quarter named
+# beside it (an earlier one looked back on, one forecast) is an aside: "the period",
+# "a year ago" still mean the quarter reported
+NOV = date(2022, 11, 2)
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Third-quarter profit rose 12%. After a weak second quarter, demand for tires recovered. "
+     "In the year-earlier period, the company lost $3 million.", NOV,
+     [("Third-quarter", "2022-Q3"), ("second quarter", "2022-Q2"), ("the year-earlier period", "2021-Q3")]),
+    ("Net income fell 8% in the third quarter. Analysts expect the slump to last into the first quarter "
+     "of 2023. In the year-ago period, the brewer earned $40 million.", NOV,
+     [("the third quarter", "2022-Q3"), ("the first quarter of 2023", "2023-Q1"), ("the year-ago period", "2021-Q3")]),
+    # guard: a text about an earlier quarter keeps it
+    ("Net income fell 8% in the second quarter. In the year-ago period, the brewer earned $40 million.", NOV,
+     [("the second quarter", "2022-Q2"), ("the year-ago period", "2021-Q2")]),
+])
+def test_aside_quarter_leaves_the_reported_one(nlp, text: str, dct: date, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
 def test_no_tense_is_unchanged_by_limit_words() -> None:
     # the nearest month either way when the verb's tense does not reach the date
     assert normalise("January", OCT, tense=NO_TENSE, prev_word="through").value == "1990-01"
