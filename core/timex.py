@@ -85,6 +85,9 @@ _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does"})
 # Words of a point of comparison ("from $2 a year earlier", "the year-ago quarter"):
 # such an expression does not move the period the text is talking about.
 _COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
+# Comparatives that, before "than", make a counted span the gap between two times
+# ("two months earlier than he had planned"), not a point counted from a day.
+_COMPARATIVES = frozenset({"earlier", "later", "sooner"})
 _GOVERNOR_STEPS = 8  # head hops to find the governing verb; a sentence is rarely deeper
 # Dependencies of a present participle that modifies a noun or a clause ("closing
 # unchanged Friday", "the contingent arriving Tuesday"): its time is its governor's.
@@ -126,8 +129,9 @@ class TimexTagger:
 
     def match(self, doc: Doc) -> list[Span]:
         """Candidate spans from rules and NER, filtered, de-overlapped and typed."""
-        rule_spans = [_widen_over_modifiers(span) for span in self._rule_candidates(doc)]
-        ner_spans = [_widen_over_modifiers(span) for span in _ner_candidates(doc)] if self.settings.use_ner else []
+        rule_spans = [_widen_over_modifiers(_without_comparative(span)) for span in self._rule_candidates(doc)]
+        ner_spans = [_widen_over_modifiers(_without_comparative(span))
+                     for span in _ner_candidates(doc)] if self.settings.use_ner else []
         blocked = _blocked_tokens(doc, self.blocker, self._blocker_trims)
         kept: list[Span] = []
         for span in _prefer(rule_spans, ner_spans):
@@ -626,6 +630,15 @@ def _widen_over_modifiers(span: Span) -> Span:
             end += len(words)
             break
     return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def _without_comparative(span: Span) -> Span:
+    """ "two months earlier than planned", "a year later than expected": the gap between
+    two times, a DURATION ("two months"); the comparative is outside the extent."""
+    doc, end = span.doc, span.end
+    if len(span) > 1 and span[-1].lower_ in _COMPARATIVES and end < len(doc) and doc[end].lower_ == "than":
+        return doc[span.start:end - 1]
+    return span
 
 
 def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span]:

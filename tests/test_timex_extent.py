@@ -341,3 +341,19 @@ def test_season_opening_a_name(blank_nlp, text: str, spans: list[tuple[str, str]
 def test_season_opening_a_name_in_running_text(nlp) -> None:
     text = "Tokyo last hosted the Summer Olympics in 1964, and Paris hosts the next Summer Games."
     assert [(t.text, t.value) for t in tag_text(nlp, text, THU)] == [("1964", "1964")]
+
+
+# ---------------------------------------------------------------- sixth round: a gap before "than"
+# "N units earlier/later than ..." measures the gap between two times: a DURATION
+# of "N units", with the comparative outside the extent; without "than" it is
+# still a point counted from the day the text is telling of.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The bridge reopened three weeks earlier than engineers had forecast.", [("three weeks", "DURATION")]),
+    ("The launch came a year later than promised.", [("a year", "DURATION")]),
+    ("Ballots were counted two days sooner than in 2016.", [("two days", "DURATION"), ("2016", "DATE")]),  # guard
+    ("The ferry sank on May 2; divers found it three weeks later.",  # guard
+     [("May 2", "DATE"), ("three weeks later", "DATE")]),
+])
+def test_gap_before_than(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
