@@ -1231,6 +1231,9 @@ def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     if m:
         whole = 1 if m.group(1) in (None, "a", "an", "one") else int(m.group(1))
         return Normalised(DURATION, _and_a_half(whole, m.group(2)))
+    compound = _compound_duration(s)
+    if compound is not None:
+        return Normalised(DURATION, compound)
     m = re.fullmatch(r"(?:an? )?(?:" + _NUMBER_RE + "|" + _VAGUE_RE + r")-" + _UNIT_RE
                      + r"(?:-old|-long|" + _PERIOD_NOUNS + r")?", s)
     if m:  # "48-hour", "several-year", "a three-year period"
@@ -1254,6 +1257,34 @@ def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     if m:
         return Normalised(DURATION, _duration_value(None, m.group(1)))
     return None
+
+
+# Units in the order a span of time is read out in them ("two years and three months",
+# "2 hours, 56 minutes"): each part of a compound span is smaller than the one before.
+_UNIT_ORDER = ("Y", "M", "W", "D", "H", "TM", "S")
+
+
+def _compound_duration(s: str) -> str | None:
+    """ "2 hours, 56 minutes" -> PT2H56M, "a year and two months" -> P1Y2M: one span read out
+    in two units, the larger first; None if `s` is not one."""
+    count = r"(\d+|" + _COMPOUND_NUMBER_RE + "|" + "|".join(w for w in _NUMBER_WORDS if " " not in w) + ")"
+    m = re.fullmatch(count + " " + _UNIT_RE + r"(?:,| ,| and|, and)? " + count + " " + _UNIT_RE, s)
+    if not m:
+        return None
+    parts = []
+    for number, unit_word in ((m.group(1), m.group(2)), (m.group(3), m.group(4))):
+        amount, (letter, is_time) = _count(number), _unit(unit_word)
+        if amount is None or not float(amount).is_integer() or letter not in ("Y", "M", "W", "D", "H", "S"):
+            return None
+        parts.append((int(amount), letter, is_time))
+    order = [_UNIT_ORDER.index("TM" if letter == "M" and is_time else letter) for _, letter, is_time in parts]
+    if order[0] >= order[1]:
+        return None
+    if [letter for _, letter, _ in parts] == ["W", "D"]:
+        return f"P{7 * parts[0][0] + parts[1][0]}D"  # ISO 8601 writes weeks alone: "a week and two days" is P9D
+    date_part = "".join(f"{n}{letter}" for n, letter, is_time in parts if not is_time)
+    time_part = "".join(f"{n}{letter}" for n, letter, is_time in parts if is_time)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
 def _absolute(s: str, ctx: _Ctx) -> Normalised | None:

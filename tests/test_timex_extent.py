@@ -357,3 +357,16 @@ def test_season_opening_a_name_in_running_text(nlp) -> None:
 def test_gap_before_than(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
     doc = blank_nlp(text)
     assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# sixth round: a span read out in two units ("2 hours, 56 minutes") is one expression
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The final lasted 3 hours, 12 minutes before the rain came.", [("3 hours, 12 minutes", "DURATION")]),
+    ("The crew was trapped for two years and five months.", [("two years and five months", "DURATION")]),
+    ("She held her breath for 1 minute 45 seconds.", [("1 minute 45 seconds", "DURATION")]),
+    ("Talks ran for 12 minutes, 3 hours later they resumed.",  # guard: the smaller unit first is two
+     [("12 minutes", "DURATION"), ("3 hours later", "DURATION")]),
+])
+def test_compound_duration_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
