@@ -370,3 +370,15 @@ def test_gap_before_than(blank_nlp, text: str, spans: list[tuple[str, str]]) -> 
 def test_compound_duration_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
     doc = blank_nlp(text)
     assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# sixth round: a time zone after a clock time, "local time" too, is inside the extent
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The plane took off at 6:40 a.m. local time.", [("6:40 a.m. local time", "TIME")]),
+    ("Trading halts at 4pm EST.", [("4pm EST", "TIME")]),
+    ("The vote closes at 10 p.m. GMT on Sunday.", [("10 p.m. GMT on Sunday", "TIME")]),
+    ("They met at 9 a.m. at the hotel.", [("9 a.m.", "TIME")]),  # guard
+])
+def test_clock_time_zone_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
