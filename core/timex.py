@@ -414,11 +414,18 @@ def _tense_of(verb: Token) -> str:
         return tn.PAST if "have" in aux else tn.FUTURE
     if verb.tag_ == "VBD" or aux & _PAST_AUX or not aux and _past_by_agreement(verb):
         return tn.PAST
-    if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & _PRESENT_AUX:
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & _PRESENT_AUX or _bare_present(verb, aux):
         return tn.PRESENT
     if verb.tag_ == "VBN":
         return tn.PAST
     return tn.NO_TENSE
+
+
+def _bare_present(verb: Token, aux: set[str]) -> bool:
+    """ "City host Newcastle on Saturday": a base form with a subject of its own and no
+    auxiliary heads a clause, so it is a present tense the tagger took for a base form."""
+    return (verb.tag_ == "VB" and not aux and verb.dep_ in ("ROOT", "ccomp", "conj", "advcl")
+            and any(child.dep_ == "nsubj" for child in verb.children))
 
 
 # Subjects that take a verb's -s form in the present: singular nouns and these pronouns.

@@ -286,3 +286,19 @@ def test_previous_week_counts_from_the_week_named(nlp) -> None:
 def test_anaphoric_week_from_the_last_week_named(text: str, anchor: date, anchor_value: str, value: str) -> None:
     result = normalise(text, date(2022, 2, 14), tense=PAST, anchor=anchor, anchor_value=anchor_value)
     assert result is not None and result.value == value
+
+
+# ---------------------------------------------------------------- sixth round: a base form with a subject
+# A verb the tagger reads as a base form but that has a subject of its own and no
+# auxiliary heads a clause in the present tense ("Derby host Bristol on Saturday": a
+# fixture ahead) or the subjunctive of a demand ("demanded that the army withdraw
+# by Friday"): the day lies ahead, not behind.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Leeds, fourth with 40 points, visit Hull on March 30, while Derby host Bristol on Saturday.", MON,
+     [("March 30", "DATE", "2013-03-30"), ("Saturday", "DATE", "2013-03-23")]),
+    ("The rebels demanded that the army withdraw by Friday.", MON, [("Friday", "DATE", "2013-03-22")]),
+    ("The Dodgers play the Giants on Friday.", MON, [("Friday", "DATE", "2013-03-22")]),  # guard
+])
+def test_base_form_with_a_subject(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
