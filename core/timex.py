@@ -275,7 +275,9 @@ def governing_tense(span: Span) -> str:
       Friday"), after which it may lie either side of the document date: "";
     - a bare participle or adjective of scheduling ("set to resume Monday",
       "due in October": `core/data/timex_schedule_words.csv`) puts it ahead:
-      FUTURE (unless it is itself past: "had been due to expire Friday");
+      FUTURE (unless it is itself past: "had been due to expire Friday"), and
+      so does such a verb in the simple past before an infinitive ("crews
+      expected to restore power by Sunday": the expectation still holds);
     - an adjective ("payable Dec. 15", "effective Feb. 1", "worth $5 million
       in October") holds a state, not the verb's event, and a noun inside a
       prepositional phrase ("accused the West of talk of an invasion within
@@ -350,6 +352,8 @@ def _tense_of_governor(span: Span) -> str:
             continue
         if not aux and token.tag_ == "VBN" and _schedules(token, infinitive):
             return tn.FUTURE  # "talks, set to resume Monday", "a vote expected in June": scheduled now, so ahead
+        if not aux and token.tag_ == "VBD" and infinitive and _schedules(token, infinitive):
+            return tn.FUTURE  # "crews expected to restore power by Sunday": what was expected is still ahead
         if _is_bare_participle(token, aux):
             continue
         tense = _tense_of(token)

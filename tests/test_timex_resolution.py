@@ -302,3 +302,20 @@ def test_anaphoric_week_from_the_last_week_named(text: str, anchor: date, anchor
 ])
 def test_base_form_with_a_subject(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: expected, in the past, to happen
+# A verb of scheduling in the simple past with an infinitive ("crews expected to
+# reopen the bridge by Monday", "planned to resume flights on Tuesday") tells of
+# an expectation still held: what it expects lies ahead. Another past verb with an
+# infinitive ("tried to storm the building on Tuesday") keeps the day behind.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Repair crews expected to reopen the bridge by Monday.", date(2013, 3, 22), [("Monday", "DATE", "2013-03-25")]),
+    ("The airline planned to resume flights on Tuesday, a spokeswoman said.", date(2013, 3, 22),
+     [("Tuesday", "DATE", "2013-03-26")]),
+    ("Protesters tried to storm the building on Tuesday.", date(2013, 3, 22),  # guard
+     [("Tuesday", "DATE", "2013-03-19")]),
+])
+def test_expected_in_the_past_to_happen(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
