@@ -92,6 +92,9 @@ _GOVERNOR_STEPS = 8  # head hops to find the governing verb; a sentence is rarel
 # Dependencies of a present participle that modifies a noun or a clause ("closing
 # unchanged Friday", "the contingent arriving Tuesday"): its time is its governor's.
 _PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod", "pcomp", "xcomp", "conj", "relcl", "npadvmod"})
+# Dependencies of a noun whose prepositional phrase dates the noun's own event, not the
+# verb's: "talk of an invasion within the week" (pobj), "a move in April remained unlikely" (nsubj).
+_EVENT_NOUN_DEPS = frozenset({"pobj", "nsubj", "nsubjpass"})
 # Dependencies of an adjective that completes a verb ("was due", "had been expected to"),
 # as opposed to one that describes a noun ("the report due on Friday").
 _PREDICATE_DEPS = frozenset({"acomp", "xcomp", "ccomp", "conj", "advcl"})
@@ -281,9 +284,10 @@ def governing_tense(span: Span) -> str:
     - an adjective ("payable Dec. 15", "effective Feb. 1", "worth $5 million
       in October") holds a state, not the verb's event, and a noun inside a
       prepositional phrase ("accused the West of talk of an invasion within
-      the week", "told companies of a cutback in September") an event of its
-      own that a past verb does not date (a future one does: "will be named
-      commander for a mission in December"): "";
+      the week", "told companies of a cutback in September") or on the subject
+      ("a move in April remained unlikely") an event of its own that a past
+      verb does not date (a future one does: "will be named commander for a
+      mission in December"): "";
     - a possessive ("Tuesday's declaration", "Thursday's closing price") dates
       the noun it owns, an event of its own, again only a future verb tells:
       "" otherwise.
@@ -341,8 +345,9 @@ def _tense_of_governor(span: Span) -> str:
                 return tn.NO_TENSE if was else tn.FUTURE
             through_modifier = True
             continue
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj":
-            through_modifier = through_noun = True  # "talk of an invasion within the week": the invasion's time
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _EVENT_NOUN_DEPS:
+            # "talk of an invasion within the week", "a move in April remained unlikely": the noun's time
+            through_modifier = through_noun = True
             continue
         if token.pos_ not in ("VERB", "AUX") or _across_quote(token, span):
             continue

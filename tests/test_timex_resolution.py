@@ -319,3 +319,18 @@ def test_base_form_with_a_subject(nlp, text: str, dct: date, expected: list[tupl
 ])
 def test_expected_in_the_past_to_happen(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: a time on the subject
+# A time in a prepositional phrase on the subject ("a vote in May looked unlikely")
+# dates the subject's own event, which a past verb does not place: the nearest such
+# month, as for a noun inside a prepositional phrase.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The minister said a vote in May looked unlikely.", date(2015, 3, 18), [("May", "DATE", "2015-05")]),
+    ("A rate rise in June seemed certain to economists.", date(2015, 3, 18), [("June", "DATE", "2015-06")]),
+    ("Exports in February fell 3 percent.", date(2015, 3, 18), [("February", "DATE", "2015-02")]),  # guard
+    ("Prices rose in May.", date(2015, 3, 18), [("May", "DATE", "2014-05")]),  # guard: on the verb
+])
+def test_time_on_the_subject(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
