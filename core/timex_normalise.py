@@ -644,7 +644,7 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
         return _quarter(quarter[0] + steps, quarter[1])  # "a year earlier" than a quarter: that quarter
     if steps > 0 and ctx.anchor is None and _period_start(ctx.anchor_value) is None:
         return Normalised(DATE, UNRESOLVED_DATE)  # "80 years later" after no date: after an event, not after today
-    base = _anaphoric_base(letter, ctx)
+    base = _anaphoric_base(letter, ctx, back=steps < 0)
     if base is None:
         return Normalised(DATE, UNRESOLVED_DATE)
     if letter == "W" and counted and ctx.anchor is not None and base == ctx.anchor:
@@ -691,15 +691,20 @@ def _ordinal_day(s: str, ctx: _Ctx) -> Normalised | None:
     return _day(ctx.dct)
 
 
-def _anaphoric_base(letter: str, ctx: _Ctx) -> date | None:
+def _anaphoric_base(letter: str, ctx: _Ctx, *, back: bool = False) -> date | None:
     """The day an anaphoric expression counts from: for days and weeks the last
-    day named (for weeks, the last week, if a week was named after it), for
-    longer units the start of the last period named (a month, a year, a
-    decade), else the document date."""
+    day named (for weeks, the last week, if a week was named after it; counting
+    back in the past tense, not a day ahead of the document date), for longer
+    units the start of the last period named (a month, a year, a decade), else
+    the document date."""
     period = _period_start(ctx.anchor_value)
     if letter == "W" and re.fullmatch(r"\d{4}-W\d\d", ctx.anchor_value):
         return period  # "fell last week from 240,000 the previous week": the week before the one named
     if letter in ("D", "W") or period is None:
+        if back and ctx.tense == PAST and ctx.anchor and ctx.dct and ctx.anchor > ctx.dct:
+            # "reported 756 deaths, down from 889 the day before" after a date ahead ("until
+            # April 3"): a past tense tells of what happened, so it counts back from the document date
+            return ctx.dct
         return ctx.anchor or ctx.dct
     return period
 

@@ -425,3 +425,27 @@ WEEKS_FROM_A_DAY = [
 @pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), WEEKS_FROM_A_DAY)
 def test_weeks_counted_from_a_day(text, dct, context, type_, value) -> None:
     _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- sixth round: counting back from a day ahead
+# Told in the past tense, "the day before", "two days earlier" count back from the
+# document date when the last day named lies ahead of it ("shut until April 10 ...
+# reported 300 cases, down from 340 the day before"): what is reported has happened.
+COUNTING_BACK = [
+    ("the day before", SUN, {"tense": PAST, "anchor": date(2022, 3, 1)}, "DATE", "2022-02-12"),
+    ("two days earlier", SUN, {"tense": PAST, "anchor": date(2022, 2, 20)}, "DATE", "2022-02-11"),
+    ("the day before", SUN, {"tense": FUTURE, "anchor": date(2022, 3, 1)}, "DATE", "2022-02-28"),  # guard
+    ("the day before", SUN, {"tense": PAST, "anchor": date(2022, 2, 9)}, "DATE", "2022-02-08"),  # guard
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), COUNTING_BACK)
+def test_counting_back_from_a_day_ahead(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.model
+def test_counting_back_from_a_day_ahead_in_running_text(nlp) -> None:
+    text = "Schools will stay shut until April 10. Officials reported 300 new cases, down from 340 the day before."
+    assert [(t.text, t.value) for t in tag_text(nlp, text, date(2020, 3, 29))] == [
+        ("April 10", "2020-04-10"), ("the day before", "2020-03-28")]
