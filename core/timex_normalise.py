@@ -930,7 +930,9 @@ def _weekend(s: str, ctx: _Ctx) -> Normalised | None:
         saturday = this_saturday + timedelta(days=7) if this_saturday else dct + timedelta(days=5 - dct.weekday())
     elif this_saturday:
         saturday = this_saturday
-    elif ctx.tense in (PAST, NO_TENSE) and "coming" not in words:
+    elif ctx.tense in (PAST, NO_TENSE) and "coming" not in words and not ("this" in words and dct.weekday() >= 2):
+        # "over the weekend", "this weekend" said early in the week: the one just gone; from
+        # Wednesday on, "this weekend" is the one ahead ("called for a rally this weekend")
         saturday = dct - timedelta(days=dct.weekday() + 2)
     else:
         saturday = dct + timedelta(days=5 - dct.weekday())

@@ -358,3 +358,17 @@ def test_compound_durations(text: str, value: str) -> None:
 def test_compound_durations_need_the_larger_unit_first(text: str) -> None:
     result = normalise(text, None)
     assert result is None or result.value == "PXX"
+
+
+# sixth round: "this weekend" said from Wednesday on is the one ahead, whatever the
+# verb ("called for a rally this weekend"); early in the week, told in the past, the one
+# just gone; "the weekend" keeps following the tense
+@pytest.mark.parametrize(("text", "dct", "tense", "value"), [
+    ("this weekend", date(2022, 2, 16), PAST, "2022-W07-WE"),   # a Wednesday
+    ("this weekend", date(2022, 2, 18), NO_TENSE, "2022-W07-WE"),  # a Friday
+    ("this weekend", date(2022, 2, 14), PAST, "2022-W06-WE"),   # guard: a Monday, the one just gone
+    ("the weekend", date(2022, 2, 16), PAST, "2022-W06-WE"),    # guard
+])
+def test_this_weekend_midweek(text: str, dct: date, tense: str, value: str) -> None:
+    result = normalise(text, dct, tense=tense)
+    assert result is not None and result.value == value
