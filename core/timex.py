@@ -88,6 +88,10 @@ _COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
 # Comparatives that, before "than", make a counted span the gap between two times
 # ("two months earlier than he had planned"), not a point counted from a day.
 _COMPARATIVES = frozenset({"earlier", "later", "sooner"})
+# Prepositions by which a year sets the scene of its sentence ("in 1964, when the Games
+# were held in October"), unless a comparison leads into them ("than in 2019").
+_SCENE_PREPOSITIONS = frozenset({"in", "during"})
+_COMPARISON_LEADS = frozenset({"than", "from", "since", "with", "as"})
 _GOVERNOR_STEPS = 8  # head hops to find the governing verb; a sentence is rarely deeper
 # Dependencies of a present participle that modifies a noun or a clause ("closing
 # unchanged Friday", "the contingent arriving Tuesday"): its time is its governor's.
@@ -216,7 +220,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             if re.fullmatch(r"\d{4}-Q[1-4]", anchor_value):
                 anchor_value = ""
         if result.type in (tn.DATE, tn.TIME) and result.date_start is not None:
-            named_in_sentence = (sentence, result.value)
+            if not (re.fullmatch(r"\d{4}", result.value) and not _sets_the_scene(span)):
+                named_in_sentence = (sentence, result.value)
             if result.date_start == result.date_end:
                 anchor = result.date_start
             if not (_COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
@@ -228,6 +233,17 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
             date_start=result.date_start, date_end=result.date_end, sentence=sentence,
         )
+
+
+def _sets_the_scene(span: Span) -> bool:
+    """Whether a year takes its sentence there ("in 1964, when ...", "During 2019, ..."),
+    as a point of comparison ("up 5% from 2021 levels", "than in 2019") does not."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start].is_sent_start:
+        return True
+    if doc[span.start - 1].lower_ not in _SCENE_PREPOSITIONS:
+        return False
+    return span.start < 2 or doc[span.start - 2].lower_ not in _COMPARISON_LEADS
 
 
 def _year_back_of(value: str, quarter_value: str) -> bool:

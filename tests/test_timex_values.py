@@ -405,6 +405,11 @@ def test_what_the_sentence_has_named(text, dct, context, type_, value) -> None:
      [("Thursday", "2022-02-10"), ("4 p.m.", "2022-02-10T16:00")]),
     ("The bridge first opened in 1931, when the river froze in January.", MON,
      [("1931", "1931"), ("January", "1931-01")]),
+    ("In 2015, the company moved to Ohio, and in May it opened a plant.", MON, [("2015", "2015"), ("May", "2015-05")]),
+    # guards: a year as a point of comparison does not take the sentence there
+    ("Sales rose 5 percent from 2019 levels in March.", date(2022, 11, 2), [("2019", "2019"), ("March", "2022-03")]),
+    ("Turnout was higher than in 2018 when polls closed in October.", date(2022, 11, 2),
+     [("2018", "2018"), ("October", "2022-10")]),
 ])
 def test_what_the_sentence_has_named_in_running_text(nlp, text, dct, expected) -> None:
     assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
