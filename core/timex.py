@@ -358,6 +358,8 @@ def _tense_of_governor(span: Span) -> str:
                 head = token.head
                 was = (token.dep_ in _PREDICATE_DEPS and head is not token and head.pos_ in ("VERB", "AUX")
                        and _tense_of(head) == tn.PAST)
+                if was and infinitive and not _pluperfect(head):
+                    return tn.FUTURE  # "he was due to fly to Belgrade Monday morning": the plan still holds
                 return tn.NO_TENSE if was else tn.FUTURE
             through_modifier = True
             continue
@@ -384,6 +386,11 @@ def _tense_of_governor(span: Span) -> str:
             return tn.NO_TENSE
         return tense
     return tn.NO_TENSE
+
+
+def _pluperfect(verb: Token) -> bool:
+    """ "had been due", "had expected": a past before the past, a plan that may have lapsed."""
+    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in ("had", "'d") for child in verb.children)
 
 
 def _in_after_superlative(span: Span) -> bool:

@@ -334,3 +334,18 @@ def test_expected_in_the_past_to_happen(nlp, text: str, dct: date, expected: lis
 ])
 def test_time_on_the_subject(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: "was due to" a plan still held
+# "Was due to" with an infinitive, in the simple past, tells of a plan that still holds
+# ("was due to land on Thursday": ahead); the pluperfect ("had been due to expire") may
+# tell of one that lapsed, and "was due" with no infinitive of a deadline gone by.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The minister was due to arrive in Kyiv on Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The envoy was due to meet rebel leaders on Wednesday.", MON, [("Wednesday", "DATE", "2013-03-20")]),
+    ("The offer had been due to expire on Friday.", MON, [("Friday", "DATE", "2013-03-15")]),  # guard
+    ("The rent was due on Friday.", MON, [("Friday", "DATE", "2013-03-15")]),  # guard
+])
+def test_was_due_to_a_plan_still_held(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
