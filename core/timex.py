@@ -361,6 +361,8 @@ def _tense_of_governor(span: Span) -> str:
                 if was and infinitive and not _pluperfect(head):
                     return tn.FUTURE  # "he was due to fly to Belgrade Monday morning": the plan still holds
                 return tn.NO_TENSE if was else tn.FUTURE
+            if _state_until(token, span) and _tense_of(token.head) == tn.FUTURE:
+                return tn.FUTURE  # "schools will stay closed through Wednesday": the state lasts till then
             through_modifier = True
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _EVENT_NOUN_DEPS:
@@ -386,6 +388,14 @@ def _tense_of_governor(span: Span) -> str:
             return tn.NO_TENSE
         return tense
     return tn.NO_TENSE
+
+
+def _state_until(adjective: Token, span: Span) -> bool:
+    """ "stay closed through Wednesday", "remain open until Friday": an adjective completing
+    a verb, with the expression as the far end of the state it names."""
+    prep = span.root.head
+    return (adjective.dep_ == "acomp" and adjective.head.pos_ in ("VERB", "AUX") and prep.head.i == adjective.i
+            and prep.lower_ in tn.LIMIT_PREPOSITIONS)
 
 
 def _pluperfect(verb: Token) -> bool:

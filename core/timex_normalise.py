@@ -1375,14 +1375,14 @@ def _parse_date(text: str, date_order: str) -> date | None:
 # Prepositions that make a date the far end of something the verb starts or
 # moves ("the offer was extended to Nov. 16", "gave them until mid-November",
 # "loans through January"): the verb's past tense dates the extending, not the end.
-_LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"})
+LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"})
 
 
 def _limit_tense(ctx: _Ctx) -> str:
     """The tense that places a year-less month or day: a past tense does not
     reach a limit introduced by "until", "through" or "to" (the nearest such
     month is meant, which may lie after the document date)."""
-    if ctx.tense == PAST and ctx.prev_word in _LIMIT_PREPOSITIONS:
+    if ctx.tense == PAST and ctx.prev_word in LIMIT_PREPOSITIONS:
         return NO_TENSE
     return ctx.tense
 

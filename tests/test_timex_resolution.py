@@ -349,3 +349,17 @@ def test_time_on_the_subject(nlp, text: str, dct: date, expected: list[tuple[str
 ])
 def test_was_due_to_a_plan_still_held(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: a state that lasts until a day
+# A future verb completed by an adjective ("will stay closed", "will remain shut") with
+# the day as the far end of the state ("through Wednesday", "until Thursday") puts the
+# day ahead; other adjectives still hold a state the verb does not date ("payable").
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The border crossing will remain closed until Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("Museums will stay shut through Sunday.", MON, [("Sunday", "DATE", "2013-03-24")]),
+    ("The museum was closed until Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),  # guard
+])
+def test_state_until_a_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
