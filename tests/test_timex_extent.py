@@ -382,3 +382,25 @@ def test_compound_duration_extent(blank_nlp, text: str, spans: list[tuple[str, s
 def test_clock_time_zone_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
     doc = blank_nlp(text)
     assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# sixth round: a greeting ("Good evening from Kabul") and a programme title in quotes
+# ('"This Week"') name no time; the same words in running text still do
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Good evening from the main square in Kabul.", []),
+    ("Good morning, and welcome to the programme.", []),
+    ('The senator told NBC\'s "This Week" that the bill was dead.', []),
+    ("The senator will meet the envoy this week.", [("this week", "DATE")]),  # guard
+])
+def test_greetings_and_titles(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Good evening from the main square in Kabul. We are live.", []),
+    ("Good morning from Geneva, where talks resume today.", [("today", "DATE")]),
+])
+def test_greetings_with_the_model(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.type) for t in tag_text(nlp, text, MON)] == expected
