@@ -102,6 +102,9 @@ _EVENT_NOUN_DEPS = frozenset({"pobj", "nsubj", "nsubjpass"})
 # Dependencies of an adjective that completes a verb ("was due", "had been expected to"),
 # as opposed to one that describes a noun ("the report due on Friday").
 _PREDICATE_DEPS = frozenset({"acomp", "xcomp", "ccomp", "conj", "advcl"})
+# Dependencies of a verb that heads a clause of its own; with a subject and no auxiliary,
+# a base form there is a present tense ("while City host Newcastle on Saturday").
+_CLAUSE_HEAD_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl"})
 
 
 @dataclass(frozen=True)
@@ -294,11 +297,15 @@ def governing_tense(span: Span) -> str:
       Friday"), after which it may lie either side of the document date: "";
     - a bare participle or adjective of scheduling ("set to resume Monday",
       "due in October": `core/data/timex_schedule_words.csv`) puts it ahead:
-      FUTURE (unless it is itself past: "had been due to expire Friday"), and
-      so does such a verb in the simple past before an infinitive ("crews
-      expected to restore power by Sunday": the expectation still holds);
+      FUTURE (unless the pluperfect puts it past: "had been due to expire
+      Friday"; "the rent was due on Friday", with no infinitive, is past too),
+      and so does such a verb in the simple past before an infinitive ("crews
+      expected to restore power by Sunday", "was due to fly Monday": the plan
+      still holds);
     - an adjective ("payable Dec. 15", "effective Feb. 1", "worth $5 million
-      in October") holds a state, not the verb's event, and a noun inside a
+      in October") holds a state, not the verb's event (a future verb it
+      completes does date the far end of the state: "will stay closed through
+      Wednesday"), and a noun inside a
       prepositional phrase ("accused the West of talk of an invasion within
       the week", "told companies of a cutback in September") or on the subject
       ("a move in April remained unlikely") an event of its own that a past
@@ -466,7 +473,7 @@ def _tense_of(verb: Token) -> str:
 def _bare_present(verb: Token, aux: set[str]) -> bool:
     """ "City host Newcastle on Saturday": a base form with a subject of its own and no
     auxiliary heads a clause, so it is a present tense the tagger took for a base form."""
-    return (verb.tag_ == "VB" and not aux and verb.dep_ in ("ROOT", "ccomp", "conj", "advcl")
+    return (verb.tag_ == "VB" and not aux and verb.dep_ in _CLAUSE_HEAD_DEPS
             and any(child.dep_ == "nsubj" for child in verb.children))
 
 
