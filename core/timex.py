@@ -85,10 +85,26 @@ _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does"})
 # Words of a point of comparison ("from $2 a year earlier", "the year-ago quarter"):
 # such an expression does not move the period the text is talking about.
 _COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
+# Comparatives that, before "than", make a counted span the gap between two times
+# ("two months earlier than he had planned"), not a point counted from a day.
+_COMPARATIVES = frozenset({"earlier", "later", "sooner"})
+# Prepositions by which a year sets the scene of its sentence ("in 1964, when the Games
+# were held in October"), unless a comparison leads into them ("than in 2019").
+_SCENE_PREPOSITIONS = frozenset({"in", "during"})
+_COMPARISON_LEADS = frozenset({"than", "from", "since", "with", "as"})
 _GOVERNOR_STEPS = 8  # head hops to find the governing verb; a sentence is rarely deeper
 # Dependencies of a present participle that modifies a noun or a clause ("closing
 # unchanged Friday", "the contingent arriving Tuesday"): its time is its governor's.
 _PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod", "pcomp", "xcomp", "conj", "relcl", "npadvmod"})
+# Dependencies of a noun whose prepositional phrase dates the noun's own event, not the
+# verb's: "talk of an invasion within the week" (pobj), "a move in April remained unlikely" (nsubj).
+_EVENT_NOUN_DEPS = frozenset({"pobj", "nsubj", "nsubjpass"})
+# Dependencies of an adjective that completes a verb ("was due", "had been expected to"),
+# as opposed to one that describes a noun ("the report due on Friday").
+_PREDICATE_DEPS = frozenset({"acomp", "xcomp", "ccomp", "conj", "advcl"})
+# Dependencies of a verb that heads a clause of its own; with a subject and no auxiliary,
+# a base form there is a present tense ("while City host Newcastle on Saturday").
+_CLAUSE_HEAD_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl"})
 
 
 @dataclass(frozen=True)
@@ -123,8 +139,9 @@ class TimexTagger:
 
     def match(self, doc: Doc) -> list[Span]:
         """Candidate spans from rules and NER, filtered, de-overlapped and typed."""
-        rule_spans = [_widen_over_modifiers(span) for span in self._rule_candidates(doc)]
-        ner_spans = [_widen_over_modifiers(span) for span in _ner_candidates(doc)] if self.settings.use_ner else []
+        rule_spans = [_widen_over_modifiers(_without_comparative(span)) for span in self._rule_candidates(doc)]
+        ner_spans = [_widen_over_modifiers(_without_comparative(span))
+                     for span in _ner_candidates(doc)] if self.settings.use_ner else []
         blocked = _blocked_tokens(doc, self.blocker, self._blocker_trims)
         kept: list[Span] = []
         for span in _prefer(rule_spans, ner_spans):
@@ -173,14 +190,19 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     year earlier" after a quarter) from the last period named, at its own
     granularity. A point of comparison ("up from $2 a year ago") names no new
     period: the text goes on talking about the one it named before. The last
-    quarter named is kept apart, for "the 1988 quarter" after "last year".
+    quarter named is kept apart, for "the 1988 quarter" after "last year". Once
+    the text reports on the last quarter over, another quarter named beside it
+    ("after a flat second quarter", a forecast "into the fourth quarter") is an
+    aside and names no new period either.
     """
     spans = doc.spans[TIMEX_SPAN_KEY] if TIMEX_SPAN_KEY in doc.spans else _tag_on_the_fly(doc, settings)
     sentence_of = _sentence_index(doc)
     anchor: date | None = None
     anchor_value = ""
     quarter_value = ""  # the last quarter named, kept while other periods are named
+    named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        sentence = sentence_of.get(span.start, -1)
         try:
             result = tn.normalise(
                 span.text, dct,
@@ -188,6 +210,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
                 next_word=doc[span.end].lower_ if span.end < len(doc) else "",
                 date_order=settings.date_order, anchor_value=anchor_value, quarter_value=quarter_value,
+                sentence_value=named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else "",
             )
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
@@ -200,16 +223,30 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             if re.fullmatch(r"\d{4}-Q[1-4]", anchor_value):
                 anchor_value = ""
         if result.type in (tn.DATE, tn.TIME) and result.date_start is not None:
+            if not (re.fullmatch(r"\d{4}", result.value) and not _sets_the_scene(span)):
+                named_in_sentence = (sentence, result.value)
             if result.date_start == result.date_end:
                 anchor = result.date_start
-            if not (_COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)):
+            if not (_COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
+                    or _aside_quarter(result.value, quarter_value, dct)):
                 anchor_value = result.value
                 if re.fullmatch(r"\d{4}-Q[1-4]", result.value):
                     quarter_value = result.value
         yield Timex(
             start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
-            date_start=result.date_start, date_end=result.date_end, sentence=sentence_of.get(span.start, -1),
+            date_start=result.date_start, date_end=result.date_end, sentence=sentence,
         )
+
+
+def _sets_the_scene(span: Span) -> bool:
+    """Whether a year takes its sentence there ("in 1964, when ...", "During 2019, ..."),
+    as a point of comparison ("up 5% from 2021 levels", "than in 2019") does not."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start].is_sent_start:
+        return True
+    if doc[span.start - 1].lower_ not in _SCENE_PREPOSITIONS:
+        return False
+    return span.start < 2 or doc[span.start - 2].lower_ not in _COMPARISON_LEADS
 
 
 def _year_back_of(value: str, quarter_value: str) -> bool:
@@ -217,6 +254,18 @@ def _year_back_of(value: str, quarter_value: str) -> bool:
     1988 period" after "the third quarter" of 1989): a point of comparison, as "a year ago"."""
     m, q = re.fullmatch(r"(\d{4})-Q([1-4])", value), re.fullmatch(r"(\d{4})-Q([1-4])", quarter_value)
     return bool(m and q and m.group(2) == q.group(2) and int(m.group(1)) < int(q.group(1)))
+
+
+def _aside_quarter(value: str, quarter_value: str, dct: date | None) -> bool:
+    """Whether `value` is a quarter named beside the one a report is about: once the text
+    reports on the last quarter over before the document date ("third-quarter net rose"),
+    another quarter ("after a flat second quarter", a forecast "into the fourth quarter")
+    is an aside, and "the period", "a year ago" still mean the quarter reported."""
+    if dct is None or not re.fullmatch(r"\d{4}-Q[1-4]", value) or value == quarter_value:
+        return False
+    q = (dct.month - 1) // 3  # the quarter before the dct's own, counted from 0
+    latest = f"{dct.year - (q == 0):04d}-Q{q or 4}"
+    return quarter_value == latest
 
 
 def tag_text(nlp: Language, text: str, dct: date | None) -> list[Timex]:
@@ -248,13 +297,20 @@ def governing_tense(span: Span) -> str:
       Friday"), after which it may lie either side of the document date: "";
     - a bare participle or adjective of scheduling ("set to resume Monday",
       "due in October": `core/data/timex_schedule_words.csv`) puts it ahead:
-      FUTURE (unless it is itself past: "had been due to expire Friday");
+      FUTURE (unless the pluperfect puts it past: "had been due to expire
+      Friday"; "the rent was due on Friday", with no infinitive, is past too),
+      and so does such a verb in the simple past before an infinitive ("crews
+      expected to restore power by Sunday", "was due to fly Monday": the plan
+      still holds);
     - an adjective ("payable Dec. 15", "effective Feb. 1", "worth $5 million
-      in October") holds a state, not the verb's event, and a noun inside a
+      in October") holds a state, not the verb's event (a future verb it
+      completes does date the far end of the state: "will stay closed through
+      Wednesday"), and a noun inside a
       prepositional phrase ("accused the West of talk of an invasion within
-      the week", "told companies of a cutback in September") an event of its
-      own that a past verb does not date (a future one does: "will be named
-      commander for a mission in December"): "";
+      the week", "told companies of a cutback in September") or on the subject
+      ("a move in April remained unlikely") an event of its own that a past
+      verb does not date (a future one does: "will be named commander for a
+      mission in December"): "";
     - a possessive ("Tuesday's declaration", "Thursday's closing price") dates
       the noun it owns, an event of its own, again only a future verb tells:
       "" otherwise.
@@ -303,14 +359,22 @@ def _tense_of_governor(span: Span) -> str:
         token = token.head
         if token.tag_ == "JJ" and token.dep_ != "ROOT":
             if _schedules(token, infinitive):
-                # "due in October", "due to expire Friday": ahead; "had been due to expire Friday": either side
+                # "due in October", "due to expire Friday": ahead; "had been due to expire Friday": either
+                # side; "the report due on Friday", said in the past, is still ahead: the adjective
+                # describes a noun, and only a verb it completes ("was", "had been") can put it back
                 head = token.head
-                was = head is not token and head.pos_ in ("VERB", "AUX") and _tense_of(head) == tn.PAST
+                was = (token.dep_ in _PREDICATE_DEPS and head is not token and head.pos_ in ("VERB", "AUX")
+                       and _tense_of(head) == tn.PAST)
+                if was and infinitive and not _pluperfect(head):
+                    return tn.FUTURE  # "he was due to fly to Belgrade Monday morning": the plan still holds
                 return tn.NO_TENSE if was else tn.FUTURE
+            if _state_until(token, span) and _tense_of(token.head) == tn.FUTURE:
+                return tn.FUTURE  # "schools will stay closed through Wednesday": the state lasts till then
             through_modifier = True
             continue
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj":
-            through_modifier = through_noun = True  # "talk of an invasion within the week": the invasion's time
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _EVENT_NOUN_DEPS:
+            # "talk of an invasion within the week", "a move in April remained unlikely": the noun's time
+            through_modifier = through_noun = True
             continue
         if token.pos_ not in ("VERB", "AUX") or _across_quote(token, span):
             continue
@@ -320,6 +384,8 @@ def _tense_of_governor(span: Span) -> str:
             continue
         if not aux and token.tag_ == "VBN" and _schedules(token, infinitive):
             return tn.FUTURE  # "talks, set to resume Monday", "a vote expected in June": scheduled now, so ahead
+        if not aux and token.tag_ == "VBD" and infinitive and _schedules(token, infinitive):
+            return tn.FUTURE  # "crews expected to restore power by Sunday": what was expected is still ahead
         if _is_bare_participle(token, aux):
             continue
         tense = _tense_of(token)
@@ -329,6 +395,19 @@ def _tense_of_governor(span: Span) -> str:
             return tn.NO_TENSE
         return tense
     return tn.NO_TENSE
+
+
+def _state_until(adjective: Token, span: Span) -> bool:
+    """ "stay closed through Wednesday", "remain open until Friday": an adjective completing
+    a verb, with the expression as the far end of the state it names."""
+    prep = span.root.head
+    return (adjective.dep_ == "acomp" and adjective.head.pos_ in ("VERB", "AUX") and prep.head.i == adjective.i
+            and prep.lower_ in tn.LIMIT_PREPOSITIONS)
+
+
+def _pluperfect(verb: Token) -> bool:
+    """ "had been due", "had expected": a past before the past, a plan that may have lapsed."""
+    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in ("had", "'d") for child in verb.children)
 
 
 def _in_after_superlative(span: Span) -> bool:
@@ -384,11 +463,18 @@ def _tense_of(verb: Token) -> str:
         return tn.PAST if "have" in aux else tn.FUTURE
     if verb.tag_ == "VBD" or aux & _PAST_AUX or not aux and _past_by_agreement(verb):
         return tn.PAST
-    if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & _PRESENT_AUX:
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & _PRESENT_AUX or _bare_present(verb, aux):
         return tn.PRESENT
     if verb.tag_ == "VBN":
         return tn.PAST
     return tn.NO_TENSE
+
+
+def _bare_present(verb: Token, aux: set[str]) -> bool:
+    """ "City host Newcastle on Saturday": a base form with a subject of its own and no
+    auxiliary heads a clause, so it is a present tense the tagger took for a base form."""
+    return (verb.tag_ == "VB" and not aux and verb.dep_ in _CLAUSE_HEAD_DEPS
+            and any(child.dep_ == "nsubj" for child in verb.children))
 
 
 # Subjects that take a verb's -s form in the present: singular nouns and these pronouns.
@@ -600,6 +686,15 @@ def _widen_over_modifiers(span: Span) -> Span:
             end += len(words)
             break
     return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def _without_comparative(span: Span) -> Span:
+    """ "two months earlier than planned", "a year later than expected": the gap between
+    two times, a DURATION ("two months"); the comparative is outside the extent."""
+    doc, end = span.doc, span.end
+    if len(span) > 1 and span[-1].lower_ in _COMPARATIVES and end < len(doc) and doc[end].lower_ == "than":
+        return doc[span.start:end - 1]
+    return span
 
 
 def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span]:

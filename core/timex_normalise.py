@@ -25,13 +25,19 @@ Conventions:
   the expression ("payable Dec. 15").
 - "The past week", "the last decade" are the calendar unit before this one;
   "in two weeks" is a point ahead only after a future verb, else a span.
+  "Two weeks later" after a day is the day fourteen days on, not its week.
   A plural unit with no count ("recent weeks", "the coming months", "the
   days ahead") is a DURATION of unknown count (PXW), as "the past few weeks".
 - A past-tense verb does not reach the far end of what it starts or extends:
   after "until", "through" or "to" ("extended to Nov. 16") a year-less date
   is the nearest one, as with no tense.
 - "That night", "in the morning" are the part of the last day named (else
-  of the document date); "this morning" is always the document date's.
+  of the document date); "this morning" is always the document date's. A
+  bare clock time ("at about noon") is on the day named earlier in its own
+  sentence, else on the document date.
+- A year-less month or day told in the past tense, in a sentence that has
+  gone back to an earlier year ("in 1964, when the Games were held in
+  October"), is in that year.
 - Anaphoric expressions count from the last period named in the text, at
   its granularity: "the following decade" after "the 1990s" is 200, "a year
   earlier" after a quarter is that quarter a year back. Once a quarter is
@@ -207,6 +213,7 @@ class _Ctx:
     anchor_value: str = ""
     next_word: str = ""
     quarter_value: str = ""
+    sentence_value: str = ""
 
 
 # ---------------------------------------------------------------- entry point
@@ -229,6 +236,7 @@ def normalise(
     anchor_value: str = "",
     next_word: str = "",
     quarter_value: str = "",
+    sentence_value: str = "",
 ) -> Normalised | None:
     """TIMEX3 type, value and interval of `text`, or None if it is not temporal.
 
@@ -242,7 +250,9 @@ def normalise(
     1990s", "a year earlier" after a quarter, "that year" after "in 1988";
     `next_word` the word after the span ("the year" before "ended" is a span of a year);
     `quarter_value` the last quarter named earlier in the text ("1989-Q3"), though
-    other periods were named since: "the 1988 quarter" is that quarter of 1988.
+    other periods were named since: "the 1988 quarter" is that quarter of 1988;
+    `sentence_value` the TIMEX3 value of the last date or time named earlier in the
+    same sentence ("on Saturday before resting at noon": noon of that Saturday).
     """
     cleaned = spelled_years_as_digits(clean(text))
     cleaned = _MOD_SUFFIX_RE.sub("", cleaned)  # "a week or so ago", "1994 or later": the value without the mod
@@ -250,7 +260,8 @@ def normalise(
         return None
     cleaned, lead = _strip_leading(cleaned)
     ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order,
-               anchor_value=anchor_value, next_word=next_word.lower(), quarter_value=quarter_value)
+               anchor_value=anchor_value, next_word=next_word.lower(), quarter_value=quarter_value,
+               sentence_value=sentence_value)
     try:
         result = _resolve(cleaned, ctx)
     except (ValueError, OverflowError, ArithmeticError, TypeError, KeyError):
@@ -542,6 +553,8 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
         # "that night", "in the morning" after "Friday": the part of the day the text is
         # telling of; "this morning", "tonight" are the document date's
         day = ctx.anchor if rest in ("the", "that", "the same", "in the") and ctx.anchor else ctx.dct
+        if rest == "" and re.fullmatch(r"T\d\d:\d\d", suffix) and (named := _named_day(ctx.sentence_value)):
+            day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
     elif rest == "last" and suffix == "TNI":
         if ctx.dct is None:
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
@@ -554,6 +567,17 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
             return None
         return Normalised(TIME, base.value + suffix, base.date_start, base.date_end)
     return Normalised(TIME, day.isoformat() + suffix, day, day)
+
+
+def _named_day(value: str) -> date | None:
+    """The day a TIMEX3 date or time value names ("2016-12-10", "2016-12-10TNI"), else None."""
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:T|$)", value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def _clock_duration(s: str, ctx: _Ctx) -> Normalised | None:
@@ -592,6 +616,7 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     s = re.sub(r"^(?:earlier|later|early|late) in the day$", "that day", s)
     m = re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE + r" (later|earlier|afterwards|after that|before that)", s)
     sign = 0
+    counted = m is not None  # "a week later" counts units from a day; "the next week" names a week
     if m:
         count, unit_word = _count(m.group(1)), m.group(2)
         sign = 1 if m.group(3) in ("later", "afterwards", "after that") else -1
@@ -619,10 +644,13 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
         return _quarter(quarter[0] + steps, quarter[1])  # "a year earlier" than a quarter: that quarter
     if steps > 0 and ctx.anchor is None and _period_start(ctx.anchor_value) is None:
         return Normalised(DATE, UNRESOLVED_DATE)  # "80 years later" after no date: after an event, not after today
-    base = _anaphoric_base(letter, ctx)
+    base = _anaphoric_base(letter, ctx, back=steps < 0)
     if base is None:
         return Normalised(DATE, UNRESOLVED_DATE)
-    result = _offset(base, steps, letter)
+    if letter == "W" and counted and ctx.anchor is not None and base == ctx.anchor:
+        result = _day(base + timedelta(weeks=steps))  # "on June 3 ... a week later": June 10, a day
+    else:
+        result = _offset(base, steps, letter)
     if steps > 0 and _beyond_what_is_told(base, result, letter, ctx):
         return Normalised(DATE, UNRESOLVED_DATE)  # "80 years later" counts from some event, not the last day named
     return result
@@ -663,12 +691,20 @@ def _ordinal_day(s: str, ctx: _Ctx) -> Normalised | None:
     return _day(ctx.dct)
 
 
-def _anaphoric_base(letter: str, ctx: _Ctx) -> date | None:
+def _anaphoric_base(letter: str, ctx: _Ctx, *, back: bool = False) -> date | None:
     """The day an anaphoric expression counts from: for days and weeks the last
-    day named, for longer units the start of the last period named (a month,
-    a year, a decade), else the document date."""
+    day named (for weeks, the last week, if a week was named after it; counting
+    back in the past tense, not a day ahead of the document date), for longer
+    units the start of the last period named (a month, a year, a decade), else
+    the document date."""
     period = _period_start(ctx.anchor_value)
+    if letter == "W" and re.fullmatch(r"\d{4}-W\d\d", ctx.anchor_value):
+        return period  # "fell last week from 240,000 the previous week": the week before the one named
     if letter in ("D", "W") or period is None:
+        if back and ctx.tense == PAST and ctx.anchor and ctx.dct and ctx.anchor > ctx.dct:
+            # "reported 756 deaths, down from 889 the day before" after a date ahead ("until
+            # April 3"): a past tense tells of what happened, so it counts back from the document date
+            return ctx.dct
         return ctx.anchor or ctx.dct
     return period
 
@@ -894,7 +930,9 @@ def _weekend(s: str, ctx: _Ctx) -> Normalised | None:
         saturday = this_saturday + timedelta(days=7) if this_saturday else dct + timedelta(days=5 - dct.weekday())
     elif this_saturday:
         saturday = this_saturday
-    elif ctx.tense in (PAST, NO_TENSE) and "coming" not in words:
+    elif ctx.tense in (PAST, NO_TENSE) and "coming" not in words and not ("this" in words and dct.weekday() >= 2):
+        # "over the weekend", "this weekend" said early in the week: the one just gone; from
+        # Wednesday on, "this weekend" is the one ahead ("called for a rally this weekend")
         saturday = dct - timedelta(days=dct.weekday() + 2)
     else:
         saturday = dct + timedelta(days=5 - dct.weekday())
@@ -1200,6 +1238,9 @@ def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     if m:
         whole = 1 if m.group(1) in (None, "a", "an", "one") else int(m.group(1))
         return Normalised(DURATION, _and_a_half(whole, m.group(2)))
+    compound = _compound_duration(s)
+    if compound is not None:
+        return Normalised(DURATION, compound)
     m = re.fullmatch(r"(?:an? )?(?:" + _NUMBER_RE + "|" + _VAGUE_RE + r")-" + _UNIT_RE
                      + r"(?:-old|-long|" + _PERIOD_NOUNS + r")?", s)
     if m:  # "48-hour", "several-year", "a three-year period"
@@ -1223,6 +1264,34 @@ def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     if m:
         return Normalised(DURATION, _duration_value(None, m.group(1)))
     return None
+
+
+# Units in the order a span of time is read out in them ("two years and three months",
+# "2 hours, 56 minutes"): each part of a compound span is smaller than the one before.
+_UNIT_ORDER = ("Y", "M", "W", "D", "H", "TM", "S")
+
+
+def _compound_duration(s: str) -> str | None:
+    """ "2 hours, 56 minutes" -> PT2H56M, "a year and two months" -> P1Y2M: one span read out
+    in two units, the larger first; None if `s` is not one."""
+    count = r"(\d+|" + _COMPOUND_NUMBER_RE + "|" + "|".join(w for w in _NUMBER_WORDS if " " not in w) + ")"
+    m = re.fullmatch(count + " " + _UNIT_RE + r"(?:,| ,| and|, and)? " + count + " " + _UNIT_RE, s)
+    if not m:
+        return None
+    parts = []
+    for number, unit_word in ((m.group(1), m.group(2)), (m.group(3), m.group(4))):
+        amount, (letter, is_time) = _count(number), _unit(unit_word)
+        if amount is None or not float(amount).is_integer() or letter not in ("Y", "M", "W", "D", "H", "S"):
+            return None
+        parts.append((int(amount), letter, is_time))
+    order = [_UNIT_ORDER.index("TM" if letter == "M" and is_time else letter) for _, letter, is_time in parts]
+    if order[0] >= order[1]:
+        return None
+    if [letter for _, letter, _ in parts] == ["W", "D"]:
+        return f"P{7 * parts[0][0] + parts[1][0]}D"  # ISO 8601 writes weeks alone: "a week and two days" is P9D
+    date_part = "".join(f"{n}{letter}" for n, letter, is_time in parts if not is_time)
+    time_part = "".join(f"{n}{letter}" for n, letter, is_time in parts if is_time)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
 def _absolute(s: str, ctx: _Ctx) -> Normalised | None:
@@ -1257,6 +1326,10 @@ def _absolute(s: str, ctx: _Ctx) -> Normalised | None:
         year = parsed.year
     elif ctx.dct is None:
         return Normalised(DATE, f"XXXX-{parsed.month:02d}" + (f"-{parsed.day:02d}" if has_day else ""))
+    elif _limit_tense(ctx) == PAST and re.fullmatch(r"\d{4}", ctx.sentence_value) \
+            and int(ctx.sentence_value) < ctx.dct.year:
+        # "in 1964, when the Games were held in October": the sentence has gone back to a year; that one's
+        year = int(ctx.sentence_value)
     else:
         year = _infer_year(parsed.month, ctx.dct, _limit_tense(ctx))
     if not has_day:
@@ -1302,14 +1375,14 @@ def _parse_date(text: str, date_order: str) -> date | None:
 # Prepositions that make a date the far end of something the verb starts or
 # moves ("the offer was extended to Nov. 16", "gave them until mid-November",
 # "loans through January"): the verb's past tense dates the extending, not the end.
-_LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"})
+LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"})
 
 
 def _limit_tense(ctx: _Ctx) -> str:
     """The tense that places a year-less month or day: a past tense does not
     reach a limit introduced by "until", "through" or "to" (the nearest such
     month is meant, which may lie after the document date)."""
-    if ctx.tense == PAST and ctx.prev_word in _LIMIT_PREPOSITIONS:
+    if ctx.tense == PAST and ctx.prev_word in LIMIT_PREPOSITIONS:
         return NO_TENSE
     return ctx.tense
 

@@ -341,3 +341,66 @@ def test_season_opening_a_name(blank_nlp, text: str, spans: list[tuple[str, str]
 def test_season_opening_a_name_in_running_text(nlp) -> None:
     text = "Tokyo last hosted the Summer Olympics in 1964, and Paris hosts the next Summer Games."
     assert [(t.text, t.value) for t in tag_text(nlp, text, THU)] == [("1964", "1964")]
+
+
+# ---------------------------------------------------------------- sixth round: a gap before "than"
+# "N units earlier/later than ..." measures the gap between two times: a DURATION
+# of "N units", with the comparative outside the extent; without "than" it is
+# still a point counted from the day the text is telling of.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The bridge reopened three weeks earlier than engineers had forecast.", [("three weeks", "DURATION")]),
+    ("The launch came a year later than promised.", [("a year", "DURATION")]),
+    ("Ballots were counted two days sooner than in 2016.", [("two days", "DURATION"), ("2016", "DATE")]),  # guard
+    ("The ferry sank on May 2; divers found it three weeks later.",  # guard
+     [("May 2", "DATE"), ("three weeks later", "DATE")]),
+])
+def test_gap_before_than(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# sixth round: a span read out in two units ("2 hours, 56 minutes") is one expression
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The final lasted 3 hours, 12 minutes before the rain came.", [("3 hours, 12 minutes", "DURATION")]),
+    ("The crew was trapped for two years and five months.", [("two years and five months", "DURATION")]),
+    ("She held her breath for 1 minute 45 seconds.", [("1 minute 45 seconds", "DURATION")]),
+    ("Talks ran for 12 minutes, 3 hours later they resumed.",  # guard: the smaller unit first is two
+     [("12 minutes", "DURATION"), ("3 hours later", "DURATION")]),
+])
+def test_compound_duration_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# sixth round: a time zone after a clock time, "local time" too, is inside the extent
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The plane took off at 6:40 a.m. local time.", [("6:40 a.m. local time", "TIME")]),
+    ("Trading halts at 4pm EST.", [("4pm EST", "TIME")]),
+    ("The vote closes at 10 p.m. GMT on Sunday.", [("10 p.m. GMT on Sunday", "TIME")]),
+    ("They met at 9 a.m. at the hotel.", [("9 a.m.", "TIME")]),  # guard
+])
+def test_clock_time_zone_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# sixth round: a greeting ("Good evening from Kabul") and a programme title in quotes
+# ('"This Week"') name no time; the same words in running text still do
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Good evening from the main square in Kabul.", []),
+    ("Good morning, and welcome to the programme.", []),
+    ('The senator told NBC\'s "This Week" that the bill was dead.', []),
+    ("The senator will meet the envoy this week.", [("this week", "DATE")]),  # guard
+])
+def test_greetings_and_titles(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Good evening from the main square in Kabul. We are live.", []),
+    ("Good morning from Geneva, where talks resume today.", [("today", "DATE")]),
+])
+def test_greetings_with_the_model(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.type) for t in tag_text(nlp, text, MON)] == expected

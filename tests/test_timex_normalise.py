@@ -338,3 +338,37 @@ def test_tense_constants_are_distinct() -> None:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+# sixth round: a span read out in two units, the larger first, is one DURATION
+@pytest.mark.parametrize(("text", "value"), [
+    ("3 hours, 12 minutes", "PT3H12M"),
+    ("four hours and 40 minutes", "PT4H40M"),
+    ("two years and five months", "P2Y5M"),
+    ("a day and 9 hours", "P1DT9H"),
+    ("1 minute 45 seconds", "PT1M45S"),
+    ("a week and three days", "P10D"),
+])
+def test_compound_durations(text: str, value: str) -> None:
+    result = normalise(text, None)
+    assert result is not None and (result.type, result.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text", ["12 minutes, 3 hours", "two months and five years"])
+def test_compound_durations_need_the_larger_unit_first(text: str) -> None:
+    result = normalise(text, None)
+    assert result is None or result.value == "PXX"
+
+
+# sixth round: "this weekend" said from Wednesday on is the one ahead, whatever the
+# verb ("called for a rally this weekend"); early in the week, told in the past, the one
+# just gone; "the weekend" keeps following the tense
+@pytest.mark.parametrize(("text", "dct", "tense", "value"), [
+    ("this weekend", date(2022, 2, 16), PAST, "2022-W07-WE"),   # a Wednesday
+    ("this weekend", date(2022, 2, 18), NO_TENSE, "2022-W07-WE"),  # a Friday
+    ("this weekend", date(2022, 2, 14), PAST, "2022-W06-WE"),   # guard: a Monday, the one just gone
+    ("the weekend", date(2022, 2, 16), PAST, "2022-W06-WE"),    # guard
+])
+def test_this_weekend_midweek(text: str, dct: date, tense: str, value: str) -> None:
+    result = normalise(text, dct, tense=tense)
+    assert result is not None and result.value == value

@@ -250,3 +250,116 @@ def test_past_by_subject_agreement(nlp, text: str, dct: date, expected: list[tup
 ])
 def test_day_after_a_verb_of_saying(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: a schedule word on a noun
+# "the report due on Thursday" describes the report: still ahead, though the
+# sentence is told in the past; only a verb the adjective completes ("was due",
+# "had been due to") can put the day back.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Traders sold bonds on Monday ahead of the inflation report due on Thursday.", date(2022, 2, 14),
+     [("Monday", "DATE", "2022-02-14"), ("Thursday", "DATE", "2022-02-17")]),
+    ("Investors waited for the trade figures due on Wednesday, analysts said.", date(2022, 2, 14),
+     [("Wednesday", "DATE", "2022-02-16")]),
+    ("The rent was due on Friday.", date(2022, 2, 14), [("Friday", "DATE", "2022-02-11")]),  # guard
+])
+def test_schedule_word_on_a_noun(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: the week before a week named
+# "the previous week" after "last week" is the week before that week, though a
+# day in another week was named earlier in the text.
+@pytest.mark.model
+def test_previous_week_counts_from_the_week_named(nlp) -> None:
+    text = "The agency will publish its count on Friday. Claims rose to 250,000 last week from 231,000 the previous week."
+    assert _values(nlp, text, date(2022, 2, 14)) == [
+        ("Friday", "DATE", "2022-02-18"), ("last week", "DATE", "2022-W06"), ("the previous week", "DATE", "2022-W05")]
+
+
+@pytest.mark.parametrize(("text", "anchor", "anchor_value", "value"), [
+    ("the previous week", date(2022, 2, 18), "2022-W06", "2022-W05"),
+    ("the following week", date(2022, 2, 1), "2022-W06", "2022-W07"),
+    ("the previous week", date(2022, 2, 18), "2022-02-18", "2022-W06"),  # guard: a day named last
+])
+def test_anaphoric_week_from_the_last_week_named(text: str, anchor: date, anchor_value: str, value: str) -> None:
+    result = normalise(text, date(2022, 2, 14), tense=PAST, anchor=anchor, anchor_value=anchor_value)
+    assert result is not None and result.value == value
+
+
+# ---------------------------------------------------------------- sixth round: a base form with a subject
+# A verb the tagger reads as a base form but that has a subject of its own and no
+# auxiliary heads a clause in the present tense ("Derby host Bristol on Saturday": a
+# fixture ahead) or the subjunctive of a demand ("demanded that the army withdraw
+# by Friday"): the day lies ahead, not behind.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Leeds, fourth with 40 points, visit Hull on March 30, while Derby host Bristol on Saturday.", MON,
+     [("March 30", "DATE", "2013-03-30"), ("Saturday", "DATE", "2013-03-23")]),
+    ("The rebels demanded that the army withdraw by Friday.", MON, [("Friday", "DATE", "2013-03-22")]),
+    ("The Dodgers play the Giants on Friday.", MON, [("Friday", "DATE", "2013-03-22")]),  # guard
+])
+def test_base_form_with_a_subject(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: expected, in the past, to happen
+# A verb of scheduling in the simple past with an infinitive ("crews expected to
+# reopen the bridge by Monday", "planned to resume flights on Tuesday") tells of
+# an expectation still held: what it expects lies ahead. Another past verb with an
+# infinitive ("tried to storm the building on Tuesday") keeps the day behind.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Repair crews expected to reopen the bridge by Monday.", date(2013, 3, 22), [("Monday", "DATE", "2013-03-25")]),
+    ("The airline planned to resume flights on Tuesday, a spokeswoman said.", date(2013, 3, 22),
+     [("Tuesday", "DATE", "2013-03-26")]),
+    ("Protesters tried to storm the building on Tuesday.", date(2013, 3, 22),  # guard
+     [("Tuesday", "DATE", "2013-03-19")]),
+])
+def test_expected_in_the_past_to_happen(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: a time on the subject
+# A time in a prepositional phrase on the subject ("a vote in May looked unlikely")
+# dates the subject's own event, which a past verb does not place: the nearest such
+# month, as for a noun inside a prepositional phrase.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The minister said a vote in May looked unlikely.", date(2015, 3, 18), [("May", "DATE", "2015-05")]),
+    ("A rate rise in June seemed certain to economists.", date(2015, 3, 18), [("June", "DATE", "2015-06")]),
+    ("Exports in February fell 3 percent.", date(2015, 3, 18), [("February", "DATE", "2015-02")]),  # guard
+    ("Prices rose in May.", date(2015, 3, 18), [("May", "DATE", "2014-05")]),  # guard: on the verb
+])
+def test_time_on_the_subject(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: "was due to" a plan still held
+# "Was due to" with an infinitive, in the simple past, tells of a plan that still holds
+# ("was due to land on Thursday": ahead); the pluperfect ("had been due to expire") may
+# tell of one that lapsed, and "was due" with no infinitive of a deadline gone by.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The minister was due to arrive in Kyiv on Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The envoy was due to meet rebel leaders on Wednesday.", MON, [("Wednesday", "DATE", "2013-03-20")]),
+    ("The offer had been due to expire on Friday.", MON, [("Friday", "DATE", "2013-03-15")]),  # guard
+    ("The rent was due on Friday.", MON, [("Friday", "DATE", "2013-03-15")]),  # guard
+])
+def test_was_due_to_a_plan_still_held(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixth round: a state that lasts until a day
+# A future verb completed by an adjective ("will stay closed", "will remain shut") with
+# the day as the far end of the state ("through Wednesday", "until Thursday") puts the
+# day ahead; other adjectives still hold a state the verb does not date ("payable").
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The border crossing will remain closed until Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("Museums will stay shut through Sunday.", MON, [("Sunday", "DATE", "2013-03-24")]),
+    ("The museum was closed until Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),  # guard
+])
+def test_state_until_a_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected

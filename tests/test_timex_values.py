@@ -179,6 +179,27 @@ def test_quarter_context_in_the_tagger(nlp, text: str, dct: date, expected: list
     assert got == expected
 
 
+# sixth round: once the text reports on the last quarter over, another quarter named
+# beside it (an earlier one looked back on, one forecast) is an aside: "the period",
+# "a year ago" still mean the quarter reported
+NOV = date(2022, 11, 2)
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Third-quarter profit rose 12%. After a weak second quarter, demand for tires recovered. "
+     "In the year-earlier period, the company lost $3 million.", NOV,
+     [("Third-quarter", "2022-Q3"), ("second quarter", "2022-Q2"), ("the year-earlier period", "2021-Q3")]),
+    ("Net income fell 8% in the third quarter. Analysts expect the slump to last into the first quarter "
+     "of 2023. In the year-ago period, the brewer earned $40 million.", NOV,
+     [("the third quarter", "2022-Q3"), ("the first quarter of 2023", "2023-Q1"), ("the year-ago period", "2021-Q3")]),
+    # guard: a text about an earlier quarter keeps it
+    ("Net income fell 8% in the second quarter. In the year-ago period, the brewer earned $40 million.", NOV,
+     [("the second quarter", "2022-Q2"), ("the year-ago period", "2021-Q2")]),
+])
+def test_aside_quarter_leaves_the_reported_one(nlp, text: str, dct: date, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
 def test_no_tense_is_unchanged_by_limit_words() -> None:
     # the nearest month either way when the verb's tense does not reach the date
     assert normalise("January", OCT, tense=NO_TENSE, prev_word="through").value == "1990-01"
@@ -213,7 +234,7 @@ LATER_THAN_TOLD = [
     ("a century later", SUN, {"anchor": date(2022, 2, 10), "tense": PRESENT}, "DATE", "XXXX-XX-XX"),
     ("three days later", SUN, {"anchor": date(2022, 2, 12), "tense": PAST}, "DATE", "XXXX-XX-XX"),
     # guards: still counted
-    ("two weeks later", SUN, {"anchor": date(2022, 2, 13), "tense": PRESENT}, "DATE", "2022-W08"),
+    ("two weeks later", SUN, {"anchor": date(2022, 2, 13), "tense": PRESENT}, "DATE", "2022-02-27"),
     ("two days later", SUN, {"anchor": date(2022, 2, 12), "tense": FUTURE}, "DATE", "2022-02-14"),
     ("80 years later", SUN, {"anchor": date(1942, 3, 26), "tense": PAST}, "DATE", "2022"),
     ("two days later", SUN, {"anchor": date(2022, 2, 9), "tense": PAST}, "DATE", "2022-02-11"),
@@ -354,3 +375,82 @@ WEEKDAY_HOLIDAYS = [
 @pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), WEEKDAY_HOLIDAYS)
 def test_days_fixed_as_a_weekday_of_a_month(text, dct, context, type_, value) -> None:
     _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- sixth round: what the sentence has named
+# A clock time with no day of its own is on the day named earlier in the same
+# sentence ("on Saturday ... at noon"); a year-less month or day told in the past
+# tense, after the sentence has gone back to an earlier year, is in that year.
+SENTENCE_NAMED = [
+    ("about noon", MON, {"tense": PAST, "sentence_value": "2022-02-12"}, "TIME", "2022-02-12T12:00"),
+    ("3:30 p.m.", MON, {"tense": PAST, "sentence_value": "2022-02-10TEV"}, "TIME", "2022-02-10T15:30"),
+    ("noon", MON, {"tense": PAST}, "TIME", "2022-02-14T12:00"),  # guard: no day named, the document's
+    ("noon", MON, {"tense": PAST, "sentence_value": "2021"}, "TIME", "2022-02-14T12:00"),  # guard: a year is no day
+    ("October", MON, {"tense": PAST, "sentence_value": "1998"}, "DATE", "1998-10"),
+    ("Sept. 4", MON, {"tense": PAST, "sentence_value": "2003"}, "DATE", "2003-09-04"),
+    ("October", MON, {"tense": FUTURE, "sentence_value": "1998"}, "DATE", "2022-10"),  # guard: ahead
+    ("October", MON, {"tense": PAST, "prev_word": "through", "sentence_value": "1998"}, "DATE", "2021-10"),  # guard
+    ("December", MON, {"tense": PAST, "sentence_value": "2022"}, "DATE", "2021-12"),  # guard: this year
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), SENTENCE_NAMED)
+def test_what_the_sentence_has_named(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The jury heard two more witnesses on Thursday before the judge adjourned at 4 p.m.", MON,
+     [("Thursday", "2022-02-10"), ("4 p.m.", "2022-02-10T16:00")]),
+    ("The bridge first opened in 1931, when the river froze in January.", MON,
+     [("1931", "1931"), ("January", "1931-01")]),
+    ("In 2015, the company moved to Ohio, and in May it opened a plant.", MON, [("2015", "2015"), ("May", "2015-05")]),
+    # guards: a year as a point of comparison does not take the sentence there
+    ("Sales rose 5 percent from 2019 levels in March.", date(2022, 11, 2), [("2019", "2019"), ("March", "2022-03")]),
+    ("Turnout was higher than in 2018 when polls closed in October.", date(2022, 11, 2),
+     [("2018", "2018"), ("October", "2022-10")]),
+])
+def test_what_the_sentence_has_named_in_running_text(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- sixth round: weeks counted from a day
+# "A week later", "three weeks earlier" after a day named count whole weeks from
+# that day and land on a day; "the following week" names a calendar week.
+WEEKS_FROM_A_DAY = [
+    ("a week later", MON, {"anchor": date(2022, 3, 5), "tense": FUTURE}, "DATE", "2022-03-12"),
+    ("two weeks later", MON, {"anchor": date(2021, 5, 7), "tense": PAST}, "DATE", "2021-05-21"),
+    ("three weeks earlier", MON, {"anchor": date(2022, 1, 24), "tense": PAST}, "DATE", "2022-01-03"),
+    ("the following week", MON, {"anchor": date(2022, 3, 5), "tense": FUTURE}, "DATE", "2022-W10"),  # guard
+    ("two weeks ago", MON, {"anchor": date(2022, 2, 1), "tense": PAST}, "DATE", "2022-W05"),  # guard: from now
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), WEEKS_FROM_A_DAY)
+def test_weeks_counted_from_a_day(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+# ---------------------------------------------------------------- sixth round: counting back from a day ahead
+# Told in the past tense, "the day before", "two days earlier" count back from the
+# document date when the last day named lies ahead of it ("shut until April 10 ...
+# reported 300 cases, down from 340 the day before"): what is reported has happened.
+COUNTING_BACK = [
+    ("the day before", SUN, {"tense": PAST, "anchor": date(2022, 3, 1)}, "DATE", "2022-02-12"),
+    ("two days earlier", SUN, {"tense": PAST, "anchor": date(2022, 2, 20)}, "DATE", "2022-02-11"),
+    ("the day before", SUN, {"tense": FUTURE, "anchor": date(2022, 3, 1)}, "DATE", "2022-02-28"),  # guard
+    ("the day before", SUN, {"tense": PAST, "anchor": date(2022, 2, 9)}, "DATE", "2022-02-08"),  # guard
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), COUNTING_BACK)
+def test_counting_back_from_a_day_ahead(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.model
+def test_counting_back_from_a_day_ahead_in_running_text(nlp) -> None:
+    text = "Schools will stay shut until April 10. Officials reported 300 new cases, down from 340 the day before."
+    assert [(t.text, t.value) for t in tag_text(nlp, text, date(2020, 3, 29))] == [
+        ("April 10", "2020-04-10"), ("the day before", "2020-03-28")]
