@@ -131,7 +131,7 @@ _CLIMB_THROUGH_DEPS = frozenset({"advcl", "acl", "xcomp"})
 _TOLL_NOUNS = frozenset({"toll"})
 # "its losses amounted to 2,000 servicemen", "the losses of the enemy are 156,990 personnel":
 # a subject that makes the counted noun a loss, and names whose.
-_LOSS_NOUNS = frozenset({"loss", "casualty"})
+_LOSS_NOUNS = frozenset({"loss", "casualty", "dead"})
 _AMOUNT_PREPS = frozenset({"to", "at"})      # "amounted to", "stood at"
 _CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})   # "X says ..., while Y puts it at ..."
 _ELLIPTIC_CASUALTY = frozenset({"wounded", "injured", "dead"})   # "N soldiers killed and M wounded": M soldiers
@@ -1779,6 +1779,18 @@ def _estimate_at(noun: Token) -> tuple[Token, Token] | None:
     return (verb, thing) if thing is not None else None
 
 
+def _accompanying_side(unit: Token, lex: Lexicons) -> str:
+    """ "Russia invaded Ukraine with an estimated 190,000 troops": forces a verb's action is
+    done "with" are its subject's."""
+    first = _first_conjunct(unit)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ != "VERB" \
+            or prep.head.lemma_.lower() in lex.transfer_words:      # "supply Ukraine with four HIMARS"
+        return ""
+    subject = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    return _phrase_side(subject, lex) if subject is not None else ""
+
+
 def _estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:
     """The side of what an estimate puts at the figure ("the Russian contingent is estimated at
     1,500 soldiers"); a "the" phrase naming none ("the build-up") goes back to its referent."""
@@ -1787,6 +1799,12 @@ def _estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = 
         return ""
     thing = found[1]
     side = _phrase_side(thing, lex)
+    owner = next((c for c in thing.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS - _FIRST_PERSON),
+                 None)
+    if not side and owner is not None:
+        return _referent_side(owner, lex, people)   # "the Russian army had lost far more, putting its dead at 20,000"
+    if not side and thing.lemma_.lower() in _COUNT_NOUNS:
+        return ""                     # "puts the figure at 127,000": the figure named before, not a subject's
     if not side and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.subtree):
         side = _referent_side(thing, lex, people)
     return side
@@ -2212,6 +2230,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
                           addressee=_publisher_side(voices.home) if question else "")
         or _attack_side(unit.token, lex)
+        or _accompanying_side(unit.token, lex)
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
         or _own_side(unit.token, claimant_head, lex, voices.country_of)
         or _speakers_own_side(unit.token, claimant_head, home)

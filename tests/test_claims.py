@@ -707,3 +707,19 @@ def test_a_ranked_source_the_tagger_calls_an_organisation_is_a_person_a_later_he
 ])
 def test_who_claims_and_for_whom(nlp, text, expected):
     assert [(c.value, c.claimant, c.side) for c in _claims(nlp, text)] == expected
+
+
+# what an estimate puts at the figure, and forces an action is done "with"
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the figure" is the figure named before, not the estimator's own forces
+    ("Russia has about 300,000 soldiers in the occupied south, the governor said on Monday, while Ukraine's "
+     "army intelligence has put the figure at more than 280,000 servicemen.", [(300000, R, F), (280000, R, F)]),
+    # "its dead": whom "its" goes back to; dead are killed
+    ("The minister said the Russian army had lost many more, putting its dead at about 9,000 soldiers.",
+     [(9000, R, K)]),
+    ("Russia attacked Georgia in 2008 with some 40,000 troops.", [(40000, R, F)]),
+    # a transfer "with" is still the receiver's
+    ("Germany will supply Ukraine with 18 more howitzers.", [(18, U, F)]),
+])
+def test_estimates_and_forces_an_action_is_done_with(nlp, text, expected):
+    assert [(c.value, c.side, c.category) for c in _claims(nlp, text)] == expected
