@@ -1074,6 +1074,14 @@ def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     return ""
 
 
+def _up_to_object(unit: Token) -> bool:
+    """ "deployed up to 8,500 troops" that the parser read as the particle "deployed up" and
+    "to 8,500 troops": the noun is the verb's object all the same."""
+    prep = unit.head
+    return (unit.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB"
+            and any(c.dep_ == "prt" and c.lower_ == "up" and c.i == prep.i - 1 for c in prep.head.children))
+
+
 def _deployer(unit: Token, lex: Lexicons) -> Token | None:
     """Subject of "has massed/deployed/sent/has" when the force is its object,
     or the force noun a linking verb equates it with ("Ukraine's forces
@@ -1088,9 +1096,12 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
             agent = _agent_of(clause)          # "21 drones launched by the Houthis", "troops sent by Moscow"
             if agent is not None:
                 return agent
-    if unit.dep_ not in ("dobj", "attr"):
+    if _up_to_object(unit):
+        verb = unit.head.head               # "has placed up to 8,500 troops", parsed "placed up / to troops"
+    elif unit.dep_ in ("dobj", "attr"):
+        verb = unit.head
+    else:
         return None
-    verb = unit.head
     lemma = verb.lemma_.lower()
     if lemma in _LINKING_VERBS and lemma not in lex.deploy:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -1806,7 +1817,9 @@ def _estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = 
     if not side and thing.lemma_.lower() in _COUNT_NOUNS:
         return ""                     # "puts the figure at 127,000": the figure named before, not a subject's
     if not side and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.subtree):
-        side = _referent_side(thing, lex, people)
+        estimator = next((c for c in found[0].children if c.dep_ == "nsubj"), None)
+        before = thing.doc[min(t.i for t in estimator.subtree)] if estimator is not None else thing
+        side = _referent_side(before, lex, people)   # "Kyiv puts the build-up at ...": what was named before Kyiv
     return side
 
 
@@ -1976,6 +1989,13 @@ def _still_speaking(speakers: list[_Speaker], sentences: Sequence[Span], index: 
 
 def _opens_quote(sent: Span) -> bool:
     return sent.text.lstrip()[:1] in _QUOTE_MARKS
+
+
+def _quoted_in(figure: _Figure, sent: Span) -> bool:
+    """Whether the figure is inside the quotation a sentence opens with and closes
+    ('"Our forces destroyed 13 tanks," the ministry said.')."""
+    found = _QUOTE_CLOSE.search(sent.text)
+    return _opens_quote(sent) and found is not None and figure.end <= sent.start_char + found.start() + 1
 
 
 def _may_close_quote(sent: Span) -> bool:
@@ -2216,6 +2236,8 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         claimant = _full_name(claimant, doc, figure.start, lex)   # "Pistorius said", tagged as no person
     speaker, question, home = voices.at(figure.start)
     home = _publisher_side(home) or quoted_home
+    if not home and claimant_head is not None and _quoted_in(figure, sent):
+        home = _described_side(claimant_head, lex)   # "'Our forces destroyed 13 tanks,' the Russian ministry said"
     if question:
         category_flags += ("question",)
     if not claimant:
@@ -2288,7 +2310,7 @@ def _publisher_side(name: str) -> str:
     found = side_of_term(name, lex)
     if found or not name:
         return found
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
+    words = re.findall(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'-]*", name)      # "U.S." kept whole
     if not any(word.lower() in lex.org_nouns or word.lower() in lex.titles for word in words):
         return ""                           # an office speaks for its country too: "President of Russia"
     for width in (3, 2, 1):                 # "Russian Federation", "Republic of Belarus", "Ukraine"

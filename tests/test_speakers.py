@@ -588,3 +588,19 @@ def test_an_office_of_the_speakers_government_deploys_its_forces(text, value, si
 def test_whom_it_and_the_group_and_the_enemy_go_back_to(text, source, value, side):
     claims = _claims(text, title="Statement", side=source, source=source)
     assert claims[value].side == side
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "value", "side"), [
+    # "placed up to 2,000 troops", which the parser reads as "placed up" + "to 2,000 troops"
+    ("MR. DAVIS: The Secretary has placed up to 2,000 troops on alert.", "U.S. Department of Defense", 2000,
+     "United States"),
+    # "the build-up" is what was named before the estimator, not the estimator's own
+    ("Russia has gathered troops in Crimea. Kyiv puts the build-up lower, at 30,000 soldiers.", "Reuters", 30000,
+     "Russia"),
+    # a one-sentence quotation: "our forces" are the side the speaker's description names
+    ("'Our units destroyed 9 tanks near the river,' the Russian defence ministry said.", "Reuters", 9, "Ukraine"),
+])
+def test_offices_estimates_and_quoted_sides(text, source, value, side):
+    claims = _claims(text, title="Update", side=source, source=source)
+    assert claims[value].side == side
