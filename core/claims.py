@@ -1798,8 +1798,26 @@ def _accompanying_side(unit: Token, lex: Lexicons) -> str:
     if first.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ != "VERB" \
             or prep.head.lemma_.lower() in lex.transfer_words:      # "supply Ukraine with four HIMARS"
         return ""
-    subject = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    verb = prep.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("acl", "relcl") and verb.head != verb:
+        subject = verb.head          # "Russia's contingent, deployed in 2020 with 1,960 troops"
     return _phrase_side(subject, lex) if subject is not None else ""
+
+
+def _resized_side(unit: Token, lex: Lexicons, home: str) -> str:
+    """ "increasing the size of the Armed Forces to 1.5 million servicemen", "cut its army to
+    80,000 troops": the force a verb brings to the figure, directly or through a count noun."""
+    first = _first_conjunct(unit)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "to" or prep.head.pos_ != "VERB":
+        return ""
+    thing = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    if thing is not None and thing.lemma_.lower() in _COUNT_NOUNS:
+        thing = next(iter(_of_objects(thing)), None)
+    if thing is None or not _is_force_noun(thing, lex):
+        return ""
+    return _phrase_side(thing, lex) or _named_own_force(thing, home)
 
 
 def _estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:
@@ -2253,6 +2271,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
                           addressee=_publisher_side(voices.home) if question else "")
         or _attack_side(unit.token, lex)
         or _accompanying_side(unit.token, lex)
+        or _resized_side(unit.token, lex, home)
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
         or _own_side(unit.token, claimant_head, lex, voices.country_of)
         or _speakers_own_side(unit.token, claimant_head, home)

@@ -604,3 +604,17 @@ def test_whom_it_and_the_group_and_the_enemy_go_back_to(text, source, value, sid
 def test_offices_estimates_and_quoted_sides(text, source, value, side):
     claims = _claims(text, title="Update", side=source, source=source)
     assert claims[value].side == side
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "value", "side"), [
+    # the force a verb brings to the figure: its own "the Armed Forces" for a presidency
+    ("The minister proposed raising the strength of the Armed Forces to 1.2 million servicemen.",
+     "President of Russia", 1200000, "Russia"),
+    ("Lithuania will expand its army to 23,000 soldiers by 2030.", "Reuters", 23000, "Lithuania"),   # guard
+    # forces a body was sent "with", when the verb describes the body
+    ("Poland's contingent, sent to the base with 300 soldiers, returned home in May.", "Reuters", 300, "Poland"),
+])
+def test_the_force_a_verb_brings_to_a_figure_or_sends_with_it(text, source, value, side):
+    claims = _claims(text, title="Update", side=source, source=source)
+    assert claims[value].side == side
