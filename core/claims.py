@@ -1151,9 +1151,7 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
         return ""
     if subject.lower_ == "you":
         return addressee
-    if subject.lemma_.lower() in lex.enemy_words or any(          # "the enemy has concentrated 40,000 troops",
-            c.dep_ in ("amod", "compound") and c.lemma_.lower() in lex.enemy_words for c in subject.children):
-        # "the aggressor state has concentrated ..."
+    if _is_enemy(subject, lex):      # "the enemy has concentrated 40,000 troops", "the aggressor state has ..."
         speaking = home or (_claimant_side(claimant, lex, people) if claimant is not None else "")
         return lex.adversaries.get(speaking, "")
     if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in _FIRST_PERSON:
@@ -1790,9 +1788,9 @@ def _estimate_at(noun: Token) -> tuple[Token, Token] | None:
     return (verb, thing) if thing is not None else None
 
 
-def _accompanying_side(unit: Token, lex: Lexicons) -> str:
+def _accompanying_side(unit: Token, lex: Lexicons, home: str = "") -> str:
     """ "Russia invaded Ukraine with an estimated 190,000 troops": forces a verb's action is
-    done "with" are its subject's."""
+    done "with" are its subject's ("the enemy" is the speaker's adversary)."""
     first = _first_conjunct(unit)
     prep = first.head
     if first.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ != "VERB" \
@@ -1802,7 +1800,18 @@ def _accompanying_side(unit: Token, lex: Lexicons) -> str:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ in ("acl", "relcl") and verb.head != verb:
         subject = verb.head          # "Russia's contingent, deployed in 2020 with 1,960 troops"
-    return _phrase_side(subject, lex) if subject is not None else ""
+    if subject is None:
+        return ""
+    if _is_enemy(subject, lex):      # "the enemy carried out a strike with 127 missiles"
+        return lex.adversaries.get(home, "")
+    return _phrase_side(subject, lex)
+
+
+def _is_enemy(noun: Token, lex: Lexicons) -> bool:
+    """ "the enemy", "the aggressor state", "enemy aviation": a noun the speaker uses for
+    the other side (`claim_enemy_words.txt`)."""
+    return noun.lemma_.lower() in lex.enemy_words or any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in lex.enemy_words for c in noun.children)
 
 
 def _resized_side(unit: Token, lex: Lexicons, home: str) -> str:
@@ -2270,7 +2279,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or _deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
                           addressee=_publisher_side(voices.home) if question else "")
         or _attack_side(unit.token, lex)
-        or _accompanying_side(unit.token, lex)
+        or _accompanying_side(unit.token, lex, home or source_side)
         or _resized_side(unit.token, lex, home)
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
         or _own_side(unit.token, claimant_head, lex, voices.country_of)
@@ -2496,8 +2505,7 @@ def _loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dic
             if named is not None and any(t.lemma_.lower() in lex.enemy_words for t in named.subtree):
                 return lex.adversaries.get(speakers_side, "")
             found = _referent_side(owner, lex, people)
-        elif owner.lemma_.lower() in lex.enemy_words or any(
-                c.lemma_.lower() in lex.enemy_words for c in owner.children):
+        elif _is_enemy(owner, lex):
             found = lex.adversaries.get(speakers_side, "")
         else:
             found = _phrase_side(owner, lex)

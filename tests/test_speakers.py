@@ -618,3 +618,10 @@ def test_offices_estimates_and_quoted_sides(text, source, value, side):
 def test_the_force_a_verb_brings_to_a_figure_or_sends_with_it(text, source, value, side):
     claims = _claims(text, title="Update", side=source, source=source)
     assert claims[value].side == side
+
+
+@pytest.mark.model
+def test_weapons_the_enemy_strikes_with_are_the_adversarys():
+    text = "Overnight the enemy attacked the port of Odesa with 40 drones and 6 cruise missiles."
+    claims = _claims(text, title="Update", side="Ukraine", source="Air Force of the Armed Forces of Ukraine")
+    assert (claims[40].side, claims[6].side) == ("Russia", "Russia")
