@@ -1267,6 +1267,7 @@ class _Speaker:
 
     char: int
     name: str
+    continues: bool = True       # False for "..., X said." after what X said: their speech ends there
 
 
 def _person_entities(doc: Doc) -> tuple[tuple[int, str], ...]:
@@ -1850,11 +1851,21 @@ def _estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = 
     return side
 
 
+def _after_its_report(verb: Token) -> bool:
+    """ "Ukraine secured the release of 215 prisoners, President Zelenskyy said.": the
+    reporting verb comes after what it reports (a clause before it, or the parse's
+    parataxis), as a news report closes a sentence of indirect speech on its source, whose
+    speech ends there (a quotation's speaker may go on: `_speakers_in`)."""
+    return verb.dep_ == "parataxis" or any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
 def _speakers_in(sent: Span, speakers: list[_Speaker], lex: Lexicons) -> list[_Speaker]:
     """Named people who report something in this sentence, in order. A participle that
     modifies a noun ("the mobilisation announced by President Putin") names no speaker:
     a later "he said" goes on with the sentence's own source."""
     found: list[_Speaker] = []
+    quoting = _QUOTE_CLOSE.search(sent.text) is not None    # a quotation's speaker may go on after it
     for token in sent:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.reporting and token.dep_ != "acl":
             subject = _subject_of(token)
@@ -1862,14 +1873,17 @@ def _speakers_in(sent: Span, speakers: list[_Speaker], lex: Lexicons) -> list[_S
                 continue
             name, is_person = _claimant_from_subject(subject, speakers + found, lex)
             if is_person and name:
-                found.append(_Speaker(char=token.idx, name=name))
+                found.append(_Speaker(char=token.idx, name=name,
+                                      continues=quoting or not _after_its_report(token)))
     source = _according_to(sent)                      # "According to Oleksiy Arestovych, ..."
+    trailing = False
     if source is None and not found:
         source = _trailing_source(sent[0], sent, lex)   # "..., Lieutenant General Igor Zhuravlyov, said."
+        trailing = source is not None
     if source is not None:
         name, is_person = _claimant_from_subject(source, speakers + found, lex)
         if is_person and name:
-            found.append(_Speaker(char=source.idx, name=name))
+            found.append(_Speaker(char=source.idx, name=name, continues=quoting or not trailing))
     return sorted(found, key=lambda s: s.char)
 
 
@@ -2011,7 +2025,7 @@ def _still_speaking(speakers: list[_Speaker], sentences: Sequence[Span], index: 
     turn before named)."""
     since = max(sentences[max(0, index - _CONTINUES)].start_char, turn_start)
     recent = [s for s in speakers if s.char >= since]
-    return recent[-1].name if recent else ""
+    return recent[-1].name if recent and recent[-1].continues else ""
 
 
 def _opens_quote(sent: Span) -> bool:

@@ -723,3 +723,15 @@ def test_who_claims_and_for_whom(nlp, text, expected):
 ])
 def test_estimates_and_forces_an_action_is_done_with(nlp, text, expected):
     assert [(c.value, c.side, c.category) for c in _claims(nlp, text)] == expected
+
+
+# a source named at the end of a sentence of indirect speech says that sentence only; one that
+# closes a quotation may go on
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyiv freed 90 prisoners of war, Defence Minister Rustem Umerov said. In return, Ukraine handed "
+     "over 40 Russian soldiers.", [(90, "Rustem Umerov"), (40, "")]),
+    ('"We will hold the line," said Defence Minister Rustem Umerov. Ukraine has 40 brigades in reserve.',
+     [(40, "Rustem Umerov")]),
+])
+def test_how_far_a_trailing_source_goes_on(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
