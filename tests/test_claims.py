@@ -631,6 +631,12 @@ def test_a_bare_casualty_word_after_a_count_of_civilians_is_no_claim(nlp):
     # a bare number after a verb coordinated with the one whose object was counted
     ("The army said it had killed 550 fighters and captured 29 near the town.",
      [(550, "fighters"), (29, "fighters")]),
+    # NATO's battlegroups, and what officials call the forces they count
+    ("The allies agreed to set up three more battlegroups in the south-east.", [(3, "battlegroups")]),
+    ("The army said it had killed 40 Hezbollah operatives this week.", [(40, "operatives")]),
+    ("Some 70 defenders held the plant for a month.", [(70, "defenders")]),
+    # ranks and roles are no unit: "generals" also names attorneys general
+    ("The letter was signed by 83 former state attorney generals.", []),
 ])
 def test_more_units(nlp, text, expected):
     assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
