@@ -105,6 +105,7 @@ _PARTS_OF_DAY = {
     "mid-evening": "EV",
 }
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+_UTC_ZONES = {"gmt", "utc"}  # zones written with the UTC designator Z
 # Where in a day or an afternoon something falls ("late yesterday", "earlier
 # Sunday", "later this afternoon"): TimeML keeps the word in the extent (mod
 # START or END), and the value is the day's or the part of day's own.
@@ -491,15 +492,18 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
     """Split "sunday night" / "3pm on sunday" into (date words, TIMEX3 time suffix)."""
     clock = (r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?)"
              r"|(?P<h24>\d{1,2})[:.](?P<m24>\d{2})"
-             r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?:gmt|utc|hrs|hours)")
-    zone = r"(?: (?:gmt|utc|bst|cet|est|edt|et|pst|msk|local time|kyiv time|moscow time))?"
+             r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?P<milzone>gmt|utc|hrs|hours)")
+    zone = r"(?: (?P<zone>gmt|utc|bst|cet|est|edt|et|pst|msk|local time|kyiv time|moscow time))?"
     m = re.fullmatch(r"(?:(?P<before>.*?) ?(?:at|on|,) )?(?:" + clock + r")" + zone + r"(?:(?: on| ,|,)? (?P<after>.*))?", s)
     if m:
         hour, minute = _clock(m)
         if hour is None:
             return None
         rest = " ".join(p for p in (m.group("before"), m.group("after")) if p)
-        return rest, f"T{hour:02d}:{minute:02d}"
+        # Greenwich time is written as UTC ("2300 GMT" T23:00Z); other named zones keep
+        # no offset, as TimeBank writes "5 p.m. EST" T17:00
+        utc = "Z" if {m.group("zone"), m.group("milzone")} & _UTC_ZONES else ""
+        return rest, f"T{hour:02d}:{minute:02d}{utc}"
     for word, clock_value in _CLOCK_WORDS.items():
         m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?:,? (?:on )?(.*))?", s)
         if m:
@@ -553,7 +557,7 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
         # "that night", "in the morning" after "Friday": the part of the day the text is
         # telling of; "this morning", "tonight" are the document date's
         day = ctx.anchor if rest in ("the", "that", "the same", "in the") and ctx.anchor else ctx.dct
-        if rest == "" and re.fullmatch(r"T\d\d:\d\d", suffix) and (named := _named_day(ctx.sentence_value)):
+        if rest == "" and re.fullmatch(r"T\d\d:\d\dZ?", suffix) and (named := _named_day(ctx.sentence_value)):
             day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
     elif rest == "last" and suffix == "TNI":
         if ctx.dct is None:

@@ -185,8 +185,8 @@ def _values(nlp, text: str, dct: date) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(("text", "dct", "expected"), [
     # weekdays: the tense of the verb, not of whatever the parse passes on the way
     ("Four guards were shot dead on Tuesday.", MON, [("Tuesday", "DATE", "2013-03-12")]),
-    ("The summit opens at 15:00 GMT Saturday.", MON, [("15:00 GMT Saturday", "TIME", "2013-03-23T15:00")]),
-    ("Kick-off is at 15:00 GMT Saturday.", MON, [("15:00 GMT Saturday", "TIME", "2013-03-23T15:00")]),
+    ("The summit opens at 15:00 GMT Saturday.", MON, [("15:00 GMT Saturday", "TIME", "2013-03-23T15:00Z")]),
+    ("Kick-off is at 15:00 GMT Saturday.", MON, [("15:00 GMT Saturday", "TIME", "2013-03-23T15:00Z")]),
     ("Negotiators, set to meet again on Thursday, declined to comment.", MON, [("Thursday", "DATE", "2013-03-21")]),
     ("The ferry, due to sail on Friday, is still in port.", MON, [("Friday", "DATE", "2013-03-22")]),
     ("The rand slid, closing lower on Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),
