@@ -106,6 +106,10 @@ _PARTS_OF_DAY = {
 }
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _UTC_ZONES = {"gmt", "utc"}  # zones written with the UTC designator Z
+# Words before "the past year", "the last week" that make it a length of time
+# ("for the past year", "has spent the past week"), not the calendar unit before
+# this one; after "over" or "in" TimeBank and the news sets disagree, so those stay.
+_SPAN_LEADS = frozenset({"for", "spend", "spends", "spent", "spending"})
 # Where in a day or an afternoon something falls ("late yesterday", "earlier
 # Sunday", "later this afternoon"): TimeML keeps the word in the extent (mod
 # START or END), and the value is the day's or the part of day's own.
@@ -830,6 +834,8 @@ def _relative_unit(s: str, ctx: _Ctx) -> Normalised | None:
     part, which, unit = m.group(1), m.group(2) or "this", m.group(3)
     if s.startswith("the ") and which == "next" and not part:
         return Normalised(DURATION, _duration_value(1, unit))  # "over the next week": a span of time ahead
+    if s.startswith("the ") and which in ("past", "last") and not part and ctx.prev_word in _SPAN_LEADS:
+        return Normalised(DURATION, _duration_value(1, unit))  # "for the past year": how long, not which year
     # "the past week", "the last decade": the calendar unit before this one, as
     # "last week" (TimeML reads them as the week, not as a stretch of seven days)
     if which in ("previous", "following"):

@@ -96,6 +96,14 @@ CASES = [
     ("the coming week", THU, F, "DATE", "2022-W09", "2022-02-28", "2022-03-06"),
     ("last week", "2022-01-05", P, "DATE", "2021-W52", "2021-12-27", "2022-01-02"),
     ("next week", NYE, F, "DATE", "2022-W01", "2022-01-03", "2022-01-09"),
+    # "the past <unit>" after "for" or a verb of spending time measures a span; after
+    # "over"/"in" it stays the calendar unit before this one (TimeBank writes a DATE)
+    ("the past year", WED, {"tense": PAST, "prev_word": "for"}, "DURATION", "P1Y", None, None),
+    ("the last month", WED, {"tense": PRESENT, "prev_word": "for"}, "DURATION", "P1M", None, None),
+    ("the past week", WED, {"tense": PRESENT, "prev_word": "spent"}, "DURATION", "P1W", None, None),
+    ("the past decade", WED, {"tense": PAST, "prev_word": "spending"}, "DURATION", "P10Y", None, None),
+    ("the past year", WED, {"tense": PAST, "prev_word": "over"}, "DATE", "2021", "2021-01-01", "2021-12-31"),
+    ("last year", WED, {"tense": PAST, "prev_word": "for"}, "DATE", "2021", "2021-01-01", "2021-12-31"),
     ("the end of the week", SUN, F, "DATE", "2022-W07", "2022-02-18", "2022-02-20"),
     ("the end of the week", WED, F, "DATE", "2022-W07", "2022-02-18", "2022-02-20"),
     ("the start of next week", WED, F, "DATE", "2022-W08", "2022-02-21", "2022-02-23"),
