@@ -264,6 +264,8 @@ def normalise(
     if not cleaned:
         return None
     cleaned, lead = _strip_leading(cleaned)
+    if (lead or prev_word.lower()) in _BACKWARD_PREPOSITIONS:
+        tense = PAST  # "his 30th rally since Labor Day", said before a future verb: the start lies behind
     ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order,
                anchor_value=anchor_value, next_word=next_word.lower(), quarter_value=quarter_value,
                sentence_value=sentence_value)
@@ -1386,6 +1388,9 @@ def _parse_date(text: str, date_order: str) -> date | None:
 # moves ("the offer was extended to Nov. 16", "gave them until mid-November",
 # "loans through January"): the verb's past tense dates the extending, not the end.
 LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"})
+# "since" names the start of a span that runs up to the time told of: whatever the
+# verb's tense, a year-less day, month or holiday after it lies behind.
+_BACKWARD_PREPOSITIONS = frozenset({"since"})
 
 
 def _limit_tense(ctx: _Ctx) -> str:

@@ -208,6 +208,11 @@ CASES = [
     ("Easter", SUN, F, "DATE", "2022-04-17", "2022-04-17", "2022-04-17"),
     ("Good Friday", SUN, F, "DATE", "2022-04-15", "2022-04-15", "2022-04-15"),
     ("New Year's Eve", SUN, P, "DATE", "2021-12-31", "2021-12-31", "2021-12-31"),
+    # after "since" the start of a span lies behind, whatever the verb's tense
+    ("Christmas", SUN, {"tense": FUTURE, "prev_word": "since"}, "DATE", "2021-12-25", "2021-12-25", "2021-12-25"),
+    ("Easter", "2022-11-02", {"tense": PRESENT, "prev_word": "since"}, "DATE", "2022-04-17", "2022-04-17", "2022-04-17"),
+    ("October", SUN, {"tense": FUTURE, "prev_word": "since"}, "DATE", "2021-10", "2021-10-01", "2021-10-31"),
+    ("Friday", SUN, {"prev_word": "since"}, "DATE", "2022-02-11", "2022-02-11", "2022-02-11"),
     # durations
     ("the next 48 hours", SUN, F, "DURATION", "PT48H", None, None),
     ("about 50 minutes", SUN, P, "DURATION", "PT50M", None, None),
