@@ -85,6 +85,9 @@ _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does"})
 # Words of a point of comparison ("from $2 a year earlier", "the year-ago quarter"):
 # such an expression does not move the period the text is talking about.
 _COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
+# A date after "since" is where a span of comparison starts ("the first drop since
+# October 2009"): the text goes on about the period it named before.
+_SPAN_START_LEADS = frozenset({"since"})
 # Comparatives that, before "than", make a counted span the gap between two times
 # ("two months earlier than he had planned"), not a point counted from a day.
 _COMPARATIVES = frozenset({"earlier", "later", "sooner"})
@@ -225,9 +228,10 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
         if result.type in (tn.DATE, tn.TIME) and result.date_start is not None:
             if not (re.fullmatch(r"\d{4}", result.value) and not _sets_the_scene(span)):
                 named_in_sentence = (sentence, result.value)
-            if result.date_start == result.date_end:
+            since = span.start > 0 and doc[span.start - 1].lower_ in _SPAN_START_LEADS
+            if result.date_start == result.date_end and not since:
                 anchor = result.date_start
-            if not (_COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
+            if not (since or _COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
                     or _aside_quarter(result.value, quarter_value, dct)):
                 anchor_value = result.value
                 if re.fullmatch(r"\d{4}-Q[1-4]", result.value):

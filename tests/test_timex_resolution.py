@@ -363,3 +363,19 @@ def test_was_due_to_a_plan_still_held(nlp, text: str, dct: date, expected: list[
 ])
 def test_state_until_a_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- seventh round: a date after "since"
+# A date after "since" is the start of a span of comparison ("the first drop since
+# October 2009"): anaphora ("a month earlier", "two days later") go on counting from
+# the period the text named before it.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Exports fell in June, the first fall since March 2009. They had risen a month earlier.", AUG,
+     [("June", "DATE", "2013-06"), ("March 2009", "DATE", "2009-03"), ("a month earlier", "DATE", "2013-05")]),
+    ("The index slid on Friday to its lowest close since Jan. 3, 2012. Two days later it recovered.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("Jan. 3, 2012", "DATE", "2012-01-03"),
+      ("Two days later", "DATE", "2013-03-17")]),
+])
+def test_since_starts_a_span_of_comparison(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
