@@ -325,7 +325,21 @@ def governing_tense(span: Span) -> str:
     tense = _tense_of_governor(span)
     if tense != tn.FUTURE and span.root.dep_ == "poss":
         return tn.NO_TENSE
+    if tense == tn.PRESENT and _simple_present_in(span):
+        return tn.FUTURE
     return tense
+
+
+def _simple_present_in(span: Span) -> bool:
+    """ "until a new president takes office in January", "who retires in the autumn": a
+    simple present of an event verb, the expression right under it after "in", tells of
+    what is scheduled, so a year-less month or season is the coming one."""
+    prep = span.root.head
+    if prep is span.root or prep.lower_ != "in" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    return verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not aux
 
 
 @lru_cache(maxsize=1)

@@ -379,3 +379,18 @@ def test_state_until_a_day(nlp, text: str, dct: date, expected: list[tuple[str, 
 ])
 def test_since_starts_a_span_of_comparison(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- seventh round: a scheduled simple present
+# A simple present of an event verb with "in <month/season>" right under it tells of
+# what is scheduled ("takes office in January", "retires in the autumn"): the coming
+# one, not the nearest. A past verb, or a month reached through a noun, is left alone.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The seat stays empty until the new governor takes office in January.", MON, [("January", "DATE", "2014-01")]),
+    ("The chairman, who retires in the autumn, declined to comment.", date(2013, 1, 9), [("the autumn", "DATE", "2013-FA")]),
+    ("The new governor took office in January.", MON, [("January", "DATE", "2013-01")]),  # guard: past
+    ("The firm, under a June accord, is selling assets.", NOV, [("June", "DATE", "2013-06")]),  # guard: noun
+])
+def test_scheduled_simple_present(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
