@@ -81,6 +81,8 @@ _TIME_DATE_JOINERS = frozenset({"on", "of", "at"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
+# "was expected to", "were scheduled to": a plan told in the past passive, still ahead.
+_PAST_PASSIVE_AUX = frozenset({"was", "were"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does"})
 # Words of a point of comparison ("from $2 a year earlier", "the year-ago quarter"):
 # such an expression does not move the period the text is talking about.
@@ -404,6 +406,9 @@ def _tense_of_governor(span: Span) -> str:
             return tn.FUTURE  # "talks, set to resume Monday", "a vote expected in June": scheduled now, so ahead
         if not aux and token.tag_ == "VBD" and infinitive and _schedules(token, infinitive):
             return tn.FUTURE  # "crews expected to restore power by Sunday": what was expected is still ahead
+        if (token.tag_ == "VBN" and infinitive and aux & _PAST_PASSIVE_AUX and not _pluperfect(token)
+                and _schedules(token, infinitive)):
+            return tn.FUTURE  # "the storm was expected to make landfall Wednesday": the same, in the passive
         if _is_bare_participle(token, aux):
             continue
         tense = _tense_of(token)
