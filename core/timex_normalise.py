@@ -1391,13 +1391,16 @@ LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"}
 # "since" names the start of a span that runs up to the time told of: whatever the
 # verb's tense, a year-less day, month or holiday after it lies behind.
 _BACKWARD_PREPOSITIONS = frozenset({"since"})
+# "have called a strike for Jan. 9", "set the vote for March 3": a past verb of arranging
+# does not date the day the arrangement is for, which may lie ahead.
+_TARGET_PREPOSITIONS = frozenset({"for"})
 
 
 def _limit_tense(ctx: _Ctx) -> str:
     """The tense that places a year-less month or day: a past tense does not
     reach a limit introduced by "until", "through" or "to" (the nearest such
     month is meant, which may lie after the document date)."""
-    if ctx.tense == PAST and ctx.prev_word in LIMIT_PREPOSITIONS:
+    if ctx.tense == PAST and (ctx.prev_word in LIMIT_PREPOSITIONS or ctx.prev_word in _TARGET_PREPOSITIONS):
         return NO_TENSE
     return ctx.tense
 

@@ -176,6 +176,11 @@ CASES = [
     ("mid-February", WED, N, "DATE", "2022-02", "2022-02-01", "2022-02-28"),
     ("29 February", LEAP, P, "DATE", "2024-02-29", "2024-02-29", "2024-02-29"),
     ("May 9", WED, F, "DATE", "2022-05-09", "2022-05-09", "2022-05-09"),
+    # a past verb of arranging does not date the day "for" names ("have called a strike
+    # for Jan. 9"): the nearest such day; "on" after a past verb still looks back
+    ("Jan. 9", "2019-12-23", {"tense": PAST, "prev_word": "for"}, "DATE", "2020-01-09", "2020-01-09", "2020-01-09"),
+    ("March", WED, {"tense": PAST, "prev_word": "for"}, "DATE", "2022-03", "2022-03-01", "2022-03-31"),
+    ("Jan. 9", "2019-12-23", {"tense": PAST, "prev_word": "on"}, "DATE", "2019-01-09", "2019-01-09", "2019-01-09"),
     # years, decades, centuries
     ("1938", SUN, N, "DATE", "1938", "1938-01-01", "1938-12-31"),
     ("the year 2014", SUN, N, "DATE", "2014", "2014-01-01", "2014-12-31"),
