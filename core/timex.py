@@ -81,6 +81,7 @@ _TIME_DATE_JOINERS = frozenset({"on", "of", "at"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
+_EARLIEST_LEAD = ("as", "soon", "as")  # "as soon as Saturday": the earliest a coming event may be
 # "was expected to", "were scheduled to": a plan told in the past passive, still ahead.
 _PAST_PASSIVE_AUX = frozenset({"was", "were"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does"})
@@ -324,12 +325,21 @@ def governing_tense(span: Span) -> str:
     reporting = _reporting_verb_before(span)
     if reporting is not None:
         return _tense_of(reporting)
+    if _earliest_ahead(span):
+        return tn.FUTURE
     tense = _tense_of_governor(span)
     if tense != tn.FUTURE and span.root.dep_ == "poss":
         return tn.NO_TENSE
     if tense == tn.PRESENT and _simple_present_in(span):
         return tn.FUTURE
     return tense
+
+
+def _earliest_ahead(span: Span) -> bool:
+    """ "ready to open talks as soon as Saturday": "as soon as" before a day names the
+    earliest time something still to come may happen, whatever tense reports it."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 3):span.start]]
+    return words == list(_EARLIEST_LEAD)
 
 
 def _simple_present_in(span: Span) -> bool:

@@ -408,3 +408,16 @@ def test_scheduled_simple_present(nlp, text: str, dct: date, expected: list[tupl
 ])
 def test_plan_in_the_past_passive(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- seventh round: "as soon as <day>"
+# "as soon as" before a day names the earliest a coming event may happen, even when a
+# past verb reports it; without it the past verb still looks back.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The minister said the bridge was ready to reopen as soon as Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The envoy said the talks were ready to start as soon as Friday.", MON, [("Friday", "DATE", "2013-03-22")]),
+    ("The minister said the bridge reopened on Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),  # guard
+])
+def test_as_soon_as_a_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
