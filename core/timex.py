@@ -81,6 +81,8 @@ _TIME_DATE_JOINERS = frozenset({"on", "of", "at"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
+# "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
+_CUT_ABBREVIATIONS = frozenset({"a.m", "p.m"})
 _EARLIEST_LEAD = ("as", "soon", "as")  # "as soon as Saturday": the earliest a coming event may be
 # "was expected to", "were scheduled to": a plan told in the past passive, still ahead.
 _PAST_PASSIVE_AUX = frozenset({"was", "were"})
@@ -239,10 +241,20 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 anchor_value = result.value
                 if re.fullmatch(r"\d{4}-Q[1-4]", result.value):
                     quarter_value = result.value
+        end_char, text = _with_swallowed_period(span)
         yield Timex(
-            start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
+            start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,
             date_start=result.date_start, date_end=result.date_end, sentence=sentence,
         )
+
+
+def _with_swallowed_period(span: Span) -> tuple[int, str]:
+    """The extent's end and text, with the period of "p.m." that the tokenizer put into
+    the full stop after it ("ended at 7:08 p.m.." is "p.m" + ".."): the abbreviation whole."""
+    doc = span.doc
+    if span[-1].lower_ in _CUT_ABBREVIATIONS and span.end < len(doc) and doc[span.end].text.startswith("."):
+        return span.end_char + 1, span.text + "."
+    return span.end_char, span.text
 
 
 def _sets_the_scene(span: Span) -> bool:
