@@ -1391,8 +1391,8 @@ LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"}
 # "since" names the start of a span that runs up to the time told of: whatever the
 # verb's tense, a year-less day, month or holiday after it lies behind.
 _BACKWARD_PREPOSITIONS = frozenset({"since"})
-# "have called a strike for Jan. 9", "set the vote for March 3": a past verb of arranging
-# does not date the day the arrangement is for, which may lie ahead.
+# "have called a strike for Jan. 9", "set the vote for March 3": a past verb does not
+# date the day that "for" names (the day an arrangement is for), which may lie ahead.
 _TARGET_PREPOSITIONS = frozenset({"for"})
 
 
