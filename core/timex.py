@@ -686,9 +686,19 @@ def _ner_candidates(doc: Doc) -> list[Span]:
             else:
                 break
         span = _trim_edges(doc[start:ent.end])
-        if span is not None:
+        if span is not None and not _described_day(span):
             spans.append(span)
     return spans
+
+
+def _described_day(span: Span) -> bool:
+    """ "a bad day", "a new day of protests", "a very tough day": a day described, with
+    an article and no count or length the words measure (the normaliser can only say PXX),
+    is no time expression, though the model tags it DATE."""
+    if span[0].lower_ not in ("a", "an") or len(span) < 3:
+        return False
+    result = tn.normalise(span.text, None)
+    return result is not None and result.type == tn.DURATION and result.value == "PXX"
 
 
 def _leading_phrase(span: Span, phrases: tuple[tuple[str, ...], ...]) -> int:

@@ -416,3 +416,16 @@ def test_greetings_and_titles(blank_nlp, text: str, spans: list[tuple[str, str]]
 ])
 def test_greetings_with_the_model(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.type) for t in tag_text(nlp, text, MON)] == expected
+
+
+# seventh round: a day described with an article ("a bad day", "a new day of protests"),
+# which the model tags DATE but whose words measure nothing, is no time expression
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It was a bad day for the home side.", []),
+    ("It was a very tough day, the coach said.", []),
+    ("Unions have called a new day of protests.", []),
+    ("The strike lasted a full day.", [("a full day", "DURATION")]),  # guard: a length
+])
+def test_described_day_with_the_model(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.type) for t in tag_text(nlp, text, MON)] == expected
