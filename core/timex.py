@@ -81,10 +81,18 @@ _TIME_DATE_JOINERS = frozenset({"on", "of", "at"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
+# "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
+_CUT_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+_EARLIEST_LEAD = ("as", "soon", "as")  # "as soon as Saturday": the earliest a coming event may be
+# "was expected to", "were scheduled to": a plan told in the past passive, still ahead.
+_PAST_PASSIVE_AUX = frozenset({"was", "were"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does"})
 # Words of a point of comparison ("from $2 a year earlier", "the year-ago quarter"):
 # such an expression does not move the period the text is talking about.
 _COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
+# A date after "since" is where a span of comparison starts ("the first drop since
+# October 2009"): the text goes on about the period it named before.
+_SPAN_START_LEADS = frozenset({"since"})
 # Comparatives that, before "than", make a counted span the gap between two times
 # ("two months earlier than he had planned"), not a point counted from a day.
 _COMPARATIVES = frozenset({"earlier", "later", "sooner"})
@@ -225,17 +233,28 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
         if result.type in (tn.DATE, tn.TIME) and result.date_start is not None:
             if not (re.fullmatch(r"\d{4}", result.value) and not _sets_the_scene(span)):
                 named_in_sentence = (sentence, result.value)
-            if result.date_start == result.date_end:
+            since = span.start > 0 and doc[span.start - 1].lower_ in _SPAN_START_LEADS
+            if result.date_start == result.date_end and not since:
                 anchor = result.date_start
-            if not (_COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
+            if not (since or _COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
                     or _aside_quarter(result.value, quarter_value, dct)):
                 anchor_value = result.value
                 if re.fullmatch(r"\d{4}-Q[1-4]", result.value):
                     quarter_value = result.value
+        end_char, text = _with_swallowed_period(span)
         yield Timex(
-            start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
+            start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,
             date_start=result.date_start, date_end=result.date_end, sentence=sentence,
         )
+
+
+def _with_swallowed_period(span: Span) -> tuple[int, str]:
+    """The extent's end and text, with the period of "p.m." that the tokenizer put into
+    the full stop after it ("ended at 7:08 p.m.." is "p.m" + ".."): the abbreviation whole."""
+    doc = span.doc
+    if span[-1].lower_ in _CUT_ABBREVIATIONS and span.end < len(doc) and doc[span.end].text.startswith("."):
+        return span.end_char + 1, span.text + "."
+    return span.end_char, span.text
 
 
 def _sets_the_scene(span: Span) -> bool:
@@ -318,10 +337,33 @@ def governing_tense(span: Span) -> str:
     reporting = _reporting_verb_before(span)
     if reporting is not None:
         return _tense_of(reporting)
+    if _earliest_ahead(span):
+        return tn.FUTURE
     tense = _tense_of_governor(span)
     if tense != tn.FUTURE and span.root.dep_ == "poss":
         return tn.NO_TENSE
+    if tense == tn.PRESENT and _simple_present_in(span):
+        return tn.FUTURE
     return tense
+
+
+def _earliest_ahead(span: Span) -> bool:
+    """ "ready to open talks as soon as Saturday": "as soon as" before a day names the
+    earliest time something still to come may happen, whatever tense reports it."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 3):span.start]]
+    return words == list(_EARLIEST_LEAD)
+
+
+def _simple_present_in(span: Span) -> bool:
+    """ "until a new president takes office in January", "who retires in the autumn": a
+    simple present of an event verb, the expression right under it after "in", tells of
+    what is scheduled, so a year-less month or season is the coming one."""
+    prep = span.root.head
+    if prep is span.root or prep.lower_ != "in" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    return verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not aux
 
 
 @lru_cache(maxsize=1)
@@ -386,6 +428,9 @@ def _tense_of_governor(span: Span) -> str:
             return tn.FUTURE  # "talks, set to resume Monday", "a vote expected in June": scheduled now, so ahead
         if not aux and token.tag_ == "VBD" and infinitive and _schedules(token, infinitive):
             return tn.FUTURE  # "crews expected to restore power by Sunday": what was expected is still ahead
+        if (token.tag_ == "VBN" and infinitive and aux & _PAST_PASSIVE_AUX and not _pluperfect(token)
+                and _schedules(token, infinitive)):
+            return tn.FUTURE  # "the storm was expected to make landfall Wednesday": the same, in the passive
         if _is_bare_participle(token, aux):
             continue
         tense = _tense_of(token)
@@ -641,9 +686,19 @@ def _ner_candidates(doc: Doc) -> list[Span]:
             else:
                 break
         span = _trim_edges(doc[start:ent.end])
-        if span is not None:
+        if span is not None and not _described_day(span):
             spans.append(span)
     return spans
+
+
+def _described_day(span: Span) -> bool:
+    """ "a bad day", "a new day of protests", "a very tough day": a day described, with
+    an article and no count or length the words measure (the normaliser can only say PXX),
+    is no time expression, though the model tags it DATE."""
+    if span[0].lower_ not in ("a", "an") or len(span) < 3:
+        return False
+    result = tn.normalise(span.text, None)
+    return result is not None and result.type == tn.DURATION and result.value == "PXX"
 
 
 def _leading_phrase(span: Span, phrases: tuple[tuple[str, ...], ...]) -> int:

@@ -105,6 +105,11 @@ _PARTS_OF_DAY = {
     "mid-evening": "EV",
 }
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+_UTC_ZONES = {"gmt", "utc"}  # zones written with the UTC designator Z
+# Words before "the past year", "the last week" that make it a length of time
+# ("for the past year", "has spent the past week"), not the calendar unit before
+# this one; after "over" or "in" TimeBank and the news sets disagree, so those stay.
+_SPAN_LEADS = frozenset({"for", "spend", "spends", "spent", "spending"})
 # Where in a day or an afternoon something falls ("late yesterday", "earlier
 # Sunday", "later this afternoon"): TimeML keeps the word in the extent (mod
 # START or END), and the value is the day's or the part of day's own.
@@ -259,6 +264,8 @@ def normalise(
     if not cleaned:
         return None
     cleaned, lead = _strip_leading(cleaned)
+    if (lead or prev_word.lower()) in _BACKWARD_PREPOSITIONS:
+        tense = PAST  # "his 30th rally since Labor Day", said before a future verb: the start lies behind
     ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order,
                anchor_value=anchor_value, next_word=next_word.lower(), quarter_value=quarter_value,
                sentence_value=sentence_value)
@@ -491,15 +498,18 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
     """Split "sunday night" / "3pm on sunday" into (date words, TIMEX3 time suffix)."""
     clock = (r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?)"
              r"|(?P<h24>\d{1,2})[:.](?P<m24>\d{2})"
-             r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?:gmt|utc|hrs|hours)")
-    zone = r"(?: (?:gmt|utc|bst|cet|est|edt|et|pst|msk|local time|kyiv time|moscow time))?"
+             r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?P<milzone>gmt|utc|hrs|hours)")
+    zone = r"(?: (?P<zone>gmt|utc|bst|cet|est|edt|et|pst|msk|local time|kyiv time|moscow time))?"
     m = re.fullmatch(r"(?:(?P<before>.*?) ?(?:at|on|,) )?(?:" + clock + r")" + zone + r"(?:(?: on| ,|,)? (?P<after>.*))?", s)
     if m:
         hour, minute = _clock(m)
         if hour is None:
             return None
         rest = " ".join(p for p in (m.group("before"), m.group("after")) if p)
-        return rest, f"T{hour:02d}:{minute:02d}"
+        # Greenwich time is written as UTC ("2300 GMT" T23:00Z); other named zones keep
+        # no offset, as TimeBank writes "5 p.m. EST" T17:00
+        utc = "Z" if {m.group("zone"), m.group("milzone")} & _UTC_ZONES else ""
+        return rest, f"T{hour:02d}:{minute:02d}{utc}"
     for word, clock_value in _CLOCK_WORDS.items():
         m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?:,? (?:on )?(.*))?", s)
         if m:
@@ -553,7 +563,7 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
         # "that night", "in the morning" after "Friday": the part of the day the text is
         # telling of; "this morning", "tonight" are the document date's
         day = ctx.anchor if rest in ("the", "that", "the same", "in the") and ctx.anchor else ctx.dct
-        if rest == "" and re.fullmatch(r"T\d\d:\d\d", suffix) and (named := _named_day(ctx.sentence_value)):
+        if rest == "" and re.fullmatch(r"T\d\d:\d\dZ?", suffix) and (named := _named_day(ctx.sentence_value)):
             day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
     elif rest == "last" and suffix == "TNI":
         if ctx.dct is None:
@@ -826,6 +836,8 @@ def _relative_unit(s: str, ctx: _Ctx) -> Normalised | None:
     part, which, unit = m.group(1), m.group(2) or "this", m.group(3)
     if s.startswith("the ") and which == "next" and not part:
         return Normalised(DURATION, _duration_value(1, unit))  # "over the next week": a span of time ahead
+    if s.startswith("the ") and which in ("past", "last") and not part and ctx.prev_word in _SPAN_LEADS:
+        return Normalised(DURATION, _duration_value(1, unit))  # "for the past year": how long, not which year
     # "the past week", "the last decade": the calendar unit before this one, as
     # "last week" (TimeML reads them as the week, not as a stretch of seven days)
     if which in ("previous", "following"):
@@ -1376,13 +1388,19 @@ def _parse_date(text: str, date_order: str) -> date | None:
 # moves ("the offer was extended to Nov. 16", "gave them until mid-November",
 # "loans through January"): the verb's past tense dates the extending, not the end.
 LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"})
+# "since" names the start of a span that runs up to the time told of: whatever the
+# verb's tense, a year-less day, month or holiday after it lies behind.
+_BACKWARD_PREPOSITIONS = frozenset({"since"})
+# "have called a strike for Jan. 9", "set the vote for March 3": a past verb does not
+# date the day that "for" names (the day an arrangement is for), which may lie ahead.
+_TARGET_PREPOSITIONS = frozenset({"for"})
 
 
 def _limit_tense(ctx: _Ctx) -> str:
     """The tense that places a year-less month or day: a past tense does not
     reach a limit introduced by "until", "through" or "to" (the nearest such
     month is meant, which may lie after the document date)."""
-    if ctx.tense == PAST and ctx.prev_word in LIMIT_PREPOSITIONS:
+    if ctx.tense == PAST and (ctx.prev_word in LIMIT_PREPOSITIONS or ctx.prev_word in _TARGET_PREPOSITIONS):
         return NO_TENSE
     return ctx.tense
 

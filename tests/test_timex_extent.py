@@ -384,6 +384,18 @@ def test_clock_time_zone_extent(blank_nlp, text: str, spans: list[tuple[str, str
     assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
 
 
+# seventh round: "7:08 p.m.." (a full stop typed after the abbreviation's own period) is
+# tokenized "p.m" + "..": the clock time is still found, and its extent ends on "p.m."
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The final ended at 7:08 p.m.. The champion wept.", [("7:08 p.m.", "TIME", "2022-02-14T19:08")]),
+    ("The last drones were downed by 3 a.m.. Power was cut.", [("3 a.m.", "TIME", "2022-02-14T03:00")]),
+    ("The final ended at 7:08 p.m. The champion wept.", [("7:08 p.m.", "TIME", "2022-02-14T19:08")]),  # guard
+])
+def test_clock_time_before_a_doubled_period(blank_nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(text[t.start:t.end], t.type, t.value) for t in tag_text(blank_nlp, text, MON)]
+    assert got == expected
+
+
 # sixth round: a greeting ("Good evening from Kabul") and a programme title in quotes
 # ('"This Week"') name no time; the same words in running text still do
 @pytest.mark.parametrize(("text", "spans"), [
@@ -403,4 +415,17 @@ def test_greetings_and_titles(blank_nlp, text: str, spans: list[tuple[str, str]]
     ("Good morning from Geneva, where talks resume today.", [("today", "DATE")]),
 ])
 def test_greetings_with_the_model(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.type) for t in tag_text(nlp, text, MON)] == expected
+
+
+# seventh round: a day described with an article ("a bad day", "a new day of protests"),
+# which the model tags DATE but whose words measure nothing, is no time expression
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It was a bad day for the home side.", []),
+    ("It was a very tough day, the coach said.", []),
+    ("Unions have called a new day of protests.", []),
+    ("The strike lasted a full day.", [("a full day", "DURATION")]),  # guard: a length
+])
+def test_described_day_with_the_model(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.type) for t in tag_text(nlp, text, MON)] == expected

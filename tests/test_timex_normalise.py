@@ -63,8 +63,14 @@ CASES = [
     # clock times
     ("3pm on Sunday", SUN, F, "TIME", "2022-02-13T15:00", "2022-02-13", "2022-02-13"),
     ("Sunday at 3 p.m.", SUN, P, "TIME", "2022-02-13T15:00", "2022-02-13", "2022-02-13"),
-    ("10:30 GMT", WED, N, "TIME", "2022-02-16T10:30", "2022-02-16", "2022-02-16"),
-    ("0900 GMT", WED, N, "TIME", "2022-02-16T09:00", "2022-02-16", "2022-02-16"),
+    # Greenwich or universal time carries the UTC designator Z; other named zones no offset
+    ("10:30 GMT", WED, N, "TIME", "2022-02-16T10:30Z", "2022-02-16", "2022-02-16"),
+    ("0900 GMT", WED, N, "TIME", "2022-02-16T09:00Z", "2022-02-16", "2022-02-16"),
+    ("1845 UTC", WED, N, "TIME", "2022-02-16T18:45Z", "2022-02-16", "2022-02-16"),
+    ("4 a.m. UTC", WED, N, "TIME", "2022-02-16T04:00Z", "2022-02-16", "2022-02-16"),
+    ("2200 GMT Tuesday", WED, P, "TIME", "2022-02-15T22:00Z", "2022-02-15", "2022-02-15"),
+    ("7 p.m. EST", WED, N, "TIME", "2022-02-16T19:00", "2022-02-16", "2022-02-16"),
+    ("9 a.m. local time", WED, N, "TIME", "2022-02-16T09:00", "2022-02-16", "2022-02-16"),
     ("11.45pm", WED, N, "TIME", "2022-02-16T23:45", "2022-02-16", "2022-02-16"),
     ("12am", WED, N, "TIME", "2022-02-16T00:00", "2022-02-16", "2022-02-16"),
     ("midnight", WED, N, "TIME", "2022-02-16T24:00", "2022-02-16", "2022-02-16"),
@@ -90,6 +96,14 @@ CASES = [
     ("the coming week", THU, F, "DATE", "2022-W09", "2022-02-28", "2022-03-06"),
     ("last week", "2022-01-05", P, "DATE", "2021-W52", "2021-12-27", "2022-01-02"),
     ("next week", NYE, F, "DATE", "2022-W01", "2022-01-03", "2022-01-09"),
+    # "the past <unit>" after "for" or a verb of spending time measures a span; after
+    # "over"/"in" it stays the calendar unit before this one (TimeBank writes a DATE)
+    ("the past year", WED, {"tense": PAST, "prev_word": "for"}, "DURATION", "P1Y", None, None),
+    ("the last month", WED, {"tense": PRESENT, "prev_word": "for"}, "DURATION", "P1M", None, None),
+    ("the past week", WED, {"tense": PRESENT, "prev_word": "spent"}, "DURATION", "P1W", None, None),
+    ("the past decade", WED, {"tense": PAST, "prev_word": "spending"}, "DURATION", "P10Y", None, None),
+    ("the past year", WED, {"tense": PAST, "prev_word": "over"}, "DATE", "2021", "2021-01-01", "2021-12-31"),
+    ("last year", WED, {"tense": PAST, "prev_word": "for"}, "DATE", "2021", "2021-01-01", "2021-12-31"),
     ("the end of the week", SUN, F, "DATE", "2022-W07", "2022-02-18", "2022-02-20"),
     ("the end of the week", WED, F, "DATE", "2022-W07", "2022-02-18", "2022-02-20"),
     ("the start of next week", WED, F, "DATE", "2022-W08", "2022-02-21", "2022-02-23"),
@@ -162,6 +176,11 @@ CASES = [
     ("mid-February", WED, N, "DATE", "2022-02", "2022-02-01", "2022-02-28"),
     ("29 February", LEAP, P, "DATE", "2024-02-29", "2024-02-29", "2024-02-29"),
     ("May 9", WED, F, "DATE", "2022-05-09", "2022-05-09", "2022-05-09"),
+    # a past verb of arranging does not date the day "for" names ("have called a strike
+    # for Jan. 9"): the nearest such day; "on" after a past verb still looks back
+    ("Jan. 9", "2019-12-23", {"tense": PAST, "prev_word": "for"}, "DATE", "2020-01-09", "2020-01-09", "2020-01-09"),
+    ("March", WED, {"tense": PAST, "prev_word": "for"}, "DATE", "2022-03", "2022-03-01", "2022-03-31"),
+    ("Jan. 9", "2019-12-23", {"tense": PAST, "prev_word": "on"}, "DATE", "2019-01-09", "2019-01-09", "2019-01-09"),
     # years, decades, centuries
     ("1938", SUN, N, "DATE", "1938", "1938-01-01", "1938-12-31"),
     ("the year 2014", SUN, N, "DATE", "2014", "2014-01-01", "2014-12-31"),
@@ -194,6 +213,11 @@ CASES = [
     ("Easter", SUN, F, "DATE", "2022-04-17", "2022-04-17", "2022-04-17"),
     ("Good Friday", SUN, F, "DATE", "2022-04-15", "2022-04-15", "2022-04-15"),
     ("New Year's Eve", SUN, P, "DATE", "2021-12-31", "2021-12-31", "2021-12-31"),
+    # after "since" the start of a span lies behind, whatever the verb's tense
+    ("Christmas", SUN, {"tense": FUTURE, "prev_word": "since"}, "DATE", "2021-12-25", "2021-12-25", "2021-12-25"),
+    ("Easter", "2022-11-02", {"tense": PRESENT, "prev_word": "since"}, "DATE", "2022-04-17", "2022-04-17", "2022-04-17"),
+    ("October", SUN, {"tense": FUTURE, "prev_word": "since"}, "DATE", "2021-10", "2021-10-01", "2021-10-31"),
+    ("Friday", SUN, {"prev_word": "since"}, "DATE", "2022-02-11", "2022-02-11", "2022-02-11"),
     # durations
     ("the next 48 hours", SUN, F, "DURATION", "PT48H", None, None),
     ("about 50 minutes", SUN, P, "DURATION", "PT50M", None, None),
