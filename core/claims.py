@@ -48,8 +48,17 @@ Choices the wording leaves open, documented once here:
   by whom its closing '...," X said' names;
 - equipment handed over "to" or "for" a party (`claim_transfer_words.txt`) is
   the receiver's; forces "sent" stay the sender's;
-- the publisher speaks for a side only when it is one, or an official body of
-  one ("General Staff of the Armed Forces of Ukraine"); a news outlet for none.
+- the publisher speaks for a side only when it is one, an official body of
+  one ("General Staff of the Armed Forces of Ukraine") or an office of one
+  ("President of Russia"); a news outlet for none;
+- a quotation in single marks is read like one in double marks, and its
+  speaker's "we" and "our" are the side the speaker's description names
+  ("German Defence Minister Boris Pistorius"); "according to our data" is the
+  speaker's own claim;
+- a source named at the end of a sentence of indirect speech ("..., X said.")
+  says that sentence only; one who closes a quotation may go on;
+- "its losses amounted to N", "the losses of the enemy are N" and "estimates
+  Russian losses at N" are losses of whom the loss noun names.
 
 Lexicons live in `core/data/claim_*.csv|txt`, each with its provenance.
 """
