@@ -741,3 +741,14 @@ def test_estimates_and_forces_an_action_is_done_with(nlp, text, expected):
 ])
 def test_how_far_a_trailing_source_goes_on(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
+# armed groups of other wars are sides too (claim_side_groups.csv); "is" is no group
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The SDF said 300 ISIS fighters had surrendered in the last village.", [(300, "Islamic State")]),
+    ("A monitor said 120 HTS fighters were killed near Hama.", [(120, "HTS")]),
+    ("Al-Shabaab said it had killed 30 soldiers in the raid, which the army denied.", [(30, "")]),   # guard
+    ("The force is 4,000 troops strong and is based in Mali.", [(4000, "")]),   # guard
+])
+def test_armed_groups_of_other_wars(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
