@@ -2725,6 +2725,8 @@ def _claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str]
         return people[claimant.text]            # a person the actor dictionary knows: "Shoigu said ..."
     owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"]
     side = next((side for t in owners for side in [_token_side(t, lex)] if side), "")
+    if not side and any(c.lower_ in ("its", "their") for c in owners[1:]):
+        side = _referent_side(owners[1], lex, people)   # "Its chief spokesman said": the military named before
     for role in (c for c in claimant.children if c.dep_ == "appos") if not side else ():
         # "Ivan Petrenko, a spokesman for Ukraine's eastern group of forces"
         side = _phrase_side(role, lex) or next(

@@ -752,3 +752,14 @@ def test_how_far_a_trailing_source_goes_on(nlp, text, expected):
 ])
 def test_armed_groups_of_other_wars(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# "its spokesman" speaks for whom "its" goes back to
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Estonian army held drills on Tuesday. Its spokesman, Major Kalle Tamm, said four battalions "
+     "took part.", [(4, "Estonia")]),   # guard
+    ("The Polish military said on Monday that its jets had flown 40 sorties. Its chief spokesman, Colonel "
+     "Jan Nowak, said two brigades were now deployed near the town.", [(2, "Poland")]),
+])
+def test_a_spokesman_named_by_its_speaks_for_its_referent(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
