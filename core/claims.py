@@ -1192,6 +1192,9 @@ def _phrase_side(head: Token, lex: Lexicons) -> str:
     found = _token_side(head, lex)
     if found:
         return found
+    group = _group_modifier_side(head, lex)
+    if group:
+        return group                  # "Somalia's al-Shabaab movement": the group, not its country
     modifiers = [child for child in head.children if child.dep_ in ("poss", "amod", "compound")]
     for child in modifiers:
         found = _token_side(child, lex)
@@ -1200,6 +1203,13 @@ def _phrase_side(head: Token, lex: Lexicons) -> str:
     if not modifiers and head.pos_ == "NOUN" and _with_the(head):
         return _named_before(head, lex)
     return ""
+
+
+def _group_modifier_side(head: Token, lex: Lexicons) -> str:
+    """The armed group or alliance (`claim_side_groups.csv`) a word before the noun names
+    ("Houthi", "al-Shabaab"), or ""."""
+    return next((side for c in head.children if c.dep_ in ("amod", "compound")
+                 for side in [_token_side(c, lex)] if side in lex.groups), "")
 
 
 def _reach_start(sent: Span, back: int) -> int:
@@ -2723,6 +2733,9 @@ def _claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str]
         return ""
     if people and claimant.text in people:
         return people[claimant.text]            # a person the actor dictionary knows: "Shoigu said ..."
+    group = _group_modifier_side(claimant, lex)
+    if group:
+        return group                   # "Yemen's Houthi movement said": the group, not the country it is in
     owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"]
     side = next((side for t in owners for side in [_token_side(t, lex)] if side), "")
     if not side and any(c.lower_ in ("its", "their") for c in owners[1:]):

@@ -763,3 +763,11 @@ def test_armed_groups_of_other_wars(nlp, text, expected):
 ])
 def test_a_spokesman_named_by_its_speaks_for_its_referent(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a group named in its source's name outranks the country it is in
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Somalia's al-Shabaab movement said it had lost 12 fighters in the raid.", [(12, "al-Shabaab")]),
+])
+def test_a_group_in_the_sources_name_is_its_side(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
