@@ -90,9 +90,6 @@ _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does"})
 # Words of a point of comparison ("from $2 a year earlier", "the year-ago quarter"):
 # such an expression does not move the period the text is talking about.
 _COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
-# A date after "since" is where a span of comparison starts ("the first drop since
-# October 2009"): the text goes on about the period it named before.
-_SPAN_START_LEADS = frozenset({"since"})
 # Comparatives that, before "than", make a counted span the gap between two times
 # ("two months earlier than he had planned"), not a point counted from a day.
 _COMPARATIVES = frozenset({"earlier", "later", "sooner"})
@@ -233,7 +230,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
         if result.type in (tn.DATE, tn.TIME) and result.date_start is not None:
             if not (re.fullmatch(r"\d{4}", result.value) and not _sets_the_scene(span)):
                 named_in_sentence = (sentence, result.value)
-            since = span.start > 0 and doc[span.start - 1].lower_ in _SPAN_START_LEADS
+            since = span.start > 0 and doc[span.start - 1].lower_ in tn.SPAN_START_PREPOSITIONS
             if result.date_start == result.date_end and not since:
                 anchor = result.date_start
             if not (since or _COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
@@ -282,9 +279,8 @@ def _aside_quarter(value: str, quarter_value: str, dct: date | None) -> bool:
     is an aside, and "the period", "a year ago" still mean the quarter reported."""
     if dct is None or not re.fullmatch(r"\d{4}-Q[1-4]", value) or value == quarter_value:
         return False
-    q = (dct.month - 1) // 3  # the quarter before the dct's own, counted from 0
-    latest = f"{dct.year - (q == 0):04d}-Q{q or 4}"
-    return quarter_value == latest
+    year, q = tn.latest_quarter(dct)
+    return quarter_value == f"{year:04d}-Q{q}"
 
 
 def tag_text(nlp: Language, text: str, dct: date | None) -> list[Timex]:

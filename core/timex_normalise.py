@@ -264,7 +264,7 @@ def normalise(
     if not cleaned:
         return None
     cleaned, lead = _strip_leading(cleaned)
-    if (lead or prev_word.lower()) in _BACKWARD_PREPOSITIONS:
+    if (lead or prev_word.lower()) in SPAN_START_PREPOSITIONS:
         tense = PAST  # "his 30th rally since Labor Day", said before a future verb: the start lies behind
     ctx = _Ctx(dct=dct, tense=tense, anchor=anchor, prev_word=lead or prev_word.lower(), date_order=date_order,
                anchor_value=anchor_value, next_word=next_word.lower(), quarter_value=quarter_value,
@@ -580,14 +580,9 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
 
 
 def _named_day(value: str) -> date | None:
-    """The day a TIMEX3 date or time value names ("2016-12-10", "2016-12-10TNI"), else None."""
-    m = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:T|$)", value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    """The day a TIMEX3 date or time value names ("2016-12-10", "2016-12-10TNI"), else None
+    (a month or a week names no day)."""
+    return _period_start(value) if re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value) else None
 
 
 def _clock_duration(s: str, ctx: _Ctx) -> Normalised | None:
@@ -1158,10 +1153,15 @@ def _default_quarter(ctx: _Ctx, *, current: bool, latest: bool) -> tuple[int, in
     present or future tense, else the last one over (the one being reported);
     "the latest quarter" is always the last one over."""
     assert ctx.dct is not None
-    year, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
     if current or (ctx.tense in (PRESENT, FUTURE) and not latest):
-        return year, q
-    return (year, q - 1) if q > 1 else (year - 1, 4)
+        return ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
+    return latest_quarter(ctx.dct)
+
+
+def latest_quarter(dct: date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter over before `dct`: the one a report is about."""
+    q = (dct.month - 1) // 3 + 1
+    return (dct.year, q - 1) if q > 1 else (dct.year - 1, 4)
 
 
 def _quarter_year(q: int, dct: date, tense: str) -> int:
@@ -1389,8 +1389,10 @@ def _parse_date(text: str, date_order: str) -> date | None:
 # "loans through January"): the verb's past tense dates the extending, not the end.
 LIMIT_PREPOSITIONS = frozenset({"until", "till", "til", "through", "thru", "to"})
 # "since" names the start of a span that runs up to the time told of: whatever the
-# verb's tense, a year-less day, month or holiday after it lies behind.
-_BACKWARD_PREPOSITIONS = frozenset({"since"})
+# verb's tense, a year-less day, month or holiday after it lies behind, and (core.timex)
+# it is a point of comparison ("the first drop since October 2009") that does not move
+# the period the text goes on about.
+SPAN_START_PREPOSITIONS = frozenset({"since"})
 # "have called a strike for Jan. 9", "set the vote for March 3": a past verb does not
 # date the day that "for" names (the day an arrangement is for), which may lie ahead.
 _TARGET_PREPOSITIONS = frozenset({"for"})
