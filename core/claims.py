@@ -2236,18 +2236,19 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
         if _might_hold_claims(sent, lex) or last_unit is not None and last_unit[0] == index - 1:
             previous_unit: _Unit | None = None       # the last unit counted in this sentence
             earlier_unit = last_unit[1] if last_unit is not None and last_unit[0] == index - 1 else None
+            quoted_by, quoted_home = quoted.get(index, ("", ""))
             for figure in find_figures(sent, lex=lex):
                 try:
                     found = _claim_for(figure, sent, index, speakers=speakers, recent_sides=recent_sides,
                                        previous_unit=previous_unit, earlier_unit=earlier_unit,
                                        published=published,
                                        timexes=timexes, lex=lex, settings=settings, voices=voices,
-                                       stated_by=quoted.get(index, ("", ""))[0]
+                                       stated_by=quoted_by
                                        or next((back[j] for j in range(index, index + _RETRO_REACH + 1)
                                                 if j in back), "")
                                        or _still_speaking(speakers, sentences, index,
                                                           voices.turn_start(sent.start_char)),
-                                       quoted_home=quoted.get(index, ("", ""))[1])
+                                       quoted_home=quoted_home)
                 except Exception:  # one bad candidate must not stop the article
                     log.exception("skipping figure %r", _text_of(doc)[figure.start:figure.end])
                     continue
@@ -2738,8 +2739,9 @@ def _claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str]
         return group                   # "Yemen's Houthi movement said": the group, not the country it is in
     owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"]
     side = next((side for t in owners for side in [_token_side(t, lex)] if side), "")
-    if not side and any(c.lower_ in ("its", "their") for c in owners[1:]):
-        side = _referent_side(owners[1], lex, people)   # "Its chief spokesman said": the military named before
+    pronoun = next((c for c in owners[1:] if c.lower_ in ("its", "their")), None)
+    if not side and pronoun is not None:
+        side = _referent_side(pronoun, lex, people)   # "Its chief spokesman said": the military named before
     for role in (c for c in claimant.children if c.dep_ == "appos") if not side else ():
         # "Ivan Petrenko, a spokesman for Ukraine's eastern group of forces"
         side = _phrase_side(role, lex) or next(

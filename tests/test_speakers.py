@@ -584,14 +584,6 @@ def test_an_office_of_the_speakers_government_deploys_its_forces(text, value, si
     # pairs of adversaries besides Russia and Ukraine (claim_adversaries.csv)
     ("The enemy lost 40 soldiers in the attack on our positions.", "Ministry of Defence of Azerbaijan", 40,
      "Armenia"),
-])
-def test_whom_it_and_the_group_and_the_enemy_go_back_to(text, source, value, side):
-    claims = _claims(text, title="Statement", side=source, source=source)
-    assert claims[value].side == side
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(("text", "source", "value", "side"), [
     # "placed up to 2,000 troops", which the parser reads as "placed up" + "to 2,000 troops"
     ("MR. DAVIS: The Secretary has placed up to 2,000 troops on alert.", "U.S. Department of Defense", 2000,
      "United States"),
@@ -600,14 +592,6 @@ def test_whom_it_and_the_group_and_the_enemy_go_back_to(text, source, value, sid
      "Russia"),
     # a one-sentence quotation: "our forces" are the side the speaker's description names
     ("'Our units destroyed 9 tanks near the river,' the Russian defence ministry said.", "Reuters", 9, "Ukraine"),
-])
-def test_offices_estimates_and_quoted_sides(text, source, value, side):
-    claims = _claims(text, title="Update", side=source, source=source)
-    assert claims[value].side == side
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(("text", "source", "value", "side"), [
     # the force a verb brings to the figure: its own "the Armed Forces" for a presidency
     ("The minister proposed raising the strength of the Armed Forces to 1.2 million servicemen.",
      "President of Russia", 1200000, "Russia"),
@@ -615,7 +599,9 @@ def test_offices_estimates_and_quoted_sides(text, source, value, side):
     # forces a body was sent "with", when the verb describes the body
     ("Poland's contingent, sent to the base with 300 soldiers, returned home in May.", "Reuters", 300, "Poland"),
 ])
-def test_the_force_a_verb_brings_to_a_figure_or_sends_with_it(text, source, value, side):
+def test_whose_forces_a_statement_counts(text, source, value, side):
+    """Sides read from what the words go back to: "it", "the group", "the enemy", an
+    office, an estimate's thing, a quotation's speaker, a verb's object or "with"."""
     claims = _claims(text, title="Update", side=source, source=source)
     assert claims[value].side == side
 
