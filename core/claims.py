@@ -105,6 +105,7 @@ _REPORT_NOUNS = _DATA / "claim_report_nouns.txt"
 _MODEL_PREFIXES = _DATA / "claim_model_prefixes.txt"
 _ORG_NOUNS = _DATA / "claim_org_nouns.txt"
 _TRANSFER_WORDS = _DATA / "claim_transfer_words.txt"
+_STATE_WORDS = _DATA / "claim_state_words.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -258,6 +259,7 @@ class Lexicons:
     org_nouns: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()       # sides that are alliances or armed groups, not countries
     transfer_words: frozenset[str] = frozenset()
+    state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
     model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
@@ -332,6 +334,7 @@ def lexicons() -> Lexicons:
         report_nouns=_words(_REPORT_NOUNS),
         org_nouns=_words(_ORG_NOUNS),
         transfer_words=_words(_TRANSFER_WORDS),
+        state_words=_words(_STATE_WORDS),
         shortened=_shortened(units),
         groups=frozenset(row[1] for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is None),
         model_prefix=re.compile(r"\b(?:" + "|".join(re.escape(row[0]) for row in _rows(_MODEL_PREFIXES)) + r") $"),
@@ -1025,6 +1028,8 @@ def _token_side(token: Token, lex: Lexicons) -> str:
     "the alliance" names the alliance or armed group named last before it."""
     if token.lower_ in _ALLIANCE_NOUNS:
         return _last_named_group(token, lex)
+    if token.lemma_.lower() in lex.state_words and not token.text[:1].isupper():
+        return _state_side(token, lex)
     if token.ent_type_ and token.ent_iob_ != "O":
         found = side_of_term(_entity_of(token).text, lex)
         if found:
@@ -1043,6 +1048,27 @@ def _last_named_group(token: Token, lex: Lexicons) -> str:
             found = side_of_term(earlier.text, lex)
             if found in lex.groups:
                 return found
+    return ""
+
+
+def _state_side(token: Token, lex: Lexicons) -> str:
+    """The state "the junta", "the regime" or "government" (`claim_state_words.txt`) stands
+    for: the country named with such a word last, up to `token` ("Sudan's army", "the
+    Syrian army", "the Kiev regime"), or else the adversary state of the armed group named
+    last before it ("the RSF": Sudan). Within `_NAME_REACH` tokens; empty if neither."""
+    doc = token.doc
+    for earlier in reversed(doc[max(0, token.i - _NAME_REACH):token.i + 1]):
+        if earlier.lemma_.lower() in lex.state_words:
+            for child in earlier.children:
+                if child.dep_ in ("poss", "amod", "compound") and child.lemma_.lower() not in lex.state_words:
+                    found = _token_side(child, lex)
+                    if found and found not in lex.groups:
+                        return found
+        elif earlier.text[:1].isupper() and earlier.i != token.i:
+            found = _token_side(earlier, lex)
+            adversary = lex.adversaries.get(found, "") if found in lex.groups else ""
+            if adversary and adversary not in lex.groups:
+                return adversary
     return ""
 
 

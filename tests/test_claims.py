@@ -754,6 +754,24 @@ def test_armed_groups_of_other_wars(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
 
 
+# what an armed group takes or destroys is the state's it fights (claim_adversaries.csv), and "the
+# junta", "regime soldiers", "government tanks" are that state's, or the state's named with such a
+# word before (claim_state_words.txt)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The RSF said its fighters had captured 25 soldiers near the airport.", [(25, "Sudan")]),
+    ("The Arakan Army said 60 soldiers of the junta had laid down their arms at the base.", [(60, "Myanmar")]),
+    ("HTS pushed into the city on Friday. A war monitor said the clashes had killed 90 regime soldiers "
+     "and 40 HTS fighters.", [(90, "Syria"), (40, "HTS")]),
+    ("Chad's army has about 30,000 troops. Rebels said they had seized 12 government tanks.",
+     [(30000, "Chad"), (12, "Chad")]),
+    ("Officials in Moscow said the Kiev regime had lost 300 soldiers near the town.", [(300, "Ukraine")]),
+    ("Al-Shabaab said it had killed 30 soldiers in the raid.", [(30, "")]),   # guard: it fights several states
+    ("The government said 5,000 troops would guard the polls.", [(5000, "")]),   # guard: no state named
+])
+def test_a_states_forces_named_without_the_state(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
 # "its spokesman" speaks for whom "its" goes back to
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Estonian army held drills on Tuesday. Its spokesman, Major Kalle Tamm, said four battalions "
