@@ -106,6 +106,7 @@ _MODEL_PREFIXES = _DATA / "claim_model_prefixes.txt"
 _ORG_NOUNS = _DATA / "claim_org_nouns.txt"
 _TRANSFER_WORDS = _DATA / "claim_transfer_words.txt"
 _STATE_WORDS = _DATA / "claim_state_words.txt"
+_ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -223,6 +224,7 @@ _QUOTE_REACH = 8              # sentences back from '...," X said.' its quotatio
 _RETRO_REACH = 3              # sentences after a figure where "This was stated by X" may claim it
 _CLAUSE_STEPS = 6             # words above a figure where a hypothetical or an award may sit
 _SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
+_NEXT_REACH = 40              # tokens after a role's sentence in which `_named_next` looks for its name
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
 _BRIDGE_MAX = 6               # tokens allowed between a figure and its noun
 _LOCATION_MAX = 8             # tokens between a force noun and its place phrase
@@ -260,6 +262,7 @@ class Lexicons:
     groups: frozenset[str] = frozenset()       # sides that are alliances or armed groups, not countries
     transfer_words: frozenset[str] = frozenset()
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
+    roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
     model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
@@ -335,6 +338,7 @@ def lexicons() -> Lexicons:
         org_nouns=_words(_ORG_NOUNS),
         transfer_words=_words(_TRANSFER_WORDS),
         state_words=_words(_STATE_WORDS),
+        roles_named_later=_words(_ROLES_NAMED_LATER),
         shortened=_shortened(units),
         groups=frozenset(row[1] for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is None),
         model_prefix=re.compile(r"\b(?:" + "|".join(re.escape(row[0]) for row in _rows(_MODEL_PREFIXES)) + r") $"),
@@ -1454,7 +1458,7 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     titled = _titled_name(subject, lex) or _role_apposition(subject, lex)
     if titled:
         return _full_name(titled, doc, subject.idx + len(subject), lex), True
-    holder = _role_holder(subject, lex)
+    holder = _role_holder(subject, lex) or _named_next(subject, lex)
     if holder:
         return holder, True
     phrase = _spelt_out(subject) or _common_phrase(subject)
@@ -1571,6 +1575,30 @@ def _role_holder(subject: Token, lex: Lexicons) -> str:
         start = doc.char_span(end - len(name), end, alignment_mode="expand")
         if start is not None and any(t.lower_ == subject.lower_ for t in doc[max(0, start.start - _ROLE_REACH):start.start]):
             return _full_name(name, doc, end, lex)
+    return ""
+
+
+def _named_next(subject: Token, lex: Lexicons) -> str:
+    """ "..., the head of Ukraine's defence intelligence agency told the Military Times.
+    Brig. Gen. Kyrylo Budanov said ...": a singular role (`claim_roles_named_later.txt`) whose
+    sentence names no one is the person who reports in the next sentence, if the document
+    names that person nowhere before; ""."""
+    if subject.lower_ not in lex.roles_named_later or subject.tag_ != "NN" or _person_in(subject, lex) is not None:
+        return ""
+    doc = subject.doc
+    sent = subject.sent
+    if sent.end >= len(doc) or any(t.ent_type_ == "PERSON" for t in sent):
+        return ""
+    text = _text_of(doc)
+    for token in doc[sent.end:sent.end + _NEXT_REACH]:     # the first reporting subject after the sentence decides
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in lex.reporting:
+            words = [t for t in token.subtree if t.i <= token.i and t.tag_ == "NNP" and t.text[:1].isupper()
+                     and t.lower_.rstrip(".") not in lex.titles]
+            name = " ".join(t.text for t in words)
+            if token.tag_ == "NNP" and len(words) >= 2 and not side_of_term(name, lex) \
+                    and words[-1].text not in text[:sent.end_char]:
+                return name
+            return ""
     return ""
 
 

@@ -772,6 +772,23 @@ def test_a_states_forces_named_without_the_state(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
 
 
+# a role named first and its holder named in the next sentence (claim_roles_named_later.txt)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia has massed 60,000 troops near the border, Estonia's defence minister told reporters. "
+     "Hanno Pevkur said the alliance was watching closely.", [(60000, "Hanno Pevkur")]),
+    ("The junta will call up 4,000 conscripts a month, a military spokesman said. Maj. Gen. Aung Lin Htut said "
+     "women would serve later.", [(4000, "Aung Lin Htut")]),
+    ("Russia lost 900 soldiers near the town, Ukraine's army chief said. His deputy, Mykola Bondar, said "
+     "the line held.", [(900, "Ukraine's army chief")]),   # guard: the next reporting subject is someone else
+    ("Russia has 30,000 troops in the region, a senior U.S. official said. Lloyd Austin said the "
+     "alliance was ready.", [(30000, "senior U.S. official")]),   # guard: an official stays anonymous
+    ("Defence Minister Pal Jonson met the press. Russia has 20,000 troops in Kaliningrad, the minister "
+     "said. Pal Jonson added that Sweden was ready.", [(20000, "Pal Jonson")]),   # named before: by that rule
+])
+def test_a_role_named_in_the_next_sentence(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
 # "its spokesman" speaks for whom "its" goes back to
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Estonian army held drills on Tuesday. Its spokesman, Major Kalle Tamm, said four battalions "
