@@ -1684,7 +1684,7 @@ def _reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
     mobilize")."""
     ancestors = list(number.ancestors)
     for token in ancestors:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.reporting:
+        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in lex.reporting or _report_verb(token, lex)):
             yield token
     for token in [number] + ancestors:
         for child in token.children:
@@ -1693,6 +1693,20 @@ def _reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
             elif child.dep_ == "relcl" and token.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() in lex.reporting \
                     and any(c.dep_ in ("dobj", "nsubj") and c.lower_ in _RELATIVE_PRONOUNS for c in child.subtree):
                 yield child
+
+
+def _report_verb(verb: Token, lex: Lexicons) -> bool:
+    """ "The daily update also listed 3,350 tanks", "the tally counted 23 artillery systems":
+    whatever verb a piece of reporting (`claim_report_nouns.txt`) is the subject of reports.
+    Not when the reporting is what is reported: the sentence names its source ("Estimates
+    range from 20,000 to 30,000, according to Ukrainian officials"), or the noun says what it
+    counts and not whose it is ("Estimates of Russian troops range from ..."; but "Reports in
+    the Western media of 110,000 troops are ...")."""
+    return _according_to(verb.sent) is None and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lex.report_nouns
+        and (not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+             or any(d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in ("by", "in") for d in c.children))
+        for c in verb.children)
 
 
 def _according_to(sent: Span) -> Token | None:

@@ -789,6 +789,19 @@ def test_a_role_named_in_the_next_sentence(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
 
 
+# a piece of reporting reports through whatever verb it is the subject of, and goes back to its
+# author; unless the sentence names its source ("according to")
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel's military said it had killed 40 fighters overnight. The update also listed 12 rocket "
+     "launchers destroyed.", [(40, "Israel's military"), (12, "Israel's military")]),
+    ("A Pentagon study found that Russia had lost 2,200 tanks.", [(2200, "Pentagon study")]),
+    ("Estimates of the number of Russian troops in Belarus range from 20,000 to 30,000, according to "
+     "Lithuanian officials.", [(30000, "Lithuanian officials")]),
+])
+def test_a_report_reports_through_its_verb(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
 # "its spokesman" speaks for whom "its" goes back to
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Estonian army held drills on Tuesday. Its spokesman, Major Kalle Tamm, said four battalions "
