@@ -1137,6 +1137,8 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
                 return agent
     if _up_to_object(unit):
         verb = unit.head.head               # "has placed up to 8,500 troops", parsed "placed up / to troops"
+    elif _lost_object(unit, lex):
+        verb = unit.head.head               # "had lost 2,870 troops killed and 3,700 wounded"
     elif unit.dep_ in ("dobj", "attr"):
         verb = unit.head
     else:
@@ -1158,6 +1160,15 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _lost_object(unit: Token, lex: Lexicons) -> bool:
+    """ "Ukrainian forces had lost 2,870 troops killed and 3,700 wounded", parsed with "troops"
+    the subject of "wounded", a clause of "lost": the noun is what was lost all the same."""
+    clause = unit.head
+    return unit.dep_ in _SUBJECT_DEPS and clause.dep_ in ("advcl", "xcomp", "ccomp") \
+        and clause.lemma_.lower() in lex.casualty and clause.head.lemma_.lower() in _SUFFER_VERBS \
+        and clause.i > unit.i and clause.head.i < unit.i
 
 
 def _attack_side(unit: Token, lex: Lexicons) -> str:

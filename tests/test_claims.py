@@ -789,6 +789,15 @@ def test_a_role_named_in_the_next_sentence(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
 
 
+# "X had lost N troops killed and M wounded", whatever the parse: X's troops
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moscow said 300 Russian soldiers had died. It added that Ukrainian units had lost some 1,200 "
+     "troops killed and about 2,000 wounded.", [(300, "Russia"), (1200, "Ukraine"), (2000, "Ukraine")]),
+])
+def test_what_a_side_lost_is_its_own(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
 # a piece of reporting reports through whatever verb it is the subject of, and goes back to its
 # author; unless the sentence names its source ("according to")
 @pytest.mark.parametrize(("text", "expected"), [
