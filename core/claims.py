@@ -2417,19 +2417,22 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         or (_named_own_force(served, home) or _phrase_side(served, lex) if served is not None else "")
     )
     inflicter = _inflicted(unit.token, lex) if category != "force_size" or "losses" in category_flags else None
-    inflicting = ((inflicter and _phrase_side(inflicter, lex)) or home or source_side) if inflicter is not None else ""
-    guessed = (
-        unit.side                             # the guess made for the figure whose noun this one shares
-        or lex.adversaries.get(inflicting, "")
-        or (_clause_side(unit.token, sent, claimant_tokens, lex) if category == "force_size" else "")
-        or (_border_side(unit.token, lex) if category == "force_size" else "")
-        or _inherited_side(index, recent_sides)
-        or source_side
-        or (home if category != "force_size" and claimant_head is None else "")
-        or (_reporting_body_side(claimant_head, lex) if category != "force_size" else "")
-    ) if not side and not (category == "force_size" and _names_joint_forces(sent, lex)) else ""
-    if inflicting and guessed == inflicting:
-        guessed = ""                    # "the RSF said it had captured 31 officers": not the RSF's own
+    inflicting = _inflicting_side(inflicter, lex, home or source_side) if inflicter is not None else ""
+    def guesses() -> Iterator[str]:
+        yield unit.side                       # the guess made for the figure whose noun this one shares
+        yield lex.adversaries.get(inflicting, "")
+        if category == "force_size":
+            yield _clause_side(unit.token, sent, claimant_tokens, lex)
+            yield _border_side(unit.token, lex)
+        yield _inherited_side(index, recent_sides)
+        yield source_side
+        if category != "force_size":
+            yield home if claimant_head is None else ""
+            yield _reporting_body_side(claimant_head, lex)
+
+    # the first guess that is not the inflicter's own ("the RSF said it had captured 31 officers")
+    guessed = next((g for g in guesses() if g and g != inflicting), "") \
+        if not side and not (category == "force_size" and _names_joint_forces(sent, lex)) else ""
     if guessed:
         side = guessed
         category_flags += (_SIDE_GUESSED,)
@@ -2748,6 +2751,19 @@ def _inflicted(unit: Token, lex: Lexicons) -> Token | None:
             and (lex.casualty.get(lemma) or lex.casualty.get(verb.lower_)) is not None):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+
+
+def _inflicting_side(inflicter: Token, lex: Lexicons, own: str) -> str:
+    """The side of what `_inflicted` returns: the side it names ("Militants from the group
+    JNIM"); else the reporter's own (`own`) when it is the reporter's ("we", "it", "our
+    forces", "the army", no subject at all), but not when it is someone nobody names
+    ("Gunmen killed 33 soldiers, the army said": not the army's)."""
+    if inflicter.pos_ not in ("NOUN", "PROPN"):
+        return _phrase_side(inflicter, lex) or own
+    named = _phrase_side(inflicter, lex) or _explicit_side(inflicter, inflicter.doc[inflicter.i:inflicter.i], lex)
+    if named:
+        return named
+    return own if _with_the(inflicter) or any(c.dep_ == "poss" for c in inflicter.children) else ""
 
 
 def _names_joint_forces(sent: Span, lex: Lexicons) -> bool:

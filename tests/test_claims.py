@@ -798,6 +798,16 @@ def test_what_a_side_lost_is_its_own(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
 
 
+# losses someone else inflicts are the reporter's own when the inflicter is named, and not only
+# when the reporter's side is the first guess (the guesses skip the inflicter's side)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighters of the group JNIM killed 20 soldiers at a post on Monday, the Malian army said.", [(20, "Mali")]),
+    ("Our units destroyed 14 tanks overnight, Ukraine's army said.", [(14, "Russia")]),   # the reporter's own units
+])
+def test_losses_an_armed_group_inflicts(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
 # a piece of reporting reports through whatever verb it is the subject of, and goes back to its
 # author; unless the sentence names its source ("according to")
 @pytest.mark.parametrize(("text", "expected"), [
