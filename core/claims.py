@@ -956,8 +956,9 @@ def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
             child.tag_ == "VBN" or child.lemma_.lower() in ("die", "perish")
         ):
             yield child
-    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.like_num:
-        unit = unit.head.head                 # "1,351 of its soldiers had died"
+    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and (unit.head.head.like_num
+                                                           or unit.head.head.lemma_.lower() == "total"):
+        unit = unit.head.head                 # "1,351 of its soldiers had died", "a total of 1,730 fighters have ..."
     unit = _first_conjunct(unit)              # "destroyed a group and two tanks": the verb governs both
     head = unit.head
     if head.pos_ not in ("VERB", "AUX"):
@@ -2424,6 +2425,9 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         if category == "force_size":
             yield _clause_side(unit.token, sent, claimant_tokens, lex)
             yield _border_side(unit.token, lex)
+        if category == "captured" and unit.kind != "casualty":
+            # "1,730 fighters have surrendered, Russia's ministry said"; not "the release of 215 prisoners"
+            yield lex.adversaries.get(source_side or home, "")
         yield _inherited_side(index, recent_sides)
         yield source_side
         if category != "force_size":

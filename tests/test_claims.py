@@ -798,6 +798,17 @@ def test_what_a_side_lost_is_its_own(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
 
 
+# surrender is to the reporter: those who surrendered are its adversary's; a prisoner count is not
+# guessed so ("the release of 215 prisoners" comes home)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 260 fighters have surrendered at the plant since Tuesday, Russia's defence ministry said.",
+     [(260, "captured", "Ukraine")]),
+    ("Ukraine secured the release of 95 prisoners of war, Ukraine's president said.", [(95, "captured", "Ukraine")]),
+])
+def test_who_surrendered_to_whom(nlp, text, expected):
+    assert [(c.value, c.category, c.side) for c in _claims(nlp, text)] == expected
+
+
 # losses someone else inflicts are the reporter's own when the inflicter is named, and not only
 # when the reporter's side is the first guess (the guesses skip the inflicter's side)
 @pytest.mark.parametrize(("text", "expected"), [
