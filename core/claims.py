@@ -106,6 +106,7 @@ _MODEL_PREFIXES = _DATA / "claim_model_prefixes.txt"
 _ORG_NOUNS = _DATA / "claim_org_nouns.txt"
 _TRANSFER_WORDS = _DATA / "claim_transfer_words.txt"
 _STATE_WORDS = _DATA / "claim_state_words.txt"
+_AID_VERBS = _DATA / "claim_aid_verbs.txt"
 _ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
@@ -261,6 +262,7 @@ class Lexicons:
     org_nouns: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()       # sides that are alliances or armed groups, not countries
     transfer_words: frozenset[str] = frozenset()
+    aid_verbs: frozenset[str] = frozenset()     # "send": a transfer only to a party at war
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
@@ -337,6 +339,7 @@ def lexicons() -> Lexicons:
         report_nouns=_words(_REPORT_NOUNS),
         org_nouns=_words(_ORG_NOUNS),
         transfer_words=_words(_TRANSFER_WORDS),
+        aid_verbs=_words(_AID_VERBS),
         state_words=_words(_STATE_WORDS),
         roles_named_later=_words(_ROLES_NAMED_LATER),
         shortened=_shortened(units),
@@ -2794,14 +2797,23 @@ def _recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
     noun = _first_conjunct(unit)
     if noun.dep_ == "dobj":
         handing = noun.head
+        holder = next((c for c in handing.children if c.dep_ == "nsubj"), None)
+        if handing.lemma_.lower() in _HOLDING_VERBS and holder is not None:
+            handing = holder              # "the latest package for Ukraine includes 59 vehicles"
     elif noun.dep_ == "pobj" and noun.head.lower_ == "of":
         handing = noun.head.head
     else:
         return ""
-    if handing.lemma_.lower() not in lex.transfer_words:
+    lemma = handing.lemma_.lower()
+    if lemma not in lex.transfer_words and lemma not in lex.aid_verbs:
         return ""
-    return next((side for prep in handing.children if prep.dep_ == "prep" and prep.lower_ in ("to", "for")
-                 for obj in prep.children if obj.dep_ == "pobj" for side in [_phrase_side(obj, lex)] if side), "")
+    receiver = next((side for prep in handing.children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "for")
+                     for obj in prep.children if obj.dep_ == "pobj" for side in [_phrase_side(obj, lex)] if side), "")
+    if lemma in lex.aid_verbs:            # "Germany will send 14 tanks to Ukraine", not "... warplanes to Romania"
+        sender = next((_phrase_side(c, lex) for c in handing.children if c.dep_ == "nsubj"), "")
+        if receiver not in lex.adversaries or sender in (receiver, lex.adversaries[receiver]):
+            return ""
+    return receiver
 
 
 def _recipient_side(unit: Token, home: str, lex: Lexicons) -> str:

@@ -146,7 +146,7 @@ CASES = [
     # "one" counts only with a unit noun right after it
     ("Moldova said one soldier was wounded in the blast.", 1, None, None, "", "soldier", W, "Moldova", "Moldova"),
     # a model name between the count and its noun; a day of the month is not a count
-    ("Canada will send 8 Leopard 2 tanks to Ukraine.", 8, None, None, "", "tanks", F, "Canada", ""),
+    ("Canada will send 8 Leopard 2 tanks to Ukraine.", 8, None, None, "", "tanks", F, "Ukraine", ""),   # aid to a party at war
     ("On 24 February 150 Russian tanks crossed the border.", 150, None, None, "", "tanks", F, R, ""),
     # participles and hyphenated adjectives between the count and its noun
     ("Russia has 40,000 battle-hardened troops in the region.", 40000, None, None, "", "troops", F, R, ""),
@@ -795,6 +795,18 @@ def test_a_role_named_in_the_next_sentence(nlp, text, expected):
      "troops killed and about 2,000 wounded.", [(300, "Russia"), (1200, "Ukraine"), (2000, "Ukraine")]),
 ])
 def test_what_a_side_lost_is_its_own(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# equipment sent to a party at war by someone else is aid, the receiver's; sent anywhere else it is
+# the sender's (claim_aid_verbs.txt); what an aid package includes is the receiver's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("France will send 12 Caesar howitzers to Ukraine, the ministry said.", [(12, "Ukraine")]),
+    ("Poland sent 40 tanks to Lithuania for the drills.", [(40, "Poland")]),   # guard: not a party at war
+    ("Russia sent 30 tanks to Ukraine's border.", [(30, "Russia")]),   # guard: the receiver is no side
+    ("The new Canadian aid package for Ukraine includes 50 armoured vehicles.", [(50, "Ukraine")]),
+])
+def test_equipment_sent_as_aid(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
 
 
