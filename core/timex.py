@@ -215,7 +215,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
                 next_word=doc[span.end].lower_ if span.end < len(doc) else "",
                 date_order=settings.date_order, anchor_value=anchor_value, quarter_value=quarter_value,
-                sentence_value=named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else "",
+                sentence_value=(anchor.isoformat() if anchor and _overnight_on_noun(span) else
+                                named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""),
             )
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
@@ -243,6 +244,14 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,
             date_start=result.date_start, date_end=result.date_end, sentence=sentence,
         )
+
+
+def _overnight_on_noun(span: Span) -> bool:
+    """ "overnight losses in New York", "overnight trading": the market's night before the
+    day the text tells of (the last day named anywhere before), while an "overnight" that
+    dates a verb ("sirens sounded overnight") is the night before the report, unless its
+    own sentence named a day earlier."""
+    return span.text.lower() == "overnight" and span.root.dep_ == "amod"
 
 
 def _with_swallowed_period(span: Span) -> tuple[int, str]:

@@ -551,9 +551,11 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
         return None
     rest, suffix = split
     if s == "overnight" and ctx.dct is not None:
-        # the night that ran into the day the text tells of (the last day named, else
-        # the document date); ahead of a future verb, that day's own coming night
-        day = ctx.anchor or ctx.dct
+        # the night that ran into the day its sentence tells of (the day named earlier in
+        # it, else the document date: a news report's "overnight" is the night before it
+        # was filed, whatever day an earlier sentence named); ahead of a future verb, that
+        # day's own coming night
+        day = _named_day(ctx.sentence_value) or ctx.dct
         day = day if ctx.tense == FUTURE else day - timedelta(days=1)
         return Normalised(TIME, day.isoformat() + suffix, day, day)
     rest = _DAY_PART_EDGE.sub("", rest)
