@@ -56,6 +56,7 @@ PATTERNS_FILE = _DATA / "timex_patterns.jsonl"
 BLOCKERS_FILE = _DATA / "timex_blockers.jsonl"
 HOLIDAYS_FILE = _DATA / "timex_holidays.csv"
 SCHEDULE_WORDS_FILE = _DATA / "timex_schedule_words.csv"
+SCHEDULE_PREPOSITIONS_FILE = _DATA / "timex_schedule_prepositions.csv"
 SAME_FORM_PAST_FILE = _DATA / "timex_same_form_past_verbs.txt"
 REPORTING_VERBS_FILE = _DATA / "timex_reporting_verbs.txt"
 
@@ -342,7 +343,7 @@ def governing_tense(span: Span) -> str:
     reporting = _reporting_verb_before(span)
     if reporting is not None:
         return _tense_of(reporting)
-    if _earliest_ahead(span):
+    if _earliest_ahead(span) or _scheduled_through(span):
         return tn.FUTURE
     tense = _tense_of_governor(span)
     if tense != tn.FUTURE and span.root.dep_ == "poss":
@@ -357,6 +358,32 @@ def _earliest_ahead(span: Span) -> bool:
     earliest time something still to come may happen, whatever tense reports it."""
     words = [t.lower_ for t in span.doc[max(0, span.start - 3):span.start]]
     return words == list(_EARLIEST_LEAD)
+
+
+@lru_cache(maxsize=1)
+def schedule_prepositions() -> dict[str, frozenset[str]]:
+    """Verbs of scheduling or putting off -> the prepositions through which they put a time
+    ahead (core/data/timex_schedule_prepositions.csv)."""
+    with SCHEDULE_PREPOSITIONS_FILE.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if line.strip() and not line.startswith("#"))
+        return {row["word"].strip().lower(): frozenset(row["prepositions"].lower().split()) for row in rows}
+
+
+def _scheduled_through(span: Span) -> bool:
+    """ "elections are set for October", "the vote was postponed until June", "adjourned
+    the hearing to Tuesday": a verb of scheduling or of putting off, right above the
+    preposition that governs the expression (or above the object that preposition
+    hangs from: "set a hearing for October"), fixes a time still ahead, whatever its tense
+    (not the pluperfect: "had been set for Friday" may have lapsed)."""
+    prep = span.root.head
+    if prep is span.root or prep.dep_ != "prep" or span.start == 0 or span.doc[span.start - 1].i != prep.i:
+        return False
+    verb = prep.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        verb = verb.head  # "the court set a hearing for October"
+    prepositions = schedule_prepositions().get(verb.lower_)
+    return (prepositions is not None and prep.lower_ in prepositions and verb.pos_ in ("VERB", "AUX")
+            and verb.tag_ in ("VBN", "VBD") and not _pluperfect(verb))
 
 
 def _simple_present_in(span: Span) -> bool:

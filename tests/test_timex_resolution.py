@@ -421,3 +421,24 @@ def test_plan_in_the_past_passive(nlp, text: str, dct: date, expected: list[tupl
 ])
 def test_as_soon_as_a_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: set for, put off until
+# A verb of scheduling ("set for", "scheduled for", "called for") or of putting off
+# ("postponed until", "adjourned to", "delayed until"), right above the preposition before
+# the expression, fixes a time still ahead, in any tense but the pluperfect
+# (core/data/timex_schedule_prepositions.csv). The same verbs with other prepositions
+# date the scheduling itself, and are left alone.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Presidential elections are set for October.", MON, [("October", "DATE", "2013-10")]),
+    ("The hearing was scheduled for Friday.", MON, [("Friday", "DATE", "2013-03-22")]),
+    ("The court adjourned the trial until Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The referendum was postponed to November.", MON, [("November", "DATE", "2013-11")]),
+    ("The judge set a new trial date for October.", MON, [("October", "DATE", "2013-10")]),
+    ("The Games were postponed in October.", MON, [("October", "DATE", "2012-10")]),  # guard: when put off
+    ("A record set in October still stands.", MON, [("October", "DATE", "2012-10")]),  # guard: "set in"
+    ("The vote had been set for Friday.", MON, [("Friday", "DATE", "2013-03-15")]),  # guard: pluperfect
+])
+def test_scheduled_for_or_put_off_until(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
