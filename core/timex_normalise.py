@@ -839,6 +839,11 @@ def _relative_unit(s: str, ctx: _Ctx) -> Normalised | None:
     # "last week" (TimeML reads them as the week, not as a stretch of seven days)
     if which in ("previous", "following"):
         return None  # anaphoric, see _anaphoric
+    if (m.group(2) is None and not part and unit in ("decade", "century") and ctx.tense != FUTURE
+            and re.fullmatch(r"\d{3}" if unit == "decade" else r"\d{2}", ctx.anchor_value)):
+        # "built in the 1960s; by the end of the decade ...": the decade the text named, not
+        # this one (only a future verb speaks of the current one: "must fall by the end of the decade")
+        return (_decade if unit == "decade" else _century)(int(ctx.anchor_value))
     if ctx.dct is None:
         return Normalised(DATE, {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX"))
     dct = ctx.dct

@@ -442,3 +442,23 @@ def test_as_soon_as_a_day(nlp, text: str, dct: date, expected: list[tuple[str, s
 ])
 def test_scheduled_for_or_put_off_until(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: "the decade" the text named
+# After a decade or a century has been named, "the decade", "the end of the century"
+# told in the past or present are that one; only a future or modal verb makes them the
+# current one ("must fall by the end of the decade").
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The mill opened in the 1950s. By the end of the decade, it employed 900 people.", MON,
+     [("the 1950s", "DATE", "195"), ("the end of the decade", "DATE", "195")]),
+    ("Rents soared in the 1990s, and the decade closed with a crash.", MON,
+     [("the 1990s", "DATE", "199"), ("the decade", "DATE", "199")]),
+    ("The port was built in the 18th century. By the end of the century, it was silting up.", MON,
+     [("the 18th century", "DATE", "17"), ("the end of the century", "DATE", "17")]),
+    ("Output doubled in the 1980s. It must double again by the end of the decade.", MON,  # guard: modal
+     [("the 1980s", "DATE", "198"), ("the end of the decade", "DATE", "201")]),
+    ("Coal use must halve by the end of the decade.", MON, [("the end of the decade", "DATE", "201")]),  # guard
+])
+def test_the_decade_the_text_named(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
