@@ -98,10 +98,14 @@ _COMPARATIVES = frozenset({"earlier", "later", "sooner"})
 # were held in October"), unless a comparison leads into them ("than in 2019").
 _SCENE_PREPOSITIONS = frozenset({"in", "during"})
 _COMPARISON_LEADS = frozenset({"than", "from", "since", "with", "as"})
+# Words that make an expression a count of units ("in a decade", "in several years", "in years").
+_COUNT_WORDS = frozenset({"a", "an", "few", "several", "many", "some", "decades", "years", "months",
+                          "weeks", "days", "hours", "centuries"})
 _GOVERNOR_STEPS = 8  # head hops to find the governing verb; a sentence is rarely deeper
 # Dependencies of a present participle that modifies a noun or a clause ("closing
-# unchanged Friday", "the contingent arriving Tuesday"): its time is its governor's.
-_PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod", "pcomp", "xcomp", "conj", "relcl", "npadvmod"})
+# unchanged Friday", "the contingent arriving Tuesday"), or that works as a preposition
+# ("including a drop on Friday", "following talks on Monday"): its time is its governor's.
+_PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod", "pcomp", "xcomp", "conj", "relcl", "npadvmod", "prep"})
 # Dependencies of a noun whose prepositional phrase dates the noun's own event, not the
 # verb's: "talk of an invasion within the week" (pobj), "a move in April remained unlikely" (nsubj).
 _EVENT_NOUN_DEPS = frozenset({"pobj", "nsubj", "nsubjpass"})
@@ -463,6 +467,8 @@ def _tense_of_governor(span: Span) -> str:
         if (token.tag_ == "VBN" and infinitive and aux & _PAST_PASSIVE_AUX and not _pluperfect(token)
                 and _schedules(token, infinitive)):
             return tn.FUTURE  # "the storm was expected to make landfall Wednesday": the same, in the passive
+        if not aux and token.tag_ == "VBG" and _schedules(token, infinitive):
+            return tn.FUTURE  # "told workers to stay home starting Monday": the measure begins ahead
         if _is_bare_participle(token, aux):
             continue
         tense = _tense_of(token)
@@ -493,6 +499,8 @@ def _in_after_superlative(span: Span) -> bool:
     looked back over, whatever the verb's tense, not a point ahead."""
     if span.start == 0 or span.doc[span.start - 1].lower_ != "in":
         return False
+    if not any(t.like_num or t.lower_ in _COUNT_WORDS for t in span):
+        return False  # "will reach its closest point to the sun in August": a month, no count of time
     head = span.doc[span.start - 1].head
     nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [
         c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj") and c.pos_ in ("NOUN", "PROPN")]

@@ -462,3 +462,34 @@ def test_scheduled_for_or_put_off_until(nlp, text: str, dct: date, expected: lis
 ])
 def test_the_decade_the_text_named(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: participles as prepositions
+# A present participle working as a preposition ("including a fall on Friday",
+# "following a clash on Saturday") has no tense of its own: the verb above it dates the
+# day. "starting", "beginning" name when a measure begins, and still look ahead
+# (core/data/timex_schedule_words.csv).
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Shares had lost 4 percent last week, including a sharp fall on Friday.", MON,
+     [("last week", "DATE", "2013-W11"), ("Friday", "DATE", "2013-03-15")]),
+    ("The talks opened in Geneva on Monday, following a clash on Saturday.", MON,
+     [("Monday", "DATE", "2013-03-18"), ("Saturday", "DATE", "2013-03-16")]),
+    ("The governor told residents to stay indoors for a week starting Monday.", date(2013, 3, 16),
+     [("a week", "DURATION", "P1W"), ("Monday", "DATE", "2013-03-18")]),  # guard
+])
+def test_participle_as_preposition(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: a superlative and a month
+# "the first vote in 20 years": "in" after a noun a superlative picks out is a span looked
+# back over, whatever the tense. A month or season there is no span: the verb dates it.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The probe will make its closest pass by Mars in October.", NOV, [("October", "DATE", "2014-10")]),
+    ("The singer won her first award at a festival in September.", AUG, [("September", "DATE", "2012-09")]),
+    ("It was the first such vote in 20 years.", MON, [("20 years", "DURATION", "P20Y")]),  # guard
+])
+def test_superlative_before_a_month(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
