@@ -481,11 +481,14 @@ def _tense_of_governor(span: Span) -> str:
 
 
 def _state_until(adjective: Token, span: Span) -> bool:
-    """ "stay closed through Wednesday", "remain open until Friday": an adjective completing
-    a verb, with the expression as the far end of the state it names."""
+    """ "stay closed through Wednesday", "remain open until Friday", "will stay shut on
+    Monday": an adjective completing a verb, with the expression as the far end of the
+    state it names or a time it holds on (not a point of comparison: "higher than in May")."""
     prep = span.root.head
-    return (adjective.dep_ == "acomp" and adjective.head.pos_ in ("VERB", "AUX") and prep.head.i == adjective.i
-            and prep.lower_ in tn.LIMIT_PREPOSITIONS)
+    if not (adjective.dep_ == "acomp" and adjective.head.pos_ in ("VERB", "AUX") and prep.head.i == adjective.i):
+        return False
+    return prep.lower_ in tn.LIMIT_PREPOSITIONS or (
+        prep.lower_ in ("on", "in") and prep.i > 0 and span.doc[prep.i - 1].lower_ not in _COMPARISON_LEADS)
 
 
 def _pluperfect(verb: Token) -> bool:

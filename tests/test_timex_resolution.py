@@ -360,6 +360,9 @@ def test_was_due_to_a_plan_still_held(nlp, text: str, dct: date, expected: list[
     ("The border crossing will remain closed until Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
     ("Museums will stay shut through Sunday.", MON, [("Sunday", "DATE", "2013-03-24")]),
     ("The museum was closed until Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),  # guard
+    # eighth round: a time the state holds on, under a future verb, is ahead too
+    ("Schools in the county will stay closed on Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The museum was closed on Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),  # guard
 ])
 def test_state_until_a_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
