@@ -507,7 +507,15 @@ def _in_after_superlative(span: Span) -> bool:
     head = span.doc[span.start - 1].head
     nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [
         c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj") and c.pos_ in ("NOUN", "PROPN")]
-    return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "only") for n in nouns for c in n.children)
+    if head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(head.head)  # "the worst storm to hit the coast in 70 years", "the largest crowd seen in a decade"
+    return any(_picks_out(c) for n in nouns for c in n.children)
+
+
+def _picks_out(modifier: Token) -> bool:
+    """A superlative ("biggest", "most destructive") or "first/last/only" on a noun."""
+    return (modifier.tag_ == "JJS" or modifier.lower_ in ("first", "last", "only")
+            or modifier.tag_ == "JJ" and any(c.lower_ in ("most", "least") for c in modifier.children))
 
 
 def _is_infinitive(verb: Token, aux: set[str]) -> bool:

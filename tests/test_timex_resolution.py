@@ -496,3 +496,18 @@ def test_participle_as_preposition(nlp, text: str, dct: date, expected: list[tup
 ])
 def test_superlative_before_a_month(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: a superlative through a relative
+# "the most destructive storm to hit the coast in 70 years", "the largest crowd seen in a
+# decade": the superlative is on the noun the verb describes; the count after "in" is a
+# span looked back over, even under a modal, not a point ahead. Without one it stays ahead.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Forecasters say it could be the most damaging flood to reach the town in more than 60 years.", MON,
+     [("more than 60 years", "DURATION", "P60Y")]),
+    ("It may be the heaviest snowfall to hit the city in 40 years.", MON, [("40 years", "DURATION", "P40Y")]),
+    ("The flood will reach the town in two days.", MON, [("two days", "DATE", "2013-03-20")]),  # guard
+])
+def test_superlative_on_the_noun_a_verb_describes(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
