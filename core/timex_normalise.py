@@ -465,6 +465,12 @@ def _ref(s: str, ctx: _Ctx) -> Normalised | None:
 def _set(s: str, ctx: _Ctx) -> Normalised | None:
     if s in _SET_WORDS:
         return Normalised(SET, _SET_WORDS[s])
+    m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
+    if m:  # "each night": a part of every day, as "every morning" (not the unit "night", P1D)
+        return Normalised(SET, f"XXXX-XX-XXT{_PARTS_OF_DAY[m.group(1)]}")
+    m = re.fullmatch(r"every (?:few|several|couple of) " + _UNIT_RE, s)
+    if m:  # "every few years": a recurrence of no stated count
+        return Normalised(SET, _duration_value(None, m.group(1)))
     m = re.fullmatch(r"(every|each|per) (other )?" + r"(?:" + _NUMBER_RE + r" )?" + _UNIT_RE, s)
     if m:
         count = _count(m.group(3)) if m.group(3) else 1.0
@@ -477,9 +483,6 @@ def _set(s: str, ctx: _Ctx) -> Normalised | None:
         r"(?:on )?(" + "|".join(_WEEKDAYS) + r")s", s)
     if m:
         return Normalised(SET, f"XXXX-WXX-{_WEEKDAYS[m.group(1)] + 1}")
-    m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
-    if m:
-        return Normalised(SET, f"XXXX-XX-XXT{_PARTS_OF_DAY[m.group(1)]}")
     m = re.fullmatch(r"(?:on )?(" + "|".join(_WEEKDAYS) + r")s? (morning|afternoon|evening|night)s", s)
     if m:  # "Tuesday nights": every Tuesday night
         return Normalised(SET, f"XXXX-WXX-{_WEEKDAYS[m.group(1)] + 1}T{_PARTS_OF_DAY[m.group(2)]}")
@@ -1222,6 +1225,7 @@ def _decade_century(s: str, ctx: _Ctx) -> Normalised | None:
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(" + "|".join(tens) + ")", s)
     if m:
         return _decade(190 + tens[m.group(1)])
+    s = re.sub(r"(?<=st|nd|rd|th)-century$", " century", s)  # "a 19th-century landmark": the century
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(\d{1,2})(?:st|nd|rd|th) century", s) or re.fullmatch(
         r"(?:the )?(?:early |late |mid-?)?(" + "|".join(_ORDINALS) + r") century", s)
     if m:

@@ -429,3 +429,13 @@ def test_greetings_with_the_model(nlp, text: str, expected: list[tuple[str, str]
 ])
 def test_described_day_with_the_model(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.type) for t in tag_text(nlp, text, MON)] == expected
+
+
+# eighth round: "every few years" is one SET, "every" inside the extent
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Droughts like this could return every few years as the climate warms.", [("every few years", "SET", "PXY")]),
+    ("Shuttle buses leave every few minutes.", [("every few minutes", "SET", "PTXM")]),
+])
+def test_every_few_units(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, date(2013, 3, 18))] == expected

@@ -396,3 +396,21 @@ def test_compound_durations_need_the_larger_unit_first(text: str) -> None:
 def test_this_weekend_midweek(text: str, dct: date, tense: str, value: str) -> None:
     result = normalise(text, dct, tense=tense)
     assert result is not None and result.value == value
+
+
+# eighth round: a part of the day recurring ("each night") is that part of every day, as
+# "every morning" already was, not the unit "night"; "every few years" recurs with no
+# count; a hyphenated ordinal century before a noun ("a 16th-century chapel") is the century
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("each night", "SET", "XXXX-XX-XXTNI"),
+    ("every evening", "SET", "XXXX-XX-XXTEV"),
+    ("every few years", "SET", "PXY"),
+    ("every several weeks", "SET", "PXW"),
+    ("every few minutes", "SET", "PTXM"),
+    ("16th-century", "DATE", "15"),
+    ("the 21st-century", "DATE", "20"),
+    ("each day", "SET", "P1D"),  # guard: a unit, not a part of the day
+])
+def test_recurring_parts_and_hyphenated_centuries(text: str, type_: str, value: str) -> None:
+    result = normalise(text, date(2013, 3, 18))
+    assert result is not None and (result.type, result.value) == (type_, value)
