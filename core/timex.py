@@ -467,7 +467,7 @@ def _tense_of_governor(span: Span) -> str:
         if (token.tag_ == "VBN" and infinitive and aux & _PAST_PASSIVE_AUX and not _pluperfect(token)
                 and _schedules(token, infinitive)):
             return tn.FUTURE  # "the storm was expected to make landfall Wednesday": the same, in the passive
-        if not aux and token.tag_ == "VBG" and _schedules(token, infinitive):
+        if not aux and token.tag_ == "VBG" and token.dep_ == "prep" and _schedules(token, infinitive):
             return tn.FUTURE  # "told workers to stay home starting Monday": the measure begins ahead
         if _is_bare_participle(token, aux):
             continue
@@ -783,9 +783,16 @@ def _widen_over_modifiers(span: Span) -> Span:
     before it ("at least 20 more years"), "or so" after it ("a year or so", "1994 or later")."""
     doc, start, end = span.doc, span.start, span.end
     for words in _MOD_PREFIX_WORDS:
-        left = start - len(words)
-        if left >= 0 and tuple(t.lower_ for t in doc[left:start]) == words:
-            start = left
+        # the whole modifier before the span, or its head cut off ("least another week" after "at")
+        cut = next((k for k in range(len(words)) if start - k >= 0 and k + end - start > len(words)
+                    and tuple(t.lower_ for t in doc[start - k:start - k + len(words)]) == words), None)
+        if cut is None:
+            left = start - len(words)
+            if left >= 0 and tuple(t.lower_ for t in doc[left:start]) == words:
+                start = left
+                break
+        elif cut:
+            start -= cut
             break
     for words in _MOD_SUFFIX_WORDS:
         if tuple(t.lower_ for t in doc[end:end + len(words)]) == words:

@@ -624,6 +624,9 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     "the following decade" (after "the 1990s"), "that year" (after "in 1988");
     "later in the day" is that day, the one the text is telling of."""
     s = re.sub(r"^(?:earlier|later|early|late) in the day$", "that day", s)
+    m = re.fullmatch(r"(?:(?:a )?few |several |some )?(hours|minutes|seconds) (?:later|earlier|afterwards)", s)
+    if m:  # "hours later": a gap of no stated count from a time the text rarely gives to the hour
+        return Normalised(DURATION, _duration_value(None, m.group(1)))
     m = re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE + r" (later|earlier|afterwards|after that|before that)", s)
     sign = 0
     counted = m is not None  # "a week later" counts units from a day; "the next week" names a week
@@ -648,7 +651,9 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
         return None
     letter, is_time = _unit(unit_word)
     if is_time:
-        return None
+        # "22 hours earlier", "two hours later": the gap, as a span (the text rarely gives
+        # the time of day it counts from), not an unplaceable PXX
+        return Normalised(DURATION, _duration_value(count, unit_word)) if counted else None
     steps = int(count) * sign
     if letter == "Y" and (quarter := _anchor_quarter(ctx.anchor_value)):
         return _quarter(quarter[0] + steps, quarter[1])  # "a year earlier" than a quarter: that quarter
@@ -1249,6 +1254,9 @@ def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |(?:a )?few |many |recent |coming |upcoming ", s):
         return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
+    # "another week", "another two days": that much more time, a span as "a week", "two days"
+    s = re.sub(r"^another (?=" + _UNIT_RE + r"$)", "a ", s)
+    s = re.sub(r"^another (?=" + _NUMBER_RE + r" " + _PLURAL_UNIT_RE + r"$)", "", s)
     # "for the nine months": a span, as without "the"; in "the two day rally" the "the" is the rally's
     s = re.sub(r"^the (?=" + _NUMBER_RE + r" (?:\w+ )?" + _PLURAL_UNIT_RE + r"$)", "", s)
     s = re.sub(r"\s*-\s*", "-", s)

@@ -439,3 +439,13 @@ def test_described_day_with_the_model(nlp, text: str, expected: list[tuple[str, 
 ])
 def test_every_few_units(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, date(2013, 3, 18))] == expected
+
+
+# eighth round: a modifier the model cut in two ("least another week" after "at") is
+# taken whole into the extent
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Extra patrols would stay on the streets for at least another week.", [("at least another week", "DURATION", "P1W")]),
+])
+def test_modifier_cut_in_two(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, date(2013, 3, 18))] == expected

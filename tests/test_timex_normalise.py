@@ -414,3 +414,20 @@ def test_this_weekend_midweek(text: str, dct: date, tense: str, value: str) -> N
 def test_recurring_parts_and_hyphenated_centuries(text: str, type_: str, value: str) -> None:
     result = normalise(text, date(2013, 3, 18))
     assert result is not None and (result.type, result.value) == (type_, value)
+
+
+# eighth round: "another week" is a span as "a week" is; a gap counted in hours, minutes or
+# seconds from a time the text seldom gives ("22 hours earlier", "minutes later") is the
+# span, not an unplaceable PXX; days and longer still count from the day named
+@pytest.mark.parametrize(("text", "context", "type_", "value"), [
+    ("another week", {}, "DURATION", "P1W"),
+    ("another three months", {}, "DURATION", "P3M"),
+    ("almost 22 hours earlier", {}, "DURATION", "PT22H"),
+    ("two hours later", {"anchor": date(2013, 3, 15)}, "DURATION", "PT2H"),
+    ("minutes later", {}, "DURATION", "PTXM"),
+    ("a few hours afterwards", {}, "DURATION", "PTXH"),
+    ("two days later", {"anchor": date(2013, 3, 15)}, "DATE", "2013-03-17"),  # guard
+])
+def test_another_unit_and_gaps_in_hours(text: str, context: dict, type_: str, value: str) -> None:
+    result = normalise(text, date(2013, 3, 18), **context)
+    assert result is not None and (result.type, result.value) == (type_, value)
