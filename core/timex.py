@@ -211,18 +211,27 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     anchor_value = ""
     quarter_value = ""  # the last quarter named, kept while other periods are named
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    for index, span in enumerate(ordered):
         sentence = sentence_of.get(span.start, -1)
-        try:
-            result = tn.normalise(
+        day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
+
+        def resolve(sentence_value: str, span: Span = span) -> tn.Normalised | None:
+            return tn.normalise(
                 span.text, dct,
                 tense=tn.NO_TENSE if _in_after_superlative(span) else governing_tense(span), anchor=anchor,
                 prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
                 next_word=doc[span.end].lower_ if span.end < len(doc) else "",
                 date_order=settings.date_order, anchor_value=anchor_value, quarter_value=quarter_value,
-                sentence_value=(anchor.isoformat() if anchor and _overnight_on_noun(span) else
-                                named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""),
+                sentence_value=sentence_value,
             )
+
+        try:
+            result = resolve(anchor.isoformat() if anchor and _overnight_on_noun(span) else day_before)
+            if not _named_day_value(day_before) and _bare_clock_time(span, result, dct):
+                later = _day_named_later(ordered, index, sentence, sentence_of, dct, settings)
+                if later:
+                    result = resolve(later)  # "struck at 11:56 a.m. (0611 GMT) on Saturday": that Saturday's
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
             result = tn.Normalised(span.label_ or tn.DATE, tn.UNRESOLVED_DATE)
@@ -249,6 +258,46 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,
             date_start=result.date_start, date_end=result.date_end, sentence=sentence,
         )
+
+
+_DAY_WORDS = frozenset(tn.MONTH_NAMES) | frozenset(tn.WEEKDAY_NAMES) | {
+    "today", "yesterday", "tomorrow", "tonight", "day", "night", "morning", "afternoon", "evening"}
+
+
+def _named_day_value(value: str) -> bool:
+    return bool(re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value))
+
+
+def _bare_clock_time(span: Span, result: tn.Normalised | None, dct: date | None) -> bool:
+    """A clock time with no day of its own ("at 11:56 a.m. local time", "2050 GMT"), which
+    the normaliser put on the document date."""
+    return (result is not None and dct is not None and result.type == tn.TIME
+            and re.fullmatch(re.escape(dct.isoformat()) + r"T\d\d:\d\dZ?", result.value) is not None
+            and not any(t.lower_.rstrip(".") in _DAY_WORDS for t in span))
+
+
+def _day_named_later(spans: list[Span], index: int, sentence: int, sentence_of: dict[int, int],
+                     dct: date | None, settings: TimexSettings) -> str:
+    """The value of the first day named after spans[index] in the same sentence, when it is
+    the day the event falls on ("at 6 a.m. ... on Election Day", "at 11:56 a.m. (0611 GMT)
+    on Saturday"), else ""."""
+    if sentence < 0:
+        return ""
+    for later in spans[index + 1:]:
+        if sentence_of.get(later.start, -1) != sentence:
+            return ""
+        doc = later.doc
+        result = tn.normalise(
+            later.text, dct, tense=governing_tense(later),
+            prev_word=doc[later.start - 1].lower_ if later.start > 0 else "",
+            next_word=doc[later.end].lower_ if later.end < len(doc) else "", date_order=settings.date_order)
+        if _bare_clock_time(later, result, dct):
+            continue  # "(0611 GMT)": the same moment on another clock, no day of its own
+        if result is not None and result.type in (tn.DATE, tn.TIME) and _named_day_value(result.value):
+            # only a day the event falls "on": "closed at 5 p.m. and will stay closed through
+            # Thursday", "rose by 11 a.m.; sales fell, it said Tuesday" name other times
+            return result.value[:10] if later.start > 0 and doc[later.start - 1].lower_ == "on" else ""
+    return ""
 
 
 def _overnight_on_noun(span: Span) -> bool:

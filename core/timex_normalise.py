@@ -96,6 +96,8 @@ _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if na
 _MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 _WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+MONTH_NAMES = frozenset(_MONTHS)  # lower case, abbreviations too ("sept")
+WEEKDAY_NAMES = frozenset(_WEEKDAYS) | frozenset(_WEEKDAY_ABBR)
 
 # Parts of the day and their TIMEX3 codes ("Sunday night" -> 2022-02-13TNI).
 _PARTS_OF_DAY = {

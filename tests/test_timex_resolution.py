@@ -511,3 +511,21 @@ def test_superlative_before_a_month(nlp, text: str, dct: date, expected: list[tu
 ])
 def test_superlative_on_the_noun_a_verb_describes(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: a clock time on a day named after it
+# A clock time with no day of its own, and none named before it in its sentence, is on the
+# day its sentence names after it with "on" ("erupted at 11:40 a.m. (0540 GMT) on Sunday");
+# a day after "through", "until", "by" or a verb of saying names another time.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The volcano erupted at 11:40 a.m. local time (0540 GMT) on Sunday, officials said.", MON,
+     [("11:40 a.m. local time", "TIME", "2013-03-17T11:40"), ("0540 GMT", "TIME", "2013-03-17T05:40Z"),
+      ("Sunday", "DATE", "2013-03-17")]),
+    ("Polling stations will close at 8 p.m. across the country on Thursday.", MON,
+     [("8 p.m.", "TIME", "2013-03-21T20:00"), ("Thursday", "DATE", "2013-03-21")]),
+    ("The bridge shut at 6 p.m. and will stay shut through Wednesday.", MON,  # guard
+     [("6 p.m.", "TIME", "2013-03-18T18:00"), ("Wednesday", "DATE", "2013-03-20")]),
+])
+def test_clock_time_on_a_day_named_after(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
