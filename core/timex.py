@@ -28,7 +28,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -232,6 +232,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 later = _day_named_later(ordered, index, sentence, sentence_of, dct, settings)
                 if later:
                     result = resolve(later)  # "struck at 11:56 a.m. (0611 GMT) on Saturday": that Saturday's
+                elif _evening_of_a_day_told(span, result, anchor, dct):
+                    result = resolve(anchor.isoformat())  # "the final started at 9:50 p.m.", after "on Sunday"
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
             result = tn.Normalised(span.label_ or tn.DATE, tn.UNRESOLVED_DATE)
@@ -274,6 +276,16 @@ def _bare_clock_time(span: Span, result: tn.Normalised | None, dct: date | None)
     return (result is not None and dct is not None and result.type == tn.TIME
             and re.fullmatch(re.escape(dct.isoformat()) + r"T\d\d:\d\dZ?", result.value) is not None
             and not any(t.lower_.rstrip(".") in _DAY_WORDS for t in span))
+
+
+def _evening_of_a_day_told(span: Span, result: tn.Normalised, anchor: date | None, dct: date | None) -> bool:
+    """Whether a bare clock time is on the last day the text named rather than on the
+    document date: told in the past, from noon on, with that day in the week before the
+    document date ("Bolt won on Sunday. The final started at 9:50 p.m."; a report is often
+    filed the morning after). A morning time ("cut power at about 3 a.m.") is the report's
+    own morning, and stays on the document date."""
+    return (anchor is not None and dct is not None and dct - timedelta(days=7) <= anchor < dct
+            and int(result.value[11:13]) >= 12 and governing_tense(span) == tn.PAST)
 
 
 def _day_named_later(spans: list[Span], index: int, sentence: int, sentence_of: dict[int, int],

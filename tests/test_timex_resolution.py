@@ -529,3 +529,22 @@ def test_superlative_on_the_noun_a_verb_describes(nlp, text: str, dct: date, exp
 ])
 def test_clock_time_on_a_day_named_after(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: an evening on the day told of
+# A bare clock time from noon on, told in the past, with no day in its sentence, is on the
+# last day the text named in the week before the document date (a report filed the
+# morning after); a morning time is the report's own morning, on the document date.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The cup final was played on Saturday. It kicked off at 7:45 p.m. in heavy rain.", MON,
+     [("Saturday", "DATE", "2013-03-16"), ("7:45 p.m.", "TIME", "2013-03-16T19:45")]),
+    ("The ferry sank on Sunday. The last distress call came at 2100 GMT.", MON,
+     [("Sunday", "DATE", "2013-03-17"), ("2100 GMT", "TIME", "2013-03-17T21:00Z")]),
+    ("The storm made landfall on Sunday. Power failed at about 4 a.m.", MON,  # guard: morning
+     [("Sunday", "DATE", "2013-03-17"), ("about 4 a.m.", "TIME", "2013-03-18T04:00")]),
+    ("Talks ended on Sunday. The next round begins at 3 p.m.", MON,  # guard: not past
+     [("Sunday", "DATE", "2013-03-17"), ("3 p.m.", "TIME", "2013-03-18T15:00")]),
+])
+def test_evening_on_the_day_told_of(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
