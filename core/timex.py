@@ -806,11 +806,24 @@ def _ner_candidates(doc: Doc) -> list[Span]:
 def _described_day(span: Span) -> bool:
     """ "a bad day", "a new day of protests", "a very tough day": a day described, with
     an article and no count or length the words measure (the normaliser can only say PXX),
-    is no time expression, though the model tags it DATE."""
+    is no time expression, though the model tags it DATE; nor is a period ranked by a
+    superlative that the normaliser cannot place ("the hottest month", "the best year")."""
+    if len(span) == 3 and span[0].lower_ in ("the", "its", "their") and _superlative_word(span[1]):
+        # "the hottest month", "its best year" (eighth round): a period ranked, not placed;
+        # "the latest quarter" resolves and stays
+        result = tn.normalise(span.text, None)
+        return result is not None and result.value == tn.UNRESOLVED_DATE
     if span[0].lower_ not in ("a", "an") or len(span) < 3:
         return False
     result = tn.normalise(span.text, None)
     return result is not None and result.type == tn.DURATION and result.value == "PXX"
+
+
+def _superlative_word(token: Token) -> bool:
+    """ "hottest", "best": by its spelling, as the tagger runs before the parser and tagger
+    have set token tags ("latest", "earliest" resolve, and are kept by the caller)."""
+    word = token.lower_
+    return word in ("best", "worst") or len(word) > 5 and word.endswith("est") and word.isalpha()
 
 
 def _leading_phrase(span: Span, phrases: tuple[tuple[str, ...], ...]) -> int:

@@ -449,3 +449,15 @@ def test_every_few_units(nlp, text: str, expected: list[tuple[str, str, str]]) -
 ])
 def test_modifier_cut_in_two(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, date(2013, 3, 18))] == expected
+
+
+# eighth round: a period ranked by a superlative ("the hottest month", "its best year")
+# is no time expression, though the model tags it DATE; "the latest quarter" is one
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Forecasters said August was the wettest month on record.", [("August", "DATE", "2012-08")]),
+    ("The carmaker is heading for its best year since 2007.", [("2007", "DATE", "2007")]),
+    ("Profit fell in the latest quarter.", [("the latest quarter", "DATE", "2012-Q4")]),  # guard
+])
+def test_period_ranked_by_a_superlative(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, date(2013, 3, 18))] == expected
