@@ -392,8 +392,8 @@ def governing_tense(span: Span) -> str:
       and so does such a verb in the simple past before an infinitive ("crews
       expected to restore power by Sunday", "was due to fly Monday": the plan
       still holds);
-    - an adjective ("payable Dec. 15", "effective Feb. 1", "worth $5 million
-      in October") holds a state, not the verb's event (a future verb it
+    - an adjective ("worth $5 million in October") holds a state, not the verb's
+      event ("payable Dec. 15", "effective Feb. 1" are words of scheduling, above) (a future verb it
       completes does date the far end of the state: "will stay closed through
       Wednesday"), and a noun inside a
       prepositional phrase ("accused the West of talk of an invasion within
@@ -503,7 +503,9 @@ def _tense_of_governor(span: Span) -> str:
                 # describes a noun, and only a verb it completes ("was", "had been") can put it back
                 head = token.head
                 was = (token.dep_ in _PREDICATE_DEPS and head is not token and head.pos_ in ("VERB", "AUX")
-                       and _tense_of(head) == tn.PAST)
+                       and _tense_of(head) == tn.PAST
+                       # ", effective Thursday" set off after "raised rates": no complement of the verb
+                       and not (token.dep_ == "advcl" and head.lemma_ != "be"))
                 if was and infinitive and not _pluperfect(head):
                     return tn.FUTURE  # "he was due to fly to Belgrade Monday morning": the plan still holds
                 return tn.NO_TENSE if was else tn.FUTURE

@@ -354,7 +354,7 @@ def test_was_due_to_a_plan_still_held(nlp, text: str, dct: date, expected: list[
 # ---------------------------------------------------------------- sixth round: a state that lasts until a day
 # A future verb completed by an adjective ("will stay closed", "will remain shut") with
 # the day as the far end of the state ("through Wednesday", "until Thursday") puts the
-# day ahead; other adjectives still hold a state the verb does not date ("payable").
+# day ahead; other adjectives still hold a state the verb does not date ("worth").
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "dct", "expected"), [
     ("The border crossing will remain closed until Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
@@ -547,4 +547,18 @@ def test_clock_time_on_a_day_named_after(nlp, text: str, dct: date, expected) ->
      [("Sunday", "DATE", "2013-03-17"), ("3 p.m.", "TIME", "2013-03-18T15:00")]),
 ])
 def test_evening_on_the_day_told_of(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: "effective", "payable"
+# "effective Thursday", "payable Jan. 2" name when a change or a payment is due: ahead of
+# the document date, like "due" (core/data/timex_schedule_words.csv); "was effective", with
+# a past verb completing it, may lie either side.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The bank raised its base rate to 2 percent, effective Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The board declared a dividend of 10 cents, payable June 3.", NOV, [("June 3", "DATE", "2014-06-03")]),
+    ("Under a new contract effective May 1, nurses get a 4 percent raise.", NOV, [("May 1", "DATE", "2014-05-01")]),
+])
+def test_effective_and_payable_look_ahead(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
