@@ -59,6 +59,7 @@ SCHEDULE_WORDS_FILE = _DATA / "timex_schedule_words.csv"
 SCHEDULE_PREPOSITIONS_FILE = _DATA / "timex_schedule_prepositions.csv"
 SAME_FORM_PAST_FILE = _DATA / "timex_same_form_past_verbs.txt"
 REPORTING_VERBS_FILE = _DATA / "timex_reporting_verbs.txt"
+HABITUAL_ADVERBS_FILE = _DATA / "timex_habitual_adverbs.txt"
 
 # Model entity labels that are time expressions.
 _NER_LABELS = frozenset({"DATE", "TIME"})
@@ -239,6 +240,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = tn.Normalised(span.label_ or tn.DATE, tn.UNRESOLVED_DATE)
         if result is None:
             continue
+        if result.type == tn.DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
+            result = tn.Normalised(tn.DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
         if result.type == tn.DURATION and re.fullmatch(r"P\d+M", result.value):
             # "the first nine months": the text now reports on months, not on a quarter
             quarter_value = ""
@@ -310,6 +313,25 @@ def _day_named_later(spans: list[Span], index: int, sentence: int, sentence_of: 
             # Thursday", "rose by 11 a.m.; sales fell, it said Tuesday" name other times
             return result.value[:10] if later.start > 0 and doc[later.start - 1].lower_ == "on" else ""
     return ""
+
+
+@lru_cache(maxsize=1)
+def habitual_adverbs() -> frozenset[str]:
+    """Adverbs of habit (core/data/timex_habitual_adverbs.txt)."""
+    with HABITUAL_ADVERBS_FILE.open(encoding="utf-8") as handle:
+        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+
+
+def _habitual(span: Span) -> bool:
+    """A bare month or season ("in February", "in the spring") right under a present-tense
+    verb that an adverb of habit modifies ("flu usually peaks in February")."""
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "in")]
+    if len(words) != 1 or not (words[0] in tn.MONTH_NAMES or words[0] in tn.SEASON_NAMES):
+        return False
+    prep = span.root.head
+    verb = prep.head if prep.dep_ == "prep" else prep
+    return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
 
 
 def _overnight_on_noun(span: Span) -> bool:

@@ -156,6 +156,7 @@ _NUMBER_RE = (r"(\d+(?:\.\d+)?|" + _COMPOUND_NUMBER_RE + "|"
 _VAGUE_RE = "(" + "|".join(_VAGUE_COUNTS) + ")"
 
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_NAMES = frozenset(_SEASONS)
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 # Reference to now, the past or the future, no calendar anchor (TIMEX3 *_REF).

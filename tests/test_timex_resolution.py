@@ -562,3 +562,16 @@ def test_evening_on_the_day_told_of(nlp, text: str, dct: date, expected) -> None
 ])
 def test_effective_and_payable_look_ahead(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: a month of habit
+# A bare month or season under a present-tense verb that an adverb of habit modifies
+# ("usually", "typically": core/data/timex_habitual_adverbs.txt) is any year's: XXXX-MM.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Hay fever usually peaks in June.", MON, [("June", "DATE", "XXXX-06")]),
+    ("The monsoon rains typically arrive in the summer.", MON, [("the summer", "DATE", "XXXX-SU")]),
+    ("Hay fever peaked in June.", MON, [("June", "DATE", "2012-06")]),  # guard: an event, not a habit
+])
+def test_month_of_habit(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
