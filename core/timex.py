@@ -28,7 +28,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,8 +56,10 @@ PATTERNS_FILE = _DATA / "timex_patterns.jsonl"
 BLOCKERS_FILE = _DATA / "timex_blockers.jsonl"
 HOLIDAYS_FILE = _DATA / "timex_holidays.csv"
 SCHEDULE_WORDS_FILE = _DATA / "timex_schedule_words.csv"
+SCHEDULE_PREPOSITIONS_FILE = _DATA / "timex_schedule_prepositions.csv"
 SAME_FORM_PAST_FILE = _DATA / "timex_same_form_past_verbs.txt"
 REPORTING_VERBS_FILE = _DATA / "timex_reporting_verbs.txt"
+HABITUAL_ADVERBS_FILE = _DATA / "timex_habitual_adverbs.txt"
 
 # Model entity labels that are time expressions.
 _NER_LABELS = frozenset({"DATE", "TIME"})
@@ -97,10 +99,14 @@ _COMPARATIVES = frozenset({"earlier", "later", "sooner"})
 # were held in October"), unless a comparison leads into them ("than in 2019").
 _SCENE_PREPOSITIONS = frozenset({"in", "during"})
 _COMPARISON_LEADS = frozenset({"than", "from", "since", "with", "as"})
+# Words that make an expression a count of units ("in a decade", "in several years", "in years").
+_COUNT_WORDS = frozenset({"a", "an", "few", "several", "many", "some", "decades", "years", "months",
+                          "weeks", "days", "hours", "centuries"})
 _GOVERNOR_STEPS = 8  # head hops to find the governing verb; a sentence is rarely deeper
 # Dependencies of a present participle that modifies a noun or a clause ("closing
-# unchanged Friday", "the contingent arriving Tuesday"): its time is its governor's.
-_PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod", "pcomp", "xcomp", "conj", "relcl", "npadvmod"})
+# unchanged Friday", "the contingent arriving Tuesday"), or that works as a preposition
+# ("including a drop on Friday", "following talks on Monday"): its time is its governor's.
+_PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod", "pcomp", "xcomp", "conj", "relcl", "npadvmod", "prep"})
 # Dependencies of a noun whose prepositional phrase dates the noun's own event, not the
 # verb's: "talk of an invasion within the week" (pobj), "a move in April remained unlikely" (nsubj).
 _EVENT_NOUN_DEPS = frozenset({"pobj", "nsubj", "nsubjpass"})
@@ -206,22 +212,36 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     anchor_value = ""
     quarter_value = ""  # the last quarter named, kept while other periods are named
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    for index, span in enumerate(ordered):
         sentence = sentence_of.get(span.start, -1)
-        try:
-            result = tn.normalise(
+        day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
+
+        def resolve(sentence_value: str, span: Span = span) -> tn.Normalised | None:
+            return tn.normalise(
                 span.text, dct,
                 tense=tn.NO_TENSE if _in_after_superlative(span) else governing_tense(span), anchor=anchor,
                 prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
                 next_word=doc[span.end].lower_ if span.end < len(doc) else "",
                 date_order=settings.date_order, anchor_value=anchor_value, quarter_value=quarter_value,
-                sentence_value=named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else "",
+                sentence_value=sentence_value,
             )
+
+        try:
+            result = resolve(anchor.isoformat() if anchor and _overnight_on_noun(span) else day_before)
+            if not _named_day_value(day_before) and _bare_clock_time(span, result, dct):
+                later = _day_named_later(ordered, index, sentence, sentence_of, dct, settings)
+                if later:
+                    result = resolve(later)  # "struck at 11:56 a.m. (0611 GMT) on Saturday": that Saturday's
+                elif _evening_of_a_day_told(span, result, anchor, dct):
+                    result = resolve(anchor.isoformat())  # "the final started at 9:50 p.m.", after "on Sunday"
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
             result = tn.Normalised(span.label_ or tn.DATE, tn.UNRESOLVED_DATE)
         if result is None:
             continue
+        if result.type == tn.DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
+            result = tn.Normalised(tn.DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
         if result.type == tn.DURATION and re.fullmatch(r"P\d+M", result.value):
             # "the first nine months": the text now reports on months, not on a quarter
             quarter_value = ""
@@ -243,6 +263,83 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,
             date_start=result.date_start, date_end=result.date_end, sentence=sentence,
         )
+
+
+_DAY_WORDS = frozenset(tn.MONTH_NAMES) | frozenset(tn.WEEKDAY_NAMES) | {
+    "today", "yesterday", "tomorrow", "tonight", "day", "night", "morning", "afternoon", "evening"}
+
+
+def _named_day_value(value: str) -> bool:
+    return bool(re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value))
+
+
+def _bare_clock_time(span: Span, result: tn.Normalised | None, dct: date | None) -> bool:
+    """A clock time with no day of its own ("at 11:56 a.m. local time", "2050 GMT"), which
+    the normaliser put on the document date."""
+    return (result is not None and dct is not None and result.type == tn.TIME
+            and re.fullmatch(re.escape(dct.isoformat()) + r"T\d\d:\d\dZ?", result.value) is not None
+            and not any(t.lower_.rstrip(".") in _DAY_WORDS for t in span))
+
+
+def _evening_of_a_day_told(span: Span, result: tn.Normalised, anchor: date | None, dct: date | None) -> bool:
+    """Whether a bare clock time is on the last day the text named rather than on the
+    document date: told in the past, from noon on, with that day in the week before the
+    document date ("Bolt won on Sunday. The final started at 9:50 p.m."; a report is often
+    filed the morning after). A morning time ("cut power at about 3 a.m.") is the report's
+    own morning, and stays on the document date."""
+    return (anchor is not None and dct is not None and dct - timedelta(days=7) <= anchor < dct
+            and int(result.value[11:13]) >= 12 and governing_tense(span) == tn.PAST)
+
+
+def _day_named_later(spans: list[Span], index: int, sentence: int, sentence_of: dict[int, int],
+                     dct: date | None, settings: TimexSettings) -> str:
+    """The value of the first day named after spans[index] in the same sentence, when it is
+    the day the event falls on ("at 6 a.m. ... on Election Day", "at 11:56 a.m. (0611 GMT)
+    on Saturday"), else ""."""
+    if sentence < 0:
+        return ""
+    for later in spans[index + 1:]:
+        if sentence_of.get(later.start, -1) != sentence:
+            return ""
+        doc = later.doc
+        result = tn.normalise(
+            later.text, dct, tense=governing_tense(later),
+            prev_word=doc[later.start - 1].lower_ if later.start > 0 else "",
+            next_word=doc[later.end].lower_ if later.end < len(doc) else "", date_order=settings.date_order)
+        if _bare_clock_time(later, result, dct):
+            continue  # "(0611 GMT)": the same moment on another clock, no day of its own
+        if result is not None and result.type in (tn.DATE, tn.TIME) and _named_day_value(result.value):
+            # only a day the event falls "on": "closed at 5 p.m. and will stay closed through
+            # Thursday", "rose by 11 a.m.; sales fell, it said Tuesday" name other times
+            return result.value[:10] if later.start > 0 and doc[later.start - 1].lower_ == "on" else ""
+    return ""
+
+
+@lru_cache(maxsize=1)
+def habitual_adverbs() -> frozenset[str]:
+    """Adverbs of habit (core/data/timex_habitual_adverbs.txt)."""
+    with HABITUAL_ADVERBS_FILE.open(encoding="utf-8") as handle:
+        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+
+
+def _habitual(span: Span) -> bool:
+    """A bare month or season ("in February", "in the spring") right under a present-tense
+    verb that an adverb of habit modifies ("flu usually peaks in February")."""
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "in")]
+    if len(words) != 1 or not (words[0] in tn.MONTH_NAMES or words[0] in tn.SEASON_NAMES):
+        return False
+    prep = span.root.head
+    verb = prep.head if prep.dep_ == "prep" else prep
+    return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
+
+
+def _overnight_on_noun(span: Span) -> bool:
+    """ "overnight losses in New York", "overnight trading": the market's night before the
+    day the text tells of (the last day named anywhere before), while an "overnight" that
+    dates a verb ("sirens sounded overnight") is the night before the report, unless its
+    own sentence named a day earlier."""
+    return span.text.lower() == "overnight" and span.root.dep_ == "amod"
 
 
 def _with_swallowed_period(span: Span) -> tuple[int, str]:
@@ -317,8 +414,8 @@ def governing_tense(span: Span) -> str:
       and so does such a verb in the simple past before an infinitive ("crews
       expected to restore power by Sunday", "was due to fly Monday": the plan
       still holds);
-    - an adjective ("payable Dec. 15", "effective Feb. 1", "worth $5 million
-      in October") holds a state, not the verb's event (a future verb it
+    - an adjective ("worth $5 million in October") holds a state, not the verb's
+      event ("payable Dec. 15", "effective Feb. 1" are words of scheduling, above) (a future verb it
       completes does date the far end of the state: "will stay closed through
       Wednesday"), and a noun inside a
       prepositional phrase ("accused the West of talk of an invasion within
@@ -333,7 +430,7 @@ def governing_tense(span: Span) -> str:
     reporting = _reporting_verb_before(span)
     if reporting is not None:
         return _tense_of(reporting)
-    if _earliest_ahead(span):
+    if _earliest_ahead(span) or _scheduled_through(span):
         return tn.FUTURE
     tense = _tense_of_governor(span)
     if tense != tn.FUTURE and span.root.dep_ == "poss":
@@ -348,6 +445,32 @@ def _earliest_ahead(span: Span) -> bool:
     earliest time something still to come may happen, whatever tense reports it."""
     words = [t.lower_ for t in span.doc[max(0, span.start - 3):span.start]]
     return words == list(_EARLIEST_LEAD)
+
+
+@lru_cache(maxsize=1)
+def schedule_prepositions() -> dict[str, frozenset[str]]:
+    """Verbs of scheduling or putting off -> the prepositions through which they put a time
+    ahead (core/data/timex_schedule_prepositions.csv)."""
+    with SCHEDULE_PREPOSITIONS_FILE.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if line.strip() and not line.startswith("#"))
+        return {row["word"].strip().lower(): frozenset(row["prepositions"].lower().split()) for row in rows}
+
+
+def _scheduled_through(span: Span) -> bool:
+    """ "elections are set for October", "the vote was postponed until June", "adjourned
+    the hearing to Tuesday": a verb of scheduling or of putting off, right above the
+    preposition that governs the expression (or above the object that preposition
+    hangs from: "set a hearing for October"), fixes a time still ahead, whatever its tense
+    (not the pluperfect: "had been set for Friday" may have lapsed)."""
+    prep = span.root.head
+    if prep is span.root or prep.dep_ != "prep" or span.start == 0 or span.doc[span.start - 1].i != prep.i:
+        return False
+    verb = prep.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        verb = verb.head  # "the court set a hearing for October"
+    prepositions = schedule_prepositions().get(verb.lower_)
+    return (prepositions is not None and prep.lower_ in prepositions and verb.pos_ in ("VERB", "AUX")
+            and verb.tag_ in ("VBN", "VBD") and not _pluperfect(verb))
 
 
 def _simple_present_in(span: Span) -> bool:
@@ -402,7 +525,9 @@ def _tense_of_governor(span: Span) -> str:
                 # describes a noun, and only a verb it completes ("was", "had been") can put it back
                 head = token.head
                 was = (token.dep_ in _PREDICATE_DEPS and head is not token and head.pos_ in ("VERB", "AUX")
-                       and _tense_of(head) == tn.PAST)
+                       and _tense_of(head) == tn.PAST
+                       # ", effective Thursday" set off after "raised rates": no complement of the verb
+                       and not (token.dep_ == "advcl" and head.lemma_ != "be"))
                 if was and infinitive and not _pluperfect(head):
                     return tn.FUTURE  # "he was due to fly to Belgrade Monday morning": the plan still holds
                 return tn.NO_TENSE if was else tn.FUTURE
@@ -427,6 +552,8 @@ def _tense_of_governor(span: Span) -> str:
         if (token.tag_ == "VBN" and infinitive and aux & _PAST_PASSIVE_AUX and not _pluperfect(token)
                 and _schedules(token, infinitive)):
             return tn.FUTURE  # "the storm was expected to make landfall Wednesday": the same, in the passive
+        if not aux and token.tag_ == "VBG" and token.dep_ == "prep" and _schedules(token, infinitive):
+            return tn.FUTURE  # "told workers to stay home starting Monday": the measure begins ahead
         if _is_bare_participle(token, aux):
             continue
         tense = _tense_of(token)
@@ -439,11 +566,14 @@ def _tense_of_governor(span: Span) -> str:
 
 
 def _state_until(adjective: Token, span: Span) -> bool:
-    """ "stay closed through Wednesday", "remain open until Friday": an adjective completing
-    a verb, with the expression as the far end of the state it names."""
+    """ "stay closed through Wednesday", "remain open until Friday", "will stay shut on
+    Monday": an adjective completing a verb, with the expression as the far end of the
+    state it names or a time it holds on (not a point of comparison: "higher than in May")."""
     prep = span.root.head
-    return (adjective.dep_ == "acomp" and adjective.head.pos_ in ("VERB", "AUX") and prep.head.i == adjective.i
-            and prep.lower_ in tn.LIMIT_PREPOSITIONS)
+    if not (adjective.dep_ == "acomp" and adjective.head.pos_ in ("VERB", "AUX") and prep.head.i == adjective.i):
+        return False
+    return prep.lower_ in tn.LIMIT_PREPOSITIONS or (
+        prep.lower_ in ("on", "in") and prep.i > 0 and span.doc[prep.i - 1].lower_ not in _COMPARISON_LEADS)
 
 
 def _pluperfect(verb: Token) -> bool:
@@ -457,10 +587,20 @@ def _in_after_superlative(span: Span) -> bool:
     looked back over, whatever the verb's tense, not a point ahead."""
     if span.start == 0 or span.doc[span.start - 1].lower_ != "in":
         return False
+    if not any(t.like_num or t.lower_ in _COUNT_WORDS for t in span):
+        return False  # "will reach its closest point to the sun in August": a month, no count of time
     head = span.doc[span.start - 1].head
     nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [
         c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj") and c.pos_ in ("NOUN", "PROPN")]
-    return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "only") for n in nouns for c in n.children)
+    if head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(head.head)  # "the worst storm to hit the coast in 70 years", "the largest crowd seen in a decade"
+    return any(_picks_out(c) for n in nouns for c in n.children)
+
+
+def _picks_out(modifier: Token) -> bool:
+    """A superlative ("biggest", "most destructive") or "first/last/only" on a noun."""
+    return (modifier.tag_ == "JJS" or modifier.lower_ in ("first", "last", "only")
+            or modifier.tag_ == "JJ" and any(c.lower_ in ("most", "least") for c in modifier.children))
 
 
 def _is_infinitive(verb: Token, aux: set[str]) -> bool:
@@ -690,11 +830,24 @@ def _ner_candidates(doc: Doc) -> list[Span]:
 def _described_day(span: Span) -> bool:
     """ "a bad day", "a new day of protests", "a very tough day": a day described, with
     an article and no count or length the words measure (the normaliser can only say PXX),
-    is no time expression, though the model tags it DATE."""
+    is no time expression, though the model tags it DATE; nor is a period ranked by a
+    superlative that the normaliser cannot place ("the hottest month", "the best year")."""
+    if len(span) == 3 and span[0].lower_ in ("the", "its", "their") and _superlative_word(span[1]):
+        # "the hottest month", "its best year" (eighth round): a period ranked, not placed;
+        # "the latest quarter" resolves and stays
+        result = tn.normalise(span.text, None)
+        return result is not None and result.value == tn.UNRESOLVED_DATE
     if span[0].lower_ not in ("a", "an") or len(span) < 3:
         return False
     result = tn.normalise(span.text, None)
     return result is not None and result.type == tn.DURATION and result.value == "PXX"
+
+
+def _superlative_word(token: Token) -> bool:
+    """ "hottest", "best": by its spelling, as the tagger runs before the parser and tagger
+    have set token tags ("latest", "earliest" resolve, and are kept by the caller)."""
+    word = token.lower_
+    return word in ("best", "worst") or len(word) > 5 and word.endswith("est") and word.isalpha()
 
 
 def _leading_phrase(span: Span, phrases: tuple[tuple[str, ...], ...]) -> int:
@@ -728,9 +881,16 @@ def _widen_over_modifiers(span: Span) -> Span:
     before it ("at least 20 more years"), "or so" after it ("a year or so", "1994 or later")."""
     doc, start, end = span.doc, span.start, span.end
     for words in _MOD_PREFIX_WORDS:
-        left = start - len(words)
-        if left >= 0 and tuple(t.lower_ for t in doc[left:start]) == words:
-            start = left
+        # the whole modifier before the span, or its head cut off ("least another week" after "at")
+        cut = next((k for k in range(len(words)) if start - k >= 0 and k + end - start > len(words)
+                    and tuple(t.lower_ for t in doc[start - k:start - k + len(words)]) == words), None)
+        if cut is None:
+            left = start - len(words)
+            if left >= 0 and tuple(t.lower_ for t in doc[left:start]) == words:
+                start = left
+                break
+        elif cut:
+            start -= cut
             break
     for words in _MOD_SUFFIX_WORDS:
         if tuple(t.lower_ for t in doc[end:end + len(words)]) == words:

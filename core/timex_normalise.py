@@ -96,6 +96,8 @@ _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if na
 _MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 _WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+MONTH_NAMES = frozenset(_MONTHS)  # lower case, abbreviations too ("sept")
+WEEKDAY_NAMES = frozenset(_WEEKDAYS) | frozenset(_WEEKDAY_ABBR)
 
 # Parts of the day and their TIMEX3 codes ("Sunday night" -> 2022-02-13TNI).
 _PARTS_OF_DAY = {
@@ -154,6 +156,7 @@ _NUMBER_RE = (r"(\d+(?:\.\d+)?|" + _COMPOUND_NUMBER_RE + "|"
 _VAGUE_RE = "(" + "|".join(_VAGUE_COUNTS) + ")"
 
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_NAMES = frozenset(_SEASONS)
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 # Reference to now, the past or the future, no calendar anchor (TIMEX3 *_REF).
@@ -465,6 +468,12 @@ def _ref(s: str, ctx: _Ctx) -> Normalised | None:
 def _set(s: str, ctx: _Ctx) -> Normalised | None:
     if s in _SET_WORDS:
         return Normalised(SET, _SET_WORDS[s])
+    m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
+    if m:  # "each night": a part of every day, as "every morning" (not the unit "night", P1D)
+        return Normalised(SET, f"XXXX-XX-XXT{_PARTS_OF_DAY[m.group(1)]}")
+    m = re.fullmatch(r"every (?:few|several|couple of) " + _UNIT_RE, s)
+    if m:  # "every few years": a recurrence of no stated count
+        return Normalised(SET, _duration_value(None, m.group(1)))
     m = re.fullmatch(r"(every|each|per) (other )?" + r"(?:" + _NUMBER_RE + r" )?" + _UNIT_RE, s)
     if m:
         count = _count(m.group(3)) if m.group(3) else 1.0
@@ -477,9 +486,6 @@ def _set(s: str, ctx: _Ctx) -> Normalised | None:
         r"(?:on )?(" + "|".join(_WEEKDAYS) + r")s", s)
     if m:
         return Normalised(SET, f"XXXX-WXX-{_WEEKDAYS[m.group(1)] + 1}")
-    m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
-    if m:
-        return Normalised(SET, f"XXXX-XX-XXT{_PARTS_OF_DAY[m.group(1)]}")
     m = re.fullmatch(r"(?:on )?(" + "|".join(_WEEKDAYS) + r")s? (morning|afternoon|evening|night)s", s)
     if m:  # "Tuesday nights": every Tuesday night
         return Normalised(SET, f"XXXX-WXX-{_WEEKDAYS[m.group(1)] + 1}T{_PARTS_OF_DAY[m.group(2)]}")
@@ -551,9 +557,11 @@ def _time_of_day(s: str, ctx: _Ctx) -> Normalised | None:
         return None
     rest, suffix = split
     if s == "overnight" and ctx.dct is not None:
-        # the night that ran into the day the text tells of (the last day named, else
-        # the document date); ahead of a future verb, that day's own coming night
-        day = ctx.anchor or ctx.dct
+        # the night that ran into the day its sentence tells of (the day named earlier in
+        # it, else the document date: a news report's "overnight" is the night before it
+        # was filed, whatever day an earlier sentence named); ahead of a future verb, that
+        # day's own coming night
+        day = _named_day(ctx.sentence_value) or ctx.dct
         day = day if ctx.tense == FUTURE else day - timedelta(days=1)
         return Normalised(TIME, day.isoformat() + suffix, day, day)
     rest = _DAY_PART_EDGE.sub("", rest)
@@ -619,6 +627,9 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
     "the following decade" (after "the 1990s"), "that year" (after "in 1988");
     "later in the day" is that day, the one the text is telling of."""
     s = re.sub(r"^(?:earlier|later|early|late) in the day$", "that day", s)
+    m = re.fullmatch(r"(?:(?:a )?few |several |some )?(hours|minutes|seconds) (?:later|earlier|afterwards)", s)
+    if m:  # "hours later": a gap of no stated count from a time the text rarely gives to the hour
+        return Normalised(DURATION, _duration_value(None, m.group(1)))
     m = re.fullmatch(_NUMBER_RE + r" " + _UNIT_RE + r" (later|earlier|afterwards|after that|before that)", s)
     sign = 0
     counted = m is not None  # "a week later" counts units from a day; "the next week" names a week
@@ -643,7 +654,9 @@ def _anaphoric(s: str, ctx: _Ctx) -> Normalised | None:
         return None
     letter, is_time = _unit(unit_word)
     if is_time:
-        return None
+        # "22 hours earlier", "two hours later": the gap, as a span (the text rarely gives
+        # the time of day it counts from), not an unplaceable PXX
+        return Normalised(DURATION, _duration_value(count, unit_word)) if counted else None
     steps = int(count) * sign
     if letter == "Y" and (quarter := _anchor_quarter(ctx.anchor_value)):
         return _quarter(quarter[0] + steps, quarter[1])  # "a year earlier" than a quarter: that quarter
@@ -837,6 +850,11 @@ def _relative_unit(s: str, ctx: _Ctx) -> Normalised | None:
     # "last week" (TimeML reads them as the week, not as a stretch of seven days)
     if which in ("previous", "following"):
         return None  # anaphoric, see _anaphoric
+    if (m.group(2) is None and not part and unit in ("decade", "century") and ctx.tense != FUTURE
+            and re.fullmatch(r"\d{3}" if unit == "decade" else r"\d{2}", ctx.anchor_value)):
+        # "built in the 1960s; by the end of the decade ...": the decade the text named, not
+        # this one (only a future verb speaks of the current one: "must fall by the end of the decade")
+        return (_decade if unit == "decade" else _century)(int(ctx.anchor_value))
     if ctx.dct is None:
         return Normalised(DATE, {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX"))
     dct = ctx.dct
@@ -1215,6 +1233,7 @@ def _decade_century(s: str, ctx: _Ctx) -> Normalised | None:
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(" + "|".join(tens) + ")", s)
     if m:
         return _decade(190 + tens[m.group(1)])
+    s = re.sub(r"(?<=st|nd|rd|th)-century$", " century", s)  # "a 19th-century landmark": the century
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(\d{1,2})(?:st|nd|rd|th) century", s) or re.fullmatch(
         r"(?:the )?(?:early |late |mid-?)?(" + "|".join(_ORDINALS) + r") century", s)
     if m:
@@ -1238,6 +1257,9 @@ def _duration(s: str, ctx: _Ctx) -> Normalised | None:
     if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |(?:a )?few |many |recent |coming |upcoming ", s):
         return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
+    # "another week", "another two days": that much more time, a span as "a week", "two days"
+    s = re.sub(r"^another (?=" + _UNIT_RE + r"$)", "a ", s)
+    s = re.sub(r"^another (?=" + _NUMBER_RE + r" " + _PLURAL_UNIT_RE + r"$)", "", s)
     # "for the nine months": a span, as without "the"; in "the two day rally" the "the" is the rally's
     s = re.sub(r"^the (?=" + _NUMBER_RE + r" (?:\w+ )?" + _PLURAL_UNIT_RE + r"$)", "", s)
     s = re.sub(r"\s*-\s*", "-", s)

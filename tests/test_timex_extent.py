@@ -429,3 +429,35 @@ def test_greetings_with_the_model(nlp, text: str, expected: list[tuple[str, str]
 ])
 def test_described_day_with_the_model(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.type) for t in tag_text(nlp, text, MON)] == expected
+
+
+# eighth round: "every few years" is one SET, "every" inside the extent
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Droughts like this could return every few years as the climate warms.", [("every few years", "SET", "PXY")]),
+    ("Shuttle buses leave every few minutes.", [("every few minutes", "SET", "PTXM")]),
+])
+def test_every_few_units(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, date(2013, 3, 18))] == expected
+
+
+# eighth round: a modifier the model cut in two ("least another week" after "at") is
+# taken whole into the extent
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Extra patrols would stay on the streets for at least another week.", [("at least another week", "DURATION", "P1W")]),
+])
+def test_modifier_cut_in_two(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, date(2013, 3, 18))] == expected
+
+
+# eighth round: a period ranked by a superlative ("the hottest month", "its best year")
+# is no time expression, though the model tags it DATE; "the latest quarter" is one
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Forecasters said August was the wettest month on record.", [("August", "DATE", "2012-08")]),
+    ("The carmaker is heading for its best year since 2007.", [("2007", "DATE", "2007")]),
+    ("Profit fell in the latest quarter.", [("the latest quarter", "DATE", "2012-Q4")]),  # guard
+])
+def test_period_ranked_by_a_superlative(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, date(2013, 3, 18))] == expected

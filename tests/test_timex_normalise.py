@@ -396,3 +396,38 @@ def test_compound_durations_need_the_larger_unit_first(text: str) -> None:
 def test_this_weekend_midweek(text: str, dct: date, tense: str, value: str) -> None:
     result = normalise(text, dct, tense=tense)
     assert result is not None and result.value == value
+
+
+# eighth round: a part of the day recurring ("each night") is that part of every day, as
+# "every morning" already was, not the unit "night"; "every few years" recurs with no
+# count; a hyphenated ordinal century before a noun ("a 16th-century chapel") is the century
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("each night", "SET", "XXXX-XX-XXTNI"),
+    ("every evening", "SET", "XXXX-XX-XXTEV"),
+    ("every few years", "SET", "PXY"),
+    ("every several weeks", "SET", "PXW"),
+    ("every few minutes", "SET", "PTXM"),
+    ("16th-century", "DATE", "15"),
+    ("the 21st-century", "DATE", "20"),
+    ("each day", "SET", "P1D"),  # guard: a unit, not a part of the day
+])
+def test_recurring_parts_and_hyphenated_centuries(text: str, type_: str, value: str) -> None:
+    result = normalise(text, date(2013, 3, 18))
+    assert result is not None and (result.type, result.value) == (type_, value)
+
+
+# eighth round: "another week" is a span as "a week" is; a gap counted in hours, minutes or
+# seconds from a time the text seldom gives ("22 hours earlier", "minutes later") is the
+# span, not an unplaceable PXX; days and longer still count from the day named
+@pytest.mark.parametrize(("text", "context", "type_", "value"), [
+    ("another week", {}, "DURATION", "P1W"),
+    ("another three months", {}, "DURATION", "P3M"),
+    ("almost 22 hours earlier", {}, "DURATION", "PT22H"),
+    ("two hours later", {"anchor": date(2013, 3, 15)}, "DURATION", "PT2H"),
+    ("minutes later", {}, "DURATION", "PTXM"),
+    ("a few hours afterwards", {}, "DURATION", "PTXH"),
+    ("two days later", {"anchor": date(2013, 3, 15)}, "DATE", "2013-03-17"),  # guard
+])
+def test_another_unit_and_gaps_in_hours(text: str, context: dict, type_: str, value: str) -> None:
+    result = normalise(text, date(2013, 3, 18), **context)
+    assert result is not None and (result.type, result.value) == (type_, value)

@@ -354,12 +354,15 @@ def test_was_due_to_a_plan_still_held(nlp, text: str, dct: date, expected: list[
 # ---------------------------------------------------------------- sixth round: a state that lasts until a day
 # A future verb completed by an adjective ("will stay closed", "will remain shut") with
 # the day as the far end of the state ("through Wednesday", "until Thursday") puts the
-# day ahead; other adjectives still hold a state the verb does not date ("payable").
+# day ahead; other adjectives still hold a state the verb does not date ("worth").
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "dct", "expected"), [
     ("The border crossing will remain closed until Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
     ("Museums will stay shut through Sunday.", MON, [("Sunday", "DATE", "2013-03-24")]),
     ("The museum was closed until Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),  # guard
+    # eighth round: a time the state holds on, under a future verb, is ahead too
+    ("Schools in the county will stay closed on Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The museum was closed on Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),  # guard
 ])
 def test_state_until_a_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
@@ -420,4 +423,155 @@ def test_plan_in_the_past_passive(nlp, text: str, dct: date, expected: list[tupl
     ("The minister said the bridge reopened on Thursday.", MON, [("Thursday", "DATE", "2013-03-14")]),  # guard
 ])
 def test_as_soon_as_a_day(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: set for, put off until
+# A verb of scheduling ("set for", "scheduled for", "called for") or of putting off
+# ("postponed until", "adjourned to", "delayed until"), right above the preposition before
+# the expression, fixes a time still ahead, in any tense but the pluperfect
+# (core/data/timex_schedule_prepositions.csv). The same verbs with other prepositions
+# date the scheduling itself, and are left alone.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Presidential elections are set for October.", MON, [("October", "DATE", "2013-10")]),
+    ("The hearing was scheduled for Friday.", MON, [("Friday", "DATE", "2013-03-22")]),
+    ("The court adjourned the trial until Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The referendum was postponed to November.", MON, [("November", "DATE", "2013-11")]),
+    ("The judge set a new trial date for October.", MON, [("October", "DATE", "2013-10")]),
+    ("The Games were postponed in October.", MON, [("October", "DATE", "2012-10")]),  # guard: when put off
+    ("A record set in October still stands.", MON, [("October", "DATE", "2012-10")]),  # guard: "set in"
+    ("The vote had been set for Friday.", MON, [("Friday", "DATE", "2013-03-15")]),  # guard: pluperfect
+])
+def test_scheduled_for_or_put_off_until(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: "the decade" the text named
+# After a decade or a century has been named, "the decade", "the end of the century"
+# told in the past or present are that one; only a future or modal verb makes them the
+# current one ("must fall by the end of the decade").
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The mill opened in the 1950s. By the end of the decade, it employed 900 people.", MON,
+     [("the 1950s", "DATE", "195"), ("the end of the decade", "DATE", "195")]),
+    ("Rents soared in the 1990s, and the decade closed with a crash.", MON,
+     [("the 1990s", "DATE", "199"), ("the decade", "DATE", "199")]),
+    ("The port was built in the 18th century. By the end of the century, it was silting up.", MON,
+     [("the 18th century", "DATE", "17"), ("the end of the century", "DATE", "17")]),
+    ("Output doubled in the 1980s. It must double again by the end of the decade.", MON,  # guard: modal
+     [("the 1980s", "DATE", "198"), ("the end of the decade", "DATE", "201")]),
+    ("Coal use must halve by the end of the decade.", MON, [("the end of the decade", "DATE", "201")]),  # guard
+])
+def test_the_decade_the_text_named(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: participles as prepositions
+# A present participle working as a preposition ("including a fall on Friday",
+# "following a clash on Saturday") has no tense of its own: the verb above it dates the
+# day. "starting", "beginning" name when a measure begins, and still look ahead
+# (core/data/timex_schedule_words.csv).
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Shares had lost 4 percent last week, including a sharp fall on Friday.", MON,
+     [("last week", "DATE", "2013-W11"), ("Friday", "DATE", "2013-03-15")]),
+    ("The talks opened in Geneva on Monday, following a clash on Saturday.", MON,
+     [("Monday", "DATE", "2013-03-18"), ("Saturday", "DATE", "2013-03-16")]),
+    ("The governor told residents to stay indoors for a week starting Monday.", date(2013, 3, 16),
+     [("a week", "DURATION", "P1W"), ("Monday", "DATE", "2013-03-18")]),  # guard
+])
+def test_participle_as_preposition(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: a superlative and a month
+# "the first vote in 20 years": "in" after a noun a superlative picks out is a span looked
+# back over, whatever the tense. A month or season there is no span: the verb dates it.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The probe will make its closest pass by Mars in October.", NOV, [("October", "DATE", "2014-10")]),
+    ("The singer won her first award at a festival in September.", AUG, [("September", "DATE", "2012-09")]),
+    ("It was the first such vote in 20 years.", MON, [("20 years", "DURATION", "P20Y")]),  # guard
+])
+def test_superlative_before_a_month(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: a superlative through a relative
+# "the most destructive storm to hit the coast in 70 years", "the largest crowd seen in a
+# decade": the superlative is on the noun the verb describes; the count after "in" is a
+# span looked back over, even under a modal, not a point ahead. Without one it stays ahead.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Forecasters say it could be the most damaging flood to reach the town in more than 60 years.", MON,
+     [("more than 60 years", "DURATION", "P60Y")]),
+    ("It may be the heaviest snowfall to hit the city in 40 years.", MON, [("40 years", "DURATION", "P40Y")]),
+    ("The flood will reach the town in two days.", MON, [("two days", "DATE", "2013-03-20")]),  # guard
+])
+def test_superlative_on_the_noun_a_verb_describes(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: a clock time on a day named after it
+# A clock time with no day of its own, and none named before it in its sentence, is on the
+# day its sentence names after it with "on" ("erupted at 11:40 a.m. (0540 GMT) on Sunday");
+# a day after "through", "until", "by" or a verb of saying names another time.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The volcano erupted at 11:40 a.m. local time (0540 GMT) on Sunday, officials said.", MON,
+     [("11:40 a.m. local time", "TIME", "2013-03-17T11:40"), ("0540 GMT", "TIME", "2013-03-17T05:40Z"),
+      ("Sunday", "DATE", "2013-03-17")]),
+    ("Polling stations will close at 8 p.m. across the country on Thursday.", MON,
+     [("8 p.m.", "TIME", "2013-03-21T20:00"), ("Thursday", "DATE", "2013-03-21")]),
+    ("The bridge shut at 6 p.m. and will stay shut through Wednesday.", MON,  # guard
+     [("6 p.m.", "TIME", "2013-03-18T18:00"), ("Wednesday", "DATE", "2013-03-20")]),
+])
+def test_clock_time_on_a_day_named_after(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: an evening on the day told of
+# A bare clock time from noon on, told in the past, with no day in its sentence, is on the
+# last day the text named in the week before the document date (a report filed the
+# morning after); a morning time is the report's own morning, on the document date.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The cup final was played on Saturday. It kicked off at 7:45 p.m. in heavy rain.", MON,
+     [("Saturday", "DATE", "2013-03-16"), ("7:45 p.m.", "TIME", "2013-03-16T19:45")]),
+    ("The ferry sank on Sunday. The last distress call came at 2100 GMT.", MON,
+     [("Sunday", "DATE", "2013-03-17"), ("2100 GMT", "TIME", "2013-03-17T21:00Z")]),
+    ("The storm made landfall on Sunday. Power failed at about 4 a.m.", MON,  # guard: morning
+     [("Sunday", "DATE", "2013-03-17"), ("about 4 a.m.", "TIME", "2013-03-18T04:00")]),
+    ("Talks ended on Sunday. The next round begins at 3 p.m.", MON,  # guard: not past
+     [("Sunday", "DATE", "2013-03-17"), ("3 p.m.", "TIME", "2013-03-18T15:00")]),
+])
+def test_evening_on_the_day_told_of(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: "effective", "payable"
+# "effective Thursday", "payable Jan. 2" name when a change or a payment is due: ahead of
+# the document date, like "due" (core/data/timex_schedule_words.csv); "was effective", with
+# a past verb completing it, may lie either side.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The bank raised its base rate to 2 percent, effective Thursday.", MON, [("Thursday", "DATE", "2013-03-21")]),
+    ("The board declared a dividend of 10 cents, payable June 3.", NOV, [("June 3", "DATE", "2014-06-03")]),
+    ("Under a new contract effective May 1, nurses get a 4 percent raise.", NOV, [("May 1", "DATE", "2014-05-01")]),
+])
+def test_effective_and_payable_look_ahead(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eighth round: a month of habit
+# A bare month or season under a present-tense verb that an adverb of habit modifies
+# ("usually", "typically": core/data/timex_habitual_adverbs.txt) is any year's: XXXX-MM.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Hay fever usually peaks in June.", MON, [("June", "DATE", "XXXX-06")]),
+    ("The monsoon rains typically arrive in the summer.", MON, [("the summer", "DATE", "XXXX-SU")]),
+    ("Hay fever peaked in June.", MON, [("June", "DATE", "2012-06")]),  # guard: an event, not a habit
+])
+def test_month_of_habit(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
