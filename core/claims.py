@@ -225,7 +225,7 @@ _QUOTE_REACH = 8              # sentences back from '...," X said.' its quotatio
 _RETRO_REACH = 3              # sentences after a figure where "This was stated by X" may claim it
 _CLAUSE_STEPS = 6             # words above a figure where a hypothetical or an award may sit
 _SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
-_NEXT_REACH = 40              # tokens after a role's sentence in which `_named_next` looks for its name
+_SHORT_SENTENCE = 4          # tokens: a "sentence" this short is a split abbreviation ("Brig.")
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
 _BRIDGE_MAX = 6               # tokens allowed between a figure and its noun
 _LOCATION_MAX = 8             # tokens between a force noun and its place phrase
@@ -1596,24 +1596,34 @@ def _role_holder(subject: Token, lex: Lexicons) -> str:
 def _named_next(subject: Token, lex: Lexicons) -> str:
     """ "..., the head of Ukraine's defence intelligence agency told the Military Times.
     Brig. Gen. Kyrylo Budanov said ...": a singular role (`claim_roles_named_later.txt`) whose
-    sentence names no one is the person who reports in the next sentence, if the document
-    names that person nowhere before; ""."""
+    sentence names no one is the person the next sentence names, if the document names them
+    nowhere before: the subject of its first reporting verb, or the same role with a name
+    ("the spokesman, Steffen Hebestreit, said"). A sentence of a few tokens ("Brig.") joins
+    the one after it. ""."""
     if subject.lower_ not in lex.roles_named_later or subject.tag_ != "NN" or _person_in(subject, lex) is not None:
         return ""
     doc = subject.doc
     sent = subject.sent
     if sent.end >= len(doc) or any(t.ent_type_ == "PERSON" for t in sent):
         return ""
-    text = _text_of(doc)
-    for token in doc[sent.end:sent.end + _NEXT_REACH]:     # the first reporting subject after the sentence decides
-        if token.dep_ == "nsubj" and token.head.lemma_.lower() in lex.reporting:
-            words = [t for t in token.subtree if t.i <= token.i and t.tag_ == "NNP" and t.text[:1].isupper()
+    following = doc[sent.end].sent
+    if len(following) < _SHORT_SENTENCE and following.end < len(doc):
+        following = doc[following.start:doc[following.end].sent.end]
+    before = _text_of(doc)[:sent.end_char]
+    for token in following:
+        if token.lower_ == subject.lower_:
+            name = _role_apposition(token, lex)
+            if name:
+                return name if name.split()[-1] not in before else ""
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.reporting:
+            speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if speaker is None or speaker.tag_ != "NNP":
+                continue
+            words = [t for t in speaker.subtree if t.i <= speaker.i and t.tag_ == "NNP" and t.text[:1].isupper()
                      and t.lower_.rstrip(".") not in lex.titles]
             name = " ".join(t.text for t in words)
-            if token.tag_ == "NNP" and len(words) >= 2 and not side_of_term(name, lex) \
-                    and words[-1].text not in text[:sent.end_char]:
-                return name
-            return ""
+            ok = len(words) >= 2 and not side_of_term(name, lex) and words[-1].text not in before
+            return name if ok else ""
     return ""
 
 

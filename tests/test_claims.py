@@ -782,6 +782,9 @@ def test_a_states_forces_named_without_the_state(nlp, text, expected):
      "the line held.", [(900, "Ukraine's army chief")]),   # guard: the next reporting subject is someone else
     ("Russia has 30,000 troops in the region, a senior U.S. official said. Lloyd Austin said the "
      "alliance was ready.", [(30000, "senior U.S. official")]),   # guard: an official stays anonymous
+    ("Norway will send 8 tanks to Ukraine, the prime minister's spokesman said. The aim is a full company, the "
+     "spokesman, Kari Lund, said. Later, President Joe Biden announced 31 tanks.",
+     [(8, "Kari Lund"), (31, "Joe Biden")]),   # the role again with a name; not a later speaker
     ("Defence Minister Pal Jonson met the press. Russia has 20,000 troops in Kaliningrad, the minister "
      "said. Pal Jonson added that Sweden was ready.", [(20000, "Pal Jonson")]),   # named before: by that rule
 ])
