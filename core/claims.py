@@ -107,6 +107,7 @@ _ORG_NOUNS = _DATA / "claim_org_nouns.txt"
 _TRANSFER_WORDS = _DATA / "claim_transfer_words.txt"
 _STATE_WORDS = _DATA / "claim_state_words.txt"
 _AID_VERBS = _DATA / "claim_aid_verbs.txt"
+_ORG_DESCRIPTIONS = _DATA / "claim_org_descriptions.txt"
 _ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
@@ -263,6 +264,7 @@ class Lexicons:
     groups: frozenset[str] = frozenset()       # sides that are alliances or armed groups, not countries
     transfer_words: frozenset[str] = frozenset()
     aid_verbs: frozenset[str] = frozenset()     # "send": a transfer only to a party at war
+    org_descriptions: frozenset[str] = frozenset()   # "the think tank": an organisation named elsewhere
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
@@ -340,6 +342,7 @@ def lexicons() -> Lexicons:
         org_nouns=_words(_ORG_NOUNS),
         transfer_words=_words(_TRANSFER_WORDS),
         aid_verbs=_words(_AID_VERBS),
+        org_descriptions=_words(_ORG_DESCRIPTIONS),
         state_words=_words(_STATE_WORDS),
         roles_named_later=_words(_ROLES_NAMED_LATER),
         shortened=_shortened(units),
@@ -1462,6 +1465,9 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     earlier = _earlier_source(subject, lex)
     if earlier is not None:
         return _claimant_from_subject(earlier, speakers, lex)
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None and subject.lemma_.lower() in lex.org_descriptions:
+        return _claimant_from_subject(named, speakers, lex)   # "the think tank Caspian Watch"
     if subject.lower_ in _PRONOUNS_OTHER:
         return "", False
     author = _report_author(subject, lex)
@@ -1520,6 +1526,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
         return None
     report = short and subject.lemma_.lower() in lex.report_nouns      # "according to the report"
     role = short and subject.lower_ in lex.titles                      # "The minister said"
+    described = short and subject.lemma_.lower() in lex.org_descriptions   # "the think tank added"
     start = _reach_start(sent, _SOURCE_REACH)
     size = _phrase_size(subject)
     for token in reversed(doc[start:sent.start]):
@@ -1535,17 +1542,23 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
         elif report:
             if token.lower_ not in _PRONOUNS_OTHER | _PRONOUNS_PERSON and token.lemma_.lower() not in lex.report_nouns:
                 return token
+            author = _report_author(token, lex)
+            if author is not None:
+                return author             # "according to a 2023 study by WatchDog.md ... . The study found"
         elif role and (token.ent_type_ == "PERSON" or _person_in(token, lex) is not None) \
                 and any(t.lower_ in lex.titles for t in token.subtree):
             return token                  # "Defence Secretary Ben Wallace said ... . The minister said"
+        elif described and token.ent_type_ == "ORG":
+            return token                  # "the Institute for the Study of War said ... . The think tank added"
         elif token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:
             return token
-    if pronoun or report:           # "..., Ukraine's General Staff said." that the parse left off its verb
+    if pronoun or report or described:   # "..., Ukraine's General Staff said." that the parse left off its verb
         earlier = doc[sent.start - 1].sent if sent.start > 0 else None
         while earlier is not None and earlier.start >= start:
             trailing = _trailing_source(earlier[0], earlier, lex)
             if trailing is not None and trailing.lower_ not in _PRONOUNS_OTHER | _PRONOUNS_PERSON \
-                    and (report or trailing.ent_type_ != "PERSON" and _person_in(trailing, lex) is None):
+                    and (report or trailing.ent_type_ != "PERSON" and _person_in(trailing, lex) is None) \
+                    and (not described or trailing.ent_type_ == "ORG"):
                 return trailing
             earlier = doc[earlier.start - 1].sent if earlier.start > 0 else None
     return None
@@ -1598,9 +1611,13 @@ def _named_next(subject: Token, lex: Lexicons) -> str:
     Brig. Gen. Kyrylo Budanov said ...": a singular role (`claim_roles_named_later.txt`) whose
     sentence names no one is the person the next sentence names, if the document names them
     nowhere before: the subject of its first reporting verb, or the same role with a name
-    ("the spokesman, Steffen Hebestreit, said"). A sentence of a few tokens ("Brig.") joins
+    ("the spokesman, Steffen Hebestreit, said"). So too an organisation described by its kind
+    (`claim_org_descriptions.txt`): "South Korea's spy agency said ... . The National
+    Intelligence Service said". A sentence of a few tokens ("Brig.") joins
     the one after it. ""."""
-    if subject.lower_ not in lex.roles_named_later or subject.tag_ != "NN" or _person_in(subject, lex) is not None:
+    organisation = subject.lemma_.lower() in lex.org_descriptions      # "South Korea's spy agency said"
+    if not (subject.lower_ in lex.roles_named_later or organisation) or subject.tag_ != "NN" \
+            or _person_in(subject, lex) is not None:
         return ""
     doc = subject.doc
     sent = subject.sent
@@ -1619,6 +1636,11 @@ def _named_next(subject: Token, lex: Lexicons) -> str:
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if speaker is None or speaker.tag_ != "NNP":
                 continue
+            if organisation:                  # "The National Intelligence Service said ..."
+                name = re.sub(r"^the\s+", "", _entity_of(speaker).text, flags=re.I)
+                ok = speaker.ent_type_ == "ORG" and not side_of_term(name, lex) and name.split()[-1] not in before \
+                    and _phrase_side(speaker, lex) in ("", _phrase_side(subject, lex))   # not another country's
+                return name if ok else ""
             words = [t for t in speaker.subtree if t.i <= speaker.i and t.tag_ == "NNP" and t.text[:1].isupper()
                      and t.lower_.rstrip(".") not in lex.titles]
             name = " ".join(t.text for t in words)
@@ -1840,9 +1862,11 @@ def _trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
     after the figure, reports, and the parse does not put the figure under it (it often
     makes it a conjunct of the main verb). Its source is its subject or, when the parse
     gives it none, the last named person or organisation before it with no verb between
-    them; None if there is none."""
+    them; None if there is none. What goes on after the report ("..., X said, adding that
+    ...", "..., X said, citing ...") is not read."""
     doc = sent.doc
-    going_on = [v for v in doc[number.i + 1:sent.end] if _is_reporting_participle(v, lex)]
+    going_on = [v for v in doc[number.i + 1:sent.end] if _is_reporting_participle(v, lex)
+                or v.tag_ == "VBG" and v.dep_ == "advcl" and v.head.lemma_.lower() in lex.reporting]   # ", citing ..."
     said_after = going_on[0].i if going_on else sent.end      # ", X said, adding that ...": read up to "adding"
     for verb in reversed(doc[number.i + 1:said_after]):
         if verb.pos_ not in ("VERB", "AUX"):

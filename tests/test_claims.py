@@ -847,6 +847,23 @@ def test_a_report_reports_through_its_verb(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
 
 
+# an organisation described by its kind goes back to the one named as a source before it, or is the
+# one the next sentence names (claim_org_descriptions.txt); ", citing ..." after a report is not read
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian units lost 900 men near Avdiivka, the Royal United Services Institute said, citing intercepts. "
+     "The brigade lost 40 tanks there, the think tank added.",
+     [(900, "Royal United Services Institute"), (40, "Royal United Services Institute")]),
+    ("Japan's spy agency said China had moved 20 warships near the islands. The Public Security Intelligence "
+     "Agency said the ships left on Friday.", [(20, "Public Security Intelligence Agency")]),
+    ("Poland's intelligence agency said 300 soldiers had deserted. Lithuania's State Security Department said "
+     "the numbers were rising.", [(300, "Poland's intelligence agency")]),   # guard: another country's body
+    ("Armenia has 40,000 troops, according to a 2022 study by the think tank Caspian Watch. The study found "
+     "that two brigades were at full strength.", [(40000, "Caspian Watch"), (2, "Caspian Watch")]),
+])
+def test_an_organisation_described_by_its_kind(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
 # "its spokesman" speaks for whom "its" goes back to
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Estonian army held drills on Tuesday. Its spokesman, Major Kalle Tamm, said four battalions "
