@@ -1083,6 +1083,14 @@ def _state_side(token: Token, lex: Lexicons) -> str:
     return ""
 
 
+def _figure_owner_side(number: Token, lex: Lexicons) -> str:
+    """ "2 million personnel against Taiwan's roughly 169,000": a figure that stands for its
+    noun and has an owner of its own is the owner's, whatever noun it borrows."""
+    if number.dep_ in ("nummod", "quantmod", "compound"):
+        return ""
+    return next((side for c in number.children if c.dep_ == "poss" for side in [_token_side(c, lex)] if side), "")
+
+
 def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     """Side named inside the force phrase: "Russian troops", "Moscow's forces",
     "troops from Belarus", "Russian-backed" excepted."""
@@ -2435,7 +2443,8 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
     source_side = _claimant_side(claimant_head, lex, voices.country_of)
     side = (
-        _explicit_side(unit.token, span, lex)
+        _figure_owner_side(number, lex)
+        or _explicit_side(unit.token, span, lex)
         or _enemy_side(unit.token, home or source_side, lex)
         or _loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
         or (_recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")

@@ -792,6 +792,15 @@ def test_a_role_named_in_the_next_sentence(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
 
 
+# a figure standing for its noun with an owner of its own: "against Taiwan's roughly 169,000"
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China fields some 2 million active personnel against Taiwan's roughly 169,000.",
+     [(2000000, "China"), (169000, "Taiwan")]),
+])
+def test_a_figure_with_an_owner_of_its_own(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
 # "X had lost N troops killed and M wounded", whatever the parse: X's troops
 @pytest.mark.parametrize(("text", "expected"), [
     ("Moscow said 300 Russian soldiers had died. It added that Ukrainian units had lost some 1,200 "
@@ -878,6 +887,7 @@ def test_a_spokesman_named_by_its_speaks_for_its_referent(nlp, text, expected):
 # a group named in its source's name outranks the country it is in
 @pytest.mark.parametrize(("text", "expected"), [
     ("Somalia's al-Shabaab movement said it had lost 12 fighters in the raid.", [(12, "al-Shabaab")]),
+    ("Nagorno-Karabakh's defence army said 20 more of its servicemen had been killed.", [(20, "Nagorno-Karabakh")]),
 ])
 def test_a_group_in_the_sources_name_is_its_side(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
