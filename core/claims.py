@@ -183,6 +183,7 @@ _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "a
 _PERCENT_WORDS = ("%", "percent", "per cent")
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 _ALLEGIANCE_WORDS = frozenset({"loyal", "belonging", "affiliated", "linked"})   # "fighters loyal to X": X's
+_FIGHTING_VERBS = frozenset({"fight", "volunteer"})   # "mercenaries who fight for Kyiv": Kyiv's (`_fights_for_side`)
 _ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
 _REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
 _INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
@@ -1089,6 +1090,22 @@ def _figure_owner_side(number: Token, lex: Lexicons) -> str:
     if number.dep_ in ("nummod", "quantmod", "compound"):
         return ""
     return next((side for c in number.children if c.dep_ == "poss" for side in [_token_side(c, lex)] if side), "")
+
+
+def _fights_for_side(unit: Token, lex: Lexicons) -> str:
+    """ "6,956 foreign mercenaries have come to Ukraine to fight for Kyiv", "volunteers fighting
+    for Ukraine": people who fight for a side are its forces."""
+    verbs = [c for c in unit.children if c.dep_ in ("acl", "relcl")]
+    if unit.dep_ in _SUBJECT_DEPS:
+        verbs += [unit.head, *(c for c in unit.head.children if c.dep_ in ("xcomp", "advcl", "conj"))]
+    for verb in verbs:
+        if verb.lemma_.lower() in _FIGHTING_VERBS:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    side = next((_token_side(o, lex) for o in prep.children if o.dep_ == "pobj"), "")
+                    if side:
+                        return side
+    return ""
 
 
 def _explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
@@ -2445,6 +2462,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     side = (
         _figure_owner_side(number, lex)
         or _explicit_side(unit.token, span, lex)
+        or _fights_for_side(unit.token, lex)
         or _enemy_side(unit.token, home or source_side, lex)
         or _loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
         or (_recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")

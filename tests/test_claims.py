@@ -792,6 +792,16 @@ def test_a_role_named_in_the_next_sentence(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
 
 
+# people who fight for a side are its forces
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 2,000 foreign mercenaries have arrived to fight for Kyiv, Moscow said.", [(2000, "Ukraine")]),
+    ("Some 400 fighters who fight for Russia were killed in May, Kyiv said.", [(400, "Russia")]),
+    ("About 500 soldiers fought for days near the city.", [(500, "")]),   # guard: no "for" a side
+])
+def test_who_fights_for_a_side(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
 # a figure standing for its noun with an owner of its own: "against Taiwan's roughly 169,000"
 @pytest.mark.parametrize(("text", "expected"), [
     ("China fields some 2 million active personnel against Taiwan's roughly 169,000.",
