@@ -1540,7 +1540,8 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     reported ... . The General Staff also said", "a senior NATO military official said ...
     . The official said", "it said" after an organisation's statement (not after a
     person's, whom "it" cannot be), "according to the report" after whoever reported, and
-    "the minister said" after a titled person ("Defence Secretary Ben Wallace"). None when
+    "the minister said" after a titled person ("Defence Secretary Ben Wallace"), and "the
+    ministry said" after the nearest fuller mention of the same body, a source or not. None when
     there is none, or the subject is a name."""
     doc, sent = subject.doc, subject.sent
     pronoun = subject.lower_ in ("it", "they")
@@ -1577,6 +1578,10 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             return token                  # "the Institute for the Study of War said ... . The think tank added"
         elif token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:
             return token
+    if short and subject.lemma_.lower() in lex.org_nouns:
+        for token in reversed(doc[start:subject.i]):     # "the official representative of the Russian Defence
+            if token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:   # Ministry ...
+                return token                              # . Russian aviation shot down two aircraft, the ministry said"
     if pronoun or report or described:   # "..., Ukraine's General Staff said." that the parse left off its verb
         earlier = doc[sent.start - 1].sent if sent.start > 0 else None
         while earlier is not None and earlier.start >= start:

@@ -792,6 +792,15 @@ def test_a_role_named_in_the_next_sentence(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
 
 
+# "the ministry said" goes back to the nearest fuller mention of the same body, a source or not
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A spokesman for the Estonian Defence Ministry spoke to reporters on Monday. Russia has 30,000 troops "
+     "near the border, the ministry said.", [(30000, "Estonian Defence Ministry")]),
+])
+def test_a_short_body_goes_back_to_its_fuller_name(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
 # people who fight for a side are its forces
 @pytest.mark.parametrize(("text", "expected"), [
     ("About 2,000 foreign mercenaries have arrived to fight for Kyiv, Moscow said.", [(2000, "Ukraine")]),
