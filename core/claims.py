@@ -1092,6 +1092,17 @@ def _figure_owner_side(number: Token, lex: Lexicons) -> str:
     return next((side for c in number.children if c.dep_ == "poss" for side in [_token_side(c, lex)] if side), "")
 
 
+def _passively_deployed(unit: Token, lex: Lexicons, own: str) -> str:
+    """ "About 10,000 soldiers will be deployed in the border area", in a side's own statement
+    or a speaker's turn: forces deployed by no one named are the side's that speaks (`own`;
+    not a news source's, "..., were massed on the Russian side, a NATO officer said")."""
+    verb = unit.head
+    if unit.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.deploy or _agent_of(verb) is not None \
+            or _is_enemy(unit, lex):          # "These nationalists were put in nearly every unit"
+        return ""
+    return own
+
+
 def _fights_for_side(unit: Token, lex: Lexicons) -> str:
     """ "6,956 foreign mercenaries have come to Ukraine to fight for Kyiv", "volunteers fighting
     for Ukraine": people who fight for a side are its forces."""
@@ -2468,6 +2479,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         _figure_owner_side(number, lex)
         or _explicit_side(unit.token, span, lex)
         or _fights_for_side(unit.token, lex)
+        or (_passively_deployed(unit.token, lex, home) if unit.kind != "casualty" else "")
         or _enemy_side(unit.token, home or source_side, lex)
         or _loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
         or (_recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
