@@ -107,6 +107,7 @@ _ORG_NOUNS = _DATA / "claim_org_nouns.txt"
 _TRANSFER_WORDS = _DATA / "claim_transfer_words.txt"
 _STATE_WORDS = _DATA / "claim_state_words.txt"
 _AID_VERBS = _DATA / "claim_aid_verbs.txt"
+_AID_RECEIVERS = _DATA / "claim_aid_receivers.txt"
 _ORG_DESCRIPTIONS = _DATA / "claim_org_descriptions.txt"
 _ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
 
@@ -265,6 +266,7 @@ class Lexicons:
     groups: frozenset[str] = frozenset()       # sides that are alliances or armed groups, not countries
     transfer_words: frozenset[str] = frozenset()
     aid_verbs: frozenset[str] = frozenset()     # "send": a transfer only to a party at war
+    aid_receivers: frozenset[str] = frozenset()   # the parties at war it is a transfer to (lower case)
     org_descriptions: frozenset[str] = frozenset()   # "the think tank": an organisation named elsewhere
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
@@ -343,6 +345,7 @@ def lexicons() -> Lexicons:
         org_nouns=_words(_ORG_NOUNS),
         transfer_words=_words(_TRANSFER_WORDS),
         aid_verbs=_words(_AID_VERBS),
+        aid_receivers=_words(_AID_RECEIVERS),
         org_descriptions=_words(_ORG_DESCRIPTIONS),
         state_words=_words(_STATE_WORDS),
         roles_named_later=_words(_ROLES_NAMED_LATER),
@@ -994,9 +997,15 @@ def side_of_term(term: str, lex: Lexicons | None = None) -> str:
     found = country_for(term)
     if found:
         return found
-    key = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", term.strip()).strip()
-    key = re.sub(r"^the\s+", "", key, flags=re.I).lower()
+    key = side_of_term_key(term).lower()
     return lex.metonyms.get(key) or lex.capitals.get(key) or ""
+
+
+def side_of_term_key(term: str) -> str:
+    """A name without its possessive ending and leading "the": "the General Staff's" is
+    "General Staff"."""
+    key = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", term.strip()).strip()
+    return re.sub(r"^the\s+", "", key, flags=re.I)
 
 
 def _text_length(doc: Doc) -> int:
@@ -1040,7 +1049,8 @@ def _token_side(token: Token, lex: Lexicons) -> str:
     "the alliance" names the alliance or armed group named last before it."""
     if token.lower_ in _ALLIANCE_NOUNS:
         return _last_named_group(token, lex)
-    if token.lemma_.lower() in lex.state_words and not token.text[:1].isupper():
+    if token.lemma_.lower() in lex.state_words and not token.text[:1].isupper() \
+            and not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children):   # "its army"
         return _state_side(token, lex)
     if token.ent_type_ and token.ent_iob_ != "O":
         found = side_of_term(_entity_of(token).text, lex)
@@ -1092,15 +1102,26 @@ def _figure_owner_side(number: Token, lex: Lexicons) -> str:
     return next((side for c in number.children if c.dep_ == "poss" for side in [_token_side(c, lex)] if side), "")
 
 
-def _passively_deployed(unit: Token, lex: Lexicons, own: str) -> str:
-    """ "About 10,000 soldiers will be deployed in the border area", in a side's own statement
-    or a speaker's turn: forces deployed by no one named are the side's that speaks (`own`;
-    not a news source's, "..., were massed on the Russian side, a NATO officer said")."""
-    verb = unit.head
-    if unit.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.deploy or _agent_of(verb) is not None \
-            or _is_enemy(unit, lex):          # "These nationalists were put in nearly every unit"
-        return ""
-    return own
+def _passive_deployment_side(unit: _Unit, lex: Lexicons, publisher: str) -> str:
+    """ "About 10,000 soldiers will be deployed in the border area", in a side's own statement:
+    troops deployed by no one named are the publisher's side. Not weapons ("30 missiles were
+    launched at Kyiv"), not troops at a border (`_border_side` decides: "100,000 troops have
+    been deployed along the border of Ukraine", by `_border_side` or not at all), not an enemy word ("These nationalists were
+    put in nearly every unit"), and not in news, where the source is no deployer."""
+    token = unit.token
+    verb = token.head
+    if not publisher or unit.kind not in ("personnel", "formation") or token.dep_ != "nsubjpass" \
+            or verb.lemma_.lower() not in lex.deploy or _agent_of(verb) is not None or _is_enemy(token, lex) \
+            or any(t.lower_ in lex.border_nouns and _owner_side(t, lex) for t in verb.subtree):
+        return ""                         # "to the Polish border", "along the border of Ukraine"; not "the border area"
+    return publisher
+
+
+def _owner_side(noun: Token, lex: Lexicons) -> str:
+    """The side a noun's modifier, possessive or "of" phrase names: "the Polish border",
+    "Ukraine's border", "the border of Ukraine"."""
+    owners = [*(c for c in noun.children if c.dep_ in ("poss", "amod", "compound")), *_of_objects(noun)]
+    return next((side for owner in owners for side in [_token_side(owner, lex)] if side), "")
 
 
 def _fights_for_side(unit: Token, lex: Lexicons) -> str:
@@ -1515,9 +1536,12 @@ def _claimant_from_subject(subject: Token, speakers: list[_Speaker], lex: Lexico
     titled = _titled_name(subject, lex) or _role_apposition(subject, lex)
     if titled:
         return _full_name(titled, doc, subject.idx + len(subject), lex), True
-    holder = _role_holder(subject, lex) or _named_next(subject, lex)
+    holder = _role_holder(subject, lex)
     if holder:
         return holder, True
+    named_next, is_person = _named_next(subject, lex)
+    if named_next:
+        return named_next, is_person
     phrase = _spelt_out(subject) or _common_phrase(subject)
     name = _strip_titles(phrase, lex)
     if name != phrase and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
@@ -1647,47 +1671,57 @@ def _role_holder(subject: Token, lex: Lexicons) -> str:
     return ""
 
 
-def _named_next(subject: Token, lex: Lexicons) -> str:
+def _named_next(subject: Token, lex: Lexicons) -> tuple[str, bool]:
     """ "..., the head of Ukraine's defence intelligence agency told the Military Times.
-    Brig. Gen. Kyrylo Budanov said ...": a singular role (`claim_roles_named_later.txt`) whose
-    sentence names no one is the person the next sentence names, if the document names them
-    nowhere before: the subject of its first reporting verb, or the same role with a name
-    ("the spokesman, Steffen Hebestreit, said"). So too an organisation described by its kind
-    (`claim_org_descriptions.txt`): "South Korea's spy agency said ... . The National
-    Intelligence Service said". A sentence of a few tokens ("Brig.") joins
-    the one after it. ""."""
+    Brig. Gen. Kyrylo Budanov said ...": (name, is a person) of a singular role
+    (`claim_roles_named_later.txt`) whose sentence names no one: the person the next sentence
+    names, if the document names them nowhere before, as the subject of its first reporting
+    verb, or as the same role with a name ("the spokesman, Steffen Hebestreit, said"). So too
+    an organisation described by its kind (`claim_org_descriptions.txt`): "South Korea's spy
+    agency said ... . The National Intelligence Service said". Not someone whose own words
+    name another side ("Lithuania's president said ... . Kremlin spokesman Dmitry Peskov
+    said"). A sentence of a few tokens ("Brig.") joins the one after it. ("", False) if none."""
+    none = ("", False)
     organisation = subject.lemma_.lower() in lex.org_descriptions      # "South Korea's spy agency said"
     if not (subject.lower_ in lex.roles_named_later or organisation) or subject.tag_ != "NN" \
             or _person_in(subject, lex) is not None:
-        return ""
+        return none
     doc = subject.doc
     sent = subject.sent
     if sent.end >= len(doc) or any(t.ent_type_ == "PERSON" for t in sent):
-        return ""
+        return none
     following = doc[sent.end].sent
     if len(following) < _SHORT_SENTENCE and following.end < len(doc):
         following = doc[following.start:doc[following.end].sent.end]
     before = _text_of(doc)[:sent.end_char]
+    side = _phrase_side(subject, lex)
+
+    def new(name: str) -> bool:         # named nowhere before, as a whole word
+        return re.search(r"\b" + re.escape(name.split()[-1]) + r"\b", before) is None
+
     for token in following:
         if token.lower_ == subject.lower_:
             name = _role_apposition(token, lex)
             if name:
-                return name if name.split()[-1] not in before else ""
+                return (name, True) if new(name) else none
         if token.pos_ == "VERB" and token.lemma_.lower() in lex.reporting:
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if speaker is None or speaker.tag_ != "NNP":
                 continue
+            if any(found and found != side for t in speaker.subtree for found in [_token_side(t, lex)]):
+                return none                   # "Kremlin spokesman Dmitry Peskov said": another side's voice
             if organisation:                  # "The National Intelligence Service said ..."
-                name = re.sub(r"^the\s+", "", _entity_of(speaker).text, flags=re.I)
-                ok = speaker.ent_type_ == "ORG" and not side_of_term(name, lex) and name.split()[-1] not in before \
-                    and _phrase_side(speaker, lex) in ("", _phrase_side(subject, lex))   # not another country's
-                return name if ok else ""
-            words = [t for t in speaker.subtree if t.i <= speaker.i and t.tag_ == "NNP" and t.text[:1].isupper()
-                     and t.lower_.rstrip(".") not in lex.titles]
-            name = " ".join(t.text for t in words)
-            ok = len(words) >= 2 and not side_of_term(name, lex) and words[-1].text not in before
-            return name if ok else ""
-    return ""
+                name = side_of_term_key(_entity_of(speaker).text)
+                ok = speaker.ent_type_ == "ORG" and new(name)
+                return (name, False) if ok else none
+            if speaker.ent_type_ == "PERSON":
+                name = _strip_titles(_entity_of(speaker).text, lex)
+            else:
+                name = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i and t.tag_ == "NNP"
+                                and t.text[:1].isupper() and t.lower_.rstrip(".") not in lex.titles)
+            ok = len(name.split()) >= 2 and not side_of_term(name, lex) and new(name)
+            return (name, True) if ok else none
+    return none
 
 
 def _named_people(doc: Doc) -> tuple[tuple[int, str], ...]:
@@ -1772,7 +1806,7 @@ def _reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
     mobilize")."""
     ancestors = list(number.ancestors)
     for token in ancestors:
-        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in lex.reporting or _report_verb(token, lex)):
+        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in lex.reporting or _report_verb(token, number, lex)):
             yield token
     for token in [number] + ancestors:
         for child in token.children:
@@ -1783,14 +1817,16 @@ def _reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
                 yield child
 
 
-def _report_verb(verb: Token, lex: Lexicons) -> bool:
+def _report_verb(verb: Token, number: Token, lex: Lexicons) -> bool:
     """ "The daily update also listed 3,350 tanks", "the tally counted 23 artillery systems":
     whatever verb a piece of reporting (`claim_report_nouns.txt`) is the subject of reports.
     Not when the reporting is what is reported: the sentence names its source ("Estimates
     range from 20,000 to 30,000, according to Ukrainian officials"), or the noun says what it
     counts and not whose it is ("Estimates of Russian troops range from ..."; but "Reports in
-    the Western media of 110,000 troops are ...")."""
-    return _according_to(verb.sent) is None and any(
+    the Western media of 110,000 troops are ..."); nor when the figure is in a clause beside
+    the report ("The report comes as Russia masses 100,000 troops")."""
+    beside = any(a.dep_ == "advcl" for a in number.ancestors if verb in a.ancestors)
+    return not beside and _according_to(verb.sent) is None and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in lex.report_nouns
         and (not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
              or any(d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in ("by", "in") for d in c.children))
@@ -2466,7 +2502,8 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
     elif claimant.istitle() and " " not in claimant:
         claimant = _full_name(claimant, doc, figure.start, lex)   # "Pistorius said", tagged as no person
     speaker, question, home = voices.at(figure.start)
-    home = _publisher_side(home) or quoted_home
+    publisher = _publisher_side(home)
+    home = publisher or quoted_home
     if not home and claimant_head is not None and _quoted_in(figure, sent):
         home = _described_side(claimant_head, lex)   # "'Our forces destroyed 13 tanks,' the Russian ministry said"
     if question:
@@ -2479,7 +2516,7 @@ def _claim_for(figure: _Figure, sent: Span, index: int, *, speakers: list[_Speak
         _figure_owner_side(number, lex)
         or _explicit_side(unit.token, span, lex)
         or _fights_for_side(unit.token, lex)
-        or (_passively_deployed(unit.token, lex, home) if unit.kind != "casualty" else "")
+        or _passive_deployment_side(unit, lex, publisher)
         or _enemy_side(unit.token, home or source_side, lex)
         or _loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
         or (_recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
@@ -2841,14 +2878,15 @@ def _inflicted(unit: Token, lex: Lexicons) -> Token | None:
 def _inflicting_side(inflicter: Token, lex: Lexicons, own: str) -> str:
     """The side of what `_inflicted` returns: the side it names ("Militants from the group
     JNIM"); else the reporter's own (`own`) when it is the reporter's ("we", "it", "our
-    forces", "the army", no subject at all), but not when it is someone nobody names
-    ("Gunmen killed 33 soldiers, the army said": not the army's)."""
+    forces", "its units", "the army", no subject at all), but not when it is someone nobody
+    names ("The gunmen killed 33 soldiers, the army said": not the army's)."""
     if inflicter.pos_ not in ("NOUN", "PROPN"):
         return _phrase_side(inflicter, lex) or own
     named = _phrase_side(inflicter, lex) or _explicit_side(inflicter, inflicter.doc[inflicter.i:inflicter.i], lex)
     if named:
         return named
-    return own if _with_the(inflicter) or any(c.dep_ == "poss" for c in inflicter.children) else ""
+    owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in inflicter.children)
+    return own if owned or _with_the(inflicter) and inflicter.lemma_.lower() in lex.org_nouns else ""
 
 
 def _names_joint_forces(sent: Span, lex: Lexicons) -> bool:
@@ -2870,8 +2908,10 @@ def _reporting_body_side(claimant: Token | None, lex: Lexicons) -> str:
 
 
 def _recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
-    """ "supplied 2,000 missiles to Kyiv", "the sale of 66 jets to Taiwan": equipment
-    handed over (`claim_transfer_words.txt`) is the side it goes "to" or "for"."""
+    """ "supplied 2,000 missiles to Kyiv", "the sale of 66 jets to Taiwan", "the latest package
+    for Ukraine includes 59 vehicles": equipment handed over (`claim_transfer_words.txt`) is the
+    side it goes "to" or "for"; equipment sent (`claim_aid_verbs.txt`) only when it goes to a
+    party at war named as such (`claim_aid_receivers.txt`)."""
     noun = _first_conjunct(unit)
     if noun.dep_ == "dobj":
         handing = noun.head
@@ -2888,9 +2928,12 @@ def _recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
     receiver = next((side for prep in handing.children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "for")
                      for obj in prep.children if obj.dep_ == "pobj" for side in [_phrase_side(obj, lex)] if side), "")
     if lemma in lex.aid_verbs:            # "Germany will send 14 tanks to Ukraine", not "... warplanes to Romania"
+        named = next((side for prep in handing.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+                      for obj in prep.children if obj.dep_ == "pobj" for side in [_token_side(obj, lex)] if side), "")
         sender = next((_phrase_side(c, lex) for c in handing.children if c.dep_ == "nsubj"), "")
-        if receiver not in lex.adversaries or sender in (receiver, lex.adversaries[receiver]):
-            return ""
+        if named.lower() not in lex.aid_receivers or sender in (named, lex.adversaries.get(named)):
+            return ""                     # not "to the Ukrainian border", not to a party not at war
+        return named
     return receiver
 
 

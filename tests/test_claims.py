@@ -767,6 +767,7 @@ def test_armed_groups_of_other_wars(nlp, text, expected):
     ("Officials in Moscow said the Kiev regime had lost 300 soldiers near the town.", [(300, "Ukraine")]),
     ("Al-Shabaab said it had killed 30 soldiers in the raid.", [(30, "")]),   # guard: it fights several states
     ("The government said 5,000 troops would guard the polls.", [(5000, "")]),   # guard: no state named
+    ("The RSF said its army had 100,000 fighters.", [(100000, "RSF")]),   # guard: a group's own army
 ])
 def test_a_states_forces_named_without_the_state(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
@@ -785,6 +786,8 @@ def test_a_states_forces_named_without_the_state(nlp, text, expected):
     ("Norway will send 8 tanks to Ukraine, the prime minister's spokesman said. The aim is a full company, the "
      "spokesman, Kari Lund, said. Later, President Joe Biden announced 31 tanks.",
      [(8, "Kari Lund"), (31, "Joe Biden")]),   # the role again with a name; not a later speaker
+    ("Russia has 30,000 troops in Belarus, Lithuania's president said. Kremlin spokesman Dmitry Peskov said "
+     "the drills were routine.", [(30000, "Lithuania's president")]),   # guard: another side's voice
     ("Defence Minister Pal Jonson met the press. Russia has 20,000 troops in Kaliningrad, the minister "
      "said. Pal Jonson added that Sweden was ready.", [(20000, "Pal Jonson")]),   # named before: by that rule
 ])
@@ -834,7 +837,8 @@ def test_what_a_side_lost_is_its_own(nlp, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("France will send 12 Caesar howitzers to Ukraine, the ministry said.", [(12, "Ukraine")]),
     ("Poland sent 40 tanks to Lithuania for the drills.", [(40, "Poland")]),   # guard: not a party at war
-    ("Russia sent 30 tanks to Ukraine's border.", [(30, "Russia")]),   # guard: the receiver is no side
+    ("The US will send 4 jets to South Korea for joint drills.", [(4, "United States")]),   # guard: not at war
+    ("Belarus sent 30 tanks to Ukraine's border.", [(30, "Belarus")]),   # guard: a place, not the receiver
     ("The new Canadian aid package for Ukraine includes 50 armoured vehicles.", [(50, "Ukraine")]),
 ])
 def test_equipment_sent_as_aid(nlp, text, expected):
@@ -857,6 +861,7 @@ def test_who_surrendered_to_whom(nlp, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Fighters of the group JNIM killed 20 soldiers at a post on Monday, the Malian army said.", [(20, "Mali")]),
     ("Our units destroyed 14 tanks overnight, Ukraine's army said.", [(14, "Russia")]),   # the reporter's own units
+    ("The gunmen killed 33 soldiers at a post on Monday, the Malian army said.", [(33, "Mali")]),   # no one's named
 ])
 def test_losses_an_armed_group_inflicts(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
@@ -870,6 +875,7 @@ def test_losses_an_armed_group_inflicts(nlp, text, expected):
     ("A Pentagon study found that Russia had lost 2,200 tanks.", [(2200, "Pentagon study")]),
     ("Estimates of the number of Russian troops in Belarus range from 20,000 to 30,000, according to "
      "Lithuanian officials.", [(30000, "Lithuanian officials")]),
+    ("The report comes as Russia masses 100,000 troops at the border.", [(100000, "")]),   # guard: beside it
 ])
 def test_a_report_reports_through_its_verb(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected

@@ -139,7 +139,7 @@ def test_side_from_context(text, value, side):
     ("We are very concerned over the massing of 90,000 troops on the Ukrainian border.", 90000, "Russia"),
     ("Satellite pictures show 40,000 soldiers near Ukraine's borders.", 40000, "Russia"),
     ("Ukraine has deployed 10,000 troops on the Ukrainian border.", 10000, "Ukraine"),   # a named deployer wins
-    ("Satellite pictures show 5,000 troops near the Polish border.", 5000, ""),           # Poland: no adversary listed
+    ("About 5,000 troops were sent to the Polish border.", 5000, ""),                     # Poland: no adversary listed
 ])
 def test_forces_at_a_sides_border_are_guessed_its_adversarys(text, value, side):
     claims = _claims(text, title="Remarks by the Chancellor", side="Germany", source="Federal Chancellor")
@@ -599,8 +599,10 @@ def test_an_office_of_the_speakers_government_deploys_its_forces(text, value, si
     # forces a body was sent "with", when the verb describes the body
     ("Poland's contingent, sent to the base with 300 soldiers, returned home in May.", "Reuters", 300, "Poland"),
     # forces deployed by no one named, in a side's own statement: the side's
-    ("Wagner fighters remain in Belarus. About 5,000 soldiers will be deployed along the border.",
+    ("Wagner fighters remain in Belarus. About 5,000 soldiers will be deployed in the area.",
      "Ministry of National Defence of the Republic of Poland", 5000, "Poland"),
+    ("More than 100,000 troops have been deployed along the border of Ukraine.",
+     "Ministry of Foreign Affairs of Ukraine", 100000, "Russia"),   # guard: at a border, the border decides
 ])
 def test_whose_forces_a_statement_counts(text, source, value, side):
     """Sides read from what the words go back to: "it", "the group", "the enemy", an
