@@ -109,6 +109,7 @@ _STATE_WORDS = _DATA / "claim_state_words.txt"
 _AID_VERBS = _DATA / "claim_aid_verbs.txt"
 _AID_RECEIVERS = _DATA / "claim_aid_receivers.txt"
 _ORG_DESCRIPTIONS = _DATA / "claim_org_descriptions.txt"
+_FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
 _ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
 
 # Dependents of a force noun that can name whose force it is: "Russian
@@ -184,7 +185,6 @@ _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "a
 _PERCENT_WORDS = ("%", "percent", "per cent")
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 _ALLEGIANCE_WORDS = frozenset({"loyal", "belonging", "affiliated", "linked"})   # "fighters loyal to X": X's
-_FIGHTING_VERBS = frozenset({"fight", "volunteer"})   # "mercenaries who fight for Kyiv": Kyiv's (`_fights_for_side`)
 _ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
 _REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
 _INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
@@ -268,6 +268,7 @@ class Lexicons:
     aid_verbs: frozenset[str] = frozenset()     # "send": a transfer only to a party at war
     aid_receivers: frozenset[str] = frozenset()   # the parties at war it is a transfer to (lower case)
     org_descriptions: frozenset[str] = frozenset()   # "the think tank": an organisation named elsewhere
+    fighting_verbs: frozenset[str] = frozenset()   # "fight for Kyiv": Kyiv's forces
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
@@ -347,6 +348,7 @@ def lexicons() -> Lexicons:
         aid_verbs=_words(_AID_VERBS),
         aid_receivers=_words(_AID_RECEIVERS),
         org_descriptions=_words(_ORG_DESCRIPTIONS),
+        fighting_verbs=_words(_FIGHTING_VERBS),
         state_words=_words(_STATE_WORDS),
         roles_named_later=_words(_ROLES_NAMED_LATER),
         shortened=_shortened(units),
@@ -1131,7 +1133,7 @@ def _fights_for_side(unit: Token, lex: Lexicons) -> str:
     if unit.dep_ in _SUBJECT_DEPS:
         verbs += [unit.head, *(c for c in unit.head.children if c.dep_ in ("xcomp", "advcl", "conj"))]
     for verb in verbs:
-        if verb.lemma_.lower() in _FIGHTING_VERBS:
+        if verb.lemma_.lower() in lex.fighting_verbs:
             for prep in verb.children:
                 if prep.dep_ == "prep" and prep.lower_ == "for":
                     side = next((_token_side(o, lex) for o in prep.children if o.dep_ == "pobj"), "")
