@@ -69,7 +69,7 @@ import dataclasses
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -999,11 +999,11 @@ def side_of_term(term: str, lex: Lexicons | None = None) -> str:
     found = country_for(term)
     if found:
         return found
-    key = side_of_term_key(term).lower()
+    key = _name_key(term).lower()
     return lex.metonyms.get(key) or lex.capitals.get(key) or ""
 
 
-def side_of_term_key(term: str) -> str:
+def _name_key(term: str) -> str:
     """A name without its possessive ending and leading "the": "the General Staff's" is
     "General Staff"."""
     key = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", term.strip()).strip()
@@ -1106,24 +1106,28 @@ def _figure_owner_side(number: Token, lex: Lexicons) -> str:
 
 def _passive_deployment_side(unit: _Unit, lex: Lexicons, publisher: str) -> str:
     """ "About 10,000 soldiers will be deployed in the border area", in a side's own statement:
-    troops deployed by no one named are the publisher's side. Not weapons ("30 missiles were
-    launched at Kyiv"), not troops at a border (`_border_side` decides: "100,000 troops have
-    been deployed along the border of Ukraine", by `_border_side` or not at all), not an enemy word ("These nationalists were
-    put in nearly every unit"), and not in news, where the source is no deployer."""
+    troops deployed by no one named (`_unnamed_deployment`) are the publisher's side. Not
+    weapons ("30 missiles were launched at Kyiv"), not troops sent to a border a side owns
+    ("along the border of Ukraine": `_border_side` guesses those, or nothing does), not an
+    enemy word ("These nationalists were put in nearly every unit"), and not in news, where
+    the source is no deployer."""
     token = unit.token
-    verb = token.head
-    if not publisher or unit.kind not in ("personnel", "formation") or token.dep_ != "nsubjpass" \
-            or verb.lemma_.lower() not in lex.deploy or _agent_of(verb) is not None or _is_enemy(token, lex) \
+    verb = _unnamed_deployment(token, lex)
+    if not publisher or unit.kind not in ("personnel", "formation") or verb is None or _is_enemy(token, lex) \
             or any(t.lower_ in lex.border_nouns and _owner_side(t, lex) for t in verb.subtree):
-        return ""                         # "to the Polish border", "along the border of Ukraine"; not "the border area"
+        return ""
     return publisher
 
 
+def _owners(noun: Token) -> list[Token]:
+    """The words that may say whose a noun is: its modifiers and possessive, then its "of"
+    phrase ("the Polish border", "Ukraine's border", "the border of Ukraine")."""
+    return [*(c for c in noun.children if c.dep_ in ("poss", "amod", "compound")), *_of_objects(noun)]
+
+
 def _owner_side(noun: Token, lex: Lexicons) -> str:
-    """The side a noun's modifier, possessive or "of" phrase names: "the Polish border",
-    "Ukraine's border", "the border of Ukraine"."""
-    owners = [*(c for c in noun.children if c.dep_ in ("poss", "amod", "compound")), *_of_objects(noun)]
-    return next((side for owner in owners for side in [_token_side(owner, lex)] if side), "")
+    """The side the first of a noun's `_owners` to name one names."""
+    return next((side for owner in _owners(noun) for side in [_token_side(owner, lex)] if side), "")
 
 
 def _fights_for_side(unit: Token, lex: Lexicons) -> str:
@@ -1243,11 +1247,20 @@ def _attack_side(unit: Token, lex: Lexicons) -> str:
     first = _first_conjunct(unit)
     while first.dep_ == "appos":                  # "18 drones, two cruise missiles and ..."
         first = _first_conjunct(first.head)
-    verb = first.head
-    if first.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.deploy or verb.dep_ != "relcl" \
-            or _agent_of(verb) is not None:
+    verb = _unnamed_deployment(first, lex)
+    if verb is None or verb.dep_ != "relcl":
         return ""
     return _phrase_side(verb.head, lex)
+
+
+def _unnamed_deployment(noun: Token, lex: Lexicons) -> Token | None:
+    """The deploying verb (`claim_deploy_verbs.txt`) a noun is the passive subject of, when
+    no "by" names who deploys ("18 drones were fired", "10,000 soldiers will be deployed");
+    None otherwise."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.deploy or _agent_of(verb) is not None:
+        return None
+    return verb
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -1713,7 +1726,7 @@ def _named_next(subject: Token, lex: Lexicons) -> tuple[str, bool]:
             if any(found and found != side for t in speaker.subtree for found in [_token_side(t, lex)]):
                 return none                   # "Kremlin spokesman Dmitry Peskov said": another side's voice
             if organisation:                  # "The National Intelligence Service said ..."
-                name = side_of_term_key(_entity_of(speaker).text)
+                name = _name_key(_entity_of(speaker).text)
                 ok = speaker.ent_type_ == "ORG" and new(name)
                 return (name, False) if ok else none
             if speaker.ent_type_ == "PERSON":
@@ -2750,8 +2763,7 @@ def _loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dic
     subject = _loss_subject(unit)
     if subject is None:
         return ""
-    owners = [c for c in subject.children if c.dep_ in ("poss", "amod", "compound")] + _of_objects(subject)
-    for owner in owners:
+    for owner in _owners(subject):
         if owner.lower_ in _POSSESSIVE_PRONOUNS - _FIRST_PERSON:
             if _refers_to_enemy(owner, lex):
                 return lex.adversaries.get(speakers_side, "")
@@ -2797,9 +2809,7 @@ def _border_side(unit: Token, lex: Lexicons) -> str:
         scope = unit.head
     for token in scope.subtree:
         if token.lower_ in lex.border_nouns:
-            owners = [token, *(c for c in token.children if c.dep_ in ("poss", "amod", "compound")),
-                      *_of_objects(token)]
-            for owner in owners:
+            for owner in (token, *_owners(token)):
                 side = _token_side(owner, lex)
                 if side and side in lex.adversaries:
                     return lex.adversaries[side]
@@ -2925,18 +2935,18 @@ def _recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
     else:
         return ""
     lemma = handing.lemma_.lower()
-    if lemma not in lex.transfer_words and lemma not in lex.aid_verbs:
-        return ""
-    receiver = next((side for prep in handing.children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "for")
-                     for obj in prep.children if obj.dep_ == "pobj" for side in [_phrase_side(obj, lex)] if side), "")
+
+    def receiver(preps: tuple[str, ...], side_of: Callable[[Token, Lexicons], str]) -> str:
+        return next((side for prep in handing.children if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
+                     for obj in prep.children if obj.dep_ == "pobj" for side in [side_of(obj, lex)] if side), "")
+
     if lemma in lex.aid_verbs:            # "Germany will send 14 tanks to Ukraine", not "... warplanes to Romania"
-        named = next((side for prep in handing.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
-                      for obj in prep.children if obj.dep_ == "pobj" for side in [_token_side(obj, lex)] if side), "")
+        named = receiver(("to",), _token_side)     # the party itself, not "to the Ukrainian border"
         sender = next((_phrase_side(c, lex) for c in handing.children if c.dep_ == "nsubj"), "")
         if named.lower() not in lex.aid_receivers or sender in (named, lex.adversaries.get(named)):
-            return ""                     # not "to the Ukrainian border", not to a party not at war
+            return ""                     # not to a party not at war, nor by its own side or its enemy
         return named
-    return receiver
+    return receiver(("to", "for"), _phrase_side) if lemma in lex.transfer_words else ""
 
 
 def _recipient_side(unit: Token, home: str, lex: Lexicons) -> str:
