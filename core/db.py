@@ -65,7 +65,7 @@ import duckdb
 import pandas as pd
 
 from core.frames import DATE_COLUMNS, FRAME_COLUMNS, INT_COLUMNS, Frames
-from core.query import Filters
+from core.query import BUCKETS, LANES, NO_ACTOR, Filters
 from core import records
 from core.records import Article
 
@@ -77,11 +77,6 @@ log = logging.getLogger(__name__)
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB_PATH = REPO_ROOT / "data" / "crisis.duckdb"
 SCHEMA_VERSION = "2"
-# The timeline's lane for events that name no actor (same text as core.figures.NO_ACTOR,
-# kept here so the store does not import plotly).
-NO_ACTOR = "(no actor named)"
-BUCKETS = ("day", "week")
-LANES = ("actor", "event_type")
 
 # SQL types of the frame columns (dates and counts as core.frames types them); every other column is VARCHAR.
 _LIST_COLUMNS = {("events", "actors"), ("events", "places"), ("actors", "aliases"), ("events", "sides"),

@@ -27,8 +27,8 @@ import plotly.graph_objects as go
 
 from core.countries import countries, country_for
 from core.limits import LIMITS
+from core.query import LANES, NO_ACTOR
 
-NO_ACTOR = "(no actor named)"
 UNATTRIBUTED = "(unattributed)"
 HOVER_WIDTH = 70          # characters per line of a wrapped hover sentence
 HOVER_MAX_CHARS = 420     # longer sentences are cut, with an ellipsis
@@ -37,7 +37,6 @@ RANGESLIDER_POINTS = 400  # a timeline of more markers has no range slider (it w
 LANE_HEIGHT = 34          # pixels per timeline lane
 MAX_LANES = 40            # a timeline keeps its busiest lanes; the rest go in one (a filter on Russia names 363 actors)
 TIMELINE_MIN_HEIGHT = 320  # pixels: a timeline of few lanes
-LANES = ("actor", "event_type")
 # The timeline's clocks: when the event happened, or when it was first reported.
 CLOCKS = ("event", "report")
 CLOCK_LABELS = {"event": "event time", "report": "report time"}

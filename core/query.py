@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+# The timeline's lane for events that name no actor; the store's SQL and the
+# figures' pandas both use it.
+NO_ACTOR = "(no actor named)"
+# What the timeline's lanes can be, and the buckets its counts view can use.
+LANES = ("actor", "event_type")
+BUCKETS = ("day", "week")
 
 @dataclass(frozen=True)
 class Filters:

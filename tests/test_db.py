@@ -10,7 +10,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from core.db import NO_ACTOR, Store, SyncReport, frames_from_parquet
+from core.db import Store, SyncReport, frames_from_parquet
+from core.query import NO_ACTOR
 from core.frames import FRAME_COLUMNS, to_flat
 from core.query import Filters
 from tests.conftest import SEED_TEXT
@@ -269,11 +270,6 @@ def test_event_counts_take_the_filters(seed_store: Store) -> None:
     filters = Filters(actors=("Russia",))
     counts = seed_store.event_counts(filters, lane="event_type")
     assert int(counts["events"].sum()) == int(seed_store.events(filters)["date_start"].notna().sum())
-
-
-def test_no_actor_lane_is_the_figures_one() -> None:
-    figures = pytest.importorskip("core.figures")
-    assert NO_ACTOR == figures.NO_ACTOR
 
 
 def test_filter_options_and_date_bounds(seed_store: Store) -> None:
