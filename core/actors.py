@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from core.countries import countries, country_for
+from core.gazetteer import is_known_place, spans_outside_entities
 from core.records import Mention
 
 log = logging.getLogger(__name__)
@@ -197,7 +198,7 @@ def _is_locative(span: Span) -> bool:
     return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS
 
 
-def _acts(span: Span) -> bool:
+def acts(span: Span) -> bool:
     """The span is an agent or possessor: subject, possessive, or compound on one."""
     root = span.root
     if root.dep_ in _AGENT_DEPS and not _is_locative(span):
@@ -254,8 +255,6 @@ def iter_actor_mentions(doc: Doc, *, entries: Sequence[DictionaryEntry] = ()) ->
             if taken.isdisjoint(range(span.start, span.end)):
                 taken.update(range(span.start, span.end))
                 spans.append((span, "ACTOR"))
-    from core.places import spans_outside_entities
-
     unlabelled = [Span(doc, s.start, s.end, label="FAC") for s in spans_outside_entities(doc, metonym_names())]
     for ent in sorted([*doc.ents, *unlabelled], key=lambda s: s.start):
         if not taken.isdisjoint(range(ent.start, ent.end)):
@@ -265,7 +264,7 @@ def iter_actor_mentions(doc: Doc, *, entries: Sequence[DictionaryEntry] = ()) ->
         if metonym and ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
             # "the Kremlin insists" is Russia; "flew to Moscow" is a place.
             is_building = surface.lower() not in {c.capital.lower() for c in countries().values() if c.capital}
-            if is_building and not _is_locative(ent) or _acts(ent):
+            if is_building and not _is_locative(ent) or acts(ent):
                 spans.append((ent, ent.label_))
             continue
         if ent.label_ not in _ACTOR_LABELS:
@@ -300,8 +299,6 @@ def _outside_links(span: Span, links: list[tuple[int, int]]) -> Span | None:
 
 
 def _looks_like_place(surface: str) -> bool:
-    from core.places import is_known_place
-
     return is_known_place(surface, min_population=100_000, primary_names_only=True)
 
 

@@ -140,7 +140,7 @@ def print_frames(frames: Frames, *, fmt: str, stream: IO[str]) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from core.corpus import build_frames
+    from core.build import build_frames
 
     result = build_frames(args.paths, cache_dir=args.cache, published=args.published)
     for problem in result.problems:

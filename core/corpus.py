@@ -1,25 +1,27 @@
-"""The corpus as the dashboard sees it: files in, frames out, via the cache.
+"""Where the corpus is and what keys it: its folders (from the environment), the
+uploads folder and the cache, a cheap fingerprint that changes when any file
+does, the actor dictionary's path, and the version key of extraction results.
 
-`build_frames` is the one call the pages make (through a Streamlit cache in
-the UI layer). It reads every article under the given paths, reports the
-files it cannot read, and extracts each article once per pipeline version.
+Light at import (no spaCy): the pages, the store and the CLI read it. The
+corpus is extracted into the store by `core.db`; `core.build.build_frames`
+builds it in memory.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Sequence
 
+from core import model
 from core.frames import Frames
+from core.ingest import ACTOR_DICTIONARY_NAME, article_stat_lines, stat_line
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS_DIR = REPO_ROOT / "seeds"
 DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
 DEFAULT_UPLOADS_DIR = REPO_ROOT / "data" / "uploads"
-ACTOR_DICTIONARY_NAME = "actors.csv"
 
 
 def corpus_dirs_from_env() -> list[Path]:
@@ -62,45 +64,14 @@ def corpus_fingerprint(paths: Sequence[Path]) -> str:
     """A cheap key that changes when any article, sidecar or the actor dictionary
     is added, removed or edited: their `path:size:mtime_ns` lines, sorted. Every
     page run computes it (0.05 s for 10,000 articles)."""
-    from core.ingest import article_stat_lines, stat_line
-
     parts = [*article_stat_lines(paths), stat_line(dictionary_path_for(paths))]
     return "|".join(sorted(part for part in parts if part))
-
-
-def build_frames(
-    paths: Sequence[Path] = (DEFAULT_CORPUS_DIR,),
-    *,
-    cache_dir: Path | None = DEFAULT_CACHE_DIR,
-    published: date | None = None,
-) -> CorpusResult:
-    """Read, extract (or load cached results) and assemble the corpus frames."""
-    from core.actors import load_dictionary
-    from core.extract import assemble, extract_articles
-    from core.ingest import read_corpus
-    from core.nlp import build_pipeline
-    from core.store import ResultCache
-
-    ingested = read_corpus(paths, published=published)
-    problems = [str(p) for p in ingested.problems]
-    entries, dictionary_problems = load_dictionary(dictionary_path_for(paths))
-    problems += dictionary_problems
-    # Dictionary hits are part of each article's result, so the dictionary keys the cache too.
-    version = pipeline_key(entries)
-    cache = ResultCache(cache_dir, pipeline_version=version) if cache_dir else None
-    results = extract_articles(ingested.articles, nlp=build_pipeline, entries=tuple(entries), cache=cache)
-    for article, result in zip(ingested.articles, results):
-        problems += [f"{article.path}: {error}" for error in result.errors]
-    frames = assemble(ingested.articles, results, entries=tuple(entries))
-    return CorpusResult(frames=frames, problems=tuple(problems), pipeline_version=version)
 
 
 def pipeline_key(entries: Sequence[object]) -> str:
     """Model plus rules version plus a digest of the actor dictionary: the key of
     every stored extraction result (dictionary hits are part of each result)."""
-    from core.nlp import pipeline_version
-
-    return f"{pipeline_version()}+dict-{_digest(repr(list(entries)))}"
+    return f"{model.pipeline_version()}+dict-{_digest(repr(list(entries)))}"
 
 
 def _digest(text: str) -> str:

@@ -2,7 +2,7 @@
 embedded DuckDB database (default `data/crisis.duckdb`, or `CRISIS_DB`).
 
 Each article is extracted once per (content hash, pipeline version): the
-version is `core.nlp.pipeline_version()` plus a digest of the actor dictionary
+version is `core.model.pipeline_version()` plus a digest of the actor dictionary
 in use, as in `core.corpus.build_frames`, so a changed rule re-extracts. The
 pages query the corpus tables with their filters pushed down into SQL.
 
@@ -714,7 +714,8 @@ class Store:
         """Remove vanished articles (when `prune`), then reassemble the corpus
         tables from the stored results of this version, in one transaction.
         `articles`: the corpus in order (fresh metadata); None: every stored one."""
-        from core.extract import ArticleResult, assemble
+        from core.assemble import assemble
+        from core.records import ArticleResult
 
         rows = self._con.execute(
             "SELECT article_id, article_json, result_json FROM results WHERE version = ?", [self.version]
@@ -778,7 +779,7 @@ class Store:
         """Import a distributed run's output (columns article_json, result_json,
         pipeline_version; one row per article), then rebuild the corpus tables.
         Rows for another pipeline version are refused with a problem line."""
-        from core.extract import ArticleResult
+        from core.records import ArticleResult
 
         folder = Path(folder)
         files = sorted(folder.rglob("*.parquet")) if folder.is_dir() else [folder]

@@ -26,8 +26,12 @@ from typing import Any, Sequence
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from core.actors import DictionaryEntry
-from core.corpus import pipeline_key
+from core import model
+from core.actors import DictionaryEntry, load_dictionary
+from core.corpus import dictionary_path_for, pipeline_key
+from core.extract import extract_articles
+from core.ingest import read_corpus
+from core.nlp import build_pipeline
 from core.records import Article, article_to_json
 
 DATASET_DIR = "articles"
@@ -56,11 +60,8 @@ def _extract_partition(
     articles: Sequence[Article], entries: Sequence[DictionaryEntry],
 ) -> tuple[str, list[tuple[str, str, tuple[str, ...]]]]:
     """Runs on a worker: (its pipeline version, [(article id, result JSON, errors)])."""
-    from core.extract import extract_articles
-    from core.nlp import build_pipeline, pipeline_version
-
     results = extract_articles(articles, nlp=build_pipeline, entries=tuple(entries))
-    return pipeline_version(), [(r.article_id, json.dumps(r.to_json()), r.errors) for r in results]
+    return model.pipeline_version(), [(r.article_id, json.dumps(r.to_json()), r.errors) for r in results]
 
 
 def _write_atomically(path: Path, write) -> None:
@@ -109,10 +110,6 @@ def ingest(
     partition is written: a reader sees the previous dataset or the new one,
     never a mix, and a failed run leaves the previous dataset as it was.
     """
-    from core.actors import load_dictionary
-    from core.corpus import dictionary_path_for
-    from core.ingest import read_corpus
-
     if client is None and not scheduler:
         raise ValueError("a distributed run needs a scheduler address (tcp://host:8786) or a client")
     began = time.perf_counter()
@@ -157,14 +154,12 @@ def _run_on_cluster(
     scheduler: str | None,
 ) -> list[str]:
     """Map the extraction over the partitions; write each one as it finishes. Returns problems."""
-    from distributed import Client, as_completed
-
-    from core.nlp import pipeline_version
+    from distributed import Client, as_completed  # here: Dask loads only for a distributed run
 
     own_client = client is None
     if own_client:
         client = Client(scheduler)
-    expected = pipeline_version()
+    expected = model.pipeline_version()
     problems: dict[int, list[str]] = {}
     futures: list[Any] = []
     try:

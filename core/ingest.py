@@ -48,6 +48,8 @@ IMPORT_ONLY = {
             "(the dashboard's Import page reads a .zip safely)",
 }
 SIDECAR_SUFFIX = ".meta.json"
+# The actor dictionary a corpus folder may hold (`core.corpus.dictionary_path_for`): not an article.
+ACTOR_DICTIONARY_NAME = "actors.csv"
 # Files that live beside articles but are not articles.
 _NOT_ARTICLE_SUFFIXES = (SIDECAR_SUFFIX, ".gold.json")
 MAX_ARTICLE_BYTES = LIMITS.article_bytes       # settings.toml [limits]
@@ -183,8 +185,6 @@ def is_article_name(name: str, *, in_folder: bool) -> bool:
 def import_only_reason(name: str) -> str | None:
     """Why a file of this name in a corpus folder is not read (`IMPORT_ONLY`); None for
     any other file, and for a notice, a hidden file or the actor dictionary."""
-    from core.corpus import ACTOR_DICTIONARY_NAME
-
     if name.startswith(".") or is_notice_name(name) or name.lower() == ACTOR_DICTIONARY_NAME:
         return None
     return IMPORT_ONLY.get(os.path.splitext(name)[1].lower())

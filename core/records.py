@@ -10,7 +10,8 @@ import dataclasses
 import json
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any, Mapping
+from functools import lru_cache
+from typing import Any, Mapping, TypeVar
 
 
 @dataclass(frozen=True)
@@ -171,3 +172,81 @@ def article_from_json(raw: str | Mapping[str, Any]) -> Article:
     warnings = values.get("warnings") or ()
     values["warnings"] = tuple(w for w in warnings.split("; ") if w) if isinstance(warnings, str) else tuple(warnings)
     return Article(**values)
+
+
+# --- one article's extraction result, and its JSON (the cache, the store and the workers carry it)
+
+R = TypeVar("R")
+DATE_FIELDS = {"date_start", "date_end", "date", "as_of", "published"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything extracted from one article, before corpus-level resolution."""
+
+    article_id: str
+    timexes: tuple[Timex, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    actor_mentions: tuple[Mention, ...] = ()
+    place_mentions: tuple[Mention, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    errors: tuple[str, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "timexes": [record_to_json(r) for r in self.timexes],
+            "claims": [record_to_json(r) for r in self.claims],
+            "actor_mentions": [record_to_json(r) for r in self.actor_mentions],
+            "place_mentions": [record_to_json(r) for r in self.place_mentions],
+            "sentences": [record_to_json(r) for r in self.sentences],
+            "errors": list(self.errors),
+            "event_mentions": [record_to_json(r) for r in self.event_mentions],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "ArticleResult":
+        return cls(
+            article_id=data["article_id"],
+            timexes=tuple(record_from_json(Timex, r) for r in data["timexes"]),
+            claims=tuple(record_from_json(Claim, r) for r in data["claims"]),
+            actor_mentions=tuple(record_from_json(Mention, r) for r in data["actor_mentions"]),
+            place_mentions=tuple(record_from_json(Mention, r) for r in data["place_mentions"]),
+            sentences=tuple(record_from_json(Sentence, r) for r in data["sentences"]),
+            errors=tuple(data.get("errors", ())),
+            event_mentions=tuple(record_from_json(EventMention, r) for r in data.get("event_mentions", ())),
+        )
+
+
+@lru_cache(maxsize=None)
+def field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def record_to_json(record: Any) -> dict[str, Any]:
+    """A flat record (`core.records`) as a JSON-able dict: dates in ISO form. Field by
+    field, not `dataclasses.asdict`, which deep-copies every value (a tenth of the
+    extraction's own time)."""
+    row = {name: getattr(record, name) for name in field_names(type(record))}
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
+
+
+def record_from_json(cls: type[R], row: dict[str, Any]) -> R:
+    values = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name not in row:
+            continue
+        value = row[f.name]
+        if f.name in DATE_FIELDS and isinstance(value, str):
+            value = date.fromisoformat(value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[f.name] = value
+    return cls(**values)

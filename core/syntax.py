@@ -24,7 +24,8 @@ from spacy.attrs import DEP, HEAD, LEMMA, NORM, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from core.nlp import MODEL_NAME
+from core.attribute_cache import use_cached_attribute_ruler
+from core.model import load_model
 
 # What the parser needs of the model: its shared token vectors and itself.
 _PARSER_ONLY_EXCLUDE = ("tagger", "senter", "attribute_ruler", "lemmatizer", "ner")
@@ -37,20 +38,14 @@ FLAT_LABEL = "dep"
 @lru_cache(maxsize=1)
 def parser_pipeline() -> Language:
     """The model's tok2vec and parser alone, loaded once per process."""
-    import spacy
-
-    return spacy.load(MODEL_NAME, exclude=list(_PARSER_ONLY_EXCLUDE))
+    return load_model(exclude=_PARSER_ONLY_EXCLUDE)
 
 
 @lru_cache(maxsize=1)
 def syntax_pipeline() -> Language:
     """The model's tok2vec, tagger, parser, attribute ruler (as `core.attribute_cache`'s
     faster equivalent) and lemmatizer, once per process."""
-    import spacy
-
-    from core.attribute_cache import use_cached_attribute_ruler
-
-    return use_cached_attribute_ruler(spacy.load(MODEL_NAME, exclude=list(_SYNTAX_EXCLUDE)))
+    return use_cached_attribute_ruler(load_model(exclude=_SYNTAX_EXCLUDE))
 
 
 def _sentences(doc: Doc) -> list[Span]:

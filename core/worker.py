@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterator, Sequence
 
-from core.records import Article
+from core.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ _entries: tuple = ()
 def _start(entries: tuple) -> None:
     """In the child: load the pipeline once for the whole job."""
     global _pipeline, _entries
-    from core.nlp import build_pipeline
+    from core.nlp import build_pipeline  # here, in the child: the serving process never loads spaCy's pipeline
 
     _pipeline = build_pipeline()
     _entries = entries
@@ -43,7 +43,7 @@ def _start(entries: tuple) -> None:
 
 def _extract_one(article: Article) -> dict[str, Any]:
     """In the child: one article's result, as JSON (what the store keeps)."""
-    from core.extract import iter_extracted
+    from core.extract import iter_extracted  # here, in the child (see _start)
 
     ((_, result),) = list(iter_extracted([article], nlp=_pipeline, entries=_entries))
     return result.to_json()
@@ -55,8 +55,6 @@ def extract_elsewhere(articles: Sequence[Article], *, entries: Sequence[Any] = (
     """(article, ArticleResult or `failed(article, error)`) for each of `articles`, in
     order, extracted in a child process (see the module's docstring). Closing the
     iterator early stops the child after the article it is on."""
-    from core.extract import ArticleResult
-
     if not articles:
         return
     context = multiprocessing.get_context("spawn")

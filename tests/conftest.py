@@ -77,6 +77,6 @@ def seed_gold() -> dict:
 @pytest.fixture(scope="session")
 def seed_corpus():
     """The seed article extracted end to end, without the on-disk cache."""
-    from core.corpus import build_frames
+    from core.build import build_frames
 
     return build_frames([SEED_TEXT], cache_dir=None)

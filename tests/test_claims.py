@@ -24,7 +24,7 @@ F, K, W, C, M = "force_size", "killed", "wounded", "captured", "missing"
 
 @pytest.fixture(scope="module")
 def nlp():
-    from core.nlp import load_model
+    from core.model import load_model
 
     return load_model()
 
@@ -427,7 +427,8 @@ def test_failing_candidate_is_logged_and_skipped(nlp, monkeypatch, caplog):
     ("Up to 5,000 troops are believed to be near the border.", "Wire"),            # unattributed: the source
 ])
 def test_claimant_names_in_the_claims_frame(nlp, text, claimant):
-    from core.extract import assemble, extract_doc
+    from core.assemble import assemble
+    from core.extract import extract_doc
     from core.records import Article
 
     article = Article(article_id="a1", text=text, source="Wire", published=date(2022, 2, 13))

@@ -24,7 +24,7 @@ LOCAL_TEXT = Path(__file__).parents[1] / "seeds" / f"{SEED}.txt"
 
 @pytest.fixture(scope="session")
 def seed_claims(seed_gold) -> list[Claim]:
-    from core.nlp import load_model
+    from core.model import load_model
 
     text_path = LOCAL_TEXT if LOCAL_TEXT.exists() else SHARED_SEEDS / f"{SEED}.txt"
     text = text_path.read_text(encoding="utf-8")

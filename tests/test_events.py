@@ -289,7 +289,8 @@ def test_a_mention_that_refers_back_joins_its_event_whatever_its_own_date() -> N
 
 @pytest.mark.model
 def test_that_call_is_the_call_of_tomorrow_in_a_whole_text() -> None:
-    from core.extract import assemble, extract_articles
+    from core.assemble import assemble
+    from core.extract import extract_articles
     from core.ingest import content_id
     from core.nlp import build_pipeline
 
@@ -309,7 +310,7 @@ def test_that_call_is_the_call_of_tomorrow_in_a_whole_text() -> None:
 
 @pytest.mark.model
 def test_the_7_december_call_is_one_event_with_a_white_house_and_a_kremlin_source() -> None:
-    from core.corpus import build_frames
+    from core.build import build_frames
 
     files = [CORPUS / "2021-12-07_ru_meeting-with-us-president-joseph-biden.txt",
              CORPUS / "2021-12-09_us_background-press-call-by-a-senior-administration-official-on.txt"]
@@ -348,7 +349,7 @@ def test_every_trigger_has_a_known_type_and_every_type_a_colour() -> None:
 def test_the_pipeline_version_follows_the_rule_files(tmp_path: Path) -> None:
     import shutil
 
-    from core.nlp import rules_digest
+    from core.model import rules_digest
 
     data = tmp_path / "data"
     shutil.copytree(REPO / "core" / "data", data)

@@ -68,7 +68,8 @@ TWO_SENTENCES = "Troops left. Some 130,000 troops stayed, not 130,000 tanks."
     (45, 52, "Some 130,000 troops stayed, not \u27e6130,000\u27e7 tanks."),
 ])
 def test_mark_figure(start: int, end: int, expected: str) -> None:
-    from core.extract import Sentence, mark_figure
+    from core.assemble import mark_figure
+    from core.records import Sentence
 
     sentences = [Sentence(0, 12), Sentence(13, len(TWO_SENTENCES))]
     assert mark_figure(TWO_SENTENCES, start, end, sentences) == expected

@@ -48,7 +48,9 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from core.actors import load_dictionary
 from core.corpus import DEFAULT_CORPUS_DIR, dictionary_path_for
-from core.extract import FIGURE_MARKS, ArticleResult, Sentence, assemble, extract_articles
+from core.assemble import assemble, FIGURE_MARKS
+from core.extract import extract_articles
+from core.records import ArticleResult, Sentence
 from core.frames import Frames
 from core.ingest import content_id
 from core.records import Article

@@ -54,7 +54,7 @@ def test_the_events_table_says_undated_not_publication_for_an_event_with_no_date
 
 @pytest.mark.model
 def test_midweek_and_saturday_are_relative_and_an_undated_articles_events_undated(tmp_path):
-    from core.corpus import build_frames
+    from core.build import build_frames
     from core.figures import timeline_points
     from ui.selection import events_table
 

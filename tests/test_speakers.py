@@ -89,7 +89,8 @@ def test_the_voice_of_an_address(title, side, voice):
 
 
 def _claims(text: str, *, title: str, side: str, source: str):
-    from core.extract import assemble, extract_articles
+    from core.assemble import assemble
+    from core.extract import extract_articles
     from core.ingest import content_id
     from core.nlp import build_pipeline
 
@@ -176,7 +177,8 @@ def test_the_enemys_forces_are_the_adversary_of_the_speakers_side(text, source_s
     ("Russia has increased its troop presence by as many as 7,000 troops.", [7000]),          # a change: flagged
 ])
 def test_what_is_not_a_claim(text, values):
-    from core.extract import assemble, extract_articles
+    from core.assemble import assemble
+    from core.extract import extract_articles
     from core.ingest import content_id
     from core.nlp import build_pipeline
 

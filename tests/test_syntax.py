@@ -88,7 +88,7 @@ def test_the_cached_attribute_ruler_annotates_as_the_models_own():
     import spacy
 
     from core.attribute_cache import COMPONENT, use_cached_attribute_ruler
-    from core.nlp import MODEL_NAME
+    from core.model import MODEL_NAME
     from core.syntax import syntax_pipeline
 
     reference = spacy.load(MODEL_NAME, exclude=["senter", "ner"])

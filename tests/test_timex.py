@@ -195,7 +195,7 @@ def test_absurd_dates_do_not_crash(nlp, text: str, span_text: str) -> None:
 @pytest.mark.model
 def test_iter_timexes_without_our_component(nlp) -> None:
     """A Doc from a pipeline without the component is tagged on the fly."""
-    from core.nlp import load_model
+    from core.model import load_model
 
     bare = load_model(exclude=("parser",))
     doc = bare("Talks resumed on Friday.")
