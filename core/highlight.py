@@ -38,7 +38,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from core.ingest import checked_url
+from core.metadata import checked_url
 
 
 @dataclass(frozen=True)

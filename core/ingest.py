@@ -24,17 +24,17 @@ import hashlib
 import json
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
-from typing import Any, Iterator, Sequence
+from pathlib import Path
+from typing import Iterator, Sequence
 
 from core import dedupe
 from core.language import EXTRACTOR_LANGUAGE, detect_language, language_warning
+from core.html import active_content_note, read_html
 from core.limits import LIMITS
+from core.metadata import checked_url, filename_meta, normalise_metadata, parse_date, parse_json_article, split_front_matter
 from core.records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
@@ -54,28 +54,11 @@ ACTOR_DICTIONARY_NAME = "actors.csv"
 _NOT_ARTICLE_SUFFIXES = (SIDECAR_SUFFIX, ".gold.json")
 MAX_ARTICLE_BYTES = LIMITS.article_bytes       # settings.toml [limits]
 MAX_CORPUS_ARTICLES = LIMITS.corpus_articles
-_METADATA_KEYS = ("title", "source", "url", "published", "language", "attribution", "licence", "side")
-_DATE_KEYS = ("published", "date", "publication_date", "pubdate", "dct")
-_URL_SCHEMES = ("http://", "https://")
-_ACTIVE_TAG = re.compile(r"<\s*(script|style|iframe|frame|object|embed)\b", re.IGNORECASE)
-_FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})[_\- ]")
 # `DATE_SIDE_slug`: the side code of a file name (core/data/document_sides.csv).
 _FILENAME_SIDE = re.compile(r"^\d{4}-\d{2}-\d{2}_([A-Za-z]+)_")
 _DATA = Path(__file__).parent / "data"
 NOTICE_NAMES_FILE = _DATA / "notice_names.txt"
 DOCUMENT_SIDES_FILE = _DATA / "document_sides.csv"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
-_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-# HTML elements whose content is never article text.
-_HTML_SKIP = {"script", "style", "iframe", "noscript", "template", "svg", "head", "nav", "footer", "form", "button"}
-# Elements that start and end a paragraph (HTML's block-level elements, table cells and <br>):
-# text on either side of one is never run together.
-_HTML_BLOCK = {"p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-               "tr", "td", "th", "table", "caption", "section", "article", "main", "aside", "header", "hgroup",
-               "blockquote", "pre", "address", "figure", "figcaption", "details", "summary", "dialog", "fieldset",
-               "legend"}
-_HTML_DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "og:published_time")
 
 
 @dataclass(frozen=True)
@@ -251,41 +234,6 @@ def stat_line(file: Path | os.DirEntry) -> str:
     return f"{file.path if isinstance(file, os.DirEntry) else file}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def active_content_note(markup: str) -> str | None:
-    """What an HTML file held that is dropped unread (scripts, styles, frames,
-    plugins), said so the user knows; None when it held none."""
-    found = Counter(tag.lower() for tag in _ACTIVE_TAG.findall(markup))
-    if not found:
-        return None
-    listed = ", ".join(f"{count} {tag}" for tag, count in sorted(found.items()))
-    return f"HTML: removed {listed} element(s); their content is never kept or run"
-
-
-def checked_url(url: str) -> tuple[str, str | None]:
-    """`url` if it is an http(s) link, else "" and the reason: a `javascript:` or
-    `data:` link from an article's metadata must never become a clickable button."""
-    url = str(url or "").strip()
-    if not url or url.lower().startswith(_URL_SCHEMES):
-        return url, None
-    return "", f"url {url[:80]!r} is not a link that starts with http:// or https://"
-
-
-def parse_date(raw: Any) -> date | None:
-    """An ISO date (YYYY-MM-DD, optionally followed by a time); ValueError if invalid."""
-    if raw in (None, ""):
-        return None
-    if isinstance(raw, date):
-        return raw
-    match = _ISO_DATE.match(str(raw).strip())
-    if not match:
-        raise ValueError(f"publication date {raw!r} is not an ISO date (YYYY-MM-DD)")
-    year, month, day = (int(g) for g in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"publication date {raw!r} is not a real calendar date") from None
-
-
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Bytes to text; raises ValueError for binary data. Returns (text, warnings)."""
     if data.startswith(b"%PDF-"):
@@ -303,133 +251,6 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text, ["not UTF-8: decoded as Windows-1252"]
 
 
-def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """`---`-delimited `key: value` front matter, and the body after it."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    meta: dict[str, str] = {}
-    for line in match.group(1).splitlines():
-        found = _FRONT_MATTER_LINE.match(line)
-        if found:
-            meta[found.group(1).lower()] = found.group(2).strip().strip("\"'")
-    return meta, text[match.end():]
-
-
-class _HTMLText(HTMLParser):
-    """Visible text, title and date metadata of an HTML page. Never runs anything."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.heading_parts: list[str] = []       # the first <h1>: the headline
-        self._skip_depth = 0
-        self._in_title = False
-        self._in_heading = False
-        self._heading_done = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
-            if key and attributes.get("content"):
-                self.meta.setdefault(key, attributes["content"])
-        elif tag == "time" and attributes.get("datetime"):
-            self.meta.setdefault("time", attributes["datetime"])
-        elif tag == "h1" and not self._heading_done and not self._skip_depth:
-            self._in_heading = True
-        if tag in _HTML_SKIP:
-            self._skip_depth += 1
-        elif tag in _HTML_BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag == "h1" and self._in_heading:
-            self._in_heading, self._heading_done = False, True
-        if tag in _HTML_SKIP and self._skip_depth:
-            self._skip_depth -= 1
-        elif tag in _HTML_BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title_parts.append(data)
-        elif not self._skip_depth:
-            self.parts.append(data)
-            if self._in_heading:
-                self.heading_parts.append(data)
-
-    def heading(self) -> str:
-        return " ".join("".join(self.heading_parts).split())
-
-    def text(self) -> str:
-        joined = "".join(self.parts)
-        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", joined))
-        return "\n\n".join(p for p in paragraphs if p)
-
-
-def headline_apart(text: str, headline: str) -> str:
-    """`text` with `headline` its own paragraph when the text starts with it run
-    into the first sentence ("...the border On Monday, ..."); else unchanged."""
-    headline = headline.strip()
-    if not headline or not text.startswith(headline):
-        return text
-    rest = text[len(headline):]
-    if not rest.strip() or rest.startswith(("\n", "\r")) or (rest[0].isalnum() and headline[-1].isalnum()
-                                                                and not rest[0].isupper()):
-        return text         # already apart, nothing after it, or the headline is only a word's start
-    return f"{headline}\n\n{rest.lstrip()}"
-
-
-def parse_html(markup: str) -> tuple[dict[str, str], str]:
-    """Metadata (title, date, source, url; the first <h1> as `headline`) and text
-    of an HTML page: each block element (paragraph, heading, list item, table
-    cell...) its own paragraph, and the headline (the first <h1>, else the page
-    title) its own line."""
-    parser = _HTMLText()
-    parser.feed(markup)
-    parser.close()
-    meta: dict[str, str] = {}
-    title = parser.meta.get("og:title") or " ".join("".join(parser.title_parts).split())
-    if title:
-        meta["title"] = title
-    for key in _HTML_DATE_META + ("time",):
-        if parser.meta.get(key):
-            meta["published"] = parser.meta[key]
-            break
-    if parser.meta.get("og:site_name"):
-        meta["source"] = parser.meta["og:site_name"]
-    if parser.meta.get("og:url"):
-        meta["url"] = parser.meta["og:url"]
-    text = parser.text()
-    for candidate in (parser.heading(), title):
-        text = headline_apart(text, candidate)
-    if parser.heading():
-        meta["headline"] = parser.heading()
-    return meta, text
-
-
-def parse_json_article(raw: str) -> tuple[dict[str, str], str]:
-    """A JSON object with a `text` (or `body`) field and optional metadata."""
-    data = json.loads(raw)
-    if not isinstance(data, dict):
-        raise ValueError("a JSON article must be an object with a \"text\" field")
-    text = data.get("text", data.get("body"))
-    if not isinstance(text, str):
-        raise ValueError("a JSON article must have a string \"text\" field")
-    meta = {k: str(data[k]) for k in _METADATA_KEYS if data.get(k) not in (None, "")}
-    for key in _DATE_KEYS:
-        if data.get(key) not in (None, "") and "published" not in meta:
-            meta["published"] = str(data[key])
-    return meta, text
-
-
 def read_sidecar(path: Path) -> dict[str, str]:
     sidecar = sidecar_path(path)
     if not sidecar.is_file():
@@ -443,19 +264,14 @@ def read_sidecar(path: Path) -> dict[str, str]:
 def _body_and_meta(path: Path, raw: str) -> tuple[dict[str, str], str]:
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        return parse_html(raw)
+        meta, text = read_html(raw)
+        return normalise_metadata(meta), text
     if suffix == ".json":
         return parse_json_article(raw)
     if suffix == ".md":
-        return split_front_matter(raw)
+        meta, text = split_front_matter(raw)
+        return normalise_metadata(meta), text
     return {}, raw  # .txt: offsets are into the file's content, so nothing is stripped
-
-
-def filename_meta(name: str) -> dict[str, str]:
-    """Metadata a file name gives: the date of a `YYYY-MM-DD_` (or `-`, space) prefix.
-    The one reader of that prefix: the corpus reader and the Import page's check table."""
-    match = _FILENAME_DATE.match(PurePosixPath(str(name).replace("\\", "/")).name)
-    return {"published": match.group(1)} if match else {}
 
 
 HEADLINE_MAX_WORDS = 30     # a longer first line is a paragraph, not a headline
@@ -495,7 +311,7 @@ def read_article(path: Path, *, published: date | None = None) -> tuple[Article 
         if path.suffix.lower() in (".html", ".htm") and (note := active_content_note(raw)):
             warnings.append(note)
         meta, text = _body_and_meta(path, raw)
-        meta = {**filename_meta(path.name), **meta, **read_sidecar(path)}
+        meta = {**filename_meta(path.name), **meta, **normalise_metadata(read_sidecar(path))}
     except (OSError, ValueError) as error:  # json.JSONDecodeError is a ValueError
         return None, [Problem(shown, str(error) or type(error).__name__)]
     if not text.strip():

@@ -6,24 +6,23 @@ The steps, in order:
    .md, .html/.htm, .json (an object, or a list of objects), .csv (one article
    per row) and .zip archives of these. Metadata (title, source, url,
    publication date) is pre-filled from front matter, JSON keys, CSV columns
-   or HTML meta tags, else the title from the text's headline
+   or HTML meta tags (one reader of each, shared with the corpus reader:
+   `core.metadata`, `core.html`), else the title from the text's headline
    (`core.ingest.headline`) and the date from a `YYYY-MM-DD_` file-name
-   prefix (`core.ingest.filename_meta`, as the corpus reader reads the saved
-   file). HTML bodies come from trafilatura (dates from htmldate, read from
-   the markup only, never guessed from the text), with
-   `core.ingest.parse_html` as the fallback.
+   prefix (`core.metadata.filename_meta`, as the corpus reader reads the saved
+   file).
 2. The user corrects the metadata (`draft_rows` / `apply_edits`; `refresh_notes`
    keeps each row's notes true to its cells, e.g. "no publication date" goes
    once a date is typed).
-3. `import_drafts` saves each draft as `NAME.txt` plus a `NAME.meta.json`
+3. `core.uploads_folder.import_drafts` saves each draft as `NAME.txt` plus a `NAME.meta.json`
    sidecar (the keys `core.ingest.read_sidecar` reads), written atomically.
    A draft whose text is already in the corpus (same `content_id`) is
    reported as a duplicate and not saved again; one that `core.dedupe` finds a
    duplicate of a stored article (the same text once normalised, or nearly) is
    saved only when the user chose to keep both (`Draft.keep_duplicate`).
-4. `extract_saved` extracts the new articles one by one into the result
-   cache, so progress can be shown and the loop stopped between articles.
-5. `update_metadata` corrects an imported article's title, source, date or
+   The saved articles are extracted in the background by the server's one
+   extraction job (`ui.imports`, through `core.db.Store.sync`).
+4. `core.uploads_folder.update_metadata` corrects an imported article's title, source, date or
    side (its sidecar); `remove_upload` deletes an imported article and its sidecar.
 
 Every refusal is a message naming the uploaded file (and the archive member).
@@ -36,10 +35,8 @@ import hashlib
 import io
 import json
 import logging
-import os
 import re
 import stat
-import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
@@ -49,21 +46,21 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from core import dedupe, ingest
 from core.language import detect_language, language_warning
+from core.html import active_content_note, read_html
 from core.limits import LIMITS
+from core.metadata import checked_url, filename_meta, normalise_metadata, parse_date, parse_json_article, split_front_matter
 
 log = logging.getLogger(__name__)
 
 # Limits (core.limits: settings.toml). Each refusal names the limit it hit.
 MAX_UPLOAD_BYTES = LIMITS.upload_bytes          # one uploaded file (a .zip or .csv included); = server.maxUploadSize
 MAX_ARTICLE_BYTES = ingest.MAX_ARTICLE_BYTES    # one article, as the corpus reader allows
-MAX_CORPUS_ARTICLES = ingest.MAX_CORPUS_ARTICLES  # articles in the corpus after an import
 MAX_ZIP_MEMBERS = LIMITS.zip_members            # files in one .zip (folders not counted)
 MAX_ZIP_TOTAL_BYTES = LIMITS.zip_total_bytes    # uncompressed size of all members of one .zip
 MAX_COMPRESSION_RATIO = LIMITS.zip_compression_ratio  # uncompressed / compressed, above this a member looks like a zip bomb
 RATIO_CHECK_MIN_BYTES = LIMITS.zip_ratio_check_bytes  # small members may compress well legitimately
 MAX_CSV_ROWS = LIMITS.csv_rows                  # articles in one .csv
 MAX_NAME_CHARS = 80                  # a saved file name's stem
-SAVED_FILE_MODE = 0o644              # saved articles and sidecars: the owner writes, everyone reads
 
 ARTICLE_UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".csv")
 UPLOAD_SUFFIXES = (*ARTICLE_UPLOAD_SUFFIXES, ".zip")
@@ -72,7 +69,6 @@ METADATA_FIELDS = ("title", "source", "url", "published")
 # The check table's columns, in order: what the user must check first, then the rest.
 TABLE_COLUMNS = ("import", "title", "published", "notes", "source", "url", "file", "words")
 NO_DATE_NOTE = "no publication date: add one, or relative dates (“on Monday”) stay unresolved"
-_DATE_KEYS = ("published", "date", "publication_date", "pubdate", "published_at", "datepublished")
 _TEXT_COLUMNS = ("text", "body", "content")
 _UNSAFE_NAME_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
@@ -116,22 +112,6 @@ class UploadResult:
     problems: tuple[str, ...] = ()    # files (or members, rows) refused, each named
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    saved: tuple[Path, ...]
-    duplicates: tuple[str, ...] = ()  # "NAME: duplicate of PATH (how); not imported …"
-    problems: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class UploadedArticle:
-    path: Path
-    title: str
-    source: str
-    published: str
-    side: str = ""          # as the sidecar gives it ("" : the corpus reader falls back to the source)
-
-
 # 1. Uploaded files to drafts -------------------------------------------------
 
 def read_uploads(files: Iterable[tuple[str, bytes]], *, corpus_paths: Sequence[Path] = ()) -> UploadResult:
@@ -171,7 +151,7 @@ def _read_file(name: str, data: bytes) -> tuple[list[Draft], list[str]]:
         if suffix == ".json":
             return _read_json(name, raw, warnings)
         meta, text, ingest_text = _body_and_meta(suffix, raw)
-        if suffix in (".html", ".htm") and (note := ingest.active_content_note(raw)):
+        if suffix in (".html", ".htm") and (note := active_content_note(raw)):
             warnings.append(note)
     except (ValueError, csv.Error) as error:  # json.JSONDecodeError is a ValueError
         return [], [f"{name}: {error}"]
@@ -182,11 +162,11 @@ def _read_file(name: str, data: bytes) -> tuple[list[Draft], list[str]]:
 def _body_and_meta(suffix: str, raw: str) -> tuple[dict[str, str], str, str]:
     """(metadata, body to save, the text `core.ingest` reads from the original file)."""
     if suffix in (".html", ".htm"):
-        meta, text = extract_html(raw)
-        return meta, text, ingest.parse_html(raw)[1]
-    meta, body = ingest.split_front_matter(raw)
+        meta, text = read_html(raw)
+        return normalise_metadata(meta), text, text
+    meta, body = split_front_matter(raw)
     # `core.ingest` keeps a .txt file whole (front matter included); a .md loses its front matter.
-    return _normalise_meta(meta), body, raw if suffix == ".txt" else body
+    return normalise_metadata(meta), body, raw if suffix == ".txt" else body
 
 
 def _read_json(name: str, raw: str, warnings: list[str]) -> tuple[list[Draft], list[str]]:
@@ -196,11 +176,10 @@ def _read_json(name: str, raw: str, warnings: list[str]) -> tuple[list[Draft], l
     for number, item in enumerate(items, start=1):
         shown = name if len(items) == 1 else f"{name} [item {number}]"
         try:
-            meta, text = ingest.parse_json_article(json.dumps(item))
+            meta, text = parse_json_article(json.dumps(item))
         except ValueError as error:
             problems.append(f"{shown}: {error}")
             continue
-        meta.update(_normalise_meta({k: str(v) for k, v in item.items() if isinstance(v, (str, int))}))
         draft = make_draft(shown, text, meta, warnings=warnings)
         drafts += [draft] if draft else []
         problems += [] if draft else [f"{shown}: no article text"]
@@ -224,7 +203,7 @@ def _read_csv(name: str, raw: str, warnings: list[str]) -> tuple[list[Draft], li
         if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
             problems.append(f"{shown}: the text is over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article")
             continue
-        meta = _normalise_meta({(k or "").strip().lower(): v or "" for k, v in row.items() if isinstance(v, str)})
+        meta = normalise_metadata({k or "": v for k, v in row.items() if isinstance(v, str)})
         draft = make_draft(shown, text, meta, warnings=warnings)
         drafts += [draft] if draft else []
         problems += [] if draft else [f"{shown}: empty '{text_column}' cell, skipped"]
@@ -298,49 +277,6 @@ def zip_member_refusal(member: zipfile.ZipInfo) -> str | None:
     return None
 
 
-def extract_html(markup: str) -> tuple[dict[str, str], str]:
-    """Body text and metadata of an HTML page: trafilatura + htmldate, else `core.ingest.parse_html`.
-
-    Dates come from the markup (meta tags, `<time>`, URL), never guessed from the text.
-    Paragraphs are separated by a blank line, and the headline (the first <h1>) is
-    the first paragraph, never run into the first sentence.
-    """
-    fallback_meta, fallback_text = ingest.parse_html(markup)
-    try:
-        import trafilatura
-
-        document = trafilatura.bare_extraction(
-            markup, with_metadata=True, include_comments=False, include_tables=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as error:  # noqa: BLE001 - any extractor failure falls back to our own parser
-        log.warning("trafilatura failed (%s); using the built-in HTML reader", error)
-        document = None
-    document = document.as_dict() if hasattr(document, "as_dict") else document
-    if not document or not (document.get("text") or "").strip():
-        return fallback_meta, fallback_text
-    meta = {"title": document.get("title"), "source": document.get("sitename"), "url": document.get("url"),
-            "published": document.get("date")}
-    meta = {k: str(v).strip() for k, v in meta.items() if v and str(v).strip()}
-    text = "\n\n".join(line.strip() for line in str(document["text"]).splitlines() if line.strip())
-    # The headline its own paragraph, first, as the built-in reader (and so the corpus reader) has it.
-    headline = fallback_meta.get("headline", "")
-    if headline and not text.startswith(headline) and fallback_text.startswith(headline):
-        text = f"{headline}\n\n{text}"
-    for candidate in (headline, meta.get("title", ""), fallback_meta.get("title", "")):
-        text = ingest.headline_apart(text, candidate)
-    return {**fallback_meta, **meta}, text
-
-
-def _normalise_meta(raw: Mapping[str, str]) -> dict[str, str]:
-    meta = {k: str(raw[k]).strip() for k in ("title", "source", "url") if str(raw.get(k) or "").strip()}
-    for key in _DATE_KEYS:
-        if str(raw.get(key) or "").strip():
-            meta["published"] = str(raw[key]).strip()
-            break
-    return meta
-
-
 def make_draft(name: str, text: str, meta: Mapping[str, str], *, warnings: Sequence[str] = (),
                ingest_text: str | None = None) -> Draft | None:
     """A draft from body text and raw metadata; None when there is no text."""
@@ -349,15 +285,15 @@ def make_draft(name: str, text: str, meta: Mapping[str, str], *, warnings: Seque
     problems = list(warnings)
     date_notes: list[str] = []
     # The saved file's name gives the date the corpus reader will, when nothing else does.
-    meta = {**ingest.filename_meta(saved_name(name)), **meta}
+    meta = {**filename_meta(saved_name(name)), **meta}
     try:
-        published = ingest.parse_date(meta.get("published"))
+        published = parse_date(meta.get("published"))
     except ValueError as error:
         published = None
         date_notes.append(f"{error}; enter the right date")
     if published is None and not meta.get("published"):
         date_notes.append(NO_DATE_NOTE)
-    url, url_problem = ingest.checked_url(meta.get("url", ""))
+    url, url_problem = checked_url(meta.get("url", ""))
     if url_problem:
         problems.append(f"{url_problem}; dropped")
     if note := language_warning(detect_language(text)):
@@ -490,7 +426,7 @@ def apply_edits(drafts: Sequence[Draft], rows: Sequence[Mapping[str, Any]]) -> t
         except ValueError as error:
             errors.append(f"{where}: {error}")
             continue
-        url, refusal = ingest.checked_url(row.get("url"))
+        url, refusal = checked_url(row.get("url"))
         if refusal:
             errors.append(f"{where}: {refusal}")
             continue
@@ -500,7 +436,7 @@ def apply_edits(drafts: Sequence[Draft], rows: Sequence[Mapping[str, Any]]) -> t
     return chosen, errors
 
 
-# 3. Saving and removing ---------------------------------------------------
+# 3. The name a draft is saved under ---------------------------------------------
 
 def safe_file_name(name: str, *, max_chars: int = MAX_NAME_CHARS) -> str:
     """A file-name stem with no path separators, control characters or leading dots."""
@@ -513,147 +449,9 @@ def safe_file_name(name: str, *, max_chars: int = MAX_NAME_CHARS) -> str:
     return f"_{stem}" if stem.split(".")[0].lower() in _WINDOWS_RESERVED else stem
 
 
-def import_drafts(drafts: Sequence[Draft], *, uploads_dir: Path, corpus_paths: Sequence[Path] = ()) -> ImportResult:
-    """Save each draft not already in the corpus as `NAME.txt` + `NAME.meta.json` in `uploads_dir`;
-    a duplicate (`core.dedupe`) only if `draft.keep_duplicate`, its sidecar then saying so."""
-    uploads_dir = Path(uploads_dir)
-    uploads_dir.mkdir(parents=True, exist_ok=True)
-    known = corpus_index([*corpus_paths, uploads_dir])
-    saved: list[Path] = []
-    duplicates: list[str] = []
-    problems: list[str] = []
-    stored = len(set(known.ids.values()))
-    for draft in drafts:
-        found = known.match(draft)
-        if found and found.identical:
-            duplicates.append(f"{draft.name}: {found.describe()}; not imported again")
-            continue
-        if found and not draft.keep_duplicate:
-            duplicates.append(f"{draft.name}: {found.describe()}; not imported (tick Import to keep both)")
-            continue
-        draft = replace(draft, keep_duplicate=found is not None)
-        if stored + len(saved) >= MAX_CORPUS_ARTICLES:
-            problems.append(f"{draft.name}: the corpus already holds {stored + len(saved):,} articles, the limit "
-                            "(corpus_articles in settings.toml); not imported")
-            continue
-        target = unique_path(uploads_dir, PurePosixPath(saved_name(draft.name)).stem)
-        try:
-            sidecar = json.dumps(_sidecar(draft), ensure_ascii=False, indent=2)
-            atomic_write(ingest.sidecar_path(target), sidecar.encode("utf-8"))
-            atomic_write(target, draft.text.encode("utf-8"))
-        except OSError as error:
-            problems.append(f"{draft.name}: could not save to {target}: {error}")
-            ingest.sidecar_path(target).unlink(missing_ok=True)
-            continue
-        saved.append(target)
-        known.add(str(target), draft)
-    return ImportResult(saved=tuple(saved), duplicates=tuple(duplicates), problems=tuple(problems))
-
-
-def _sidecar(draft: Draft) -> dict[str, Any]:
-    data = {"title": draft.title, "source": draft.source, "url": draft.url,
-            "published": draft.published.isoformat() if draft.published else "", "uploaded_as": draft.name,
-            dedupe.KEEP_DUPLICATE_KEY: draft.keep_duplicate}
-    return {k: v for k, v in data.items() if v}
-
-
 def saved_name(name: str) -> str:
     """The file name a draft of this name is saved as (before `unique_path` adds a number)."""
     return safe_file_name(_stem(name)) + SAVED_SUFFIX
-
-
-def unique_path(folder: Path, stem: str, *, suffix: str = SAVED_SUFFIX) -> Path:
-    """`folder/stem.txt`, or `stem-2.txt`… when it (or its sidecar) is taken."""
-    for number in range(1, 100_000):
-        candidate = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
-        if not candidate.exists() and not ingest.sidecar_path(candidate).exists():
-            return candidate
-    raise OSError(f"no free file name for {stem} in {folder}")
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a hidden temporary file beside `path`, then rename it over `path`;
-    the file is `SAVED_FILE_MODE` (a temporary file is the owner's only)."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".upload-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, SAVED_FILE_MODE)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def list_uploads(uploads_dir: Path) -> list[UploadedArticle]:
-    """The imported articles, newest first."""
-    folder = Path(uploads_dir)
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in ingest.iter_article_files([folder]):
-        try:
-            meta = ingest.read_sidecar(path)
-        except (OSError, ValueError):
-            meta = {}
-        found.append((path.stat().st_mtime_ns, UploadedArticle(path=path, title=meta.get("title", path.stem),
-                                                                source=meta.get("source", ""),
-                                                                published=meta.get("published", ""),
-                                                                side=meta.get("side", ""))))
-    return [article for _, article in sorted(found, key=lambda pair: (-pair[0], str(pair[1].path)))]
-
-
-def _imported_file(path: Path, uploads_dir: Path, *, nothing: str) -> Path:
-    """`path` resolved, if it is an imported article in `uploads_dir`; else ValueError ending in `nothing`."""
-    folder = Path(uploads_dir).resolve()
-    target = Path(path)
-    resolved = target.resolve()
-    if resolved == folder or not resolved.is_relative_to(folder) or target.is_symlink():
-        raise ValueError(f"{path} is not an imported article in {uploads_dir}; {nothing}")
-    if target.name.lower().endswith(ingest.SIDECAR_SUFFIX) or not resolved.is_file():
-        raise ValueError(f"{path} is not an imported article file; {nothing}")
-    return resolved
-
-
-def update_metadata(path: Path, *, uploads_dir: Path, title: str, source: str, published: Any,
-                    side: str) -> dict[str, Any]:
-    """Correct an imported article's title, source, publication date and side in its sidecar,
-    written atomically; other keys (url, keep_duplicate...) are kept. An empty
-    value removes the key (the corpus reader's default then applies: the title
-    from the file name, the side from the source). ValueError, naming the file,
-    for a bad date or a file outside `uploads_dir`; nothing is changed then.
-    Returns the sidecar as written."""
-    resolved = _imported_file(path, uploads_dir, nothing="nothing changed")
-    try:
-        when = check_date(published)
-    except ValueError as error:
-        raise ValueError(f"{Path(path).name}: {error}; nothing changed") from None
-    sidecar = ingest.sidecar_path(resolved)
-    try:
-        data = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.is_file() else {}
-    except (OSError, ValueError) as error:
-        raise ValueError(f"{sidecar.name}: cannot be read ({error}); nothing changed") from None
-    if not isinstance(data, dict):
-        raise ValueError(f"{sidecar.name} must hold a JSON object; nothing changed")
-    given = {"title": str(title or "").strip(), "source": str(source or "").strip(),
-             "published": when.isoformat() if when else "", "side": str(side or "").strip()}
-    data = {**{k: v for k, v in data.items() if k not in given}, **{k: v for k, v in given.items() if v}}
-    atomic_write(sidecar, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
-    return data
-
-
-def remove_upload(path: Path, *, uploads_dir: Path) -> list[Path]:
-    """Delete an imported article and its sidecar; ValueError for anything outside `uploads_dir`."""
-    resolved = _imported_file(path, uploads_dir, nothing="nothing removed")
-    removed = [resolved]
-    resolved.unlink()
-    sidecar = ingest.sidecar_path(resolved)
-    if sidecar.is_file():
-        sidecar.unlink()
-        removed.append(sidecar)
-    return removed
 
 
 def _suffix(name: str) -> str:

@@ -1,7 +1,7 @@
 """Import: the user's own articles, checked and corrected before they join the corpus."""
 import streamlit as st
 
-from core import corpus, upload
+from core import corpus, upload, uploads_folder
 from ui import data, import_status, widgets
 
 ROUND_KEY = "import_round"      # bumped after an import: a fresh (empty) uploader
@@ -9,7 +9,7 @@ WAITING_KEY = "import_waiting"  # the files this session imported, until the bac
 FAILED_KEY = "import_failed"    # the summary names files whose extraction failed
 SUMMARY_KEY = "import_summary"  # what the last import or removal did, shown after the rerun
 ROWS_KEY = "import_rows_"       # + batch key: the check table's rows, notes kept true to the cells
-# An imported article's metadata the user may correct (core.upload.update_metadata); side: whom it speaks for.
+# An imported article's metadata the user may correct (core.uploads_folder.update_metadata); side: whom it speaks for.
 EDIT_FIELDS = (("title", "Title"), ("published", "Published (YYYY-MM-DD)"), ("source", "Source"),
                ("side", "Side (e.g. Russia, Ukraine, United States; empty: the source)"))
 
@@ -93,7 +93,7 @@ if files:
         clicked = st.button(f"Import {len(chosen)} article(s)", key="import_button", type="primary",
                             disabled=bool(errors) or not chosen)
         if clicked:
-            saved = upload.import_drafts(chosen, uploads_dir=uploads_dir, corpus_paths=corpus_paths)
+            saved = uploads_folder.import_drafts(chosen, uploads_dir=uploads_dir, corpus_paths=corpus_paths)
             summary = [f"Imported {len(saved.saved)} article(s) into {uploads_dir}."] if saved.saved else []
             summary += [f"Not imported: {d}" for d in saved.duplicates] + list(saved.problems)
             st.session_state[ROUND_KEY] += 1
@@ -108,7 +108,7 @@ else:
             icon=":material/upload_file:")
 
 st.subheader("Imported articles")
-imported = upload.list_uploads(uploads_dir)
+imported = uploads_folder.list_uploads(uploads_dir)
 if not imported:
     st.info(f"None yet. Imported articles are saved in `{uploads_dir}` (set `CRISIS_UPLOADS` to change it) "
             "and stay there across restarts until you remove them here.", icon=":material/inbox:")
@@ -117,7 +117,7 @@ for number, article in enumerate(imported):
     left.text(f"{article.title} · {article.source or 'no source'} · {article.published or 'undated'} · "
               f"{article.path.name}")
     if right.button("Remove", key=f"import_remove_{article.path.name}", help=f"Delete {article.path.name}"):
-        upload.remove_upload(article.path, uploads_dir=uploads_dir)
+        uploads_folder.remove_upload(article.path, uploads_dir=uploads_dir)
         st.session_state[SUMMARY_KEY] = [f"Removed {article.path.name} (and its metadata) from the corpus."]
         st.rerun()
     with left.expander(f"Correct the title, date, source or side of {article.path.name}"), \
@@ -126,7 +126,7 @@ for number, article in enumerate(imported):
                   for field, label in EDIT_FIELDS}
         if st.form_submit_button("Save the corrections"):
             try:
-                upload.update_metadata(article.path, uploads_dir=uploads_dir, **values)
+                uploads_folder.update_metadata(article.path, uploads_dir=uploads_dir, **values)
             except ValueError as error:
                 st.error("Not saved:", icon=":material/edit_calendar:")
                 plain_list([str(error)])

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from bad_input_cases import CASES, BadInput
-from core import upload
+from core import upload, uploads_folder
 from core.cli import main
 from core.db import Store
 from core.ingest import printable, read_article
@@ -107,7 +107,7 @@ def test_the_import_page_names_the_file_and_the_problem_and_saves_only_good_file
     assert [note for note in notes if case.upload_note in note], notes
     assert any(named in note for note in result.problems) or any(named == d.name for d in result.drafts)
 
-    imported = upload.import_drafts([d for d in result.drafts if d.duplicate_of is None] or list(result.drafts),
+    imported = uploads_folder.import_drafts([d for d in result.drafts if d.duplicate_of is None] or list(result.drafts),
                                     uploads_dir=uploads, corpus_paths=[corpus])
     saved = [p for p in uploads.iterdir() if not p.name.endswith(".meta.json")] if uploads.exists() else []
     assert len(saved) == (0 if case.refused else 1)

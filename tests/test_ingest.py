@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core.ingest import content_id, decode, parse_date, read_article, read_corpus, split_front_matter
+from core.ingest import content_id, decode, read_article, read_corpus
+from core.metadata import parse_date, split_front_matter
 
 TEXT = "Russia massed troops on Sunday. Ukraine asked for talks."
 
@@ -323,3 +324,29 @@ def test_only_http_links_are_kept_from_an_articles_metadata(tmp_path, url, kept)
 def test_a_problem_shows_control_characters_in_a_file_name_as_escapes(tmp_path, name, shown):
     article, problems = read_article(write(tmp_path, name, b""))
     assert article is None and str(problems[0]) == f"{tmp_path / shown}: empty file"
+
+
+# --- one reader of metadata and of HTML, for corpus folders and the Import page -------------
+
+@pytest.mark.parametrize("key", ["published", "date", "publication_date", "pubdate", "published_at", "datepublished"])
+def test_every_date_key_dates_an_article_in_a_folder_and_on_the_import_page(tmp_path: Path, key: str) -> None:
+    from core import upload
+
+    content = json.dumps({"text": TEXT, "title": "T", key: "2022-02-10"})
+    article, _ = read_article(write(tmp_path, "a.json", content))
+    [draft] = upload.read_uploads([("a.json", content.encode())]).drafts
+    assert article is not None and article.published == draft.published == date(2022, 2, 10)
+
+
+def test_a_folder_and_the_import_page_read_an_html_page_alike(tmp_path: Path) -> None:
+    from core import upload
+
+    page = ("<html><head><title>Build-up | Wire</title><meta property='article:published_time' content='2022-02-11'>"
+            "</head><body><nav>Home | World</nav><h1>Troops mass at the border</h1><p>" + TEXT + "</p>"
+            "<iframe src='x'>frame text</iframe><footer>Copyright</footer></body></html>")
+    article, _ = read_article(write(tmp_path, "a.html", page))
+    [draft] = upload.read_uploads([("a.html", page.encode())]).drafts
+    assert article is not None and article.text == draft.text
+    assert article.published == draft.published == date(2022, 2, 11)
+    assert TEXT in article.text
+    assert not any(word in article.text for word in ("Home | World", "frame text", "Copyright"))

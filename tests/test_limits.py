@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core import ingest, upload
+from core import ingest, upload, uploads_folder
 from core.limits import DEFAULT_SETTINGS_PATH, LIMITS, SETTINGS_ENV, Limits, SettingsError, load_limits
 
 REPO = Path(__file__).resolve().parents[1]
@@ -77,11 +77,11 @@ def test_the_corpus_reader_stops_at_the_corpus_limit_and_says_so(tmp_path, monke
 
 
 def test_an_import_past_the_corpus_limit_is_refused_and_saves_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(upload, "MAX_CORPUS_ARTICLES", 2)
+    monkeypatch.setattr(uploads_folder, "MAX_CORPUS_ARTICLES", 2)
     corpus, uploads = tmp_path / "corpus", tmp_path / "uploads"
     _write_articles(corpus, 2)
     drafts = upload.read_uploads([("new.txt", b"Belarus moved troops to the border on Monday.")]).drafts
-    result = upload.import_drafts(drafts, uploads_dir=uploads, corpus_paths=[corpus])
+    result = uploads_folder.import_drafts(drafts, uploads_dir=uploads, corpus_paths=[corpus])
     assert result.saved == ()
     assert result.problems == ("new.txt: the corpus already holds 2 articles, the limit (corpus_articles in "
                                "settings.toml); not imported",)

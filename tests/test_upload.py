@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import corpus, ingest, upload
+from core import corpus, html, ingest, metadata, upload, uploads_folder
 from tests.import_wait import wait_for_import
 
 REPO = Path(__file__).resolve().parents[1]
@@ -247,7 +247,7 @@ def test_duplicates_of_corpus_articles_and_within_the_batch_are_flagged(tmp_path
 def test_import_saves_text_and_sidecar_that_the_corpus_reader_reads(tmp_path):
     uploads = tmp_path / "uploads"
     [draft] = read(("note.txt", FRONT_MATTER_TXT)).drafts
-    result = upload.import_drafts([draft], uploads_dir=uploads)
+    result = uploads_folder.import_drafts([draft], uploads_dir=uploads)
     assert result.saved == (uploads / "note.txt",) and result.duplicates == ()
     assert json.loads((uploads / "note.meta.json").read_text())["published"] == "2022-02-14"
     article, problems = ingest.read_article(uploads / "note.txt")
@@ -261,9 +261,9 @@ def test_import_never_overwrites_and_never_imports_the_same_text_twice(tmp_path)
     uploads = tmp_path / "uploads"
     first = read(("note.txt", b"First text.")).drafts
     second = read(("note.txt", b"Second text.")).drafts
-    assert upload.import_drafts(first, uploads_dir=uploads).saved == (uploads / "note.txt",)
-    assert upload.import_drafts(second, uploads_dir=uploads).saved == (uploads / "note-2.txt",)
-    again = upload.import_drafts(first, uploads_dir=uploads)
+    assert uploads_folder.import_drafts(first, uploads_dir=uploads).saved == (uploads / "note.txt",)
+    assert uploads_folder.import_drafts(second, uploads_dir=uploads).saved == (uploads / "note-2.txt",)
+    again = uploads_folder.import_drafts(first, uploads_dir=uploads)
     assert again.saved == ()
     assert again.duplicates == (f"note.txt: duplicate of {uploads / 'note.txt'} (the same text); not imported again",)
     assert (uploads / "note.txt").read_text() == "First text."
@@ -273,7 +273,7 @@ def test_import_refuses_a_text_already_in_the_configured_corpus(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.txt").write_text("Same.", encoding="utf-8")
-    result = upload.import_drafts(read(("b.txt", b"Same.")).drafts, uploads_dir=tmp_path / "up", corpus_paths=[seeds])
+    result = uploads_folder.import_drafts(read(("b.txt", b"Same.")).drafts, uploads_dir=tmp_path / "up", corpus_paths=[seeds])
     assert result.saved == () and len(result.duplicates) == 1
 
 
@@ -284,9 +284,9 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(upload.os, "replace", broken_replace)
+    monkeypatch.setattr(uploads_folder.os, "replace", broken_replace)
     with pytest.raises(OSError):
-        upload.atomic_write(target, b"new")
+        uploads_folder.atomic_write(target, b"new")
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
@@ -298,24 +298,24 @@ def test_atomic_write_never_leaves_a_half_written_file_when_the_write_fails_midw
     def broken_fsync(fd):
         raise OSError("I/O error")
 
-    monkeypatch.setattr(upload.os, "fsync", broken_fsync)
+    monkeypatch.setattr(uploads_folder.os, "fsync", broken_fsync)
     with pytest.raises(OSError):
-        upload.atomic_write(target, b"new content")
+        uploads_folder.atomic_write(target, b"new content")
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
 def test_remove_deletes_article_and_sidecar_and_refuses_outside_paths(tmp_path):
     uploads = tmp_path / "uploads"
-    [saved] = upload.import_drafts(read(("note.txt", FRONT_MATTER_TXT)).drafts, uploads_dir=uploads).saved
+    [saved] = uploads_folder.import_drafts(read(("note.txt", FRONT_MATTER_TXT)).drafts, uploads_dir=uploads).saved
     outside = tmp_path / "outside.txt"
     outside.write_text("keep me")
     (uploads / "link.txt").symlink_to(outside)
     for bad in (outside, uploads / ".." / "outside.txt", uploads, uploads / "link.txt", uploads / "note.meta.json"):
         with pytest.raises(ValueError):
-            upload.remove_upload(bad, uploads_dir=uploads)
+            uploads_folder.remove_upload(bad, uploads_dir=uploads)
     assert outside.read_text() == "keep me"
-    assert [a.title for a in upload.list_uploads(uploads) if a.path == saved] == ["Troops at the border"]
-    upload.remove_upload(saved, uploads_dir=uploads)
+    assert [a.title for a in uploads_folder.list_uploads(uploads) if a.path == saved] == ["Troops at the border"]
+    uploads_folder.remove_upload(saved, uploads_dir=uploads)
     assert sorted(p.name for p in uploads.iterdir()) == ["link.txt"]
 
 
@@ -433,12 +433,12 @@ def test_the_same_story_as_html_after_txt_is_a_duplicate_and_can_be_kept(tmp_pat
     uploads = tmp_path / "uploads"
     # Not chosen: not imported. Imported as it was read: refused, named.
     assert upload.apply_edits([draft], [row]) == ([], [])
-    refused = upload.import_drafts([draft], uploads_dir=uploads, corpus_paths=[corpus])
+    refused = uploads_folder.import_drafts([draft], uploads_dir=uploads, corpus_paths=[corpus])
     assert refused.saved == () and refused.duplicates[0].startswith(f"story.html: duplicate of {corpus / 'story.txt'}")
     # Ticked: the user keeps both, and later syncs keep both.
     chosen, errors = upload.apply_edits([draft], [{**row, "import": True}])
     assert errors == [] and chosen[0].keep_duplicate
-    kept = upload.import_drafts(chosen, uploads_dir=uploads, corpus_paths=[corpus])
+    kept = uploads_folder.import_drafts(chosen, uploads_dir=uploads, corpus_paths=[corpus])
     assert kept.saved == (uploads / "story.txt",)
     assert json.loads((uploads / "story.meta.json").read_text())["keep_duplicate"] is True
     assert len(ingest.read_corpus([corpus, uploads]).articles) == 2
@@ -454,12 +454,12 @@ def test_near_duplicates_within_one_upload_are_flagged():
 def test_a_byte_identical_text_can_never_be_kept_twice(tmp_path):
     uploads = tmp_path / "uploads"
     [draft] = read(("note.txt", b"First text.")).drafts
-    upload.import_drafts([draft], uploads_dir=uploads)
+    uploads_folder.import_drafts([draft], uploads_dir=uploads)
     [again] = read(("copy.txt", b"First text."), corpus_paths=[uploads]).drafts
     assert again.same_text and "already in the corpus, not imported again" in upload.draft_rows([again])[0]["notes"]
     chosen, _ = upload.apply_edits([again], [{**upload.draft_rows([again])[0], "import": True}])
     assert not chosen[0].keep_duplicate
-    assert upload.import_drafts(chosen, uploads_dir=uploads).saved == ()
+    assert uploads_folder.import_drafts(chosen, uploads_dir=uploads).saved == ()
 
 
 # issue 16: the check table (item 10) ---------------------------------------------------------
@@ -478,15 +478,15 @@ def test_a_date_prefix_fills_the_table_as_the_store_reads_it(tmp_path, name):
     assert draft.published == date(2022, 2, 14)
     [row] = upload.draft_rows([draft])
     assert row["published"] == "2022-02-14" and "no publication date" not in row["notes"]
-    result = upload.import_drafts([draft], uploads_dir=tmp_path / "up")
+    result = uploads_folder.import_drafts([draft], uploads_dir=tmp_path / "up")
     article, _ = ingest.read_article(result.saved[0])
     assert article.published == draft.published
 
 
 def test_the_one_reader_of_the_date_prefix():
-    assert ingest.filename_meta("2022-02-14_x.txt") == {"published": "2022-02-14"}
-    assert ingest.filename_meta("a.zip/2022-02-14 x.txt") == {"published": "2022-02-14"}
-    assert ingest.filename_meta("x_2022-02-14.txt") == {}
+    assert metadata.filename_meta("2022-02-14_x.txt") == {"published": "2022-02-14"}
+    assert metadata.filename_meta("a.zip/2022-02-14 x.txt") == {"published": "2022-02-14"}
+    assert metadata.filename_meta("x_2022-02-14.txt") == {}
 
 
 def test_published_and_notes_come_right_after_the_title():
@@ -510,32 +510,32 @@ def test_notes_follow_the_date_typed_in_the_table():
 
 def test_saved_files_are_readable_by_everyone(tmp_path):
     [draft] = read(("note.txt", FRONT_MATTER_TXT)).drafts
-    [saved] = upload.import_drafts([draft], uploads_dir=tmp_path).saved
-    assert stat.S_IMODE(saved.stat().st_mode) == upload.SAVED_FILE_MODE == 0o644
+    [saved] = uploads_folder.import_drafts([draft], uploads_dir=tmp_path).saved
+    assert stat.S_IMODE(saved.stat().st_mode) == uploads_folder.SAVED_FILE_MODE == 0o644
     assert stat.S_IMODE(ingest.sidecar_path(saved).stat().st_mode) == 0o644
 
 
 def test_metadata_can_be_corrected_after_import(tmp_path):
     uploads = tmp_path / "uploads"
     [draft] = read(("note.txt", FRONT_MATTER_TXT)).drafts
-    [saved] = upload.import_drafts([draft], uploads_dir=uploads).saved
-    upload.update_metadata(saved, uploads_dir=uploads, title="Corrected title", source="Other Wire",
+    [saved] = uploads_folder.import_drafts([draft], uploads_dir=uploads).saved
+    uploads_folder.update_metadata(saved, uploads_dir=uploads, title="Corrected title", source="Other Wire",
                            published="2022-02-15", side="ru")
     article, _ = ingest.read_article(saved)
     assert (article.title, article.source, article.published, article.side) == (
         "Corrected title", "Other Wire", date(2022, 2, 15), "Russia")
     assert article.url == "https://example.org/a"                         # untouched keys stay
-    [listed] = upload.list_uploads(uploads)
+    [listed] = uploads_folder.list_uploads(uploads)
     assert (listed.title, listed.published, listed.side) == ("Corrected title", "2022-02-15", "ru")
     before = ingest.sidecar_path(saved).read_bytes()
     with pytest.raises(ValueError, match="note.txt: publication date '2022-02-30' is not a real calendar date"):
-        upload.update_metadata(saved, uploads_dir=uploads, title="X", source="", published="2022-02-30", side="")
+        uploads_folder.update_metadata(saved, uploads_dir=uploads, title="X", source="", published="2022-02-30", side="")
     outside = tmp_path / "elsewhere.txt"
     outside.write_text("x")
     with pytest.raises(ValueError, match="not an imported article"):
-        upload.update_metadata(outside, uploads_dir=uploads, title="X", source="", published="", side="")
+        uploads_folder.update_metadata(outside, uploads_dir=uploads, title="X", source="", published="", side="")
     assert ingest.sidecar_path(saved).read_bytes() == before               # nothing changed on refusal
-    upload.update_metadata(saved, uploads_dir=uploads, title="Corrected title", source="Other Wire",
+    uploads_folder.update_metadata(saved, uploads_dir=uploads, title="Corrected title", source="Other Wire",
                            published="", side="")                           # emptied: the defaults apply
     article, _ = ingest.read_article(saved)
     assert article.published is None and article.side == "Other Wire"
@@ -570,7 +570,7 @@ def test_html_headline_is_its_own_line_and_paragraphs_stay(markup):
 
 
 def test_built_in_html_reader_breaks_at_every_block_element():
-    _, text = ingest.parse_html("<main><h2>Figures</h2><table><tr><th>Side</th><td>Troops</td></tr></table>"
+    _, text = html.parse_html("<main><h2>Figures</h2><table><tr><th>Side</th><td>Troops</td></tr></table>"
                                 "<ul><li>one</li><li>two</li></ul><aside>Note</aside>After</main>")
     assert text.split("\n\n") == ["Figures", "Side", "Troops", "one", "two", "Note", "After"]
 
@@ -603,7 +603,7 @@ def test_page_table_order_date_notes_and_the_stated_limit(tmp_path, monkeypatch)
 def test_page_corrects_an_imported_articles_metadata(tmp_path, monkeypatch):
     uploads = tmp_path / "uploads"
     [draft] = read(("note.txt", FRONT_MATTER_TXT)).drafts
-    upload.import_drafts([draft], uploads_dir=uploads)
+    uploads_folder.import_drafts([draft], uploads_dir=uploads)
     at = page_app(tmp_path, monkeypatch)
     at.text_input(key="import_edit_title_note.txt").set_value("Troops massed at the border")
     at.text_input(key="import_edit_published_note.txt").set_value("2022-02-15")
