@@ -7,7 +7,7 @@ for the unfiltered view and for each of the `--actors` most frequent actors, the
 way pages/1_Timeline.py does, timing each phase:
 
 - query: `StoreView.timeline` (the counts, then the events, in DuckDB);
-- figure: `core.figures.timeline_figure`, or the counts figure past POINTS_MAX;
+- figure: `ui.figures.timeline.timeline_figure`, or the counts figure past POINTS_MAX;
 - to browser: what `st.plotly_chart` does with the figure (Plotly's own
   re-validation in `plotly.tools.return_figure_from_figure_or_data`, then
   `plotly.io.to_json`), and the size of the JSON the browser then parses;
@@ -44,7 +44,8 @@ def redraw(view, filters) -> tuple[dict[str, float], int]:
     import plotly.io
     import plotly.tools
 
-    from core.figures import timeline_counts_figure, timeline_figure
+    from ui.figures.counts import timeline_counts_figure
+    from ui.figures.timeline import timeline_figure
     from ui.selection import events_table
     from ui.widgets import to_csv_bytes
 

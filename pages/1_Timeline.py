@@ -8,10 +8,12 @@ point to open its panel: every report grouped by side, and corrections.
 """
 import streamlit as st
 
-from core.figures import POINTS_MAX, TIMELINE_CUSTOMDATA, clock_dates, timeline_counts_figure, timeline_figure
 from core.query import LANES
 from ui import data, detail, filters, widgets
 from ui import timeline as controls
+from ui.figures.counts import timeline_counts_figure
+from ui.figures.points import POINTS_MAX, clock_dates
+from ui.figures.timeline import TIMELINE_CUSTOMDATA, timeline_figure
 from ui.selection import clicked_event_ids, events_table, mentions_table
 
 CHART_KEY = "timeline_chart"

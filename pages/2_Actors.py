@@ -1,8 +1,9 @@
 """Actors: where they are, who is named with whom, and the actor table."""
 import streamlit as st
 
-from core.figures import NETWORK_TOP, actor_graph, network_figure, places_map
 from ui import data, filters, widgets
+from ui.figures.maps import places_map
+from ui.figures.network import NETWORK_TOP, actor_graph, network_figure
 from ui.selection import actor_table, actors_for, clicked_actors, places_for_actors, without_actors
 
 TOPOJSON_URL = "/app/static/topojson/"  # served from static/ (enableStaticServing): no CDN

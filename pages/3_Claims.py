@@ -2,11 +2,11 @@
 (core/ledger.py: the same claim once with all its sources; contested claims marked)."""
 import streamlit as st
 
-from core.figures import claims_figure, ledger_figure
 from core.highlight import article_credits
 from core.ledger import build_ledger, without_questions
 from ui import claims as ledger_view
 from ui import data, filters, widgets
+from ui.figures.claims import claims_figure, ledger_figure
 from ui.selection import (CLAIM_FACETS, CLAIM_QUERY_PARAMS, claims_matching, facet_options, ledger_matching,
                           ledger_table)
 
