@@ -1,6 +1,6 @@
 """Where a Timeline redraw's time goes on the server, phase by phase.
 
-    .venv/bin/python bench/redraw_breakdown.py [--corpus seeds] [--db PATH] [--sessions 10] [--actors 6]
+    .venv/bin/python -m bench.redraw_breakdown [--corpus seeds] [--db PATH] [--sessions 10] [--actors 6]
 
 Builds (or reuses, with `--db`) a store of `--corpus`, then redraws the Timeline
 for the unfiltered view and for each of the `--actors` most frequent actors, the
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import threading
 import time
@@ -34,8 +33,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
 PHASES = ("query", "figure", "to browser", "table", "total")
 
 

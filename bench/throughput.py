@@ -1,6 +1,6 @@
 """Extraction throughput against bare NER-only `nlp.pipe`, same text, same process count.
 
-    python bench/throughput.py [--articles N] [--processes 1 2] [--ceilings]
+    python -m bench.throughput [--articles N] [--processes 1 2] [--ceilings]
 
 Measured, never asserted in tests (issue 7's targets: ratio >= 0.7, 1->2 scaling >= 1.6).
 
@@ -15,22 +15,17 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import sys
 import time
 from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from make_corpus import make_articles  # noqa: E402
-
-from core.extract import iter_extracted  # noqa: E402
-from core.nlp import build_ner_only_pipeline, build_pipeline  # noqa: E402
-from core.records import Article  # noqa: E402
+from bench.make_corpus import make_articles
+from core.extract import iter_extracted
+from core.nlp import build_ner_only_pipeline, build_pipeline
+from core.records import Article
 
 
-def _articles(n: int, seed: int) -> list[Article]:
+def synthetic_articles(n: int, seed: int) -> list[Article]:
+    """`n` synthetic articles (`bench.make_corpus`) as the extractor reads them; the same for a seed."""
     return [Article(article_id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, title=meta["title"],
                     source=meta["source"], published=date.fromisoformat(meta["published"]), path=name)
             for name, text, meta in make_articles(n, seed)]
@@ -51,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ceilings", action="store_true",
                         help="also the ratio with only claim sentences parsed, and with none (upper bounds)")
     args = parser.parse_args(argv)
-    articles = _articles(args.articles, args.seed)
+    articles = synthetic_articles(args.articles, args.seed)
     texts = [a.text for a in articles]
     words = sum(a.words for a in articles)
     ours, bare = build_pipeline(), build_ner_only_pipeline()
