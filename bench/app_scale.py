@@ -1,6 +1,6 @@
 """The dashboard with 10,000 articles stored, measured in headless Chromium.
 
-    .venv/bin/python bench/app_scale.py [--articles 10000] [--work DIR] [--workers 2]
+    .venv/bin/python -m bench.app_scale [--articles 10000] [--work DIR] [--workers 2]
 
 1. Builds the synthetic corpus (`bench/make_corpus.py`) under `--work` and
    ingests it into a DuckDB store with `python -m core ingest` (both skipped
@@ -26,9 +26,10 @@ import sys
 import time
 from pathlib import Path
 
+from bench.app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve, stop
+from bench.make_corpus import make_articles
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "bench")]
-from app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve, stop  # noqa: E402
 CHART = "[data-testid='stPlotlyChart']"
 # markers of the points (SVG), or the WebGL canvas of the counts per day or week
 DRAWN = f"{CHART} .cartesianlayer .point, {CHART} canvas.gl-canvas-context"
@@ -36,8 +37,6 @@ ACTORS = "[data-testid='stSidebar'] .st-key-filter_actors"
 
 
 def build(work: Path, articles: int, workers: int) -> tuple[Path, Path]:
-    from make_corpus import make_articles
-
     corpus, db = work / "corpus", work / "store.duckdb"
     if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) < articles:
         corpus.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """Our troop-figure claims against quantulum3 on hand-written gold, every data set in one run.
 
-    .venv/bin/python bench/claims_vs_quantulum3.py [--data FILE ...] [--corpus DIR] [--errors]
+    .venv/bin/python -m bench.claims_vs_quantulum3 [--data FILE ...] [--corpus DIR] [--errors]
 
 Each FILE is a gold file in the `core.claims_eval` format. By default, nine:
 `tests/data/claims_dev.jsonl` to `tests/data/claims_dev6.jsonl` (news passages and, in the
@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import logging
 import re
-import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -43,15 +42,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # run as a script: make `core` importable
-    sys.path.insert(0, str(REPO))
-
 from core.claims_eval import (ClaimScores, Found, gold_found, item_text, load_gold, match, same_claimant, same_side,
                               score, scored, spelling_table)
 from core.ingest import content_id, document_side
 from core.records import Article
 
+REPO = Path(__file__).resolve().parents[1]
 _DATA = REPO / "tests" / "data"
 HELD_OUT = frozenset({_DATA / "claims_holdout.jsonl", _DATA / "claims_corpus" / "test.jsonl"})
 # --errors does not list the held-out sets: report, never tune
@@ -82,7 +78,8 @@ def _article(item: dict[str, Any], corpus: Path) -> Article:
 def ours(items: Sequence[dict[str, Any]], corpus: Path = DEFAULT_CORPUS) -> list[list[Found]]:
     from core.actors import load_dictionary
     from core.corpus import dictionary_path_for
-    from core.extract import assemble, extract_articles
+    from core.assemble import assemble
+    from core.extract import extract_articles
     from core.nlp import build_pipeline
 
     nlp = build_pipeline()

@@ -5,7 +5,7 @@ opens the Timeline, then clicks `--clicks` different points one after the
 other and times each click until the panel shows that point's sentence.
 Prints every time and the median and worst. Measured, never asserted.
 
-    .venv/bin/python bench/click_latency.py [--corpus DIR] [--clicks 10]
+    .venv/bin/python -m bench.click_latency [--corpus DIR] [--clicks 10]
 
 Needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM); skips with a
 message when it is missing.
@@ -19,9 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve, stop
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-from app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve, stop  # noqa: E402
 POINTS = "[data-testid='stPlotlyChart'] .cartesianlayer .scatterlayer .point"
 PANEL_TEXT = ".st-key-timeline_detail .hl-article"
 MISS_AFTER_MS = 10_000

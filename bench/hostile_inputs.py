@@ -1,6 +1,6 @@
 """Extraction time on hostile shapes of text, at doubling sizes.
 
-    .venv/bin/python bench/hostile_inputs.py [--sizes 1000 2000 4000]
+    .venv/bin/python -m bench.hostile_inputs [--sizes 1000 2000 4000]
 
 One long "sentence" of thousands of figures, of conjoined numbers, of
 "a hundred and", and a run of quotes: text a hostile or broken page can hold.
@@ -13,9 +13,7 @@ import argparse
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 SHAPES = {
     "figures": lambda n: " ".join(f"{i},000 troops" for i in range(1, n)) + ".",

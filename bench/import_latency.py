@@ -1,10 +1,10 @@
 """Importing a long article through the dashboard, while another session reads it.
 
-    .venv/bin/python bench/import_latency.py [--sizes 1000000 4900000] [--corpus seeds] [--work DIR]
+    .venv/bin/python -m bench.import_latency [--sizes 1000000 4900000] [--corpus seeds] [--work DIR]
 
-Starts one server (`bench/app_server.serve`: the store of `--corpus` is built
+Starts one server (`bench.app_server.serve`: the store of `--corpus` is built
 before it listens) and headless Chromium. For each size, an article of that
-many bytes (`bench/long_article.long_text`: the seed corpus's paragraphs) is
+many bytes (`bench.long_article.long_text`: the seed corpus's paragraphs) is
 imported on the Import page by one session while a second session opens the
 Timeline again and again until the import is done. Prints, per size:
 
@@ -22,18 +22,16 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "bench")]
-from app_scale import DRAWN, peak_memory_mb  # noqa: E402
-from app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve, stop  # noqa: E402
-from long_article import long_text  # noqa: E402
+from bench.app_scale import DRAWN, peak_memory_mb
+from bench.app_server import CHROMIUM, CHROMIUM_ARGS, IDLE, serve, stop
+from bench.long_article import long_text
 
+REPO = Path(__file__).resolve().parents[1]
 NOTE = "being extracted in the background"
 DONE = "Extraction done"
 FAILED = "could not be extracted"

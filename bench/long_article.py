@@ -1,6 +1,6 @@
 """Time and peak memory to import one long article into a fresh store.
 
-    python bench/long_article.py [--sizes 1000000 4900000] [--chunk-chars N]
+    python -m bench.long_article [--sizes 1000000 4900000] [--chunk-chars N]
 
 Each article is built from the seed corpus's texts (seeds/ukraine-2021-22/*.txt,
 in name order, joined by blank lines and repeated) up to the size in bytes,
@@ -58,8 +58,7 @@ def _rss_mb() -> float:
 
 def run_one(size: int, chunk_chars: int | None) -> dict:
     """In this process: build the article, load the model, sync it into a fresh store."""
-    sys.path.insert(0, str(REPO))
-    import core.chunks
+    import core.chunks          # spaCy and the store: in the child process only
     from core.db import Store
     from core.nlp import build_pipeline
 
@@ -97,10 +96,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'bytes':>10} {'chars':>10} {'pieces':>6} {'seconds':>8} {'RSS loaded MB':>13} {'peak RSS MB':>11} "
           f"{'events':>7}  problems")
     for size in args.sizes:
-        command = [sys.executable, __file__, "--one", str(size)]
+        command = [sys.executable, "-m", "bench.long_article", "--one", str(size)]
         if args.chunk_chars:
             command += ["--chunk-chars", str(args.chunk_chars)]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO)
         if done.returncode != 0:
             print(f"{size:>10} failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}")
             continue

@@ -1,6 +1,6 @@
 """Each protection against bad input is guarded by a test that fails without it.
 
-    .venv/bin/python bench/protections.py [--only NAME] [--list]
+    .venv/bin/python -m bench.protections [--only NAME] [--list]
 
 For every protection in `PROTECTIONS` (a table: the file, the code that
 protects, the same code with the protection removed, and the tests that guard

@@ -1,13 +1,13 @@
 """Where a Timeline redraw's time goes on the server, phase by phase.
 
-    .venv/bin/python bench/redraw_breakdown.py [--corpus seeds] [--db PATH] [--sessions 10] [--actors 6]
+    .venv/bin/python -m bench.redraw_breakdown [--corpus seeds] [--db PATH] [--sessions 10] [--actors 6]
 
 Builds (or reuses, with `--db`) a store of `--corpus`, then redraws the Timeline
 for the unfiltered view and for each of the `--actors` most frequent actors, the
 way pages/1_Timeline.py does, timing each phase:
 
 - query: `StoreView.timeline` (the counts, then the events, in DuckDB);
-- figure: `core.figures.timeline_figure`, or the counts figure past POINTS_MAX;
+- figure: `ui.figures.timeline.timeline_figure`, or the counts figure past POINTS_MAX;
 - to browser: what `st.plotly_chart` does with the figure (Plotly's own
   re-validation in `plotly.tools.return_figure_from_figure_or_data`, then
   `plotly.io.to_json`), and the size of the JSON the browser then parses;
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import threading
 import time
@@ -34,8 +33,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
 PHASES = ("query", "figure", "to browser", "table", "total")
 
 
@@ -44,7 +41,8 @@ def redraw(view, filters) -> tuple[dict[str, float], int]:
     import plotly.io
     import plotly.tools
 
-    from core.figures import timeline_counts_figure, timeline_figure
+    from ui.figures.counts import timeline_counts_figure
+    from ui.figures.timeline import timeline_figure
     from ui.selection import events_table
     from ui.widgets import to_csv_bytes
 

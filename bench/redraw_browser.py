@@ -1,6 +1,6 @@
 """Where a Timeline redraw's time goes in the browser: one Chromium session, alone.
 
-    .venv/bin/python bench/redraw_browser.py [--corpus seeds] [--db PATH] [--actors 6] [--work DIR]
+    .venv/bin/python -m bench.redraw_browser [--corpus seeds] [--db PATH] [--actors 6] [--work DIR]
 
 Starts the dashboard (on the store `--db` when given, else one built from
 `--corpus` under `--work`), opens the Timeline in one headless Chromium, then for
@@ -19,16 +19,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "bench")]
-from app_server import CHROMIUM, CHROMIUM_ARGS, serve, stop  # noqa: E402
-from concurrency import Record, Session  # noqa: E402
+from bench.app_server import CHROMIUM, CHROMIUM_ARGS, serve, stop
+from bench.concurrency import Record, Session
 
+REPO = Path(__file__).resolve().parents[1]
 COUNTERS = {"task": "TaskDuration", "script": "ScriptDuration", "layout": "LayoutDuration",
             "style": "RecalcStyleDuration"}
 

@@ -1,6 +1,6 @@
 """Our time-expression tagger against TempEval-3 Task A gold, beside a dateparser baseline and HeidelTime.
 
-    .venv/bin/python bench/tempeval3.py [--data DIR] [--limit N] [--heideltime [JAR_DIR]]
+    .venv/bin/python -m bench.tempeval3 [--data DIR] [--limit N] [--heideltime [JAR_DIR]]
 
 DIR holds TimeML `.tml` files (default `../shared/bench/tempeval3/platinum`
 beside the repo: the TempEval-3 platinum test set). Without them it prints
@@ -46,16 +46,12 @@ from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # run as a script: make `core` importable
-    sys.path.insert(0, str(REPO))
-
+from bench import heideltime
 from core.records import Timex
 from core.tempeval import Scores, score_corpus
 from core.timeml import TimeMLDoc, read_timeml, tml_files
 
-import heideltime  # bench/heideltime.py, beside this script
-
+REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "bench" / "tempeval3" / "platinum"
 HOW_TO_GET = ("the TempEval-3 platinum test set (te3-platinum, 20 .tml files) comes with the "
               "SemEval-2013 Task 1 distribution; copy its .tml files there or pass --data DIR")

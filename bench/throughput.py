@@ -1,6 +1,6 @@
 """Extraction throughput against bare NER-only `nlp.pipe`, same text, same process count.
 
-    python bench/throughput.py [--articles N] [--processes 1 2] [--ceilings]
+    python -m bench.throughput [--articles N] [--processes 1 2] [--ceilings]
 
 Measured, never asserted in tests (issue 7's targets: ratio >= 0.7, 1->2 scaling >= 1.6).
 
@@ -15,22 +15,17 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import sys
 import time
 from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from make_corpus import make_articles  # noqa: E402
-
-from core.extract import iter_extracted  # noqa: E402
-from core.nlp import build_ner_only_pipeline, build_pipeline  # noqa: E402
-from core.records import Article  # noqa: E402
+from bench.make_corpus import make_articles
+from core.extract import iter_extracted
+from core.nlp import build_ner_only_pipeline, build_pipeline
+from core.records import Article
 
 
-def _articles(n: int, seed: int) -> list[Article]:
+def synthetic_articles(n: int, seed: int) -> list[Article]:
+    """`n` synthetic articles (`bench.make_corpus`) as the extractor reads them; the same for a seed."""
     return [Article(article_id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, title=meta["title"],
                     source=meta["source"], published=date.fromisoformat(meta["published"]), path=name)
             for name, text, meta in make_articles(n, seed)]
@@ -51,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ceilings", action="store_true",
                         help="also the ratio with only claim sentences parsed, and with none (upper bounds)")
     args = parser.parse_args(argv)
-    articles = _articles(args.articles, args.seed)
+    articles = synthetic_articles(args.articles, args.seed)
     texts = [a.text for a in articles]
     words = sum(a.words for a in articles)
     ours, bare = build_pipeline(), build_ner_only_pipeline()
@@ -87,26 +82,26 @@ CEILINGS = {"only sentences with a troop figure parsed": _claim_sentences, "no s
 def print_ceilings(articles, texts, words, ours, bare, batch_size: int) -> None:
     """The ratio with fewer sentences parsed, one process (the selection is patched in
     this process only). Upper bounds: the extraction's results are not what they should be."""
-    import core.extract
+    from core import syntax_demand
 
-    chosen_now = core.extract.sentences_needing_syntax
+    chosen_now = syntax_demand.sentences_needing_syntax
     sentence_lists = [list(doc.sents) for doc in _unparsed_docs(ours, texts)]
     parsed = sum(len(chosen_now(sentences)) for sentences in sentence_lists)
     print(f"sentences tagged and parsed now: {parsed:,} of {sum(map(len, sentence_lists)):,}")
     try:
         for label, select in CEILINGS.items():
-            core.extract.sentences_needing_syntax = select
+            syntax_demand.sentences_needing_syntax = select
             chosen = sum(len(select(sentences)) for sentences in sentence_lists)
             mine = _rate(words, lambda: list(iter_extracted(articles, nlp=ours, batch_size=batch_size)))
             base = _rate(words, lambda: list(bare.pipe(texts, batch_size=batch_size)))
             print(f"ceiling, {label} ({chosen:,} sentences): ours {mine:,.0f} words/s; "
                   f"bare {base:,.0f} words/s; ratio {mine / base:.2f}")
     finally:
-        core.extract.sentences_needing_syntax = chosen_now
+        syntax_demand.sentences_needing_syntax = chosen_now
 
 
 def _unparsed_docs(ours, texts):
-    from core.nlp import EXTRACT_COMPONENT, SYNTAX_COMPONENT
+    from core.model import EXTRACT_COMPONENT, SYNTAX_COMPONENT
 
     with ours.select_pipes(disable=[SYNTAX_COMPONENT, EXTRACT_COMPONENT]):
         yield from ours.pipe(texts)

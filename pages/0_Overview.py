@@ -1,18 +1,14 @@
 """Overview: the home page (what the corpus holds, and the whole export)."""
 import streamlit as st
 
-from ui import data, filters, widgets
+from ui import widgets
+from ui.page import page
 from ui.selection import Filters
 
-widgets.page_setup("Overview")
-st.title("Crisis Timeline")
-st.caption("News articles about a crisis, turned into a timeline of events, the actors and places, "
-           "and every claim about troop numbers: who claimed it, and when.")
-
-view = data.load_view()
-widgets.corpus_view_or_stop(view, problem_limit=None)
-chosen = filters.sidebar_filters(view.options())
-selected = list(chosen.actors)
+view, chosen, selected = page(
+    "Overview", title="Crisis Timeline", problem_limit=None,
+    caption="News articles about a crisis, turned into a timeline of events, the actors and places, "
+            "and every claim about troop numbers: who claimed it, and when.")
 
 articles = view.articles(Filters())
 counts = view.counts()

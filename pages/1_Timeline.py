@@ -8,18 +8,20 @@ point to open its panel: every report grouped by side, and corrections.
 """
 import streamlit as st
 
-from core.figures import POINTS_MAX, TIMELINE_CUSTOMDATA, clock_dates, timeline_counts_figure, timeline_figure
 from core.query import LANES
-from ui import data, detail, filters, widgets
+from ui import detail, widgets
 from ui import timeline as controls
+from ui.figures.counts import timeline_counts_figure
+from ui.figures.points import POINTS_MAX, clock_dates
+from ui.figures.timeline import TIMELINE_CUSTOMDATA, timeline_figure
+from ui.page import open_corpus, page
 from ui.selection import clicked_event_ids, events_table, mentions_table
 
 CHART_KEY = "timeline_chart"
 DETAIL_KEY = detail.DETAIL_KEY          # the event whose detail is open, kept across reruns
 
 
-widgets.page_setup("Timeline")
-st.title("Timeline")
+page("Timeline", corpus=False)
 banners = st.container()       # the corpus's warnings, above the chart though written after it
 lane_column, clock_column, span_column = st.columns([2, 2, 2], vertical_alignment="bottom")
 lane = lane_column.radio("Lanes", LANES, horizontal=True, key="timeline_lanes",
@@ -31,12 +33,9 @@ whole_span = span_column.toggle("Every date", key="timeline_whole_span",
 # A blank chart at once, replaced by the timeline: the browser fetches and parses
 # Plotly while the server reads the store.
 chart_slot = widgets.chart_placeholder()
-with banners:
-    view = data.load_view(before_stop=chart_slot.empty)
-    widgets.corpus_view_or_stop(view, before_stop=chart_slot.empty)
-chosen = filters.sidebar_filters(view.options())
+with banners:    # (the sidebar filters it draws go to the sidebar all the same)
+    view, chosen, selected = open_corpus(before_stop=chart_slot.empty)
 controls.mirror_clock(clock)
-selected = list(chosen.actors)
 if view.counts()["events"] == 0:
     chart_slot.empty()
     st.info("The extractor found no events in this corpus. Add articles that report dated events "

@@ -1,8 +1,10 @@
 """Actors: where they are, who is named with whom, and the actor table."""
 import streamlit as st
 
-from core.figures import NETWORK_TOP, actor_graph, network_figure, places_map
-from ui import data, filters, widgets
+from ui import filters, widgets
+from ui.figures.maps import places_map
+from ui.figures.network import NETWORK_TOP, actor_graph, network_figure
+from ui.page import page
 from ui.selection import actor_table, actors_for, clicked_actors, places_for_actors, without_actors
 
 TOPOJSON_URL = "/app/static/topojson/"  # served from static/ (enableStaticServing): no CDN
@@ -16,12 +18,7 @@ def _on_network_click() -> None:
         filters.set_selected_actors(clicked[:1])
 
 
-widgets.page_setup("Actors")
-st.title("Actors and places")
-view = data.load_view()
-widgets.corpus_view_or_stop(view)
-chosen = filters.sidebar_filters(view.options())
-selected = list(chosen.actors)
+view, chosen, selected = page("Actors", title="Actors and places")
 # Dates, sources and event types narrow the events that place actors and join them;
 # the chosen actors then pick from those (ringed in the network, with their neighbours).
 frames = view.frames(without_actors(chosen))

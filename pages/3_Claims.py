@@ -2,20 +2,16 @@
 (core/ledger.py: the same claim once with all its sources; contested claims marked)."""
 import streamlit as st
 
-from core.figures import claims_figure, ledger_figure
 from core.highlight import article_credits
 from core.ledger import build_ledger, without_questions
 from ui import claims as ledger_view
-from ui import data, filters, widgets
+from ui import filters, widgets
+from ui.figures.claims import claims_figure, ledger_figure
+from ui.page import page
 from ui.selection import (CLAIM_FACETS, CLAIM_QUERY_PARAMS, claims_matching, facet_options, ledger_matching,
                           ledger_table)
 
-widgets.page_setup("Claims")
-st.title("Troop-number claims")
-view = data.load_view()
-widgets.corpus_view_or_stop(view)
-chosen = filters.sidebar_filters(view.options())
-selected = list(chosen.actors)
+view, chosen, selected = page("Claims", title="Troop-number claims")
 
 frames = view.frames(chosen)
 claims = frames.claims

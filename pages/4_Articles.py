@@ -5,7 +5,8 @@
 import streamlit as st
 
 from core import highlight
-from ui import data, filters, widgets
+from ui import widgets
+from ui.page import page
 from ui.selection import Filters
 
 PICK_KEY = "articles_pick"
@@ -24,12 +25,7 @@ def _remember_pick() -> None:
     st.query_params[QUERY_PARAM] = st.session_state[PICK_KEY]
 
 
-widgets.page_setup("Articles")
-st.title("Articles")
-view = data.load_view()
-widgets.corpus_view_or_stop(view)
-chosen = filters.sidebar_filters(view.options())
-selected = list(chosen.actors)
+view, chosen, selected = page("Articles")
 
 articles = view.articles(Filters()).sort_values(["published", "title"], ascending=[False, True], na_position="last")
 facts = {row["article_id"]: highlight.article_facts(row) for row in articles.to_dict("records")}

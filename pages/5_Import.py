@@ -2,7 +2,8 @@
 import streamlit as st
 
 from core import corpus, upload, uploads_folder
-from ui import data, import_status, widgets
+from ui import data, import_status
+from ui.page import page
 
 ROUND_KEY = "import_round"      # bumped after an import: a fresh (empty) uploader
 WAITING_KEY = "import_waiting"  # the files this session imported, until the background job has read them
@@ -13,12 +14,11 @@ ROWS_KEY = "import_rows_"       # + batch key: the check table's rows, notes kep
 EDIT_FIELDS = (("title", "Title"), ("published", "Published (YYYY-MM-DD)"), ("source", "Source"),
                ("side", "Side (e.g. Russia, Ukraine, United States; empty: the source)"))
 
-widgets.page_setup("Import")
-st.title("Import your articles")
-st.caption("Add your own articles to the corpus: .txt, .md, .html, .json, .csv (one article per row, a `text` "
-           "column plus optional `title`, `source`, `url`, `published`) or a .zip of these. Check the title, "
-           "source, link and publication date before importing: the date resolves “on Monday” in the text. "
-           "A story already in the corpus (the same text, or nearly) is unticked: tick it to keep both.")
+page("Import", title="Import your articles", corpus=False,
+     caption="Add your own articles to the corpus: .txt, .md, .html, .json, .csv (one article per row, a `text` "
+             "column plus optional `title`, `source`, `url`, `published`) or a .zip of these. Check the title, "
+             "source, link and publication date before importing: the date resolves “on Monday” in the text. "
+             "A story already in the corpus (the same text, or nearly) is unticked: tick it to keep both.")
 
 uploads_dir = corpus.uploads_dir_from_env()
 corpus_paths = corpus.corpus_dirs_from_env()

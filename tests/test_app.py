@@ -694,7 +694,7 @@ def test_the_clock_switch_draws_report_time_and_lives_in_the_url(corpus):
 
 def test_the_page_sizes_by_documents_and_draws_the_planned_call_hollow(corpus):
     from core.event_lexicon import event_types
-    from core.figures import MARKER_MIN, TIMELINE_CUSTOMDATA, source_size
+    from ui.figures.timeline import MARKER_MIN, TIMELINE_CUSTOMDATA, source_size
 
     at = make_app(corpus, page=PAGES[0])
     (spec,) = chart_specs(at)

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from bench import concurrency
+from bench.concurrency import (CLAIMS_HEADER, EVENTS_HEADER, actor_for, check_csv, latency_summary, parse_args,
+                               server_errors)
+from core.export import to_csv_bytes
+from core.frames import LIST_SEPARATOR
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-
-import concurrency  # noqa: E402
-from concurrency import (CLAIMS_HEADER, EVENTS_HEADER, actor_for, check_csv, latency_summary,  # noqa: E402
-                         parse_args, server_errors)
-
-from core.export import to_csv_bytes  # noqa: E402
-from core.frames import LIST_SEPARATOR  # noqa: E402
 
 GOOD = ("date_start,date_end,label,event_type,modality,precision,date_text,date_source,actors,places,n_articles,"
         "n_sides,sides,sources,first_reported,lag_days,n_mentions,sentence,event_id,article_id\n"

@@ -3,17 +3,11 @@ varied, and reads back through core.ingest like any corpus. (The benches'
 figures are printed by the scripts, never asserted.)"""
 from __future__ import annotations
 
-import sys
 from datetime import date
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-
-from make_corpus import main as make_corpus_main  # noqa: E402
-from make_corpus import make_articles  # noqa: E402
-
-from core.ingest import read_corpus  # noqa: E402
+from bench.make_corpus import main as make_corpus_main
+from bench.make_corpus import make_articles
+from core.ingest import read_corpus
 
 
 def test_synthetic_corpus_is_deterministic_per_seed():
@@ -42,17 +36,17 @@ def test_written_corpus_reads_back_with_publication_dates(tmp_path):
 
 
 def test_throughput_ceilings_patch_the_selection_only_while_they_run(capsys):
-    import throughput
+    from bench import throughput
 
-    import core.extract
+    from core import syntax_demand
     from core.nlp import build_ner_only_pipeline, build_pipeline
 
-    selection = core.extract.sentences_needing_syntax
-    articles = throughput._articles(2, seed=5)
+    selection = syntax_demand.sentences_needing_syntax
+    articles = throughput.synthetic_articles(2, seed=5)
     texts = [a.text for a in articles]
     throughput.print_ceilings(articles, texts, sum(a.words for a in articles), build_pipeline(),
                               build_ner_only_pipeline(), batch_size=2)
-    assert core.extract.sentences_needing_syntax is selection
+    assert syntax_demand.sentences_needing_syntax is selection
     printed = capsys.readouterr().out
     parsed_now = int(printed.split("sentences tagged and parsed now: ")[1].split(" of ")[0].replace(",", ""))
     assert parsed_now > 0
@@ -64,10 +58,10 @@ def test_throughput_ceilings_patch_the_selection_only_while_they_run(capsys):
 def test_extraction_digest_is_stable_and_changes_with_the_output():
     import dataclasses
 
-    import throughput
-    from extraction_digest import digests
+    from bench import throughput
+    from bench.extraction_digest import digests
 
-    articles = throughput._articles(2, seed=9)
+    articles = throughput.synthetic_articles(2, seed=9)
     first = digests(articles)
     assert digests(list(articles)) == first
     edited = [dataclasses.replace(articles[0], text=articles[0].text.replace("said", "denied", 1)), articles[1]]
@@ -87,7 +81,7 @@ def _mention(article_id: str, start: int, sentence: str, published: date, when: 
 
 
 def test_event_merge_scale_copies_rows_with_new_ids_and_shifted_dates():
-    from event_merge_scale import FIRST_DAY, LAST_DAY, replicate
+    from bench.event_merge_scale import FIRST_DAY, LAST_DAY, replicate
 
     rows = [_mention("a1", 0, "Biden held a call with Putin about troops near the border today", date(2021, 12, 7),
                      date(2021, 12, 6)),
@@ -107,7 +101,7 @@ def test_event_merge_scale_copies_rows_with_new_ids_and_shifted_dates():
 
 
 def test_event_merge_scale_runs_and_prints_its_figures(capsys):
-    from event_merge_scale import main
+    from bench.event_merge_scale import main
 
     assert main(["--articles", "50", "--sample", "2"]) == 0
     printed = capsys.readouterr().out
@@ -116,7 +110,7 @@ def test_event_merge_scale_runs_and_prints_its_figures(capsys):
 
 
 def test_event_merge_scale_skips_without_a_corpus(tmp_path, capsys):
-    from event_merge_scale import main
+    from bench.event_merge_scale import main
 
     assert main(["--corpus", str(tmp_path / "absent")]) == 0
     assert capsys.readouterr().out.startswith("skipped:")

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.corpus import CorpusResult
 from core.export import to_csv_bytes
-from core.figures import CONTESTED_LEGEND, CONTESTED_SYMBOL
+from ui.figures.claims import CONTESTED_LEGEND, CONTESTED_SYMBOL
 from core.frames import Frames, frame
 from core.ledger import build_ledger
 from test_app import PAGES, all_text, chart_specs, claims_table, decoded, make_app
@@ -151,7 +151,7 @@ def test_the_ledger_csv_is_the_table_shown():
 
 
 def test_the_ledger_chart_draws_contested_series_first_and_at_most_its_panels():
-    from core.figures import LEDGER_PANELS_MAX, ledger_figure
+    from ui.figures.claims import LEDGER_PANELS_MAX, ledger_figure
 
     units = ["troops", "tanks", "BTGs", "brigades", "divisions", "helicopters", "warships", "submarines"]
     rows = [_claim(f"a{i}", "2022-02-01", 100.0 + i, "Analyst", unit=unit, category="force_size", start=i)

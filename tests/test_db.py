@@ -255,7 +255,7 @@ def test_event_counts_sum_to_the_timeline_points(seed_store: Store, lane: str, b
     assert all(isinstance(d, date) for d in counts["bucket_start"])
     if bucket == "week":
         assert {d.weekday() for d in counts["bucket_start"]} == {0}
-    figures = pytest.importorskip("core.figures")
+    figures = pytest.importorskip("ui.figures.points")
     if hasattr(figures, "event_counts"):
         want = figures.event_counts(events, lane=lane, bucket=bucket)
         key = ["bucket_start", "lane", "event_type"]

@@ -15,8 +15,8 @@ from dataclasses import replace
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-import core.figures
 import core.limits
+import ui.figures.points
 from test_app import PAGES, all_text, make_app, synthetic_corpus
 
 CSV = b"event_id,label\ne1,talks\n"
@@ -67,7 +67,7 @@ def test_the_timelines_downloads_are_built_with_the_page():
 
 
 def test_the_counts_views_events_csv_is_built_with_the_page(monkeypatch):
-    monkeypatch.setattr(core.figures, "POINTS_MAX", 2)
+    monkeypatch.setattr(ui.figures.points, "POINTS_MAX", 2)
     at = make_app(synthetic_corpus(), page=PAGES[0])
     assert "too many to draw one by one" in all_text(at)
     assert _built_with_page(_buttons(at)["timeline_download"])

@@ -9,12 +9,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from core.figures import (
-    NO_ACTOR, UNATTRIBUTED, actor_graph, claims_figure, co_mentions, country_mentions, network_figure,
-    places_map, resolution_text, timeline_figure, timeline_points, wrap_hover, TIMELINE_CUSTOMDATA, WEBGL_ABOVE, DAY_MS,
-    bucket_for, event_counts, event_points_count, timeline_counts_figure,
-)
 from core.frames import frame
+from core.query import NO_ACTOR
+from ui.figures.claims import UNATTRIBUTED, claims_figure
+from ui.figures.common import DAY_MS, WEBGL_ABOVE, wrap_hover
+from ui.figures.counts import timeline_counts_figure
+from ui.figures.maps import country_mentions, places_map
+from ui.figures.network import actor_graph, co_mentions, network_figure
+from ui.figures.points import bucket_for, event_counts, event_points_count, resolution_text, timeline_points
+from ui.figures.timeline import TIMELINE_CUSTOMDATA, timeline_figure
 from ui.selection import (
     actor_table, actors_for, articles_for_actors, claims_for_actors, clicked_actors, events_for_actors,
     places_for_actors, timeline_url, undated_articles,
@@ -189,7 +192,7 @@ def test_timeline_colours_are_each_types_fixed_colour():
 
 
 def test_timeline_marker_size_grows_with_the_documents_reporting_it():
-    from core.figures import MARKER_MIN, source_size
+    from ui.figures.timeline import MARKER_MIN, source_size
 
     assert source_size(1) == MARKER_MIN < source_size(2) < source_size(3) < source_size(50) <= 34
     fig = timeline_figure(EVENTS, clock="report")         # on report time every event is one day: markers
@@ -202,7 +205,7 @@ def test_timeline_marker_size_grows_with_the_documents_reporting_it():
 
 
 def test_a_timeline_keeps_its_busiest_lanes_and_folds_the_rest_into_one():
-    from core.figures import MAX_LANES
+    from ui.figures.points import MAX_LANES
 
     quiet = [f"Actor {i:02d}" for i in range(MAX_LANES + 5)]
     many = pd.concat([EVENTS.iloc[[0]].assign(event_id=f"q{i}", actors=[["Russia", name, "Extra " + name]])
@@ -218,7 +221,7 @@ def test_a_timeline_keeps_its_busiest_lanes_and_folds_the_rest_into_one():
 
 
 def test_a_big_timeline_has_no_range_slider_which_would_draw_every_marker_twice():
-    from core.figures import RANGESLIDER_POINTS
+    from ui.figures.timeline import RANGESLIDER_POINTS
 
     assert timeline_figure(EVENTS).layout.xaxis.rangeslider.visible is True
     many = pd.concat([EVENTS.iloc[[0]]] * (RANGESLIDER_POINTS + 1), ignore_index=True)
@@ -227,7 +230,7 @@ def test_a_big_timeline_has_no_range_slider_which_would_draw_every_marker_twice(
 
 
 def test_a_hover_names_the_first_participants_then_how_many_more():
-    from core.figures import HOVER_MAX_ACTORS, participants_text
+    from ui.figures.points import HOVER_MAX_ACTORS, participants_text
 
     names = [f"Actor {i}" for i in range(HOVER_MAX_ACTORS + 3)]
     assert participants_text(names) == ", ".join(names[:HOVER_MAX_ACTORS]) + " and 3 more"
@@ -314,7 +317,7 @@ def _crisis_with_an_outlier() -> pd.DataFrame:
 def test_the_default_window_leaves_a_1938_outlier_out():
     from datetime import date
 
-    from core.figures import in_window, timeline_window
+    from ui.figures.points import in_window, timeline_window
 
     events = _crisis_with_an_outlier()
     window = timeline_window(events)
@@ -331,7 +334,7 @@ def test_the_default_window_leaves_a_1938_outlier_out():
 def test_the_window_keeps_an_event_whose_span_overlaps_it():
     from datetime import date
 
-    from core.figures import in_window
+    from ui.figures.points import in_window
 
     events = frame("events", [{"event_id": "m", "date_start": "2022-01-01", "date_end": "2022-01-31"},
                               {"event_id": "u", "date_start": None}])
@@ -594,7 +597,7 @@ def test_articles_for_actors_and_undated():
     ids=["one place", "two nearby", "far apart"],
 )
 def test_geo_window_contains_every_point_with_margin(lats, lons):
-    from core.figures import geo_window
+    from ui.figures.maps import geo_window
 
     window = geo_window(pd.Series(lats), pd.Series(lons))
     (lat_low, lat_high), (lon_low, lon_high) = window["lataxis_range"], window["lonaxis_range"]
@@ -604,7 +607,7 @@ def test_geo_window_contains_every_point_with_margin(lats, lons):
 
 
 def test_date_axis_uses_whole_days_on_short_spans():
-    from core.figures import DAY_MS, date_axis
+    from ui.figures.common import DAY_MS, date_axis
 
     short = date_axis(pd.Series(pd.to_datetime(["2022-02-10", "2022-02-13"])))
     assert short["dtick"] == DAY_MS
@@ -620,20 +623,20 @@ def test_date_axis_uses_whole_days_on_short_spans():
     (["2022-02-13"], "2022-02-13", "2022-02-13"),
 ])
 def test_focus_window(dates, first, last) -> None:
-    from core.figures import focus_window
+    from ui.figures.common import focus_window
 
     assert focus_window(pd.Series(pd.to_datetime(dates))) == (pd.Timestamp(first), pd.Timestamp(last))
 
 
 def test_focus_window_keeps_a_long_crisis_whole() -> None:
-    from core.figures import focus_window
+    from ui.figures.common import focus_window
 
     dates = pd.Series(pd.date_range("2021-11-01", "2022-03-01", freq="D"))
     assert focus_window(dates) == (pd.Timestamp("2021-11-01"), pd.Timestamp("2022-03-01"))
 
 
 def test_claims_hover_names_the_article() -> None:
-    from core.figures import claims_figure
+    from ui.figures.claims import claims_figure
 
     claims = frame("claims", [{"article_id": "a1", "date": "2022-02-13", "value": 130000.0, "claimant": "Ben Wallace",
                                "unit": "troops", "side": "Russia", "category": "force_size", "sentence": "He warned."}])
@@ -644,7 +647,7 @@ def test_claims_hover_names_the_article() -> None:
 
 @pytest.mark.parametrize("count", [2, 3, 7, 40])
 def test_dodge_keeps_points_apart_and_on_their_day(count: int) -> None:
-    from core.figures import dodge
+    from ui.figures.claims import dodge
 
     offsets = [dodge(i, count) for i in range(count)]
     assert len(set(offsets)) == count
@@ -653,7 +656,7 @@ def test_dodge_keeps_points_apart_and_on_their_day(count: int) -> None:
 
 
 def test_claimants_with_the_same_figure_on_the_same_day_are_all_visible() -> None:
-    from core.figures import claims_figure
+    from ui.figures.claims import claims_figure
 
     rows = [{"article_id": "a1", "date": "2022-02-13", "value": 130000.0, "claimant": name, "sentence": "s"}
             for name in ("Ben Wallace", "James Heappey", "intelligence")]
@@ -665,7 +668,7 @@ def test_geo_window_of_far_apart_places_fills_the_chart():
     """Washington to Kabul: the window is as tall as the map's aspect asks, not a thin strip."""
     import math
 
-    from core.figures import MAP_ASPECT, geo_window
+    from ui.figures.maps import MAP_ASPECT, geo_window
 
     window = geo_window(pd.Series([38.9, 34.5, 55.8, 51.5]), pd.Series([-77.0, 69.2, 37.6, -0.1]))
     (lat_low, lat_high), (lon_low, lon_high) = window["lataxis_range"], window["lonaxis_range"]
@@ -736,13 +739,13 @@ def test_counts_figure_spans_its_window_not_an_early_start():
 
 
 def test_counts_figure_switches_to_webgl_beyond_the_svg_limit(monkeypatch):
-    import core.figures
+    import ui.figures.counts
 
     counts = event_counts(_many_events(300), bucket="week")
     cells = len(counts.groupby(["bucket_start", "lane"]).size())
-    monkeypatch.setattr(core.figures, "WEBGL_ABOVE", cells - 1)
+    monkeypatch.setattr(ui.figures.counts, "WEBGL_ABOVE", cells - 1)
     assert {trace["type"] for trace in spec(timeline_counts_figure(counts, bucket="week"))["data"]} == {"scattergl"}
-    monkeypatch.setattr(core.figures, "WEBGL_ABOVE", cells)
+    monkeypatch.setattr(ui.figures.counts, "WEBGL_ABOVE", cells)
     assert {trace["type"] for trace in spec(timeline_counts_figure(counts, bucket="week"))["data"]} == {"scatter"}
 
 

@@ -250,7 +250,7 @@ def _timeline(params: dict[str, list[str]]):
 
 def _customdata_ids(at) -> list[str]:
     (spec,) = chart_specs(at)
-    from core.figures import TIMELINE_CUSTOMDATA
+    from ui.figures.timeline import TIMELINE_CUSTOMDATA
 
     return sorted(row[TIMELINE_CUSTOMDATA.index("event_id")] for trace in spec["data"] for row in trace["customdata"])
 
@@ -356,9 +356,9 @@ def test_detail_panel_closes_with_its_button():
 
 
 def test_timeline_counts_per_day_beyond_the_point_limit(monkeypatch):
-    import core.figures
+    import ui.figures.points
 
-    monkeypatch.setattr(core.figures, "POINTS_MAX", 2)
+    monkeypatch.setattr(ui.figures.points, "POINTS_MAX", 2)
     at = _timeline({})
     (spec,) = chart_specs(at)
     assert {trace["type"] for trace in spec["data"]} == {"scatter"}

@@ -3,7 +3,7 @@
 What is fuzzed: the article text (and its publication date) fed to the
 product's entry point, `core.extract.extract_articles` with the extraction
 pipeline (`core.nlp.build_pipeline`) and the shipped actor dictionary, then
-`core.extract.assemble`, which yields the frames the user sees and
+`core.assemble.assemble`, which yields the frames the user sees and
 downloads. The text is arbitrary Unicode, or real crisis-news sentences
 interleaved with hostile pieces (and with ranges and date arithmetic):
 long digit runs, huge numbers ("10" * 400, "1e308", "999,999,999,999,999

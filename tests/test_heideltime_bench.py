@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from bench import heideltime, tempeval3
+from core.timeml import GoldTimex, TimeMLDoc
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-
-import heideltime  # noqa: E402
-import tempeval3  # noqa: E402
-
-from core.timeml import GoldTimex, TimeMLDoc  # noqa: E402
 
 HEADER = '<?xml version="1.0"?>\n<!DOCTYPE TimeML SYSTEM "TimeML.dtd">\n<TimeML>\n'
 FOOTER = "\n</TimeML>\n"

@@ -55,7 +55,7 @@ def test_the_events_table_says_undated_not_publication_for_an_event_with_no_date
 @pytest.mark.model
 def test_midweek_and_saturday_are_relative_and_an_undated_articles_events_undated(tmp_path):
     from core.build import build_frames
-    from core.figures import timeline_points
+    from ui.figures.points import timeline_points
     from ui.selection import events_table
 
     dated = tmp_path / "2022-02-13_talks.txt"
@@ -101,14 +101,14 @@ def test_the_counts_view_offers_the_filtered_events_csv(corpus, monkeypatch):
 
     import pandas as pd
 
-    import core.figures
+    import ui.figures.points
     from core.export import to_csv_bytes
     from core.query import Filters
     from ui.selection import EVENT_TABLE_COLUMNS
     from ui.source import FramesView
     from ui.timeline import filtered_events
 
-    monkeypatch.setattr(core.figures, "POINTS_MAX", 2)
+    monkeypatch.setattr(ui.figures.points, "POINTS_MAX", 2)
     at = make_app(corpus, page=PAGES[0])
     assert "too many to draw one by one" in all_text(at)
     labels = [b.proto.label for b in at.get("download_button")]
@@ -238,10 +238,10 @@ def test_a_type_keeps_its_colour_with_and_without_an_actor_filter(corpus, actors
 
 
 def test_the_counts_view_colours_by_the_same_map(corpus, monkeypatch):
-    import core.figures
+    import ui.figures.points
     from core.event_lexicon import event_types
 
-    monkeypatch.setattr(core.figures, "POINTS_MAX", 2)
+    monkeypatch.setattr(ui.figures.points, "POINTS_MAX", 2)
     at = make_app(corpus, page=PAGES[0])
     for trace in chart_specs(at)[0]["data"]:
         assert trace["marker"]["color"] == event_types()[trace["name"]].colour
@@ -249,7 +249,7 @@ def test_the_counts_view_colours_by_the_same_map(corpus, monkeypatch):
 
 def test_every_type_has_a_colour_of_its_own_and_unknown_types_none_of_theirs():
     from core.event_lexicon import event_types
-    from core.figures import OTHER_TYPE_COLOUR, type_colour
+    from ui.figures.common import OTHER_TYPE_COLOUR, type_colour
 
     colours = [kind.colour.lower() for kind in event_types().values()]
     assert len(set(colours)) == len(colours)

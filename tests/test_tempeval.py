@@ -2,7 +2,7 @@
 
 The .tml files in tests/data/tml and the strings below are hand-written:
 no TempEval data is used. Bench run on them:
-    .venv/bin/python bench/tempeval3.py --data tests/data/tml
+    .venv/bin/python -m bench.tempeval3 --data tests/data/tml
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from core.timeml import GoldTimex, parse_dct, parse_timeml, read_timeml, tml_fil
 
 REPO = Path(__file__).resolve().parents[1]
 TML_DIR = REPO / "tests" / "data" / "tml"
-BENCH = REPO / "bench" / "tempeval3.py"
 
 
 def tml(text_body: str, *, dct: str = '<DCT><TIMEX3 tid="t0" type="DATE" value="2022-02-13" '
@@ -249,7 +248,7 @@ def test_system_timex_records_are_scored_like_gold_ones():
 # ---------------------------------------------------------------- bench
 
 def run_bench(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(BENCH), *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "bench.tempeval3", *args], capture_output=True, text=True,
                           timeout=300, cwd=REPO, check=False)
 
 

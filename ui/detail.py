@@ -38,7 +38,7 @@ def event_dates(event: dict[str, Any], *, anchor_published: Any = None) -> str:
     """ "2021-12-07 (explicit date in the text)", a span, or "undated: …"; a date
     resolved against a publication date names it (`anchor_published`: the publication
     date of the report it came from); its precision; and the date as written."""
-    from core.figures import date_anchor, resolution_text
+    from ui.figures.points import date_anchor, resolution_text
 
     text = resolution_text(event.get("date_start"), event.get("date_end"), event.get("date_source"))
     anchor = date_anchor(event.get("date_start"), event.get("date_source"))

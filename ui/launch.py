@@ -22,7 +22,9 @@ from typing import IO
 # What the pages import, heaviest first (kept as data: add a module here when a page starts using it).
 WARM_MODULES = (
     "pandas", "plotly.graph_objects", "plotly.io", "duckdb", "numpy",
-    "core.db", "core.figures", "core.highlight", "core.export", "core.query", "core.corpus", "core.upload",
+    "core.db", "core.highlight", "core.export", "core.query", "core.corpus", "core.upload",
+    "ui.figures.common", "ui.figures.points", "ui.figures.timeline", "ui.figures.counts", "ui.figures.maps",
+    "ui.figures.network", "ui.figures.claims",
     "ui.data", "ui.source", "ui.filters", "ui.selection", "ui.widgets", "ui.detail", "ui.timeline", "ui.memo",
     "ui.imports", "ui.import_status", "ui.claims", "core.ledger",
     # imported lazily when the store opens (its actor dictionary), and it brings in spaCy: 0.7 s
@@ -51,7 +53,7 @@ def warm_figures() -> bool:
         import plotly.graph_objects as go
         import plotly.io as pio
 
-        from core.figures import timeline_counts_figure
+        from ui.figures.counts import timeline_counts_figure
 
         counts = pd.DataFrame({"bucket_start": [pd.Timestamp("2022-02-07").date()] * 2, "lane": ["a", "b"],
                                "event_type": ["statement", "warning"], "events": [1, 2]})

@@ -171,7 +171,7 @@ def ledger_table(ledger: pd.DataFrame, claims: pd.DataFrame, titles: pd.Series |
 def contested_lines(table: pd.DataFrame) -> list[str]:
     """One plain-text line per contested ledger row: its series, claimant, figure and date,
     and whom it is contested by."""
-    from core.figures import series_label
+    from ui.figures.claims import series_label
 
     lines = []
     for row in table[table["contested"]].to_dict("records"):
@@ -484,7 +484,7 @@ def mentions_table(mentions: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataF
 def _with_anchor(table: pd.DataFrame) -> pd.DataFrame:
     """`date_source` as what the date rests on (`core.figures.date_anchor`): "undated"
     where nothing resolved it, not the extractor's "publication" with no date."""
-    from core.figures import date_anchor
+    from ui.figures.points import date_anchor
 
     return table.assign(date_source=[date_anchor(start, source) for start, source
                                      in zip(table["date_start"], table["date_source"])])

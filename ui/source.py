@@ -32,7 +32,7 @@ from typing import Protocol, Sequence
 import numpy as np
 import pandas as pd
 
-from core import figures
+from ui.figures import points as figures
 from core.frames import Frames
 from core.query import Filters
 from ui.memo import Memo

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.figures import CLOCK_LABELS, CLOCKS, clock_dates
+from ui.figures.points import CLOCK_LABELS, CLOCKS, clock_dates
 
 CLOCK_KEY = "timeline_clock"                    # the clock switch (widget)
 CLOCK_STATE_KEY = "timeline_clock_selected"     # its value, kept across pages (widget state is not)

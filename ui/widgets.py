@@ -108,7 +108,8 @@ def chart_placeholder(*, height: int | None = None):
     fetch and parse Plotly (a 4.7 MB script, loaded with the first chart) while the
     server works: about 0.4 s sooner to the first chart at 10,000 articles
     (`bench/app_scale.py`). The height defaults to the smallest timeline's."""
-    from core.figures import TIMELINE_MIN_HEIGHT, empty_figure
+    from ui.figures.common import empty_figure
+    from ui.figures.timeline import TIMELINE_MIN_HEIGHT
 
     slot = st.empty()
     blank = empty_figure("").update_layout(height=height or TIMELINE_MIN_HEIGHT)

@@ -15,11 +15,11 @@ import os
 from pathlib import Path
 
 import pytest
-from server import running_app
+
+from bench.app_server import CHROMIUM, CHROMIUM_ARGS, STREAMLIT, running_app
 from tests.conftest import seed_folder
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 _SYNTHETIC_LAUNCHER = """
 import sys
 sys.path[:0] = [{repo!r}, {tests!r}]
@@ -27,7 +27,7 @@ import ui.data
 from test_app import synthetic_corpus
 from ui.source import FramesView
 _corpus = synthetic_corpus()
-ui.data.load_view = lambda: FramesView(_corpus.frames, problems=_corpus.problems, pipeline_version="synthetic")
+ui.data.load_view = lambda **_options: FramesView(_corpus.frames, problems=_corpus.problems, pipeline_version="synthetic")
 from streamlit.web import cli
 sys.argv = ["streamlit", *sys.argv[1:]]
 sys.exit(cli.main())
@@ -42,9 +42,9 @@ def corpus_kind() -> str:
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory, corpus_kind) -> str:
     """Serve the dashboard over the seed corpus on a free port; yield its base URL."""
-    launcher = ("-m", "streamlit")
+    launcher = STREAMLIT
     if corpus_kind == "synthetic":
-        launcher = ("-c", _SYNTHETIC_LAUNCHER.format(repo=str(REPO), tests=str(REPO / "tests")))
+        launcher = ("-c", _SYNTHETIC_LAUNCHER.format(repo=str(REPO), tests=str(REPO / "tests")), "run", "app.py")
     with running_app(tmp_path_factory.mktemp("server"), corpus=seed_folder(tmp_path_factory.mktemp("corpus")), launcher=launcher) as url:
         yield url
 
@@ -58,8 +58,7 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        "args": CHROMIUM_ARGS,
     }
 
 

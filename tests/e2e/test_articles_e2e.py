@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core.ingest import content_id
-from server import running_app
+from bench.app_server import running_app
 from test_browser import _save_screenshot
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from server import running_app
+from bench.app_server import running_app
 from tests.conftest import seed_folder
 from test_upload_e2e import wait_idle
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from server import running_app
+from bench.app_server import running_app
 from test_browser import CHART, LOAD_TIMEOUT_MS, POINTS, wait_idle
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from server import running_app
+from bench.app_server import running_app
 from tests.conftest import seed_folder
 from test_browser import CHART, LOAD_TIMEOUT_MS, REPO, first_actor_option, wait_idle
 
