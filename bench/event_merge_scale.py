@@ -40,6 +40,7 @@ PERTURB_SHARE = 0.1
 def sample_rows(corpus: Path, n_documents: int) -> tuple[list[dict[str, Any]], Any, int]:
     """(the rows `assemble` passes to build_events, its Who, documents read) for
     `n_documents` of the corpus, evenly spread over it."""
+    import core.assemble as assemble_mod
     import core.events as events_mod
     import core.extract as extract_mod
     from core.actors import load_dictionary
@@ -55,17 +56,17 @@ def sample_rows(corpus: Path, n_documents: int) -> tuple[list[dict[str, Any]], A
     entries = tuple(load_dictionary(dictionary_path_for([corpus]))[0])
     results = extract_mod.extract_articles(articles, nlp=build_pipeline, entries=entries)
     captured: dict[str, Any] = {}
-    real = extract_mod.events_mod.build_events
+    real = assemble_mod.events_mod.build_events
 
     def capture(rows, *, who, corrections=()):
         captured["rows"], captured["who"] = [dict(r) for r in rows], who
         return real(rows, who=who, corrections=corrections)
 
-    extract_mod.events_mod.build_events = capture
+    assemble_mod.events_mod.build_events = capture
     try:
-        extract_mod.assemble(articles, results, entries=entries)
+        assemble_mod.assemble(articles, results, entries=entries)
     finally:
-        extract_mod.events_mod.build_events = real
+        assemble_mod.events_mod.build_events = real
     assert events_mod.build_events is real
     return captured["rows"], captured["who"], len(articles)
 
