@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from core.records import Timex
 from core.timex.lexicon import DATA_DIR, MONTH_NAMES, SEASON_NAMES, SPAN_START_PREPOSITIONS, WEEKDAY_NAMES, read_words
-from core.timex.normalise import normalise
+from core.timex.normaliser import normalise
 from core.timex.periods import latest_quarter
 from core.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
 from core.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative

@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 from core.timex.dates import HOLIDAYS_FILE
 from core.timex.lexicon import DATA_DIR, MOD_PREFIXES, MOD_SUFFIXES, NO_MOD_FOCUS
 from core.timex.matcher import AnchoredMatcher, holiday_patterns, load_patterns
-from core.timex.normalise import is_resolvable, normalise
+from core.timex.normaliser import is_resolvable, normalise
 from core.timex.values import DURATION, UNRESOLVED_DATE
 
 TIMEX_SPAN_KEY = "timex"

@@ -30,7 +30,7 @@ class Normalised:
 @dataclass(frozen=True)
 class Context:
     """What a recogniser reads besides the words: the arguments of `normalise`
-    (core.timex.normalise), with `prev_word` the preposition before the head if
+    (core.timex.normaliser), with `prev_word` the preposition before the head if
     the words held one."""
 
     dct: date | None
