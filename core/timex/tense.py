@@ -21,7 +21,6 @@ REPORTING_VERBS_FILE = DATA_DIR / "timex_reporting_verbs.txt"
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
-
 _EARLIEST_LEAD = ("as", "soon", "as")  # "as soon as Saturday": the earliest a coming event may be
 # "was expected to", "were scheduled to": a plan told in the past passive, still ahead.
 _PAST_PASSIVE_AUX = frozenset({"was", "were"})
