@@ -206,7 +206,7 @@ def test_a_list_of_rare_words_is_a_cheaper_anchor_than_one_common_word():
     """A pattern "the ... of <month>" must be anchored on its month, not on "the": a month list
     holding "may" is rarer in running text than "the" (anchoring on "the" made the matcher run
     over most of every article)."""
-    from core.timex import _anchor_cost
+    from core.timex.matcher import _anchor_cost
 
     months = {"LOWER": {"IN": ["january", "february", "march", "april", "may", "june", "july"]}}
     assert _anchor_cost(months) < _anchor_cost({"LOWER": "the"})
