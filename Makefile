@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run   - create .venv, install, serve the dashboard on the seed corpus
-#   make test  - create .venv, install (with test tools), run every test
+#   make test  - create .venv, install (with test tools), lint, type-check, run every test
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -9,7 +9,7 @@ PORT ?= 8501
 # Served on this machine only; `make run ADDRESS=0.0.0.0` shares it on the network (no login: see README).
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test install install-dev extract bench clean
+.PHONY: run test lint install install-dev extract clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,13 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(PY) -m ui.launch --server.port $(PORT) --server.address $(ADDRESS)
 
-test: install-dev
+# Lint (ruff: errors, unused names, import order) and types (mypy over core/), then every test.
+test: lint
 	$(PY) -m pytest
+
+lint: install-dev
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 # Extract the seed corpus to CSV files under out/.
 extract: install
