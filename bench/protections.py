@@ -110,7 +110,7 @@ PROTECTIONS = [
                '''        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-", suffix=".json")''',
                '''        fd, tmp = os.open(self._path(article_id), os.O_WRONLY | os.O_CREAT | os.O_TRUNC), str(self._path(article_id))''',
                ("tests/test_durability.py::test_a_cache_write_killed_half_way_leaves_the_previous_entry",)),
-    Protection("one long sentence of figures is read once, not once per figure", "core/claims.py",
+    Protection("one long sentence of figures is read once, not once per figure", "core/claims/memo.py",
                '''    if key not in memo:\n        memo[key] = compute()\n    return memo[key]''', '''    return compute()''',
                ("tests/test_claims.py::test_sentence_level_answers_are_worked_out_once_per_sentence_not_per_figure",)),
     Protection("corpus size limit", "core/ingest.py",

@@ -411,12 +411,12 @@ def test_lexicons_load_once():
 
 
 def test_failing_candidate_is_logged_and_skipped(nlp, monkeypatch, caplog):
-    import core.claims
+    import core.claims.assembly
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(core.claims, "_unit_for", broken)
+    monkeypatch.setattr(core.claims.assembly, "unit_for", broken)
     assert _claims(nlp, "Russia has 130,000 troops. Belarus has 30,000 soldiers.") == []
     assert "skipping figure" in caplog.text
 
@@ -439,27 +439,28 @@ def test_claimant_names_in_the_claims_frame(nlp, text, claimant):
 def test_sentence_level_answers_are_worked_out_once_per_sentence_not_per_figure(nlp, monkeypatch):
     """One long sentence of many figures must not be re-read for each figure
     (it made hostile text quadratic); and the memo is dropped after the reading."""
-    import core.claims as claims
+    import core.claims.reporting as reporting
+    from core.claims.memo import MEMO_KEY
 
     calls = []
-    original = claims._according_to_index
-    monkeypatch.setattr(claims, "_according_to_index", lambda sent: calls.append(sent.start) or original(sent))
+    original = reporting._according_to_index
+    monkeypatch.setattr(reporting, "_according_to_index", lambda sent: calls.append(sent.start) or original(sent))
     doc = nlp(" ".join(f"{i},000 troops" for i in range(1, 60)) + ". NATO has 5,000 troops in Poland.")
-    found = list(claims.iter_claims(doc, published=None))
+    found = list(iter_claims(doc, published=None))
     assert len(found) == 60
     assert len(calls) == len(set(calls)) == 2          # two sentences, each read once
-    assert claims._MEMO_KEY not in doc.user_data
+    assert MEMO_KEY not in doc.user_data
 
 
 def test_remembered_text_is_used_only_when_it_fits_the_tokens(nlp):
-    from core.claims import _TEXT_KEY, _text_of, remember_text
+    from core.claims.memo import _TEXT_KEY, remember_text, text_of
 
     doc = nlp("Russia has 100,000 troops near the border.")
     remember_text(doc, "Latvia has 100,000 troops near the border.")      # same length, another start
     assert _TEXT_KEY not in doc.user_data
     remember_text(doc, "Russia has 100,000 troops near the border!")      # same length, another end
     assert _TEXT_KEY not in doc.user_data
-    assert _text_of(doc) == doc.text
+    assert text_of(doc) == doc.text
     fresh = nlp("Russia has 100,000 troops near the border.")
     remember_text(fresh, fresh.text)
     assert fresh.user_data[_TEXT_KEY] == fresh.text
@@ -478,7 +479,7 @@ def test_a_loss_verb_governs_every_conjunct(nlp, text, value, losses):
     assert ("losses" in claim.flags) is losses
 
 
-# whose forces a figure counts, read from the words around it (each row: a rule in core/claims.py)
+# whose forces a figure counts, read from the words around it (each row: a rule in core/claims/)
 @pytest.mark.parametrize(("text", "expected"), [
     # a bare number sharing an earlier figure's noun shares its side, not the nearest country's
     ("Russia now has 60,000 troops surrounding Ukraine, up from 35,000 last month.",

@@ -60,13 +60,14 @@ def test_claims_from_an_unparsed_doc_equal_those_from_the_full_parse(nlp, unpars
 
 
 def test_seed_claims_need_the_parser_in_few_sentences(nlp, unparsed):
-    from core.claims import _sentences_to_parse, lexicons
+    from core.claims import lexicons
+    from core.claims.gates import sentences_to_parse
     from tests.conftest import SEED_TEXT
 
     text = SEED_TEXT.read_text(encoding="utf-8")
     doc = unparsed(text)
     lex = lexicons()
-    _, parsed = with_syntax(doc, lambda sentences: _sentences_to_parse(sentences, lex))
+    _, parsed = with_syntax(doc, lambda sentences: sentences_to_parse(sentences, lex))
     assert 3 <= parsed < len(list(doc.sents)) / 3
     assert _claims(doc) == _claims(nlp(text))
 

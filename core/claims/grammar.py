@@ -1,0 +1,100 @@
+"""Small walks over a dependency parse (a noun's "of" phrase, a verb's subject, the
+first item of a list), and the closed word classes they test, shared by the claim rules.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+# Nominal subjects, active and passive; objects a claimant may be misparsed as.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_OR_OBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# A verb with no subject of its own borrows its head's (participles,
+# infinitives and coordinated verbs: "..., saying it is likely").
+SUBJECTLESS_VERB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+# A speaker speaking of themselves or their own side.
+FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
+# Prepositions that continue a source's name or affiliation: "Ministry of
+# Defence", "Institute for the Study of War", "analysts at RUSI".
+AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
+PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
+_MAX_NAME_TOKENS = 8    # tokens of an entity read each way from a token, for its side
+
+
+def span_at(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens over characters `start` to `end`, widened to whole tokens; None if spaCy makes none."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def first_conjunct(noun: Token) -> Token:
+    """The first noun of the list `noun` is in ("15 tanks and six vehicles": tanks), or itself."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
+def with_the(token: Token) -> bool:
+    """ "the General Staff", "the 12,500": a phrase its own "the" makes definite."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def of_objects(token: Token) -> list[Token]:
+    """The objects of the "of" phrases on `token` ("tanks of the enemy" -> enemy)."""
+    return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def entity_of(token: Token) -> Span:
+    """The entity `token` is in (it has an entity IOB tag), found from its own
+    B/I tags rather than by scanning `doc.ents`; at most `_MAX_NAME_TOKENS` each
+    way (no side is named by a longer entity, and a hostile text can make one
+    entity of thousands of tokens)."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start].ent_iob_ == "I" and token.i - start < _MAX_NAME_TOKENS:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and end - token.i < _MAX_NAME_TOKENS:
+        end += 1
+    return doc[start:end]
+
+
+def agent_of(verb: Token) -> Token | None:
+    """Who does what a passive verb says: the object of its "by" ("sent by Moscow")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+
+
+def reach_start(sent: Span, back: int) -> int:
+    """The first token of the sentence `back` sentences before `sent` (or of the first)."""
+    doc, start = sent.doc, sent.start
+    for _ in range(back):
+        start = doc[start - 1].sent.start if start > 0 else start
+    return start
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, its passive agent, or the subject it borrows from its
+    head; None for "it is estimated that ..."."""
+    for _ in range(3):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((o for o in agent.children if o.dep_ == "pobj"), None)
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            # "12,000 soldiers are believed to be trapped": what is reported, not who reports it
+            return None if subject.dep_ == "nsubjpass" else subject
+        if verb.dep_ not in SUBJECTLESS_VERB_DEPS or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Armenia's defence ministry, which said ...",
+    "Sudan's army, which numbers 120,000"); any other token as it is."""
+    clause = token.head
+    if token.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head != clause:
+        return clause.head
+    return token
