@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> None:
 def _claim_sentences(sentences) -> set[int]:
     from core import claims
 
-    return set(claims._sentences_to_parse(sentences, claims.lexicons())) if sentences else set()
+    return set(claims.sentences_to_parse(sentences, claims.lexicons())) if sentences else set()
 
 
 # Which sentences `crisis_syntax` tags and parses, for each bound.

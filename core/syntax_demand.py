@@ -77,7 +77,7 @@ def _needs_syntax(sent: Span, sent_ents: Sequence[Span], sent_timexes: Sequence[
 
 def sentences_needing_syntax(sentences: Sequence[Span]) -> set[int]:
     """Indices of the sentences whose tags, lemmas or tree some rule reads:
-    the claim rules' own choice (`claims._sentences_to_parse`) and, for a
+    the claim rules' own choice (`core.claims.sentences_to_parse`) and, for a
     claim with a pronoun, every earlier sentence that may name a person; a
     date or time whose value hangs on the tense; a word that may be an event
     trigger (`core.event_lexicon.trigger_forms`); a metonym, a title or country before a
@@ -86,11 +86,11 @@ def sentences_needing_syntax(sentences: Sequence[Span]) -> set[int]:
         return set()
     doc = sentences[0].doc
     lex = claims_mod.lexicons()
-    chosen = set(claims_mod._sentences_to_parse(sentences, lex))
+    chosen = set(claims_mod.sentences_to_parse(sentences, lex))
     ents_of = _per_sentence(sentences, doc.ents, whole=True)
     names_someone: list[bool] | None = None       # per sentence, worked out once when a claim needs it
     for index, sent in enumerate(sentences):
-        if claims_mod._might_hold_claims(sent, lex) and any(t.lower_ in claims_mod._PRONOUNS_PERSON for t in sent):
+        if claims_mod.might_hold_claims(sent, lex) and any(t.lower_ in claims_mod.PRONOUNS_PERSON for t in sent):
             if names_someone is None:
                 names_someone = [any(e.label_ == "PERSON" for e in ents_of[i])
                                  or any(t.lower_.rstrip(".") in lex.titles for t in sentences[i])

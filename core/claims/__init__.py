@@ -90,10 +90,5 @@ from core.claims.lexicons import lexicons
 from core.claims.memo import remember_text
 from core.claims.side_names import side_of_term
 
-__all__ = ["find_figures", "iter_claims", "lexicons", "remember_text", "repeats_share_sides", "side_of_term"]
-
-# The names core/extract.py (and bench/throughput.py) read here by their old private spelling;
-# new code imports them from `core.claims.gates` and `core.claims.grammar`.
-_sentences_to_parse = sentences_to_parse
-_might_hold_claims = might_hold_claims
-_PRONOUNS_PERSON = PRONOUNS_PERSON
+__all__ = ["PRONOUNS_PERSON", "find_figures", "iter_claims", "lexicons", "might_hold_claims", "remember_text",
+           "repeats_share_sides", "sentences_to_parse", "side_of_term"]
