@@ -29,12 +29,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from core import DATA_DIR
 from core.countries import countries, country_for
 from core.gazetteer import is_known_place, spans_outside_entities
 from core.records import Mention
 
 log = logging.getLogger(__name__)
-_DATA = Path(__file__).parent / "data"
+_DATA = DATA_DIR
 DICTIONARY_COLUMNS = ("canonical", "aliases", "kind", "country", "role")
 KINDS = ("person", "organisation", "country", "group")
 ALIAS_SEPARATOR = "|"

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from core import REPO_ROOT
 from core import model
 from core.frames import Frames
 from core.ingest import ACTOR_DICTIONARY_NAME, article_stat_lines, stat_line
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS_DIR = REPO_ROOT / "seeds"
 DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
 DEFAULT_UPLOADS_DIR = REPO_ROOT / "data" / "uploads"

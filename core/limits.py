@@ -18,8 +18,10 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from core import REPO_ROOT
+
 SETTINGS_ENV = "CRISIS_SETTINGS"
-DEFAULT_SETTINGS_PATH = Path(__file__).resolve().parents[1] / "settings.toml"
+DEFAULT_SETTINGS_PATH = REPO_ROOT / "settings.toml"
 
 
 class SettingsError(ValueError):

@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core import DATA_DIR
 from core import RULES_VERSION
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def load_model(*, exclude: tuple[str, ...] = ()) -> Language:
 _NOT_RULES = frozenset({"frame_columns.csv", "claim_unit_classes.csv"})
 
 
-RULES_DIR = Path(__file__).parent / "data"
+RULES_DIR = DATA_DIR
 
 
 @lru_cache(maxsize=1)

@@ -32,13 +32,13 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Sequence
 
+from core import DATA_DIR
 from core.actors import DictionaryEntry
 from core.countries import country_for
 
-_DATA = Path(__file__).parent / "data"
+_DATA = DATA_DIR
 # The claimant of a figure in a reporter's question.
 REPORTER = "reporter (question)"
 # Office and courtesy words left out of a speaker's name (the claims' title list).

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from core import DATA_DIR
 from core.countries import countries, country_for
 from core.speakers import office_words
 
-_DATA = Path(__file__).parent.parent / "data"      # core/data
+_DATA = DATA_DIR
 _UNITS = _DATA / "claim_units.csv"
 _NON_CLAIMS = _DATA / "claim_non_claims.csv"
 _CASUALTY_WORDS = _DATA / "claim_casualty_words.csv"

@@ -13,8 +13,9 @@ from functools import lru_cache
 import dateparser
 from dateutil.easter import easter
 
+from core import DATA_DIR
 from core.timex.lexicon import (
-    DATA_DIR, LIMIT_PREPOSITIONS, MONTHS, ORDINALS, SEASONS, TARGET_PREPOSITIONS, WEEKDAY_ABBR, WEEKDAYS,
+    LIMIT_PREPOSITIONS, MONTHS, ORDINALS, SEASONS, TARGET_PREPOSITIONS, WEEKDAY_ABBR, WEEKDAYS,
 )
 from core.timex.periods import (
     calendar_month, infer_year, interval, split_triple, the_century, the_day, the_decade, the_year,

@@ -13,8 +13,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from core import DATA_DIR
 from core.records import Timex
-from core.timex.lexicon import DATA_DIR, MONTH_NAMES, SEASON_NAMES, SPAN_START_PREPOSITIONS, WEEKDAY_NAMES, read_words
+from core.timex.lexicon import MONTH_NAMES, SEASON_NAMES, SPAN_START_PREPOSITIONS, WEEKDAY_NAMES, read_words
 from core.timex.normaliser import normalise
 from core.timex.periods import latest_quarter
 from core.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger

@@ -9,7 +9,8 @@ import calendar
 import re
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent.parent / "data"  # core/data
+from core import DATA_DIR
+
 _UNMARKED_MODIFIERS_FILE = DATA_DIR / "timex_unmarked_modifiers.txt"
 _MOD_PREFIXES_FILE = DATA_DIR / "timex_mod_prefixes.txt"
 _MOD_SUFFIXES_FILE = DATA_DIR / "timex_mod_suffixes.txt"

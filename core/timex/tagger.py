@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from core import DATA_DIR
 from core.timex.dates import HOLIDAYS_FILE
-from core.timex.lexicon import DATA_DIR, MOD_PREFIXES, MOD_SUFFIXES, NO_MOD_FOCUS
+from core.timex.lexicon import MOD_PREFIXES, MOD_SUFFIXES, NO_MOD_FOCUS
 from core.timex.matcher import AnchoredMatcher, holiday_patterns, load_patterns
 from core.timex.normaliser import is_resolvable, normalise
 from core.timex.values import DURATION, UNRESOLVED_DATE

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from core.timex.lexicon import DATA_DIR, LIMIT_PREPOSITIONS, read_words
+from core import DATA_DIR
+from core.timex.lexicon import LIMIT_PREPOSITIONS, read_words
 from core.timex.values import FUTURE, NO_TENSE, PAST, PRESENT
 
 SCHEDULE_WORDS_FILE = DATA_DIR / "timex_schedule_words.csv"
