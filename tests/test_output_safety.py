@@ -25,8 +25,8 @@ from test_app import PAGES, make_app, synthetic_corpus
 DETAIL_KEY = "timeline_detail_event"      # pages/1_Timeline.py: the event whose detail panel is open
 
 REPO = Path(__file__).resolve().parents[1]
-DASHBOARD_SOURCES = sorted([REPO / "app.py", *(REPO / "pages").glob("*.py"), *(REPO / "ui").glob("*.py"),
-                            *(REPO / "core").glob("*.py")])
+DASHBOARD_SOURCES = sorted([REPO / "app.py", *(REPO / "pages").glob("*.py"), *(REPO / "ui").rglob("*.py"),
+                            *(REPO / "core").rglob("*.py")])
 
 LINK = "[click me](https://evil.example/steal)"
 IMAGE = "<img src=x onerror=alert(1)>"
