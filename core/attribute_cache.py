@@ -66,9 +66,11 @@ class CachedAttributeRuler:
         tag, lower, dep, _is_space = key
         probe = Doc(vocab, words=[vocab.strings[lower]])
         if dep:
-            probe.from_array([TAG, DEP, HEAD], numpy.array([[tag, dep, 0]], dtype="uint64"))  # type: ignore[arg-type]  # spaCy's stub wants thinc's Ints2d; it takes a numpy array
+            # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+            probe.from_array([TAG, DEP, HEAD], numpy.array([[tag, dep, 0]], dtype="uint64"))  # type: ignore[arg-type]
         elif tag:
-            probe.from_array([TAG], numpy.array([[tag]], dtype="uint64"))  # type: ignore[arg-type]  # spaCy's stub wants thinc's Ints2d; it takes a numpy array
+            # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+            probe.from_array([TAG], numpy.array([[tag]], dtype="uint64"))  # type: ignore[arg-type]
         found = self._one_token(probe, allow_missing=True)
         return tuple(sorted(self._pattern_number(match_id) for match_id, _start, _end in found))
 

@@ -67,7 +67,8 @@ def _as_one_sentence(sent: Span, norms: numpy.ndarray | None = None) -> Doc:
     rows[:, 0] = (doc.to_array(NORM) if norms is None else norms)[sent.start:sent.end]
     rows[:, 1] = _NOT_A_SENT_START
     rows[0, 1] = 1
-    sub.from_array([NORM, SENT_START], rows)  # type: ignore[arg-type]  # spaCy's stub wants thinc's Ints2d; it takes a numpy array
+    # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+    sub.from_array([NORM, SENT_START], rows)  # type: ignore[arg-type]
     return sub
 
 
@@ -118,7 +119,8 @@ def with_syntax(doc: Doc, select: Callable[[Sequence[Span]], Collection[int]], *
             heads[sent.start + offset] = head - offset          # HEAD is relative
             labels[sent.start + offset] = doc.vocab.strings.add(label)
     parsed = doc.copy()
-    parsed.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), labels], axis=1))  # type: ignore[arg-type]  # spaCy's stub wants thinc's Ints2d; it takes a numpy array
+    # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+    parsed.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), labels], axis=1))  # type: ignore[arg-type]
     return parsed, sum(selected)
 
 
@@ -155,5 +157,6 @@ def annotate_sentences(doc: Doc, select: Callable[[Sequence[Span]], Collection[i
                 row[2] = strings.add(token.tag_)
                 row[3] = token.pos
                 row[4] = strings.add(token.lemma_)
-    doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)  # type: ignore[arg-type]  # spaCy's stub wants thinc's Ints2d; it takes a numpy array
+    # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+    doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)  # type: ignore[arg-type]
     return len(chosen)
