@@ -277,12 +277,12 @@ def iter_actor_mentions(doc: Doc, *, entries: Sequence[DictionaryEntry] = ()) ->
         spans.append((ent, ent.label_))
     links = [m.span() for m in _LINK.finditer(doc.text)] if "://" in doc.text or "www." in doc.text else []
     for span, label in sorted(spans, key=lambda item: item[0].start):
-        span = _outside_links(span, links)
-        if span is None:
+        kept = _outside_links(span, links)
+        if kept is None:
             continue
-        role, country = _role_and_country(span) if label in ("PERSON", "ACTOR") else ("", "")
-        yield Mention(start=span.start_char, end=span.end_char, text=span.text, label=label,
-                      sentence=sentence(span), role=role, country=country)
+        role, country = _role_and_country(kept) if label in ("PERSON", "ACTOR") else ("", "")
+        yield Mention(start=kept.start_char, end=kept.end_char, text=kept.text, label=label,
+                      sentence=sentence(kept), role=role, country=country)
 
 
 def _outside_links(span: Span, links: list[tuple[int, int]]) -> Span | None:
@@ -391,7 +391,7 @@ def build_actor_index(mentions: Iterable[Mention], *, entries: Sequence[Dictiona
     homes: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for mention in mentions:
         surface = clean_surface(mention.text)
-        name = surface_to_name.get(surface.lower()) or surface_to_name.get(name_key(surface))
+        name = surface_to_name.get(surface.lower()) or surface_to_name.get(name_key(surface), "")
         if not name:
             continue
         aliases[name].add(surface)

@@ -160,12 +160,13 @@ def assemble(
 
         # ingest sets `side` (core.ingest.document_side); an Article made by hand may not
         side = article.side or article.source
-        for mention in result.event_mentions:
-            row = events_mod.mention_row(article, mention, side=side, canonical=index.canonical,
+        for event_mention in result.event_mentions:
+            row = events_mod.mention_row(article, event_mention, side=side, canonical=index.canonical,
                                          place=lambda text: place_cache[(text, context)].name
                                          if (text, context) in place_cache else text)
             row["actors"] = _unique(actor_of[(m.start, m.end)]
-                                    for m in _within(mention.sent_start, mention.sent_end, result.actor_mentions)
+                                    for m in _within(event_mention.sent_start, event_mention.sent_end,
+                                                     result.actor_mentions)
                                     if (m.start, m.end) in actor_of)
             event_mention_rows.append(row)
 

@@ -15,6 +15,7 @@ for token: `tests/test_syntax.py` compares the two on real text.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import cast
 
 import numpy
 from spacy.attrs import DEP, HEAD, IS_SPACE, LOWER, TAG
@@ -51,7 +52,8 @@ class CachedAttributeRuler:
         self._others = Matcher(self.vocab)
         for number, entry in enumerate(ruler.patterns):
             matcher = self._one_token if _is_one_token(entry) else self._others
-            matcher.add(str(number), entry["patterns"])
+            # spaCy types an entry's values as a union; "patterns" is always a list of patterns
+            matcher.add(str(number), entry["patterns"])  # type: ignore[arg-type]
         self._cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
 
     def _pattern_number(self, match_id: int) -> int:
@@ -64,9 +66,11 @@ class CachedAttributeRuler:
         tag, lower, dep, _is_space = key
         probe = Doc(vocab, words=[vocab.strings[lower]])
         if dep:
-            probe.from_array([TAG, DEP, HEAD], numpy.array([[tag, dep, 0]], dtype="uint64"))
+            # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+            probe.from_array([TAG, DEP, HEAD], numpy.array([[tag, dep, 0]], dtype="uint64"))  # type: ignore[arg-type]
         elif tag:
-            probe.from_array([TAG], numpy.array([[tag]], dtype="uint64"))
+            # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+            probe.from_array([TAG], numpy.array([[tag]], dtype="uint64"))  # type: ignore[arg-type]
         found = self._one_token(probe, allow_missing=True)
         return tuple(sorted(self._pattern_number(match_id) for match_id, _start, _end in found))
 
@@ -94,7 +98,7 @@ class CachedAttributeRuler:
 @Language.factory(FACTORY)
 def make_cached_attribute_ruler(nlp: Language, name: str) -> CachedAttributeRuler:
     """Built from the pipeline's own `attribute_ruler` (see `use_cached_attribute_ruler`)."""
-    return CachedAttributeRuler(nlp.get_pipe("attribute_ruler"), name)
+    return CachedAttributeRuler(cast(AttributeRuler, nlp.get_pipe("attribute_ruler")), name)
 
 
 def use_cached_attribute_ruler(nlp: Language) -> Language:

@@ -229,7 +229,7 @@ def item_problems(item: Mapping[str, Any], corpus: Path | None = None) -> list[s
     text = item_text(item, corpus)
     if text is None:
         problems.append(f"{name}: no 'text', and no corpus file for 'doc' {item.get('doc')!r}")
-    if problems:
+    if problems or text is None:  # no text is always a problem, reported above
         return problems
     for number, claim in enumerate(item["claims"], 1):
         where = f"{name} claim {number}"

@@ -70,7 +70,7 @@ class SyntaxOnDemand:
 
     def __init__(self, name: str = SYNTAX_COMPONENT) -> None:
         self.name = name
-        self._retagger = None
+        self._retagger: timex.TimexTagger | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         annotate_sentences(doc, syntax_demand.sentences_needing_syntax)  # looked up per call: bench/throughput.py swaps it

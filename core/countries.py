@@ -76,11 +76,11 @@ def _alias_indexes() -> tuple[dict[str, str], dict[str, str]]:
         codes[country.iso3] = country.name
     with _ALIASES_CSV.open(encoding="utf-8") as handle:
         rows = csv.reader(line for line in handle if line.strip() and not line.startswith("#"))
-        for alias, country in rows:
+        for alias, name in rows:
             if _is_code(alias):
-                codes[alias] = country
+                codes[alias] = name
             else:
-                names[_norm(alias)] = country
+                names[_norm(alias)] = name
     return names, codes
 
 

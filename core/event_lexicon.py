@@ -51,7 +51,7 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def event_types() -> dict[str, EventType]:
-    return {row[0]: EventType(*row[:4], int(row[4]) if len(row) > 4 and row[4] else 0)
+    return {row[0]: EventType(row[0], row[1], row[2], row[3], int(row[4]) if len(row) > 4 and row[4] else 0)
             for row in _rows("event_types.csv")}
 
 

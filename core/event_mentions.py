@@ -427,13 +427,9 @@ def iter_event_mentions(doc: Doc, *, published: date | None, timexes: Sequence[T
                 agents=tuple(agents), patients=tuple(patients), place=place, definite=_definite(token),
             )
             if when is not None:
-                yield _dated(mention, date_start=when.date_start, date_end=when.date_end, date_text=when.text,
-                             date_value=when.value, anchor=anchor_of(when), precision=precision_of(when.value))
+                yield replace(mention, date_start=when.date_start, date_end=when.date_end, date_text=when.text,
+                              date_value=when.value, anchor=anchor_of(when), precision=precision_of(when.value))
             elif published is not None:
-                yield _dated(mention, date_start=published, date_end=published, date_value=published.isoformat())
+                yield replace(mention, date_start=published, date_end=published, date_value=published.isoformat())
             else:
                 yield mention
-
-
-def _dated(mention: EventMention, **fields: object) -> EventMention:
-    return replace(mention, **fields)

@@ -104,7 +104,8 @@ def antecedents(rows: Sequence[Mapping[str, Any]], who: Who) -> list[int | None]
                                and rows[e]["lemma"] != row["lemma"]), None)
             if target is None:
                 continue
-            target = found[target] if found[target] is not None else target
+            through = found[target]
+            target = through if through is not None else target
             parties, theirs = _parties(row, who), _parties(rows[target], who)
             if parties and not (theirs and parties_fit(parties, theirs)):
                 continue

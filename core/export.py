@@ -88,17 +88,18 @@ def attribution_lines(articles: pd.DataFrame) -> list[str]:
 
 def frames_zip(tables: Iterable[tuple[str, pd.DataFrame]], *, bom: bool = False, note: str = "") -> bytes:
     """A zip of one CSV per frame plus README.md describing their columns."""
-    tables = dict(tables)
+    frames = dict(tables)
     buffer = io.BytesIO()
-    stamp = datetime.now(timezone.utc).timetuple()[:6]
+    now = datetime.now(timezone.utc)
+    stamp = (now.year, now.month, now.day, now.hour, now.minute, now.second)
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, df in tables.items():
+        for name, df in frames.items():
             archive.writestr(_member(f"{name}.csv", stamp), to_csv_bytes(df, bom=bom))
-        archive.writestr(_member("README.md", stamp), zip_readme(tables, note=note))
+        archive.writestr(_member("README.md", stamp), zip_readme(frames, note=note))
     return buffer.getvalue()
 
 
-def _member(name: str, stamp: tuple[int, ...]) -> zipfile.ZipInfo:
+def _member(name: str, stamp: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, stamp)
     info.compress_type = zipfile.ZIP_DEFLATED
     return info

@@ -16,7 +16,7 @@ import dataclasses
 import logging
 from collections import defaultdict
 from datetime import date
-from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -32,7 +32,11 @@ from core.model import EXTRACT_COMPONENT
 from core.records import Article, ArticleResult, EventMention, Mention, Sentence, Timex
 from core.store import ResultCache
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 R = TypeVar("R")
+Rec = TypeVar("Rec", bound="DataclassInstance")  # a record of core.records
 log = logging.getLogger(__name__)
 
 def _guarded(step: str, article: Article, errors: list[str], run: Callable[[], Iterable[R]]) -> tuple[R, ...]:
@@ -225,7 +229,7 @@ _OFFSET_FIELDS = ("start", "end", "sent_start", "sent_end")
 _SENTENCE_INDEX_FIELDS = {Timex: "sentence", Mention: "sentence", EventMention: "sentence"}
 
 
-def _moved(record: R, offset: int, sentences_before: int) -> R:
+def _moved(record: Rec, offset: int, sentences_before: int) -> Rec:
     """`record` with its offsets moved by `offset` and its sentence index by `sentences_before`."""
     changes = {name: getattr(record, name) + offset for name in _OFFSET_FIELDS if hasattr(record, name)}
     index = _SENTENCE_INDEX_FIELDS.get(type(record))

@@ -166,12 +166,12 @@ def read_html(markup: str) -> tuple[dict[str, str], str]:
     except Exception as error:  # noqa: BLE001 - any extractor failure falls back to our own parser
         log.warning("trafilatura failed (%s); using the built-in HTML reader", error)
         document = None
-    document = document.as_dict() if hasattr(document, "as_dict") else document
+    document = document if document is None or isinstance(document, dict) else document.as_dict()
     if not document or not (document.get("text") or "").strip():
         return fallback_meta, fallback_text
-    meta = {"title": document.get("title"), "source": document.get("sitename"), "url": document.get("url"),
-            "published": document.get("date")}
-    meta = {k: str(v).strip() for k, v in meta.items() if v and str(v).strip()}
+    found = {"title": document.get("title"), "source": document.get("sitename"), "url": document.get("url"),
+             "published": document.get("date")}
+    meta = {k: str(v).strip() for k, v in found.items() if v and str(v).strip()}
     text = "\n\n".join(line.strip() for line in str(document["text"]).splitlines() if line.strip())
     # The headline its own paragraph, first, as the built-in reader (and so the corpus reader) has it.
     headline = fallback_meta.get("headline", "")

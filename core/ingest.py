@@ -96,7 +96,8 @@ def _walk(folder: Path) -> list[os.DirEntry]:
     """Every file under `folder`, unsorted: symlinked files are listed, symlinked
     folders are not entered (as `Path.rglob`). One `scandir` per folder, which
     on Linux tells files from folders without a `stat` per file."""
-    found, pending = [], [folder]
+    found: list[os.DirEntry[str]] = []
+    pending: list[str | Path] = [folder]
     while pending:
         try:
             with os.scandir(pending.pop()) as entries:

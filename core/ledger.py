@@ -131,9 +131,9 @@ def without_questions(claims: pd.DataFrame) -> pd.DataFrame:
     return claims[~claims["flags"].map(is_question)]
 
 
-def span_key(article_id: object, start: object, end: object) -> str:
+def span_key(article_id: object, start: float | None, end: float | None) -> str:
     """One source of a ledger row: `ARTICLE_ID:START-END`, the figure's offsets in its article."""
-    def part(value: object) -> str:
+    def part(value: float | None) -> str:
         return "" if value is None or pd.isna(value) else str(int(value))
     return f"{article_id}:{part(start)}-{part(end)}"
 

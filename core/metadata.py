@@ -36,7 +36,7 @@ def normalise_metadata(raw: Mapping[str, Any]) -> dict[str, str]:
     return meta if published is None else {**meta, "published": published}
 
 
-def checked_url(url: str) -> tuple[str, str | None]:
+def checked_url(url: object) -> tuple[str, str | None]:
     """`url` if it is an http(s) link, else "" and the reason: a `javascript:` or
     `data:` link from an article's metadata must never become a clickable button."""
     url = str(url or "").strip()

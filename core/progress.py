@@ -10,7 +10,10 @@ pipe, a test) it prints one plain line per committed batch:
 from __future__ import annotations
 
 import time
-from typing import IO, Callable
+from typing import IO, TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 def eta_text(seconds: float | None) -> str:
@@ -32,8 +35,8 @@ class ExtractionProgress:
         self.label = label
         self.clock = clock
         self.started: float | None = None
-        self.bar = None
-        self.task = None
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
         if _is_terminal(stream):
             from rich.console import Console
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,

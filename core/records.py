@@ -7,6 +7,7 @@ them into DataFrames, so the column contract lives there.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -92,7 +93,7 @@ class Claim:
     claimant: str = ""
     location: str = ""
     date: date | None = None
-    as_of: date | None = None
+    as_of: datetime.date | None = None   # `date` here would name the field above
     text: str = ""           # the whole claim phrase as written
     flags: tuple[str, ...] = ()
 
@@ -234,7 +235,8 @@ def record_to_json(record: Any) -> dict[str, Any]:
     """A flat record (`core.records`) as a JSON-able dict: dates in ISO form. Field by
     field, not `dataclasses.asdict`, which deep-copies every value (a tenth of the
     extraction's own time)."""
-    row = {name: getattr(record, name) for name in field_names(type(record))}
+    kind: type = type(record)   # plain `type`: mypy finds no `type[Any]` Hashable (mypy#11470)
+    row = {name: getattr(record, name) for name in field_names(kind)}
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
 
 

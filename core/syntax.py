@@ -67,7 +67,8 @@ def _as_one_sentence(sent: Span, norms: numpy.ndarray | None = None) -> Doc:
     rows[:, 0] = (doc.to_array(NORM) if norms is None else norms)[sent.start:sent.end]
     rows[:, 1] = _NOT_A_SENT_START
     rows[0, 1] = 1
-    sub.from_array([NORM, SENT_START], rows)
+    # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+    sub.from_array([NORM, SENT_START], rows)  # type: ignore[arg-type]
     return sub
 
 
@@ -113,12 +114,13 @@ def with_syntax(doc: Doc, select: Callable[[Sequence[Span]], Collection[int]], *
     heads = numpy.zeros(len(doc), dtype="int64")
     labels = numpy.zeros(len(doc), dtype="uint64")
     for sent, parse in zip(sentences, selected):
-        tree = _parse_sentence(sent, parser) if parse else _flat_tree(sent)
+        tree = _parse_sentence(sent, parser) if parse and parser is not None else _flat_tree(sent)
         for offset, (head, label) in enumerate(tree):
             heads[sent.start + offset] = head - offset          # HEAD is relative
             labels[sent.start + offset] = doc.vocab.strings.add(label)
     parsed = doc.copy()
-    parsed.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), labels], axis=1))
+    # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+    parsed.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), labels], axis=1))  # type: ignore[arg-type]
     return parsed, sum(selected)
 
 
@@ -140,7 +142,7 @@ def annotate_sentences(doc: Doc, select: Callable[[Sequence[Span]], Collection[i
         pipeline = syntax_pipeline()
     norms = doc.to_array(NORM)
     parsed = dict(zip(chosen, pipeline.pipe((_as_one_sentence(sentences[i], norms) for i in chosen),
-                                            batch_size=batch_size))) if chosen else {}
+                                            batch_size=batch_size))) if chosen and pipeline is not None else {}
     strings = doc.vocab.strings
     rows = numpy.zeros((len(doc), 5), dtype="uint64")   # HEAD, DEP, TAG, POS, LEMMA
     for index, sent in enumerate(sentences):
@@ -155,5 +157,6 @@ def annotate_sentences(doc: Doc, select: Callable[[Sequence[Span]], Collection[i
                 row[2] = strings.add(token.tag_)
                 row[3] = token.pos
                 row[4] = strings.add(token.lemma_)
-    doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)
+    # spaCy's stub wants thinc's Ints2d here; from_array takes a numpy array
+    doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)  # type: ignore[arg-type]
     return len(chosen)

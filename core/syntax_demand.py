@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import Sequence
+from typing import Sequence, cast
 
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Span
 
 from core import actors as actors_mod
@@ -34,7 +35,7 @@ _ROLE_WINDOW = 6     # tokens before a name that `actors._role_and_country` read
 @lru_cache(maxsize=1)
 def _lemma_exceptions() -> tuple[tuple[str, str], ...]:
     """(irregular form, lemma) pairs from the model's lemmatizer tables."""
-    lookups = syntax_pipeline().get_pipe("lemmatizer").lookups
+    lookups = cast(Lemmatizer, syntax_pipeline().get_pipe("lemmatizer")).lookups
     if not lookups.has_table("lemma_exc"):
         return ()
     table = lookups.get_table("lemma_exc")

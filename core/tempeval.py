@@ -46,6 +46,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any, Protocol
 
 
@@ -122,10 +123,12 @@ def strict_pairs(gold: Sequence[Annotation], system: Sequence[Annotation]) -> in
 
 def relaxed_matching(gold: Sequence[Annotation], system: Sequence[Annotation]) -> list[tuple[int, int]]:
     """A maximum one-to-one matching of overlapping extents, as (gold index, system index) pairs."""
+    def preference(g: Annotation, j: int) -> tuple[bool, int, int, int]:
+        # Same extent first, then the larger overlap, then the earlier span.
+        return ((system[j].start, system[j].end) != (g.start, g.end), -overlap(g, system[j]), system[j].start, j)
+
     candidates = [
-        sorted((j for j, s in enumerate(system) if overlap(g, s)),
-               key=lambda j, g=g: ((system[j].start, system[j].end) != (g.start, g.end),
-                                   -overlap(g, system[j]), system[j].start, j))
+        sorted((j for j, s in enumerate(system) if overlap(g, s)), key=partial(preference, g))
         for g in gold
     ]
     owner: dict[int, int] = {}  # system index -> gold index

@@ -40,7 +40,7 @@ import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -401,7 +401,7 @@ def check_date(value: Any) -> date | None:
     if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
         return None
     if isinstance(value, date):
-        return value if type(value) is date else value.date()  # datetime / pandas Timestamp
+        return value.date() if isinstance(value, datetime) else value  # datetime / pandas Timestamp
     text = str(value).strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError(f"publication date {text!r} is not in the form YYYY-MM-DD (e.g. 2022-02-14)")

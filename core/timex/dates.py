@@ -34,9 +34,12 @@ def read_relative_month(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"(?:(?:early|late|mid)[- ])?(last|this|next|past|coming) (" + names + r")\.?", s)
     m2 = None if m else re.fullmatch(
         r"(?:(?:early|late|mid)[- ])?(" + names + r")\.?(?: of)? (last|this|next) year", s)
-    if not (m or m2):
+    if m:
+        which, month = m.group(1), MONTHS[m.group(2)]
+    elif m2:
+        which, month = m2.group(2), MONTHS[m2.group(1)]
+    else:
         return None
-    which, month = (m.group(1), MONTHS[m.group(2)]) if m else (m2.group(2), MONTHS[m2.group(1)])
     if ctx.dct is None:
         return Normalised(DATE, f"XXXX-{month:02d}")
     year = ctx.dct.year

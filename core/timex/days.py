@@ -112,7 +112,7 @@ def read_weekday(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"(?:(last|this|next|coming|past|early|late|earlier|later|on) )?(" + names + r")\.?", s)
     if not m:
         return None
-    weekday = WEEKDAYS.get(m.group(2), WEEKDAY_ABBR.get(m.group(2)))
+    weekday = WEEKDAYS[m.group(2)] if m.group(2) in WEEKDAYS else WEEKDAY_ABBR[m.group(2)]
     if ctx.dct is None:
         return Normalised(DATE, f"XXXX-WXX-{weekday + 1}")
     modifier = {"last": "last", "past": "last", "next": "next"}.get(m.group(1) or "", "")

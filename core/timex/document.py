@@ -75,11 +75,11 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
 
         try:
             result = resolve(anchor.isoformat() if anchor and _overnight_on_noun(span) else day_before)
-            if not _named_day_value(day_before) and _bare_clock_time(span, result, dct):
+            if result is not None and not _named_day_value(day_before) and _bare_clock_time(span, result, dct):
                 later = _day_named_later(ordered, index, sentence, sentence_of, dct, settings)
                 if later:
                     result = resolve(later)  # "struck at 11:56 a.m. (0611 GMT) on Saturday": that Saturday's
-                elif _evening_of_a_day_told(span, result, anchor, dct):
+                elif anchor is not None and _evening_of_a_day_told(span, result, anchor, dct):
                     result = resolve(anchor.isoformat())  # "the final started at 9:50 p.m.", after "on Sunday"
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
@@ -127,13 +127,13 @@ def _bare_clock_time(span: Span, result: Normalised | None, dct: date | None) ->
             and not any(t.lower_.rstrip(".") in _DAY_WORDS for t in span))
 
 
-def _evening_of_a_day_told(span: Span, result: Normalised, anchor: date | None, dct: date | None) -> bool:
+def _evening_of_a_day_told(span: Span, result: Normalised, anchor: date, dct: date | None) -> bool:
     """Whether a bare clock time is on the last day the text named rather than on the
     document date: told in the past, from noon on, with that day in the week before the
     document date ("Bolt won on Sunday. The final started at 9:50 p.m."; a report is often
     filed the morning after). A morning time ("cut power at about 3 a.m.") is the report's
     own morning, and stays on the document date."""
-    return (anchor is not None and dct is not None and dct - timedelta(days=7) <= anchor < dct
+    return (dct is not None and dct - timedelta(days=7) <= anchor < dct
             and int(result.value[11:13]) >= 12 and governing_tense(span) == PAST)
 
 

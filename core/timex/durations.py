@@ -137,6 +137,7 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
         re.fullmatch(r"(?:an? |one )?" + UNIT_RE + r" or (?:two|three)", s) or \
         re.fullmatch(_PLURAL_UNIT_RE.replace("(?:", "(", 1) + " or " + _PLURAL_UNIT_RE, s)
     if m:
+        assert m.lastindex is not None  # each pattern ends in a capturing unit group
         return Normalised(DURATION, duration_value(None, m.group(m.lastindex)))
     m = re.fullmatch(r"(?:many |long |recent |coming |upcoming )?"
                      r"(seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)", s) or \

@@ -25,7 +25,7 @@ def holiday_patterns(path: Path) -> list[dict]:
         names = [line.split(",", 1)[0].strip() for line in handle if line.strip() and not line.startswith("#")][1:]
     for name in names:
         words = name.replace("'s", " 's").split()
-        pattern = [{"LOWER": w} for w in words]
+        pattern: list[dict[str, str | bool]] = [{"LOWER": w} for w in words]
         pattern[0] = {"LOWER": words[0], "IS_TITLE": True}  # a proper name, "Christmas" not "christmas tree"
         rows.append({"id": f"holiday-{name}", "label": "DATE", "pattern": pattern})
     return rows
@@ -61,17 +61,18 @@ class AnchoredMatcher:
         for row in rows:
             anchors = [t for t in row["pattern"] if "OP" not in t and _anchor_kind(t)]
             anchor = min(anchors, key=_anchor_cost, default=None)
-            if anchor is None:
+            kind = _anchor_kind(anchor) if anchor is not None else None
+            if kind is None:
                 self._everywhere = True
                 continue
-            attr, value = _anchor_kind(anchor)
+            attr, value = kind
             if attr == "LIKE_NUM":
                 self._like_num = True
             elif isinstance(value, dict) and "REGEX" in value:
                 regexes.add(value["REGEX"] if attr == "TEXT" else f"(?i:{value['REGEX']})")
             else:
                 target = self._lowers if attr == "LOWER" else self._texts
-                target.update(value["IN"] if isinstance(value, dict) else [value])
+                target.update(value["IN"] if isinstance(value, dict) else [str(value)])  # LOWER, TEXT: a str
         self._regex = re.compile("|".join(f"(?:{r})" for r in sorted(regexes))) if regexes else None
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:

@@ -133,9 +133,9 @@ def read_ago(s: str, ctx: Context) -> Normalised | None:
     # first time in 100 days", "is due in two weeks" are spans of time.
     forward_in = ctx.prev_word == "in" and ctx.tense == FUTURE
     m_in = None if m else re.fullmatch(NUMBER_RE + r" " + UNIT_RE, s) if forward_in else None
-    if not (m or m_in):
-        return None
     match = m or m_in
+    if not match:
+        return None
     count = parse_count(match.group(1))
     letter, is_time = parse_unit(match.group(2))
     if count is None or not float(count).is_integer():
@@ -197,6 +197,8 @@ def read_relative_unit(s: str, ctx: Context) -> Normalised | None:
         return Normalised(DATE, {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX"))
     dct = ctx.dct
     step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[which]
+    first: date | None  # None for a year out of range
+    last: date | None
     if unit == "week":
         if step < 0:
             base = dct - timedelta(weeks=1)  # the ISO week before the dct's own, on a Sunday too

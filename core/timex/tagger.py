@@ -267,7 +267,7 @@ def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span
 
 def _blocked_tokens(doc: Doc, blocker: AnchoredMatcher, trims: dict[str, tuple[int, int]]) -> set[int]:
     """Tokens a blocker rule covers, less its context tokens (its "trim")."""
-    blocked = set()
+    blocked: set[int] = set()
     for match_id, start, end in blocker(doc):
         left, right = trims.get(doc.vocab.strings[match_id], (0, 0))
         blocked.update(range(start + left, end - right))
