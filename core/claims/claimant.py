@@ -83,12 +83,12 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
         named = person_names_before(doc, subject.idx)
         named = [n for n in named if len(n.split()) >= 2] or named   # a lone word is often a place NER misread
         return (full_name(named[-1], doc, subject.idx, lex), True) if named else ("", False)
-    earlier = _earlier_source(subject, lex)
-    if earlier is not None:
-        return claimant_from_subject(earlier, speakers, lex)
-    named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if named is not None and subject.lemma_.lower() in lex.org_descriptions:
-        return claimant_from_subject(named, speakers, lex)   # "the think tank Caspian Watch"
+    source = _earlier_source(subject, lex)
+    if source is not None:
+        return claimant_from_subject(source, speakers, lex)
+    apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if apposed is not None and subject.lemma_.lower() in lex.org_descriptions:
+        return claimant_from_subject(apposed, speakers, lex)   # "the think tank Caspian Watch"
     if subject.lower_ in PRONOUNS_OTHER:
         return "", False
     author = _report_author(subject, lex)

@@ -207,7 +207,7 @@ def _one_unit(figure: str, after: str, lex: Lexicons) -> bool:
 
 def figure_with(figure: Figure, **changes: object) -> Figure:
     values = {**figure.__dict__, **changes}
-    return Figure(**values)  # type: ignore[arg-type]
+    return Figure(**values)
 
 
 def _merge_ranges(figures: list[Figure], doc_text: str) -> list[Figure]:

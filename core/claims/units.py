@@ -287,13 +287,13 @@ def unit_for(figure: Figure, doc: Doc, lex: Lexicons) -> Unit | None:
         return Unit(token=token, text=text, kind=kind, category=category, flags=flags)
     if text_of(doc)[figure.end:figure.end + 9].lower().lstrip().startswith(_PERCENT_WORDS):
         return None       # a percentage of something that is not a force
-    token = _constructed_unit(span.root, lex) or _strong_unit(span, lex) or _partitive_unit(span.root, lex)
-    if token is None:
+    noun = _constructed_unit(span.root, lex) or _strong_unit(span, lex) or _partitive_unit(span.root, lex)
+    if noun is None:
         return _shortened_unit(span, lex) or _members_of_force(span, lex)
-    if token.lemma_.lower() in TOLL_NOUNS:
-        return Unit(token=token, text="deaths", kind="casualty", category="killed")
-    kind, category = lex.units[token.lower_]
-    return Unit(token=token, text=token.lower_, kind=kind, category=category)
+    if noun.lemma_.lower() in TOLL_NOUNS:
+        return Unit(token=noun, text="deaths", kind="casualty", category="killed")
+    kind, category = lex.units[noun.lower_]
+    return Unit(token=noun, text=noun.lower_, kind=kind, category=category)
 
 
 def _members_of_force(figure_span: Span, lex: Lexicons) -> Unit | None:
