@@ -65,7 +65,7 @@ import duckdb
 import pandas as pd
 
 from core.frames import DATE_COLUMNS, FRAME_COLUMNS, INT_COLUMNS, Frames
-from core.query import BUCKETS, LANES, NO_ACTOR, Filters
+from core.query import BUCKETS, LANES, NO_ACTOR, VALUE_FACETS, Filters, exports_reporting_articles, where
 from core import records
 from core.records import Article
 
@@ -889,16 +889,16 @@ class Store:
         named by them (all of them when there is no filter)."""
         if filters == Filters():
             return Frames(**{name: self._query_frame(name) for name in FRAME_COLUMNS})
-        where, params = self._article_where(filters)
-        if filters.event_types:   # as ui.selection.filtered_tables: articles the chosen events come from
-            event_where, event_params = self._event_where(filters)
-            where += (" AND article_id IN (SELECT m.article_id FROM frame_mentions AS m WHERE m.event_id IN"
-                      f" (SELECT event_id FROM frame_events AS t WHERE {event_where}))")
+        kept_articles, params = where("articles", filters)
+        if exports_reporting_articles(filters):   # the articles the chosen events come from
+            kept_events, event_params = where("events", filters)
+            kept_articles += (" AND article_id IN (SELECT m.article_id FROM frame_mentions AS m WHERE m.event_id IN"
+                              f" (SELECT event_id FROM frame_events AS t WHERE {kept_events}))")
             params = {**params, **event_params}
-        kept = f"article_id IN (SELECT article_id FROM frame_articles AS t WHERE {where})"
+        kept = f"article_id IN (SELECT article_id FROM frame_articles AS t WHERE {kept_articles})"
         named = f"(SELECT entity FROM frame_entity_mentions AS m WHERE m.{kept})"
         return Frames(
-            articles=self._query_frame("articles", where, params),
+            articles=self._query_frame("articles", kept_articles, params),
             events=self.events(filters),
             timexes=self._query_frame("timexes", kept, params),
             claims=self.claims(filters),
@@ -908,92 +908,14 @@ class Store:
             entity_mentions=self._query_frame("entity_mentions", kept, params),
         )
 
-    @staticmethod
-    def _date_where(start: str, end: str, filters: Filters) -> str:
-        """Rows whose [start, end] overlaps the chosen dates; undated rows drop
-        out only when a date bound is set (as ui.selection.filter_events)."""
-        if filters.date_from is None and filters.date_to is None:
-            return "TRUE"
-        parts = [f"{start} IS NOT NULL"]
-        if filters.date_to is not None:
-            parts.append(f"{start} <= $date_to")
-        if filters.date_from is not None:
-            parts.append(f"coalesce({end}, {start}) >= $date_from")
-        return " AND ".join(parts)
-
-    @staticmethod
-    def _params(filters: Filters) -> dict[str, Any]:
-        params: dict[str, Any] = {}
-        if filters.actors:
-            params["actors"] = list(filters.actors)
-        if filters.date_from is not None:
-            params["date_from"] = filters.date_from
-        if filters.date_to is not None:
-            params["date_to"] = filters.date_to
-        if filters.event_types:
-            params["event_types"] = list(filters.event_types)
-        if filters.sources:
-            params["sources"] = list(filters.sources)
-        if filters.categories:
-            params["categories"] = list(filters.categories)
-        if filters.sides:
-            params["sides"] = list(filters.sides)
-        return params
-
-    _SOURCE_WHERE = ("t.article_id IN (SELECT article_id FROM frame_articles "
-                     "WHERE list_contains($sources, coalesce(source, '')))")
-    _SIDE_WHERE = ("t.article_id IN (SELECT article_id FROM frame_articles "
-                   "WHERE list_contains($sides, coalesce(side, '')))")
-
-    def _event_where(self, filters: Filters) -> tuple[str, dict[str, Any]]:
-        """Events in the dates, naming an actor, reported by a chosen source or side
-        (any of its mentions: an event carries every source that reports it)."""
-        parts = [self._date_where("t.date_start", "t.date_end", filters)]
-        if filters.actors:
-            parts.append("list_has_any(t.actors, $actors::VARCHAR[])")
-        if filters.sources:
-            parts.append("list_has_any(t.sources, $sources::VARCHAR[])")
-        if filters.sides:
-            parts.append("list_has_any(t.sides, $sides::VARCHAR[])")
-        if filters.event_types:
-            parts.append("list_contains($event_types, coalesce(t.event_type, ''))")
-        return " AND ".join(parts), self._params(filters)
-
-    def _claim_where(self, filters: Filters) -> tuple[str, dict[str, Any]]:
-        parts = [self._date_where("t.date", "t.date", filters)]
-        if filters.actors:
-            parts.append("(list_contains($actors, t.claimant) OR list_contains($actors, t.side))")
-        if filters.sources:
-            parts.append(self._SOURCE_WHERE)
-        if filters.sides:
-            parts.append(self._SIDE_WHERE)
-        if filters.categories:
-            parts.append("list_contains($categories, coalesce(t.category, ''))")
-        return " AND ".join(parts), self._params(filters)
-
-    def _article_where(self, filters: Filters) -> tuple[str, dict[str, Any]]:
-        parts = [self._date_where("t.published", "t.published", filters)]
-        if filters.actors:
-            parts.append(
-                "(t.article_id IN (SELECT article_id FROM frame_entity_mentions WHERE list_contains($actors, entity))"
-                " OR t.article_id IN (SELECT article_id FROM frame_events WHERE list_has_any(actors, $actors::VARCHAR[]))"
-                " OR t.article_id IN (SELECT article_id FROM frame_claims"
-                " WHERE list_contains($actors, claimant) OR list_contains($actors, side)))"
-            )
-        if filters.sources:
-            parts.append("list_contains($sources, coalesce(t.source, ''))")
-        if filters.sides:
-            parts.append("list_contains($sides, coalesce(t.side, ''))")
-        return " AND ".join(parts), self._params(filters)
-
     def events(self, filters: Filters = Filters()) -> pd.DataFrame:
-        return self._query_frame("events", *self._event_where(filters))
+        return self._query_frame("events", *where("events", filters))
 
     def claims(self, filters: Filters = Filters()) -> pd.DataFrame:
-        return self._query_frame("claims", *self._claim_where(filters))
+        return self._query_frame("claims", *where("claims", filters))
 
     def articles(self, filters: Filters = Filters()) -> pd.DataFrame:
-        return self._query_frame("articles", *self._article_where(filters))
+        return self._query_frame("articles", *where("articles", filters))
 
     def event_counts(self, filters: Filters = Filters(), *, bucket: str = "day", lane: str = "actor") -> pd.DataFrame:
         """Dated events counted per (bucket start, lane, event type), in SQL: one
@@ -1004,7 +926,7 @@ class Store:
             raise ValueError(f"bucket must be one of {BUCKETS}, not {bucket!r}")
         if lane not in LANES:
             raise ValueError(f"lane must be one of {LANES}, not {lane!r}")
-        where, params = self._event_where(filters)
+        condition, params = where("events", filters)
         start = "date_trunc('week', t.date_start)::DATE" if bucket == "week" else "t.date_start"
         kind = "coalesce(nullif(t.event_type, ''), 'other')"
         if lane == "event_type":
@@ -1014,7 +936,7 @@ class Store:
         sql = f"""
             WITH points AS (
                 SELECT {start} AS bucket_start, {lanes}, {kind} AS event_type
-                FROM frame_events AS t WHERE t.date_start IS NOT NULL AND {where})
+                FROM frame_events AS t WHERE t.date_start IS NOT NULL AND {condition})
             SELECT bucket_start, lane, event_type, count(*) AS events FROM points
             GROUP BY ALL ORDER BY bucket_start, lane, event_type"""
         counts = self._con.execute(sql, _used(sql, params)).df()
@@ -1026,19 +948,7 @@ class Store:
         def values(sql: str) -> list[str]:
             return [r[0] for r in self._con.execute(sql).fetchall()]
 
-        return {
-            "actors": values("SELECT actor FROM frame_actors WHERE actor IS NOT NULL AND actor <> '' "
-                             "ORDER BY mentions DESC NULLS LAST, actor"),
-            # most frequent first, as ui.selection.facet_options orders them
-            "event_types": values("SELECT event_type FROM frame_events WHERE coalesce(event_type, '') <> '' "
-                                  "GROUP BY 1 ORDER BY count(*) DESC, 1"),
-            "sources": values("SELECT source FROM frame_articles WHERE coalesce(source, '') <> '' "
-                              "GROUP BY 1 ORDER BY count(*) DESC, 1"),
-            "categories": values("SELECT category FROM frame_claims WHERE coalesce(category, '') <> '' "
-                                 "GROUP BY 1 ORDER BY count(*) DESC, 1"),
-            "sides": values("SELECT side FROM frame_articles WHERE coalesce(side, '') <> '' "
-                            "GROUP BY 1 ORDER BY count(*) DESC, 1"),
-        }
+        return {facet.field: values(facet.options) for facet in VALUE_FACETS}
 
     def date_bounds(self) -> tuple[date, date] | None:
         low, high = self._con.execute("""
