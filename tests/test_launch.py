@@ -103,7 +103,7 @@ def test_the_launcher_builds_the_store_the_first_page_then_reads_without_extract
         paths = ui.data.corpus_dirs()
         view = ui.data._view_of(paths, corpus_mod.corpus_fingerprint(paths))     # what load_view reads
         assert view.counts()["articles"] == 2
-        assert view.options().sides == ["Russia"]            # 2022-02-13_wire.txt has no side, nor a source
+        assert view.options().values["sides"] == ["Russia"]            # 2022-02-13_wire.txt has no side, nor a source
         assert ui.data.warm_store() is True
         again = io.StringIO()
         assert build_store(again) is True                   # a restart: nothing read, nothing extracted
