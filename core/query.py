@@ -113,10 +113,14 @@ class DateRange:
 
     def from_query(self, get_all: Callable[[str], list[str]]) -> dict[str, Any]:
         """The bounds in the URL (the last of each); a bad date is ignored, swapped bounds are put in order."""
-        start, end = (_iso_date((get_all(param) or [None])[-1]) for param in self.url_params)
+        start, end = (_iso_date(_last(get_all(param))) for param in self.url_params)
         if start and end and start > end:
             start, end = end, start
         return {"date_from": start, "date_to": end}
+
+
+def _last(values: list[str]) -> str | None:
+    return values[-1] if values else None
 
 
 def _iso_date(text: str | None) -> date | None:
