@@ -40,11 +40,11 @@ def synthetic_corpus() -> CorpusResult:
     articles = frame("articles", [
         {"article_id": "a1", "title": "Troops mass on the border", "source": "Wire",
          "url": "https://example.org/a1", "published": "2022-02-13", "words": 500, "path": "a1.txt",
-         "language": "en", "warnings": [], "attribution": "Content from example.org, licensed under CC BY 4.0",
+         "language": "en", "warnings": "", "attribution": "Content from example.org, licensed under CC BY 4.0",
          "licence": "CC BY 4.0", "side": "United States"},
         {"article_id": "a2", "title": "An undated piece", "source": "Blog", "url": None, "published": None,
          "words": 100, "path": "a2.txt", "language": "en",
-         "warnings": ["no publication date; relative dates left unresolved"], "side": "Blog"},
+         "warnings": "no publication date; relative dates left unresolved", "side": "Blog"},
     ])
     # Events as core.events builds them: e2 is reported by both articles (two sides), e3 is planned.
     events = frame("events", [
@@ -718,14 +718,14 @@ def test_the_csvs_hold_one_row_per_event_and_the_mentions_of_the_shown_events(co
 
     from core.export import to_csv_bytes
     from ui.selection import EVENT_TABLE_COLUMNS, MENTION_TABLE_COLUMNS, events_table, mentions_table
-    from ui.source import FramesView
+    from ui.source import frames_view
 
     at = make_app(corpus, page=PAGES[0])
     select_actors(at, ["Russia"])
     shown = at.dataframe[-1].value
     assert sorted(shown["event_id"]) == ["e1", "e2"]
     assert download_labels(at) == ["Download events CSV (2 rows)", "Download mentions CSV (3 rows)"]
-    view = FramesView(corpus.frames)
+    view = frames_view(corpus.frames)
     events = view.timeline(Filters(actors=("Russia",)), lane="actor").events
     table = events_table(events)
     assert table["event_id"].tolist() == shown["event_id"].tolist()

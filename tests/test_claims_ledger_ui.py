@@ -29,7 +29,7 @@ def _claim(article: str, day: str, value: float, claimant: str, *, unit: str = "
     figure = f"{value:,.0f}"
     return {"article_id": article, "start": start, "end": start + len(figure), "sentence": sentence,
             "value": value, "unit": unit, "category": category, "side": "Russia", "claimant": claimant,
-            "date": day, "flags": list(flags), "figure": figure,
+            "date": day, "flags": "; ".join(flags), "figure": figure,   # joined, as in the frames
             "in_context": sentence.replace(figure, f"\u27e6{figure}\u27e7", 1)}
 
 

@@ -333,8 +333,8 @@ def test_sigkill_at_random_points_leaves_the_old_or_the_new_state_and_a_rerun_co
 # its COMMIT (every statement of the store goes through this connection).
 KILL_INSIDE_A_BATCH = textwrap.dedent("""
     import os, signal
-    import core.db
-    _connect_checked = core.db._connect_checked
+    import core.db.store
+    _connect_checked = core.db.store.connect_checked
 
     class _DyingConnection:
         def __init__(self, con):
@@ -351,7 +351,7 @@ KILL_INSIDE_A_BATCH = textwrap.dedent("""
         def __getattr__(self, name):
             return getattr(self._con, name)
 
-    core.db._connect_checked = lambda path, **options: _DyingConnection(_connect_checked(path, **options))
+    core.db.store.connect_checked = lambda path, **options: _DyingConnection(_connect_checked(path, **options))
 """)
 # Inside the rebuild's transaction: right after the third of the seven corpus tables is written.
 KILL_INSIDE_REBUILD = textwrap.dedent("""
@@ -610,7 +610,7 @@ def test_a_store_this_process_may_not_open_is_an_error_and_is_not_moved(tmp_path
     def refuse(path: str, **options: Any) -> None:
         raise duckdb.IOException(f'IO Error: Cannot open file "{path}": Permission denied')
 
-    monkeypatch.setattr(core.db.duckdb, "connect", refuse)
+    monkeypatch.setattr(duckdb, "connect", refuse)
     with pytest.raises(duckdb.IOException, match="Permission denied"):
         Store(db)
     assert _files(tmp_path) == before

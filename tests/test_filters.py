@@ -1,30 +1,38 @@
 """The global sidebar filters (actors, dates, event types, sides, sources, claim
-category), their URL form, the timeline's detail panel and the zip export.
+category): their facet table and its docs, their URL form, what each keeps (the
+store's SQL, over the synthetic corpus held in memory), the timeline's detail
+panel and the zip export.
 
-Pure functions first (`ui.selection`, `core.export`), then the pages through
-AppTest on the synthetic corpus of `tests/test_app.py`.
+Pure functions first (`core.query`, `ui.selection`, `core.export`), then the
+pages through AppTest on the synthetic corpus of `tests/test_app.py`.
 """
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from core.db import FramesStore
 from core.export import frames_zip, zip_readme
 from core.frames import FRAME_COLUMNS, Frames, frame
+from core.query import FACETS, FILTERED_FRAMES, DateRange, Filters, filters_from_query, filters_to_query
 from streamlit.testing.v1 import AppTest
 
 from core.highlight import markdown_escape
 from test_app import APP, PAGES, all_text, chart_specs, claims_table, download_labels, make_app, synthetic_corpus
 from ui.data import CORPUS_OVERRIDE_KEY
-from ui.selection import (Filters, clicked_event_ids, event_detail, filter_articles, filter_claims, filter_events,
-                          filtered_tables, filters_from_query, filters_to_query)
+from ui.selection import clicked_event_ids, event_detail
 
 CORPUS = synthetic_corpus()
 FRAMES = CORPUS.frames
+STORE = FramesStore(FRAMES)          # the synthetic corpus, queried with the store's SQL
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "filters.md"
 
 
 def _query(params: dict[str, list[str]]):
@@ -80,73 +88,115 @@ def test_a_bad_link_never_breaks_a_page(params, expected):
     (Filters(actors=("Russia",), date_to=date(2022, 2, 10)), ["e1"]),
 ])
 def test_filter_events(chosen, expected):
-    assert _ids(filter_events(FRAMES.events, FRAMES.articles, chosen)) == expected
+    assert _ids(STORE.events(chosen)) == expected
 
 
 def test_a_week_long_event_overlaps_a_date_inside_it():
     events = frame("events", [{"event_id": "w", "article_id": "a1", "sentence": "s", "date_start": "2022-02-07",
                                "date_end": "2022-02-13", "actors": [], "places": [], "event_type": "exercise"}])
+    store = FramesStore(replace(FRAMES, events=events))
     inside = Filters(date_from=date(2022, 2, 10), date_to=date(2022, 2, 10))
     after = Filters(date_from=date(2022, 2, 14))
-    assert _ids(filter_events(events, FRAMES.articles, inside)) == ["w"]
-    assert filter_events(events, FRAMES.articles, after).empty
+    assert _ids(store.events(inside)) == ["w"]
+    assert store.events(after).empty
 
 
 def test_filter_claims_by_category_date_and_source():
-    claims = FRAMES.claims.assign(category=["force_size", "killed", "force_size"])
-    assert filter_claims(claims, FRAMES.articles, Filters(categories=("killed",)))["value"].tolist() == [125000.0]
-    dated = filter_claims(claims, FRAMES.articles, Filters(date_to=date(2022, 2, 12)))
+    store = FramesStore(replace(FRAMES, claims=FRAMES.claims.assign(category=["force_size", "killed", "force_size"])))
+    assert store.claims(Filters(categories=("killed",)))["value"].tolist() == [125000.0]
+    dated = store.claims(Filters(date_to=date(2022, 2, 12)))
     assert dated["value"].tolist() == [125000.0]          # the undated claim drops out with a bound
-    assert filter_claims(claims, FRAMES.articles, Filters(sources=("Blog",))).empty
+    assert store.claims(Filters(sources=("Blog",))).empty
 
 
 def test_filter_articles_by_source_and_publication_date():
-    assert filter_articles(FRAMES, Filters(sources=("Blog",)))["article_id"].tolist() == ["a2"]
-    assert filter_articles(FRAMES, Filters(date_from=date(2022, 2, 13)))["article_id"].tolist() == ["a1"]
+    assert STORE.articles(Filters(sources=("Blog",)))["article_id"].tolist() == ["a2"]
+    assert STORE.articles(Filters(date_from=date(2022, 2, 13)))["article_id"].tolist() == ["a1"]
 
 
 def test_filter_articles_and_claims_by_side():
-    assert filter_articles(FRAMES, Filters(sides=("Blog",)))["article_id"].tolist() == ["a2"]
-    assert filter_articles(FRAMES, Filters(sides=("United States", "Blog")))["article_id"].tolist() == ["a1", "a2"]
-    assert filter_articles(FRAMES, Filters(sides=("Russia",))).empty
-    assert len(filter_claims(FRAMES.claims, FRAMES.articles, Filters(sides=("United States",)))) == 3
-    assert filter_claims(FRAMES.claims, FRAMES.articles, Filters(sides=("Blog",))).empty
-    tables = filtered_tables(FRAMES, Filters(sides=("Blog",)))
-    assert tables["articles"]["article_id"].tolist() == ["a2"] and tables["claims"].empty
+    assert STORE.articles(Filters(sides=("Blog",)))["article_id"].tolist() == ["a2"]
+    assert STORE.articles(Filters(sides=("United States", "Blog")))["article_id"].tolist() == ["a1", "a2"]
+    assert STORE.articles(Filters(sides=("Russia",))).empty
+    assert len(STORE.claims(Filters(sides=("United States",)))) == 3
+    assert STORE.claims(Filters(sides=("Blog",))).empty
+    tables = STORE.frames(Filters(sides=("Blog",)))
+    assert tables.articles["article_id"].tolist() == ["a2"] and tables.claims.empty
 
 
 def test_the_side_options_are_the_articles_sides_most_frequent_first():
-    from ui.filters import filter_options
-
-    assert sorted(filter_options(FRAMES).sides) == ["Blog", "United States"]
+    assert sorted(STORE.filter_options()["sides"]) == ["Blog", "United States"]
 
 
-def test_filtered_tables_cover_every_frame_and_follow_the_filters():
-    tables = filtered_tables(FRAMES, Filters(sources=("Blog",)))
-    assert list(tables) == list(FRAME_COLUMNS)
-    assert tables["articles"]["article_id"].tolist() == ["a2"]
-    assert _ids(tables["events"]) == ["e2", "e4"]               # e2 is reported by the Blog too
-    assert sorted(tables["mentions"]["mention_id"]) == ["m2b", "m4"]   # the event mentions in a2
-    assert tables["actors"]["actor"].tolist() == ["NATO"]      # named in a2's entity mentions
-    assert len(filtered_tables(FRAMES, Filters())["actors"]) == len(FRAMES.actors)
-    assert len(filtered_tables(FRAMES, Filters())["mentions"]) == 5
+def test_the_export_covers_every_frame_and_follows_the_filters():
+    tables = STORE.frames(Filters(sources=("Blog",)))
+    assert [name for name, _ in tables.items()] == list(FRAME_COLUMNS)
+    assert tables.articles["article_id"].tolist() == ["a2"]
+    assert _ids(tables.events) == ["e2", "e4"]               # e2 is reported by the Blog too
+    assert sorted(tables.mentions["mention_id"]) == ["m2b", "m4"]   # the event mentions in a2
+    assert tables.actors["actor"].tolist() == ["NATO"]      # named in a2's entity mentions
+    assert len(STORE.frames(Filters()).actors) == len(FRAMES.actors)
+    assert len(STORE.frames(Filters()).mentions) == 5
 
 
-def test_filtered_tables_by_event_type_keep_the_articles_reporting_those_events():
-    tables = filtered_tables(FRAMES, Filters(event_types=("meeting",)))
-    assert _ids(tables["events"]) == ["e2", "e4"]
-    assert tables["articles"]["article_id"].tolist() == ["a1", "a2"]        # e2 is reported in a1 and a2
-    assert tables["articles"].pipe(len) == 2
-    only_call = filtered_tables(FRAMES, Filters(event_types=("call",)))
-    assert only_call["articles"]["article_id"].tolist() == ["a1"]
+def test_the_export_by_event_type_keeps_the_articles_reporting_those_events():
+    tables = STORE.frames(Filters(event_types=("meeting",)))
+    assert _ids(tables.events) == ["e2", "e4"]
+    assert tables.articles["article_id"].tolist() == ["a1", "a2"]        # e2 is reported in a1 and a2
+    only_call = STORE.frames(Filters(event_types=("call",)))
+    assert only_call.articles["article_id"].tolist() == ["a1"]
+    assert STORE.articles(Filters(event_types=("call",)))["article_id"].tolist() == ["a1", "a2"]   # pages: not
+
+
+# --- the facet table and its docs -----------------------------------------------
+
+def test_every_filters_field_is_in_the_facet_table_once():
+    fields = [name for row in FACETS for name in (row.fields if isinstance(row, DateRange) else (row.field,))]
+    assert sorted(fields) == sorted(Filters.__dataclass_fields__)
+    params = [param for row in FACETS for param in row.url_params]
+    assert len(set(params)) == len(params)
+    for row in FACETS:
+        assert row.label and row.help
+        assert any(getattr(row, kind) for kind in FILTERED_FRAMES), row
+
+
+def _docs_table() -> list[list[str]]:
+    """The rows of the facet table in docs/filters.md (between its two markers)."""
+    text = DOCS.read_text(encoding="utf-8")
+    table = text.split("<!-- facets -->", 1)[1].split("<!-- /facets -->", 1)[0]
+    rows = [line for line in table.strip().splitlines()[2:] if line.startswith("|")]
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+
+
+def test_the_docs_list_every_filter_as_the_facet_table_does():
+    """docs/filters.md has one row per facet, in its order: its field(s), URL
+    parameter(s), sidebar label and the frames it narrows."""
+    def code(names) -> str:
+        return ", ".join(f"`{name}`" for name in names)
+
+    want = []
+    for row in FACETS:
+        fields = row.fields if isinstance(row, DateRange) else (row.field,)
+        frames = [kind for kind in FILTERED_FRAMES if getattr(row, kind)]
+        want.append([code(fields), code(row.url_params), row.label, ", ".join(frames)])
+    assert [cells[:4] for cells in _docs_table()] == want
+
+
+def test_each_facets_sql_binds_only_its_own_values():
+    for row in FACETS:
+        names = row.fields if isinstance(row, DateRange) else (row.field,)
+        for kind in FILTERED_FRAMES:
+            sql = getattr(row, kind)
+            if isinstance(sql, str):
+                assert set(re.findall(r"\$(\w+)", sql)) <= set(names), (row, kind)
 
 
 # --- the detail panel of a clicked point ---------------------------------------
 
 def _event_frames(event_id: str) -> Frames:
-    from ui.source import FramesView
+    from ui.source import frames_view
 
-    return FramesView(FRAMES).event_frames(event_id)
+    return frames_view(FRAMES).event_frames(event_id)
 
 
 def test_event_frames_hold_the_event_every_mention_and_their_articles():
@@ -200,7 +250,7 @@ def test_clicked_event_ids_read_the_event_id_column():
 # --- the zip export ---------------------------------------------------------
 
 def test_zip_holds_every_frame_and_a_readme_of_every_column():
-    tables = filtered_tables(FRAMES, Filters())
+    tables = STORE.frames(Filters())
     archive = zipfile.ZipFile(io.BytesIO(frames_zip(tables.items(), note="Filtered view: none")))
     assert sorted(archive.namelist()) == sorted([f"{name}.csv" for name in FRAME_COLUMNS] + ["README.md"])
     events = pd.read_csv(io.BytesIO(archive.read("events.csv")))
@@ -218,7 +268,7 @@ def test_the_zip_holds_the_ledger_of_its_claims_with_its_columns_described():
     from core.ledger import LEDGER_COLUMNS, with_ledger
     from ui.widgets import export_zip
 
-    archive = zipfile.ZipFile(io.BytesIO(export_zip(filtered_tables(FRAMES, Filters()))))
+    archive = zipfile.ZipFile(io.BytesIO(export_zip(dict(STORE.frames(Filters()).items()))))
     assert "ledger.csv" in archive.namelist()
     ledger = pd.read_csv(io.BytesIO(archive.read("ledger.csv")))
     assert list(ledger.columns) == LEDGER_COLUMNS
@@ -332,7 +382,7 @@ def test_detail_panel_shows_every_report_grouped_by_side():
     assert "same lemma" in text                                   # why merged
     links = [b.proto.url for b in at.get("link_button")]
     assert links == ["https://example.org/a1"]                    # a2 has no link
-    assert "Corrections are stored in the dashboard's store" in text    # a FramesView offers none
+    assert "Corrections are stored in the dashboard's store" in text    # a frames_view offers none
 
 
 def test_excel_option_is_on_every_view_and_kept_across_pages():
@@ -368,19 +418,3 @@ def test_timeline_counts_per_day_beyond_the_point_limit(monkeypatch):
     at.date_input(key="filter_dates").set_value((date(2022, 2, 10), date(2022, 2, 10))).run()
     (spec,) = chart_specs(at)                     # narrowed to one point: markers again, clickable
     assert {trace["type"] for trace in spec["data"]} == {"scatter"}
-
-
-def test_options_made_before_a_module_reload_are_still_taken_as_options():
-    """The store's view is cached across Streamlit's module reloads (a code change on disk):
-    its options then belong to the old class, and must not be mistaken for corpus frames."""
-    import importlib
-
-    import ui.filters as filters
-
-    stale = filters.FilterOptions(actors=["Russia"], mentions={"Russia": 3}, event_types=[], sources=[],
-                                  categories=[], bounds=None)
-    reloaded = importlib.reload(filters)
-    assert not isinstance(stale, reloaded.FilterOptions)
-    assert reloaded.options_of(stale) is stale
-    from_frames = reloaded.options_of(synthetic_corpus().frames)
-    assert isinstance(from_frames, reloaded.FilterOptions) and "Russia" in from_frames.actors

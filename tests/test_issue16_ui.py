@@ -105,7 +105,7 @@ def test_the_counts_view_offers_the_filtered_events_csv(corpus, monkeypatch):
     from core.export import to_csv_bytes
     from core.query import Filters
     from ui.selection import EVENT_TABLE_COLUMNS
-    from ui.source import FramesView
+    from ui.source import frames_view
     from ui.timeline import filtered_events
 
     monkeypatch.setattr(ui.figures.points, "POINTS_MAX", 2)
@@ -116,7 +116,7 @@ def test_the_counts_view_offers_the_filtered_events_csv(corpus, monkeypatch):
     select_actors(at, ["Russia"])                 # e1, e2: 3 points (e2 in two lanes), still counts
     assert "too many to draw one by one" in all_text(at)
     assert [b.proto.label for b in at.get("download_button")] == labels
-    csv = pd.read_csv(io.BytesIO(to_csv_bytes(filtered_events(FramesView(corpus.frames), Filters(actors=("Russia",)),
+    csv = pd.read_csv(io.BytesIO(to_csv_bytes(filtered_events(frames_view(corpus.frames), Filters(actors=("Russia",)),
                                                               "event"))))
     assert csv.columns.tolist() == EVENT_TABLE_COLUMNS
     assert sorted(csv["event_id"]) == ["e1", "e2"]
@@ -259,8 +259,8 @@ def test_every_type_has_a_colour_of_its_own_and_unknown_types_none_of_theirs():
 
 def test_the_mentions_csv_says_undated_too(corpus):
     from ui.selection import mentions_table
-    from ui.source import FramesView
+    from ui.source import frames_view
 
-    table = mentions_table(FramesView(corpus.frames).mentions_of(["e3", "e4"]), ["e3", "e4"]).set_index("mention_id")
+    table = mentions_table(frames_view(corpus.frames).mentions_of(["e3", "e4"]), ["e3", "e4"]).set_index("mention_id")
     assert table.loc["m3", "date_source"] == "publication"          # dated by its publication
     assert table.loc["m4", "date_source"] == "undated"              # "Monday" in an undated article

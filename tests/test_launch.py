@@ -23,8 +23,7 @@ def test_the_warm_up_covers_every_project_module_the_pages_import():
     for page in [REPO / "app.py", *(REPO / "pages").glob("*.py")]:
         for node in ast.walk(ast.parse(page.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in ("core", "ui"):
-                names = [node.module] if node.module.count(".") else [f"{node.module}.{a.name}" for a in node.names]
-                imported.update(names)
+                imported.update([node.module, *(f"{node.module}.{a.name}" for a in node.names)])
     ours = {name for name in imported if Path(REPO, *name.split(".")).with_suffix(".py").exists()}
     assert ours and ours <= set(WARM_MODULES), sorted(ours - set(WARM_MODULES))
 
@@ -103,7 +102,7 @@ def test_the_launcher_builds_the_store_the_first_page_then_reads_without_extract
         paths = ui.data.corpus_dirs()
         view = ui.data._view_of(paths, corpus_mod.corpus_fingerprint(paths))     # what load_view reads
         assert view.counts()["articles"] == 2
-        assert view.options().sides == ["Russia"]            # 2022-02-13_wire.txt has no side, nor a source
+        assert view.options().values["sides"] == ["Russia"]            # 2022-02-13_wire.txt has no side, nor a source
         assert ui.data.warm_store() is True
         again = io.StringIO()
         assert build_store(again) is True                   # a restart: nothing read, nothing extracted

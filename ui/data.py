@@ -5,11 +5,13 @@ modification times), so adding or editing an article extracts just that
 article on the next rerun, and a restart extracts nothing. A corrupt store file
 is moved aside and rebuilt from the corpus, with a warning naming where it went;
 any other failure to open the store (locked by an ingest, say) is an error.
-Tests inject a ready `CorpusResult` through `st.session_state[CORPUS_OVERRIDE_KEY]` instead.
+Tests inject a ready `CorpusResult` through `st.session_state[CORPUS_OVERRIDE_KEY]` instead:
+its frames are served from an in-memory store with the same queries (`ui.source.frames_view`).
 """
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from pathlib import Path
 from typing import Callable
@@ -18,7 +20,10 @@ import streamlit as st
 
 from core import corpus
 from core.corpus import CorpusResult
+from core.db import Store, db_path_from_env, fingerprint_digest
 from core.highlight import markdown_escape
+from ui.imports import Job
+from ui.source import StoreView, frames_view
 
 CORPUS_OVERRIDE_KEY = "corpus_override"
 log = logging.getLogger(__name__)
@@ -33,11 +38,9 @@ def load_view(*, before_stop: Callable[[], object] = lambda: None):
     or the DuckDB store (`CRISIS_DB`, default `data/crisis.duckdb`) kept in step
     with the corpus folders: articles already stored are never extracted again.
     If the store cannot be opened, says why and stops the page, calling `before_stop` first."""
-    from ui.source import FramesView
-
     override = st.session_state.get(CORPUS_OVERRIDE_KEY)
     if isinstance(override, CorpusResult):
-        return FramesView(override.frames, problems=override.problems, pipeline_version=override.pipeline_version)
+        return frames_view(override.frames, problems=override.problems, pipeline_version=override.pipeline_version)
     paths = corpus_dirs()
     try:
         view = _view_of(paths, corpus.corpus_fingerprint(paths))
@@ -60,8 +63,6 @@ def load_view(*, before_stop: Callable[[], object] = lambda: None):
 
 
 def db_path() -> Path:
-    from core.db import db_path_from_env
-
     return db_path_from_env()
 
 
@@ -70,10 +71,6 @@ def _open_store(path: str):
     """One store connection per server process, with the lock its queries share.
     A corrupt store file is moved aside and a fresh one started (`core.db.Store`);
     a locked or unreadable one raises, and `load_view` shows the error."""
-    import threading
-
-    from core.db import Store
-
     store = Store(Path(path))
     if store.recovery is not None:
         log.warning("%s", store.recovery.message())
@@ -96,16 +93,12 @@ def _view_of(paths: list[Path], fingerprint: str):
 def _holds(store, fingerprint: str) -> bool:
     """Whether the last complete sync of `store` was of the corpus at `fingerprint`:
     its files are as they were then, so there is nothing to read."""
-    from core.db import fingerprint_digest
-
     return store.synced_fingerprint() == fingerprint_digest(fingerprint)
 
 
 @st.cache_resource(show_spinner="Reading the corpus; extracting articles not yet in the store…", max_entries=4)
 def _store_view(path: str, paths: tuple[str, ...], fingerprint: str):
     # `fingerprint` is only part of the key: it changes when a corpus file does.
-    from ui.source import StoreView
-
     store, lock = _open_store(path)
     if import_job().status().running:
         return StoreView(store, lock=lock)     # the last committed store; the job clears this cache when done
@@ -123,8 +116,6 @@ def import_job():
 
 @st.cache_resource(show_spinner=False)
 def _import_job(path: str):
-    from ui.imports import Job
-
     return Job(db_path=Path(path), open_store=lambda: _open_store(path), on_done=_store_view.clear)
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from core.highlight import Layer, Span, article_facts, markdown_escape, render_article
 from ui.selection import EventDetail, dating_report, event_detail, merge_candidates
+from ui.figures.points import date_anchor, resolution_text
 
 ARTICLES_PAGE = "pages/4_Articles.py"
 DETAIL_KEY = "timeline_detail_event"        # the event whose panel is open, kept across reruns
@@ -38,8 +39,6 @@ def event_dates(event: dict[str, Any], *, anchor_published: Any = None) -> str:
     """ "2021-12-07 (explicit date in the text)", a span, or "undated: …"; a date
     resolved against a publication date names it (`anchor_published`: the publication
     date of the report it came from); its precision; and the date as written."""
-    from ui.figures.points import date_anchor, resolution_text
-
     text = resolution_text(event.get("date_start"), event.get("date_end"), event.get("date_source"))
     anchor = date_anchor(event.get("date_start"), event.get("date_source"))
     if anchor == "relative" and _day(anchor_published):

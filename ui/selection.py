@@ -5,13 +5,16 @@ An empty selection means "every actor": each function then returns its input.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
-from typing import Any, Callable, Collection, Iterable
+from typing import Any, Collection, Iterable
 from urllib.parse import quote
 
-from core.query import Filters
-
 import pandas as pd
+
+from core.event_lexicon import type_group
+from core.ledger import span_key
+from core.query import Filters
+from ui.figures.claims import series_label
+from ui.figures.points import date_anchor
 
 # The actor table as the Actors page shows (and downloads) it.
 ACTOR_TABLE_COLUMNS = ["actor", "timeline", "kind", "country", "role", "aliases", "mentions",
@@ -153,8 +156,6 @@ def ledger_table(ledger: pd.DataFrame, claims: pd.DataFrame, titles: pd.Series |
     row with its first source's sentence (the figure in ⟦ ⟧), that article's title and a
     link to it on the Articles page. `claims` holds the rows' sources; `titles` maps
     article ids to titles."""
-    from core.ledger import span_key
-
     sentences = dict(zip((span_key(a, s, e) for a, s, e in zip(claims["article_id"], claims["start"], claims["end"])),
                          claims["in_context"].where(claims["in_context"].notna(), claims["sentence"])))
     first_span = ledger["spans"].map(lambda spans: spans[0] if len(spans) else "")
@@ -171,8 +172,6 @@ def ledger_table(ledger: pd.DataFrame, claims: pd.DataFrame, titles: pd.Series |
 def contested_lines(table: pd.DataFrame) -> list[str]:
     """One plain-text line per contested ledger row: its series, claimant, figure and date,
     and whom it is contested by."""
-    from ui.figures.claims import series_label
-
     lines = []
     for row in table[table["contested"]].to_dict("records"):
         when = "" if pd.isna(row["first_date"]) else f" ({pd.Timestamp(row['first_date']):%Y-%m-%d})"
@@ -182,129 +181,12 @@ def contested_lines(table: pd.DataFrame) -> list[str]:
 
 
 # --------------------------------------------------------------------------
-# The global filters every page shares (sidebar), and their URL form.
-
-
-# Filter field -> URL query parameter (repeated for several values).
-QUERY_PARAMS = {"actors": "actor", "event_types": "type", "sources": "source", "categories": "category",
-                "sides": "side"}
-DATE_PARAMS = {"date_from": "from", "date_to": "to"}
+# The sidebar's filters (their facet table, SQL and URL form: core.query).
 
 
 def without_actors(filters: Filters) -> Filters:
     """The same filters with no actor restriction (e.g. to place every actor on a map)."""
     return replace(filters, actors=())
-
-
-def _iso_date(text: str | None) -> date | None:
-    """An ISO date from the URL, or None for anything else (a bad link never breaks a page)."""
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
-def filters_from_query(get_all: Callable[[str], list[str]]) -> Filters:
-    """Filters from URL parameters; `get_all(name)` returns every value of `name`."""
-    values = {field: tuple(dict.fromkeys(get_all(param))) for field, param in QUERY_PARAMS.items()}
-    dates = {field: _iso_date((get_all(param) or [None])[-1]) for field, param in DATE_PARAMS.items()}
-    if dates["date_from"] and dates["date_to"] and dates["date_from"] > dates["date_to"]:
-        dates = {"date_from": dates["date_to"], "date_to": dates["date_from"]}
-    return Filters(**values, **dates)
-
-
-def filters_to_query(filters: Filters) -> dict[str, list[str]]:
-    """The URL parameters that reproduce `filters` (absent = not restricted)."""
-    query = {param: list(getattr(filters, field)) for field, param in QUERY_PARAMS.items() if getattr(filters, field)}
-    query.update({param: [getattr(filters, field).isoformat()] for field, param in DATE_PARAMS.items()
-                  if getattr(filters, field)})
-    return query
-
-
-def _in_dates(start: pd.Series, end: pd.Series, filters: Filters) -> pd.Series:
-    """Rows whose [start, end] interval overlaps the chosen dates; undated rows
-    drop out only when a date bound is set."""
-    keep = pd.Series(True, index=start.index)
-    if filters.date_from is None and filters.date_to is None:
-        return keep
-    start = pd.to_datetime(start, errors="coerce")
-    end = pd.to_datetime(end, errors="coerce").fillna(start)
-    keep &= start.notna()
-    if filters.date_to is not None:
-        keep &= start <= pd.Timestamp(filters.date_to)
-    if filters.date_from is not None:
-        keep &= end >= pd.Timestamp(filters.date_from)
-    return keep
-
-
-def _article_sources(articles: pd.DataFrame) -> pd.Series:
-    return articles.set_index("article_id")["source"].fillna("").astype(str)
-
-
-def _from_sources(rows: pd.DataFrame, articles: pd.DataFrame, sources: Collection[str]) -> pd.Series:
-    if not sources:
-        return pd.Series(True, index=rows.index)
-    return rows["article_id"].map(_article_sources(articles)).isin(list(sources))
-
-
-def _from_sides(rows: pd.DataFrame, articles: pd.DataFrame, sides: Collection[str]) -> pd.Series:
-    """Rows of articles that speak for one of `sides` (articles.side)."""
-    if not sides:
-        return pd.Series(True, index=rows.index)
-    side = articles.set_index("article_id")["side"] if "side" in articles else pd.Series(dtype=object)
-    return rows["article_id"].map(side.fillna("").astype(str)).isin(list(sides))
-
-
-def _names_any(cells: pd.Series, wanted: Collection[str]) -> pd.Series:
-    """Rows whose list cell names one of `wanted` (every row when nothing is wanted)."""
-    if not wanted:
-        return pd.Series(True, index=cells.index)
-    return cells.map(lambda cell: _mentions_any(cell, frozenset(wanted)))
-
-
-def filter_events(events: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Events that pass every filter but the claim category (events have none), as
-    `core.db.Store._event_where` does in SQL: dates overlap the event time, an actor
-    among its participants, a chosen source or side among those that report it
-    (an event carries every source of its mentions). `articles` is not needed any
-    more (kept for callers)."""
-    events = events_for_actors(events, filters.actors)
-    keep = _in_dates(events["date_start"], events["date_end"], filters)
-    keep &= _names_any(events["sources"], filters.sources)
-    keep &= _names_any(events["sides"], filters.sides)
-    if filters.event_types:
-        keep &= events["event_type"].fillna("").astype(str).isin(list(filters.event_types))
-    return events[keep]
-
-
-def filter_claims(claims: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Claims that pass every filter but the event type (claims have none)."""
-    claims = claims_for_actors(claims, filters.actors)
-    keep = _in_dates(claims["date"], claims["date"], filters)
-    keep &= _from_sources(claims, articles, filters.sources)
-    keep &= _from_sides(claims, articles, filters.sides)
-    if filters.categories:
-        keep &= claims["category"].fillna("").astype(str).isin(list(filters.categories))
-    return claims[keep]
-
-
-def filter_articles(frames, filters: Filters) -> pd.DataFrame:
-    """Articles by the chosen sources, published in the chosen dates, mentioning a chosen actor."""
-    articles = articles_for_actors(frames, filters.actors)
-    keep = _in_dates(articles["published"], articles["published"], filters)
-    keep &= _from_sources(articles, frames.articles, filters.sources)
-    keep &= _from_sides(articles, frames.articles, filters.sides)
-    return articles[keep]
-
-
-def date_bounds(frames) -> tuple[date, date] | None:
-    """The earliest and latest date anywhere in the corpus (events, claims, publication)."""
-    columns = [frames.events["date_start"], frames.events["date_end"], frames.claims["date"],
-               frames.articles["published"]]
-    values = pd.concat([pd.to_datetime(c, errors="coerce").astype("datetime64[ns]") for c in columns]).dropna()
-    if values.empty:
-        return None
-    return values.min().date(), values.max().date()
 
 
 # --------------------------------------------------------------------------
@@ -409,8 +291,6 @@ def merge_candidates(events: pd.DataFrame, event: dict[str, Any], *, days: int =
                      limit: int = 50) -> pd.DataFrame:
     """Events the user may merge into `event`: dated within `days` of it (event
     time), its own type first, then by distance in days; at most `limit`."""
-    from core.event_lexicon import type_group
-
     others = events[events["event_id"].astype(str) != str(event.get("event_id"))]
     start = event.get("date_start")
     if start is None or pd.isna(start):
@@ -421,34 +301,6 @@ def merge_candidates(events: pd.DataFrame, event: dict[str, Any], *, days: int =
     near = near.assign(_kind=[0 if t == kind else 1 if type_group(str(t)) == type_group(kind) else 2
                               for t in near["event_type"]])
     return near.sort_values(["_kind", "_gap", "event_id"], kind="stable").head(limit).drop(columns=["_gap", "_kind"])
-
-
-def filtered_tables(frames, filters: Filters) -> dict[str, pd.DataFrame]:
-    """Every frame as the filters leave it, for the zip export, as `core.db.Store.frames`
-    gives it: articles, events and claims filtered; time expressions, event mentions
-    and actor and place mentions of the kept articles; the actors and places those
-    name (everything when nothing is filtered)."""
-    if filters == Filters():
-        return dict(frames.items())
-    articles = filter_articles(frames, filters)
-    events = filter_events(frames.events, frames.articles, filters)
-    claims = filter_claims(frames.claims, frames.articles, filters)
-    if filters.event_types:       # the articles, too, are those reporting the chosen events
-        reporting = frames.mentions.loc[frames.mentions["event_id"].isin(events["event_id"]), "article_id"]
-        articles = articles[articles["article_id"].isin(reporting)]
-    kept = set(articles["article_id"])
-    entities = frames.entity_mentions[frames.entity_mentions["article_id"].isin(kept)]
-    named = set(entities["entity"].dropna().astype(str))
-    return {
-        "articles": articles,
-        "events": events,
-        "timexes": frames.timexes[frames.timexes["article_id"].isin(kept)],
-        "claims": claims,
-        "actors": frames.actors[frames.actors["actor"].astype(str).isin(named)],
-        "places": frames.places[frames.places["place"].astype(str).isin(named)],
-        "mentions": frames.mentions[frames.mentions["article_id"].isin(kept)],
-        "entity_mentions": entities,
-    }
 
 
 # --------------------------------------------------------------------------
@@ -482,9 +334,7 @@ def mentions_table(mentions: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataF
 
 
 def _with_anchor(table: pd.DataFrame) -> pd.DataFrame:
-    """`date_source` as what the date rests on (`core.figures.date_anchor`): "undated"
+    """`date_source` as what the date rests on (`ui.figures.points.date_anchor`): "undated"
     where nothing resolved it, not the extractor's "publication" with no date."""
-    from ui.figures.points import date_anchor
-
     return table.assign(date_source=[date_anchor(start, source) for start, source
                                      in zip(table["date_start"], table["date_source"])])

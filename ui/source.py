@@ -1,11 +1,9 @@
-"""What the pages read the corpus through: a view that answers filtered queries.
-
-Two implementations, one interface:
-
-- `FramesView` wraps corpus frames already in memory (tests, and what
-  `core.corpus.build_frames` returns); it filters with `ui.selection` in pandas.
-- `StoreView` wraps the DuckDB store (`core.db.Store`); every filter is pushed
-  down into SQL, so a page never loads the whole corpus to show a slice of it.
+"""What the pages read the corpus through: `StoreView`, a view of the DuckDB
+store (`core.db.Store`) that answers filtered queries. Every filter is pushed
+down into SQL, so a page never loads the whole corpus to show a slice of it.
+A corpus injected by the tests is served the same way: `frames_view` holds its
+frames in an in-memory store (`core.db.FramesStore`) and queries them with the
+same SQL.
 
 Pages ask for `view.frames(filters)`: articles, events and claims already
 filtered, the (small) actors and places tables whole, and no mentions or time
@@ -14,29 +12,31 @@ event: `view.event_frames(event_id)`, every mention of one event with its
 documents).
 
 The Timeline asks `view.timeline(filters, lane=..., clock=...)`: the events to
-draw on event or report time, inside the default window (`core.figures.timeline_window`:
+draw on event or report time, inside the default window (`ui.figures.points.timeline_window`:
 the densest span holding 90% of them) unless the user chose dates, and the
 events left outside it, which the page lists.
 
 Corrections (merge two events, split mentions off one) are stored in the store
 and survive re-extraction: `StoreView.correct` calls `core.db.Store.add_correction`.
-A `FramesView` holds frames only, without the actor dictionary the events are
+A `frames_view` holds frames only, without the actor dictionary the events are
 rebuilt with, so it offers none (`can_correct` is False and the page says so).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import threading
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Protocol, Sequence
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
+from core.db import FramesStore
+from core.events import densest_window
 from ui.figures import points as figures
 from core.frames import Frames
-from core.query import Filters
+from core.query import FilterOptions, Filters
 from ui.memo import Memo
-from ui.selection import filter_articles, filter_claims, filter_events, filtered_tables
 
 _EMPTY_LAYERS = ("mentions", "entity_mentions", "timexes")
 
@@ -78,109 +78,6 @@ def windowed_timeline(events: pd.DataFrame, filters: Filters, *, lane: str, cloc
                     bucket=bucket, window=window, outside=outside)
 
 
-class CorpusView(Protocol):
-    problems: tuple[str, ...]
-    pipeline_version: str
-
-    def counts(self) -> dict[str, int]: ...
-    def options(self): ...
-    def articles(self, filters: Filters) -> pd.DataFrame: ...
-    def frames(self, filters: Filters) -> Frames: ...
-    def timeline(self, filters: Filters, *, lane: str, clock: str = "event",
-                 whole_span: bool = False) -> Timeline: ...
-    def article_frames(self, article_id: str) -> Frames: ...
-    def event_frames(self, event_id: str) -> Frames: ...
-    def mentions_of(self, event_ids: Sequence[str]) -> pd.DataFrame: ...
-    def event_of_mention(self, article_id: str, mention_id: str) -> str | None: ...
-    def export_tables(self, filters: Filters) -> dict[str, pd.DataFrame]: ...
-    can_correct: bool
-    memo: Memo                        # what pages build from this view, shared by every session
-    def corrections(self) -> list: ...
-    def correct(self, action: str, mention_ids: Sequence[str], *, note: str = "") -> None: ...
-    def undo_correction(self) -> bool: ...
-
-
-def _without_layers(frames: Frames) -> Frames:
-    return replace(frames, **{name: getattr(frames, name).iloc[0:0] for name in _EMPTY_LAYERS})
-
-
-@dataclass
-class FramesView:
-    """A corpus held in memory as frames: filtered with pandas."""
-
-    whole: Frames
-    problems: tuple[str, ...] = ()
-    pipeline_version: str = ""
-    _options: object = field(default=None, repr=False)
-    memo: Memo = field(default_factory=Memo, repr=False)
-
-    def counts(self) -> dict[str, int]:
-        return {name: len(df) for name, df in self.whole.items()}
-
-    def options(self):
-        from ui.filters import filter_options
-
-        if self._options is None:
-            self._options = filter_options(self.whole)
-        return self._options
-
-    def articles(self, filters: Filters) -> pd.DataFrame:
-        return filter_articles(self.whole, filters)
-
-    def timeline(self, filters: Filters, *, lane: str, clock: str = "event",
-                 whole_span: bool = False) -> Timeline:
-        events = filter_events(self.whole.events, self.whole.articles, filters)
-        return windowed_timeline(events, filters, lane=lane, clock=clock, whole_span=whole_span)
-
-    def frames(self, filters: Filters) -> Frames:
-        frames = self.whole
-        return replace(
-            _without_layers(frames),
-            articles=filter_articles(frames, filters),
-            events=filter_events(frames.events, frames.articles, filters),
-            claims=filter_claims(frames.claims, frames.articles, filters),
-        )
-
-    def article_frames(self, article_id: str) -> Frames:
-        frames = self.whole
-        per_article = {name: getattr(frames, name)[getattr(frames, name)["article_id"] == article_id]
-                       for name in ("articles", "events", "timexes", "claims", "mentions", "entity_mentions")}
-        return replace(frames, **per_article)
-
-    def event_frames(self, event_id: str) -> Frames:
-        """One event, every mention of it (all documents) and their articles."""
-        frames = self.whole
-        events = frames.events[frames.events["event_id"].astype(str) == str(event_id)]
-        mentions = frames.mentions[frames.mentions["event_id"].astype(str) == str(event_id)]
-        articles = frames.articles[frames.articles["article_id"].isin(mentions["article_id"])]
-        return replace(_without_layers(frames), articles=articles, events=events, mentions=mentions,
-                       claims=frames.claims.iloc[0:0])
-
-    def mentions_of(self, event_ids: Sequence[str]) -> pd.DataFrame:
-        mentions = self.whole.mentions
-        return mentions[mentions["event_id"].astype(str).isin([str(e) for e in event_ids])]
-
-    def event_of_mention(self, article_id: str, mention_id: str) -> str | None:
-        mentions = self.whole.mentions
-        found = mentions.loc[mentions["mention_id"] == mention_id, "event_id"]
-        return str(found.iloc[0]) if len(found) else None
-
-    def export_tables(self, filters: Filters) -> dict[str, pd.DataFrame]:
-        return filtered_tables(self.whole, filters)
-
-    # Frames in memory lack the actor dictionary the events are rebuilt with.
-    can_correct = False
-
-    def corrections(self) -> list:
-        return []
-
-    def correct(self, action: str, mention_ids: Sequence[str], *, note: str = "") -> None:
-        raise NotImplementedError("corrections are stored in the store: serve the dashboard on it (make run)")
-
-    def undo_correction(self) -> bool:
-        return False
-
-
 def _bucket(events: pd.DataFrame, clock: str = "event") -> str:
     start, end = figures.clock_dates(events, clock)
     return figures.bucket_for(start.min(), end.max())
@@ -188,8 +85,6 @@ def _bucket(events: pd.DataFrame, clock: str = "event") -> str:
 
 def _window_of_counts(per_event_day: pd.DataFrame) -> tuple[date, date] | None:
     """`core.events.densest_window` over daily counts of events (one count per event)."""
-    from core.events import densest_window
-
     days = np.repeat(per_event_day["bucket_start"].to_numpy(), per_event_day["events"].to_numpy())
     return densest_window(days.tolist())
 
@@ -202,15 +97,14 @@ class StoreView:
     lock (queries are short: the filtering happens in the database).
     """
 
-    def __init__(self, store, *, problems: tuple[str, ...] = (), lock=None) -> None:
-        import threading
-
+    def __init__(self, store, *, problems: tuple[str, ...] = (), lock=None, can_correct: bool = True) -> None:
         self.store = store
+        self.can_correct = can_correct
         self.problems = tuple(problems) or tuple(store.problems())
         self.pipeline_version = store.version
         self._lock = lock or threading.RLock()
         self._counts: dict[str, int] | None = None
-        self._options = None
+        self._options: FilterOptions | None = None
         self.memo = Memo()
 
     def _table(self, name: str, **which) -> pd.DataFrame:
@@ -223,18 +117,13 @@ class StoreView:
                 self._counts = self.store.counts()
         return self._counts
 
-    def options(self):
-        from ui.filters import FilterOptions
-
+    def options(self) -> FilterOptions:
         if self._options is None:
             with self._lock:
                 values = self.store.filter_options()
                 bounds = self.store.date_bounds()
                 mentions = self.store.actor_mentions()
-            self._options = FilterOptions(
-                actors=values["actors"], mentions=mentions,
-                event_types=values["event_types"], sources=values["sources"], categories=values["categories"],
-                bounds=bounds, sides=values["sides"])
+            self._options = FilterOptions(values=values, mentions=mentions, bounds=bounds)
         return self._options
 
     def articles(self, filters: Filters) -> pd.DataFrame:
@@ -316,8 +205,6 @@ class StoreView:
         with self._lock:
             return dict(self.store.frames(filters).items())
 
-    can_correct = True
-
     def corrections(self) -> list:
         with self._lock:
             return self.store.corrections()
@@ -339,3 +226,10 @@ class StoreView:
         self._counts = None
         self._options = None
         self.memo.clear()
+
+
+def frames_view(frames: Frames, *, problems: Sequence[str] = (), pipeline_version: str = "") -> StoreView:
+    """A view of ready corpus frames (a corpus the tests inject), held in an
+    in-memory store and queried with the store's SQL. It offers no corrections."""
+    store = FramesStore(frames, problems=problems, version=pipeline_version)
+    return StoreView(store, can_correct=False)

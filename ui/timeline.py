@@ -6,7 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui import widgets
 from ui.figures.points import CLOCK_LABELS, CLOCKS, clock_dates
+from ui.selection import events_table
 
 CLOCK_KEY = "timeline_clock"                    # the clock switch (widget)
 CLOCK_STATE_KEY = "timeline_clock_selected"     # its value, kept across pages (widget state is not)
@@ -48,13 +50,11 @@ def list_outside(timeline, clock: str) -> None:
                    "choose dates in the sidebar, or switch on *Every date*, to draw them.")
         listed = outside.assign(day=clock_dates(outside, clock)[0])
         listed = listed[["day", "label", "event_type", "modality", "sources", "event_id"]].sort_values("day")
-        from ui.widgets import table
-
-        table(listed, hide_index=True, width="stretch", key="timeline_outside_table",
-                     column_config={"day": st.column_config.DateColumn(CLOCK_LABELS[clock].capitalize(),
-                                                                        format="YYYY-MM-DD"),
-                                    "label": "Event", "event_type": "Type", "modality": "Modality",
-                                    "sources": st.column_config.ListColumn("Sources"), "event_id": "Event id"})
+        widgets.table(listed, hide_index=True, width="stretch", key="timeline_outside_table",
+                      column_config={"day": st.column_config.DateColumn(CLOCK_LABELS[clock].capitalize(),
+                                                                         format="YYYY-MM-DD"),
+                                     "label": "Event", "event_type": "Type", "modality": "Modality",
+                                     "sources": st.column_config.ListColumn("Sources"), "event_id": "Event id"})
 
 
 EVENT_TABLE_CONFIG = {
@@ -78,16 +78,12 @@ EVENT_TABLE_CONFIG = {
 
 def filtered_events(view, filters, clock: str) -> pd.DataFrame:
     """Every event `filters` match, as the events CSV has them (whatever the chart's window)."""
-    from ui.selection import events_table
-
     return events_table(view.frames(filters).events, clock=clock)
 
 
 def download_filtered_events(view, filters, clock: str) -> None:
     """The counts view's events CSV: built from the store only when clicked (the page
     does not load the events to count them), every event the sidebar filters match."""
-    from ui import widgets
-
     widgets.download_csv_later(lambda: filtered_events(view, filters, clock), rows=None,
                                at_most=int(view.counts()["events"]), memo=view.memo, memo_key=(filters, clock),
                                file_name="events.csv", key="timeline_download",
@@ -97,6 +93,4 @@ def download_filtered_events(view, filters, clock: str) -> None:
 
 
 def events_table_view(events: pd.DataFrame) -> None:
-    from ui.widgets import table
-
-    table(events, hide_index=True, width="stretch", key="timeline_table", column_config=EVENT_TABLE_CONFIG)
+    widgets.table(events, hide_index=True, width="stretch", key="timeline_table", column_config=EVENT_TABLE_CONFIG)

@@ -8,12 +8,16 @@ import pandas as pd
 import streamlit as st
 from PIL import Image
 
+from core import limits
+from core.corpus import corpus_dirs_from_env
 from core.export import frames_zip, to_csv_bytes
 from core.ledger import with_ledger
 from core.highlight import markdown_escape
-from ui.data import corpus_dirs
+from core.query import Filters
 from ui.memo import Memo
 from ui.selection import undated_articles
+from ui.figures.common import empty_figure
+from ui.figures.timeline import TIMELINE_MIN_HEIGHT
 
 MAX_PROBLEMS_SHOWN = 10
 BOM_KEY = "csv_bom"            # sidebar toggle: CSV with a byte-order mark, for Excel
@@ -85,11 +89,9 @@ def corpus_view_or_stop(view, *, problem_limit: int | None = MAX_PROBLEMS_SHOWN,
                         before_stop: Callable[[], object] = lambda: None) -> None:
     """Show the corpus banners; on an empty corpus say what to do and stop the page
     (calling `before_stop` first: a page empties its `chart_placeholder`)."""
-    from core.query import Filters
-
     show_problems(view.problems, limit=problem_limit)
     if view.counts()["articles"] == 0:
-        folders = ", ".join(f"`{p}`" for p in corpus_dirs())
+        folders = ", ".join(f"`{p}`" for p in corpus_dirs_from_env())
         st.info(
             f"No articles to show: the corpus folder(s) {folders} hold no readable article. "
             "Add articles on the *Import* page, or put `.txt`, `.md`, `.html` or `.json` files there "
@@ -108,9 +110,6 @@ def chart_placeholder(*, height: int | None = None):
     fetch and parse Plotly (a 4.7 MB script, loaded with the first chart) while the
     server works: about 0.4 s sooner to the first chart at 10,000 articles
     (`bench/app_scale.py`). The height defaults to the smallest timeline's."""
-    from ui.figures.common import empty_figure
-    from ui.figures.timeline import TIMELINE_MIN_HEIGHT
-
     slot = st.empty()
     blank = empty_figure("").update_layout(height=height or TIMELINE_MIN_HEIGHT)
     slot.plotly_chart(blank, width="stretch", config={"displaylogo": False, "staticPlot": True})
@@ -157,12 +156,10 @@ def download_csv_later(build: Callable[[], pd.DataFrame], *, rows: int | None, f
     session, so any two other sessions finishing a run before the browser fetches it
     delete it (a 404: 2 of 28 such downloads with ten sessions at once,
     `bench/concurrency.py`); a file built with the page lives as long as the page."""
-    from core.limits import LIMITS
-
     bom = _bom_chosen()
     bound = rows if rows is not None else at_most
     data: bytes | Callable[[], bytes]
-    if bound is not None and bound <= LIMITS.download_rows_now:
+    if bound is not None and bound <= limits.LIMITS.download_rows_now:
         def csv() -> bytes:
             return to_csv_bytes(build(), bom=bom)
 

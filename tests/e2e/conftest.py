@@ -25,9 +25,9 @@ import sys
 sys.path[:0] = [{repo!r}, {tests!r}]
 import ui.data
 from test_app import synthetic_corpus
-from ui.source import FramesView
+from ui.source import frames_view
 _corpus = synthetic_corpus()
-ui.data.load_view = lambda **_options: FramesView(_corpus.frames, problems=_corpus.problems, pipeline_version="synthetic")
+ui.data.load_view = lambda **_options: frames_view(_corpus.frames, problems=_corpus.problems, pipeline_version="synthetic")
 from streamlit.web import cli
 sys.argv = ["streamlit", *sys.argv[1:]]
 sys.exit(cli.main())
