@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.claims_vs_quantulum3 [--data FILE ...] [--corpus DIR] [--errors]
 
-Each FILE is a gold file in the `core.claims_eval` format. By default, nine:
+Each FILE is a gold file in the `core.eval.claims_eval` format. By default, nine:
 `tests/data/claims_dev.jsonl` to `tests/data/claims_dev6.jsonl` (news passages and, in the
 fourth and fifth, official statements and transcripts, used to develop the rules; the second
 to sixth written blind to them, then developed on),
@@ -42,9 +42,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core.claims_eval import (ClaimScores, Found, gold_found, item_text, load_gold, match, same_claimant, same_side,
-                              score, scored, spelling_table)
-from core.ingest import content_id, document_side
+from core.eval.claims_eval import (
+    ClaimScores,
+    Found,
+    gold_found,
+    item_text,
+    load_gold,
+    match,
+    same_claimant,
+    same_side,
+    score,
+    scored,
+    spelling_table,
+)
+from core.read.ingest import content_id, document_side
 from core.records import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,7 +75,7 @@ def _article(item: dict[str, Any], corpus: Path) -> Article:
     """A passage as an article, speaking for its source as a corpus folder would read it; a
     corpus document as the corpus reads it (title, source, side)."""
     if "doc" in item:
-        from core.ingest import read_corpus
+        from core.read.ingest import read_corpus
 
         (article,) = read_corpus([corpus / item["doc"]]).articles
         return article
@@ -76,11 +87,11 @@ def _article(item: dict[str, Any], corpus: Path) -> Article:
 
 
 def ours(items: Sequence[dict[str, Any]], corpus: Path = DEFAULT_CORPUS) -> list[list[Found]]:
-    from core.actors import load_dictionary
-    from core.corpus import dictionary_path_for
-    from core.assemble import assemble
-    from core.extract import extract_articles
-    from core.nlp import build_pipeline
+    from core.combine.assemble import assemble
+    from core.extract.actors import load_dictionary
+    from core.extract.articles import extract_articles
+    from core.extract.pipeline import build_pipeline
+    from core.read.corpus import dictionary_path_for
 
     nlp = build_pipeline()
     articles = [_article(item, corpus) for item in items]
@@ -121,8 +132,8 @@ def quantulum3(items: Sequence[dict[str, Any]], corpus: Path = DEFAULT_CORPUS) -
 
 def _spellings(corpus: Path) -> dict[str, str]:
     """The dashboard dictionary's aliases of people, each to its canonical name."""
-    from core.actors import load_dictionary
-    from core.corpus import dictionary_path_for
+    from core.extract.actors import load_dictionary
+    from core.read.corpus import dictionary_path_for
 
     return {alias: entry.canonical for entry in load_dictionary(dictionary_path_for([corpus]))[0]
             if entry.kind == "person" for alias in entry.aliases if len(alias.split()) >= 2}
@@ -131,7 +142,7 @@ def _spellings(corpus: Path) -> dict[str, str]:
 def _side_names() -> dict[str, str]:
     """Other names of a side, each to the one the extractor writes (`claim_side_groups.csv`,
     `claim_side_metonyms.csv`: "Wagner" -> "Wagner Group", "Houthi" -> "Houthis")."""
-    from core.claims import lexicons
+    from core.extract.claims import lexicons
 
     return dict(lexicons().metonyms)
 

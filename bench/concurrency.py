@@ -52,7 +52,7 @@ from bench.app_scale import ACTORS, CHART
 from bench.app_server import CHROMIUM, CHROMIUM_ARGS, serve, stop
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO / "seeds"       # what `make run` serves (core.corpus.DEFAULT_CORPUS_DIR)
+DEFAULT_CORPUS = REPO / "seeds"       # what `make run` serves (core.read.corpus.DEFAULT_CORPUS_DIR)
 # The columns of the tables under the charts (pages/1_Timeline.py, pages/3_Claims.py), as the CSV writes them.
 EVENTS_HEADER = ("date_start", "date_end", "label", "event_type", "modality", "precision", "date_text",
                  "date_source", "actors", "places", "n_articles", "n_sides", "sides", "sources", "first_reported",

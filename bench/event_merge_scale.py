@@ -3,15 +3,15 @@
     .venv/bin/python -m bench.event_merge_scale [--articles 10000] [--seed 0] [--sample 30] [--corpus DIR]
 
 Set-up (not timed): `--sample` documents of the seed corpus, evenly spread over
-it, are extracted once (`core.extract.extract_articles` + `core.assemble.assemble`)
-and the rows `assemble` hands to `core.events.build_events` are kept, with its
+it, are extracted once (`core.extract.articles.extract_articles` + `core.combine.assemble.assemble`)
+and the rows `assemble` hands to `core.combine.events.build_events` are kept, with its
 `Who`. They are copied to N articles: each copy has a new article id and
 mention ids, a publication date drawn in Nov 2021 - Mar 2022 with its mentions'
 event dates shifted by the same days, its side and source kept, and a few
 words of each sentence replaced by words of the sample (so the TF-IDF vectors
 of two copies are alike, not identical).
 
-Timed, one run each: `core.event_merge.merge` alone, then `core.events.build_events`
+Timed, one run each: `core.combine.event_merge.merge` alone, then `core.combine.events.build_events`
 (which merges again and builds the rows). Printed: articles, mentions, events,
 events per article, seconds, peak memory. Issue 15's target: the merge of
 10,000 articles under a minute on this 2-CPU machine. Measured, never asserted.
@@ -40,13 +40,13 @@ PERTURB_SHARE = 0.1
 def sample_rows(corpus: Path, n_documents: int) -> tuple[list[dict[str, Any]], Any, int]:
     """(the rows `assemble` passes to build_events, its Who, documents read) for
     `n_documents` of the corpus, evenly spread over it."""
-    import core.assemble as assemble_mod
-    import core.events as events_mod
-    import core.extract as extract_mod
-    from core.actors import load_dictionary
-    from core.corpus import dictionary_path_for
-    from core.ingest import read_corpus
-    from core.nlp import build_pipeline
+    import core.combine.assemble as assemble_mod
+    import core.combine.events as events_mod
+    import core.extract.articles as extract_mod
+    from core.extract.actors import load_dictionary
+    from core.extract.pipeline import build_pipeline
+    from core.read.corpus import dictionary_path_for
+    from core.read.ingest import read_corpus
 
     files = sorted(corpus.glob("*.txt"))
     files = [f for f in files if not f.name.upper().startswith(("README", "NOTICE"))]
@@ -73,7 +73,7 @@ def sample_rows(corpus: Path, n_documents: int) -> tuple[list[dict[str, Any]], A
 
 def replicate(rows: list[dict[str, Any]], n_articles: int, seed: int) -> list[dict[str, Any]]:
     """Rows for `n_articles` copies of the sample's articles (see the module's docstring)."""
-    from core.event_merge import mention_id
+    from core.combine.event_merge import mention_id
 
     rng = random.Random(seed)
     by_article: dict[str, list[dict[str, Any]]] = {}
@@ -125,8 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no corpus documents in {args.corpus}")
         return 0
 
-    from core.event_merge import merge
-    from core.events import _merge_input, build_events
+    from core.combine.event_merge import merge
+    from core.combine.events import _merge_input, build_events
 
     started = time.perf_counter()
     sample, who, n_documents = sample_rows(args.corpus, args.sample)
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     merged = merge(inputs)
     merge_seconds = time.perf_counter() - start
-    print(f"core.event_merge.merge: {len(merged.events):,} events, "
+    print(f"core.combine.event_merge.merge: {len(merged.events):,} events, "
           f"{len(merged.events) / args.articles:.2f} events per article, {merge_seconds:.1f} s "
           f"(target: under {TARGET_SECONDS:.0f} s for 10,000 articles on 2 CPUs)")
     del merged, inputs
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     events, mentions = build_events(rows, who=who)
     build_seconds = time.perf_counter() - start
-    print(f"core.events.build_events: {len(events):,} events, {len(events) / args.articles:.2f} events per article, "
+    print(f"core.combine.events.build_events: {len(events):,} events, {len(events) / args.articles:.2f} events per article, "
           f"{len(mentions):,} mentions, {build_seconds:.1f} s "
           f"(target: under {TARGET_SECONDS:.0f} s for 10,000 articles on 2 CPUs)")
     print(f"peak memory (process, with the set-up's spaCy model): {_peak_mb():,.0f} MB; "

@@ -154,7 +154,7 @@ def ours(frames, doc_of: dict[str, str]) -> tuple[dict[str, list[Item]], int]:
 
 
 def baseline(articles, results, doc_of: dict[str, str]) -> tuple[dict[str, list[Item]], int]:
-    from core import event_lexicon
+    from core.extract import event_lexicon
 
     table = event_lexicon.triggers()
     system: defaultdict[str, list[Item]] = defaultdict(list)
@@ -182,12 +182,12 @@ def whole(folder: Path) -> int:
     if not folder.is_dir():
         print(f"skipped: no folder {folder}")
         return 0
-    from core.actors import load_dictionary
-    from core.corpus import dictionary_path_for
-    from core.assemble import assemble
-    from core.extract import extract_articles
-    from core.ingest import read_corpus
-    from core.nlp import build_pipeline
+    from core.combine.assemble import assemble
+    from core.extract.actors import load_dictionary
+    from core.extract.articles import extract_articles
+    from core.extract.pipeline import build_pipeline
+    from core.read.corpus import dictionary_path_for
+    from core.read.ingest import read_corpus
 
     articles = read_corpus([folder]).articles
     entries = tuple(load_dictionary(dictionary_path_for([folder]))[0])
@@ -224,12 +224,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: corpus documents missing: {', '.join(missing[:3])}")
         return 0
 
-    from core.actors import load_dictionary
-    from core.corpus import dictionary_path_for
-    from core.assemble import assemble
-    from core.extract import extract_articles
-    from core.ingest import read_corpus
-    from core.nlp import build_pipeline
+    from core.combine.assemble import assemble
+    from core.extract.actors import load_dictionary
+    from core.extract.articles import extract_articles
+    from core.extract.pipeline import build_pipeline
+    from core.read.corpus import dictionary_path_for
+    from core.read.ingest import read_corpus
 
     articles = read_corpus(files).articles
     doc_of = {a.article_id: Path(a.path).name for a in articles}

@@ -21,10 +21,10 @@ import json
 from pathlib import Path
 
 from bench.throughput import synthetic_articles
-from core.extract import iter_extracted
-from core.ingest import read_corpus
-from core.model import EXTRACT_COMPONENT
-from core.nlp import build_pipeline
+from core.extract.articles import iter_extracted
+from core.extract.model import EXTRACT_COMPONENT
+from core.extract.pipeline import build_pipeline
+from core.read.ingest import read_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 def _token_line(token) -> str:

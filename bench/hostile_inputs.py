@@ -14,7 +14,6 @@ import sys
 import time
 from datetime import date
 
-
 SHAPES = {
     "figures": lambda n: " ".join(f"{i},000 troops" for i in range(1, n)) + ".",
     "conjoined numbers": lambda n: " and ".join(str(i) for i in range(n)) + " soldiers.",
@@ -27,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000])
     args = parser.parse_args(argv)
-    from core.extract import extract_articles
-    from core.nlp import build_pipeline
+    from core.extract.articles import extract_articles
+    from core.extract.pipeline import build_pipeline
     from core.records import Article
 
     nlp = build_pipeline()

@@ -11,7 +11,7 @@ Timeline again and again until the import is done. Prints, per size:
 - the import: seconds from the click to the page's outcome ("Extraction done",
   or the named failure), and the articles the store then holds;
 - memory: the server process's peak RSS (VmHWM) before and after, and the peak
-  RSS of the extraction's child process (`core.worker`), sampled every 0.2 s;
+  RSS of the extraction's child process (`core.store.worker`), sampled every 0.2 s;
 - the second session: time to a drawn chart on each Timeline load during the
   import (median and worst), and how many loads showed the "being extracted" note.
 

@@ -6,13 +6,13 @@ Each article is built from the seed corpus's texts (seeds/ukraine-2021-22/*.txt,
 in name order, joined by blank lines and repeated) up to the size in bytes,
 cut after a whole paragraph, and saved as a dated `.txt` in a folder of its
 own. Each size runs in a fresh Python process that syncs that folder into a
-fresh store (`core.db.Store.sync`, what the Import page and `core ingest`
+fresh store (`core.store.db.Store.sync`, what the Import page and `core ingest`
 run), and prints:
 
-    size bytes, characters, pieces (core.chunks.paragraph_spans), seconds of the sync,
+    size bytes, characters, pieces (core.extract.chunks.paragraph_spans), seconds of the sync,
     RSS after the model loaded, peak RSS of the process (ru_maxrss), events stored, problems
 
-`--chunk-chars` sets `core.chunks.CHUNK_CHARS` for the run (default: as shipped),
+`--chunk-chars` sets `core.extract.chunks.CHUNK_CHARS` for the run (default: as shipped),
 to see what the size of a piece costs. Measured, never asserted in tests.
 """
 from __future__ import annotations
@@ -58,12 +58,12 @@ def _rss_mb() -> float:
 
 def run_one(size: int, chunk_chars: int | None) -> dict:
     """In this process: build the article, load the model, sync it into a fresh store."""
-    import core.chunks          # spaCy and the store: in the child process only
-    from core.db import Store
-    from core.nlp import build_pipeline
+    import core.extract.chunks  # spaCy and the store: in the child process only
+    from core.extract.pipeline import build_pipeline
+    from core.store.db import Store
 
     if chunk_chars:
-        core.chunks.CHUNK_CHARS = chunk_chars
+        core.extract.chunks.CHUNK_CHARS = chunk_chars
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
@@ -77,7 +77,7 @@ def run_one(size: int, chunk_chars: int | None) -> dict:
             report = store.sync([folder], nlp=nlp)
             events = len(store.events())
         seconds = time.perf_counter() - started
-    pieces = len(core.chunks.paragraph_spans(text, min(core.chunks.CHUNK_CHARS, nlp.max_length)))
+    pieces = len(core.extract.chunks.paragraph_spans(text, min(core.extract.chunks.CHUNK_CHARS, nlp.max_length)))
     return {"bytes": len(text.encode("utf-8")), "chars": len(text), "pieces": pieces, "seconds": round(seconds, 1),
             "rss_loaded_mb": round(loaded), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "added": report.added, "failed": report.failed, "events": events,
@@ -87,7 +87,7 @@ def run_one(size: int, chunk_chars: int | None) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 4_900_000], metavar="BYTES")
-    parser.add_argument("--chunk-chars", type=int, default=None, help="core.chunks.CHUNK_CHARS for the run")
+    parser.add_argument("--chunk-chars", type=int, default=None, help="core.extract.chunks.CHUNK_CHARS for the run")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)      # the child process's size
     args = parser.parse_args(argv)
     if args.one:

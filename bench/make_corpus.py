@@ -2,7 +2,7 @@
 
     python -m bench.make_corpus OUT_DIR --articles N [--seed S]
 
-writes N files `YYYY-MM-DD_synthetic-NNNNN.txt` (core.ingest reads the date
+writes N files `YYYY-MM-DD_synthetic-NNNNN.txt` (core.read.ingest reads the date
 from the name prefix). Deterministic for a seed; 300-800 words each, with
 varied dates, actors (countries, titled people, organisations), places,
 attributed troop figures, casualty figures and time expressions.

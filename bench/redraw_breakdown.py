@@ -73,7 +73,7 @@ def redraw(view, filters) -> tuple[dict[str, float], int]:
 
 
 def _store(corpus: Path, db: Path | None):
-    from core.db import Store
+    from core.store.db import Store
 
     if db is not None and db.exists():
         return Store(db)

@@ -5,14 +5,14 @@
 DIR holds TimeML `.tml` files (default `../shared/bench/tempeval3/platinum`
 beside the repo: the TempEval-3 platinum test set). Without them it prints
 "skipped: ..." and exits 0. Otherwise it reads every file with
-`core.timeml`, tags each TEXT with our pipeline (`nlp.pipe`, then
+`core.eval.timeml`, tags each TEXT with our pipeline (`nlp.pipe`, then
 `iter_timexes` against the file's DCT), with the baseline and, with
-`--heideltime`, with HeidelTime, scores every system with `core.tempeval`
+`--heideltime`, with HeidelTime, scores every system with `core.eval.tempeval`
 on the same documents in the same run and prints one row per system:
 
     system | strict P R F1 | relaxed P R F1 | type F1 | value F1 | docs/s
 
-Scoring is by characters and stays fixed: `core.tempeval` compares character
+Scoring is by characters and stays fixed: `core.eval.tempeval` compares character
 spans (exact for strict, overlapping for relaxed), not the official script's
 tokens, so its figures differ a little from published ones.
 
@@ -47,9 +47,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from bench import heideltime
+from core.eval.tempeval import Scores, score_corpus
+from core.eval.timeml import TimeMLDoc, read_timeml, tml_files
 from core.records import Timex
-from core.tempeval import Scores, score_corpus
-from core.timeml import TimeMLDoc, read_timeml, tml_files
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "bench" / "tempeval3" / "platinum"
@@ -76,8 +76,8 @@ def load_documents(paths: Sequence[Path]) -> list[TimeMLDoc]:
 
 def tag_ours(documents: Sequence[TimeMLDoc]) -> tuple[list[list[Timex]], float]:
     """Our timexes per document and the seconds spent tagging (model load excluded)."""
-    from core.nlp import build_pipeline
-    from core.timex import iter_timexes
+    from core.extract.pipeline import build_pipeline
+    from core.extract.timex import iter_timexes
 
     nlp = build_pipeline()
     list(iter_timexes(nlp(WARM_UP_TEXT), WARM_UP_DCT))
@@ -141,7 +141,7 @@ def run(documents: Sequence[TimeMLDoc], *, with_heideltime: bool = False, heidel
     rates = {}
     plural = "" if len(documents) == 1 else "s"
     out(f"TempEval-3 Task A (timexes): {len(documents)} document{plural}, {sum(map(len, gold))} gold timexes; "
-        "scored by characters (core.tempeval)")
+        "scored by characters (core.eval.tempeval)")
     with ExitStack() as stack:
         ready, skipped = None, ""
         if with_heideltime:  # checked before the long runs, reported in its row's place

@@ -19,8 +19,8 @@ import time
 from datetime import date
 
 from bench.make_corpus import make_articles
-from core.extract import iter_extracted
-from core.nlp import build_ner_only_pipeline, build_pipeline
+from core.extract.articles import iter_extracted
+from core.extract.pipeline import build_ner_only_pipeline, build_pipeline
 from core.records import Article
 
 
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _claim_sentences(sentences) -> set[int]:
-    from core import claims
+    from core.extract import claims
 
     return set(claims.sentences_to_parse(sentences, claims.lexicons())) if sentences else set()
 
@@ -82,7 +82,7 @@ CEILINGS = {"only sentences with a troop figure parsed": _claim_sentences, "no s
 def print_ceilings(articles, texts, words, ours, bare, batch_size: int) -> None:
     """The ratio with fewer sentences parsed, one process (the selection is patched in
     this process only). Upper bounds: the extraction's results are not what they should be."""
-    from core import syntax_demand
+    from core.extract import syntax_demand
 
     chosen_now = syntax_demand.sentences_needing_syntax
     sentence_lists = [list(doc.sents) for doc in _unparsed_docs(ours, texts)]
@@ -101,7 +101,7 @@ def print_ceilings(articles, texts, words, ours, bare, batch_size: int) -> None:
 
 
 def _unparsed_docs(ours, texts):
-    from core.model import EXTRACT_COMPONENT, SYNTAX_COMPONENT
+    from core.extract.model import EXTRACT_COMPONENT, SYNTAX_COMPONENT
 
     with ours.select_pipes(disable=[SYNTAX_COMPONENT, EXTRACT_COMPONENT]):
         yield from ours.pipe(texts)

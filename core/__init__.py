@@ -8,5 +8,5 @@ __version__ = "0.1.0"
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when an extractor's code changes: cached results keyed on it are re-extracted. A change
-# to a rule file in core/data changes the pipeline version by itself (core.nlp.rules_digest).
+# to a rule file in core/data changes the pipeline version by itself (core.extract.pipeline.rules_digest).
 RULES_VERSION = "66"

@@ -5,15 +5,15 @@ add options and columns, never change what the existing ones mean.
 
     python -m core extract PATH... [--published YYYY-MM-DD] [--format csv|jsonl] [--out DIR]
         --out DIR        one file per table: DIR/articles.csv, events.csv, ..., ledger.csv
-        tables: the seven frames, then `ledger` (core/ledger.py: one row per claim with all
+        tables: the seven frames, then `ledger` (core/combine/ledger.py: one row per claim with all
         its sources, and whether it is contested), computed from the claims
         no --out, jsonl  one JSON object per row on stdout, with "table" naming its frame
         no --out, csv    each frame as a CSV block on stdout, after a line "# table: NAME"
     python -m core timex --batch IN.jsonl
         reads lines {"doc","dct","text"}; prints lines {"doc","start","end","text","type","value"}
     python -m core ingest PATH... [--workers N] [--db FILE] [--batch-size B] [--keep-duplicates]
-        extracts into the store (core/db.py) what it does not hold yet; an article that
-        duplicates an earlier one (core/dedupe.py) is left out, one "warning:" line naming
+        extracts into the store (core/store/db.py) what it does not hold yet; an article that
+        duplicates an earlier one (core/read/dedupe.py) is left out, one "warning:" line naming
         both, unless --keep-duplicates; a progress
         bar on stderr with the rate and the time left (core/progress.py; plain
         "ingest: N/M articles stored, R articles/s, about H:MM:SS left" lines when not a terminal),
@@ -22,7 +22,7 @@ add options and columns, never change what the existing ones mean.
         one file per frame of the store: DIR/articles.parquet, events.parquet, ...
 
 Problems with input files go to stderr, one line each, naming the file. A store
-file that is not a usable store is moved aside (core/db.py), said in one
+file that is not a usable store is moved aside (core/store/db.py), said in one
 "warning:" line on stderr; ingest then rebuilds it, export exits 1 as for no store.
 A store that cannot be opened (in use by another process such as the dashboard,
 or not readable by this user) is one "error:" line saying what to do; exit 1.
@@ -42,8 +42,8 @@ from typing import IO, Iterator, Sequence
 
 import pandas as pd
 
+from core.combine.ledger import LEDGER_COLUMNS, build_ledger
 from core.frames import FRAME_COLUMNS, Frames, to_flat
-from core.ledger import LEDGER_COLUMNS, build_ledger
 
 # The tables `extract` writes, in order; `ledger` is computed from the claims (not a stored frame).
 CONTRACT_TABLES = ("articles", "events", "timexes", "claims", "actors", "places", "mentions", "ledger")
@@ -140,7 +140,7 @@ def print_frames(frames: Frames, *, fmt: str, stream: IO[str]) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from core.build import build_frames
+    from core.combine.build import build_frames
 
     result = build_frames(args.paths, cache_dir=args.cache, published=args.published)
     for problem in result.problems:
@@ -163,8 +163,8 @@ def _parse_dct(raw: object) -> date | None:
 
 
 def run_timex(args: argparse.Namespace) -> int:
-    from core.nlp import build_pipeline
-    from core.timex import iter_timexes
+    from core.extract.pipeline import build_pipeline
+    from core.extract.timex import iter_timexes
 
     source = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8")
     items = []
@@ -191,8 +191,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     dataset the store then attaches)."""
     import time
 
-    from core.db import db_path_from_env
     from core.progress import ExtractionProgress
+    from core.store.db import db_path_from_env
 
     db = args.db or db_path_from_env()
     if args.engine == "dask" and not args.scheduler:
@@ -200,7 +200,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         return 2
     started = time.perf_counter()
     if args.engine == "dask":
-        from core import distributed
+        from core.store import distributed
 
         out = args.out or Path(db).parent / "distributed"
         run = distributed.ingest(args.paths, scheduler=args.scheduler, out=out)
@@ -234,8 +234,8 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 def _open_store(db: Path, *, read_only: bool = False):
     """The store at `db`, or None after one "error:" line on stderr saying why it
-    cannot be opened and what to do (`core.db.open_error_message`)."""
-    from core.db import Store, open_error_message
+    cannot be opened and what to do (`core.store.db.open_error_message`)."""
+    from core.store.db import Store, open_error_message
 
     try:
         return Store(db, read_only=read_only)
@@ -249,7 +249,7 @@ def _open_store(db: Path, *, read_only: bool = False):
 
 def _report_recovery(store) -> bool:
     """One stderr line when opening the store found it corrupt and moved it
-    aside (`core.db.Store.recovery`); True then."""
+    aside (`core.store.db.Store.recovery`); True then."""
     if store.recovery is None:
         return False
     print(f"warning: {store.recovery.message()}", file=sys.stderr)
@@ -257,7 +257,7 @@ def _report_recovery(store) -> bool:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from core.db import db_path_from_env
+    from core.store.db import db_path_from_env
 
     db = args.db or db_path_from_env()
     if not Path(db).is_file():

@@ -3,7 +3,7 @@ the time left. One implementation for `python -m core ingest` and for `make run`
 (`ui.launch`), which builds the store before it serves.
 
 An `ExtractionProgress` is the `progress(done, total)` callback of
-`core.db.Store.sync`. On a terminal it draws a rich bar; otherwise (a log, a
+`core.store.db.Store.sync`. On a terminal it draws a rich bar; otherwise (a log, a
 pipe, a test) it prints one plain line per committed batch:
 ``ingest: 8/101 articles stored, 2.4 articles/s, about 0:00:39 left``.
 """
@@ -39,8 +39,14 @@ class ExtractionProgress:
         self.task: TaskID | None = None
         if _is_terminal(stream):
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self.bar = Progress(
                 TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),

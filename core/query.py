@@ -4,7 +4,7 @@ its URL parameter, its sidebar label and help, the frames it applies to with
 its SQL for each, and the SQL of the values it offers.
 
 Everything else reads the table: the store's WHERE clauses (`where`, run by
-`core.db`), the sidebar (`ui.filters`), the URL round trip (`filters_to_query`,
+`core.store.db`), the sidebar (`ui.filters`), the URL round trip (`filters_to_query`,
 `filters_from_query`) and the docs (`docs/filters.md`, whose table a test holds
 to this one). No Streamlit and no database here: the SQL is text, with the
 chosen values bound as `$<field>` parameters.
@@ -54,7 +54,7 @@ class Facet:
     events: str | None = None
     claims: str | None = None
     articles: str | None = None
-    # The export (`core.db.Store.frames`) keeps only the articles that report a kept event when it is set.
+    # The export (`core.store.db.Store.frames`) keeps only the articles that report a kept event when it is set.
     export_reporting_articles: bool = False
 
     @property

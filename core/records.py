@@ -130,7 +130,7 @@ class EventMention:
     to publication, or "publication" only) and `precision` its grain (day,
     week, month, quarter, year); the report time is the article's publication.
     `definite` marks a noun trigger that may refer back to an occurrence named
-    earlier in the document (`core.events.antecedents` finds which).
+    earlier in the document (`core.combine.events.antecedents` finds which).
     """
 
     start: int

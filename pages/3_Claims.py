@@ -1,15 +1,14 @@
 """Claims: every figure about troop numbers, who claimed it and when, as a ledger
-(core/ledger.py: the same claim once with all its sources; contested claims marked)."""
+(core/combine/ledger.py: the same claim once with all its sources; contested claims marked)."""
 import streamlit as st
 
-from core.highlight import article_credits
-from core.ledger import build_ledger, without_questions
+from core.combine.ledger import build_ledger, without_questions
+from core.present.highlight import article_credits
 from ui import claims as ledger_view
 from ui import filters, widgets
 from ui.figures.claims import claims_figure, ledger_figure
 from ui.page import page
-from ui.selection import (CLAIM_FACETS, CLAIM_QUERY_PARAMS, claims_matching, facet_options, ledger_matching,
-                          ledger_table)
+from ui.selection import CLAIM_FACETS, CLAIM_QUERY_PARAMS, claims_matching, facet_options, ledger_matching, ledger_table
 
 view, chosen, selected = page("Claims", title="Troop-number claims")
 

@@ -4,7 +4,7 @@
 """
 import streamlit as st
 
-from core import highlight
+from core.present import highlight
 from ui import widgets
 from ui.page import page
 from ui.selection import Filters
@@ -73,9 +73,9 @@ if text is None:
                icon=":material/description:")
 else:
     spans = highlight.article_spans(frames, article_id, layers=layers)
-    # Safe: core.highlight escapes every piece of article text and every tooltip
+    # Safe: core.present.highlight escapes every piece of article text and every tooltip
     # (html.escape, quote=True); the only markup is its own <mark>/<br>/<div>.
-    # Never pass anything but core.highlight's output to st.html.
+    # Never pass anything but core.present.highlight's output to st.html.
     st.html(highlight.legend_html(shown=layers))
     with st.container(border=True, key="articles_text"):
         st.html(highlight.render_article(text, spans))

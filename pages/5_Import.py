@@ -1,7 +1,7 @@
 """Import: the user's own articles, checked and corrected before they join the corpus."""
 import streamlit as st
 
-from core import corpus, upload, uploads_folder
+from core.read import corpus, upload, uploads_folder
 from ui import data, import_status
 from ui.page import page
 
@@ -10,7 +10,7 @@ WAITING_KEY = "import_waiting"  # the files this session imported, until the bac
 FAILED_KEY = "import_failed"    # the summary names files whose extraction failed
 SUMMARY_KEY = "import_summary"  # what the last import or removal did, shown after the rerun
 ROWS_KEY = "import_rows_"       # + batch key: the check table's rows, notes kept true to the cells
-# An imported article's metadata the user may correct (core.uploads_folder.update_metadata); side: whom it speaks for.
+# An imported article's metadata the user may correct (core.read.uploads_folder.update_metadata); side: whom it speaks for.
 EDIT_FIELDS = (("title", "Title"), ("published", "Published (YYYY-MM-DD)"), ("source", "Source"),
                ("side", "Side (e.g. Russia, Ukraine, United States; empty: the source)"))
 

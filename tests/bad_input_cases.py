@@ -61,7 +61,7 @@ CASES = [
              f"---\ntitle: X\npublished: 2022-02-30\n---\n{GOOD} (b) Satellite images showed field hospitals set up "
              "near the border.".encode(),
              "'2022-02-30' is not a real calendar date", "'2022-02-30' is not a real calendar date", False),
-    # Each readable case's text differs from the others' by more than core.dedupe's near-duplicate threshold.
+    # Each readable case's text differs from the others' by more than core.read.dedupe's near-duplicate threshold.
     BadInput("duplicate", "copy.txt", b"", "duplicate of", "already in the corpus", True),  # content: a stored article's
     BadInput("zip with ../ path", "traversal.zip", make_zip({"../../evil.txt": GOOD.encode()}),
              "a .zip archive", "its path leaves the archive", True),

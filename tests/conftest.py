@@ -48,7 +48,7 @@ def seed_folder(folder: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from core.nlp import build_pipeline
+    from core.extract.pipeline import build_pipeline
 
     return build_pipeline()
 
@@ -58,7 +58,7 @@ def blank_nlp():
     """A blank English pipeline with only our time-expression rules: spans from the rules alone."""
     import spacy
 
-    from core.timex import add_to_pipeline
+    from core.extract.timex import add_to_pipeline
 
     nlp = spacy.blank("en")
     add_to_pipeline(nlp)
@@ -77,6 +77,6 @@ def seed_gold() -> dict:
 @pytest.fixture(scope="session")
 def seed_corpus():
     """The seed article extracted end to end, without the on-disk cache."""
-    from core.build import build_frames
+    from core.combine.build import build_frames
 
     return build_frames([SEED_TEXT], cache_dir=None)

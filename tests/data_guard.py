@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-# Every environment variable whose default is a path under data/ (core.db, core.corpus).
+# Every environment variable whose default is a path under data/ (core.store.db, core.read.corpus).
 DATA_ENV = ("CRISIS_DB", "CRISIS_UPLOADS", "CRISIS_CACHE")
 
 

@@ -5,8 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from core.actors import (
-    DictionaryEntry, build_actor_index, clean_surface, iter_actor_mentions, load_dictionary, name_key, strip_titles,
+from core.extract.actors import (
+    DictionaryEntry,
+    build_actor_index,
+    clean_surface,
+    iter_actor_mentions,
+    load_dictionary,
+    name_key,
+    strip_titles,
 )
 from core.records import Mention
 

@@ -17,10 +17,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.corpus import CorpusResult
-from core.query import Filters
 from core.frames import Frames, frame
-from core.highlight import markdown_escape
+from core.present.highlight import markdown_escape
+from core.query import Filters
+from core.read.corpus import CorpusResult
 from ui.data import CORPUS_OVERRIDE_KEY
 from ui.filters import FILTER_KEY, QUERY_PARAM, STATE_KEY
 
@@ -46,7 +46,7 @@ def synthetic_corpus() -> CorpusResult:
          "words": 100, "path": "a2.txt", "language": "en",
          "warnings": "no publication date; relative dates left unresolved", "side": "Blog"},
     ])
-    # Events as core.events builds them: e2 is reported by both articles (two sides), e3 is planned.
+    # Events as core.combine.events builds them: e2 is reported by both articles (two sides), e3 is planned.
     events = frame("events", [
         {"event_id": "e1", "article_id": "a1", "sentence": "Russia moved troops near Kyiv.",
          "date_start": "2022-02-10", "date_end": "2022-02-10", "date_text": "Thursday", "date_value": "2022-02-10",
@@ -426,7 +426,7 @@ def _fresh_loader(tmp_path, monkeypatch):
 
 
 def test_loader_syncs_the_store_once_per_corpus_fingerprint(tmp_path, monkeypatch):
-    import core.db
+    import core.store.db
     import ui.data
 
     corpus_dir = _fresh_loader(tmp_path, monkeypatch)
@@ -436,9 +436,9 @@ def test_loader_syncs_the_store_once_per_corpus_fingerprint(tmp_path, monkeypatc
 
     def fake_sync(self, paths, **options):
         calls.append(list(paths))
-        return core.db.SyncReport(added=0, skipped=0, removed=0, failed=0, problems=("x.txt: a test problem",))
+        return core.store.db.SyncReport(added=0, skipped=0, removed=0, failed=0, problems=("x.txt: a test problem",))
 
-    monkeypatch.setattr(core.db.Store, "sync", fake_sync)
+    monkeypatch.setattr(core.store.db.Store, "sync", fake_sync)
     try:
         at = AppTest.from_file(APP, default_timeout=60).run()
         assert not at.exception
@@ -457,7 +457,7 @@ def test_loader_syncs_the_store_once_per_corpus_fingerprint(tmp_path, monkeypatc
 @pytest.mark.parametrize("page", PAGES)
 def test_a_store_that_cannot_be_opened_is_said_and_leaves_no_chart(page, tmp_path, monkeypatch):
     """The Timeline draws a blank chart before it opens the store; an error must not leave it behind."""
-    import core.db
+    import core.store.db
     import ui.data
 
     _fresh_loader(tmp_path, monkeypatch)
@@ -465,7 +465,7 @@ def test_a_store_that_cannot_be_opened_is_said_and_leaves_no_chart(page, tmp_pat
     def locked(self, path, *args, **kwargs):
         raise OSError("the store is locked by another process (test)")
 
-    monkeypatch.setattr(core.db.Store, "__init__", locked)
+    monkeypatch.setattr(core.store.db.Store, "__init__", locked)
     try:
         at = AppTest.from_file(APP, default_timeout=60).run()
         at.switch_page(page).run()
@@ -495,7 +495,7 @@ def test_loader_reads_what_the_store_holds(tmp_path, monkeypatch):
 
 
 def test_loader_failure_is_an_error_message_not_a_traceback(tmp_path, monkeypatch):
-    import core.db
+    import core.store.db
     import ui.data
 
     corpus_dir = _fresh_loader(tmp_path, monkeypatch)
@@ -503,7 +503,7 @@ def test_loader_failure_is_an_error_message_not_a_traceback(tmp_path, monkeypatc
     def broken_sync(self, paths, **options):
         raise OSError("model files missing")
 
-    monkeypatch.setattr(core.db.Store, "sync", broken_sync)
+    monkeypatch.setattr(core.store.db.Store, "sync", broken_sync)
     try:
         at = AppTest.from_file(APP, default_timeout=60).run()
         assert not at.exception
@@ -604,14 +604,14 @@ def test_seed_corpus_actors_page(seed_result):
 def test_a_restart_on_an_unchanged_corpus_reads_no_file(tmp_path, monkeypatch):
     """The store records the corpus fingerprint of its last complete sync: a new
     server process (a cleared cache) over the same files does not sync again."""
-    import core.db
+    import core.store.db
     import ui.data
 
     corpus_dir = _fresh_loader(tmp_path, monkeypatch)
     (corpus_dir / "2022-02-13_wire.txt").write_text("Russia moved troops on Sunday.", encoding="utf-8")
     calls: list[list[Path]] = []
-    monkeypatch.setattr(core.db.Store, "sync", lambda self, paths, **o: calls.append(list(paths)) or
-                        core.db.SyncReport(added=0, skipped=0, removed=0, failed=0, problems=()))
+    monkeypatch.setattr(core.store.db.Store, "sync", lambda self, paths, **o: calls.append(list(paths)) or
+                        core.store.db.SyncReport(added=0, skipped=0, removed=0, failed=0, problems=()))
     try:
         AppTest.from_file(APP, default_timeout=60).run()
         assert len(calls) == 1
@@ -693,7 +693,7 @@ def test_the_clock_switch_draws_report_time_and_lives_in_the_url(corpus):
 
 
 def test_the_page_sizes_by_documents_and_draws_the_planned_call_hollow(corpus):
-    from core.event_lexicon import event_types
+    from core.extract.event_lexicon import event_types
     from ui.figures.timeline import MARKER_MIN, TIMELINE_CUSTOMDATA, source_size
 
     at = make_app(corpus, page=PAGES[0])
@@ -716,7 +716,7 @@ def test_the_csvs_hold_one_row_per_event_and_the_mentions_of_the_shown_events(co
 
     import pandas as pd
 
-    from core.export import to_csv_bytes
+    from core.present.export import to_csv_bytes
     from ui.selection import EVENT_TABLE_COLUMNS, MENTION_TABLE_COLUMNS, events_table, mentions_table
     from ui.source import frames_view
 

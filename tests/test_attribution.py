@@ -15,12 +15,12 @@ from collections import Counter
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-
-from core.corpus import DEFAULT_CORPUS_DIR, corpus_dirs_from_env
-from core.export import frames_zip
-from core.highlight import ArticleFacts, article_credits, article_facts
-from core.ingest import read_corpus
 from test_app import APP, PAGES, all_text, claims_table, synthetic_corpus
+
+from core.present.export import frames_zip
+from core.present.highlight import ArticleFacts, article_credits, article_facts
+from core.read.corpus import DEFAULT_CORPUS_DIR, corpus_dirs_from_env
+from core.read.ingest import read_corpus
 from tests.conftest import REPO, SEED_TEXT
 from ui.data import CORPUS_OVERRIDE_KEY
 
@@ -102,7 +102,7 @@ def test_the_zip_readme_names_every_credit_and_articles_csv_carries_them():
 
 
 def test_a_credit_cannot_break_the_readme_table():
-    from core.export import attribution_lines
+    from core.present.export import attribution_lines
 
     articles = synthetic_corpus().frames.articles.assign(attribution=["a | b\n| c", ""])
     rows = [line for line in attribution_lines(articles) if line.startswith("| a")]

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from bad_input_cases import CASES, BadInput
-from core import upload, uploads_folder
+
 from core.cli import main
-from core.db import Store
-from core.ingest import printable, read_article
+from core.read import upload, uploads_folder
+from core.read.ingest import printable, read_article
+from core.store.db import Store
 from tests.conftest import seed_folder
 
 pytestmark = pytest.mark.model

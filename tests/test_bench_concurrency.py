@@ -8,14 +8,20 @@ import math
 import re
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from bench import concurrency
-from bench.concurrency import (CLAIMS_HEADER, EVENTS_HEADER, actor_for, check_csv, latency_summary, parse_args,
-                               server_errors)
-from core.export import to_csv_bytes
+from bench.concurrency import (
+    CLAIMS_HEADER,
+    EVENTS_HEADER,
+    actor_for,
+    check_csv,
+    latency_summary,
+    parse_args,
+    server_errors,
+)
 from core.frames import LIST_SEPARATOR
+from core.present.export import to_csv_bytes
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -65,7 +71,7 @@ def test_wrong_header_row_count_or_actor_is_refused():
 
 
 def test_the_app_export_of_the_page_tables_passes():
-    """What core.export writes for the Timeline's table is what check_csv accepts."""
+    """What core.present.export writes for the Timeline's table is what check_csv accepts."""
     from core.frames import frame
     from ui.selection import events_table
 

@@ -1,5 +1,5 @@
 """The bench scripts' own pieces: the synthetic corpus is deterministic, dated,
-varied, and reads back through core.ingest like any corpus. (The benches'
+varied, and reads back through core.read.ingest like any corpus. (The benches'
 figures are printed by the scripts, never asserted.)"""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 
 from bench.make_corpus import main as make_corpus_main
 from bench.make_corpus import make_articles
-from core.ingest import read_corpus
+from core.read.ingest import read_corpus
 
 
 def test_synthetic_corpus_is_deterministic_per_seed():
@@ -37,9 +37,8 @@ def test_written_corpus_reads_back_with_publication_dates(tmp_path):
 
 def test_throughput_ceilings_patch_the_selection_only_while_they_run(capsys):
     from bench import throughput
-
-    from core import syntax_demand
-    from core.nlp import build_ner_only_pipeline, build_pipeline
+    from core.extract import syntax_demand
+    from core.extract.pipeline import build_ner_only_pipeline, build_pipeline
 
     selection = syntax_demand.sentences_needing_syntax
     articles = throughput.synthetic_articles(2, seed=5)
@@ -105,7 +104,7 @@ def test_event_merge_scale_runs_and_prints_its_figures(capsys):
 
     assert main(["--articles", "50", "--sample", "2"]) == 0
     printed = capsys.readouterr().out
-    for line in ("set-up:", "core.event_merge.merge:", "core.events.build_events:", "events per article", "peak memory"):
+    for line in ("set-up:", "core.combine.event_merge.merge:", "core.combine.events.build_events:", "events per article", "peak memory"):
         assert line in printed
 
 

@@ -1,4 +1,4 @@
-"""Table-driven tests of the troop-figure claims extractor (`core.claims`).
+"""Table-driven tests of the troop-figure claims extractor (`core.extract.claims`).
 
 Each case is one sentence and the plain values of the single claim expected
 in it: (text, value, low, high, qualifier, unit, category, side, claimant).
@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from core.claims import find_figures, iter_claims, lexicons, side_of_term
+from core.extract.claims import find_figures, iter_claims, lexicons, side_of_term
 from core.records import Claim, Timex
 
 pytestmark = pytest.mark.model
@@ -24,7 +24,7 @@ F, K, W, C, M = "force_size", "killed", "wounded", "captured", "missing"
 
 @pytest.fixture(scope="module")
 def nlp():
-    from core.model import load_model
+    from core.extract.model import load_model
 
     return load_model()
 
@@ -411,12 +411,12 @@ def test_lexicons_load_once():
 
 
 def test_failing_candidate_is_logged_and_skipped(nlp, monkeypatch, caplog):
-    import core.claims.assembly
+    import core.extract.claims.assembly
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(core.claims.assembly, "unit_for", broken)
+    monkeypatch.setattr(core.extract.claims.assembly, "unit_for", broken)
     assert _claims(nlp, "Russia has 130,000 troops. Belarus has 30,000 soldiers.") == []
     assert "skipping figure" in caplog.text
 
@@ -427,8 +427,8 @@ def test_failing_candidate_is_logged_and_skipped(nlp, monkeypatch, caplog):
     ("Up to 5,000 troops are believed to be near the border.", "Wire"),            # unattributed: the source
 ])
 def test_claimant_names_in_the_claims_frame(nlp, text, claimant):
-    from core.assemble import assemble
-    from core.extract import extract_doc
+    from core.combine.assemble import assemble
+    from core.extract.articles import extract_doc
     from core.records import Article
 
     article = Article(article_id="a1", text=text, source="Wire", published=date(2022, 2, 13))
@@ -439,8 +439,8 @@ def test_claimant_names_in_the_claims_frame(nlp, text, claimant):
 def test_sentence_level_answers_are_worked_out_once_per_sentence_not_per_figure(nlp, monkeypatch):
     """One long sentence of many figures must not be re-read for each figure
     (it made hostile text quadratic); and the memo is dropped after the reading."""
-    import core.claims.reporting as reporting
-    from core.claims.memo import MEMO_KEY
+    import core.extract.claims.reporting as reporting
+    from core.extract.claims.memo import MEMO_KEY
 
     calls = []
     original = reporting._according_to_index
@@ -453,7 +453,7 @@ def test_sentence_level_answers_are_worked_out_once_per_sentence_not_per_figure(
 
 
 def test_remembered_text_is_used_only_when_it_fits_the_tokens(nlp):
-    from core.claims.memo import _TEXT_KEY, remember_text, text_of
+    from core.extract.claims.memo import _TEXT_KEY, remember_text, text_of
 
     doc = nlp("Russia has 100,000 troops near the border.")
     remember_text(doc, "Latvia has 100,000 troops near the border.")      # same length, another start
@@ -479,7 +479,7 @@ def test_a_loss_verb_governs_every_conjunct(nlp, text, value, losses):
     assert ("losses" in claim.flags) is losses
 
 
-# whose forces a figure counts, read from the words around it (each row: a rule in core/claims/)
+# whose forces a figure counts, read from the words around it (each row: a rule in core/extract/claims/)
 @pytest.mark.parametrize(("text", "expected"), [
     # a bare number sharing an earlier figure's noun shares its side, not the nearest country's
     ("Russia now has 60,000 troops surrounding Ukraine, up from 35,000 last month.",

@@ -10,7 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from core.claims_eval import Found, item_problems, load_gold, match, same_name, respelt, score, spelling_table, unit_key
+from core.eval.claims_eval import (
+    Found,
+    item_problems,
+    load_gold,
+    match,
+    respelt,
+    same_name,
+    score,
+    spelling_table,
+    unit_key,
+)
 
 DEV_SET = Path(__file__).parent / "data" / "claims_dev.jsonl"
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
-
-from core.corpus import CorpusResult
-from core.export import to_csv_bytes
-from ui.figures.claims import CONTESTED_LEGEND, CONTESTED_SYMBOL
-from core.frames import Frames, frame
-from core.ledger import build_ledger
 from test_app import PAGES, all_text, chart_specs, claims_table, decoded, make_app
+
+from core.combine.ledger import build_ledger
+from core.frames import Frames, frame
+from core.present.export import to_csv_bytes
+from core.read.corpus import CorpusResult
+from ui.figures.claims import CONTESTED_LEGEND, CONTESTED_SYMBOL
 from ui.selection import LEDGER_TABLE_COLUMNS, QUESTIONS_PARAM, ledger_table
 
 UA, RU, PRESS = "Ukraine's defence ministry", "Russia's defence ministry", "A reporter"
@@ -99,7 +98,7 @@ def test_the_sentences_of_the_first_contested_claim_link_to_their_articles():
     assert sorted(link.query_string for link in links) == ["article=ua1", "article=w1"]
     assert all(link.page.endswith("4_Articles.py") or "Articles" in link.page for link in links)
     sentences = [m.value.replace("\\", "") for m in at.markdown]
-    assert sum(f"said ⟦5,000⟧ Russian soldiers" in s for s in sentences) == 2
+    assert sum("said ⟦5,000⟧ Russian soldiers" in s for s in sentences) == 2
 
 
 def test_questions_are_hidden_by_default_and_the_switch_is_kept_in_the_url():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from core.claims import iter_claims
+from core.extract.claims import iter_claims
 from core.records import Claim
 
 pytestmark = pytest.mark.model
@@ -24,7 +24,7 @@ LOCAL_TEXT = Path(__file__).parents[1] / "seeds" / f"{SEED}.txt"
 
 @pytest.fixture(scope="session")
 def seed_claims(seed_gold) -> list[Claim]:
-    from core.model import load_model
+    from core.extract.model import load_model
 
     text_path = LOCAL_TEXT if LOCAL_TEXT.exists() else SHARED_SEEDS / f"{SEED}.txt"
     text = text_path.read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ import pytest
 
 from core.cli import CONTRACT_TABLES, TABLE_COLUMNS, main
 from core.frames import FRAME_COLUMNS
-
 from tests.conftest import REPO, SEED_TEXT
 
 SEED = str(SEED_TEXT.relative_to(REPO))       # the seed article alone, as the CLI is given it
@@ -84,7 +83,7 @@ def test_bad_file_is_named_on_stderr_and_the_rest_extracts(tmp_path: Path, capsy
     assert main(["extract", str(tmp_path), "--format", "jsonl"]) == 0
     captured = capsys.readouterr()
     assert "broken.txt" in captured.err and "binary" in captured.err
-    assert any(json.loads(l)["table"] == "articles" for l in captured.out.splitlines())
+    assert any(json.loads(row)["table"] == "articles" for row in captured.out.splitlines())
 
 
 def test_nothing_readable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -108,7 +107,7 @@ def test_timex_batch_contract(tmp_path: Path) -> None:
         {"doc": "d2", "dct": "2013-03-22T00:00:00", "text": "No time here."},
         {"doc": "d3", "dct": None, "text": "The summit is on Friday."},
     ]
-    batch.write_text("\n".join(json.dumps(l) for l in lines) + "\nnot json\n", encoding="utf-8")
+    batch.write_text("\n".join(json.dumps(row) for row in lines) + "\nnot json\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "core", "timex", "--batch", str(batch)],
                           cwd=REPO, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
@@ -124,22 +123,22 @@ def test_timex_batch_contract(tmp_path: Path) -> None:
 
 
 def test_a_cached_corpus_loads_no_model_and_gives_the_same_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from core.build import build_frames
+    from core.combine.build import build_frames
 
     first = build_frames([SEED_TEXT], cache_dir=tmp_path)
 
     def no_model():
         raise AssertionError("the model was loaded for a fully cached corpus")
 
-    monkeypatch.setattr("core.nlp.build_pipeline", no_model)
+    monkeypatch.setattr("core.extract.pipeline.build_pipeline", no_model)
     second = build_frames([SEED_TEXT], cache_dir=tmp_path)
     for name, df in first.frames.items():
         pd.testing.assert_frame_equal(df, getattr(second.frames, name), obj=name)
 
 
 def test_a_row_added_to_the_actor_dictionary_is_honoured_next_extraction(tmp_path: Path) -> None:
-    from core.build import build_frames
-    from core.corpus import corpus_fingerprint
+    from core.combine.build import build_frames
+    from core.read.corpus import corpus_fingerprint
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

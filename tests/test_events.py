@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from core import event_lexicon
-from core.event_mentions import excluded_ranges
-from core.event_merge import Correction, MentionIn, merge
-from core.events import DEFINITE, Who, antecedents, densest_window
+from core.combine.event_merge import Correction, MentionIn, merge
+from core.combine.events import DEFINITE, Who, antecedents, densest_window
+from core.extract import event_lexicon
+from core.extract.event_mentions import excluded_ranges
 from core.records import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,9 +21,9 @@ PUBLISHED = date(2022, 2, 13)
 
 
 def _mentions(text: str, published: date | None = PUBLISHED):
-    from core.extract import extract_articles
-    from core.ingest import content_id
-    from core.nlp import build_pipeline
+    from core.extract.articles import extract_articles
+    from core.extract.pipeline import build_pipeline
+    from core.read.ingest import content_id
 
     article = Article(article_id=content_id(text), text=text, published=published, source="Test")
     (result,) = extract_articles([article], nlp=build_pipeline)
@@ -289,10 +289,10 @@ def test_a_mention_that_refers_back_joins_its_event_whatever_its_own_date() -> N
 
 @pytest.mark.model
 def test_that_call_is_the_call_of_tomorrow_in_a_whole_text() -> None:
-    from core.assemble import assemble
-    from core.extract import extract_articles
-    from core.ingest import content_id
-    from core.nlp import build_pipeline
+    from core.combine.assemble import assemble
+    from core.extract.articles import extract_articles
+    from core.extract.pipeline import build_pipeline
+    from core.read.ingest import content_id
 
     text = ("President Biden and President Putin will hold a video call tomorrow. In advance of that call, "
             "the President will speak with European leaders later today. The call will not be limited to Ukraine.")
@@ -310,7 +310,7 @@ def test_that_call_is_the_call_of_tomorrow_in_a_whole_text() -> None:
 
 @pytest.mark.model
 def test_the_7_december_call_is_one_event_with_a_white_house_and_a_kremlin_source() -> None:
-    from core.build import build_frames
+    from core.combine.build import build_frames
 
     files = [CORPUS / "2021-12-07_ru_meeting-with-us-president-joseph-biden.txt",
              CORPUS / "2021-12-09_us_background-press-call-by-a-senior-administration-official-on.txt"]
@@ -349,7 +349,7 @@ def test_every_trigger_has_a_known_type_and_every_type_a_colour() -> None:
 def test_the_pipeline_version_follows_the_rule_files(tmp_path: Path) -> None:
     import shutil
 
-    from core.model import rules_digest
+    from core.extract.model import rules_digest
 
     data = tmp_path / "data"
     shutil.copytree(REPO / "core" / "data", data)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from core.frames import FRAME_COLUMNS, Frames, frame, to_flat
-from core.store import ResultCache
+from core.store.cache import ResultCache
 
 PUBLISHED = date(2022, 2, 13)
 
@@ -46,7 +46,7 @@ def test_to_flat_joins_lists_and_writes_iso_dates() -> None:
 def test_fingerprint_changes_with_articles_sidecars_and_dictionary(tmp_path: Path) -> None:
     import os
 
-    from core.corpus import corpus_fingerprint
+    from core.read.corpus import corpus_fingerprint
 
     (tmp_path / "a.txt").write_text("Russia massed troops.", encoding="utf-8")
     seen = {corpus_fingerprint([tmp_path])}
@@ -68,7 +68,7 @@ TWO_SENTENCES = "Troops left. Some 130,000 troops stayed, not 130,000 tanks."
     (45, 52, "Some 130,000 troops stayed, not \u27e6130,000\u27e7 tanks."),
 ])
 def test_mark_figure(start: int, end: int, expected: str) -> None:
-    from core.assemble import mark_figure
+    from core.combine.assemble import mark_figure
     from core.records import Sentence
 
     sentences = [Sentence(0, 12), Sentence(13, len(TWO_SENTENCES))]

@@ -7,8 +7,8 @@ import io
 import pandas as pd
 import pytest
 
-from core.export import neutralise_cell, to_csv_bytes
 from core.frames import frame
+from core.present.export import neutralise_cell, to_csv_bytes
 
 
 def _rows(data: bytes) -> list[dict[str, str]]:

@@ -19,14 +19,18 @@ from ui.figures.network import actor_graph, co_mentions, network_figure
 from ui.figures.points import bucket_for, event_counts, event_points_count, resolution_text, timeline_points
 from ui.figures.timeline import TIMELINE_CUSTOMDATA, timeline_figure
 from ui.selection import (
-    actor_table, actors_for, articles_for_actors, claims_for_actors, clicked_actors, events_for_actors,
-    places_for_actors, timeline_url, undated_articles,
+    actor_table,
+    actors_for,
+    articles_for_actors,
+    claims_for_actors,
+    clicked_actors,
+    events_for_actors,
+    places_for_actors,
+    timeline_url,
+    undated_articles,
 )
 
-
-
-
-# Events as core.events builds them: e2 is reported by three documents on two sides; e3 is planned.
+# Events as core.combine.events builds them: e2 is reported by three documents on two sides; e3 is planned.
 EVENTS = frame("events", [
     {"event_id": "e1", "article_id": "a1", "sentence": "Russia moved troops <near> Kyiv.", "date_start": "2022-02-10",
      "date_text": "Thursday", "date_source": "relative", "actors": ["Russia"], "places": ["Kyiv"],
@@ -178,7 +182,7 @@ def test_timeline_figure_is_svg_with_rangeslider_and_hover():
 
 
 def test_timeline_colours_are_each_types_fixed_colour():
-    from core.event_lexicon import event_types
+    from core.extract.event_lexicon import event_types
 
     colours = {trace["name"]: trace["marker"]["line"]["color"] if trace["type"] == "bar" else trace["marker"]["color"]
                for trace in spec(timeline_figure(EVENTS))["data"]}

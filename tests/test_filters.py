@@ -3,7 +3,7 @@ category): their facet table and its docs, their URL form, what each keeps (the
 store's SQL, over the synthetic corpus held in memory), the timeline's detail
 panel and the zip export.
 
-Pure functions first (`core.query`, `ui.selection`, `core.export`), then the
+Pure functions first (`core.query`, `ui.selection`, `core.present.export`), then the
 pages through AppTest on the synthetic corpus of `tests/test_app.py`.
 """
 from __future__ import annotations
@@ -17,15 +17,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from core.db import FramesStore
-from core.export import frames_zip, zip_readme
-from core.frames import FRAME_COLUMNS, Frames, frame
-from core.query import FACETS, FILTERED_FRAMES, DateRange, Filters, filters_from_query, filters_to_query
 from streamlit.testing.v1 import AppTest
-
-from core.highlight import markdown_escape
 from test_app import APP, PAGES, all_text, chart_specs, claims_table, download_labels, make_app, synthetic_corpus
+
+from core.frames import FRAME_COLUMNS, Frames, frame
+from core.present.export import frames_zip, zip_readme
+from core.present.highlight import markdown_escape
+from core.query import FACETS, FILTERED_FRAMES, DateRange, Filters, filters_from_query, filters_to_query
+from core.store.db import FramesStore
 from ui.data import CORPUS_OVERRIDE_KEY
 from ui.selection import clicked_event_ids, event_detail
 
@@ -260,12 +259,12 @@ def test_zip_holds_every_frame_and_a_readme_of_every_column():
     for name, columns in FRAME_COLUMNS.items():
         section = readme.split(f"## {name}.csv", 1)[1].split("## ", 1)[0]
         for column in columns:
-            line = next(l for l in section.splitlines() if l.startswith(f"| {column} |"))
+            line = next(row for row in section.splitlines() if row.startswith(f"| {column} |"))
             assert line.split("|")[2].strip(), f"{name}.{column} has no description"
 
 
 def test_the_zip_holds_the_ledger_of_its_claims_with_its_columns_described():
-    from core.ledger import LEDGER_COLUMNS, with_ledger
+    from core.combine.ledger import LEDGER_COLUMNS, with_ledger
     from ui.widgets import export_zip
 
     archive = zipfile.ZipFile(io.BytesIO(export_zip(dict(STORE.frames(Filters()).items()))))

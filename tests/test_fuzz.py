@@ -1,9 +1,9 @@
 """Property-based fuzzing of the whole extraction, as the dashboard runs it.
 
 What is fuzzed: the article text (and its publication date) fed to the
-product's entry point, `core.extract.extract_articles` with the extraction
-pipeline (`core.nlp.build_pipeline`) and the shipped actor dictionary, then
-`core.assemble.assemble`, which yields the frames the user sees and
+product's entry point, `core.extract.articles.extract_articles` with the extraction
+pipeline (`core.extract.pipeline.build_pipeline`) and the shipped actor dictionary, then
+`core.combine.assemble.assemble`, which yields the frames the user sees and
 downloads. The text is arbitrary Unicode, or real crisis-news sentences
 interleaved with hostile pieces (and with ranges and date arithmetic):
 long digit runs, huge numbers ("10" * 400, "1e308", "999,999,999,999,999
@@ -46,15 +46,14 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from core.actors import load_dictionary
-from core.corpus import DEFAULT_CORPUS_DIR, dictionary_path_for
-from core.assemble import assemble, FIGURE_MARKS
-from core.extract import extract_articles
-from core.records import ArticleResult, Sentence
+from core.combine.assemble import FIGURE_MARKS, assemble
+from core.extract.actors import load_dictionary
+from core.extract.articles import extract_articles
 from core.frames import Frames
-from core.ingest import content_id
-from core.records import Article
-from core.store import ResultCache
+from core.read.corpus import DEFAULT_CORPUS_DIR, dictionary_path_for
+from core.read.ingest import content_id
+from core.records import Article, ArticleResult, Sentence
+from core.store.cache import ResultCache
 
 pytestmark = [
     pytest.mark.model,

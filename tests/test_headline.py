@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from core.claims import iter_claims
-from core.ingest import headline, headline_span
+from core.extract.claims import iter_claims
+from core.read.ingest import headline, headline_span
 
 HEADLINE = "Russia masses 100,000 troops near Ukraine's border"
 BODY = ("Russia has massed 100,000 troops near the border with Ukraine, the Pentagon said on Sunday. "

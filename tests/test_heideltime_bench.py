@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench import heideltime, tempeval3
-from core.timeml import GoldTimex, TimeMLDoc
+from core.eval.timeml import GoldTimex, TimeMLDoc
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""core.highlight: article text to escaped HTML with marks; the Articles page over it (AppTest)."""
+"""core.present.highlight: article text to escaped HTML with marks; the Articles page over it (AppTest)."""
 from __future__ import annotations
 
 import html
@@ -8,15 +8,24 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from core.corpus import CorpusResult
-from core.frames import Frames, frame
-from core.highlight import (
-    LAYER_LABELS, LAYERS, Layer, Span, article_facts, article_spans, article_tables, legend_html,
-    load_article_text, markdown_escape, render_article,
-)
-from core.ingest import content_id
 from test_app import all_text, synthetic_corpus
+
+from core.frames import Frames, frame
+from core.present.highlight import (
+    LAYER_LABELS,
+    LAYERS,
+    Layer,
+    Span,
+    article_facts,
+    article_spans,
+    article_tables,
+    legend_html,
+    load_article_text,
+    markdown_escape,
+    render_article,
+)
+from core.read.corpus import CorpusResult
+from core.read.ingest import content_id
 
 ARTICLES_PAGE = "pages/4_Articles.py"
 XSS_SCRIPT = "<script>window.__pwned=1</script>"
@@ -302,6 +311,7 @@ def test_article_facts_never_yield_a_script_link():
 def articles_app(frames: Frames, *, article: str | None = None, actors: list[str] | None = None):
     corpus = CorpusResult(frames=frames, problems=(), pipeline_version="highlight-test")
     from streamlit.testing.v1 import AppTest
+
     from ui.data import CORPUS_OVERRIDE_KEY
     from ui.filters import QUERY_PARAM as ACTOR_PARAM
 

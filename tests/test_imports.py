@@ -1,4 +1,4 @@
-"""The background extraction job (ui.imports) and the child-process extractor (core.worker)."""
+"""The background extraction job (ui.imports) and the child-process extractor (core.store.worker)."""
 from __future__ import annotations
 
 import threading
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core.db import Store
+from core.store.db import Store
 
 ARTICLE = ("Russia moved 5,000 troops to the border on Monday, officials said. "
            "President Biden spoke with President Zelenskyy on Tuesday.\n")
@@ -19,10 +19,10 @@ def _write(folder: Path, name: str, text: str = ARTICLE) -> None:
 
 @pytest.mark.model
 def test_the_child_process_gives_the_same_results_as_extracting_here(tmp_path: Path) -> None:
-    from core.extract import iter_extracted
-    from core.ingest import read_corpus
-    from core.nlp import build_pipeline
-    from core.worker import extract_elsewhere
+    from core.extract.articles import iter_extracted
+    from core.extract.pipeline import build_pipeline
+    from core.read.ingest import read_corpus
+    from core.store.worker import extract_elsewhere
 
     _write(tmp_path, "one")
     _write(tmp_path, "two", "Ukraine said it shelled no one. Lavrov met Blinken in Geneva on 21 January.\n")
@@ -86,8 +86,8 @@ def test_a_failed_job_says_why_and_ends(tmp_path: Path, monkeypatch: pytest.Monk
 def test_an_article_the_child_process_fails_on_is_named_and_the_rest_go_on(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from core.ingest import read_corpus
-    from core.worker import extract_elsewhere
+    from core.read.ingest import read_corpus
+    from core.store.worker import extract_elsewhere
 
     _write(tmp_path, "good")
     (good,) = read_corpus([tmp_path]).articles

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core.ingest import content_id, decode, read_article, read_corpus
-from core.metadata import parse_date, split_front_matter
+from core.read.ingest import content_id, decode, read_article, read_corpus
+from core.read.metadata import parse_date, split_front_matter
 
 TEXT = "Russia massed troops on Sunday. Ukraine asked for talks."
 
@@ -69,8 +69,8 @@ def test_sidecars_and_gold_files_are_not_articles(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["README.md", "README.txt", "readme.md", "NOTICE", "NOTICE.md", "LICENSE",
                                   "LICENSE.txt", "Licence.md", "COPYING"])
 def test_a_corpus_folders_readme_or_notice_is_not_an_article(tmp_path: Path, name: str) -> None:
-    from core.corpus import corpus_fingerprint
-    from core.ingest import is_article_name, is_notice_name
+    from core.read.corpus import corpus_fingerprint
+    from core.read.ingest import is_article_name, is_notice_name
 
     write(tmp_path, "a.txt", TEXT)
     (tmp_path / "sub").mkdir()
@@ -90,7 +90,7 @@ def test_an_article_whose_name_only_starts_like_a_notice_is_read(tmp_path: Path,
 
 
 def test_notice_names_are_data() -> None:
-    from core.ingest import NOTICE_NAMES_FILE, notice_names
+    from core.read.ingest import NOTICE_NAMES_FILE, notice_names
 
     listed = {line.strip() for line in NOTICE_NAMES_FILE.read_text(encoding="utf-8").splitlines()
               if line.strip() and not line.startswith("#")}
@@ -130,7 +130,7 @@ def test_a_documents_side(tmp_path: Path, name: str, meta: dict, side: str) -> N
 
 
 def test_side_codes_are_data() -> None:
-    from core.ingest import document_sides
+    from core.read.ingest import document_sides
 
     assert document_sides() == {"us": "United States", "ru": "Russia", "ua": "Ukraine"}
 
@@ -183,7 +183,7 @@ def test_windows_1252_text_is_decoded_with_warning(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_refused_with_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("core.ingest.MAX_ARTICLE_BYTES", 100)
+    monkeypatch.setattr("core.read.ingest.MAX_ARTICLE_BYTES", 100)
     article, problems = read_article(write(tmp_path, "big.txt", "word " * 100))
     assert article is None and "limit for one article is 100" in problems[0].message
 
@@ -222,7 +222,7 @@ def test_utf8_bom_is_dropped() -> None:
 def test_files_under_lists_like_rglob_without_entering_symlinked_folders(tmp_path):
     """The corpus walk (one scandir per folder) finds what `Path.rglob` finds:
     nested and symlinked files, in Path order; a symlinked folder is not entered."""
-    from core.ingest import files_under
+    from core.read.ingest import files_under
 
     corpus, outside = tmp_path / "corpus", tmp_path / "outside"
     (corpus / "a-b").mkdir(parents=True)
@@ -244,7 +244,7 @@ def test_article_stat_lines_are_the_stats_of_the_article_files_and_their_sidecar
     file `iter_article_files` yields and each one's sidecar, when it exists."""
     import os
 
-    from core.ingest import SIDECAR_SUFFIX, article_stat_lines, iter_article_files
+    from core.read.ingest import SIDECAR_SUFFIX, article_stat_lines, iter_article_files
 
     corpus = tmp_path / "corpus"
     (corpus / "sub" / ".hidden").mkdir(parents=True)
@@ -330,7 +330,7 @@ def test_a_problem_shows_control_characters_in_a_file_name_as_escapes(tmp_path, 
 
 @pytest.mark.parametrize("key", ["published", "date", "publication_date", "pubdate", "published_at", "datepublished"])
 def test_every_date_key_dates_an_article_in_a_folder_and_on_the_import_page(tmp_path: Path, key: str) -> None:
-    from core import upload
+    from core.read import upload
 
     content = json.dumps({"text": TEXT, "title": "T", key: "2022-02-10"})
     article, _ = read_article(write(tmp_path, "a.json", content))
@@ -339,7 +339,7 @@ def test_every_date_key_dates_an_article_in_a_folder_and_on_the_import_page(tmp_
 
 
 def test_a_folder_and_the_import_page_read_an_html_page_alike(tmp_path: Path) -> None:
-    from core import upload
+    from core.read import upload
 
     page = ("<html><head><title>Build-up | Wire</title><meta property='article:published_time' content='2022-02-11'>"
             "</head><body><nav>Home | World</nav><h1>Troops mass at the border</h1><p>" + TEXT + "</p>"

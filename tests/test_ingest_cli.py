@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 
 from core.cli import main
-from core.db import Store
 from core.frames import FRAME_COLUMNS
+from core.store.db import Store
 from tests.conftest import SEED_TEXT
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from core import corpus, db
+from core.read import corpus
+from core.store import db
 from tests.data_guard import DATA_ENV, changes, snapshot
 
 REPO = Path(__file__).resolve().parents[1]

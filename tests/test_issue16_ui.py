@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
-
-from core.corpus import CorpusResult
-from core.highlight import markdown_escape
 from test_app import PAGES, all_text, chart_specs, make_app, select_actors, synthetic_corpus
+
+from core.present.highlight import markdown_escape
+from core.read.corpus import CorpusResult
 
 UNDATED = "undated: no explicit date in the text, and no publication date to resolve against"
 
@@ -54,7 +54,7 @@ def test_the_events_table_says_undated_not_publication_for_an_event_with_no_date
 
 @pytest.mark.model
 def test_midweek_and_saturday_are_relative_and_an_undated_articles_events_undated(tmp_path):
-    from core.build import build_frames
+    from core.combine.build import build_frames
     from ui.figures.points import timeline_points
     from ui.selection import events_table
 
@@ -102,7 +102,7 @@ def test_the_counts_view_offers_the_filtered_events_csv(corpus, monkeypatch):
     import pandas as pd
 
     import ui.figures.points
-    from core.export import to_csv_bytes
+    from core.present.export import to_csv_bytes
     from core.query import Filters
     from ui.selection import EVENT_TABLE_COLUMNS
     from ui.source import frames_view
@@ -178,8 +178,8 @@ def test_an_unknown_claimant_in_the_link_is_ignored_and_said():
 def test_whole_figures_are_exported_as_integers_and_fractions_stay():
     import pandas as pd
 
-    from core.export import to_csv_bytes
     from core.frames import to_flat
+    from core.present.export import to_csv_bytes
 
     claims = synthetic_corpus().frames.claims
     text = to_csv_bytes(claims[["value", "low", "high", "unit"]]).decode()
@@ -201,7 +201,7 @@ def test_every_table_shows_a_missing_value_blank(corpus, page):
 
 @pytest.mark.model
 def test_a_sentence_does_not_end_with_the_next_ones_opening_quote(nlp):
-    from core.claims import iter_claims
+    from core.extract.claims import iter_claims
 
     text = ('Wallace said Russia had massed 130,000 troops. "We are very worried," he added. '
             'Officials said 100,000 soldiers were near the border. “They could attack,” one said.')
@@ -226,7 +226,7 @@ def _type_colours(at: AppTest) -> dict[str, str]:
 
 @pytest.mark.parametrize("actors", [["Russia"], ["Joe Biden"], ["Ben Wallace"], ["Russia", "Joe Biden"]])
 def test_a_type_keeps_its_colour_with_and_without_an_actor_filter(corpus, actors):
-    from core.event_lexicon import event_types
+    from core.extract.event_lexicon import event_types
 
     at = make_app(corpus, page=PAGES[0])
     everything = _type_colours(at)
@@ -239,7 +239,7 @@ def test_a_type_keeps_its_colour_with_and_without_an_actor_filter(corpus, actors
 
 def test_the_counts_view_colours_by_the_same_map(corpus, monkeypatch):
     import ui.figures.points
-    from core.event_lexicon import event_types
+    from core.extract.event_lexicon import event_types
 
     monkeypatch.setattr(ui.figures.points, "POINTS_MAX", 2)
     at = make_app(corpus, page=PAGES[0])
@@ -248,7 +248,7 @@ def test_the_counts_view_colours_by_the_same_map(corpus, monkeypatch):
 
 
 def test_every_type_has_a_colour_of_its_own_and_unknown_types_none_of_theirs():
-    from core.event_lexicon import event_types
+    from core.extract.event_lexicon import event_types
     from ui.figures.common import OTHER_TYPE_COLOUR, type_colour
 
     colours = [kind.colour.lower() for kind in event_types().values()]

@@ -50,7 +50,7 @@ def _loader_env(tmp_path, monkeypatch):
 
 
 def test_warm_store_opens_a_synced_store_into_the_page_caches_and_never_extracts(tmp_path, monkeypatch):
-    import core.db
+    import core.store.db
     import ui.data
 
     corpus = _loader_env(tmp_path, monkeypatch)
@@ -62,7 +62,7 @@ def test_warm_store_opens_a_synced_store_into_the_page_caches_and_never_extracts
         def no_sync(self, *args, **kwargs):
             raise AssertionError("warm_store must never sync (extract)")
 
-        monkeypatch.setattr(core.db.Store, "sync", no_sync)
+        monkeypatch.setattr(core.store.db.Store, "sync", no_sync)
         assert ui.data.warm_store() is True
         store, _lock = ui.data._open_store(str(ui.data.db_path()))
         assert store.counts()["articles"] == 1
@@ -78,9 +78,9 @@ def test_the_launcher_builds_the_store_the_first_page_then_reads_without_extract
     same store, folders, dictionary and fingerprint in step, and never syncs."""
     import io
 
-    import core.db
+    import core.store.db
     import ui.data
-    from core import corpus as corpus_mod
+    from core.read import corpus as corpus_mod
     from ui.launch import build_store
 
     corpus = _loader_env(tmp_path, monkeypatch)
@@ -98,7 +98,7 @@ def test_the_launcher_builds_the_store_the_first_page_then_reads_without_extract
         def no_sync(self, *args, **kwargs):
             raise AssertionError("the first page must not sync (extract): the launcher did")
 
-        monkeypatch.setattr(core.db.Store, "sync", no_sync)
+        monkeypatch.setattr(core.store.db.Store, "sync", no_sync)
         paths = ui.data.corpus_dirs()
         view = ui.data._view_of(paths, corpus_mod.corpus_fingerprint(paths))     # what load_view reads
         assert view.counts()["articles"] == 2
@@ -130,7 +130,7 @@ def test_a_store_the_launcher_cannot_build_is_said_and_the_server_still_starts(t
 
 
 def test_warm_store_that_cannot_open_returns_false(tmp_path, monkeypatch):
-    import core.db
+    import core.store.db
     import ui.data
 
     _loader_env(tmp_path, monkeypatch)
@@ -138,7 +138,7 @@ def test_warm_store_that_cannot_open_returns_false(tmp_path, monkeypatch):
     def locked(self, *args, **kwargs):
         raise OSError("locked (test)")
 
-    monkeypatch.setattr(core.db.Store, "__init__", locked)
+    monkeypatch.setattr(core.store.db.Store, "__init__", locked)
     try:
         assert ui.data.warm_store() is False
     finally:

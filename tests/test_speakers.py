@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from core import speakers
-from core.actors import DictionaryEntry
+from core.extract import speakers
+from core.extract.actors import DictionaryEntry
 from core.records import Article
 
 ENTRIES = (
@@ -89,10 +89,10 @@ def test_the_voice_of_an_address(title, side, voice):
 
 
 def _claims(text: str, *, title: str, side: str, source: str):
-    from core.assemble import assemble
-    from core.extract import extract_articles
-    from core.ingest import content_id
-    from core.nlp import build_pipeline
+    from core.combine.assemble import assemble
+    from core.extract.articles import extract_articles
+    from core.extract.pipeline import build_pipeline
+    from core.read.ingest import content_id
 
     article = Article(article_id=content_id(text), text=text, title=title, source=source, side=side,
                       published=date(2022, 1, 25))
@@ -177,10 +177,10 @@ def test_the_enemys_forces_are_the_adversary_of_the_speakers_side(text, source_s
     ("Russia has increased its troop presence by as many as 7,000 troops.", [7000]),          # a change: flagged
 ])
 def test_what_is_not_a_claim(text, values):
-    from core.assemble import assemble
-    from core.extract import extract_articles
-    from core.ingest import content_id
-    from core.nlp import build_pipeline
+    from core.combine.assemble import assemble
+    from core.extract.articles import extract_articles
+    from core.extract.pipeline import build_pipeline
+    from core.read.ingest import content_id
 
     article = Article(article_id=content_id(text), text=text, source="Test", published=date(2022, 3, 1))
     claims = assemble([article], extract_articles([article], nlp=build_pipeline)).claims

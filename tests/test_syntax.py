@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from core.claims import iter_claims
-from core.syntax import FLAT_LABEL, with_syntax
+from core.extract.claims import iter_claims
+from core.extract.syntax import FLAT_LABEL, with_syntax
 
 pytestmark = pytest.mark.model
 
@@ -16,7 +16,7 @@ TEXT = ("Russia has massed 130,000 troops near the border. The weather in Kyiv w
 
 @pytest.fixture(scope="module")
 def unparsed():
-    from core.nlp import build_unparsed_pipeline
+    from core.extract.pipeline import build_unparsed_pipeline
 
     return build_unparsed_pipeline()
 
@@ -60,8 +60,8 @@ def test_claims_from_an_unparsed_doc_equal_those_from_the_full_parse(nlp, unpars
 
 
 def test_seed_claims_need_the_parser_in_few_sentences(nlp, unparsed):
-    from core.claims import lexicons
-    from core.claims.gates import sentences_to_parse
+    from core.extract.claims import lexicons
+    from core.extract.claims.gates import sentences_to_parse
     from tests.conftest import SEED_TEXT
 
     text = SEED_TEXT.read_text(encoding="utf-8")
@@ -88,9 +88,9 @@ def _annotations(doc) -> list[tuple]:
 def test_the_cached_attribute_ruler_annotates_as_the_models_own():
     import spacy
 
-    from core.attribute_cache import COMPONENT, use_cached_attribute_ruler
-    from core.model import MODEL_NAME
-    from core.syntax import syntax_pipeline
+    from core.extract.attribute_cache import COMPONENT, use_cached_attribute_ruler
+    from core.extract.model import MODEL_NAME
+    from core.extract.syntax import syntax_pipeline
 
     reference = spacy.load(MODEL_NAME, exclude=["senter", "ner"])
     cached = use_cached_attribute_ruler(spacy.load(MODEL_NAME, exclude=["senter", "ner"]))

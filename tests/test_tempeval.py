@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from core.tempeval import Counts, count_document, prf, relaxed_matching, score, score_corpus
-from core.timeml import GoldTimex, parse_dct, parse_timeml, read_timeml, tml_files
+from core.eval.tempeval import Counts, count_document, prf, relaxed_matching, score, score_corpus
+from core.eval.timeml import GoldTimex, parse_dct, parse_timeml, read_timeml, tml_files
 
 REPO = Path(__file__).resolve().parents[1]
 TML_DIR = REPO / "tests" / "data" / "tml"

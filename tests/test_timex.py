@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from core.timex import COMPONENT_NAME, TIMEX_SPAN_KEY, add_to_pipeline, iter_timexes, tag_text
+from core.extract.timex import COMPONENT_NAME, TIMEX_SPAN_KEY, add_to_pipeline, iter_timexes, tag_text
 
 SUN, MON, WED, THU, SAT = (date(2022, 2, 13), date(2022, 2, 14), date(2022, 2, 16), date(2022, 2, 24), date(2022, 2, 19))
 
@@ -195,7 +195,7 @@ def test_absurd_dates_do_not_crash(nlp, text: str, span_text: str) -> None:
 @pytest.mark.model
 def test_iter_timexes_without_our_component(nlp) -> None:
     """A Doc from a pipeline without the component is tagged on the fly."""
-    from core.model import load_model
+    from core.extract.model import load_model
 
     bare = load_model(exclude=("parser",))
     doc = bare("Talks resumed on Friday.")
@@ -206,7 +206,7 @@ def test_a_list_of_rare_words_is_a_cheaper_anchor_than_one_common_word():
     """A pattern "the ... of <month>" must be anchored on its month, not on "the": a month list
     holding "may" is rarer in running text than "the" (anchoring on "the" made the matcher run
     over most of every article)."""
-    from core.timex.matcher import _anchor_cost
+    from core.extract.timex.matcher import _anchor_cost
 
     months = {"LOWER": {"IN": ["january", "february", "march", "april", "may", "june", "july"]}}
     assert _anchor_cost(months) < _anchor_cost({"LOWER": "the"})

@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from core.timex import FUTURE, PAST, PRESENT, TIMEX_SPAN_KEY, normalise, tag_text
+from core.extract.timex import FUTURE, PAST, PRESENT, TIMEX_SPAN_KEY, normalise, tag_text
 
 MON = date(2022, 2, 14)     # a Monday
 THU = date(2022, 2, 17)     # a Thursday

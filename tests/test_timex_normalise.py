@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from core.timex import FUTURE, NO_TENSE, PAST, PRESENT, is_resolvable, normalise
+from core.extract.timex import FUTURE, NO_TENSE, PAST, PRESENT, is_resolvable, normalise
 
 SUN = "2022-02-13"   # Sunday, ISO week 2022-W06
 MON = "2022-02-14"   # Monday, 2022-W07

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from core.timex import FUTURE, PAST, PRESENT, TIMEX_SPAN_KEY, normalise, tag_text
+from core.extract.timex import FUTURE, PAST, PRESENT, TIMEX_SPAN_KEY, normalise, tag_text
 
 MON = date(2013, 3, 18)     # a Monday, ISO week 2013-W12
 AUG = date(2013, 8, 20)     # a Tuesday in the third quarter

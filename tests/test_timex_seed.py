@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core.timex import tag_text
+from core.extract.timex import tag_text
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from core.timex import FUTURE, NO_TENSE, PAST, PRESENT, normalise, tag_text
+from core.extract.timex import FUTURE, NO_TENSE, PAST, PRESENT, normalise, tag_text
 
 SUN = date(2022, 2, 13)   # a Sunday, ISO week 2022-W06
 MON = date(2022, 2, 14)   # 2022-W07

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import corpus, html, ingest, metadata, upload, uploads_folder
+from core.read import corpus, html, ingest, metadata, upload, uploads_folder
 from tests.import_wait import wait_for_import
 
 REPO = Path(__file__).resolve().parents[1]

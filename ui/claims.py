@@ -1,13 +1,13 @@
 """The Claims page's ledger: the contested claims, the ledger table with its CSV, and
-the sentences of one claim (the rules are in core/ledger.py; the tables in
+the sentences of one claim (the rules are in core/combine/ledger.py; the tables in
 `ui.selection`, pure pandas)."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from core.highlight import markdown_escape
-from core.ledger import CONTEST_DAYS, CONTEST_SHARE, MERGE_DAYS, sources_of
+from core.combine.ledger import CONTEST_DAYS, CONTEST_SHARE, MERGE_DAYS, sources_of
+from core.present.highlight import markdown_escape
 from ui import filters, widgets
 from ui.selection import ARTICLES_PATH, QUESTIONS_PARAM, contested_lines
 

@@ -18,10 +18,10 @@ from typing import Callable
 
 import streamlit as st
 
-from core import corpus
-from core.corpus import CorpusResult
-from core.db import Store, db_path_from_env, fingerprint_digest
-from core.highlight import markdown_escape
+from core.present.highlight import markdown_escape
+from core.read import corpus
+from core.read.corpus import CorpusResult
+from core.store.db import Store, db_path_from_env, fingerprint_digest
 from ui.imports import Job
 from ui.source import StoreView, frames_view
 
@@ -69,7 +69,7 @@ def db_path() -> Path:
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str):
     """One store connection per server process, with the lock its queries share.
-    A corrupt store file is moved aside and a fresh one started (`core.db.Store`);
+    A corrupt store file is moved aside and a fresh one started (`core.store.db.Store`);
     a locked or unreadable one raises, and `load_view` shows the error."""
     store = Store(Path(path))
     if store.recovery is not None:
@@ -78,7 +78,7 @@ def _open_store(path: str):
 
 
 def store_recovery(path: str):
-    """The `core.db.Recovery` of the open store at `path` (the corrupt file it moved
+    """The `core.store.db.Recovery` of the open store at `path` (the corrupt file it moved
     aside when this server process opened it), or None. Shown on every page until
     a restart, so whoever looks learns where the old file went."""
     store, _ = _open_store(path)
@@ -164,7 +164,7 @@ def build_store(*, progress=None, batch_size: int = 8):
     after each committed batch, so the first visitor does not wait for it. The same
     store, folders, actor dictionary and recorded fingerprint as a page's sync: the
     first page then finds the store in step and extracts nothing. None (nothing read)
-    when it is in step already, else the `core.db.SyncReport`."""
+    when it is in step already, else the `core.store.db.SyncReport`."""
     store, _lock = _open_store(str(db_path()))
     if _holds(store, corpus.corpus_fingerprint(corpus_dirs())):
         return None

@@ -3,7 +3,7 @@ and the user's corrections (merge it with another event, split reports off it).
 
 The panel is a dialog: it opens over the chart, centred in the window whatever
 the page's scroll, so it is never drawn off screen, and its Close button sits at
-its top. Every character of article text is escaped (`core.highlight`).
+its top. Every character of article text is escaped (`core.present.highlight`).
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core.highlight import Layer, Span, article_facts, markdown_escape, render_article
-from ui.selection import EventDetail, dating_report, event_detail, merge_candidates
+from core.present.highlight import Layer, Span, article_facts, markdown_escape, render_article
 from ui.figures.points import date_anchor, resolution_text
+from ui.selection import EventDetail, dating_report, event_detail, merge_candidates
 
 ARTICLES_PAGE = "pages/4_Articles.py"
 DETAIL_KEY = "timeline_detail_event"        # the event whose panel is open, kept across reruns

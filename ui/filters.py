@@ -19,9 +19,17 @@ from typing import Any, Callable, Iterable
 
 import streamlit as st
 
-from core.highlight import markdown_escape
-from core.query import (FACETS, VALUE_FACETS, DateRange, FilterOptions, Filters, facet, filters_from_query,
-                        filters_to_query)
+from core.present.highlight import markdown_escape
+from core.query import (
+    FACETS,
+    VALUE_FACETS,
+    DateRange,
+    FilterOptions,
+    Filters,
+    facet,
+    filters_from_query,
+    filters_to_query,
+)
 from ui.widgets import csv_bom
 
 FILTER_KEY = "filter_actors"          # the actor multiselect widget

@@ -2,7 +2,7 @@
 
 An import saves the files, then `start()` brings the store in step with the corpus
 folders on a thread of its own, with the store's own connection (`Store.sibling`)
-and the pipeline in a child process (`core.worker`). So the page that imported
+and the pipeline in a child process (`core.store.worker`). So the page that imported
 returns at once and shows the job's progress, and every other session keeps
 reading the last committed store, with a note that N articles are being
 extracted. A `start()` while the job runs asks for one more pass when it ends
@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from core import corpus
+from core.read import corpus
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ class Status:
     done: int = 0
     total: int = 0
     error: str = ""                  # the job itself failed (the store could not be written)
-    report: object = None            # the last finished pass's core.db.SyncReport (what failed, and why)
+    report: object = None            # the last finished pass's core.store.db.SyncReport (what failed, and why)
 
 
 @dataclass

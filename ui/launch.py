@@ -22,13 +22,13 @@ from typing import IO
 # What the pages import, heaviest first (kept as data: add a module here when a page starts using it).
 WARM_MODULES = (
     "pandas", "plotly.graph_objects", "plotly.io", "duckdb", "numpy",
-    "core.db", "core.highlight", "core.export", "core.query", "core.corpus", "core.upload", "core.uploads_folder",
+    "core.store.db", "core.present.highlight", "core.present.export", "core.query", "core.read.corpus", "core.read.upload", "core.read.uploads_folder",
     "ui.figures.common", "ui.figures.points", "ui.figures.timeline", "ui.figures.counts", "ui.figures.maps",
     "ui.figures.network", "ui.figures.claims",
     "ui.page", "ui.data", "ui.source", "ui.filters", "ui.selection", "ui.widgets", "ui.detail", "ui.timeline", "ui.memo",
-    "ui.imports", "ui.import_status", "ui.claims", "core.ledger",
+    "ui.imports", "ui.import_status", "ui.claims", "core.combine.ledger",
     # imported lazily when the store opens (its actor dictionary), and it brings in spaCy: 0.7 s
-    "core.actors",
+    "core.extract.actors",
 )
 
 

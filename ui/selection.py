@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from core.event_lexicon import type_group
-from core.ledger import span_key
+from core.combine.ledger import span_key
+from core.extract.event_lexicon import type_group
 from core.query import Filters
 from ui.figures.claims import series_label
 from ui.figures.points import date_anchor
@@ -125,7 +125,7 @@ def claims_matching(claims: pd.DataFrame, chosen: dict[str, Collection[str]]) ->
 # The Claims page's switch that shows figures from reporters' questions (`?claim_questions=on`).
 QUESTIONS_PARAM = "claim_questions"
 ARTICLES_PATH = "/Articles"
-# The ledger table (core/ledger.py) as the Claims page shows and downloads it.
+# The ledger table (core/combine/ledger.py) as the Claims page shows and downloads it.
 LEDGER_TABLE_COLUMNS = ["first_date", "last_date", "side", "claimant", "value", "low", "high", "qualifier",
                         "category", "unit_class", "contested", "contested_by", "n_sources", "sentence", "article",
                         "link", "units", "ledger_id", "article_ids", "spans"]

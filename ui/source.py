@@ -1,8 +1,8 @@
 """What the pages read the corpus through: `StoreView`, a view of the DuckDB
-store (`core.db.Store`) that answers filtered queries. Every filter is pushed
+store (`core.store.db.Store`) that answers filtered queries. Every filter is pushed
 down into SQL, so a page never loads the whole corpus to show a slice of it.
 A corpus injected by the tests is served the same way: `frames_view` holds its
-frames in an in-memory store (`core.db.FramesStore`) and queries them with the
+frames in an in-memory store (`core.store.db.FramesStore`) and queries them with the
 same SQL.
 
 Pages ask for `view.frames(filters)`: articles, events and claims already
@@ -17,7 +17,7 @@ the densest span holding 90% of them) unless the user chose dates, and the
 events left outside it, which the page lists.
 
 Corrections (merge two events, split mentions off one) are stored in the store
-and survive re-extraction: `StoreView.correct` calls `core.db.Store.add_correction`.
+and survive re-extraction: `StoreView.correct` calls `core.store.db.Store.add_correction`.
 A `frames_view` holds frames only, without the actor dictionary the events are
 rebuilt with, so it offers none (`can_correct` is False and the page says so).
 """
@@ -31,11 +31,11 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from core.db import FramesStore
-from core.events import densest_window
-from ui.figures import points as figures
+from core.combine.events import densest_window
 from core.frames import Frames
 from core.query import FilterOptions, Filters
+from core.store.db import FramesStore
+from ui.figures import points as figures
 from ui.memo import Memo
 
 _EMPTY_LAYERS = ("mentions", "entity_mentions", "timexes")
@@ -84,7 +84,7 @@ def _bucket(events: pd.DataFrame, clock: str = "event") -> str:
 
 
 def _window_of_counts(per_event_day: pd.DataFrame) -> tuple[date, date] | None:
-    """`core.events.densest_window` over daily counts of events (one count per event)."""
+    """`core.combine.events.densest_window` over daily counts of events (one count per event)."""
     days = np.repeat(per_event_day["bucket_start"].to_numpy(), per_event_day["events"].to_numpy())
     return densest_window(days.tolist())
 
@@ -210,7 +210,7 @@ class StoreView:
             return self.store.corrections()
 
     def correct(self, action: str, mention_ids: Sequence[str], *, note: str = "") -> None:
-        """Store a merge or split (`core.db.Store.add_correction`, which rebuilds the
+        """Store a merge or split (`core.store.db.Store.add_correction`, which rebuilds the
         corpus tables) and forget what this view cached of the old tables."""
         with self._lock:
             self.store.add_correction(action, list(mention_ids), note=note)

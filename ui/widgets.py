@@ -8,16 +8,16 @@ import pandas as pd
 import streamlit as st
 from PIL import Image
 
-from core import limits
-from core.corpus import corpus_dirs_from_env
-from core.export import frames_zip, to_csv_bytes
-from core.ledger import with_ledger
-from core.highlight import markdown_escape
+from core.combine.ledger import with_ledger
+from core.present.export import frames_zip, to_csv_bytes
+from core.present.highlight import markdown_escape
 from core.query import Filters
-from ui.memo import Memo
-from ui.selection import undated_articles
+from core.read import limits
+from core.read.corpus import corpus_dirs_from_env
 from ui.figures.common import empty_figure
 from ui.figures.timeline import TIMELINE_MIN_HEIGHT
+from ui.memo import Memo
+from ui.selection import undated_articles
 
 MAX_PROBLEMS_SHOWN = 10
 BOM_KEY = "csv_bom"            # sidebar toggle: CSV with a byte-order mark, for Excel

@@ -14,10 +14,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from core.ingest import content_id
-from bench.app_server import running_app
 from test_browser import _save_screenshot
+
+from bench.app_server import running_app
+from core.read.ingest import content_id
 
 pytestmark = pytest.mark.browser
 

@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from test_upload_e2e import wait_idle
+
 from bench.app_server import running_app
 from tests.conftest import seed_folder
-from test_upload_e2e import wait_idle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bad_input_cases import CASES  # noqa: E402
-from core.ingest import printable  # noqa: E402
-from core.limits import LIMITS  # noqa: E402
+
+from core.read.ingest import printable  # noqa: E402
+from core.read.limits import LIMITS  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from test_browser import CHART, FILTER, LOAD_TIMEOUT_MS, POINTS, first_actor_option, open_timeline, wait_idle
+from test_browser import CHART, LOAD_TIMEOUT_MS, POINTS, first_actor_option, open_timeline, wait_idle
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page
-
 from test_browser import LOAD_TIMEOUT_MS, wait_idle
 
 pytestmark = pytest.mark.browser

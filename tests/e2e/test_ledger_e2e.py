@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from test_browser import CHART, LOAD_TIMEOUT_MS, POINTS, wait_idle
 
 from bench.app_server import running_app
-from test_browser import CHART, LOAD_TIMEOUT_MS, POINTS, wait_idle
 
 pytestmark = pytest.mark.browser
 

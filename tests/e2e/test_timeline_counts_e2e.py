@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page
+from test_browser import CHART, LOAD_TIMEOUT_MS, first_actor_option, wait_idle
 
 from bench.app_server import running_app
 from tests.conftest import seed_folder
-from test_browser import CHART, LOAD_TIMEOUT_MS, REPO, first_actor_option, wait_idle
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from test_browser import CHART, FILTER, LOAD_TIMEOUT_MS, POINTS, open_timeline, point_count, wait_idle, _save_screenshot
+from test_browser import CHART, FILTER, LOAD_TIMEOUT_MS, POINTS, _save_screenshot, open_timeline, point_count, wait_idle
 
 pytestmark = pytest.mark.browser
 

@@ -9,10 +9,10 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from bench.app_server import running_app
 from test_app import two_sides_folder
 from test_browser import CHART, LOAD_TIMEOUT_MS, POINTS, wait_idle
+
+from bench.app_server import running_app
 
 pytestmark = pytest.mark.browser
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+
 from bench.app_server import running_app
 from tests.conftest import seed_folder
 

@@ -1,5 +1,5 @@
 """The claims charts: claimed figures over time, one series per claimant, and
-the ledger's chart (`core/ledger.py`), one panel per side, category and unit
+the ledger's chart (`core/combine/ledger.py`), one panel per side, category and unit
 class, contested claims outlined; ranges are error bars in both."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ui.figures.common import date_axis, empty_figure, escape, wrap_hover
 UNATTRIBUTED = "(unattributed)"
 MIDDAY = pd.Timedelta(hours=12)  # a day-precise date is drawn mid-day, inside its day
 
-# The ledger chart (core/ledger.py): one panel per (side, category, unit class), a trace per claimant.
+# The ledger chart (core/combine/ledger.py): one panel per (side, category, unit class), a trace per claimant.
 LEDGER_PANELS_MAX = 6        # panels drawn; the rest of the series are in the table (the filters narrow them)
 LEDGER_PANEL_HEIGHT = 220    # pixels per panel
 CONTESTED_SYMBOL = "diamond"  # a contested claim's marker, outlined in CONTESTED_LINE

@@ -10,7 +10,7 @@ from typing import Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.event_lexicon import event_types
+from core.extract.event_lexicon import event_types
 
 HOVER_WIDTH = 70          # characters per line of a wrapped hover sentence
 HOVER_MAX_CHARS = 420     # longer sentences are cut, with an ellipsis

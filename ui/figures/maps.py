@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.countries import countries, country_for
+from core.extract.countries import countries, country_for
 from ui.figures.common import marker_sizes
 
 MAP_HEIGHT = 520

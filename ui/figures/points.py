@@ -8,9 +8,9 @@ from datetime import date
 
 import pandas as pd
 
-from core.events import densest_window
-from core.limits import LIMITS
+from core.combine.events import densest_window
 from core.query import LANES, NO_ACTOR
+from core.read.limits import LIMITS
 from ui.figures.common import as_count, as_list, escape, wrap_hover
 
 HOVER_MAX_ACTORS = 8      # a hover names this many participants, then "and N more" (the panel lists all)
@@ -85,7 +85,7 @@ def clock_dates(events: pd.DataFrame, clock: str = "event") -> tuple[pd.Series, 
 
 def timeline_window(events: pd.DataFrame, clock: str = "event") -> tuple[date, date] | None:
     """The span the timeline opens on: the shortest one holding 90% of the events'
-    days on `clock` (`core.events.densest_window`), so a 1938 reference among 2022
+    days on `clock` (`core.combine.events.densest_window`), so a 1938 reference among 2022
     events does not squash the crisis into one column. None when nothing is dated."""
     start, _ = clock_dates(events, clock)
     return densest_window(day.date() for day in start.dropna())
@@ -200,7 +200,7 @@ def bucket_for(date_start: object, date_end: object) -> str:
 def event_counts(events: pd.DataFrame, *, lane: str = "actor", bucket: str = "day",
                  clock: str = "event") -> pd.DataFrame:
     """Dated events counted per (bucket start, lane, event type), in pandas: the
-    same columns as `core.db.Store.event_counts`, which does it in SQL (on event time)."""
+    same columns as `core.store.db.Store.event_counts`, which does it in SQL (on event time)."""
     points = timeline_points(events, lane=lane, clock=clock)
     columns = ["bucket_start", "lane", "event_type", "events"]
     if points.empty:

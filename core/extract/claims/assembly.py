@@ -1,0 +1,351 @@
+"""A Doc's claims: each figure taken through the steps (unit, category, claimant,
+side, place, date) into a `records.Claim`, sentence by sentence, carrying the
+speakers and sides the sentences before named; then a figure stated again takes
+the side its repeat reads, and a headline figure the body repeats counts once.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from core.extract.claims.category import (
+    ELLIPTIC_CASUALTY,
+    category_of,
+    counts_civilians_before,
+    force_served,
+    is_increment,
+    not_a_claim,
+)
+from core.extract.claims.claimant import claimant_of
+from core.extract.claims.figures import Figure, find_figures
+from core.extract.claims.gates import RETRO_REACH, may_attribute_back, might_hold_claims, sentences_to_parse
+from core.extract.claims.grammar import antecedent, span_at
+from core.extract.claims.lexicons import Lexicons, lexicons
+from core.extract.claims.memo import MEMO_KEY, text_of
+from core.extract.claims.people import Speaker, full_name
+from core.extract.claims.place_and_date import dates_of, location_of
+from core.extract.claims.side_guesses import (
+    border_side,
+    claimant_side,
+    clause_side,
+    described_side,
+    inherited_side,
+    names_joint_forces,
+    publisher_side,
+    reporting_body_side,
+)
+from core.extract.claims.side_names import phrase_side
+from core.extract.claims.side_of_actor import (
+    accompanying_side,
+    attack_side,
+    deployer_side,
+    estimated_side,
+    inflicted,
+    inflicting_side,
+    passive_deployment_side,
+    recipient_of_transfer,
+    recipient_side,
+    resized_side,
+)
+from core.extract.claims.side_of_force import (
+    enemy_side,
+    exercise_side,
+    explicit_side,
+    fights_for_side,
+    figure_owner_side,
+    holder_side,
+    loss_owner_side,
+    named_own_force,
+    own_side,
+    speakers_own_side,
+)
+from core.extract.claims.speech import attributed_back, quoted_in, quoted_speakers, speakers_in, still_speaking
+from core.extract.claims.units import (
+    Unit,
+    carried_unit,
+    fronted_partitive_unit,
+    is_force_noun,
+    read_post_unit_cue,
+    referred_unit,
+    unit_for,
+)
+from core.extract.speakers import Voices
+from core.extract.syntax import with_syntax
+from core.read.ingest import headline_span
+from core.records import Claim, Timex
+
+log = logging.getLogger(__name__)
+
+# A mark, while a document is read, of a side guessed from the clause, an earlier
+# sentence or the source rather than read from the force phrase or its deployer;
+# `repeats_share_sides` reads it and takes it off (it is no flag of the output).
+_SIDE_GUESSED = "side_guessed"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds for flags; pass one to `iter_claims` to change them."""
+
+    implausible_above: float = 50_000_000
+
+
+def _implausible(value: float | None, settings: Settings) -> bool:
+    return value is not None and (value != value or value > settings.implausible_above)
+
+
+def _build_claim(figure: Figure, unit: Unit, sent: Span, *, side: str, claimant: str,
+                 category: str, flags: tuple[str, ...], location: str,
+                 claim_date: date | None, as_of: date | None, settings: Settings) -> Claim:
+    doc_text = text_of(sent.doc)
+    start = min(figure.phrase_start, unit.token.left_edge.idx)
+    end = max(figure.phrase_end, unit.token.idx + len(unit.token))
+    all_flags = figure.flags + unit.flags + flags
+    if _implausible(figure.high if figure.value is None else figure.value, settings):
+        all_flags += ("implausible",)
+    return Claim(
+        start=figure.start, end=figure.end, sentence=doc_text[sent.start_char:sent.end_char],
+        value=figure.value, unit=unit.text, category=category,
+        low=figure.low, high=figure.high, qualifier=figure.qualifier,
+        side=side, claimant=claimant, location=location,
+        date=claim_date, as_of=as_of, text=doc_text[start:end],
+        flags=tuple(dict.fromkeys(all_flags)),
+    )
+
+
+def _force_mention_sides(sent: Span, lex: Lexicons) -> list[str]:
+    """Sides of force nouns in the sentence ("Moscow's forces are massing"), and of military
+    equipment whose side the phrase names ("Russian missiles hit our country again")."""
+    sides = []
+    for token in sent:
+        if is_force_noun(token, lex):
+            found = explicit_side(token, token.doc[token.i:token.i], lex) or deployer_side(token, lex)
+        elif lex.units.get(token.lower_, ("",))[0] == "equipment":
+            found = explicit_side(token, token.doc[token.i:token.i], lex)
+        else:
+            continue
+        if found:
+            sides.append(found)
+    return sides
+
+
+def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = (),
+                settings: Settings = Settings(), voices: Voices = Voices()) -> Iterator[Claim]:
+    """Yield every troop or casualty figure in `doc`, in text order; a figure
+    stated in the headline and again in the body once (`without_headline_repeats`).
+    A figure no sentence attributes is claimed by whoever speaks there (`voices`:
+    a transcript's speaker, an address's speaker); one in a reporter's question
+    by `speakers.REPORTER`, with the flag "question".
+
+    A doc without a dependency parse is parsed only in the sentences that
+    need it (`sentences_to_parse`), on a copy: see `core.extract.syntax`.
+    """
+    lex = lexicons()
+    doc, _ = with_syntax(doc, lambda sentences: sentences_to_parse(sentences, lex))
+    try:
+        found = repeats_share_sides(list(_claims_in(doc, published=published, timexes=timexes,
+                                                     settings=settings, lex=lex, voices=voices)), lex)
+        yield from without_headline_repeats(found, headline_end=headline_span(text_of(doc))[1])
+    finally:
+        doc.user_data.pop(MEMO_KEY, None)      # per-sentence answers live as long as the reading
+
+
+def repeats_share_sides(claims: Sequence[Claim], lex: Lexicons | None = None) -> list[Claim]:
+    """A figure the document states again ("the 8,500 American troops", then "those
+    8,500 troops") counts the same forces: a statement that names no side, or only
+    guesses it from its context (`_SIDE_GUESSED`), takes the side of the nearest
+    one that reads it from the text, with the flag "side_from_repeat". Run again over
+    the joined pieces of a long article (`core.extract.articles.join_pieces`), it fills the
+    sides a repeat in another piece reads."""
+    lex = lex or lexicons()
+
+    def kind(claim: Claim) -> str:
+        return lex.units.get(claim.unit.lower(), ("", ""))[0]
+
+    def read(claim: Claim) -> bool:
+        return bool(claim.side) and _SIDE_GUESSED not in claim.flags
+
+    out = []
+    for claim in claims:
+        if not read(claim) and claim.value is not None:
+            same = [c for c in claims if read(c) and c.value == claim.value and c.category == claim.category
+                    and kind(c) == kind(claim)]
+            if same:
+                nearest = min(same, key=lambda c: abs(c.start - claim.start))
+                if nearest.side != claim.side:            # flagged only when the repeat changes it
+                    claim = dataclasses.replace(claim, side=nearest.side, flags=claim.flags + ("side_from_repeat",))
+        out.append(dataclasses.replace(claim, flags=tuple(f for f in claim.flags if f != _SIDE_GUESSED)))
+    return out
+
+
+def _same_figure(first: Claim, second: Claim) -> bool:
+    """The same count of the same thing; sides agree, or one of them is not known."""
+    return ((first.value, first.low, first.high, first.unit, first.category)
+            == (second.value, second.low, second.high, second.unit, second.category)
+            and (first.side == second.side or not first.side or not second.side))
+
+
+def without_headline_repeats(claims: Sequence[Claim], *, headline_end: int) -> list[Claim]:
+    """The claims, less any in the headline (text before `headline_end`, see
+    `core.read.ingest.headline_span`) whose figure the body states again: one figure
+    counts once in an article. The body's claim is kept (it has the context)."""
+    body = [c for c in claims if c.start >= headline_end]
+    return [c for c in claims if c.start >= headline_end or not any(_same_figure(c, b) for b in body)]
+
+
+def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], settings: Settings,
+               lex: Lexicons, voices: Voices) -> Iterator[Claim]:
+    speakers: list[Speaker] = []
+    recent_sides: list[tuple[int, str]] = []     # (sentence index, side)
+    labels = {turn.start for turn in voices.turns}
+    # a speaker's label is a sentence of its own (`core.extract.pipeline`), not one the distances count
+    sentences = [s for s in doc.sents if s.start_char not in labels or not s.text.rstrip().endswith((":", "Q"))]
+    back = {i: name for i, sent in enumerate(sentences) if sent[0].tag_ and may_attribute_back(sent, lex)
+            for name in [attributed_back(sent, [], lex)] if name}
+    quoted = quoted_speakers(sentences, lex, voices)
+    last_unit: tuple[int, Unit] | None = None      # the last unit counted, and in which sentence
+    for index, sent in enumerate(sentences):
+        claims_from = len(recent_sides)
+        if might_hold_claims(sent, lex) or last_unit is not None and last_unit[0] == index - 1:
+            previous_unit: Unit | None = None       # the last unit counted in this sentence
+            earlier_unit = last_unit[1] if last_unit is not None and last_unit[0] == index - 1 else None
+            quoted_by, quoted_home = quoted.get(index, ("", ""))
+            for figure in find_figures(sent, lex=lex):
+                try:
+                    found = _claim_for(figure, sent, index, speakers=speakers, recent_sides=recent_sides,
+                                       previous_unit=previous_unit, earlier_unit=earlier_unit,
+                                       published=published,
+                                       timexes=timexes, lex=lex, settings=settings, voices=voices,
+                                       stated_by=quoted_by
+                                       or next((back[j] for j in range(index, index + RETRO_REACH + 1)
+                                                if j in back), "")
+                                       or still_speaking(speakers, sentences, index,
+                                                          voices.turn_start(sent.start_char)),
+                                       quoted_home=quoted_home)
+                except Exception:  # one bad candidate must not stop the article
+                    log.exception("skipping figure %r", text_of(doc)[figure.start:figure.end])
+                    continue
+                if found is not None:
+                    claim, previous_unit = found
+                    last_unit = (index, previous_unit)
+                    if claim.side:
+                        recent_sides.append((index, claim.side))
+                    yield claim
+        # a figure's side says more than a force the sentence mentions: "Ukrainian forces
+        # eliminated 760 occupiers" leaves the occupiers' side for the next sentence to inherit
+        recent_sides[claims_from:claims_from] = [(index, side) for side in _force_mention_sides(sent, lex)]
+        speakers.extend(speakers_in(sent, speakers, lex))
+
+
+def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker],
+               recent_sides: list[tuple[int, str]], previous_unit: Unit | None, published: date | None,
+               timexes: Sequence[Timex], lex: Lexicons, settings: Settings,
+               voices: Voices = Voices(), stated_by: str = "", quoted_home: str = "",
+               earlier_unit: Unit | None = None) -> tuple[Claim, Unit] | None:
+    """The claim a figure makes and the unit it counts, or None if it is no claim.
+    `stated_by`: who a later "This was stated by X" names, for a figure no sentence attributes;
+    `quoted_home`: the side of the speaker of the quotation the figure is in, if known."""
+    doc = sent.doc
+    span = span_at(doc, figure.start, figure.end)
+    if span is None:
+        return None
+    number = span.root
+    unit = (unit_for(figure, doc, lex) or carried_unit(figure, number, previous_unit, lex)
+            or referred_unit(number, previous_unit or earlier_unit) or fronted_partitive_unit(number, lex))
+    if unit is None:
+        return None
+    if unit.kind == "casualty" and unit.text in ELLIPTIC_CASUALTY and unit.token.i == number.i + 1:
+        if previous_unit is not None and previous_unit.kind == "personnel":
+            # "498 servicemen had been killed and 1,597 wounded": the wounded are servicemen too
+            unit = dataclasses.replace(unit, text=previous_unit.text, flags=unit.flags + ("unit_carried",))
+        elif counts_civilians_before(number, lex):
+            return None                 # "11 people were killed and 64 wounded": people too
+    figure = read_post_unit_cue(figure, unit, text_of(doc))
+    category, category_flags = category_of(unit, lex)
+    served = force_served(unit.token, lex) if unit.kind in ("people", "serving") else None
+    if unit.kind in ("people", "serving") and category == "force_size" and served is None:
+        return None                     # "the low thousands" of civilians is not a force
+    if unit.kind == "serving" and category != "force_size":
+        return None                     # "40 women were killed": no force is counted
+    if not_a_claim(number, unit, lex):
+        return None
+    if is_increment(number, unit, lex):
+        category_flags += ("change",)
+    claimant, claimant_head = claimant_of(number, sent, speakers, lex)
+    if claimant_head is not None:
+        claimant_head = antecedent(claimant_head)     # "Armenia's defence ministry, which said ..."
+    claimant = voices.holder_of(claimant) or claimant          # "the President said ..."
+    if claimant_head is not None and any(c.dep_ == "poss" and c.lower_ in ("our", "my")
+                                         for c in claimant_head.children):
+        claimant = ""                   # "according to our data": the one who speaks
+    elif claimant.istitle() and " " not in claimant:
+        claimant = full_name(claimant, doc, figure.start, lex)   # "Pistorius said", tagged as no person
+    speaker, question, home = voices.at(figure.start)
+    publisher = publisher_side(home)
+    home = publisher or quoted_home
+    if not home and claimant_head is not None and quoted_in(figure, sent):
+        home = described_side(claimant_head, lex)   # "'Our forces destroyed 13 tanks,' the Russian ministry said"
+    if question:
+        category_flags += ("question",)
+    if not claimant:
+        claimant = speaker if question else (stated_by or speaker)
+    claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
+    source_side = claimant_side(claimant_head, lex, voices.country_of)
+    side = (
+        figure_owner_side(number, lex)
+        or explicit_side(unit.token, span, lex)
+        or fights_for_side(unit.token, lex)
+        or passive_deployment_side(unit, lex, publisher)
+        or enemy_side(unit.token, home or source_side, lex)
+        or loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
+        or (recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
+        or deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
+                          addressee=publisher_side(voices.home) if question else "")
+        or attack_side(unit.token, lex)
+        or accompanying_side(unit.token, lex, home or source_side)
+        or resized_side(unit.token, lex, home)
+        or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
+        or own_side(unit.token, claimant_head, lex, voices.country_of)
+        or speakers_own_side(unit.token, claimant_head, home)
+        or named_own_force(unit.token, home)
+        or (recipient_side(unit.token, home or source_side, lex) if unit.kind == "equipment" else "")
+        or holder_side(unit.token, lex)
+        or estimated_side(unit.token, lex, voices.country_of)
+        or exercise_side(unit.token, lex)
+        or (named_own_force(served, home) or phrase_side(served, lex) if served is not None else "")
+    )
+    inflicter = inflicted(unit.token, lex) if category != "force_size" or "losses" in category_flags else None
+    inflicting = inflicting_side(inflicter, lex, home or source_side) if inflicter is not None else ""
+    def guesses() -> Iterator[str]:
+        yield unit.side                       # the guess made for the figure whose noun this one shares
+        yield lex.adversaries.get(inflicting, "")
+        if category == "force_size":
+            yield clause_side(unit.token, sent, claimant_tokens, lex)
+            yield border_side(unit.token, lex)
+        if category == "captured" and unit.kind != "casualty":
+            # "1,730 fighters have surrendered, Russia's ministry said"; not "the release of 215 prisoners"
+            yield lex.adversaries.get(source_side or home, "")
+        yield inherited_side(index, recent_sides)
+        yield source_side
+        if category != "force_size":
+            yield home if claimant_head is None else ""
+            yield reporting_body_side(claimant_head, lex)
+
+    # the first guess that is not the inflicter's own ("the RSF said it had captured 31 officers")
+    guessed = next((g for g in guesses() if g and g != inflicting), "") \
+        if not side and not (category == "force_size" and names_joint_forces(sent, lex)) else ""
+    if guessed:
+        side = guessed
+        category_flags += (_SIDE_GUESSED,)
+    figure_tokens = {t.i for t in span} | {unit.token.i}
+    claim_date, as_of = dates_of(figure_tokens, sent, timexes, published)
+    claim = _build_claim(
+        figure, unit, sent, side=side, claimant=claimant, category=category,
+        flags=category_flags, location=location_of(unit.token, sent, lex),
+        claim_date=claim_date, as_of=as_of, settings=settings,
+    )
+    return claim, dataclasses.replace(unit, side=side, side_guessed=bool(guessed))

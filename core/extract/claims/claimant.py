@@ -1,0 +1,357 @@
+"""Who claims a figure: the source its reporting verb, "according to" or closing
+attribution names, spelt as a name: "he" as the person last named, "the ministry"
+as the fuller body named before, "the think tank" as the one named next.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from core.extract.claims.grammar import (
+    AFFILIATION_PREPS,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS_OTHER,
+    PRONOUNS_PERSON,
+    antecedent,
+    entity_of,
+    reach_start,
+    subject_of,
+    with_the,
+)
+from core.extract.claims.lexicons import Lexicons
+from core.extract.claims.memo import per_doc, text_of
+from core.extract.claims.people import (
+    Speaker,
+    full_name,
+    named_people,
+    person_in,
+    person_names_before,
+    role_apposition,
+    role_only,
+    strip_titles,
+    titled_name,
+)
+from core.extract.claims.reporting import (
+    according_to,
+    estimating_verb,
+    noun_parsed_reporting,
+    participle_speaker,
+    reporting_verbs_for,
+    trailing_source,
+    verb_reports,
+)
+from core.extract.claims.side_names import NAME_REACH, SOURCE_REACH, name_key, phrase_side, side_of_term, token_side
+
+_SOURCE_PREPS = AFFILIATION_PREPS | {"in", "on", "with", "close"}   # "a source in the SBU", "officials on both sides"
+_SHORT_SENTENCE = 4          # tokens: a "sentence" this short is a split abbreviation ("Brig.")
+_ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
+
+
+def _common_phrase(subject: Token) -> str:
+    """ "Intelligence" -> "intelligence", "US intelligence", "Ukraine's defence ministry"."""
+    doc = subject.doc
+    keep = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det" and t.dep_ != "punct"]
+    if not keep:
+        return ""
+    start = min(t.i for t in keep)
+    if subject.pos_ == "PROPN":
+        name_start = subject.i
+        while name_start > start and doc[name_start - 1].pos_ == "PROPN":
+            name_start -= 1
+        if name_start > start and all(t.is_lower or t.is_punct or t.dep_ == "det" for t in doc[start:name_start]):
+            start = name_start                # "the open-source intelligence project Oryx": Oryx
+    end = subject.i + 1
+    for right in subject.rights:
+        if right.i != end:
+            break
+        if right.dep_ == "prep" and right.lower_ in _SOURCE_PREPS or right.dep_ == "amod" \
+                or right.dep_ == "acl" and right.tag_ == "VBN" and any(c.dep_ == "agent" for c in right.children):
+            end = right.right_edge.i + 1      # "sources familiar with the matter", "rebels led by HTS"
+        else:
+            break
+    conjuncts = [c for c in subject.rights if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    if conjuncts:
+        end = max(end, conjuncts[-1].right_edge.i + 1)     # "Russia and Belarus say ..."
+    words = [t for t in doc[start:end] if t.dep_ != "det" or t.i > subject.i]
+    text = "".join(t.text_with_ws for t in words).strip()
+    first = words[0]
+    opening = next((t for t in first.sent if not t.is_space and not t.is_punct), first)
+    # Sentence-initial capitals are not names: "Intelligence suggests" (the
+    # tagger often calls it PROPN there); a word NER leaves unnamed is lowered.
+    elsewhere = per_doc(doc, "non_initial_texts", _non_initial_texts)[first.text]
+    if opening.text == first.text and not opening.is_sent_start:
+        elsewhere -= 1                  # the opening word itself does not count
+    capitalised_elsewhere = elsewhere > 0
+    if first == opening and first.pos_ in ("NOUN", "PROPN") and not first.ent_type_ \
+            and not capitalised_elsewhere and not side_of_term(first.text):
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons) -> tuple[str, bool]:
+    """(claimant, is_person) for the subject of a reporting verb."""
+    doc = subject.doc
+    if antecedent(subject) is not subject:
+        return claimant_from_subject(antecedent(subject), speakers, lex)   # "the ministry, which said ..."
+    if subject.lower_ in PRONOUNS_PERSON:
+        earlier = [s for s in speakers if s.char < subject.idx]
+        if earlier:
+            return earlier[-1].name, True
+        named = person_names_before(doc, subject.idx)
+        named = [n for n in named if len(n.split()) >= 2] or named   # a lone word is often a place NER misread
+        return (full_name(named[-1], doc, subject.idx, lex), True) if named else ("", False)
+    source = _earlier_source(subject, lex)
+    if source is not None:
+        return claimant_from_subject(source, speakers, lex)
+    apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if apposed is not None and subject.lemma_.lower() in lex.org_descriptions:
+        return claimant_from_subject(apposed, speakers, lex)   # "the think tank Caspian Watch"
+    if subject.lower_ in PRONOUNS_OTHER:
+        return "", False
+    author = _report_author(subject, lex)
+    if author is not None:
+        return claimant_from_subject(author, speakers, lex)
+    person = person_in(subject, lex)
+    if person is not None and side_of_term(person.text, lex) == "" and not role_only(person.text):
+        return full_name(person.text, doc, subject.idx + len(subject), lex), True
+    titled = titled_name(subject, lex) or role_apposition(subject, lex)
+    if titled:
+        return full_name(titled, doc, subject.idx + len(subject), lex), True
+    holder = _role_holder(subject, lex)
+    if holder:
+        return holder, True
+    named_next, is_person = _named_next(subject, lex)
+    if named_next:
+        return named_next, is_person
+    phrase = _spelt_out(subject) or _common_phrase(subject)
+    name = strip_titles(phrase, lex)
+    if name != phrase and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
+        return name, True               # "Lieutenant General Igor Zhuravlyov", tagged as an organisation
+    return phrase, False
+
+
+def _spelt_out(subject: Token) -> str:
+    """ "The SDF said" after "the US-backed Syrian Democratic Forces said": an acronym
+    source is the name spelt out before it whose capitalised words' initials it is; ""."""
+    acronym = subject.text
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6) \
+            or any(c.dep_ in ("compound", "poss", "amod") for c in subject.children):
+        return ""
+    doc = subject.doc
+    words = list(doc[max(0, subject.i - NAME_REACH):subject.i])
+    for end in range(len(words), 0, -1):
+        start = end - len(acronym)
+        if start < 0:
+            break
+        name = words[start:end]
+        if all(t.text[:1].isupper() and t.is_alpha for t in name) \
+                and "".join(t.text[0] for t in name) == acronym:
+            return " ".join(t.text for t in name)
+    return ""
+
+
+def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
+    """The fuller source named before that a short one goes back to, in the
+    `SOURCE_REACH` sentences before it: "the General Staff of Ukraine's Armed Forces
+    reported ... . The General Staff also said", "a senior NATO military official said ...
+    . The official said", "it said" after an organisation's statement (not after a
+    person's, whom "it" cannot be), "according to the report" after whoever reported, and
+    "the minister said" after a titled person ("Defence Secretary Ben Wallace"), and "the
+    ministry said" after the nearest fuller mention of the same body, a source or not. None when
+    there is none, or the subject is a name."""
+    doc, sent = subject.doc, subject.sent
+    pronoun = subject.lower_ in ("it", "they")
+    short = (subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "GPE")
+             and with_the(subject)
+             and not any(c.dep_ in ("poss", "prep", "appos") for c in subject.children))
+    if not (pronoun or short):
+        return None
+    report = short and subject.lemma_.lower() in lex.report_nouns      # "according to the report"
+    role = short and subject.lower_ in lex.titles                      # "The minister said"
+    described = short and subject.lemma_.lower() in lex.org_descriptions   # "the think tank added"
+    start = reach_start(sent, SOURCE_REACH)
+    size = _phrase_size(subject)
+    for token in reversed(doc[start:sent.start]):
+        according = token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+        reports = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") \
+            and token.head.lemma_.lower() in lex.reporting
+        if not (according or reports):
+            continue                      # a source is who reports: the subject of "said", or "according to X"
+        if pronoun:
+            if token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON and token.ent_type_ != "PERSON" \
+                    and person_in(token, lex) is None:
+                return token
+        elif report:
+            if token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON and token.lemma_.lower() not in lex.report_nouns:
+                return token
+            author = _report_author(token, lex)
+            if author is not None:
+                return author             # "according to a 2023 study by WatchDog.md ... . The study found"
+        elif role and (token.ent_type_ == "PERSON" or person_in(token, lex) is not None) \
+                and any(t.lower_ in lex.titles for t in token.subtree):
+            return token                  # "Defence Secretary Ben Wallace said ... . The minister said"
+        elif described and token.ent_type_ == "ORG":
+            return token                  # "the Institute for the Study of War said ... . The think tank added"
+        elif token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:
+            return token
+    if short and subject.lemma_.lower() in lex.org_nouns:
+        for token in reversed(doc[start:subject.i]):     # "the official representative of the Russian Defence
+            if token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:   # Ministry ...
+                return token                              # . Russian aviation shot down two aircraft, the ministry said"
+    if pronoun or report or described:   # "..., Ukraine's General Staff said." that the parse left off its verb
+        earlier = doc[sent.start - 1].sent if sent.start > 0 else None
+        while earlier is not None and earlier.start >= start:
+            trailing = trailing_source(earlier[0], earlier, lex)
+            if trailing is not None and trailing.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON \
+                    and (report or trailing.ent_type_ != "PERSON" and person_in(trailing, lex) is None) \
+                    and (not described or trailing.ent_type_ == "ORG"):
+                return trailing
+            earlier = doc[earlier.start - 1].sent if earlier.start > 0 else None
+    return None
+
+
+def _phrase_size(noun: Token) -> int:
+    """Words in a noun phrase, leaving out the clauses on it ("The brigade, formed from
+    veterans of the Azov regiment," is two words, as short as "the brigade")."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl", "punct")]
+    return len(list(noun.subtree)) - sum(len(list(c.subtree)) for c in clauses)
+
+
+def _report_author(subject: Token, lex: Lexicons) -> Token | None:
+    """Who wrote a piece of reporting (`claim_report_nouns.txt`): its owner ("the Ministry
+    of Defence's latest assessment") or its "by" phrase ("analysis by BBC Russian"); None
+    for another noun or a report with neither."""
+    if subject.lemma_.lower() not in lex.report_nouns:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS_OTHER
+                  and c.lower_ not in POSSESSIVE_PRONOUNS), None)
+    if owner is not None:
+        return owner
+    by = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None:                        # "a decree signed by President Putin"
+        by = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   for a in c.children if a.dep_ == "agent"), None)
+    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+
+
+def _role_holder(subject: Token, lex: Lexicons) -> str:
+    """ "said the Adviser to the Head of the President's Office", after "Adviser to the
+    Head of the Office of the President Oleksiy Arestovych": a role word with no name
+    is the person last introduced by that role word (within `_ROLE_REACH` words before
+    the name)."""
+    person = person_in(subject, lex)
+    if subject.lower_ not in lex.titles or (person is not None and not role_only(person.text)):
+        return ""
+    doc = subject.doc
+    for end, name in reversed(per_doc(doc, "named_people", named_people)):
+        if end > subject.idx:
+            continue
+        start = doc.char_span(end - len(name), end, alignment_mode="expand")
+        if start is not None and any(t.lower_ == subject.lower_ for t in doc[max(0, start.start - _ROLE_REACH):start.start]):
+            return full_name(name, doc, end, lex)
+    return ""
+
+
+def _named_next(subject: Token, lex: Lexicons) -> tuple[str, bool]:
+    """ "..., the head of Ukraine's defence intelligence agency told the Military Times.
+    Brig. Gen. Kyrylo Budanov said ...": (name, is a person) of a singular role
+    (`claim_roles_named_later.txt`) whose sentence names no one: the person the next sentence
+    names, if the document names them nowhere before, as the subject of its first reporting
+    verb, or as the same role with a name ("the spokesman, Steffen Hebestreit, said"). So too
+    an organisation described by its kind (`claim_org_descriptions.txt`): "South Korea's spy
+    agency said ... . The National Intelligence Service said". Not someone whose own words
+    name another side ("Lithuania's president said ... . Kremlin spokesman Dmitry Peskov
+    said"). A sentence of a few tokens ("Brig.") joins the one after it. ("", False) if none."""
+    none = ("", False)
+    organisation = subject.lemma_.lower() in lex.org_descriptions      # "South Korea's spy agency said"
+    if not (subject.lower_ in lex.roles_named_later or organisation) or subject.tag_ != "NN" \
+            or person_in(subject, lex) is not None:
+        return none
+    doc = subject.doc
+    sent = subject.sent
+    if sent.end >= len(doc) or any(t.ent_type_ == "PERSON" for t in sent):
+        return none
+    following = doc[sent.end].sent
+    if len(following) < _SHORT_SENTENCE and following.end < len(doc):
+        following = doc[following.start:doc[following.end].sent.end]
+    before = text_of(doc)[:sent.end_char]
+    side = phrase_side(subject, lex)
+
+    def new(name: str) -> bool:         # named nowhere before, as a whole word
+        return re.search(r"\b" + re.escape(name.split()[-1]) + r"\b", before) is None
+
+    for token in following:
+        if token.lower_ == subject.lower_:
+            name = role_apposition(token, lex)
+            if name:
+                return (name, True) if new(name) else none
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.reporting:
+            speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if speaker is None or speaker.tag_ != "NNP":
+                continue
+            if any(found and found != side for t in speaker.subtree for found in [token_side(t, lex)]):
+                return none                   # "Kremlin spokesman Dmitry Peskov said": another side's voice
+            if organisation:                  # "The National Intelligence Service said ..."
+                name = name_key(entity_of(speaker).text)
+                ok = speaker.ent_type_ == "ORG" and new(name)
+                return (name, False) if ok else none
+            if speaker.ent_type_ == "PERSON":
+                name = strip_titles(entity_of(speaker).text, lex)
+            else:
+                name = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i and t.tag_ == "NNP"
+                                and t.text[:1].isupper() and t.lower_.rstrip(".") not in lex.titles)
+            ok = len(name.split()) >= 2 and not side_of_term(name, lex) and new(name)
+            return (name, True) if ok else none
+    return none
+
+
+def _voice_of_state(subject: Token, number: Token, sent: Span, lex: Lexicons) -> Token | None:
+    """ "Washington now believes Russia has 190,000 personnel ..., US ambassador Michael
+    Carpenter told the OSCE": when the source is a state, named by its country or capital,
+    and a person in the same sentence states what it believes, that person is the source."""
+    if subject.ent_type_ != "GPE" or not side_of_term(entity_of(subject).text, lex):
+        return None
+    outer = next((subject_of(v) for v in subject.head.ancestors if v.lemma_.lower() in lex.reporting), None)
+    for speaker in (outer, trailing_source(number, sent, lex)):
+        if speaker is not None and speaker != subject and (
+                speaker.ent_type_ == "PERSON" or person_in(speaker, lex) is not None
+                or speaker.pos_ == "PROPN" and not speaker.ent_type_ and not token_side(speaker, lex)):
+            return speaker
+    return None
+
+
+def _non_initial_texts(doc: Doc) -> Counter:
+    """How often each word occurs where no sentence starts: a capital there is a name's."""
+    return Counter(t.text for t in doc if not t.is_sent_start)
+
+
+def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicons) -> tuple[str, Token | None]:
+    """The source of the figure ("" if unattributed) and its head token."""
+    estimating = estimating_verb(number)
+    estimator = subject_of(estimating) if estimating is not None else None
+    for verb in reporting_verbs_for(number, lex):
+        subject = participle_speaker(verb, lex) or subject_of(verb)
+        if subject is not None:
+            if estimating is not None and estimator is not None and not verb_reports(verb, estimating):
+                break         # "..., U.S. officials say, while Kyiv puts the figure at 127,000": Kyiv's
+            subject = _voice_of_state(subject, number, sent, lex) or subject
+            name, _ = claimant_from_subject(subject, speakers, lex)
+            return name, subject
+    else:                             # no reporting verb with a subject: other ways a source is named
+        source = according_to(sent)
+        if source is not None:
+            name, _ = claimant_from_subject(source, speakers, lex)
+            return name, source
+        compounds = noun_parsed_reporting(sent, lex)
+        if compounds:
+            return compounds.text, compounds.root
+        trailing = trailing_source(number, sent, lex)
+        if trailing is not None:
+            name, _ = claimant_from_subject(trailing, speakers, lex)
+            return name, trailing
+    if estimator is not None:
+        name, _ = claimant_from_subject(estimator, speakers, lex)
+        return name, estimator
+    return "", None

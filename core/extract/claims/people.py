@@ -1,0 +1,124 @@
+"""People named in a document: the persons NER finds (not a bare role word or a
+side), a name in its fullest form and without its titles, and the person a role
+word or an apposition introduces.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from core.extract.claims.lexicons import Lexicons, lexicons
+from core.extract.claims.memo import per_doc
+from core.extract.claims.side_names import side_of_term
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A named person seen as the subject of a reporting verb."""
+
+    char: int
+    name: str
+    continues: bool = True       # False for "..., X said." after what X said: their speech ends there
+
+
+def _person_entities(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """(end character, text) of each PERSON entity, in order; not a bare role word
+    or a side that NER took for a name ("Adviser", "Ukrainian")."""
+    return tuple((e.end_char, e.text) for e in doc.ents
+                 if e.label_ == "PERSON" and not role_only(e.text) and not side_of_term(e.text))
+
+
+def role_only(text: str) -> bool:
+    return all(word.lower().rstrip(".") in lexicons().titles for word in text.split())
+
+
+def person_names_before(doc: Doc, char: int) -> list[str]:
+    return [text for end, text in per_doc(doc, "person_entities", _person_entities) if end <= char]
+
+
+def _entity_bounds(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Token index -> (start, end) of the entity it is in."""
+    return {i: (e.start, e.end) for e in doc.ents for i in range(e.start, e.end)}
+
+
+def strip_titles(name: str, lex: Lexicons) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in lex.titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def full_name(name: str, doc: Doc, char: int, lex: Lexicons) -> str:
+    """The longest form of a person's name seen up to `char`: "Mr Wallace" -> "Ben Wallace"."""
+    name = strip_titles(name, lex)
+    surname = name.split()[-1] if name else ""
+    forms = [strip_titles(n, lex) for n in person_names_before(doc, char)]
+    forms = [n for n in forms if n.split() and n.split()[-1] == surname]
+    return max(forms + [name], key=lambda n: len(n.split()))
+
+
+def person_in(subject: Token, lex: Lexicons) -> Span | None:
+    """A PERSON entity in the subject phrase's head group or apposition, with the given
+    names the tagger left out of it ("Oleksii Reznikov" tagged as "Reznikov")."""
+    doc = subject.doc
+    group = [subject] + [c for c in subject.children if c.dep_ in ("compound", "appos", "flat")]
+    bounds = per_doc(doc, "entity_bounds", _entity_bounds)
+    for token in group:
+        if token.ent_type_ == "PERSON":
+            return _with_given_names(doc[slice(*bounds[token.i])], lex) if token.i in bounds else None
+        for inner in token.children:
+            if inner.dep_ == "compound" and inner.ent_type_ == "PERSON":
+                return _with_given_names(doc[slice(*bounds[inner.i])], lex) if inner.i in bounds else None
+    return None
+
+
+def _with_given_names(name: Span, lex: Lexicons) -> Span:
+    """`name` widened to the left over capitalised proper nouns that modify it and tag as
+    no entity, up to a title ("Defence Minister Oleksii [Reznikov]")."""
+    start = name.start
+    while start > name.sent.start:
+        before = name.doc[start - 1]
+        if not (before.tag_ == "NNP" and before.dep_ == "compound" and before.head.i in range(start, name.end)
+                and not before.ent_type_ and before.lower_ not in lex.titles):
+            break
+        start -= 1
+    return name.doc[start:name.end]
+
+
+def titled_name(subject: Token, lex: Lexicons) -> str:
+    """ "Mr Wallace" when NER missed it: a proper noun after a courtesy title."""
+    if subject.tag_ != "NNP" or subject.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or subject.lower_ in lex.org_nouns:
+        return ""                         # "the General Staff" is a body, not a General named Staff
+    left = [c for c in subject.lefts if c.dep_ == "compound"]
+    if left and left[-1].lower_.rstrip(".") in lex.titles:
+        return subject.text
+    return ""
+
+
+def named_people(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """(end character, text) of every occurrence of a name NER took for a PERSON somewhere
+    in the document, in order: after a long title NER often misses the name it
+    introduces ("Adviser to the Head of the Office of the President of Ukraine Mykhailo
+    Podoliak"), and finds it later ("According to Mykhailo Podoliak")."""
+    names = {text for _end, text in per_doc(doc, "person_entities", _person_entities) if len(text.split()) >= 2}
+    if not names:
+        return ()
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b")
+    return tuple((match.end(), match.group()) for match in pattern.finditer(doc.text))
+
+
+def role_apposition(subject: Token, lex: Lexicons) -> str:
+    """ "Ukraine's acting president, Oleksandr Turchynov, said": a role noun
+    with a proper name in apposition names that person, whatever label NER
+    gave the name. The apposition may hang off a word inside the role phrase
+    ("Russia's commander in Ukraine, General Sergei Surovikin")."""
+    if subject.lower_ not in lex.titles:
+        return ""
+    for token in subject.subtree:
+        if token.dep_ == "appos" and token.tag_ == "NNP" and token.ent_type_ not in ("GPE", "NORP", "LOC"):
+            names = [t for t in token.subtree if t.tag_ == "NNP" and t.lower_.rstrip(".") not in lex.titles]
+            if len(names) >= 2:
+                return " ".join(t.text for t in names)
+    return ""

@@ -1,0 +1,176 @@
+"""The reporting verbs around a figure: which verbs report it, their subjects,
+"according to X", a source named at the sentence's end ("..., X said."), and the
+verb that puts an estimate at the figure ("put the number of troops at 410,000").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from core.extract.claims.grammar import RELATIVE_PRONOUNS, SUBJECT_DEPS, antecedent, entity_of
+from core.extract.claims.lexicons import Lexicons
+from core.extract.claims.memo import per_sentence
+from core.extract.claims.units import COUNT_NOUNS, TOLL_NOUNS, governors
+
+_REVISING_VERBS = frozenset({"correct", "revise", "update", "adjust", "amend", "raise", "lower"})   # "... the figure to N"
+_ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
+_CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})   # "X says ..., while Y puts it at ..."
+
+
+def participle_speaker(verb: Token, lex: Lexicons) -> Token | None:
+    """ "..., Ukraine's armed forces said, adding that ...": a reporting participle with no
+    subject of its own goes on from the reporting verb before it in the sentence, whose
+    subject it shares (the parse often hangs it on another clause)."""
+    if not _is_reporting_participle(verb, lex):
+        return None
+    for earlier in reversed(verb.doc[verb.sent.start:verb.i]):
+        if earlier.pos_ == "VERB" and earlier.lemma_.lower() in lex.reporting:
+            return next((c for c in earlier.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _is_reporting_participle(verb: Token, lex: Lexicons) -> bool:
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in lex.reporting \
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
+    """Reporting verbs governing the figure, nearest first, then "..., X said" asides and
+    relative clauses on its noun ("the 1,000 members that the President has said he would
+    mobilize")."""
+    ancestors = list(number.ancestors)
+    for token in ancestors:
+        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in lex.reporting or _report_verb(token, number, lex)):
+            yield token
+    for token in [number] + ancestors:
+        for child in token.children:
+            if child.dep_ == "parataxis" and child.lemma_.lower() in lex.reporting:
+                yield child
+            elif child.dep_ == "relcl" and token.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() in lex.reporting \
+                    and any(c.dep_ in ("dobj", "nsubj") and c.lower_ in RELATIVE_PRONOUNS for c in child.subtree):
+                yield child
+
+
+def _report_verb(verb: Token, number: Token, lex: Lexicons) -> bool:
+    """ "The daily update also listed 3,350 tanks", "the tally counted 23 artillery systems":
+    whatever verb a piece of reporting (`claim_report_nouns.txt`) is the subject of reports.
+    Not when the reporting is what is reported: the sentence names its source ("Estimates
+    range from 20,000 to 30,000, according to Ukrainian officials"), or the noun says what it
+    counts and not whose it is ("Estimates of Russian troops range from ..."; but "Reports in
+    the Western media of 110,000 troops are ..."); nor when the figure is in a clause beside
+    the report ("The report comes as Russia masses 100,000 troops")."""
+    beside = any(a.dep_ == "advcl" for a in number.ancestors if verb in a.ancestors)
+    return not beside and according_to(verb.sent) is None and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lex.report_nouns
+        and (not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+             or any(d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in ("by", "in") for d in c.children))
+        for c in verb.children)
+
+
+def according_to(sent: Span) -> Token | None:
+    found = per_sentence(sent, "according_to", _according_to_index)
+    return None if found is None else sent.doc[found]
+
+
+def _according_to_index(sent: Span) -> int | None:
+    for token in sent:
+        if token.lower_ == "according":
+            for prep in token.children:
+                if prep.lower_ == "to":
+                    return next((o.i for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def noun_parsed_reporting(sent: Span, lex: Lexicons) -> Span | None:
+    """ "..., US intelligence estimates.": the tagger read the verb as a plural
+    noun; the compounds before it are the source."""
+    found = per_sentence(sent, "noun_parsed_reporting", lambda s: _noun_parsed_reporting_bounds(s, lex))
+    return None if found is None else sent.doc[found[0]:found[1]]
+
+
+def _noun_parsed_reporting_bounds(sent: Span, lex: Lexicons) -> tuple[int, int] | None:
+    root = sent.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in lex.reporting:
+        return None
+    compounds = [c for c in root.lefts if c.dep_ == "compound"]
+    if not compounds or root.nbor(-len(compounds) - 1).text != ",":
+        return None
+    return compounds[0].i, root.i
+
+
+def verb_reports(verb: Token, clause: Token) -> bool:
+    """Whether `clause` is what the reporting `verb` reports: below it, and not through a
+    clause of contrast ("officials say, while Kyiv puts the figure at ...": Kyiv's estimate)."""
+    token = clause
+    while token.i != verb.i:
+        if token.head == token or token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children):
+            return False
+        token = token.head
+    return True
+
+
+def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
+    """ "..., military intelligence chief Kyrylo Budanov told the Military Times.", "...,
+    Oleksandr Syrskyi, the commander-in-chief, said on Monday.": the sentence's last verb,
+    after the figure, reports, and the parse does not put the figure under it (it often
+    makes it a conjunct of the main verb). Its source is its subject or, when the parse
+    gives it none, the last named person or organisation before it with no verb between
+    them; None if there is none. What goes on after the report ("..., X said, adding that
+    ...", "..., X said, citing ...") is not read."""
+    doc = sent.doc
+    going_on = [v for v in doc[number.i + 1:sent.end] if _is_reporting_participle(v, lex)
+                or v.tag_ == "VBG" and v.dep_ == "advcl" and v.head.lemma_.lower() in lex.reporting]   # ", citing ..."
+    said_after = going_on[0].i if going_on else sent.end      # ", X said, adding that ...": read up to "adding"
+    for verb in reversed(doc[number.i + 1:said_after]):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.lemma_.lower() not in lex.reporting:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head              # ", a senior US defense official estimated": parsed as "an official estimated"
+        for token in reversed(doc[number.i + 1:verb.i]):
+            if token.pos_ in ("VERB", "AUX"):
+                return None
+            if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ != "O":
+                found = entity_of(token).root
+                while found.dep_ in ("compound", "amod", "poss", "pobj") and found.head.i > number.i and (
+                        found.dep_ != "pobj" or found.head.head.pos_ in ("NOUN", "PROPN")):
+                    found = found.head if found.dep_ != "pobj" else found.head.head
+                return found              # "a source in Ukraine's SBU security service": the source
+        return None
+    return None
+
+
+def estimating_verb(number: Token) -> Token | None:
+    """ "The ministry put the number of troops at 410,000", "raised the death
+    toll to 135", "corrected the figure to 100,000 troops": the verb whose object is the
+    count the figure gives; its
+    subject made the estimate. Or the verb that puts a thing at the figure's count ("the
+    build-up, which Western officials put at 130,000 soldiers", `estimate_at`)."""
+    for nominal, _ in governors(number):
+        if nominal.dep_ == "dobj" and nominal.lemma_.lower() in COUNT_NOUNS | TOLL_NOUNS:
+            return nominal.head
+    noun = number.head if number.dep_ == "nummod" else number
+    revising = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else None
+    if revising is not None and revising.lemma_.lower() in _REVISING_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in COUNT_NOUNS | TOLL_NOUNS for c in revising.children):
+        return revising                 # "corrected the figure to 100,000 troops"
+    found = estimate_at(noun)
+    return found[0] if found is not None else None
+
+
+def estimate_at(noun: Token) -> tuple[Token, Token] | None:
+    """(verb, what is estimated) when the counted noun is what an estimating verb puts a thing
+    at: "the build-up, which officials put at 130,000 soldiers" (the build-up), "the Russian
+    contingent is estimated at about 1,500 soldiers" (the contingent)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in _ESTIMATE_VERBS:
+        return None
+    verb = prep.head
+    thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return (verb, antecedent(thing)) if thing is not None else None

@@ -1,0 +1,150 @@
+"""Sides guessed when the force phrase names none: the source's own side, the
+publisher's, a country acting in the clause, the border the forces mass on, the side
+of a sentence before; and the sentences that join two sides, where none is guessed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from core.extract.claims.grammar import AFFILIATION_PREPS, PRONOUNS_OTHER, PRONOUNS_PERSON, SUBJECT_OR_OBJECT_DEPS
+from core.extract.claims.lexicons import Lexicons, lexicons
+from core.extract.claims.memo import per_sentence
+from core.extract.claims.side_names import (
+    group_modifier_side,
+    owner_words,
+    phrase_side,
+    referent_side,
+    side_of_term,
+    token_side,
+)
+
+_JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "amod", "compound", "poss", "nmod"})   # who acts or owns, not where
+_CLAUSE_SIDE_WINDOW = 60  # tokens read back from a force noun for a country acting in its clause
+SENTENCE_WINDOW = 2          # sentences a side is inherited across
+
+
+def clause_side(unit: Token, sent: Span, claimant_tokens: set[int], lex: Lexicons) -> str:
+    """The nearest country before the figure acting as a subject or object,
+    other than the claimant: "... warned Russia is ready, with 130,000 troops"."""
+    for token in reversed(sent.doc[max(sent.start, unit.i - _CLAUSE_SIDE_WINDOW):unit.i]):
+        if token.dep_ in SUBJECT_OR_OBJECT_DEPS and token.i not in claimant_tokens:
+            found = token_side(token, lex)
+            if found:
+                return found
+    return ""
+
+
+def described_side(person: Token, lex: Lexicons) -> str:
+    """The one side a speaker's description names, as the side their "we" and "our" stand
+    for: "German Defence Minister Boris Pistorius", "the spokesman for Ukraine's State
+    Border Guard Service, Andriy Kovalyk". Only words the noun phrase holds without a
+    verb between ("who met Russian officers" says nothing of whom they speak for)."""
+    sides = set()
+    for token in person.subtree:
+        path = [token, *(a for a in token.ancestors if a.i != person.i and person in a.ancestors)]
+        if any(t.pos_ in ("VERB", "AUX") for t in path):
+            continue
+        sides.add(token_side(token, lex))
+    sides.discard("")
+    return sides.pop() if len(sides) == 1 else ""
+
+
+@lru_cache(maxsize=256)
+def publisher_side(name: str) -> str:
+    """The side a document's voice speaks for, as a side: a country or group as it is
+    ("Ukraine", "NATO"), an official body of one ("General Staff of the Armed Forces of
+    Ukraine", "Ministry of Defence of the Russian Federation": a body noun of
+    `claim_org_nouns.txt` and a country), an office of one ("President of Russia", a word
+    of `claim_titles.txt` and a country), and "" for a news outlet ("ITV News", "The Moscow
+    Times"), which is no side."""
+    lex = lexicons()
+    found = side_of_term(name, lex)
+    if found or not name:
+        return found
+    words = re.findall(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'-]*", name)      # "U.S." kept whole
+    if not any(word.lower() in lex.org_nouns or word.lower() in lex.titles for word in words):
+        return ""                           # an office speaks for its country too: "President of Russia"
+    for width in (3, 2, 1):                 # "Russian Federation", "Republic of Belarus", "Ukraine"
+        for start in range(len(words) - width + 1):
+            found = side_of_term(" ".join(words[start:start + width]), lex)
+            if found:
+                return found
+    return ""
+
+
+def border_side(unit: Token, lex: Lexicons) -> str:
+    """ "the massing of 100,000 troops on the Ukrainian border": forces at a side's border
+    (in the phrase of the unit or of the word it hangs on), no side named, are guessed to
+    be its adversary's (`claim_adversaries.csv`)."""
+    scope = unit                      # "the massing of N troops on ...": the phrase "of N troops" hangs on
+    if unit.dep_ == "pobj":
+        scope = unit.head.head
+    elif unit.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        scope = unit.head
+    for token in scope.subtree:
+        if token.lower_ in lex.border_nouns:
+            for owner in (token, *owner_words(token)):
+                side = token_side(owner, lex)
+                if side and side in lex.adversaries:
+                    return lex.adversaries[side]
+    return ""
+
+
+def names_joint_forces(sent: Span, lex: Lexicons) -> bool:
+    """ "drills which Russia and Belarus are holding jointly", "South Korean and US forces":
+    the sentence joins two sides, so a force it counts may be both; no side is guessed."""
+    return per_sentence(sent, "joint_forces", lambda s: any(
+        t.dep_ in _JOINT_DEPS and (side := token_side(t, lex))
+        and any((other := token_side(c, lex)) and other != side for c in t.children if c.dep_ == "conj")
+        for t in s))
+
+
+def reporting_body_side(claimant: Token | None, lex: Lexicons) -> str:
+    """ "The Israeli military said eight soldiers had been killed": losses that nothing marks
+    as anyone's, reported by a side's own military body (`claim_org_nouns.txt`), are that
+    side's; a demonym on the body names the side."""
+    if claimant is None or claimant.lower_ not in lex.org_nouns:
+        return ""
+    return phrase_side(claimant, lex)
+
+
+def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """ "Russia's Southern Military District said 10,000 servicemen ...", "the IDF
+    said 104 soldiers were killed": when nothing else names the side, a source
+    that is itself a side, or belongs to one by a possessive, speaks of its own.
+    A demonym does not count: a "US official" may be counting anyone's troops.
+    Casualties too ("Armenia's defence ministry raised the death toll to 135"): a
+    side that reports the enemy's losses says whose ("Russian", "the enemy's"),
+    and an explicit side is read before this one."""
+    if claimant is None or claimant.lower_ in PRONOUNS_PERSON | PRONOUNS_OTHER:
+        return ""
+    if people and claimant.text in people:
+        return people[claimant.text]            # a person the actor dictionary knows: "Shoigu said ..."
+    group = group_modifier_side(claimant, lex)
+    if group:
+        return group                   # "Yemen's Houthi movement said": the group, not the country it is in
+    owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"]
+    side = next((side for t in owners for side in [token_side(t, lex)] if side), "")
+    pronoun = next((c for c in owners[1:] if c.lower_ in ("its", "their")), None)
+    if not side and pronoun is not None:
+        side = referent_side(pronoun, lex, people)   # "Its chief spokesman said": the military named before
+    for role in (c for c in claimant.children if c.dep_ == "appos") if not side else ():
+        # "Ivan Petrenko, a spokesman for Ukraine's eastern group of forces"
+        side = phrase_side(role, lex) or next(
+            (found for prep in role.children if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS
+             for obj in prep.children if obj.dep_ == "pobj" for found in [phrase_side(obj, lex)] if found), "")
+        if side:
+            break
+    others = {phrase_side(c, lex) for c in claimant.children if c.dep_ == "conj"} - {""}
+    return "" if others - {side} else side        # "Russia and Belarus say ...": no one side speaks
+
+
+def inherited_side(index: int, recent_sides: list[tuple[int, str]]) -> str:
+    for sent_index, side in reversed(recent_sides):
+        if index - sent_index <= SENTENCE_WINDOW:
+            return side
+        break
+    return ""

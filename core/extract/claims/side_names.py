@@ -1,0 +1,188 @@
+"""Which side a word or a noun phrase names: a country by its name, demonym,
+capital or seat of government, an alliance or armed group, "the regime" or "the
+alliance" named before, and whom a pronoun or "the group" goes back to.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from core.extract.claims.grammar import (
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS_OTHER,
+    PRONOUNS_PERSON,
+    SUBJECT_DEPS,
+    entity_of,
+    of_objects,
+    reach_start,
+    with_the,
+)
+from core.extract.claims.lexicons import Lexicons, lexicons
+from core.extract.countries import country_for
+
+_ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
+REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
+NAME_REACH = 150       # tokens back a short reference ("the alliance", "the SDF") may find what it stands for
+SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
+
+
+def side_of_term(term: str, lex: Lexicons | None = None) -> str:
+    """The country a name, demonym, capital or seat of government stands for,
+    or the alliance or armed group it names ("NATO", "Wagner Group")."""
+    lex = lex or lexicons()
+    found = country_for(term)
+    if found:
+        return found
+    key = name_key(term).lower()
+    return lex.metonyms.get(key) or lex.capitals.get(key) or ""
+
+
+def name_key(term: str) -> str:
+    """A name without its possessive ending and leading "the": "the General Staff's" is
+    "General Staff"."""
+    key = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", term.strip()).strip()
+    return re.sub(r"^the\s+", "", key, flags=re.I)
+
+
+def token_side(token: Token, lex: Lexicons) -> str:
+    """The side a single token names, reading its whole entity if it is in one;
+    "the alliance" names the alliance or armed group named last before it."""
+    if token.lower_ in _ALLIANCE_NOUNS:
+        return _last_named_group(token, lex)
+    if token.lemma_.lower() in lex.state_words and not token.text[:1].isupper() \
+            and not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children):   # "its army"
+        return _state_side(token, lex)
+    if token.ent_type_ and token.ent_iob_ != "O":
+        found = side_of_term(entity_of(token).text, lex)
+        if found:
+            return found
+    if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
+        return side_of_term(token.text, lex)
+    return ""
+
+
+def _last_named_group(token: Token, lex: Lexicons) -> str:
+    """The alliance or armed group (`claim_side_groups.csv`, not a country) named last
+    before `token`, within `NAME_REACH` tokens: "a response to NATO activity ... 40,000
+    alliance troops"."""
+    for earlier in reversed(token.doc[max(0, token.i - NAME_REACH):token.i]):
+        if earlier.text[:1].isupper():
+            found = side_of_term(earlier.text, lex)
+            if found in lex.groups:
+                return found
+    return ""
+
+
+def _state_side(token: Token, lex: Lexicons) -> str:
+    """The state "the junta", "the regime" or "government" (`claim_state_words.txt`) stands
+    for: the country named with such a word last, up to `token` ("Sudan's army", "the
+    Syrian army", "the Kiev regime"), or else the adversary state of the armed group named
+    last before it ("the RSF": Sudan). Within `NAME_REACH` tokens; empty if neither."""
+    doc = token.doc
+    for earlier in reversed(doc[max(0, token.i - NAME_REACH):token.i + 1]):
+        if earlier.lemma_.lower() in lex.state_words:
+            for child in earlier.children:
+                if child.dep_ in ("poss", "amod", "compound") and child.lemma_.lower() not in lex.state_words:
+                    found = token_side(child, lex)
+                    if found and found not in lex.groups:
+                        return found
+        elif earlier.text[:1].isupper() and earlier.i != token.i:
+            found = token_side(earlier, lex)
+            adversary = lex.adversaries.get(found, "") if found in lex.groups else ""
+            if adversary and adversary not in lex.groups:
+                return adversary
+    return ""
+
+
+def owner_words(noun: Token) -> list[Token]:
+    """The words that may say whose a noun is: its modifiers and possessive, then its "of"
+    phrase ("the Polish border", "Ukraine's border", "the border of Ukraine")."""
+    return [*(c for c in noun.children if c.dep_ in ("poss", "amod", "compound")), *of_objects(noun)]
+
+
+def owner_side(noun: Token, lex: Lexicons) -> str:
+    """The side the first of a noun's `owner_words` to name one names."""
+    return next((side for owner in owner_words(noun) for side in [token_side(owner, lex)] if side), "")
+
+
+def phrase_side(head: Token, lex: Lexicons) -> str:
+    """The side of a noun phrase: its head, or a demonym/possessive in it; for "the army"
+    with neither, the side of the same noun named before (`named_before`)."""
+    found = token_side(head, lex)
+    if found:
+        return found
+    group = group_modifier_side(head, lex)
+    if group:
+        return group                  # "Somalia's al-Shabaab movement": the group, not its country
+    modifiers = [child for child in head.children if child.dep_ in ("poss", "amod", "compound")]
+    for child in modifiers:
+        found = token_side(child, lex)
+        if found:
+            return found
+    if not modifiers and head.pos_ == "NOUN" and with_the(head):
+        return named_before(head, lex)
+    return ""
+
+
+def group_modifier_side(head: Token, lex: Lexicons) -> str:
+    """The armed group or alliance (`claim_side_groups.csv`) a word before the noun names
+    ("Houthi", "al-Shabaab"), or ""."""
+    return next((side for c in head.children if c.dep_ in ("amod", "compound")
+                 for side in [token_side(c, lex)] if side in lex.groups), "")
+
+
+def named_before(noun: Token, lex: Lexicons) -> str:
+    """ "Sudan's army ... . ..., while the army numbers 120,000": the side of the same noun
+    where the `SOURCE_REACH` sentences before named it with a side."""
+    doc, start = noun.doc, reach_start(noun.sent, SOURCE_REACH)
+    for earlier in reversed(doc[start:noun.i]):
+        if earlier.lower_ == noun.lower_ and not with_the(earlier):
+            found = next((side for child in earlier.children if child.dep_ in ("poss", "amod", "compound")
+                          for side in [token_side(child, lex)] if side), "")
+            if found:
+                return found
+    return ""
+
+
+def refers_to_enemy(pronoun: Token, lex: Lexicons) -> bool:
+    """Whether "it", "they" or "its" goes back to the enemy ("The enemy grouping has been
+    stopped. Over the week its losses ...")."""
+    named = _referent(pronoun)
+    return named is not None and any(t.lemma_.lower() in lex.enemy_words for t in named.subtree)
+
+
+def is_enemy(noun: Token, lex: Lexicons) -> bool:
+    """ "the enemy", "the aggressor state", "enemy aviation": a noun the speaker uses for
+    the other side (`claim_enemy_words.txt`)."""
+    return noun.lemma_.lower() in lex.enemy_words or any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in lex.enemy_words for c in noun.children)
+
+
+def referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """The side of whom a pronoun or "the group" goes back to: the nearest subject before it,
+    in its sentence or the one before, with a side named in it or before its head
+    ("Hezbollah leader Hassan Nasrallah claimed that the group had ...", "Azerbaijan
+    launched ... . Its defence ministry said 192 of its servicemen ...")."""
+    doc = word.doc
+    start = reach_start(word.sent, 1)
+    for token in reversed(doc[start:word.i]):
+        if token.dep_ not in SUBJECT_DEPS or token.lower_ in PRONOUNS_OTHER | PRONOUNS_PERSON \
+                or token.lower_ in REFERRING_NOUNS or any(c.lower_ in POSSESSIVE_PRONOUNS for c in token.children):
+            continue
+        if people and token.text in people:
+            return people[token.text]
+        for named in reversed([t for t in token.subtree if t.i <= token.i]):
+            found = token_side(named, lex)
+            if found:
+                return found
+    return ""
+
+
+def _referent(word: Token) -> Token | None:
+    """The nearest subject before a pronoun, in its sentence or the one before, that is
+    not itself a pronoun: whom "its" goes back to."""
+    for token in reversed(word.doc[reach_start(word.sent, 1):word.i]):
+        if token.dep_ in SUBJECT_DEPS and token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON:
+            return token
+    return None

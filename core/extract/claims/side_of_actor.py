@@ -1,0 +1,303 @@
+"""Sides read from who acts on the counted forces: who deploys or sends them,
+attacks with them, resizes or estimates them, hands them over to whom, or inflicts
+their losses (whose losses are then not the inflicter's).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from core.extract.claims.grammar import (
+    FIRST_PERSON,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS_PERSON,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    SUBJECTLESS_VERB_DEPS,
+    agent_of,
+    antecedent,
+    first_conjunct,
+    of_objects,
+    with_the,
+)
+from core.extract.claims.lexicons import Lexicons
+from core.extract.claims.people import person_names_before
+from core.extract.claims.reporting import estimate_at
+from core.extract.claims.side_guesses import claimant_side
+from core.extract.claims.side_names import (
+    REFERRING_NOUNS,
+    is_enemy,
+    named_before,
+    owner_side,
+    phrase_side,
+    referent_side,
+    refers_to_enemy,
+    token_side,
+)
+from core.extract.claims.side_of_force import HOLDING_VERBS, explicit_side, named_own_force
+from core.extract.claims.units import COUNT_NOUNS, GOVERNOR_STEPS, LINKING_VERBS, Unit, is_force_noun
+
+_SUFFER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})   # "Russia has lost 13,500 troops": its own
+
+
+def passive_deployment_side(unit: Unit, lex: Lexicons, publisher: str) -> str:
+    """ "About 10,000 soldiers will be deployed in the border area", in a side's own statement:
+    troops deployed by no one named (`_unnamed_deployment`) are the publisher's side. Not
+    weapons ("30 missiles were launched at Kyiv"), not troops sent to a border a side owns
+    ("along the border of Ukraine": `border_side` guesses those, or nothing does), not an
+    enemy word ("These nationalists were put in nearly every unit"), and not in news, where
+    the source is no deployer."""
+    token = unit.token
+    verb = _unnamed_deployment(token, lex)
+    if not publisher or unit.kind not in ("personnel", "formation") or verb is None or is_enemy(token, lex) \
+            or any(t.lower_ in lex.border_nouns and owner_side(t, lex) for t in verb.subtree):
+        return ""
+    return publisher
+
+
+def _up_to_object(unit: Token) -> bool:
+    """ "deployed up to 8,500 troops" that the parser read as the particle "deployed up" and
+    "to 8,500 troops": the noun is the verb's object all the same."""
+    prep = unit.head
+    return (unit.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB"
+            and any(c.dep_ == "prt" and c.lower_ == "up" and c.i == prep.i - 1 for c in prep.head.children))
+
+
+def _deployer(unit: Token, lex: Lexicons) -> Token | None:
+    """Subject of "has massed/deployed/sent/has" when the force is its object,
+    or the force noun a linking verb equates it with ("Ukraine's forces
+    number 250,000 personnel"), or the subject of a relative clause on the force
+    that deploys it ("the 10,000 troops Moscow had sent to drills")."""
+    for clause in unit.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in lex.deploy:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
+                return subject
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in lex.deploy:
+            agent = agent_of(clause)          # "21 drones launched by the Houthis", "troops sent by Moscow"
+            if agent is not None:
+                return agent
+    if _up_to_object(unit):
+        verb = unit.head.head               # "has placed up to 8,500 troops", parsed "placed up / to troops"
+    elif _lost_object(unit, lex):
+        verb = unit.head.head               # "had lost 2,870 troops killed and 3,700 wounded"
+    elif unit.dep_ in ("dobj", "attr"):
+        verb = unit.head
+    else:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in LINKING_VERBS and lemma not in lex.deploy:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        return subject if subject is not None and subject.lower_ in lex.units else None
+    if lemma not in lex.deploy:
+        return None
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        agent = agent_of(verb)
+        if agent is not None:
+            return agent
+        if verb.dep_ not in SUBJECTLESS_VERB_DEPS or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _lost_object(unit: Token, lex: Lexicons) -> bool:
+    """ "Ukrainian forces had lost 2,870 troops killed and 3,700 wounded", parsed with "troops"
+    the subject of "wounded", a clause of "lost": the noun is what was lost all the same."""
+    clause = unit.head
+    return unit.dep_ in SUBJECT_DEPS and clause.dep_ in ("advcl", "xcomp", "ccomp") \
+        and clause.lemma_.lower() in lex.casualty and clause.head.lemma_.lower() in _SUFFER_VERBS \
+        and clause.i > unit.i and clause.head.i < unit.i
+
+
+def attack_side(unit: Token, lex: Lexicons) -> str:
+    """ "a Houthi attack in which 18 drones were fired": weapons a passive deploying verb
+    uses, with no "by", in a relative clause on something a side owns, are that side's."""
+    first = first_conjunct(unit)
+    while first.dep_ == "appos":                  # "18 drones, two cruise missiles and ..."
+        first = first_conjunct(first.head)
+    verb = _unnamed_deployment(first, lex)
+    if verb is None or verb.dep_ != "relcl":
+        return ""
+    return phrase_side(verb.head, lex)
+
+
+def _unnamed_deployment(noun: Token, lex: Lexicons) -> Token | None:
+    """The deploying verb (`claim_deploy_verbs.txt`) a noun is the passive subject of, when
+    no "by" names who deploys ("18 drones were fired", "10,000 soldiers will be deployed");
+    None otherwise."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.deploy or agent_of(verb) is not None:
+        return None
+    return verb
+
+
+def deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None, home: str = "",
+                   people: dict[str, str] | None = None, addressee: str = "") -> str:
+    """The deploying side; "it"/"we" stand for the claimant ("the ministry said
+    it had pulled back 10,000 troops"), a speaker's own "we" for their side, and "you"
+    for the side a reporter's question addresses, the publisher's ("the 8,500 troops that
+    you've put on high alert"); elsewhere `addressee` is "" (an address's "you" may be anyone)."""
+    subject = _deployer(unit, lex)
+    if subject is None:
+        return ""
+    if subject.lower_ == "you":
+        return addressee
+    if is_enemy(subject, lex):      # "the enemy has concentrated 40,000 troops", "the aggressor state has ..."
+        speaking = home or (claimant_side(claimant, lex, people) if claimant is not None else "")
+        return lex.adversaries.get(speaking, "")
+    if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in FIRST_PERSON:
+        return phrase_side(claimant, lex)
+    if subject.lower_ in ("it", "they") and claimant is None and refers_to_enemy(subject, lex):
+        return lex.adversaries.get(home, "")   # "The enemy has been forced back. It has moved 100,000 soldiers ..."
+    if subject.lower_ in FIRST_PERSON:
+        return home
+    if subject.lower_ in PRONOUNS_PERSON and people:
+        named = person_names_before(subject.doc, subject.idx)      # "He moved 175,000 troops"
+        return next((people[w] for w in reversed(named[-1].split()) if w in people), "") if named else ""
+    if subject.lower_ in REFERRING_NOUNS and with_the(subject):
+        return referent_side(subject, lex, people)                  # "Nasrallah claimed that the group had ..."
+    if antecedent(subject) is not subject:
+        return phrase_side(antecedent(subject), lex)               # "Sudan's army, which numbers 120,000"
+    if people and subject.text in people:
+        return people[subject.text]                                  # "Putin has stationed 100,000 soldiers"
+    if subject.lower_ in lex.titles and with_the(subject):          # "the Secretary has placed 8,500 troops"
+        return next((side for obj in of_objects(subject) for side in [phrase_side(obj, lex)] if side), home)
+    if subject.lower_ in lex.units:           # "the army has about 120,000 soldiers": the army named before
+        return explicit_side(subject, subject.doc[subject.i:subject.i], lex) or (
+            named_before(subject, lex) if with_the(subject) else "")
+    return phrase_side(subject, lex)
+
+
+def accompanying_side(unit: Token, lex: Lexicons, home: str = "") -> str:
+    """ "Russia invaded Ukraine with an estimated 190,000 troops": forces a verb's action is
+    done "with" are its subject's ("the enemy" is the speaker's adversary)."""
+    first = first_conjunct(unit)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ != "VERB" \
+            or prep.head.lemma_.lower() in lex.transfer_words:      # "supply Ukraine with four HIMARS"
+        return ""
+    verb = prep.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("acl", "relcl") and verb.head != verb:
+        subject = verb.head          # "Russia's contingent, deployed in 2020 with 1,960 troops"
+    if subject is None:
+        return ""
+    if is_enemy(subject, lex):      # "the enemy carried out a strike with 127 missiles"
+        return lex.adversaries.get(home, "")
+    return phrase_side(subject, lex)
+
+
+def resized_side(unit: Token, lex: Lexicons, home: str) -> str:
+    """ "increasing the size of the Armed Forces to 1.5 million servicemen", "cut its army to
+    80,000 troops": the force a verb brings to the figure, directly or through a count noun."""
+    first = first_conjunct(unit)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "to" or prep.head.pos_ != "VERB":
+        return ""
+    thing = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    if thing is not None and thing.lemma_.lower() in COUNT_NOUNS:
+        thing = next(iter(of_objects(thing)), None)
+    if thing is None or not is_force_noun(thing, lex):
+        return ""
+    return phrase_side(thing, lex) or named_own_force(thing, home)
+
+
+def estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """The side of what an estimate puts at the figure ("the Russian contingent is estimated at
+    1,500 soldiers"); a "the" phrase naming none ("the build-up") goes back to its referent."""
+    found = estimate_at(unit)
+    if found is None:
+        return ""
+    thing = found[1]
+    side = phrase_side(thing, lex)
+    owner = next((c for c in thing.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS - FIRST_PERSON),
+                 None)
+    if not side and owner is not None:
+        return referent_side(owner, lex, people)   # "the Russian army had lost far more, putting its dead at 20,000"
+    if not side and thing.lemma_.lower() in COUNT_NOUNS:
+        return ""                     # "puts the figure at 127,000": the figure named before, not a subject's
+    if not side and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.subtree):
+        estimator = next((c for c in found[0].children if c.dep_ == "nsubj"), None)
+        before = thing.doc[min(t.i for t in estimator.subtree)] if estimator is not None else thing
+        side = referent_side(before, lex, people)   # "Kyiv puts the build-up at ...": what was named before Kyiv
+    return side
+
+
+def inflicted(unit: Token, lex: Lexicons) -> Token | None:
+    """ "Ukrainian forces destroyed 12 tanks", "killing about 400 marines": a loss verb that takes
+    the counted noun (or the first in its list) as its object inflicts the loss, so the losses
+    are not the side of whoever inflicts or reports it ("lost" and "suffered" are one's own).
+    Returns the verb's subject (the doc's own token when it has none), or None."""
+    first = first_conjunct(unit)
+    verb = first.head
+    lemma = verb.lemma_.lower()
+    if not (first.dep_ == "dobj" and verb.pos_ == "VERB" and lemma not in _SUFFER_VERBS
+            and (lex.casualty.get(lemma) or lex.casualty.get(verb.lower_)) is not None):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+
+
+def inflicting_side(inflicter: Token, lex: Lexicons, own: str) -> str:
+    """The side of what `inflicted` returns: the side it names ("Militants from the group
+    JNIM"); else the reporter's own (`own`) when it is the reporter's ("we", "it", "our
+    forces", "its units", "the army", no subject at all), but not when it is someone nobody
+    names ("The gunmen killed 33 soldiers, the army said": not the army's)."""
+    if inflicter.pos_ not in ("NOUN", "PROPN"):
+        return phrase_side(inflicter, lex) or own
+    named = phrase_side(inflicter, lex) or explicit_side(inflicter, inflicter.doc[inflicter.i:inflicter.i], lex)
+    if named:
+        return named
+    owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in inflicter.children)
+    return own if owned or with_the(inflicter) and inflicter.lemma_.lower() in lex.org_nouns else ""
+
+
+def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
+    """ "supplied 2,000 missiles to Kyiv", "the sale of 66 jets to Taiwan", "the latest package
+    for Ukraine includes 59 vehicles": equipment handed over (`claim_transfer_words.txt`) is the
+    side it goes "to" or "for"; equipment sent (`claim_aid_verbs.txt`) only when it goes to a
+    party at war named as such (`claim_aid_receivers.txt`)."""
+    noun = first_conjunct(unit)
+    if noun.dep_ == "dobj":
+        handing = noun.head
+        holder = next((c for c in handing.children if c.dep_ == "nsubj"), None)
+        if handing.lemma_.lower() in HOLDING_VERBS and holder is not None:
+            handing = holder              # "the latest package for Ukraine includes 59 vehicles"
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        handing = noun.head.head
+    else:
+        return ""
+    lemma = handing.lemma_.lower()
+
+    def receiver(preps: tuple[str, ...], side_of: Callable[[Token, Lexicons], str]) -> str:
+        return next((side for prep in handing.children if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
+                     for obj in prep.children if obj.dep_ == "pobj" for side in [side_of(obj, lex)] if side), "")
+
+    if lemma in lex.aid_verbs:            # "Germany will send 14 tanks to Ukraine", not "... warplanes to Romania"
+        named = receiver(("to",), token_side)     # the party itself, not "to the Ukrainian border"
+        sender = next((phrase_side(c, lex) for c in handing.children if c.dep_ == "nsubj"), "")
+        if named.lower() not in lex.aid_receivers or sender in (named, lex.adversaries.get(named)):
+            return ""                     # not to a party not at war, nor by its own side or its enemy
+        return named
+    return receiver(("to", "for"), phrase_side) if lemma in lex.transfer_words else ""
+
+
+def recipient_side(unit: Token, home: str, lex: Lexicons) -> str:
+    """ "the supply of three aircraft to the Air Force", "delivered two boats to the Army":
+    equipment going to a force named with "the" and no country goes to the speaker's own
+    side. Reads "to" phrases on the noun and the words above it, up to its verb."""
+    node = unit
+    for _ in range(GOVERNOR_STEPS):
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lower_ in lex.units and named_own_force(obj, home):
+                        return home
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
+            break
+        node = node.head
+    return ""

@@ -1,0 +1,214 @@
+"""Sides read from the counted force phrase itself: "Russian troops", "Moscow's
+forces", "troops from Belarus", "fighters loyal to the TPLF", "our troops", "two
+enemy tanks", "Russia's losses", "members of NATO's exercise".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from core.extract.claims.category import loss_subject
+from core.extract.claims.grammar import (
+    FIRST_PERSON,
+    POSSESSIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    first_conjunct,
+    of_objects,
+    with_the,
+)
+from core.extract.claims.lexicons import Lexicons
+from core.extract.claims.side_names import (
+    REFERRING_NOUNS,
+    is_enemy,
+    owner_words,
+    phrase_side,
+    referent_side,
+    refers_to_enemy,
+    token_side,
+)
+
+# Dependents of a force noun that can name whose force it is: "Russian
+# troops", "Moscow's forces", "Russia troops", "troops of Russia".
+_SIDE_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
+# Verbs by which a unit counts what a noun holds ("detachments of the Russian Armed Forces,
+# numbering two or three tanks", "units including 15 tanks"): the side is that noun's.
+HOLDING_VERBS = frozenset({"number", "include", "comprise", "consist"})
+# Verbs of leaving: "withdraw its troops from Niger" names where they were, not whose they are.
+_AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
+# Nouns of leaving: "the withdrawal of its last 1,500 soldiers from Niger".
+_AWAY_NOUNS = frozenset({"withdrawal", "pullout", "evacuation", "departure", "exit", "drawdown", "retreat", "return"})
+_ALLEGIANCE_WORDS = frozenset({"loyal", "belonging", "affiliated", "linked"})   # "fighters loyal to X": X's
+_INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
+_SIDE_WINDOW = 16       # tokens before the force noun read for its side ("130,000 of Russia's best-equipped ... troops")
+
+
+def figure_owner_side(number: Token, lex: Lexicons) -> str:
+    """ "2 million personnel against Taiwan's roughly 169,000": a figure that stands for its
+    noun and has an owner of its own is the owner's, whatever noun it borrows."""
+    if number.dep_ in ("nummod", "quantmod", "compound"):
+        return ""
+    return next((side for c in number.children if c.dep_ == "poss" for side in [token_side(c, lex)] if side), "")
+
+
+def fights_for_side(unit: Token, lex: Lexicons) -> str:
+    """ "6,956 foreign mercenaries have come to Ukraine to fight for Kyiv", "volunteers fighting
+    for Ukraine": people who fight for a side are its forces."""
+    verbs = [c for c in unit.children if c.dep_ in ("acl", "relcl")]
+    if unit.dep_ in SUBJECT_DEPS:
+        verbs += [unit.head, *(c for c in unit.head.children if c.dep_ in ("xcomp", "advcl", "conj"))]
+    for verb in verbs:
+        if verb.lemma_.lower() in lex.fighting_verbs:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    side = next((token_side(o, lex) for o in prep.children if o.dep_ == "pobj"), "")
+                    if side:
+                        return side
+    return ""
+
+
+def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
+    """Side named inside the force phrase: "Russian troops", "Moscow's forces",
+    "troops from Belarus", "Russian-backed" excepted."""
+    doc = unit.doc
+    candidates = [t for t in doc[max(span.end, unit.i - _SIDE_WINDOW):unit.i]]
+    candidates += [child for child in unit.children if child.dep_ in _SIDE_DEPS]
+    for again in (c for c in unit.children if c.dep_ == "appos" and c.lower_ in lex.units):
+        candidates += [child for child in again.children if child.dep_ in _SIDE_DEPS]   # "troops — Russian troops —"
+    for token in candidates:
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "backed":
+            continue
+        found = token_side(token, lex)
+        if found:
+            return found
+    following = doc[unit.i + 1:unit.i + 2]
+    leaving = unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in _AWAY_NOUNS
+    preps = [c for c in unit.children if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "from" and not leaving)]
+    preps += [p for c in unit.children if c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE_WORDS
+              for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]   # "fighters loyal to the TPLF"
+    if following and following[0].lower_ == "from" and following[0] not in preps and not leaving \
+            and following[0].head.lemma_.lower() not in _AWAY_VERBS:
+        preps.append(following[0])         # "troops from Russia", attached to the verb
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                found = token_side(obj, lex)
+                if found:
+                    return found
+    if unit.dep_ == "conj" and unit.head.pos_ in ("NOUN", "PROPN"):
+        # "one Ukrainian attack helicopter and four drones": a later item with no side of its own
+        # is the first item's
+        first = first_conjunct(unit)
+        return next((side for c in first.children if c.dep_ in ("amod", "poss")
+                     for side in [token_side(c, lex)] if side), "")
+    return ""
+
+
+def own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """ "1,351 of its soldiers", "our troops": the claimant's own side; for "its", "their",
+    "his" and "her", else the side of whom the pronoun goes back to ("Wagner chief Yevgeny
+    Prigozhin claimed that his 25,000 fighters ...", `referent_side`)."""
+    owner = next((c for c in unit.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+    if owner is None:
+        group = next((c for c in unit.children if c.dep_ == "poss" and c.lower_ in REFERRING_NOUNS
+                      and with_the(c)), None)
+        return referent_side(group, lex, people) if group is not None else ""   # "150 of the group's fighters"
+    found = phrase_side(claimant, lex) if claimant is not None else ""
+    if found or owner.lower_ in FIRST_PERSON:
+        return found
+    return referent_side(owner, lex, people)
+
+
+def enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
+    """ "destroyed two enemy tanks", "the enemy's vehicles", "tanks of the enemy", said by
+    a speaker of a known side: the side that one calls the enemy (`claim_adversaries.csv`)."""
+    if not speakers_side:
+        return ""
+    first = first_conjunct(unit)         # "15 tanks and six vehicles": the conjuncts share an owner
+    nouns = [unit, first, *of_objects(unit)]   # "units of enemy equipment"
+    if first.dep_ == "pobj" and first.head.lower_ in _INCLUDING_WORDS and first.head.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(first.head.head)     # "nationalist units including 15 tanks"
+    owners = [owner for noun in nouns for owner in
+              [noun, *(c for c in noun.children if c.dep_ in _SIDE_DEPS), *of_objects(noun)] if owner != unit]
+    owners += _fought_objects(first, lex)
+    owners += [unit] if unit.lower_ in lex.enemy_words else []      # "760 occupiers"
+    if any(owner.lemma_.lower() in lex.enemy_words or owner.lower_ in lex.enemy_words for owner in owners):
+        return lex.adversaries.get(speakers_side, "")
+    return ""
+
+
+def loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """Whose losses a `loss_subject` names: its possessive or "of" phrase ("Russia's
+    losses", "the losses of the enemy", "its losses" after "the enemy grouping"). The
+    enemy is the speaker's adversary (`claim_adversaries.csv`)."""
+    subject = loss_subject(unit)
+    if subject is None:
+        return ""
+    for owner in owner_words(subject):
+        if owner.lower_ in POSSESSIVE_PRONOUNS - FIRST_PERSON:
+            if refers_to_enemy(owner, lex):
+                return lex.adversaries.get(speakers_side, "")
+            found = referent_side(owner, lex, people)
+        elif is_enemy(owner, lex):
+            found = lex.adversaries.get(speakers_side, "")
+        else:
+            found = phrase_side(owner, lex)
+        if found:
+            return found
+    return ""
+
+
+def _fought_objects(noun: Token, lex: Lexicons) -> list[Token]:
+    """ "attacked the enemy and destroyed five tanks": when a loss verb takes the noun as
+    its object, the objects of the verbs it is coordinated with, whose losses they are."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or lex.casualty.get(verb.lemma_.lower()) is None:
+        return []
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    return [c for v in verbs for c in v.children if c.dep_ == "dobj" and c != noun]
+
+
+def speakers_own_side(unit: Token, claimant: Token | None, home: str) -> str:
+    """ "our troops" said by a speaker whom no sentence names ("I", "we", or
+    nobody): the speaker's side."""
+    if claimant is not None and claimant.lower_ not in FIRST_PERSON:
+        return ""
+    if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in unit.children):
+        return home
+    return ""
+
+
+def holder_side(unit: Token, lex: Lexicons) -> str:
+    """ "detachments of the Russian Armed Forces, numbering two or three tanks": the
+    side of the noun a holding verb (`HOLDING_VERBS`) describes, or of its "of" phrase."""
+    verb = unit.head
+    if unit.dep_ == "pobj":
+        verb = verb.head
+    if verb.lemma_.lower() not in HOLDING_VERBS or verb.dep_ not in ("acl", "relcl") or verb.head == verb:
+        return ""
+    holder = verb.head
+    return phrase_side(holder, lex) or next(
+        (side for obj in of_objects(holder) for side in [phrase_side(obj, lex)] if side), "")
+
+
+def exercise_side(unit: Token, lex: Lexicons) -> str:
+    """ "50,000 personnel are taking part in NATO's exercise": forces that take part in an
+    exercise or operation its owner names (a possessive or modifier) are the owner's."""
+    verb = unit.head
+    if unit.dep_ != "nsubj" or not (verb.lemma_.lower() == "participate" or verb.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
+        return ""
+    places = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"] + [verb]
+    return next((side for head in places for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                 for obj in prep.children if obj.dep_ == "pobj"
+                 for side in [phrase_side(obj, lex)] if side), "")
+
+
+def named_own_force(unit: Token, home: str) -> str:
+    """ "the number of the Armed Forces", "the National Guard": a force named by its
+    proper name with "the" and no country is the speaker's own."""
+    if not unit.text[:1].isupper() or unit.is_sent_start:
+        return ""
+    if with_the(unit):
+        return home
+    return ""

@@ -1,0 +1,317 @@
+"""Who speaks where: the turns of a transcript and the one voice of an address.
+
+A briefing, a press call or a news conference is a run of turns, each opened
+by a label: "MS. PSAKI:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:",
+"Q" for a reporter (White House style), or "Vladimir Putin:", "Aide to the
+President Yury Ushakov:", "Question:" (Kremlin style, often run together in
+one paragraph). `turns` finds them (`core/data/speaker_labels.csv`) and names
+each turn's speaker:
+- a reporter's question turn is `REPORTER`, and so is a later turn of a
+  reporter who introduced themselves in one ("Question: Ksenia Golovanova,
+  Interfax. ..." then "Ksenia Golovanova: ...");
+- "THE PRESIDENT" (or "THE VICE PRESIDENT") is the person the actor dictionary
+  gives that role in the publisher's country;
+- a label with a surname ("MS. PSAKI", "VICE PRESIDENT HARRIS") is the full name
+  the title or the text gives ("Press Briefing by Press Secretary Jen Psaki"),
+  else the dictionary's person with that alias, else the surname;
+- a label with a full name ("President of Russia Vladimir Putin") is the name,
+  its office words left out;
+- any other label is a role, lower-cased: "senior administration official".
+
+`voice` names the person who gives an address, a speech or remarks from the
+document's title ("Address by the President of Ukraine", "Remarks by President
+Biden on ..."): the one claimant of what the document says, unless a sentence
+names another. `question_ranges` are the question turns, where a reporter, not
+the document, speaks (no event and no claim of the publisher's there).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Sequence
+
+from core import DATA_DIR
+from core.extract.actors import DictionaryEntry
+from core.extract.countries import country_for
+
+_DATA = DATA_DIR
+# The claimant of a figure in a reporter's question.
+REPORTER = "reporter (question)"
+# Office and courtesy words left out of a speaker's name (the claims' title list).
+_TITLES_FILE = _DATA / "claim_titles.txt"
+# Labels that are the head of state, or deputy, of the publisher's country.
+_ROLE_LABELS = {"the president": "president", "president": "president",
+                "the vice president": "vice president", "vice president": "vice president"}
+_CONNECTORS = frozenset({"of", "to", "the", "for", "and"})
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn: `text[start:end]`, opened by `label`, spoken by `speaker`."""
+
+    start: int
+    end: int
+    label: str
+    speaker: str
+    question: bool = False
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    table: dict[str, list[re.Pattern[str]]] = {}
+    with (_DATA / "speaker_labels.csv").open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    for kind, pattern in csv.reader(lines):
+        table.setdefault(kind, []).append(re.compile(pattern))
+    return {kind: tuple(found) for kind, found in table.items()}
+
+
+@lru_cache(maxsize=1)
+def office_words() -> frozenset[str]:
+    """Honorifics and office words, lower case (`claim_titles.txt`): left out of a
+    speaker's name here, and of a claimant's in `core.extract.claims`."""
+    lines = _TITLES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _openings(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end of label, label, is a question) of every label, in text order."""
+    patterns = _patterns()
+    found: list[tuple[int, int, str, bool]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip()
+        lead = offset + len(line) - len(stripped)
+        question = next((m for p in patterns.get("question", ()) if (m := p.match(stripped))), None)
+        speaker = None if question else next((m for p in patterns.get("speaker", ()) if (m := p.match(stripped))),
+                                             None)
+        if question is not None:
+            found.append((lead, lead + question.end(), "Q", True))
+        elif speaker is not None:
+            found.append((lead, lead + speaker.end(), speaker.group("label").strip(), False))
+        for kind in ("inline_question", "inline_speaker"):
+            for p in patterns.get(kind, ()):
+                for m in p.finditer(line):
+                    label = m.group("label").strip() if "label" in p.groupindex else "Q"
+                    found.append((offset + m.start(), offset + m.end(), label, kind == "inline_question"))
+        offset += len(line)
+    kept: list[tuple[int, int, str, bool]] = []
+    for opening in sorted(found):
+        if not kept or opening[0] >= kept[-1][1]:              # no label inside a label
+            kept.append(opening)
+    return kept
+
+
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the speaker labels ("MS. PSAKI:", "Q", "Vladimir Putin:"): each
+    is a sentence of its own, so that the parser does not read "PSAKI" as the subject
+    of the turn's first sentence."""
+    return [(start, end) for start, end, _, _ in _openings(text)]
+
+
+def question_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of reporters' question turns (label included); no speaker is named."""
+    return [(start, end) for start, end, _, question in _spans(text) if question]
+
+
+def _spans(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, label, is a reporter's) of each turn: from its label to the next."""
+    openings = _openings(text)
+    reporters = _reporters(text, openings)
+    return [(start, openings[index + 1][0] if index + 1 < len(openings) else len(text), label,
+             question or label in reporters)
+            for index, (start, _, label, question) in enumerate(openings)]
+
+
+def turns(text: str, *, title: str = "", side: str = "", entries: Sequence[DictionaryEntry] = ()) -> tuple[Turn, ...]:
+    """The speaker turns of a transcript, in text order; () for a text with none."""
+    names: dict[str, str] = {}                 # a briefing repeats "MS. PSAKI:" hundreds of times
+    found = []
+    for start, end, label, question in _spans(text):
+        if question:
+            found.append(Turn(start, end, label, REPORTER, True))
+            continue
+        if label not in names:
+            names[label] = speaker_name(label, title=title, text=text, side=side, entries=entries)
+        found.append(Turn(start, end, label, names[label]))
+    return tuple(found)
+
+
+def _reporters(text: str, openings: Sequence[tuple[int, int, str, bool]]) -> set[str]:
+    """Names that introduce a question ("Question: Ksenia Golovanova, Interfax ...")."""
+    names = set()
+    for _, label_end, _, question in openings:
+        if question:
+            match = re.match(r"\s*((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+),", text[label_end:label_end + 80])
+            if match:
+                names.add(match.group(1))
+    return names
+
+
+def turn_at(found: Sequence[Turn], position: int, starts: Sequence[int] | None = None) -> Turn | None:
+    """The turn holding character `position`, or None (a header, or no transcript);
+    `starts`: the turns' starts, when the caller keeps them."""
+    index = bisect_right(starts if starts is not None else [t.start for t in found], position) - 1
+    return found[index] if index >= 0 and position < found[index].end else None
+
+
+def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
+                 entries: Sequence[DictionaryEntry] = ()) -> str:
+    """The person (or role) a turn's label names; see the module docstring."""
+    clean = re.sub(r"\s+", " ", label.strip().strip("[]")).strip()
+    role = _ROLE_LABELS.get(clean.lower())
+    if role:
+        return holder(role, side, entries) or clean.lower()
+    if clean.isupper():
+        words = [w.rstrip(".") for w in clean.split()]
+        surname = _title_case(words[-1])
+        if len(words) < 2 or surname.lower() in office_words():
+            return clean.lower()                   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
+        name = full_name(surname, title=title, text=text, entries=entries)
+        return name if name != surname or words[0].lower() in office_words() else clean.lower()
+    return _first_name_run(clean) or clean
+
+
+def _first_name_run(label: str) -> str:
+    """The first run of two or three name words in a label, office and country words
+    left out: "Aide to the President Yury Ushakov" -> "Yury Ushakov"; "Federal
+    Chancellor of Germany Olaf Scholz Scholz OlafFederal ..." (a scraped tooltip) ->
+    "Olaf Scholz"."""
+    run: list[str] = []
+    for word in label.split():
+        plain = bool(_NAME_WORD.fullmatch(word)) and word.lower() not in office_words() and not country_for(word)
+        if plain and word not in run and len(run) < 3:
+            run.append(word)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [word] if plain else []
+    return " ".join(run) if len(run) >= 2 else ""
+
+
+def _title_case(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequence[DictionaryEntry] = ()) -> str:
+    """The longest name ending in `surname` that the title or the text gives, office
+    words left out ("Press Secretary Jen Psaki" -> "Jen Psaki"); else the dictionary's
+    person with that alias; else the surname."""
+    forms: Counter[str] = Counter()
+    pattern = re.compile(rf"((?:{_NAME_WORD.pattern}\s+){{1,2}}){re.escape(surname)}\b")
+    for source in (title, text):
+        for match in pattern.finditer(source):
+            given = [w for w in match.group(1).split() if w.lower().rstrip(".") not in office_words()
+                     and w.lower() not in _CONNECTORS and not country_for(w)]
+            if given:
+                forms[" ".join(given[-2:] if len(given) > 1 and given[-1].endswith(".") else given[-1:])
+                      + " " + surname] += 1
+    if forms:
+        return forms.most_common(1)[0][0]
+    for entry in entries:
+        if surname in entry.aliases and entry.kind == "person":
+            return entry.canonical
+    return surname
+
+
+def holder(role: str, country: str, entries: Sequence[DictionaryEntry]) -> str:
+    """The one person the dictionary gives `role` in `country`, or ""."""
+    found = {e.canonical for e in entries
+             if e.kind == "person" and e.role.lower() == role
+             and e.country == country}
+    return found.pop() if len(found) == 1 else ""
+
+
+def voice(title: str, *, side: str = "", entries: Sequence[DictionaryEntry] = ()) -> str:
+    """The person who gives the address, speech or remarks a title names, or ""."""
+    for pattern in _patterns().get("address", ()):
+        match = pattern.search(title)
+        if match is None:
+            continue
+        who = match.group("who").strip()
+        if re.search(r"\band\b|,", who):
+            return ""                          # "Remarks by President Biden and Chancellor Scholz"
+        for entry in entries:
+            names = (entry.canonical, *entry.aliases)
+            if entry.kind == "person" and any(re.search(rf"\b{re.escape(n)}\b", who) for n in names):
+                return entry.canonical
+        office = re.match(r"(?:the )?(president|vice president)(?: of (?:the )?(.+))?$", who, re.IGNORECASE)
+        if office:
+            country = country_for(office.group(2)) if office.group(2) else side
+            return holder(office.group(1).lower(), country or "", entries)
+        named = speaker_name(who)              # "NSC Spokesperson Emily Horne" -> "Emily Horne"
+        return named if named != who or len(who.split()) == 2 and who.istitle() else ""
+    return ""
+
+
+@dataclass(frozen=True)
+class Voices:
+    """Who speaks at each place of one document: its turns, the one voice of an
+    address, each speaker's side, and the publisher's side (`home`)."""
+
+    turns: tuple[Turn, ...] = ()
+    voice: str = ""
+    sides: tuple[tuple[str, str], ...] = ()
+    home: str = ""
+    people: tuple[tuple[str, str], ...] = ()     # a person's names and surname -> their country
+    offices: tuple[tuple[str, str], ...] = ()    # a role at home ("president") -> the one person holding it
+
+    @cached_property
+    def side_of(self) -> dict[str, str]:
+        return dict(self.sides)
+
+    @cached_property
+    def country_of(self) -> dict[str, str]:
+        """`people` as a mapping, read once per document, not once per figure."""
+        return dict(self.people)
+
+    def holder_of(self, name: str) -> str:
+        """The person a bare role names in the publisher's country ("the President" in a
+        White House text is Joe Biden), or ""."""
+        return dict(self.offices).get(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower(), "")
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.turns]
+
+    def turn_start(self, position: int) -> int:
+        """Where the turn holding `position` starts; 0 outside any turn."""
+        turn = turn_at(self.turns, position, self._starts)
+        return turn.start if turn is not None else 0
+
+    def at(self, position: int) -> tuple[str, bool, str]:
+        """(speaker, is a reporter's question, the speaker's side) at `position`;
+        ("", False, home) where nobody in particular speaks."""
+        turn = turn_at(self.turns, position, self._starts)
+        if turn is not None and turn.question:
+            return REPORTER, True, ""
+        speaker = turn.speaker if turn is not None else self.voice
+        return speaker, False, self.side_of.get(speaker, self.home)
+
+
+def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[DictionaryEntry] = ()) -> Voices:
+    """The `Voices` of a document. A speaker's side is their country in the actor
+    dictionary, or one their label names ("President of Russia Vladimir Putin"),
+    else the publisher's."""
+    found = turns(text, title=title, side=side, entries=entries)
+    countries = {e.canonical: e.country for e in entries}
+    sides: dict[str, str] = {}
+    for turn in found:
+        if not turn.question and turn.speaker not in sides:
+            named = next((c for w in turn.label.split() if (c := country_for(w))), None)
+            sides[turn.speaker] = countries.get(turn.speaker) or named or side
+    the_voice = voice(title, side=side, entries=entries)
+    if the_voice:
+        sides.setdefault(the_voice, countries.get(the_voice) or side)
+    people = {name: e.country for e in entries
+              if e.kind == "person" and e.country
+              for name in (e.canonical, *e.aliases, e.canonical.split()[-1])}
+    roles = {e.role.lower() for e in entries if e.kind == "person" and e.role and side and e.country == side}
+    offices = {role: name for role in roles if (name := holder(role, side, entries))}
+    return Voices(found, the_voice, tuple(sides.items()), side, tuple(sorted(people.items())),
+                  tuple(sorted(offices.items())))

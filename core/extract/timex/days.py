@@ -1,0 +1,120 @@
+"""Days named by words of the calendar week: "yesterday", "tomorrow", weekdays
+("last Friday", "the following Monday"), "midweek", the weekend, and the day an
+ongoing event has reached ("the eighth day of the strike"). No spaCy."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from core.extract.timex.lexicon import DAY_PART_EDGE, ORDINALS, WEEKDAY_ABBR, WEEKDAYS
+from core.extract.timex.periods import iso_week, the_day
+from core.extract.timex.values import DATE, NO_TENSE, PAST, PRESENT, UNRESOLVED_DATE, Context, Normalised
+
+
+def _weekday_date(dct: date, weekday: int, *, tense: str, modifier: str = "") -> date:
+    """The date a weekday name points to from dct.
+
+    "last Friday" is strictly before, "next Friday" strictly after; a bare
+    weekday looks back from a past-tense verb (or no verb: news reports the
+    past) and forward from a present or future one; the dct's own weekday is
+    the dct itself in both directions.
+    """
+    back = (dct.weekday() - weekday) % 7
+    ahead = (weekday - dct.weekday()) % 7
+    if modifier == "last":
+        return dct - timedelta(days=back or 7)
+    if modifier == "next":
+        return dct + timedelta(days=ahead or 7)
+    if tense in (PAST, NO_TENSE):
+        return dct - timedelta(days=back)
+    return dct + timedelta(days=ahead)
+
+
+def read_deictic(s: str, ctx: Context) -> Normalised | None:
+    """"yesterday", "the day after tomorrow"; "late yesterday" is still that day (mod END)."""
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+               "the day after tomorrow": 2, "this day": 0}
+    s = DAY_PART_EDGE.sub("", s)
+    if s not in offsets:
+        return None
+    if ctx.dct is None:
+        return Normalised(DATE, UNRESOLVED_DATE)
+    return the_day(ctx.dct + timedelta(days=offsets[s]))
+
+
+# Prepositions that set an ordinal day apart as a point described ("on the second
+# day", "by the tenth day"), not as what today is ("is the second day", "in its tenth day").
+_POINT_PREPOSITIONS = frozenset({"on", "by", "until", "till", "after", "before", "since", "from", "for", "of"})
+
+
+def read_ordinal_day(s: str, ctx: Context) -> Normalised | None:
+    """"(today) is the eighth day of the strike", "the siege is in its tenth day": told
+    in the present tense, the day an ongoing event has reached is the document date."""
+    ordinals = "|".join(w for w in ORDINALS if w not in ("last", "final"))
+    if not re.fullmatch(r"(?:(?:the|its|their) )?(?:" + ordinals + r"|\d{1,3}(?:st|nd|rd|th)) "
+                        r"(?:straight |consecutive |successive )?day", s):
+        return None
+    if ctx.dct is None or ctx.tense != PRESENT or ctx.prev_word in _POINT_PREPOSITIONS:
+        return Normalised(DATE, UNRESOLVED_DATE)
+    return the_day(ctx.dct)
+
+
+def read_weekend(s: str, ctx: Context) -> Normalised | None:
+    m = re.fullmatch(r"(?:(?:the|this|last|next|that|past|coming|long|bank holiday) )*weekend", s)
+    if not m:
+        return None
+    if ctx.dct is None:
+        return Normalised(DATE, "XXXX-WXX-WE")
+    dct, words = ctx.dct, s.split()
+    on_weekend = dct.weekday() >= 5
+    this_saturday = dct - timedelta(days=dct.weekday() - 5) if on_weekend else None
+    if "last" in words or "past" in words:
+        saturday = this_saturday - timedelta(days=7) if this_saturday else dct - timedelta(days=dct.weekday() + 2)
+    elif "next" in words:
+        saturday = this_saturday + timedelta(days=7) if this_saturday else dct + timedelta(days=5 - dct.weekday())
+    elif this_saturday:
+        saturday = this_saturday
+    elif ctx.tense in (PAST, NO_TENSE) and "coming" not in words and not ("this" in words and dct.weekday() >= 2):
+        # "over the weekend", "this weekend" said early in the week: the one just gone; from
+        # Wednesday on, "this weekend" is the one ahead ("called for a rally this weekend")
+        saturday = dct - timedelta(days=dct.weekday() + 2)
+    else:
+        saturday = dct + timedelta(days=5 - dct.weekday())
+    return Normalised(DATE, iso_week(saturday)[0] + "-WE", saturday, saturday + timedelta(days=1))
+
+
+def read_midweek(s: str, ctx: Context) -> Normalised | None:
+    """"midweek": the Wednesday behind a past-tense verb, else the one ahead."""
+    if s not in ("midweek", "mid-week", "mid week", "mid - week"):
+        return None
+    if ctx.dct is None:
+        return Normalised(DATE, "XXXX-WXX-3")
+    return the_day(_weekday_date(ctx.dct, 2, tense=ctx.tense if ctx.tense != NO_TENSE else PRESENT))
+
+
+def read_anaphoric_weekday(s: str, ctx: Context) -> Normalised | None:
+    """"the previous Friday", "the following Monday": the weekday before or after the
+    day the text is telling of (the last day named, else the document date), never that day."""
+    m = re.fullmatch(r"the (previous|preceding|prior|following) (" + "|".join(WEEKDAYS) + r")", s)
+    if not m:
+        return None
+    weekday = WEEKDAYS[m.group(2)]
+    base = ctx.anchor or ctx.dct
+    if base is None:
+        return Normalised(DATE, f"XXXX-WXX-{weekday + 1}")
+    return the_day(_weekday_date(base, weekday, tense=NO_TENSE,
+                              modifier="next" if m.group(1) == "following" else "last"))
+
+
+def read_weekday(s: str, ctx: Context) -> Normalised | None:
+    names = "|".join(list(WEEKDAYS) + list(WEEKDAY_ABBR))
+    s = re.sub(r"^this (?=(?:coming|past) )", "", s)  # "this coming Sunday", "this past Sunday"
+    m = re.fullmatch(r"(?:(last|this|next|coming|past|early|late|earlier|later|on) )?(" + names + r")\.?", s)
+    if not m:
+        return None
+    weekday = WEEKDAYS[m.group(2)] if m.group(2) in WEEKDAYS else WEEKDAY_ABBR[m.group(2)]
+    if ctx.dct is None:
+        return Normalised(DATE, f"XXXX-WXX-{weekday + 1}")
+    modifier = {"last": "last", "past": "last", "next": "next"}.get(m.group(1) or "", "")
+    tense = PRESENT if m.group(1) == "coming" else ctx.tense
+    return the_day(_weekday_date(ctx.dct, weekday, tense=tense, modifier=modifier))

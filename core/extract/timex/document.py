@@ -1,0 +1,242 @@
+"""Time expressions of a whole Doc normalised in text order (`iter_timexes`): each
+tagged span's value from its words, the tense of its verb, and what the text
+named before it (the last day, the last period, the last quarter, the day named
+earlier in its sentence), as `core.records.Timex` records."""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from core import DATA_DIR
+from core.extract.timex.lexicon import MONTH_NAMES, SEASON_NAMES, SPAN_START_PREPOSITIONS, WEEKDAY_NAMES, read_words
+from core.extract.timex.normaliser import normalise
+from core.extract.timex.periods import latest_quarter
+from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
+from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative
+from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Normalised
+from core.records import Timex
+
+log = logging.getLogger(__name__)
+
+HABITUAL_ADVERBS_FILE = DATA_DIR / "timex_habitual_adverbs.txt"
+
+# "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
+_CUT_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+
+# Words of a point of comparison ("from $2 a year earlier", "the year-ago quarter"):
+# such an expression does not move the period the text is talking about.
+_COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
+
+# Prepositions by which a year sets the scene of its sentence ("in 1964, when the Games
+# were held in October"), unless a comparison leads into them ("than in 2019").
+_SCENE_PREPOSITIONS = frozenset({"in", "during"})
+
+
+def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexSettings()) -> Iterator[Timex]:
+    """The tagged spans normalised against the document creation time `dct`.
+
+    Expressions anchored on an earlier date ("two days later") count from
+    the last day resolved before them in the text, else from dct; those that
+    name a period of the same kind ("the following decade", "that year", "a
+    year earlier" after a quarter) from the last period named, at its own
+    granularity. A point of comparison ("up from $2 a year ago") names no new
+    period: the text goes on talking about the one it named before. The last
+    quarter named is kept apart, for "the 1988 quarter" after "last year". Once
+    the text reports on the last quarter over, another quarter named beside it
+    ("after a flat second quarter", a forecast "into the fourth quarter") is an
+    aside and names no new period either.
+    """
+    spans = doc.spans[TIMEX_SPAN_KEY] if TIMEX_SPAN_KEY in doc.spans else _tag_on_the_fly(doc, settings)
+    sentence_of = _sentence_index(doc)
+    anchor: date | None = None
+    anchor_value = ""
+    quarter_value = ""  # the last quarter named, kept while other periods are named
+    named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    for index, span in enumerate(ordered):
+        sentence = sentence_of.get(span.start, -1)
+        day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
+
+        def resolve(sentence_value: str, span: Span = span) -> Normalised | None:
+            return normalise(
+                span.text, dct,
+                tense=NO_TENSE if in_after_superlative(span) else governing_tense(span), anchor=anchor,
+                prev_word=doc[span.start - 1].lower_ if span.start > 0 else "",
+                next_word=doc[span.end].lower_ if span.end < len(doc) else "",
+                date_order=settings.date_order, anchor_value=anchor_value, quarter_value=quarter_value,
+                sentence_value=sentence_value,
+            )
+
+        try:
+            result = resolve(anchor.isoformat() if anchor and _overnight_on_noun(span) else day_before)
+            if result is not None and not _named_day_value(day_before) and _bare_clock_time(span, result, dct):
+                later = _day_named_later(ordered, index, sentence, sentence_of, dct, settings)
+                if later:
+                    result = resolve(later)  # "struck at 11:56 a.m. (0611 GMT) on Saturday": that Saturday's
+                elif anchor is not None and _evening_of_a_day_told(span, result, anchor, dct):
+                    result = resolve(anchor.isoformat())  # "the final started at 9:50 p.m.", after "on Sunday"
+        except Exception:  # noqa: BLE001 - one odd expression must not sink the article
+            log.exception("could not normalise %r", span.text)
+            result = Normalised(span.label_ or DATE, UNRESOLVED_DATE)
+        if result is None:
+            continue
+        if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
+            result = Normalised(DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
+        if result.type == DURATION and re.fullmatch(r"P\d+M", result.value):
+            # "the first nine months": the text now reports on months, not on a quarter
+            quarter_value = ""
+            if re.fullmatch(r"\d{4}-Q[1-4]", anchor_value):
+                anchor_value = ""
+        if result.type in (DATE, TIME) and result.date_start is not None:
+            if not (re.fullmatch(r"\d{4}", result.value) and not _sets_the_scene(span)):
+                named_in_sentence = (sentence, result.value)
+            since = span.start > 0 and doc[span.start - 1].lower_ in SPAN_START_PREPOSITIONS
+            if result.date_start == result.date_end and not since:
+                anchor = result.date_start
+            if not (since or _COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
+                    or _aside_quarter(result.value, quarter_value, dct)):
+                anchor_value = result.value
+                if re.fullmatch(r"\d{4}-Q[1-4]", result.value):
+                    quarter_value = result.value
+        end_char, text = _with_swallowed_period(span)
+        yield Timex(
+            start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,
+            date_start=result.date_start, date_end=result.date_end, sentence=sentence,
+        )
+
+
+_DAY_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES) | {
+    "today", "yesterday", "tomorrow", "tonight", "day", "night", "morning", "afternoon", "evening"}
+
+
+def _named_day_value(value: str) -> bool:
+    return bool(re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value))
+
+
+def _bare_clock_time(span: Span, result: Normalised | None, dct: date | None) -> bool:
+    """A clock time with no day of its own ("at 11:56 a.m. local time", "2050 GMT"), which
+    the normaliser put on the document date."""
+    return (result is not None and dct is not None and result.type == TIME
+            and re.fullmatch(re.escape(dct.isoformat()) + r"T\d\d:\d\dZ?", result.value) is not None
+            and not any(t.lower_.rstrip(".") in _DAY_WORDS for t in span))
+
+
+def _evening_of_a_day_told(span: Span, result: Normalised, anchor: date, dct: date | None) -> bool:
+    """Whether a bare clock time is on the last day the text named rather than on the
+    document date: told in the past, from noon on, with that day in the week before the
+    document date ("Bolt won on Sunday. The final started at 9:50 p.m."; a report is often
+    filed the morning after). A morning time ("cut power at about 3 a.m.") is the report's
+    own morning, and stays on the document date."""
+    return (dct is not None and dct - timedelta(days=7) <= anchor < dct
+            and int(result.value[11:13]) >= 12 and governing_tense(span) == PAST)
+
+
+def _day_named_later(spans: list[Span], index: int, sentence: int, sentence_of: dict[int, int],
+                     dct: date | None, settings: TimexSettings) -> str:
+    """The value of the first day named after spans[index] in the same sentence, when it is
+    the day the event falls on ("at 6 a.m. ... on Election Day", "at 11:56 a.m. (0611 GMT)
+    on Saturday"), else ""."""
+    if sentence < 0:
+        return ""
+    for later in spans[index + 1:]:
+        if sentence_of.get(later.start, -1) != sentence:
+            return ""
+        doc = later.doc
+        result = normalise(
+            later.text, dct, tense=governing_tense(later),
+            prev_word=doc[later.start - 1].lower_ if later.start > 0 else "",
+            next_word=doc[later.end].lower_ if later.end < len(doc) else "", date_order=settings.date_order)
+        if _bare_clock_time(later, result, dct):
+            continue  # "(0611 GMT)": the same moment on another clock, no day of its own
+        if result is not None and result.type in (DATE, TIME) and _named_day_value(result.value):
+            # only a day the event falls "on": "closed at 5 p.m. and will stay closed through
+            # Thursday", "rose by 11 a.m.; sales fell, it said Tuesday" name other times
+            return result.value[:10] if later.start > 0 and doc[later.start - 1].lower_ == "on" else ""
+    return ""
+
+
+@lru_cache(maxsize=1)
+def habitual_adverbs() -> frozenset[str]:
+    """Adverbs of habit (core/data/timex_habitual_adverbs.txt)."""
+    return frozenset(read_words(HABITUAL_ADVERBS_FILE))
+
+
+def _habitual(span: Span) -> bool:
+    """A bare month or season ("in February", "in the spring") right under a present-tense
+    verb that an adverb of habit modifies ("flu usually peaks in February")."""
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "in")]
+    if len(words) != 1 or not (words[0] in MONTH_NAMES or words[0] in SEASON_NAMES):
+        return False
+    prep = span.root.head
+    verb = prep.head if prep.dep_ == "prep" else prep
+    return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
+
+
+def _overnight_on_noun(span: Span) -> bool:
+    """ "overnight losses in New York", "overnight trading": the market's night before the
+    day the text tells of (the last day named anywhere before), while an "overnight" that
+    dates a verb ("sirens sounded overnight") is the night before the report, unless its
+    own sentence named a day earlier."""
+    return span.text.lower() == "overnight" and span.root.dep_ == "amod"
+
+
+def _with_swallowed_period(span: Span) -> tuple[int, str]:
+    """The extent's end and text, with the period of "p.m." that the tokenizer put into
+    the full stop after it ("ended at 7:08 p.m.." is "p.m" + ".."): the abbreviation whole."""
+    doc = span.doc
+    if span[-1].lower_ in _CUT_ABBREVIATIONS and span.end < len(doc) and doc[span.end].text.startswith("."):
+        return span.end_char + 1, span.text + "."
+    return span.end_char, span.text
+
+
+def _sets_the_scene(span: Span) -> bool:
+    """Whether a year takes its sentence there ("in 1964, when ...", "During 2019, ..."),
+    as a point of comparison ("up 5% from 2021 levels", "than in 2019") does not."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start].is_sent_start:
+        return True
+    if doc[span.start - 1].lower_ not in _SCENE_PREPOSITIONS:
+        return False
+    return span.start < 2 or doc[span.start - 2].lower_ not in COMPARISON_LEADS
+
+
+def _year_back_of(value: str, quarter_value: str) -> bool:
+    """Whether `value` is the quarter the text is about in an earlier year ("in the
+    1988 period" after "the third quarter" of 1989): a point of comparison, as "a year ago"."""
+    m, q = re.fullmatch(r"(\d{4})-Q([1-4])", value), re.fullmatch(r"(\d{4})-Q([1-4])", quarter_value)
+    return bool(m and q and m.group(2) == q.group(2) and int(m.group(1)) < int(q.group(1)))
+
+
+def _aside_quarter(value: str, quarter_value: str, dct: date | None) -> bool:
+    """Whether `value` is a quarter named beside the one a report is about: once the text
+    reports on the last quarter over before the document date ("third-quarter net rose"),
+    another quarter ("after a flat second quarter", a forecast "into the fourth quarter")
+    is an aside, and "the period", "a year ago" still mean the quarter reported."""
+    if dct is None or not re.fullmatch(r"\d{4}-Q[1-4]", value) or value == quarter_value:
+        return False
+    year, q = latest_quarter(dct)
+    return quarter_value == f"{year:04d}-Q{q}"
+
+
+def tag_text(nlp: Language, text: str, dct: date | None) -> list[Timex]:
+    """Run the pipeline over `text` and normalise its time expressions."""
+    return list(iter_timexes(nlp(text), dct))
+
+
+def _tag_on_the_fly(doc: Doc, settings: TimexSettings) -> list[Span]:
+    """Spans for a Doc made by a pipeline without our component."""
+    return TimexTagger(doc.vocab, settings=settings).match(doc)
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    """Token index -> index of its sentence in list(doc.sents); empty without boundaries."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return {}
+    return {token.i: number for number, sent in enumerate(doc.sents) for token in sent}

@@ -1,0 +1,292 @@
+"""The spaCy component that finds and types time expressions, context-free (no
+document date).
+
+`TimexTagger.match(doc)` takes candidates from rules kept as data
+(`core/data/timex_patterns.jsonl`, Matcher patterns with optional context tokens
+trimmed off) plus the model's DATE/TIME entities, widens each over a modifier that
+TimeML puts inside the extent ("at least", "or so": `core/data/timex_mod_prefixes.txt`,
+`timex_mod_suffixes.txt`), drops what a blocker rule covers
+(`core/data/timex_blockers.jsonl`, context tokens trimmed as in the patterns:
+"Sunday Times", "Second World War", an age after its noun ("61 years old"; "the
+61-year-old" is a DURATION), the "a day" of a rate), the modal "may" and the verb
+"march", keeps the longest of overlapping candidates and types each one (DATE,
+TIME, DURATION, SET). `set_annotations(doc, spans)` writes them to
+`doc.spans["timex"]`."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from core import DATA_DIR
+from core.extract.timex.dates import HOLIDAYS_FILE
+from core.extract.timex.lexicon import MOD_PREFIXES, MOD_SUFFIXES, NO_MOD_FOCUS
+from core.extract.timex.matcher import AnchoredMatcher, holiday_patterns, load_patterns
+from core.extract.timex.normaliser import is_resolvable, normalise
+from core.extract.timex.values import DURATION, UNRESOLVED_DATE
+
+TIMEX_SPAN_KEY = "timex"
+# spaCy forbids "." in factory names (config sections are dotted), so the
+# versioned name "crisis.timex.v1" is spelled with underscores.
+FACTORY_NAME = "crisis_timex_v1"
+COMPONENT_NAME = "crisis_timex"
+
+PATTERNS_FILE = DATA_DIR / "timex_patterns.jsonl"
+BLOCKERS_FILE = DATA_DIR / "timex_blockers.jsonl"
+
+# Model entity labels that are time expressions.
+_NER_LABELS = frozenset({"DATE", "TIME"})
+# Words the model folds into a time entity that TimeML leaves outside the
+# timex: evaluative adjectives ("a long weekend" -> "weekend"), prepositions
+# and focus adverbs with no TIMEX3 `mod` ("just last month" -> "last month").
+# "about"/"the" stay: TimeML keeps them ("about 50 minutes").
+_NER_TRIM_LEFT = frozenset({"long", "whole", "entire", "full", "busy", "hectic", "an", "estimated",
+                            "on", "in", "at", "since", "until", "by", "during", "for", "from", "between",
+                            *NO_MOD_FOCUS})
+# The same, in several words ("as early as next year" -> "next year"), longest first.
+_NER_TRIM_LEFT_PHRASES = tuple(sorted((tuple(p.split()) for p in NO_MOD_FOCUS if " " in p), key=len, reverse=True))
+_EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "-", "\u2019", "\u2018", "\u201c", "\u201d"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+# Month names that are also a modal or a verb: only capitalised and not
+# tagged as a verb/modal are they months ("May 5", not "it may be", "march").
+_VERB_MONTHS = frozenset({"may", "march"})
+# Words that tie a clock time to its day: "midnight on Dec. 31", "Friday at noon".
+_TIME_DATE_JOINERS = frozenset({"on", "of", "at"})
+
+# Comparatives that, before "than", make a counted span the gap between two times
+# ("two months earlier than he had planned"), not a point counted from a day.
+_COMPARATIVES = frozenset({"earlier", "later", "sooner"})
+
+
+@dataclass(frozen=True)
+class TimexSettings:
+    """Options of the component and of normalisation."""
+
+    date_order: str = "DMY"      # how to read 03/02/2022: DMY (British) or MDY (American)
+    use_ner: bool = True         # add the model's DATE/TIME entities to the rule matches
+
+
+class TimexTagger:
+    """Finds and types time expressions; context-free (no document date)."""
+
+    def __init__(self, vocab: Vocab, name: str = COMPONENT_NAME, *, settings: TimexSettings = TimexSettings()) -> None:
+        self.name = name
+        self.settings = settings
+        # Compiled once per component: matching is then one pass per Doc.
+        self.matcher = AnchoredMatcher(vocab, load_patterns(PATTERNS_FILE) + holiday_patterns(HOLIDAYS_FILE))
+        self.blocker = AnchoredMatcher(vocab, load_patterns(BLOCKERS_FILE))
+        self._trims = {row["id"]: tuple(row.get("trim", (0, 0))) for row in load_patterns(PATTERNS_FILE)}
+        self._blocker_trims = {row["id"]: tuple(row.get("trim", (0, 0))) for row in load_patterns(BLOCKERS_FILE)}
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Candidate spans from rules and NER, filtered, de-overlapped and typed."""
+        rule_spans = [_widen_over_modifiers(_without_comparative(span)) for span in self._rule_candidates(doc)]
+        ner_spans = [_widen_over_modifiers(_without_comparative(span))
+                     for span in _ner_candidates(doc)] if self.settings.use_ner else []
+        blocked = _blocked_tokens(doc, self.blocker, self._blocker_trims)
+        kept: list[Span] = []
+        for span in _prefer(rule_spans, ner_spans):
+            if any(i in blocked for i in range(span.start, span.end)) or _is_verb_month(span):
+                continue
+            type_ = _context_free_type(span.text, self.settings)
+            if type_ is not None:
+                kept.append(Span(doc, span.start, span.end, label=type_))
+        return _join_time_and_date(sorted(kept, key=lambda s: s.start), self.settings)
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        doc.spans[TIMEX_SPAN_KEY] = spans
+
+    def _rule_candidates(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            left, right = self._trims.get(doc.vocab.strings[match_id], (0, 0))
+            span = _trim_edges(doc[start + left:end - right])
+            if span is not None:
+                spans.append(span)
+        return spans
+
+
+@Language.factory(FACTORY_NAME, default_config={"date_order": "DMY", "use_ner": True})
+def make_timex_tagger(nlp: Language, name: str, date_order: str, use_ner: bool) -> TimexTagger:
+    return TimexTagger(nlp.vocab, name, settings=TimexSettings(date_order=date_order, use_ner=use_ner))
+
+
+def add_to_pipeline(nlp: Language, *, settings: TimexSettings = TimexSettings()) -> None:
+    """Add the tagger after the model's NER (or last); a second call does nothing."""
+    if COMPONENT_NAME in nlp.pipe_names:
+        return
+    config = {"date_order": settings.date_order, "use_ner": settings.use_ner}
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    nlp.add_pipe(FACTORY_NAME, name=COMPONENT_NAME, config=config, **where)
+
+
+def _trim_edges(span: Span) -> Span | None:
+    """Drop punctuation and a possessive at the edges: "Sunday's" -> "Sunday"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].text in _EDGE_PUNCT:
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].lower_ in _POSSESSIVE):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _ner_candidates(doc: Doc) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS:
+            continue
+        start = ent.start
+        while start < ent.end - 1:
+            if doc[start].lower_ in _NER_TRIM_LEFT:
+                start += 1
+            elif words := _leading_phrase(doc[start:ent.end], _NER_TRIM_LEFT_PHRASES):
+                start += words
+            else:
+                break
+        span = _trim_edges(doc[start:ent.end])
+        if span is not None and not _described_day(span):
+            spans.append(span)
+    return spans
+
+
+def _described_day(span: Span) -> bool:
+    """ "a bad day", "a new day of protests", "a very tough day": a day described, with
+    an article and no count or length the words measure (the normaliser can only say PXX),
+    is no time expression, though the model tags it DATE; nor is a period ranked by a
+    superlative that the normaliser cannot place ("the hottest month", "the best year")."""
+    if len(span) == 3 and span[0].lower_ in ("the", "its", "their") and _superlative_word(span[1]):
+        # "the hottest month", "its best year" (eighth round): a period ranked, not placed;
+        # "the latest quarter" resolves and stays
+        result = normalise(span.text, None)
+        return result is not None and result.value == UNRESOLVED_DATE
+    if span[0].lower_ not in ("a", "an") or len(span) < 3:
+        return False
+    result = normalise(span.text, None)
+    return result is not None and result.type == DURATION and result.value == "PXX"
+
+
+def _superlative_word(token: Token) -> bool:
+    """ "hottest", "best": by its spelling, as the tagger runs before the parser and tagger
+    have set token tags ("latest", "earliest" resolve, and are kept by the caller)."""
+    word = token.lower_
+    return word in ("best", "worst") or len(word) > 5 and word.endswith("est") and word.isalpha()
+
+
+def _leading_phrase(span: Span, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many tokens of one of `phrases` open `span`, leaving at least one token; 0 if none does."""
+    for words in phrases:
+        if len(words) < len(span) and tuple(t.lower_ for t in span[:len(words)]) == words:
+            return len(words)
+    return 0
+
+
+def _prefer(rule_spans: list[Span], ner_spans: list[Span]) -> list[Span]:
+    """The longest of overlapping candidates; a model entity only beats the
+    rules when it overlaps none of them or is itself a resolvable expression
+    (so "Friday and Saturday" as one entity does not swallow two rule matches)."""
+    rules = filter_spans(rule_spans)
+    keep_ner = [
+        span for span in ner_spans
+        if not any(r.start < span.end and span.start < r.end for r in rules) or is_resolvable(span.text)
+    ]
+    return filter_spans(rules + keep_ner)
+
+
+# Modifiers with a TIMEX3 `mod` value, as token sequences, longest first.
+_MOD_PREFIX_WORDS = tuple(sorted((tuple(p.split()) for p in MOD_PREFIXES), key=len, reverse=True))
+# Modifiers after the expression, as token sequences ("or so": APPROX, "or later": ON_OR_AFTER).
+_MOD_SUFFIX_WORDS = tuple(tuple(p.split()) for p in MOD_SUFFIXES)
+
+
+def _widen_over_modifiers(span: Span) -> Span:
+    """A candidate widened over a modifier TimeML puts inside the extent: "at least"
+    before it ("at least 20 more years"), "or so" after it ("a year or so", "1994 or later")."""
+    doc, start, end = span.doc, span.start, span.end
+    for words in _MOD_PREFIX_WORDS:
+        # the whole modifier before the span, or its head cut off ("least another week" after "at")
+        cut = next((k for k in range(len(words)) if start - k >= 0 and k + end - start > len(words)
+                    and tuple(t.lower_ for t in doc[start - k:start - k + len(words)]) == words), None)
+        if cut is None:
+            left = start - len(words)
+            if left >= 0 and tuple(t.lower_ for t in doc[left:start]) == words:
+                start = left
+                break
+        elif cut:
+            start -= cut
+            break
+    for words in _MOD_SUFFIX_WORDS:
+        if tuple(t.lower_ for t in doc[end:end + len(words)]) == words:
+            end += len(words)
+            break
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def _without_comparative(span: Span) -> Span:
+    """ "two months earlier than planned", "a year later than expected": the gap between
+    two times, a DURATION ("two months"); the comparative is outside the extent."""
+    doc, end = span.doc, span.end
+    if len(span) > 1 and span[-1].lower_ in _COMPARATIVES and end < len(doc) and doc[end].lower_ == "than":
+        return doc[span.start:end - 1]
+    return span
+
+
+def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span]:
+    """A clock time and the day it falls on are one TIME: "midnight on Dec. 31",
+    "10am on Monday", "Friday at noon", "9 a.m. GMT, March 4" (TimeML marks them
+    as one expression)."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous is not None and {previous.label_, span.label_} == {"TIME", "DATE"}:
+            between = [t.lower_ for t in span.doc[previous.end:span.start]]
+            # a clock time, a comma, then its day: "at 9 a.m. GMT, March 4", "at noon, Friday"
+            # (not a day that owns what follows: "at 6 p.m., Friday's papers said")
+            owner = span.end < len(span.doc) and span.doc[span.end].lower_ in _POSSESSIVE
+            dateline = between == [","] and previous.label_ == "TIME" and not owner
+            if len(between) <= 1 and set(between) <= _TIME_DATE_JOINERS or dateline:
+                merged = span.doc[previous.start:span.end]
+                if _context_free_type(merged.text, settings) == "TIME":
+                    joined[-1] = Span(span.doc, merged.start, merged.end, label="TIME")
+                    continue
+        joined.append(span)
+    return joined
+
+
+def _blocked_tokens(doc: Doc, blocker: AnchoredMatcher, trims: dict[str, tuple[int, int]]) -> set[int]:
+    """Tokens a blocker rule covers, less its context tokens (its "trim")."""
+    blocked: set[int] = set()
+    for match_id, start, end in blocker(doc):
+        left, right = trims.get(doc.vocab.strings[match_id], (0, 0))
+        blocked.update(range(start + left, end - right))
+    return blocked
+
+
+def _is_verb_month(span: Span) -> bool:
+    """The modal "may" or the verb "march", not the month."""
+    for token in span:
+        if token.lower_ not in _VERB_MONTHS:
+            continue
+        if token.text.islower() or token.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD", "VBG", "VBN"):
+            return True
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and following.tag_ in ("VB", "RB") and not following.like_num:
+            return True  # sentence-initial "May we ..." / "May be ..."
+    return False
+
+
+def _context_free_type(text: str, settings: TimexSettings) -> str | None:
+    result = normalise(text, None, date_order=settings.date_order)
+    return result.type if result is not None else None

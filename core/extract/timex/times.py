@@ -1,0 +1,125 @@
+"""Times of day (TIME): a clock time or a part of the day ("3pm on Sunday", "Sunday
+night", "at noon", "overnight") on the day that the words, the sentence or the text
+name; and a clock reading of hours, minutes and seconds ("3:07:35"). No spaCy."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from core.extract.timex.lexicon import DAY_PART_EDGE, PARTS_OF_DAY, WEEKDAYS
+from core.extract.timex.periods import period_start
+from core.extract.timex.values import DATE, DURATION, FUTURE, TIME, Context, Normalised, Recogniser
+
+_CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+_UTC_ZONES = {"gmt", "utc"}  # zones written with the UTC designator Z
+
+
+def _split_time_of_day(s: str) -> tuple[str, str] | None:
+    """Split "sunday night" / "3pm on sunday" into (date words, TIMEX3 time suffix)."""
+    clock = (r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?)"
+             r"|(?P<h24>\d{1,2})[:.](?P<m24>\d{2})"
+             r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?P<milzone>gmt|utc|hrs|hours)")
+    zone = r"(?: (?P<zone>gmt|utc|bst|cet|est|edt|et|pst|msk|local time|kyiv time|moscow time))?"
+    m = re.fullmatch(r"(?:(?P<before>.*?) ?(?:at|on|,) )?(?:" + clock + r")" + zone + r"(?:(?: on| ,|,)? (?P<after>.*))?", s)
+    if m:
+        hour, minute = _clock(m)
+        if hour is None:
+            return None
+        rest = " ".join(p for p in (m.group("before"), m.group("after")) if p)
+        # Greenwich time is written as UTC ("2300 GMT" T23:00Z); other named zones keep
+        # no offset, as TimeBank writes "5 p.m. EST" T17:00
+        utc = "Z" if {m.group("zone"), m.group("milzone")} & _UTC_ZONES else ""
+        return rest, f"T{hour:02d}:{minute:02d}{utc}"
+    for word, clock_value in _CLOCK_WORDS.items():
+        m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?:,? (?:on )?(.*))?", s)
+        if m:
+            rest = " ".join(p for p in (m.group(1), m.group(2)) if p)
+            return rest, "T" + clock_value
+    days = "|".join(["yesterday", "today", "tomorrow", *WEEKDAYS])
+    m = re.fullmatch(r"(?:(?P<before>.*) )?(?:(?:early|late|the|mid) )?"
+                     r"(?P<part>mid-?morning|mid-?afternoon|mid-evening|morning|afternoon|evening|night|overnight|lunchtime)"
+                     r"(?: (?:of|on) (?P<after>.*)| (?P<day>" + days + r"))?", s)
+    if m:
+        rest = " ".join(p for p in (m.group("before"), m.group("after"), m.group("day")) if p)
+        part = m.group("part")
+        return rest, "T" + PARTS_OF_DAY[part if part in PARTS_OF_DAY else part.replace("mid", "mid-")]
+    if s == "tonight":
+        return "today", "TNI"
+    return None
+
+
+def _clock(m: re.Match[str]) -> tuple[int | None, int]:
+    """Hour and minute of a clock match; None for impossible times ("25:00", "13pm")."""
+    if m.group("ampm"):
+        hour, minute = int(m.group("h12")), int(m.group("m12") or 0)
+        if not 1 <= hour <= 12:
+            return None, 0
+        hour = hour % 12 + (12 if m.group("ampm").startswith("p") else 0)
+    elif m.group("h24"):
+        hour, minute = int(m.group("h24")), int(m.group("m24"))
+    else:
+        hour, minute = int(m.group("hmil")), int(m.group("mmil"))
+    if hour > 24 or minute > 59:
+        return None, 0
+    return hour, minute
+
+
+def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
+    """A day plus a part of day or clock time: TIME, value DATE + suffix; a day in
+    words ("3pm on Sunday") is read by `resolve`."""
+    split = _split_time_of_day(s)
+    if split is None:
+        return None
+    rest, suffix = split
+    if s == "overnight" and ctx.dct is not None:
+        # the night that ran into the day its sentence tells of (the day named earlier in
+        # it, else the document date: a news report's "overnight" is the night before it
+        # was filed, whatever day an earlier sentence named); ahead of a future verb, that
+        # day's own coming night
+        day = _named_day(ctx.sentence_value) or ctx.dct
+        day = day if ctx.tense == FUTURE else day - timedelta(days=1)
+        return Normalised(TIME, day.isoformat() + suffix, day, day)
+    rest = DAY_PART_EDGE.sub("", rest)
+    if rest in ("", "this", "the", "that", "the same", "today", "early", "late", "mid", "in the"):
+        if ctx.dct is None:
+            return Normalised(TIME, "XXXX-XX-XX" + suffix)
+        # "that night", "in the morning" after "Friday": the part of the day the text is
+        # telling of; "this morning", "tonight" are the document date's
+        day = ctx.anchor if rest in ("the", "that", "the same", "in the") and ctx.anchor else ctx.dct
+        if rest == "" and re.fullmatch(r"T\d\d:\d\dZ?", suffix) and (named := _named_day(ctx.sentence_value)):
+            day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
+    elif rest == "last" and suffix == "TNI":
+        if ctx.dct is None:
+            return Normalised(TIME, "XXXX-XX-XX" + suffix)
+        day = ctx.dct - timedelta(days=1)
+    else:
+        base = resolve(rest, ctx)
+        if base is None or base.type != DATE:
+            return None
+        if not re.fullmatch(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)|XXXX-WXX-\d", base.value):
+            return None
+        return Normalised(TIME, base.value + suffix, base.date_start, base.date_end)
+    return Normalised(TIME, day.isoformat() + suffix, day, day)
+
+
+def _named_day(value: str) -> date | None:
+    """The day a TIMEX3 date or time value names ("2016-12-10", "2016-12-10TNI"), else None
+    (a month or a week names no day)."""
+    return period_start(value) if re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value) else None
+
+
+def read_clock_duration(s: str, ctx: Context) -> Normalised | None:
+    """"3:07:35" (a race run in three hours, seven minutes and 35 seconds): a
+    duration; after "at" ("at 14:30:00") the clock time of the day."""
+    m = re.fullmatch(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?", s)
+    if not m:
+        return None
+    hours, minutes, seconds = (int(g) for g in m.groups())
+    if ctx.prev_word == "at":
+        if hours > 23:
+            return None
+        suffix = f"T{hours:02d}:{minutes:02d}:{seconds:02d}"
+        return Normalised(TIME, ctx.dct.isoformat() + suffix, ctx.dct, ctx.dct) if ctx.dct else \
+            Normalised(TIME, "XXXX-XX-XX" + suffix)
+    parts = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    return Normalised(DURATION, "PT" + (parts or "0S"))

@@ -1,0 +1,88 @@
+"""Extraction in a separate process, so that the process serving pages never runs spaCy.
+
+`extract_elsewhere(articles, entries=..., failed=...)` yields `(article, ArticleResult
+or failed(article, error))`
+in input order, like `core.extract.articles.iter_extracted`, but the pipeline runs in one
+child process started for the job (spawned, so it shares no state with the
+server) and ended after it: the memory a long article takes goes back to the
+system when the job ends, and the server's own threads keep serving other
+sessions meanwhile. Only the results travel back, as JSON. A failure on one
+article yields `failed(article, error)` for it (its traceback logged); the job goes
+on with the rest. If the child process dies (killed, out of memory), each article
+not yet done yields `failed(article, BrokenProcessPool(...))`, and no new process
+is started for them.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Callable, Iterator, Sequence
+
+from core.records import Article, ArticleResult
+
+log = logging.getLogger(__name__)
+
+# How many articles are handed to the child ahead of the one being read back:
+# enough to keep it busy, few enough that a cancelled job stops soon.
+AHEAD = 4
+
+_pipeline: Any = None
+_entries: tuple = ()
+
+
+def _start(entries: tuple) -> None:
+    """In the child: load the pipeline once for the whole job."""
+    global _pipeline, _entries
+    from core.extract.pipeline import (
+        build_pipeline,  # here, in the child: the serving process never loads spaCy's pipeline
+    )
+
+    _pipeline = build_pipeline()
+    _entries = entries
+
+
+def _extract_one(article: Article) -> dict[str, Any]:
+    """In the child: one article's result, as JSON (what the store keeps)."""
+    from core.extract.articles import iter_extracted  # here, in the child (see _start)
+
+    ((_, result),) = list(iter_extracted([article], nlp=_pipeline, entries=_entries))
+    return result.to_json()
+
+
+def extract_elsewhere(articles: Sequence[Article], *, entries: Sequence[Any] = (),
+                      failed: Callable[[Article, BaseException], Any] = lambda article, error: None
+                      ) -> Iterator[tuple[Article, Any]]:
+    """(article, ArticleResult or `failed(article, error)`) for each of `articles`, in
+    order, extracted in a child process (see the module's docstring). Closing the
+    iterator early stops the child after the article it is on."""
+    if not articles:
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_start, initargs=(tuple(entries),))
+    pending: list[tuple[Article, Any]] = []
+    queue = iter(articles)
+    try:
+        for article in queue:
+            pending.append((article, pool.submit(_extract_one, article)))
+            if len(pending) > AHEAD:
+                yield _collect(*pending.pop(0), ArticleResult, failed)
+        while pending:
+            yield _collect(*pending.pop(0), ArticleResult, failed)
+    finally:
+        for _, future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(article: Article, future: Any, result_type: Any,
+             failed: Callable[[Article, BaseException], Any]) -> tuple[Article, Any]:
+    try:
+        return article, result_type.from_json(future.result())
+    except BrokenProcessPool as error:
+        log.error("the extraction process stopped before %s", article.path or article.article_id)
+        return article, failed(article, error)
+    except Exception as error:  # noqa: BLE001 - one bad article must not sink the job
+        log.info("extraction failed on %s", article.path or article.article_id, exc_info=True)
+        return article, failed(article, error)
