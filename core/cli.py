@@ -36,6 +36,7 @@ import dataclasses
 import json
 import logging
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import IO, Iterator, Sequence
@@ -44,6 +45,11 @@ import pandas as pd
 
 from core.combine.ledger import LEDGER_COLUMNS, build_ledger
 from core.frames import FRAME_COLUMNS, Frames, to_flat
+from core.progress import ExtractionProgress
+from core.store.db import Store, db_path_from_env, open_error_message
+
+# A command that extracts imports the extraction inside its function (build_frames, the
+# pipeline, the Dask run), so that `export` and `ledger` never load spaCy.
 
 # The tables `extract` writes, in order; `ledger` is computed from the claims (not a stored frame).
 CONTRACT_TABLES = ("articles", "events", "timexes", "claims", "actors", "places", "mentions", "ledger")
@@ -140,7 +146,7 @@ def print_frames(frames: Frames, *, fmt: str, stream: IO[str]) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from core.combine.build import build_frames
+    from core.combine.build import build_frames  # spaCy: see the note at the top
 
     result = build_frames(args.paths, cache_dir=args.cache, published=args.published)
     for problem in result.problems:
@@ -163,7 +169,7 @@ def _parse_dct(raw: object) -> date | None:
 
 
 def run_timex(args: argparse.Namespace) -> int:
-    from core.extract.pipeline import build_pipeline
+    from core.extract.pipeline import build_pipeline  # spaCy: see the note at the top
     from core.extract.timex import iter_timexes
 
     source = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8")
@@ -189,18 +195,13 @@ def run_timex(args: argparse.Namespace) -> int:
 def run_ingest(args: argparse.Namespace) -> int:
     """Extract into the store, locally or on a dask cluster (whose Parquet
     dataset the store then attaches)."""
-    import time
-
-    from core.progress import ExtractionProgress
-    from core.store.db import db_path_from_env
-
     db = args.db or db_path_from_env()
     if args.engine == "dask" and not args.scheduler:
         print("error: --engine dask needs --scheduler ADDRESS (e.g. tcp://HOST:8786)", file=sys.stderr)
         return 2
     started = time.perf_counter()
     if args.engine == "dask":
-        from core.store import distributed
+        from core.store import distributed  # spaCy and Dask: see the note at the top
 
         out = args.out or Path(db).parent / "distributed"
         run = distributed.ingest(args.paths, scheduler=args.scheduler, out=out)
@@ -235,7 +236,6 @@ def run_ingest(args: argparse.Namespace) -> int:
 def _open_store(db: Path, *, read_only: bool = False):
     """The store at `db`, or None after one "error:" line on stderr saying why it
     cannot be opened and what to do (`core.store.db.open_error_message`)."""
-    from core.store.db import Store, open_error_message
 
     try:
         return Store(db, read_only=read_only)
@@ -257,7 +257,6 @@ def _report_recovery(store) -> bool:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from core.store.db import db_path_from_env
 
     db = args.db or db_path_from_env()
     if not Path(db).is_file():

@@ -38,6 +38,7 @@ class ExtractionProgress:
         self.bar: Progress | None = None
         self.task: TaskID | None = None
         if _is_terminal(stream):
+            # rich draws the bar on a terminal only; a log or a pipe gets plain lines without it
             from rich.console import Console
             from rich.progress import (
                 BarColumn,

@@ -5,7 +5,7 @@ from ui import filters, widgets
 from ui.figures.maps import places_map
 from ui.figures.network import NETWORK_TOP, actor_graph, network_figure
 from ui.page import page
-from ui.selection import actor_table, actors_for, clicked_actors, places_for_actors, without_actors
+from ui.selection import actor_table, actors_for, clicked_actors, places_named_in, without_actors
 
 TOPOJSON_URL = "/app/static/topojson/"  # served from static/ (enableStaticServing): no CDN
 NETWORK_KEY = "actors_network"
@@ -26,7 +26,8 @@ actors = actors_for(frames.actors, selected)
 events = frames.events
 
 # --- map ----------------------------------------------------------------------
-places = places_for_actors(frames.places, events, selected)
+# the places named in the chosen actors' events (the store's actor filter), else every place
+places = places_named_in(frames.places, view.events(chosen)) if selected else frames.places
 st.subheader("Places" + (f" named in events with {', '.join(selected)}" if selected else ""))
 located = places["lat"].notna() & places["lon"].notna()
 if places.empty:

@@ -21,11 +21,8 @@ from ui.figures.timeline import TIMELINE_CUSTOMDATA, timeline_figure
 from ui.selection import (
     actor_table,
     actors_for,
-    articles_for_actors,
-    claims_for_actors,
     clicked_actors,
-    events_for_actors,
-    places_for_actors,
+    places_named_in,
     timeline_url,
     undated_articles,
 )
@@ -541,57 +538,24 @@ def test_claims_figure_without_dated_claims_says_so():
 # --- selections (what each page shows for the sidebar actor filter) ----------
 
 @pytest.mark.parametrize(
-    ("selected", "event_ids"),
-    [
-        ([], ["e1", "e2", "e3", "e4"]),
-        (["Russia"], ["e1", "e2"]),
-        (["Ben Wallace"], ["e2"]),
-        (["NATO", "Ben Wallace"], ["e2", "e4"]),
-        (["Nobody"], []),
+    ("selected", "event_ids", "places", "actors"),
+    [   # the events the store's actor filter keeps (tests/test_filters.py), and the places they name
+        ([], ["e1", "e2", "e3", "e4"], ["Kyiv", "Moscow", "Atlantis"], ["Russia", "Ben Wallace", "NATO"]),
+        (["Russia"], ["e1", "e2"], ["Kyiv", "Moscow"], ["Russia"]),
+        (["Ben Wallace"], ["e2"], ["Moscow"], ["Ben Wallace"]),
+        (["NATO"], ["e4"], ["Atlantis"], ["NATO"]),
+        (["Nobody"], [], [], []),
     ],
 )
-def test_events_for_actors(selected, event_ids):
-    assert events_for_actors(EVENTS, selected)["event_id"].tolist() == event_ids
-
-
-@pytest.mark.parametrize(
-    ("selected", "values"),
-    [
-        ([], [130000.0, 125000.0, 140000.0, 5000.0, 7.0]),
-        (["Ben Wallace"], [130000.0, 140000.0]),        # as claimant
-        (["Ukraine"], [5000.0]),                          # as side
-        (["NATO", "Joe Biden"], [125000.0, 7.0]),
-    ],
-)
-def test_claims_for_actors(selected, values):
-    assert claims_for_actors(CLAIMS, selected)["value"].tolist() == values
-
-
-@pytest.mark.parametrize(
-    ("selected", "places", "actors"),
-    [
-        ([], ["Kyiv", "Moscow", "Atlantis"], ["Russia", "Ben Wallace", "NATO"]),
-        (["Russia"], ["Kyiv", "Moscow"], ["Russia"]),
-        (["Ben Wallace"], ["Moscow"], ["Ben Wallace"]),
-        (["NATO"], ["Atlantis"], ["NATO"]),
-    ],
-)
-def test_places_and_actors_for_actors(selected, places, actors):
-    assert places_for_actors(PLACES, EVENTS, selected)["place"].tolist() == places
+def test_places_named_in_events_and_actors_for(selected, event_ids, places, actors):
+    kept = EVENTS[EVENTS["event_id"].isin(event_ids)]
+    assert places_named_in(PLACES, kept)["place"].tolist() == places
     assert actors_for(ACTORS, selected)["actor"].tolist() == actors
 
 
-def test_articles_for_actors_and_undated():
-    from core.frames import Frames
-
+def test_undated_articles():
     articles = frame("articles", [{"article_id": "a1", "published": "2022-02-13"},
                                   {"article_id": "a2", "published": None}, {"article_id": "a3"}])
-    entity_mentions = frame("entity_mentions", [{"article_id": "a3", "entity": "Joe Biden"}])
-    frames = Frames(articles=articles, events=EVENTS, timexes=frame("timexes", []), claims=CLAIMS,
-                    actors=ACTORS, places=PLACES, mentions=frame("mentions", []), entity_mentions=entity_mentions)
-    assert articles_for_actors(frames, [])["article_id"].tolist() == ["a1", "a2", "a3"]
-    assert articles_for_actors(frames, ["NATO"])["article_id"].tolist() == ["a2"]
-    assert articles_for_actors(frames, ["Joe Biden"])["article_id"].tolist() == ["a1", "a3"]
     assert undated_articles(articles)["article_id"].tolist() == ["a2", "a3"]
 
 

@@ -26,22 +26,6 @@ def _mentions_any(cell: object, selected: frozenset[str]) -> bool:
     return isinstance(cell, (list, tuple)) and not selected.isdisjoint(cell)
 
 
-def events_for_actors(events: pd.DataFrame, selected: Collection[str]) -> pd.DataFrame:
-    """Events whose `actors` list names at least one selected actor."""
-    if not selected:
-        return events
-    wanted = frozenset(selected)
-    return events[events["actors"].map(lambda cell: _mentions_any(cell, wanted))]
-
-
-def claims_for_actors(claims: pd.DataFrame, selected: Collection[str]) -> pd.DataFrame:
-    """Claims made by (`claimant`) or about (`side`) a selected actor."""
-    if not selected:
-        return claims
-    wanted = list(selected)
-    return claims[claims["claimant"].isin(wanted) | claims["side"].isin(wanted)]
-
-
 def actors_for(actors: pd.DataFrame, selected: Collection[str]) -> pd.DataFrame:
     """The selected actors' rows of the actor table."""
     return actors[actors["actor"].isin(list(selected))] if selected else actors
@@ -69,27 +53,13 @@ def clicked_actors(points: Iterable[dict[str, Any]]) -> list[str]:
     return names
 
 
-def places_for_actors(places: pd.DataFrame, events: pd.DataFrame, selected: Collection[str]) -> pd.DataFrame:
-    """Places named in the same events as a selected actor."""
-    if not selected:
-        return places
+def places_named_in(places: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The places that `events` name (the events a filter kept, by the store's SQL)."""
     names: set[str] = set()
-    for cell in events_for_actors(events, selected)["places"]:
+    for cell in events["places"]:
         if isinstance(cell, (list, tuple)):
             names.update(cell)
     return places[places["place"].isin(sorted(names))]
-
-
-def articles_for_actors(frames, selected: Collection[str]) -> pd.DataFrame:
-    """Articles that mention a selected actor (in a mention, an event or a claim)."""
-    articles = frames.articles
-    if not selected:
-        return articles
-    wanted = list(selected)
-    ids = set(frames.entity_mentions.loc[frames.entity_mentions["entity"].isin(wanted), "article_id"])
-    ids |= set(events_for_actors(frames.events, wanted)["article_id"])
-    ids |= set(claims_for_actors(frames.claims, wanted)["article_id"])
-    return articles[articles["article_id"].isin(sorted(ids, key=str))]
 
 
 def undated_articles(articles: pd.DataFrame) -> pd.DataFrame:

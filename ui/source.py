@@ -130,6 +130,10 @@ class StoreView:
         with self._lock:
             return self.store.articles(filters)
 
+    def events(self, filters: Filters) -> pd.DataFrame:
+        with self._lock:
+            return self.store.events(filters)
+
     def frames(self, filters: Filters) -> Frames:
         with self._lock:
             articles, events, claims = (self.store.articles(filters), self.store.events(filters),

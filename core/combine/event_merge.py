@@ -188,6 +188,7 @@ def _vectors(contexts: Sequence[str]) -> "object | None":
     """Each sentence as a hashed bag of words (sublinear term frequency, English stop
     words out, unit length): the likeness of two sentences depends on those two alone,
     never on the rest of the corpus, so an unrelated new article re-merges nothing."""
+    # scikit-learn takes about a second to import: only a merge of many mentions needs it
     from sklearn.feature_extraction.text import HashingVectorizer
     from sklearn.preprocessing import normalize
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from core import DATA_DIR
 from core.frames import to_flat
+from core.present.highlight import article_credits
 
 _COLUMN_DOCS = DATA_DIR / "frame_columns.csv"
 
@@ -71,8 +72,6 @@ def attribution_lines(articles: pd.DataFrame) -> list[str]:
     """The README's credits: the sentences in an export quote its documents, so
     it names each credit (`core.present.highlight.ArticleFacts.credit`) and how many of
     the exported documents carry it."""
-    from core.present.highlight import article_credits
-
     counts = article_credits(articles).value_counts() if len(articles) else pd.Series(dtype=int)
     lines = ["## Attribution", "",
              "The sentences and passages in these files are quoted from the documents in articles.csv, whose",

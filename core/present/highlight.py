@@ -38,6 +38,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from core.read.ingest import read_article
 from core.read.metadata import checked_url
 
 
@@ -306,8 +307,6 @@ def article_tables(frames: Any, article_id: str) -> dict[str, pd.DataFrame]:
 def load_article_text(path: str, article_id: str) -> str | None:
     """The text the extractors saw for `article_id`, re-read from `path`; None when the
     file is gone or no longer holds that text (its id is the hash of its text)."""
-    from core.read.ingest import read_article
-
     if not path:
         return None
     article, _ = read_article(Path(path))

@@ -57,6 +57,7 @@ def normalised_id(text: str, *, normalised: bool = False) -> str:
 
 @lru_cache(maxsize=1)
 def _vectoriser():
+    # scikit-learn takes about a second to import: only a look for near duplicates needs it
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(analyzer="word", ngram_range=(SHINGLE_WORDS, SHINGLE_WORDS), lowercase=False,

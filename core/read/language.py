@@ -18,6 +18,7 @@ EXTRACTOR_LANGUAGE = "en"
 
 @lru_cache(maxsize=1)
 def _identifier():
+    # the language model loads on the first article, not when a page imports this module
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -34,7 +35,7 @@ def detect_language(text: str) -> str | None:
 
 def language_name(code: str) -> str:
     """'de' -> 'German'; the code itself when pycountry does not know it."""
-    import pycountry
+    import pycountry  # its tables load only when a warning names a language
 
     found = pycountry.languages.get(alpha_2=code)
     return found.name if found else code

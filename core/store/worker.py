@@ -35,9 +35,8 @@ _entries: tuple = ()
 def _start(entries: tuple) -> None:
     """In the child: load the pipeline once for the whole job."""
     global _pipeline, _entries
-    from core.extract.pipeline import (
-        build_pipeline,  # here, in the child: the serving process never loads spaCy's pipeline
-    )
+    # here, in the child: the serving process never loads spaCy's pipeline
+    from core.extract.pipeline import build_pipeline
 
     _pipeline = build_pipeline()
     _entries = entries
