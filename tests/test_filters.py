@@ -1,7 +1,6 @@
-"""The global sidebar filters (actors, dates, event types, sides, sources, claim
-category): their facet table and its docs, their URL form, what each keeps (the
-store's SQL, over the synthetic corpus held in memory), the timeline's detail
-panel and the zip export.
+"""The global sidebar filters (the rows of `core.query.FACETS`): their facet table
+and its docs, their URL form, what each keeps (the store's SQL, over the
+synthetic corpus held in memory), the timeline's detail panel and the zip export.
 
 Pure functions first (`core.query`, `ui.selection`, `core.present.export`), then the
 pages through AppTest on the synthetic corpus of `tests/test_app.py`.

@@ -1,6 +1,6 @@
 """The sidebar filters, shared by every page: one widget per row of the facet
-table (`core.query.FACETS`: actors, dates, event types, sides, sources, claim
-category), in its order, with its label and help.
+table (`core.query.FACETS`, listed in docs/filters.md), in its order, with its
+label and help.
 
 Each selection lives in a plain (non-widget) `st.session_state` key:
 Streamlit drops a widget's state on any page that does not render it, so each
