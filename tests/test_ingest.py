@@ -350,3 +350,13 @@ def test_a_folder_and_the_import_page_read_an_html_page_alike(tmp_path: Path) ->
     assert article.published == draft.published == date(2022, 2, 11)
     assert TEXT in article.text
     assert not any(word in article.text for word in ("Home | World", "frame text", "Copyright"))
+
+
+def test_an_html_page_with_an_xml_declaration_is_read_by_the_same_reader(tmp_path: Path, caplog) -> None:
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html><head><title>T</title></head><body>'
+            "<nav>Home | World</nav><p>" + TEXT + "</p><script>alert(1)</script></body></html>")
+    with caplog.at_level("WARNING", logger="core.read.html"):
+        article, _ = read_article(write(tmp_path, "a.html", page))
+    assert "trafilatura failed" not in caplog.text          # no fall back to the built-in reader
+    assert article is not None and TEXT in article.text
+    assert "Home | World" not in article.text and "alert" not in article.text

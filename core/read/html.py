@@ -151,11 +151,12 @@ def read_html(markup: str) -> tuple[dict[str, str], str]:
     fallback_meta, fallback_text = parse_html(markup)
     try:
         # Here, not at the top: trafilatura and lxml take a second to import, and only HTML needs them.
-        import lxml.html
         import trafilatura
         from lxml import etree
 
-        tree = lxml.html.fromstring(markup)
+        tree = trafilatura.load_html(markup)    # None for a page it cannot parse: our parser reads it
+        if tree is None:
+            raise ValueError("no HTML tree")
         # What our own parser never reads is gone before trafilatura sees the page: a script's or
         # a frame's content is never article text, whichever reader runs.
         etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
