@@ -163,6 +163,11 @@ def article_to_json(article: Article) -> dict[str, Any]:
     return row
 
 
+def article_json_text(article: Article) -> str:
+    """`article_to_json` as JSON text: the `article_json` column of the store and of a distributed run."""
+    return json.dumps(article_to_json(article), ensure_ascii=False)
+
+
 def article_from_json(raw: str | Mapping[str, Any]) -> Article:
     """An Article from `article_to_json`'s form (or its JSON text); unknown keys are ignored."""
     data = json.loads(raw) if isinstance(raw, str) else dict(raw)

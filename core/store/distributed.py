@@ -32,7 +32,7 @@ from core.extract.articles import extract_articles
 from core.extract.pipeline import build_pipeline
 from core.read.corpus import dictionary_path_for, pipeline_key
 from core.read.ingest import read_corpus
-from core.records import Article, article_to_json
+from core.records import Article, article_json_text
 
 DATASET_DIR = "articles"
 PROBLEMS_FILE = "problems.txt"
@@ -178,8 +178,7 @@ def _run_on_cluster(
             articles = {a.article_id: a for a in parts[n]}
             _write_partition(folder / f"part-{n:05d}.parquet", {
                 "article_id": [article_id for article_id, _, _ in results],
-                "article_json": [json.dumps(article_to_json(articles[article_id]), ensure_ascii=False)
-                                 for article_id, _, _ in results],
+                "article_json": [article_json_text(articles[article_id]) for article_id, _, _ in results],
                 "result_json": [result for _, result, _ in results],
                 "pipeline_version": [version] * len(results),
             })

@@ -17,7 +17,7 @@ Schema
 ``results(article_id, version, article_json, result_json, n_timexes, n_claims,
 n_actor_mentions, n_place_mentions, n_sentences, batch_id, stored_at)``
     One row per article and pipeline version, primary key (article_id,
-    version). ``article_json`` is `article_to_json` (the Article with its text),
+    version). ``article_json`` is `core.records.article_json_text` (the Article with its text),
     ``result_json`` is `ArticleResult.to_json()`; the ``n_*`` counts repeat the
     lengths of its lists so a reader can check a row is whole. ``batch_id``
     names the transaction that wrote it: a batch is committed whole or not at all.
@@ -80,19 +80,18 @@ from core.store.db.opening import (
 from core.store.db.queries import frames_from_parquet
 from core.store.db.schema import (
     DEFAULT_DB_PATH,
-    REPO_ROOT,
     SCHEMA_VERSION,
     db_path_from_env,
     expected_columns,
     schema_problem,
 )
 from core.store.db.store import Store, fingerprint_digest
-from core.store.db.sync import FAILURES_KEY, SyncReport, article_from_json, article_to_json
+from core.store.db.sync import FAILURES_KEY, SyncReport
 
 __all__ = [
-    "CORRUPT", "DEFAULT_DB_PATH", "FAILURES_KEY", "LOCKED", "MESSAGE_CHARS", "OTHER", "PERMISSION", "REPO_ROOT",
+    "CORRUPT", "DEFAULT_DB_PATH", "FAILURES_KEY", "LOCKED", "MESSAGE_CHARS", "OTHER", "PERMISSION",
     "SCHEMA_VERSION", "ExtractionFailure", "FramesStore", "Recovery", "Store", "StoreSchemaError", "SyncReport",
-    "article_from_json", "article_to_json", "aside_path", "classify_open_error", "connect_checked",
+    "aside_path", "classify_open_error", "connect_checked",
     "db_path_from_env", "expected_columns", "failure_message", "fingerprint_digest", "frames_from_parquet",
     "move_aside", "needs_extraction", "open_error_message", "open_error_reason", "schema_problem",
 ]

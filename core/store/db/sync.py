@@ -22,7 +22,7 @@ import pandas as pd
 from core import records
 from core.read.corpus import ACTOR_DICTIONARY_NAME, DEFAULT_CORPUS_DIR, dictionary_path_for, pipeline_key
 from core.read.ingest import printable, read_corpus
-from core.records import Article, ArticleResult
+from core.records import Article, ArticleResult, article_json_text
 from core.store.db.extraction import ExtractionFailure, extract_articles, failure_message, needs_extraction
 from core.store.db.queries import Queries
 from core.store.db.schema import one_row, write_frame
@@ -48,14 +48,6 @@ class SyncReport:
         """The failures of these files (e.g. the ones just imported), in the report's order."""
         wanted = {Path(f).resolve() for f in files}
         return [f for f in self.failures if Path(f.path).resolve() in wanted]
-
-
-def article_to_json(article: Article) -> str:
-    """An Article, text included, as JSON text (`core.records.article_to_json`)."""
-    return json.dumps(records.article_to_json(article), ensure_ascii=False)
-
-
-article_from_json = records.article_from_json
 
 
 def _load_dictionary(path: Path) -> tuple[list[Any], list[str]]:
@@ -260,7 +252,7 @@ class Syncing(Queries):
     def _write_batch(self, batch: Sequence[tuple[Article, Any]]) -> int:
         """One transaction: every article of the batch, or none."""
         return self._insert_results(
-            [(article_to_json(a), json.dumps(r.to_json(), ensure_ascii=False), a.article_id, r) for a, r in batch],
+            [(article_json_text(a), json.dumps(r.to_json(), ensure_ascii=False), a.article_id, r) for a, r in batch],
             version=self.version,
         )
 
@@ -308,7 +300,7 @@ class Syncing(Queries):
         ).fetchall()
         stored = {article_id: (article_json, result_json) for article_id, article_json, result_json in rows}
         if articles is None:
-            corpus = sorted((article_from_json(a) for a, _ in stored.values()), key=lambda a: (a.path, a.article_id))
+            corpus = sorted((records.article_from_json(a) for a, _ in stored.values()), key=lambda a: (a.path, a.article_id))
         else:
             corpus = [a for a in articles if a.article_id in stored]
         results = [ArticleResult.from_json(json.loads(stored[a.article_id][1])) for a in corpus]
@@ -362,14 +354,14 @@ class Syncing(Queries):
                                     f"not this store's {self.version!r}; refused")
                     continue
                 try:
-                    article = article_from_json(article_json)
+                    article = records.article_from_json(article_json)
                     data = json.loads(result_json) if isinstance(result_json, str) else result_json
                     result = ArticleResult.from_json(data)
                 except (KeyError, TypeError, ValueError) as error:
                     failed += 1
                     problems.append(f"{file}: row {number} is malformed ({type(error).__name__}: {error})")
                     continue
-                rows.append((article_to_json(article), json.dumps(data, ensure_ascii=False), article.article_id, result))
+                rows.append((article_json_text(article), json.dumps(data, ensure_ascii=False), article.article_id, result))
         before = self.stored_ids()
         added = sum(self._insert_results(chunk, version=self.version) for chunk in _chunks(rows, 512))
         new = len({r[2] for r in rows} - before)
