@@ -45,7 +45,7 @@ def needs_extraction(articles: Sequence[Article], stored: dict[str, str | None])
     return [a for a in articles if a.article_id not in stored or stored[a.article_id] != published(a)]
 
 
-def extract_articles(todo: Sequence[Article], *, nlp: Any, entries: Sequence[Any], n_process: int,
+def extract_or_fail(todo: Sequence[Article], *, nlp: Any, entries: Sequence[Any], n_process: int,
                      batch_size: int) -> Iterator[tuple[Article, Any]]:
     """(article, ArticleResult or ExtractionFailure) for each article, in order, streaming.
     `nlp` is a Language or a function that builds one (None: `core.extract.pipeline.build_pipeline`).

@@ -23,7 +23,7 @@ from core import records
 from core.read.corpus import ACTOR_DICTIONARY_NAME, DEFAULT_CORPUS_DIR, dictionary_path_for, pipeline_key
 from core.read.ingest import printable, read_corpus
 from core.records import Article, ArticleResult, article_json_text
-from core.store.db.extraction import ExtractionFailure, extract_articles, failure_message, needs_extraction
+from core.store.db.extraction import ExtractionFailure, extract_or_fail, failure_message, needs_extraction
 from core.store.db.queries import Queries
 from core.store.db.schema import one_row, write_frame
 from core.store.worker import extract_elsewhere
@@ -178,8 +178,8 @@ class Syncing(Queries):
                 results = extract_elsewhere(todo, entries=self.dictionary_entries(), failed=lambda article, error:
                                             ExtractionFailure(article.article_id, article.path, failure_message(error)))
             else:
-                results = extract_articles(todo, nlp=nlp, entries=self.dictionary_entries(), n_process=n_process,
-                                           batch_size=batch_size)
+                results = extract_or_fail(todo, nlp=nlp, entries=self.dictionary_entries(), n_process=n_process,
+                                          batch_size=batch_size)
             batch: list[tuple[Article, Any]] = []
             try:
                 for article, result in results:
