@@ -99,7 +99,7 @@ def test_the_launcher_builds_the_store_the_first_page_then_reads_without_extract
             raise AssertionError("the first page must not sync (extract): the launcher did")
 
         monkeypatch.setattr(core.store.db.Store, "sync", no_sync)
-        paths = ui.data.corpus_dirs()
+        paths = corpus_mod.corpus_dirs_from_env()
         view = ui.data._view_of(paths, corpus_mod.corpus_fingerprint(paths))     # what load_view reads
         assert view.counts()["articles"] == 2
         assert view.options().values["sides"] == ["Russia"]            # 2022-02-13_wire.txt has no side, nor a source

@@ -29,10 +29,6 @@ CORPUS_OVERRIDE_KEY = "corpus_override"
 log = logging.getLogger(__name__)
 
 
-def corpus_dirs() -> list[Path]:
-    return corpus.corpus_dirs_from_env()
-
-
 def load_view(*, before_stop: Callable[[], object] = lambda: None):
     """The corpus as the pages query it (`ui.source`): the injected test corpus,
     or the DuckDB store (`CRISIS_DB`, default `data/crisis.duckdb`) kept in step
@@ -41,7 +37,7 @@ def load_view(*, before_stop: Callable[[], object] = lambda: None):
     override = st.session_state.get(CORPUS_OVERRIDE_KEY)
     if isinstance(override, CorpusResult):
         return frames_view(override.frames, problems=override.problems, pipeline_version=override.pipeline_version)
-    paths = corpus_dirs()
+    paths = corpus.corpus_dirs_from_env()
     try:
         view = _view_of(paths, corpus.corpus_fingerprint(paths))
         extraction_note()
@@ -143,7 +139,7 @@ def warm_store() -> bool:
     `ui.launch`, before the server listens, so the first visitor does not wait for it.
     Never syncs (`build_store` does, with its progress on the terminal); False when
     the store needs a sync or cannot be opened (the page then says why)."""
-    paths = corpus_dirs()
+    paths = corpus.corpus_dirs_from_env()
     try:
         store, _lock = _open_store(str(db_path()))
         fingerprint = corpus.corpus_fingerprint(paths)
@@ -166,7 +162,7 @@ def build_store(*, progress=None, batch_size: int = 8):
     first page then finds the store in step and extracts nothing. None (nothing read)
     when it is in step already, else the `core.store.db.SyncReport`."""
     store, _lock = _open_store(str(db_path()))
-    if _holds(store, corpus.corpus_fingerprint(corpus_dirs())):
+    if _holds(store, corpus.corpus_fingerprint(corpus.corpus_dirs_from_env())):
         return None
     return sync_store(progress=progress, batch_size=batch_size)
 
@@ -177,7 +173,7 @@ def sync_store(*, progress=None, batch_size: int = 4):
     (the Cancel button) stops it between batches: what is committed stays,
     the rest is extracted on the next page load."""
     store, lock = _open_store(str(db_path()))
-    paths = corpus_dirs()
+    paths = corpus.corpus_dirs_from_env()
     with lock:
         report = _sync(store, paths, fingerprint=corpus.corpus_fingerprint(paths), progress=progress,
                        batch_size=batch_size)
