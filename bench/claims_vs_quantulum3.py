@@ -2,13 +2,14 @@
 
     .venv/bin/python -m bench.claims_vs_quantulum3 [--data FILE ...] [--corpus DIR] [--errors]
 
-Each FILE is a gold file in the `core.eval.claims_eval` format. By default, nine:
+Each FILE is a gold file in the `core.eval.claims_eval` format. By default, ten:
 `tests/data/claims_dev.jsonl` to `tests/data/claims_dev6.jsonl` (news passages and, in the
 fourth and fifth, official statements and transcripts, used to develop the rules; the second
 to sixth written blind to them, then developed on),
 `tests/data/claims_holdout.jsonl` (news passages written blind to the rules,
 never used to tune them), `tests/data/claims_corpus/dev.jsonl` (20 whole
-documents of the corpus, used to develop the rules) and
+documents of the corpus, used to develop the rules), `tests/data/claims_corpus/dev2.jsonl`
+(the other 65 documents, written blind to the rules, then developed on) and
 `tests/data/claims_corpus/test.jsonl` (15 other whole documents, held out: report
 on them, never list their errors to tune on). Corpus items name a file under DIR,
 default `seeds/ukraine-2021-22`; conventions in docs/claim-annotation.md. Each text goes
@@ -65,7 +66,7 @@ HELD_OUT = frozenset({_DATA / "claims_holdout.jsonl", _DATA / "claims_corpus" / 
 DEFAULT_DATA = (_DATA / "claims_dev.jsonl", _DATA / "claims_dev2.jsonl", _DATA / "claims_dev3.jsonl",
                 _DATA / "claims_dev4.jsonl", _DATA / "claims_dev5.jsonl", _DATA / "claims_dev6.jsonl",
                 _DATA / "claims_holdout.jsonl",
-                _DATA / "claims_corpus" / "dev.jsonl",
+                _DATA / "claims_corpus" / "dev.jsonl", _DATA / "claims_corpus" / "dev2.jsonl",
                 _DATA / "claims_corpus" / "test.jsonl")
 DEFAULT_CORPUS = REPO / "seeds" / "ukraine-2021-22"
 _NEXT_WORD = re.compile(r"\s*(?:-strong\s+)?([A-Za-z][A-Za-z-]*)")

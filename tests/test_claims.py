@@ -918,3 +918,52 @@ def test_a_spokesman_named_by_its_speaks_for_its_referent(nlp, text, expected):
 ])
 def test_a_group_in_the_sources_name_is_its_side(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a count that refers back to a force, in the same sentence or the one before, counts that force:
+# "all N of them" after a force no figure counted; a bare number opening the next sentence; a number
+# the talk made definite ("since the 7,000", "the 7,000 you refer to", "an additional 7,000")
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He kept saying Russian troops along the border were there for “training” — all 180,000 of them.",
+     [(180000, "troops", "Russia")]),
+    ("The rebels violated the ceasefire 60 times, 43 of them with heavy weapons, the army said.",
+     []),                                         # guard: "them" is the 60 times, not a force
+    ("Half a million soldiers crossed the river in 1968. 200,000 have been sent this time.",
+     [(500000, "soldiers", ""), (200000, "soldiers", "")]),
+    ("The convoy was long. 2,000 were seen near the town.", []),   # guard: nothing counted before
+    ("Is there any update on the troop levels?  You know, since the 7,000, have there been more?",
+     [(7000, "troop", "")]),
+    ("Russia has added 7,000 troops this week. We have not seen withdrawals; in fact, the 7,000 you refer "
+     "to is only part of it, and we saw an additional 7,000 since.",
+     [(7000, "troops", R), (7000, "troops", R), (7000, "troops", R)]),
+    ("The budget grew this year. In fact, the 7,000 you refer to is only part of it.", []),   # guard: no force
+    ("In the Mykolaiv direction the invaders have to take away the \"two hundred\" with helicopters.",
+     []),                                         # guard: Kremlin slang for the dead, in words
+])
+def test_a_count_that_refers_back_to_a_force(nlp, text, expected):
+    assert [(c.value, c.unit, c.side) for c in _claims(nlp, text)] == expected
+
+
+# "a 1,000-member Stryker squadron" counts its members; "a force contingent" is a contingent
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In recent weeks the United States sent a 1,000-member Stryker squadron to Romania.",
+     [(1000, "member", US)]),
+    ("Britain deployed a 500-man detachment to Estonia.", [(500, "man", UK)]),
+    ("The club has a 1,000-member board.", []),          # guard: no force
+    ("We have 10,500 troops in Poland as part of a 100,000 strong U.S. force contingent.",
+     [(10500, "troops", ""), (100000, "contingent", US)]),
+])
+def test_a_force_sized_by_its_members(nlp, text, expected):
+    assert [(c.value, c.unit, c.side) for c in _claims(nlp, text)] == expected
+
+
+# in a side's own statement, forces sent to seize or attack that side are its adversary's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("200,000 soldiers have been sent to seize Ukraine.", [(200000, R)]),
+    ("10,000 soldiers will be deployed in the Kharkiv region.", [(10000, U)]),    # guard: the publisher's own
+])
+def test_forces_sent_against_the_publisher(nlp, text, expected):
+    from core.extract.speakers import Voices
+
+    claims = _claims(nlp, text, voices=Voices(home="President of Ukraine"))
+    assert [(c.value, c.side) for c in claims] == expected

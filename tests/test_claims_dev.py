@@ -154,6 +154,15 @@ def test_the_held_out_corpus_gold_is_well_formed_and_apart_from_the_dev_gold():
     assert not {item["doc"] for item in items} & {item["doc"] for item in load_gold(CORPUS_GOLD)}
 
 
+def test_the_second_corpus_dev_gold_covers_every_other_corpus_document():
+    items = load_gold(CORPUS_GOLD.with_name("dev2.jsonl"))
+    assert [p for item in items for p in item_problems(item, CORPUS)] == []
+    others = {item["doc"] for name in ("dev.jsonl", "test.jsonl") for item in load_gold(CORPUS_GOLD.with_name(name))}
+    assert not {item["doc"] for item in items} & others
+    assert {item["doc"] for item in items} | others == {path.name for path in CORPUS.glob("*.txt")}
+    assert sum(len(item["claims"]) for item in items) == 21
+
+
 def test_the_second_dev_passages_are_well_formed():
     items = load_gold(Path(__file__).parent / "data" / "claims_dev2.jsonl")
     assert [p for item in items for p in item_problems(item)] == []

@@ -23,7 +23,13 @@ from core.extract.claims.category import (
 )
 from core.extract.claims.claimant import claimant_of
 from core.extract.claims.figures import Figure, find_figures
-from core.extract.claims.gates import RETRO_REACH, may_attribute_back, might_hold_claims, sentences_to_parse
+from core.extract.claims.gates import (
+    RETRO_REACH,
+    may_attribute_back,
+    may_refer_to_count,
+    might_hold_claims,
+    sentences_to_parse,
+)
 from core.extract.claims.grammar import antecedent, span_at
 from core.extract.claims.lexicons import Lexicons, lexicons
 from core.extract.claims.memo import MEMO_KEY, text_of
@@ -70,6 +76,8 @@ from core.extract.claims.units import (
     carried_unit,
     fronted_partitive_unit,
     is_force_noun,
+    known_count_unit,
+    opening_subject_unit,
     read_post_unit_cue,
     referred_unit,
     unit_for,
@@ -208,9 +216,13 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
             for name in [attributed_back(sent, [], lex)] if name}
     quoted = quoted_speakers(sentences, lex, voices)
     last_unit: tuple[int, Unit] | None = None      # the last unit counted, and in which sentence
+    counted: dict[float, Unit] = {}      # each value counted so far, with its unit ("the 7,000" refers to it)
+    counted_figures: set[str] = set()    # ... and as written
     for index, sent in enumerate(sentences):
         claims_from = len(recent_sides)
-        if might_hold_claims(sent, lex) or last_unit is not None and last_unit[0] == index - 1:
+        before = sentences[index - 1] if index else None
+        if might_hold_claims(sent, lex) or last_unit is not None and last_unit[0] == index - 1 \
+                or may_refer_to_count(sent, before, counted_figures, lex):
             previous_unit: Unit | None = None       # the last unit counted in this sentence
             earlier_unit = last_unit[1] if last_unit is not None and last_unit[0] == index - 1 else None
             quoted_by, quoted_home = quoted.get(index, ("", ""))
@@ -225,13 +237,16 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                                                 if j in back), "")
                                        or still_speaking(speakers, sentences, index,
                                                           voices.turn_start(sent.start_char)),
-                                       quoted_home=quoted_home)
+                                       quoted_home=quoted_home, before=before, counted=counted)
                 except Exception:  # one bad candidate must not stop the article
                     log.exception("skipping figure %r", text_of(doc)[figure.start:figure.end])
                     continue
                 if found is not None:
                     claim, previous_unit = found
                     last_unit = (index, previous_unit)
+                    if figure.value is not None:
+                        counted[figure.value] = previous_unit
+                        counted_figures.add(text_of(doc)[figure.start:figure.end])
                     if claim.side:
                         recent_sides.append((index, claim.side))
                     yield claim
@@ -245,17 +260,21 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
                recent_sides: list[tuple[int, str]], previous_unit: Unit | None, published: date | None,
                timexes: Sequence[Timex], lex: Lexicons, settings: Settings,
                voices: Voices = Voices(), stated_by: str = "", quoted_home: str = "",
-               earlier_unit: Unit | None = None) -> tuple[Claim, Unit] | None:
+               earlier_unit: Unit | None = None, before: Span | None = None,
+               counted: dict[float, Unit] | None = None) -> tuple[Claim, Unit] | None:
     """The claim a figure makes and the unit it counts, or None if it is no claim.
     `stated_by`: who a later "This was stated by X" names, for a figure no sentence attributes;
-    `quoted_home`: the side of the speaker of the quotation the figure is in, if known."""
+    `quoted_home`: the side of the speaker of the quotation the figure is in, if known;
+    `before`: the sentence before; `counted`: the units of the values counted so far."""
     doc = sent.doc
     span = span_at(doc, figure.start, figure.end)
     if span is None:
         return None
     number = span.root
     unit = (unit_for(figure, doc, lex) or carried_unit(figure, number, previous_unit, lex)
-            or referred_unit(number, previous_unit or earlier_unit) or fronted_partitive_unit(number, lex))
+            or referred_unit(number, previous_unit or earlier_unit, lex) or fronted_partitive_unit(number, lex)
+            or opening_subject_unit(figure, number, earlier_unit, lex)
+            or known_count_unit(number, figure, before, counted or {}, lex))
     if unit is None:
         return None
     if unit.kind == "casualty" and unit.text in ELLIPTIC_CASUALTY and unit.token.i == number.i + 1:
@@ -309,6 +328,8 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or accompanying_side(unit.token, lex, home or source_side)
         or resized_side(unit.token, lex, home)
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
+        # "Russian troops ... all 180,000 of them"
+        or (phrase_side(unit.antecedent, lex) if unit.antecedent is not None else "")
         or own_side(unit.token, claimant_head, lex, voices.country_of)
         or speakers_own_side(unit.token, claimant_head, home)
         or named_own_force(unit.token, home)

@@ -20,6 +20,12 @@ QUOTE_CLOSE = re.compile(r'[,.!?\u2026]\s*["\u201d\'\u2019]\s+(?=\S)')   # '...,
 _QUOTE_TAIL_CHARS = 120        # the longest '"..., the head of the ... said' after a closing quotation mark
 QUOTE_REACH = 8              # sentences back from '...," X said.' its quotation may have opened
 RETRO_REACH = 3              # sentences after a figure where "This was stated by X" may claim it
+# A sentence that opens with a bare count or a part of the last one ("200,000 have been sent",
+# "Of those, 33,000 ..."): it may count what the sentence before counted (`units.opening_subject_unit`)
+OPENS_WITH_COUNT = re.compile(r"\W*(?:\d|of th)", re.I)
+# A number the talk already knows: "since the 7,000", "an additional 7,000" (`units.known_count_unit`)
+KNOWN_COUNT = re.compile(r"\b(?:the|additional|another)\s+(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:%|percent|per cent))",
+                         re.I)
 
 
 def might_hold_claims(sent: Span, lex: Lexicons) -> bool:
@@ -30,6 +36,19 @@ def might_hold_claims(sent: Span, lex: Lexicons) -> bool:
         any(c.isdigit() for c in t.text) or t.lower_ in lex.numbers or t.lower_.rstrip("s") in lex.numbers
         for t in sent
     )
+
+
+def known_counts(sent: Span) -> set[str]:
+    """The numbers a sentence makes definite without a unit word ("since the 7,000")."""
+    return set(KNOWN_COUNT.findall(sent.text))
+
+
+def may_refer_to_count(sent: Span, before: Span | None, counted: set[str], lex: Lexicons) -> bool:
+    """Cheap gate before any parse reading: "the 7,000 you refer to" may count a force
+    when the same number was counted before, or a force noun is in this sentence or the one before."""
+    numbers = known_counts(sent)
+    return bool(numbers) and (bool(numbers & counted) or _has_force_noun(sent, lex)
+                              or before is not None and _has_force_noun(before, lex))
 
 
 def _has_force_noun(sent: Span, lex: Lexicons) -> bool:
@@ -46,7 +65,8 @@ def _may_name_speaker(sent: Span, lex: Lexicons) -> bool:
 def sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
     """Indices of the sentences whose parse the claim rules read:
 
-    - each sentence with a candidate figure;
+    - each sentence with a candidate figure, or with a number that refers back to
+      a count ("since the 7,000": `may_refer_to_count`);
     - force nouns in the `SENTENCE_WINDOW` sentences before one, whose side
       the figure may inherit ("Moscow's forces are massing. ... 130,000 troops");
     - when the candidate has a personal pronoun ("He warned ..."), the two
@@ -55,14 +75,19 @@ def sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
     Every other sentence stays unparsed: most sentences of an article.
     """
     chosen: set[int] = set()
+    numbers: set[str] = set()       # the numbers of the sentences chosen so far
     for index, sent in enumerate(sentences):
-        if not might_hold_claims(sent, lex):
+        before = sentences[index - 1] if index else None
+        if not (might_hold_claims(sent, lex) or may_refer_to_count(sent, before, numbers, lex)):
             continue
         chosen.add(index)
+        numbers.update(re.findall(r"\d{1,3}(?:,\d{3})+|\d+", sent.text))
         chosen.update(i for i in range(max(0, index - SENTENCE_WINDOW), index) if _has_force_noun(sentences[i], lex))
         if any(t.lower_ in PRONOUNS_PERSON for t in sent):
             earlier = [i for i in range(index - 1, -1, -1) if _may_name_speaker(sentences[i], lex)]
             chosen.update(earlier[:2])
+        if index + 1 < len(sentences) and OPENS_WITH_COUNT.match(sentences[index + 1].text):
+            chosen.add(index + 1)     # "... soldiers subdued Czechoslovakia. 200,000 have been sent ..."
         chosen.update(i for i in range(index + 1, min(len(sentences), index + RETRO_REACH + 1))
                       if may_attribute_back(sentences[i], lex))
         chosen.update(i for i in range(index + 1, min(len(sentences), index + QUOTE_REACH + 1))

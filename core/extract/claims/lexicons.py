@@ -37,6 +37,7 @@ _AID_VERBS = _DATA / "claim_aid_verbs.txt"
 _AID_RECEIVERS = _DATA / "claim_aid_receivers.txt"
 _ORG_DESCRIPTIONS = _DATA / "claim_org_descriptions.txt"
 _FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
+_HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
 _ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
 
 
@@ -68,6 +69,7 @@ class Lexicons:
     aid_receivers: frozenset[str] = frozenset()   # the parties at war it is a transfer to (lower case)
     org_descriptions: frozenset[str] = frozenset()   # "the think tank": an organisation named elsewhere
     fighting_verbs: frozenset[str] = frozenset()   # "fight for Kyiv": Kyiv's forces
+    hostile_verbs: frozenset[str] = frozenset()   # "sent to seize Ukraine": not Ukraine's forces
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
@@ -115,6 +117,7 @@ def lexicons() -> Lexicons:
         aid_receivers=_words(_AID_RECEIVERS),
         org_descriptions=_words(_ORG_DESCRIPTIONS),
         fighting_verbs=_words(_FIGHTING_VERBS),
+        hostile_verbs=_words(_HOSTILE_VERBS),
         state_words=_words(_STATE_WORDS),
         roles_named_later=_words(_ROLES_NAMED_LATER),
         shortened=_shortened(units),

@@ -53,7 +53,17 @@ def passive_deployment_side(unit: Unit, lex: Lexicons, publisher: str) -> str:
     if not publisher or unit.kind not in ("personnel", "formation") or verb is None or is_enemy(token, lex) \
             or any(t.lower_ in lex.border_nouns and owner_side(t, lex) for t in verb.subtree):
         return ""
+    if _sent_against(verb, publisher, lex):
+        return lex.adversaries.get(publisher, "")      # "200,000 have been sent to seize Ukraine"
     return publisher
+
+
+def _sent_against(verb: Token, side: str, lex: Lexicons) -> bool:
+    """ "have been sent to seize Ukraine": a purpose clause of the deploying verb whose
+    hostile verb (`claim_hostile_verbs.txt`) has `side` as its object."""
+    return any(clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in lex.hostile_verbs
+               and any(obj.dep_ == "dobj" and phrase_side(obj, lex) == side for obj in clause.children)
+               for clause in verb.children)
 
 
 def _up_to_object(unit: Token) -> bool:

@@ -41,6 +41,8 @@ _BRIDGE_WORDS = frozenset({
 })
 _BRIDGE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD", "NNP", "NNPS", "HYPH", "POS", "PRP$", "DT"})
 _PERCENT_WORDS = ("%", "percent", "per cent")
+# "a 1,000-member squadron", "a 500-man detachment": the people of a force
+_MEMBER_NOUNS = frozenset({"member", "man", "person"})
 _BRIDGE_MAX = 6               # tokens allowed between a figure and its noun
 
 
@@ -55,6 +57,9 @@ class Unit:
     flags: tuple[str, ...] = ()
     side: str = ""             # once counted: the side its claim was given
     side_guessed: bool = False
+    # a count that refers back to a force no figure counted ("Russian troops ... all
+    # 180,000 of them"): the noun it refers to, whose phrase may name the side
+    antecedent: Token | None = None
 
 
 def _unit_at(token: Token, lex: Lexicons) -> tuple[str, int] | None:
@@ -200,10 +205,12 @@ def _partitive_unit(number: Token, lex: Lexicons) -> Token | None:
     return next((obj for obj in of_objects(number) if obj.lower_ in lex.units), None)
 
 
-def referred_unit(number: Token, earlier: Unit | None) -> Unit | None:
+def referred_unit(number: Token, earlier: Unit | None, lex: Lexicons) -> Unit | None:
     """ "Roughly 8,000 of them are in Kursk", "Of those, 33,000 had joined units": a part of
-    what the sentence before counted (`earlier`, its last unit) counts the same thing."""
-    if earlier is None or earlier.flags and earlier.flags[0].startswith("percent_of"):
+    what the sentence before counted (`earlier`, its last unit) counts the same thing. With
+    no count before, "them" is the force the sentence names before the number ("Russian
+    troops along the border were there for training, all 180,000 of them")."""
+    if earlier is not None and earlier.flags and earlier.flags[0].startswith("percent_of"):
         return None
     of_them = any(obj.lower_ in _PARTITIVE_PRONOUNS for obj in of_objects(number))
     sent = number.sent
@@ -212,8 +219,67 @@ def referred_unit(number: Token, earlier: Unit | None) -> Unit | None:
         and number.dep_ in SUBJECT_DEPS
     if not (of_them or of_those) or any(c.pos_ in ("NOUN", "PROPN") for c in number.children if c.dep_ != "prep"):
         return None
-    return Unit(token=number, text=earlier.text, kind=earlier.kind, category=earlier.category,
-                 flags=("unit_carried",), side=earlier.side, side_guessed=earlier.side_guessed)
+    if earlier is not None:
+        return Unit(token=number, text=earlier.text, kind=earlier.kind, category=earlier.category,
+                    flags=("unit_carried",), side=earlier.side, side_guessed=earlier.side_guessed)
+    if not of_them:
+        return None
+    # "them" is what was named since the last other number ("violated the ceasefire 60 times, 43 of them")
+    start = max((t.i + 1 for t in sent.doc[sent.start:number.i] if t.like_num), default=sent.start)
+    return named_force_unit(number, sent.doc[start:number.i], lex)
+
+
+def named_force_unit(number: Token, where: Span, lex: Lexicons) -> Unit | None:
+    """The count of the force noun named last in `where` ("Russian troops", "the troop
+    levels"), for a number that refers back to it without a noun of its own."""
+    noun = next((t for t in reversed(where) if t.pos_ in ("NOUN", "PROPN") and is_force_noun(t, lex)), None)
+    if noun is None:
+        return None
+    kind, category = lex.units[noun.lower_]
+    return Unit(token=number, text=noun.lower_, kind=kind, category=category, flags=("unit_carried",),
+                antecedent=noun)
+
+
+# Words before a bare number that make it a count the talk already knows:
+# "since the 7,000", "we saw an additional 7,000", "another 2,000".
+_KNOWN_COUNT_WORDS = frozenset({"the", "additional", "another"})
+
+
+def known_count_unit(number: Token, figure: Figure, before: Span | None, counted: dict[float, Unit],
+                     lex: Lexicons) -> Unit | None:
+    """A bare number made definite ("since the 7,000", "the 7,000 you refer to", "an
+    additional 7,000") counts what the talk is about: the same figure counted earlier in
+    the document (its unit and side), else the force noun of its own sentence or of the
+    sentence `before` ("Is there any update on the troop levels?  You know, since the
+    7,000, ..."). Only a number in digits (the Kremlin's "two hundred" in quotation marks is
+    slang for the dead), not a year, a percentage, nor a number with a noun of its own."""
+    if figure.value is None or number.dep_ == "nummod" or YEAR.match(number.text) \
+            or not any(c.isdigit() for c in number.text) \
+            or any(c.pos_ in ("NOUN", "PROPN") for c in number.children) \
+            or number.i + 1 < len(number.doc) and number.doc[number.i + 1].pos_ == "NOUN" \
+            or text_of(number.doc)[figure.end:figure.end + 9].lower().lstrip().startswith(_PERCENT_WORDS):
+        return None
+    if not any(c.lower_ in _KNOWN_COUNT_WORDS for c in number.children if c.dep_ in ("det", "amod", "advmod")):
+        return None
+    known = counted.get(figure.value)
+    if known is not None and not known.flags[:1] == ("percent_of",):
+        return Unit(token=number, text=known.text, kind=known.kind, category=known.category,
+                    flags=("unit_carried",), side=known.side, side_guessed=known.side_guessed)
+    sent = number.sent
+    found = named_force_unit(number, sent, lex)
+    if found is None and before is not None:
+        found = named_force_unit(number, before, lex)
+    return found if found is not None and found.kind == "personnel" else None
+
+
+def opening_subject_unit(figure: Figure, number: Token, earlier: Unit | None, lex: Lexicons) -> Unit | None:
+    """ "Half a million soldiers subdued Czechoslovakia. 200,000 have been sent to seize
+    Ukraine.": a bare number opening a sentence as its subject counts what the sentence
+    before counted last."""
+    words = [t for t in number.sent if not (t.is_space or t.is_punct)]
+    if earlier is None or not words or words[0].i != number.i or number.dep_ not in SUBJECT_DEPS:
+        return None
+    return carried_unit(figure, number, earlier, lex)
 
 
 def fronted_partitive_unit(number: Token, lex: Lexicons) -> Unit | None:
@@ -277,6 +343,9 @@ def unit_for(figure: Figure, doc: Doc, lex: Lexicons) -> Unit | None:
     if span is None:
         return None
     later = span_at(doc, *figure.later) if figure.later else None
+    members = _sized_force(span, lex)
+    if members is not None:
+        return members                  # "a 1,000-member Stryker squadron" counts members, not squadrons
     # "grew from 60 to 83 battalion tactical groups": the earlier count counts the later one's noun
     direct = _direct_unit(span, lex) or (_direct_unit(later, lex) if later is not None else None)
     if direct:
@@ -304,6 +373,17 @@ def _members_of_force(figure_span: Span, lex: Lexicons) -> Unit | None:
     if any(is_force_noun(obj, lex) for obj in of_objects(noun)):
         return Unit(token=noun, text=noun.lower_, kind="personnel", category="")
     return None
+
+
+def _sized_force(figure_span: Span, lex: Lexicons) -> Unit | None:
+    """ "a 1,000-member Stryker squadron", "a 500-man detachment": the figure counts the
+    people of the force noun its "-member" word modifies. The force noun stands for the
+    count in the sentence (it is what is sent or deployed), under the text "member"."""
+    noun = figure_span.root.head if figure_span.root.dep_ == "nummod" else None
+    if noun is None or noun.lemma_.lower() not in _MEMBER_NOUNS or noun.i < figure_span.end \
+            or noun.dep_ != "compound" or not is_force_noun(noun.head, lex):
+        return None
+    return Unit(token=noun.head, text=noun.lower_, kind="personnel", category="")
 
 
 def _shortened_unit(figure_span: Span, lex: Lexicons) -> Unit | None:
