@@ -618,3 +618,17 @@ def test_weapons_the_enemy_strikes_with_are_the_adversarys():
     text = "Overnight the enemy attacked the port of Odesa with 40 drones and 6 cruise missiles."
     claims = _claims(text, title="Update", side="Ukraine", source="Air Force of the Armed Forces of Ukraine")
     assert (claims[40].side, claims[6].side) == ("Russia", "Russia")
+
+
+# a bare role is the one person holding it in the publisher's country, also when the publisher is
+# given as an office or a press service of that country rather than as the country
+@pytest.mark.parametrize(("side", "country", "president"), [
+    ("Russia", "Russia", "Vladimir Putin"),
+    ("President of Russia (Kremlin)", "Russia", "Vladimir Putin"),
+    ("President of Ukraine", "Ukraine", "Volodymyr Zelenskyy"),
+    ("The Moscow Times", "", ""),                 # guard: a news outlet names no country
+    ("", "", ""),
+])
+def test_the_publishers_country_holds_its_offices(side, country, president):
+    assert speakers.home_country(side) == country
+    assert speakers.voices("The President said so.", side=side, entries=ENTRIES).holder_of("the President") == president

@@ -219,6 +219,13 @@ def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequenc
     return surname
 
 
+def home_country(side: str) -> str:
+    """The country a document's side is or names: "Russia", or "Russia" for a publisher
+    given as "President of Russia (Kremlin)"; "" when it names none ("The Moscow Times")."""
+    return country_for(side) or next((found for word in re.findall(r"[A-Za-z]+", side)
+                                      if (found := country_for(word))), "") if side else ""
+
+
 def holder(role: str, country: str, entries: Sequence[DictionaryEntry]) -> str:
     """The one person the dictionary gives `role` in `country`, or ""."""
     found = {e.canonical for e in entries
@@ -311,7 +318,8 @@ def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[Dict
     people = {name: e.country for e in entries
               if e.kind == "person" and e.country
               for name in (e.canonical, *e.aliases, e.canonical.split()[-1])}
-    roles = {e.role.lower() for e in entries if e.kind == "person" and e.role and side and e.country == side}
-    offices = {role: name for role in roles if (name := holder(role, side, entries))}
+    country = home_country(side)
+    roles = {e.role.lower() for e in entries if e.kind == "person" and e.role and country and e.country == country}
+    offices = {role: name for role in roles if (name := holder(role, country, entries))}
     return Voices(found, the_voice, tuple(sides.items()), side, tuple(sorted(people.items())),
                   tuple(sorted(offices.items())))
