@@ -967,3 +967,19 @@ def test_forces_sent_against_the_publisher(nlp, text, expected):
 
     claims = _claims(nlp, text, voices=Voices(home="President of Ukraine"))
     assert [(c.value, c.side) for c in claims] == expected
+
+
+# a navy's report: single ships, missile carriers listed as parts of a count, and the part an
+# "including" phrase gives without its noun; an airline called a carrier stays civil
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The enemy keeps one ship in the Sea of Azov.", [(1, "ship")]),
+    ("There are seven enemy ships in the Mediterranean, including four Kalibr carriers.",
+     [(7, "ships"), (4, "kalibr carriers")]),
+    ("The enemy keeps 11 ships on duty, including one missile carrier.", [(11, "ships"), (1, "missile carrier")]),
+    ("Air defences destroyed 158 drones over 15 regions, including nine over the Moscow region.",
+     [(158, "drones"), (9, "drones")]),
+    ("Aeroflot, the national carrier, has grounded 20 aircraft.", []),          # guard: an airline's fleet
+    ("The national carrier has 20 aircraft, including four wide-body jets.", []),   # guard: its parts too
+])
+def test_ships_carriers_and_the_parts_a_count_includes(nlp, text, expected):
+    assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected

@@ -104,10 +104,15 @@ def not_a_claim(number: Token, unit: "Unit", lex: Lexicons) -> str:
             return "award"
     if unit.kind == "equipment":
         civil = words.get("civil", frozenset())
-        listed = {t.i for c in unit.token.children if c.dep_ == "conj" for t in c.subtree}   # the list's next items
+        whole = unit.token                # a part an "including" phrase lists is civil when its whole is
+        while whole.dep_ == "pobj" and whole.head.lower_ == "including" and whole.head.head.pos_ == "NOUN":
+            whole = whole.head.head
+        # the list's next items, and the parts an "including" phrase lists ("11 ships, including one carrier")
+        listed = {t.i for c in whole.children
+                  if c.dep_ == "conj" or c.dep_ == "prep" and c.lower_ == "including" for t in c.subtree}
         own = set(unit.text.split())      # "armoured personnel carriers" is no airline's carrier
-        nearby = [t for t in unit.token.subtree if t.i not in listed] + [
-            t for v in islice(unit.token.ancestors, 2) for c in v.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+        nearby = [t for t in whole.subtree if t.i not in listed] + [
+            t for v in islice(whole.ancestors, 2) for c in v.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
         if any((t.lemma_.lower() in civil or t.lower_ in civil) and t.lower_ not in own for t in nearby):
             return "civil"
     return ""

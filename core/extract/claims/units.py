@@ -430,7 +430,9 @@ def carried_unit(figure: Figure, number: Token, previous: Unit | None, lex: Lexi
     - a count noun with no "of" phrase: "12,700 troops ..., but the true number
       could be as high as 100,000";
     - a number used as a noun with "the": "22,000 troops in Crimea, nearly double
-      the 12,500 it had based there".
+      the 12,500 it had based there";
+    - a part an "including" phrase lists: "158 drones over 15 regions, including nine
+      over the Moscow region".
 
     The number itself stands in for the noun, so its own verbs give the
     casualty category ("taken prisoner").
@@ -446,7 +448,8 @@ def carried_unit(figure: Figure, number: Token, previous: Unit | None, lex: Lexi
         return None                     # "...; 2024 will be different"
     earlier_count = re.search(r"\bfrom\s*$", text_of(doc)[max(0, figure.phrase_start - 12):figure.phrase_start], re.I)
     the = with_the(number)               # "nearly double the 12,500"
-    if not (earlier_count or the or number.dep_ in SUBJECT_DEPS or _bare_count_noun(number, lex) is not None
+    part = number.dep_ == "pobj" and number.head.lower_ == "including"    # "158 drones ..., including nine over X"
+    if not (earlier_count or the or part or number.dep_ in SUBJECT_DEPS or _bare_count_noun(number, lex) is not None
             or _object_of_coordinated_verb(number, previous.token)):
         return None
     return Unit(token=number, text=previous.text, kind=previous.kind, category=previous.category,
