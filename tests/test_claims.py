@@ -305,13 +305,6 @@ def test_side_inherited_from_previous_sentence(nlp):
     assert claim.side == R
 
 
-def test_side_not_inherited_across_many_sentences(nlp):
-    text = ("Moscow's forces are massing. Talks continue. Markets fell. Leaders met. "
-            "An estimated 130,000 troops are in the region.")   # (at Ukraine's border: Russia's, by the border rule)
-    (claim,) = _claims(nlp, text)
-    assert claim.side == ""
-
-
 # dates
 def test_date_defaults_to_publication(nlp):
     (claim,) = _claims(nlp, "Russia has 130,000 troops on the border.")
@@ -983,3 +976,16 @@ def test_forces_sent_against_the_publisher(nlp, text, expected):
 ])
 def test_ships_carriers_and_the_parts_a_count_includes(nlp, text, expected):
     assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
+
+
+# a side is inherited from the forces named up to four sentences before (`SENTENCE_WINDOW`)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian forces kept arriving near the border in January. The build-up worried Kyiv. Officials met in "
+     "Washington on Tuesday. Diplomats spoke of a crisis. By March some 100,000 troops were there.",
+     [(100000, R)]),
+    ("Russian forces kept arriving near the border in January. The build-up worried Kyiv. Officials met in "
+     "Washington on Tuesday. Diplomats spoke of a crisis. The talks went on. Nobody knew more. "
+     "By March some 100,000 troops were there.", [(100000, "")]),     # guard: too far back
+])
+def test_a_side_is_inherited_across_a_few_sentences(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

@@ -23,7 +23,9 @@ from core.extract.claims.side_names import (
 
 _JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "amod", "compound", "poss", "nmod"})   # who acts or owns, not where
 _CLAUSE_SIDE_WINDOW = 60  # tokens read back from a force noun for a country acting in its clause
-SENTENCE_WINDOW = 2          # sentences a side is inherited across
+# Sentences a side is inherited across. Measured on the dev sets: claims_dev4's side accuracy is
+# 0.788 at 2, 0.812 at 4 (5 more right, none made wrong) and 0.812 at 6; no other set changed.
+SENTENCE_WINDOW = 4
 
 
 def clause_side(unit: Token, sent: Span, claimant_tokens: set[int], lex: Lexicons) -> str:
