@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from core.extract.claims.grammar import PRONOUNS_PERSON
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.side_guesses import SENTENCE_WINDOW
-from core.extract.claims.units import is_force_noun
+from core.extract.claims.units import KNOWN_COUNT_WORDS, is_force_noun
 
 # "This was stated by ...": a subject that stands for what came before.
 BACK_PRONOUNS = frozenset({"this", "that", "it"})
@@ -23,9 +23,10 @@ RETRO_REACH = 3              # sentences after a figure where "This was stated b
 # A sentence that opens with a bare count or a part of the last one ("200,000 have been sent",
 # "Of those, 33,000 ..."): it may count what the sentence before counted (`units.opening_subject_unit`)
 OPENS_WITH_COUNT = re.compile(r"\W*(?:\d|of th)", re.I)
-# A number the talk already knows: "since the 7,000", "an additional 7,000" (`units.known_count_unit`)
-KNOWN_COUNT = re.compile(r"\b(?:the|additional|another)\s+(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:%|percent|per cent))",
-                         re.I)
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"      # a number in digits, "7,000" whole
+# A number the talk may already know: "since the 7,000", "an additional 7,000" (a cheap test;
+# `units.known_count_unit` reads the parse and leaves out percentages, years and numbers with a noun)
+KNOWN_COUNT = re.compile(rf"\b(?:{'|'.join(KNOWN_COUNT_WORDS)})\s+({_NUMBER})\b", re.I)
 
 
 def might_hold_claims(sent: Span, lex: Lexicons) -> bool:
@@ -81,7 +82,7 @@ def sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
         if not (might_hold_claims(sent, lex) or may_refer_to_count(sent, before, numbers, lex)):
             continue
         chosen.add(index)
-        numbers.update(re.findall(r"\d{1,3}(?:,\d{3})+|\d+", sent.text))
+        numbers.update(re.findall(_NUMBER, sent.text))
         chosen.update(i for i in range(max(0, index - SENTENCE_WINDOW), index) if _has_force_noun(sentences[i], lex))
         if any(t.lower_ in PRONOUNS_PERSON for t in sent):
             earlier = [i for i in range(index - 1, -1, -1) if _may_name_speaker(sentences[i], lex)]

@@ -241,8 +241,8 @@ def named_force_unit(number: Token, where: Span, lex: Lexicons) -> Unit | None:
 
 
 # Words before a bare number that make it a count the talk already knows:
-# "since the 7,000", "we saw an additional 7,000", "another 2,000".
-_KNOWN_COUNT_WORDS = frozenset({"the", "additional", "another"})
+# "since the 7,000", "we saw an additional 7,000", "another 2,000" (also the gate's, `gates.KNOWN_COUNT`).
+KNOWN_COUNT_WORDS = ("the", "additional", "another")
 
 
 def known_count_unit(number: Token, figure: Figure, before: Span | None, counted: dict[float, Unit],
@@ -259,10 +259,10 @@ def known_count_unit(number: Token, figure: Figure, before: Span | None, counted
             or number.i + 1 < len(number.doc) and number.doc[number.i + 1].pos_ == "NOUN" \
             or text_of(number.doc)[figure.end:figure.end + 9].lower().lstrip().startswith(_PERCENT_WORDS):
         return None
-    if not any(c.lower_ in _KNOWN_COUNT_WORDS for c in number.children if c.dep_ in ("det", "amod", "advmod")):
+    if not any(c.lower_ in KNOWN_COUNT_WORDS for c in number.children if c.dep_ in ("det", "amod", "advmod")):
         return None
     known = counted.get(figure.value)
-    if known is not None and not known.flags[:1] == ("percent_of",):
+    if known is not None and not (known.flags and known.flags[0].startswith("percent_of")):
         return Unit(token=number, text=known.text, kind=known.kind, category=known.category,
                     flags=("unit_carried",), side=known.side, side_guessed=known.side_guessed)
     sent = number.sent
