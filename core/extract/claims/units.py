@@ -205,6 +205,13 @@ def _partitive_unit(number: Token, lex: Lexicons) -> Token | None:
     return next((obj for obj in of_objects(number) if obj.lower_ in lex.units), None)
 
 
+def _counted_again(number: Token, unit: Unit) -> Unit:
+    """What a bare number counts when it stands for the noun `unit` counted before: the same
+    thing, on the same side, flagged "unit_carried"."""
+    return Unit(token=number, text=unit.text, kind=unit.kind, category=unit.category,
+                flags=("unit_carried",), side=unit.side, side_guessed=unit.side_guessed)
+
+
 def referred_unit(number: Token, earlier: Unit | None, lex: Lexicons) -> Unit | None:
     """ "Roughly 8,000 of them are in Kursk", "Of those, 33,000 had joined units": a part of
     what the sentence before counted (`earlier`, its last unit) counts the same thing. With
@@ -220,8 +227,7 @@ def referred_unit(number: Token, earlier: Unit | None, lex: Lexicons) -> Unit | 
     if not (of_them or of_those) or any(c.pos_ in ("NOUN", "PROPN") for c in number.children if c.dep_ != "prep"):
         return None
     if earlier is not None:
-        return Unit(token=number, text=earlier.text, kind=earlier.kind, category=earlier.category,
-                    flags=("unit_carried",), side=earlier.side, side_guessed=earlier.side_guessed)
+        return _counted_again(number, earlier)
     if not of_them:
         return None
     # "them" is what was named since the last other number ("violated the ceasefire 60 times, 43 of them")
@@ -263,8 +269,7 @@ def known_count_unit(number: Token, figure: Figure, before: Span | None, counted
         return None
     known = counted.get(figure.value)
     if known is not None and not (known.flags and known.flags[0].startswith("percent_of")):
-        return Unit(token=number, text=known.text, kind=known.kind, category=known.category,
-                    flags=("unit_carried",), side=known.side, side_guessed=known.side_guessed)
+        return _counted_again(number, known)
     sent = number.sent
     found = named_force_unit(number, sent, lex)
     if found is None and before is not None:
@@ -276,8 +281,8 @@ def opening_subject_unit(figure: Figure, number: Token, earlier: Unit | None, le
     """ "Half a million soldiers subdued Czechoslovakia. 200,000 have been sent to seize
     Ukraine.": a bare number opening a sentence as its subject counts what the sentence
     before counted last."""
-    words = [t for t in number.sent if not (t.is_space or t.is_punct)]
-    if earlier is None or not words or words[0].i != number.i or number.dep_ not in SUBJECT_DEPS:
+    first = next((t for t in number.sent if not (t.is_space or t.is_punct)), None)
+    if earlier is None or first is None or first.i != number.i or number.dep_ not in SUBJECT_DEPS:
         return None
     return carried_unit(figure, number, earlier, lex)
 
@@ -452,8 +457,7 @@ def carried_unit(figure: Figure, number: Token, previous: Unit | None, lex: Lexi
     if not (earlier_count or the or part or number.dep_ in SUBJECT_DEPS or _bare_count_noun(number, lex) is not None
             or _object_of_coordinated_verb(number, previous.token)):
         return None
-    return Unit(token=number, text=previous.text, kind=previous.kind, category=previous.category,
-                 flags=("unit_carried",), side=previous.side, side_guessed=previous.side_guessed)
+    return _counted_again(number, previous)
 
 
 def read_post_unit_cue(figure: Figure, unit: Unit, doc_text: str) -> Figure:
