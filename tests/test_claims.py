@@ -904,6 +904,30 @@ def test_a_spokesman_named_by_its_speaks_for_its_referent(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
 
 
+# a claimant is spelt as the name the text gives it before: an acronym spelt out with small words
+# between its initials, a role that is the head of its phrase, a hyphenated role, "its" as the
+# country it goes back to, and "the officials" as the officials a paper cited
+@pytest.mark.parametrize(("text", "value", "claimant"), [
+    ("According to the Center for Strategic and International Studies, Russia has lost 2,500 tanks. "
+     "The CSIS estimates that Moscow can rebuild about 300 tanks a year.", 300,
+     "Center for Strategic and International Studies"),
+    ("The CSIS estimates that Moscow can rebuild about 300 tanks a year.", 300, "CSIS"),       # guard
+    ("Allies have put more than 20,000 troops on alert, the Secretary General said.", 20000, "Secretary General"),
+    ("Defence Secretary Ben Wallace said Russia had 130,000 troops near Ukraine.", 130000, "Ben Wallace"),  # guard
+    ("Poland's commander-in-chief said about 2,000 troops would join the exercise.", 2000,
+     "Poland's commander-in-chief"),
+    ("Armenia announced a ceasefire on Monday. Its defence ministry said 49 of its soldiers had been killed.",
+     49, "Armenia's defence ministry"),
+    ("The rebels attacked the town at dawn. Their commander said 40 soldiers were killed.", 40,
+     "Their commander"),                                       # guard: "their" goes back to no name
+    ("Some 300,000 troops have been wounded, the Washington Post reported, citing U.S. officials. About "
+     "90,000 soldiers have been killed, the officials said.", 90000, "U.S. officials"),
+    ("About 90,000 soldiers have been killed, the officials said.", 90000, "officials"),      # guard
+])
+def test_a_claimant_is_spelt_as_named_before(nlp, text, value, claimant):
+    assert [c.claimant for c in _claims(nlp, text) if c.value == value] == [claimant]
+
+
 # a group named in its source's name outranks the country it is in
 @pytest.mark.parametrize(("text", "expected"), [
     ("Somalia's al-Shabaab movement said it had lost 12 fighters in the raid.", [(12, "al-Shabaab")]),

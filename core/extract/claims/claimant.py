@@ -34,6 +34,7 @@ from core.extract.claims.people import (
     titled_name,
 )
 from core.extract.claims.reporting import (
+    CITING_VERBS,
     according_to,
     estimating_verb,
     noun_parsed_reporting,
@@ -42,11 +43,21 @@ from core.extract.claims.reporting import (
     trailing_source,
     verb_reports,
 )
-from core.extract.claims.side_names import NAME_REACH, SOURCE_REACH, name_key, phrase_side, side_of_term, token_side
+from core.extract.claims.side_names import (
+    NAME_REACH,
+    SOURCE_REACH,
+    name_key,
+    phrase_side,
+    referent_of,
+    side_of_term,
+    token_side,
+)
 
 _SOURCE_PREPS = AFFILIATION_PREPS | {"in", "on", "with", "close"}   # "a source in the SBU", "officials on both sides"
 _SHORT_SENTENCE = 4          # tokens: a "sentence" this short is a split abbreviation ("Brig.")
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
+# small words inside a name an acronym leaves out: "Institute for the Study of War" is the ISW
+_NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in"})
 
 
 def _common_phrase(subject: Token) -> str:
@@ -66,6 +77,9 @@ def _common_phrase(subject: Token) -> str:
     for right in subject.rights:
         if right.i != end:
             break
+        if right.tag_ == "HYPH" and not doc[right.i - 1].whitespace_:
+            end = right.right_edge.i + 1      # "commander-in-chief": one word
+            continue
         if right.dep_ == "prep" and right.lower_ in _SOURCE_PREPS or right.dep_ == "amod" \
                 or right.dep_ == "acl" and right.tag_ == "VBN" and any(c.dep_ == "agent" for c in right.children):
             end = right.right_edge.i + 1      # "sources familiar with the matter", "rebels led by HTS"
@@ -75,7 +89,7 @@ def _common_phrase(subject: Token) -> str:
     if conjuncts:
         end = max(end, conjuncts[-1].right_edge.i + 1)     # "Russia and Belarus say ..."
     words = [t for t in doc[start:end] if t.dep_ != "det" or t.i > subject.i]
-    text = "".join(t.text_with_ws for t in words).strip()
+    text = "".join(_named_owner(t) or t.text_with_ws for t in words).strip()
     first = words[0]
     opening = next((t for t in first.sent if not t.is_space and not t.is_punct), first)
     # Sentence-initial capitals are not names: "Intelligence suggests" (the
@@ -88,6 +102,18 @@ def _common_phrase(subject: Token) -> str:
             and not capitalised_elsewhere and not side_of_term(first.text):
         text = text[:1].lower() + text[1:]
     return text
+
+
+def _named_owner(word: Token) -> str:
+    """ "its" in "its defence ministry", "their" in "their general staff", as the country or
+    body it goes back to, with its possessive: "Azerbaijan's " after "Azerbaijan launched
+    ...". "" for another word, or when the pronoun goes back to no name."""
+    if word.dep_ != "poss" or word.lower_ not in ("its", "their"):
+        return ""
+    named = referent_of(word)
+    if named is None or named.ent_type_ not in ("GPE", "ORG"):
+        return ""
+    return entity_of(named).text + "'s" + word.whitespace_
 
 
 def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons) -> tuple[str, bool]:
@@ -133,22 +159,33 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
 
 
 def _spelt_out(subject: Token) -> str:
-    """ "The SDF said" after "the US-backed Syrian Democratic Forces said": an acronym
-    source is the name spelt out before it whose capitalised words' initials it is; ""."""
+    """ "The SDF said" after "the US-backed Syrian Democratic Forces said", "The IISS
+    estimates" after "the International Institute for Strategic Studies": an acronym
+    source is the name spelt out before it whose capitalised words' initials it is, small
+    words between them aside (`_NAME_CONNECTORS`); ""."""
     acronym = subject.text
     if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6) \
             or any(c.dep_ in ("compound", "poss", "amod") for c in subject.children):
         return ""
     doc = subject.doc
     words = list(doc[max(0, subject.i - NAME_REACH):subject.i])
+
+    def capital(token: Token) -> bool:
+        return token.text[:1].isupper() and token.is_alpha
+
     for end in range(len(words), 0, -1):
-        start = end - len(acronym)
-        if start < 0:
-            break
-        name = words[start:end]
-        if all(t.text[:1].isupper() and t.is_alpha for t in name) \
-                and "".join(t.text[0] for t in name) == acronym:
-            return " ".join(t.text for t in name)
+        if not capital(words[end - 1]):
+            continue
+        initials, start = "", end
+        while start > 0 and len(initials) < len(acronym):
+            word = words[start - 1]
+            if capital(word):
+                initials = word.text[0] + initials
+            elif word.lower_ not in _NAME_CONNECTORS:
+                break
+            start -= 1
+        if initials == acronym and capital(words[start]):
+            return " ".join(t.text for t in words[start:end])
     return ""
 
 
@@ -177,8 +214,9 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
         according = token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
         reports = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") \
             and token.head.lemma_.lower() in lex.reporting
-        if not (according or reports):
-            continue                      # a source is who reports: the subject of "said", or "according to X"
+        cited = token.dep_ == "dobj" and token.head.lemma_.lower() in CITING_VERBS    # "citing U.S. officials"
+        if not (according or reports or cited):
+            continue              # a source is who reports: the subject of "said", "according to X", "citing X"
         if pronoun:
             if token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON and token.ent_type_ != "PERSON" \
                     and person_in(token, lex) is None:
@@ -213,10 +251,12 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
 
 
 def _phrase_size(noun: Token) -> int:
-    """Words in a noun phrase, leaving out the clauses on it ("The brigade, formed from
-    veterans of the Azov regiment," is two words, as short as "the brigade")."""
+    """Words in a noun phrase, leaving out its determiners and the clauses on it ("The
+    brigade, formed from veterans of the Azov regiment," is one word, as short as "the
+    brigade"; "U.S. officials" is two, longer than "the officials")."""
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl", "punct")]
-    return len(list(noun.subtree)) - sum(len(list(c.subtree)) for c in clauses)
+    left_out = {t.i for c in clauses for t in c.subtree}
+    return sum(1 for t in noun.subtree if t.i not in left_out and t.dep_ != "det")
 
 
 def _report_author(subject: Token, lex: Lexicons) -> Token | None:

@@ -91,6 +91,8 @@ def titled_name(subject: Token, lex: Lexicons) -> str:
     """ "Mr Wallace" when NER missed it: a proper noun after a courtesy title."""
     if subject.tag_ != "NNP" or subject.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or subject.lower_ in lex.org_nouns:
         return ""                         # "the General Staff" is a body, not a General named Staff
+    if subject.lower_.rstrip(".") in lex.titles:
+        return ""                         # "the Secretary General" is a role, not a Secretary named General
     left = [c for c in subject.lefts if c.dep_ == "compound"]
     if left and left[-1].lower_.rstrip(".") in lex.titles:
         return subject.text

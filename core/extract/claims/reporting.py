@@ -14,6 +14,7 @@ from core.extract.claims.memo import per_sentence
 from core.extract.claims.units import COUNT_NOUNS, TOLL_NOUNS, governors
 
 _REVISING_VERBS = frozenset({"correct", "revise", "update", "adjust", "amend", "raise", "lower"})   # "... the figure to N"
+CITING_VERBS = frozenset({"cite", "quote"})   # "..., the paper reported, citing U.S. officials": they are a source
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
 _CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})   # "X says ..., while Y puts it at ..."
 

@@ -148,7 +148,7 @@ def named_before(noun: Token, lex: Lexicons) -> str:
 def refers_to_enemy(pronoun: Token, lex: Lexicons) -> bool:
     """Whether "it", "they" or "its" goes back to the enemy ("The enemy grouping has been
     stopped. Over the week its losses ...")."""
-    named = _referent(pronoun)
+    named = referent_of(pronoun)
     return named is not None and any(t.lemma_.lower() in lex.enemy_words for t in named.subtree)
 
 
@@ -179,7 +179,7 @@ def referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = No
     return ""
 
 
-def _referent(word: Token) -> Token | None:
+def referent_of(word: Token) -> Token | None:
     """The nearest subject before a pronoun, in its sentence or the one before, that is
     not itself a pronoun: whom "its" goes back to."""
     for token in reversed(word.doc[reach_start(word.sent, 1):word.i]):
