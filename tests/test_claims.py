@@ -928,6 +928,21 @@ def test_a_claimant_is_spelt_as_named_before(nlp, text, value, claimant):
     assert [c.claimant for c in _claims(nlp, text) if c.value == value] == [claimant]
 
 
+# forces put under a side's command are that side's, whoever sent them; the side that
+# establishes, forms or creates units owns them
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Allies have put more than 20,000 troops under direct NATO command in the east.", [(20000, "NATO")]),
+    ("About 3,000 soldiers under the command of Ukraine's Joint Forces held the line.", [(3000, "Ukraine")]),
+    ("Some 8,000 troops under Russian control remain in the region.", [(8000, "Russia")]),
+    ("Allies have put more than 20,000 troops on alert in the east.", [(20000, "")]),    # guard: no command
+    ("The rebels hold 2,000 prisoners under guard.", [(2000, "")]),                  # guard: not a command noun
+    ("NATO leaders agreed on Thursday to establish four new battlegroups in the south-east.", [(4, "NATO")]),
+    ("Ukraine has formed 10 new assault brigades since the spring.", [(10, "Ukraine")]),
+])
+def test_forces_under_a_sides_command_or_formed_by_it_are_its(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
 # a group named in its source's name outranks the country it is in
 @pytest.mark.parametrize(("text", "expected"), [
     ("Somalia's al-Shabaab movement said it had lost 12 fighters in the raid.", [(12, "al-Shabaab")]),

@@ -59,6 +59,7 @@ from core.extract.claims.side_of_actor import (
     resized_side,
 )
 from core.extract.claims.side_of_force import (
+    command_side,
     enemy_side,
     exercise_side,
     explicit_side,
@@ -317,6 +318,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     side = (
         figure_owner_side(number, lex)
         or explicit_side(unit.token, span, lex)
+        or command_side(unit.token, lex)
         or fights_for_side(unit.token, lex)
         or passive_deployment_side(unit, lex, publisher)
         or enemy_side(unit.token, home or source_side, lex)

@@ -38,6 +38,7 @@ _AID_RECEIVERS = _DATA / "claim_aid_receivers.txt"
 _ORG_DESCRIPTIONS = _DATA / "claim_org_descriptions.txt"
 _FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
 _HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
+_COMMAND_NOUNS = _DATA / "claim_command_nouns.txt"
 _ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
 
 
@@ -70,6 +71,7 @@ class Lexicons:
     org_descriptions: frozenset[str] = frozenset()   # "the think tank": an organisation named elsewhere
     fighting_verbs: frozenset[str] = frozenset()   # "fight for Kyiv": Kyiv's forces
     hostile_verbs: frozenset[str] = frozenset()   # "sent to seize Ukraine": not Ukraine's forces
+    command_nouns: frozenset[str] = frozenset()   # "troops under NATO command" are NATO's
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
@@ -118,6 +120,7 @@ def lexicons() -> Lexicons:
         org_descriptions=_words(_ORG_DESCRIPTIONS),
         fighting_verbs=_words(_FIGHTING_VERBS),
         hostile_verbs=_words(_HOSTILE_VERBS),
+        command_nouns=_words(_COMMAND_NOUNS),
         state_words=_words(_STATE_WORDS),
         roles_named_later=_words(_ROLES_NAMED_LATER),
         shortened=_shortened(units),

@@ -65,6 +65,27 @@ def fights_for_side(unit: Token, lex: Lexicons) -> str:
     return ""
 
 
+def command_side(unit: Token, lex: Lexicons) -> str:
+    """ "more than 40,000 troops under direct NATO command", "placed 8,000 soldiers under
+    Russian control", "units under the command of Ukraine's Joint Forces": forces put under a
+    side's command (`claim_command_nouns.txt`) are that side's, whoever sent them. The
+    "under" phrase is on the force noun or on the verb it is the object of."""
+    holders = [unit] + ([unit.head] if unit.dep_ in ("dobj", "nsubjpass") else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "under":
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.command_nouns:
+                    named = [c for c in noun.children if c.dep_ in ("compound", "poss", "amod")]
+                    named += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj"]
+                    side = next((found for t in named for found in [phrase_side(t, lex)] if found), "")
+                    if side:
+                        return side
+    return ""
+
+
 def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     """Side named inside the force phrase: "Russian troops", "Moscow's forces",
     "troops from Belarus", "Russian-backed" excepted."""
