@@ -10,6 +10,7 @@ from typing import Any, Iterable, Sequence, TypeVar
 
 from core.combine import events as events_mod
 from core.combine.event_merge import Correction
+from core.combine.shared_sides import share_sides
 from core.extract import actors as actors_mod
 from core.extract import countries as countries_mod
 from core.extract import gazetteer
@@ -170,6 +171,8 @@ def assemble(
                                     if (m.start, m.end) in actor_of)
             event_mention_rows.append(row)
 
+    # a figure no text gives a side takes the one other documents of its week agree on
+    claim_rows = share_sides(claim_rows, {a.article_id: a.published for a in articles})
     event_rows, event_mention_rows = events_mod.build_events(event_mention_rows, who=_who(index),
                                                               corrections=corrections)
     span_of = _event_span_by_actor(event_rows)
