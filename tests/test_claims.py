@@ -943,6 +943,18 @@ def test_forces_under_a_sides_command_or_formed_by_it_are_its(nlp, text, expecte
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
 
 
+# a count held by a force takes the force's side: the subject of a holding verb, and the whole
+# an "including" phrase lists a part of, down a chain of "of" phrases
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Western Group of Belarusian Forces numbers about 4,000 servicemen.", [(4000, "Belarus")]),
+    ("Analysts counted the loss of 2,100 pieces of Russian armour, including 640 tanks.", [(640, "Russia")]),
+    ("The aid package includes 31 tanks.", [(31, "")]),                          # guard: no side held
+    ("A convoy of 300 vehicles, including 40 tanks, was seen near the town.", [(40, "")]),  # guard: no side
+])
+def test_a_count_held_by_a_force_takes_its_side(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
 # a group named in its source's name outranks the country it is in
 @pytest.mark.parametrize(("text", "expected"), [
     ("Somalia's al-Shabaab movement said it had lost 12 fighters in the raid.", [(12, "al-Shabaab")]),

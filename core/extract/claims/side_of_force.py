@@ -13,6 +13,7 @@ from core.extract.claims.grammar import (
     SUBJECT_DEPS,
     first_conjunct,
     of_objects,
+    subject_of,
     with_the,
 )
 from core.extract.claims.lexicons import Lexicons
@@ -32,6 +33,7 @@ _SIDE_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 # Verbs by which a unit counts what a noun holds ("detachments of the Russian Armed Forces,
 # numbering two or three tanks", "units including 15 tanks"): the side is that noun's.
 HOLDING_VERBS = frozenset({"number", "include", "comprise", "consist"})
+_OF_CHAIN = 3     # nouns read down a chain of "of" phrases for the side of what holds a count
 # Verbs of leaving: "withdraw its troops from Niger" names where they were, not whose they are.
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 # Nouns of leaving: "the withdrawal of its last 1,500 soldiers from Niger".
@@ -200,16 +202,37 @@ def speakers_own_side(unit: Token, claimant: Token | None, home: str) -> str:
 
 
 def holder_side(unit: Token, lex: Lexicons) -> str:
-    """ "detachments of the Russian Armed Forces, numbering two or three tanks": the
-    side of the noun a holding verb (`HOLDING_VERBS`) describes, or of its "of" phrase."""
-    verb = unit.head
-    if unit.dep_ == "pobj":
-        verb = verb.head
-    if verb.lemma_.lower() not in HOLDING_VERBS or verb.dep_ not in ("acl", "relcl") or verb.head == verb:
-        return ""
-    holder = verb.head
-    return phrase_side(holder, lex) or next(
-        (side for obj in of_objects(holder) for side in [phrase_side(obj, lex)] if side), "")
+    """ "detachments of the Russian Armed Forces, numbering two or three tanks", "the
+    Operational Group of Russian Forces numbers about 1,500 servicemen", "9,128 pieces of
+    Russian equipment, including 1,720 tanks": the side of the noun a holding verb
+    (`HOLDING_VERBS`) describes or has as its subject, or of the whole an "including" phrase
+    lists a part of; or of that noun's "of" phrase."""
+    holder = _holder(unit)
+    nouns = [holder] if holder is not None else []
+    while nouns and _OF_CHAIN >= len(nouns):   # "the loss of 9,128 pieces of Russian equipment"
+        side = phrase_side(nouns[-1], lex)
+        if side:
+            return side
+        following = of_objects(nouns[-1])
+        if not following:
+            return ""
+        nouns.append(following[0])
+    return ""
+
+
+def _holder(unit: Token) -> Token | None:
+    """The noun that holds the counted forces (see `holder_side`), or None."""
+    head = unit.head
+    if unit.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "including":
+        return head.head                  # "..., including 1,720 tanks"
+    verb = head.head if unit.dep_ == "pobj" else head
+    if verb.lemma_.lower() not in HOLDING_VERBS:
+        return None
+    if verb.dep_ in ("acl", "relcl") and verb.head != verb:
+        return verb.head                  # "detachments ..., numbering two or three tanks"
+    if unit.dep_ == "dobj":
+        return subject_of(verb)           # "the group numbers about 1,500 servicemen"
+    return None
 
 
 def exercise_side(unit: Token, lex: Lexicons) -> str:
