@@ -150,7 +150,7 @@ CASES = [
     ("On 24 February 150 Russian tanks crossed the border.", 150, None, None, "", "tanks", F, R, ""),
     # participles and hyphenated adjectives between the count and its noun
     ("Russia has 40,000 battle-hardened troops in the region.", 40000, None, None, "", "troops", F, R, ""),
-    ("Analysts counted 300 abandoned Russian tanks.", 300, None, None, "", "tanks", F, R, ""),
+    ("Analysts counted 300 abandoned Russian tanks.", 300, None, None, "", "tanks", F, R, "analysts"),
     # "N-strong" reaches back to the force noun
     ("Officials described the Belarusian army as 45,000-strong.", 45000, None, None, "", "army", F, BY, ""),
     # a role with a name in apposition names the person
@@ -953,6 +953,18 @@ def test_forces_under_a_sides_command_or_formed_by_it_are_its(nlp, text, expecte
 ])
 def test_a_count_held_by_a_force_takes_its_side(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# who documents, identifies, counts or verifies a count is its source
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Oryx, an open-source monitoring group, has documented more than 3,000 destroyed Russian tanks.", "Oryx"),
+    ("Independent analysts identified at least 16 Bradley fighting vehicles in footage from the area.",
+     "Independent analysts"),
+    ("The monitoring group Belaruski Hajun counted about 4,000 Wagner fighters in Belarus.", "Belaruski Hajun"),
+    ("Our forces recorded 5 soldiers killed and 8 wounded.", ""),        # guard: "record" is no source's verb
+])
+def test_a_count_on_record_is_claimed_by_who_keeps_it(nlp, text, claimant):
+    assert _claims(nlp, text)[0].claimant == claimant
 
 
 # a group named in its source's name outranks the country it is in

@@ -98,8 +98,9 @@ def _common_phrase(subject: Token) -> str:
     if opening.text == first.text and not opening.is_sent_start:
         elsewhere -= 1                  # the opening word itself does not count
     capitalised_elsewhere = elsewhere > 0
+    described = any(c.dep_ == "appos" for c in first.children)    # "Oryx, an open-source group, ...": a name
     if first == opening and first.pos_ in ("NOUN", "PROPN") and not first.ent_type_ \
-            and not capitalised_elsewhere and not side_of_term(first.text):
+            and not capitalised_elsewhere and not side_of_term(first.text) and not described:
         text = text[:1].lower() + text[1:]
     return text
 
