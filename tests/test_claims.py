@@ -967,6 +967,16 @@ def test_a_count_on_record_is_claimed_by_who_keeps_it(nlp, text, claimant):
     assert _claims(nlp, text)[0].claimant == claimant
 
 
+# a count noun the figure fills belongs to its owner, or to who gives it, whoever reports the sentence
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The spokesman said the Latvian army's own figure of about 6,000 soldiers was too low.", "Latvian army"),
+    ("The ministry gave a toll of 135 soldiers killed.", "ministry"),
+    ("Its figure of 15,000 soldiers was not confirmed.", ""),            # guard: "its" names nobody
+])
+def test_a_count_nouns_owner_claims_it(nlp, text, claimant):
+    assert _claims(nlp, text)[0].claimant == claimant
+
+
 # a group named in its source's name outranks the country it is in
 @pytest.mark.parametrize(("text", "expected"), [
     ("Somalia's al-Shabaab movement said it had lost 12 fighters in the raid.", [(12, "al-Shabaab")]),

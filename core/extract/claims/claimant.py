@@ -36,6 +36,7 @@ from core.extract.claims.people import (
 from core.extract.claims.reporting import (
     CITING_VERBS,
     according_to,
+    count_owner,
     estimating_verb,
     noun_parsed_reporting,
     participle_speaker,
@@ -370,6 +371,10 @@ def _non_initial_texts(doc: Doc) -> Counter:
 
 def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicons) -> tuple[str, Token | None]:
     """The source of the figure ("" if unattributed) and its head token."""
+    owner = count_owner(number)
+    if owner is not None:             # "the ministry's own figure of 15,000 soldiers": whoever reports it
+        name, _ = claimant_from_subject(owner, speakers, lex)
+        return name, owner
     estimating = estimating_verb(number)
     estimator = subject_of(estimating) if estimating is not None else None
     for verb in reporting_verbs_for(number, lex):

@@ -8,11 +8,20 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from core.extract.claims.grammar import RELATIVE_PRONOUNS, SUBJECT_DEPS, antecedent, entity_of
+from core.extract.claims.grammar import (
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS_OTHER,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    antecedent,
+    entity_of,
+    subject_of,
+)
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.memo import per_sentence
 from core.extract.claims.units import COUNT_NOUNS, TOLL_NOUNS, governors
 
+_GIVING_VERBS = frozenset({"give", "publish", "release", "issue", "provide", "announce"})  # "... gave a toll of N"
 _REVISING_VERBS = frozenset({"correct", "revise", "update", "adjust", "amend", "raise", "lower"})   # "... the figure to N"
 CITING_VERBS = frozenset({"cite", "quote"})   # "..., the paper reported, citing U.S. officials": they are a source
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
@@ -163,6 +172,24 @@ def estimating_verb(number: Token) -> Token | None:
         return revising                 # "corrected the figure to 100,000 troops"
     found = estimate_at(noun)
     return found[0] if found is not None else None
+
+
+def count_owner(number: Token) -> Token | None:
+    """Who a count the figure fills belongs to: "the Belarusian defence ministry's own figure of
+    about 15,000 soldiers" (the ministry), "Russia's Defence Ministry last gave an official
+    toll, of 5,937 servicemen killed" (who gave it, `_GIVING_VERBS`). None when the figure
+    fills no count noun (`COUNT_NOUNS`, `TOLL_NOUNS`), or its count has no owner named."""
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    count = noun.head.head
+    if count.lemma_.lower() not in COUNT_NOUNS | TOLL_NOUNS:
+        return None
+    owner = next((c for c in count.children if c.dep_ == "poss"
+                  and c.lower_ not in POSSESSIVE_PRONOUNS | PRONOUNS_OTHER), None)
+    if owner is None and count.dep_ == "dobj" and count.head.lemma_.lower() in _GIVING_VERBS:
+        owner = subject_of(count.head)
+    return owner
 
 
 def estimate_at(noun: Token) -> tuple[Token, Token] | None:
