@@ -574,3 +574,23 @@ def test_effective_and_payable_look_ahead(nlp, text: str, dct: date, expected) -
 ])
 def test_month_of_habit(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- ninth round: "today" and "tomorrow" as an age
+# "today's world", "the leaders of tomorrow": the present age and the one to come, TimeML's
+# PRESENT_REF and FUTURE_REF, not a calendar day (nouns of an age: core/data/timex_generic_nouns.txt);
+# the day's own business ("today's vote", "by the end of today") keeps the day.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("In today's world, few people write letters by hand.", MON, [("today", "DATE", "PRESENT_REF")]),
+    ("Today's young people watch less television.", MON, [("Today", "DATE", "PRESENT_REF")]),
+    ("The academy trains the leaders of tomorrow.", MON, [("tomorrow", "DATE", "FUTURE_REF")]),
+    ("Tomorrow's cities will run on solar power.", MON, [("Tomorrow", "DATE", "FUTURE_REF")]),
+    ("Today's vote in the senate was close.", MON, [("Today", "DATE", "2013-03-18")]),
+    ("Tomorrow's papers will carry the story.", MON, [("Tomorrow", "DATE", "2013-03-19")]),
+    ("The shop stays open until the end of today.", MON, [("the end of today", "DATE", "2013-03-18")]),
+    ("The minister spoke today about the world economy.", MON, [("today", "DATE", "2013-03-18")]),
+])
+def test_today_and_tomorrow_as_an_age(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+

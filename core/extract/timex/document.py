@@ -25,6 +25,7 @@ from core.records import Timex
 log = logging.getLogger(__name__)
 
 HABITUAL_ADVERBS_FILE = DATA_DIR / "timex_habitual_adverbs.txt"
+GENERIC_NOUNS_FILE = DATA_DIR / "timex_generic_nouns.txt"
 
 # "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
 _CUT_ABBREVIATIONS = frozenset({"a.m", "p.m"})
@@ -86,6 +87,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = Normalised(span.label_ or DATE, UNRESOLVED_DATE)
         if result is None:
             continue
+        if generic := _generic_day_word(span):
+            result = Normalised(DATE, generic)  # "today's world", "the leaders of tomorrow": the age, no day
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
             result = Normalised(DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
         if result.type == DURATION and re.fullmatch(r"P\d+M", result.value):
@@ -177,6 +180,35 @@ def _habitual(span: Span) -> bool:
     verb = prep.head if prep.dep_ == "prep" else prep
     return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
             and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    """Nouns of an age (core/data/timex_generic_nouns.txt): "today's world", "the leaders of tomorrow"."""
+    return frozenset(read_words(GENERIC_NOUNS_FILE))
+
+
+# What "today" and "tomorrow" stand for when they name an age, not a day (TimeML).
+_GENERIC_DAY_WORDS = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}
+
+
+def _generic_day_word(span: Span) -> str:
+    """PRESENT_REF or FUTURE_REF for a "today" or "tomorrow" that names the present age or
+    the one to come: owning a noun of an age ("today's world") or after "of" under one ("the
+    leaders of tomorrow"); "" for a calendar day ("today's vote", "by the end of today")."""
+    if len(span) != 1 or span[0].lower_ not in _GENERIC_DAY_WORDS:
+        return ""
+    doc, token = span.doc, span[0]
+    owner = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "\u2019s")
+    if owner:
+        noun = token.head
+    elif token.i > 0 and doc[token.i - 1].lower_ == "of" and token.head.i == token.i - 1:
+        noun = doc[token.i - 1].head
+    else:
+        return ""
+    if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.lower_ not in generic_nouns():
+        return ""
+    return _GENERIC_DAY_WORDS[token.lower_]
 
 
 def _overnight_on_noun(span: Span) -> bool:
