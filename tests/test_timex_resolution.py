@@ -594,3 +594,20 @@ def test_month_of_habit(nlp, text: str, dct: date, expected) -> None:
 def test_today_and_tomorrow_as_an_age(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
 
+
+# ---------------------------------------------------------------- ninth round: the future as what is spoken of
+# "the future of the region", "the future looks bleak": prospects, the thing a sentence
+# speaks of, not a time when something happens; "in the future", "worried about the
+# future" stay FUTURE_REF.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The talks will shape the future of the region.", MON, []),
+    ("The future looks bleak for the mill town.", MON, []),
+    ("Farmers say the future is uncertain.", MON, []),
+    ("Farmers are worried about the future.", MON, [("the future", "DATE", "FUTURE_REF")]),
+    ("Prices will fall in the future, analysts said.", MON, [("the future", "DATE", "FUTURE_REF")]),
+    ("What happens in the future is unclear.", MON, [("the future", "DATE", "FUTURE_REF")]),
+    ("The plant will close in the near future.", MON, [("the near future", "DATE", "FUTURE_REF")]),
+])
+def test_the_future_spoken_of(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -61,6 +61,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
+        if _future_spoken_of(span):
+            continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
 
@@ -209,6 +211,16 @@ def _generic_day_word(span: Span) -> str:
     if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.lower_ not in generic_nouns():
         return ""
     return _GENERIC_DAY_WORDS[token.lower_]
+
+
+def _future_spoken_of(span: Span) -> bool:
+    """ "the future of the region", "the future looks bleak": the prospects of something, what
+    is spoken of, not a time at which something happens ("in the future", "worried about the
+    future" stay FUTURE_REF). TimeML marks "the future" only as a time of an event."""
+    root = span.root
+    if root.lower_ != "future" or span[0].lower_ != "the":
+        return False
+    return root.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
 
 
 def _overnight_on_noun(span: Span) -> bool:
