@@ -611,3 +611,24 @@ def test_today_and_tomorrow_as_an_age(nlp, text: str, dct: date, expected) -> No
 ])
 def test_the_future_spoken_of(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- ninth round: an infinitive planned now
+# Under a present-tense verb of plan or intent, an infinitive that the expression dates
+# itself ("is going to close the plant in March") tells of what lies ahead: a year-less
+# month, season or quarter is the coming one, not the nearest. A period a noun under the
+# infinitive covers ("to report a loss for the second quarter"), a month on a noun ("under
+# a March agreement") and an infinitive under a past verb ("promised to ...") are unchanged.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The company is going to close the plant in March.", AUG, [("March", "DATE", "2014-03")]),
+    ("The ministry plans to publish the figures in February.", AUG, [("February", "DATE", "2014-02")]),
+    ("The club hopes to open its new stadium in the spring.", AUG, [("the spring", "DATE", "2014-SP")]),
+    ("The airline wants to resume flights in the first quarter.", AUG, [("the first quarter", "DATE", "2014-Q1")]),
+    ("The company expects to report a loss for the second quarter.", AUG, [("the second quarter", "DATE", "2013-Q2")]),
+    ("The firm is trying to sell itself under a March agreement.", AUG, [("March", "DATE", "2013-03")]),
+    ("The minister promised to finish the road in March.", AUG, [("March", "DATE", "2013-03")]),
+    ("The firm closed the plant in March.", AUG, [("March", "DATE", "2013-03")]),
+])
+def test_infinitive_planned_now_lies_ahead(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
