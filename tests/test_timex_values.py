@@ -477,3 +477,41 @@ def test_counting_back_from_a_day_ahead_in_running_text(nlp) -> None:
     text = "Schools will stay shut until April 10. Officials reported 300 new cases, down from 340 the day before."
     assert [(t.text, t.value) for t in tag_text(nlp, text, date(2020, 3, 29))] == [
         ("April 10", "2020-04-10"), ("the day before", "2020-03-28")]
+
+
+# ---------------------------------------------------------------- ninth round: a part of the day next to the day told of
+# "the following morning", "the previous night", "the night before" are that part of the day
+# after or before the day the text is telling of (the anchor, else the document date): a
+# TIME, as "that night" is; "that same day", "that same year" are that day, that year.
+NEIGHBOUR_DAY_PARTS = [
+    ("the following morning", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-04TMO"),
+    ("the next evening", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-04TEV"),
+    ("the previous night", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-02TNI"),
+    ("the night before", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-02TNI"),
+    ("the following night", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-04TNI"),
+    ("the next morning", MON, {}, "TIME", "2022-02-15TMO"),
+    ("that same day", MON, {"anchor": date(2021, 6, 3)}, "DATE", "2021-06-03"),
+    ("that same year", MON, {"anchor": date(2021, 6, 3), "anchor_value": "2021"}, "DATE", "2021"),
+    # guards: the day itself, and days counted, stay as they were
+    ("that night", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-03TNI"),
+    ("the next day", MON, {"anchor": date(2021, 6, 3)}, "DATE", "2021-06-04"),
+    ("two nights later", MON, {"anchor": date(2021, 6, 3)}, "DATE", "2021-06-05"),
+    ("this morning", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2022-02-14TMO"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), NEIGHBOUR_DAY_PARTS)
+def test_part_of_a_day_next_to_the_day_told_of(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The ferry sank on Tuesday. The next morning, divers found the wreck.", MON,
+     [("Tuesday", "2022-02-08"), ("The next morning", "2022-02-09TMO")]),
+    ("Troops took the bridge on Friday after shelling it the night before.", MON,
+     [("Friday", "2022-02-11"), ("the night before", "2022-02-10TNI")]),
+    ("The mine opened in 2004. That same year, it flooded.", MON,
+     [("2004", "2004"), ("That same year", "2004")]),
+])
+def test_part_of_a_day_next_to_the_day_told_of_in_running_text(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
