@@ -632,3 +632,25 @@ def test_the_future_spoken_of(nlp, text: str, dct: date, expected) -> None:
 ])
 def test_infinitive_planned_now_lies_ahead(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- ninth round: the quarter a day closes
+# "the quarter ended July 31", with no quarter named before it, is the calendar quarter
+# most of its three months fall in (May to July: the second), not the last quarter over;
+# once the text has named a quarter (a fiscal "first quarter"), TimeBank keeps that one.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The chain lost money in the quarter ended July 31.", NOV,
+     [("the quarter", "DATE", "2013-Q2"), ("July 31", "DATE", "2013-07-31")]),
+    ("For the quarter ending June 30, the lender posted a small profit.", NOV,
+     [("the quarter", "DATE", "2013-Q2"), ("June 30", "DATE", "2013-06-30")]),
+    ("The brewer made $9 million in the quarter ended Sept. 30.", NOV,
+     [("the quarter", "DATE", "2013-Q3"), ("Sept. 30", "DATE", "2013-09-30")]),
+    ("The group reported a loss in the fiscal first quarter. In the quarter ended Sept. 30, sales fell.", NOV,
+     [("the fiscal first quarter", "DATE", "2013-Q1"), ("the quarter", "DATE", "2013-Q1"),
+      ("Sept. 30", "DATE", "2013-09-30")]),
+    ("In the three months ended Sept. 30, sales fell.", NOV,
+     [("the three months", "DURATION", "P3M"), ("Sept. 30", "DATE", "2013-09-30")]),
+])
+def test_the_quarter_a_day_closes(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from core import DATA_DIR
 from core.extract.timex.lexicon import MONTH_NAMES, SEASON_NAMES, SPAN_START_PREPOSITIONS, WEEKDAY_NAMES, read_words
 from core.extract.timex.normaliser import normalise
-from core.extract.timex.periods import latest_quarter
+from core.extract.timex.periods import latest_quarter, the_quarter
 from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
 from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative
 from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Normalised
@@ -89,6 +89,10 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = Normalised(span.label_ or DATE, UNRESOLVED_DATE)
         if result is None:
             continue
+        if not quarter_value and (ended := _quarter_ended_on(span, ordered, index, dct, settings)):
+            # "the quarter ended July 31" with no quarter named before: the quarter that date closes
+            # (once a fiscal quarter is named, "the fiscal first quarter", TimeML keeps its ordinal)
+            result = ended
         if generic := _generic_day_word(span):
             result = Normalised(DATE, generic)  # "today's world", "the leaders of tomorrow": the age, no day
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
@@ -182,6 +186,30 @@ def _habitual(span: Span) -> bool:
     verb = prep.head if prep.dep_ == "prep" else prep
     return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
             and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
+
+
+_QUARTER_WORDS = re.compile(r"(?:the )?(?:fiscal )?quarter", re.IGNORECASE)
+# Days back from a quarter's last day to a day in the calendar quarter most of it falls in
+# (a fiscal quarter "ended July 31" runs May to July: mostly the second quarter).
+_QUARTER_MIDDLE = timedelta(days=45)
+
+
+def _quarter_ended_on(span: Span, spans: list[Span], index: int, dct: date | None,
+                      settings: TimexSettings) -> Normalised | None:
+    """ "the quarter ended Sept. 30", "the fiscal quarter ending June 30": the calendar
+    quarter most of the three months before that day fall in; None when no day follows."""
+    doc = span.doc
+    if not _QUARTER_WORDS.fullmatch(span.text) or span.end >= len(doc) or doc[span.end].lower_ not in ("ended", "ending"):
+        return None
+    following = spans[index + 1] if index + 1 < len(spans) else None
+    gap = following.start - span.end - 1 if following is not None else -1
+    if following is None or not (gap == 0 or gap == 1 and doc[span.end + 1].lower_ == "on"):
+        return None
+    day = normalise(following.text, dct, tense=PAST, date_order=settings.date_order)
+    if day is None or day.type != DATE or day.date_start is None or day.date_start != day.date_end:
+        return None
+    middle = day.date_start - _QUARTER_MIDDLE
+    return the_quarter(middle.year, (middle.month - 1) // 3 + 1)
 
 
 @lru_cache(maxsize=1)
