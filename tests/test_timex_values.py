@@ -515,3 +515,24 @@ def test_part_of_a_day_next_to_the_day_told_of(text, dct, context, type_, value)
 ])
 def test_part_of_a_day_next_to_the_day_told_of_in_running_text(nlp, text, dct, expected) -> None:
     assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- ninth round: "the fall" as a season
+# American news names autumn "the fall": after "in", "during", "by", "until", "since",
+# "through" it is the season (with a year after "of", that year's), read by the verb's
+# tense as the other seasons are; "the fall of the government", "the fall in prices",
+# "died in the fall from the cliff" are no time expressions. (The model already tags some
+# of these rows itself; the rule makes them not depend on it.)
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The new terminal will open in the fall.", MON, [("the fall", "2022-FA")]),
+    ("Fares went up twice during the fall.", MON, [("the fall", "2021-FA")]),
+    ("Talks on a new treaty are expected to resume in the fall.", MON, [("the fall", "2022-FA")]),
+    ("The mill closed in the fall, the union said.", MON, [("the fall", "2021-FA")]),
+    ("The dam should be finished by the late fall.", MON, [("the late fall", "2022-FA")]),
+    ("In the fall of 2019, the mayor stepped down.", MON, [("the fall of 2019", "2019-FA")]),
+    ("Riots followed the fall of the government.", MON, []),
+    ("Shares rebounded after the fall in oil prices.", MON, []),
+    ("The hiker was hurt in the fall from the ridge.", MON, []),
+])
+def test_the_fall_as_a_season(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
