@@ -536,3 +536,15 @@ def test_part_of_a_day_next_to_the_day_told_of_in_running_text(nlp, text, dct, e
 ])
 def test_the_fall_as_a_season(nlp, text, dct, expected) -> None:
     assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- ninth round: "before", "after" outside the extent
+# "just before midnight", "shortly after 5 a.m.": the model folds the preposition into its
+# entity; TimeML leaves such signals outside the TIMEX3, as it does "on", "at", "since".
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The tremor struck just before midnight.", MON, [("midnight", "2022-02-14T24:00")]),
+    ("The ferry docked shortly after 6 a.m. on Sunday.", MON, [("6 a.m. on Sunday", "2022-02-13T06:00")]),
+    ("The ferry docked at 6 a.m. on Sunday.", MON, [("6 a.m. on Sunday", "2022-02-13T06:00")]),
+])
+def test_signal_outside_the_extent(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
