@@ -548,3 +548,36 @@ def test_the_fall_as_a_season(nlp, text, dct, expected) -> None:
 ])
 def test_signal_outside_the_extent(nlp, text, dct, expected) -> None:
     assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- ninth round: "week-long", "all day"
+# An adjective of length ("a week-long strike", "a yearlong inquiry") and "all day", "all
+# week" measure one unit: DURATION P1W, P1Y, P1D; "months-long talks" measures units of
+# no count (PXM), as "months" does.
+LENGTHS = [
+    ("week-long", MON, {}, "DURATION", "P1W"),
+    ("weeklong", MON, {}, "DURATION", "P1W"),
+    ("year-long", MON, {}, "DURATION", "P1Y"),
+    ("months-long", MON, {}, "DURATION", "PXM"),
+    ("all day", MON, {}, "DURATION", "P1D"),
+    ("all week long", MON, {}, "DURATION", "P1W"),
+    # guards: a counted length and a plural unit are as before
+    ("two-day", MON, {}, "DURATION", "P2D"),
+    ("months", MON, {}, "DURATION", "PXM"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), LENGTHS)
+def test_lengths_of_one_unit(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The week-long walkout ended on Friday.", MON, [("week-long", "P1W"), ("Friday", "2022-02-11")]),
+    ("A yearlong audit found no fraud.", MON, [("yearlong", "P1Y")]),
+    ("Months-long negotiations broke down.", MON, [("Months-long", "PXM")]),
+    ("Rescuers dug all day.", MON, [("all day", "P1D")]),
+    ("The valley has a long history of floods.", MON, []),
+])
+def test_lengths_of_one_unit_in_running_text(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
