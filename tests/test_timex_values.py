@@ -581,3 +581,22 @@ def test_lengths_of_one_unit(text, dct, context, type_, value) -> None:
 ])
 def test_lengths_of_one_unit_in_running_text(nlp, text, dct, expected) -> None:
     assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- ninth round: "the 1800s" is a century
+# A plural of a round hundred before 2000 ("the 1800s", "the late 1600s") names that
+# century (TimeML 18, 16), not the decade 1800-1809; "the 2000s" is read as the decade,
+# as news writes it, and "the 1990s" stays a decade.
+HUNDREDS = [
+    ("the 1800s", MON, {}, "DATE", "18"),
+    ("the late 1600s", MON, {}, "DATE", "16"),
+    ("the 1900s", MON, {}, "DATE", "19"),
+    ("the 2000s", MON, {}, "DATE", "200"),
+    ("the 1990s", MON, {}, "DATE", "199"),
+    ("the early 1950s", MON, {}, "DATE", "195"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), HUNDREDS)
+def test_round_hundreds_are_centuries(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
