@@ -574,3 +574,83 @@ def test_effective_and_payable_look_ahead(nlp, text: str, dct: date, expected) -
 ])
 def test_month_of_habit(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- ninth round: "today" and "tomorrow" as an age
+# "today's world", "the leaders of tomorrow": the present age and the one to come, TimeML's
+# PRESENT_REF and FUTURE_REF, not a calendar day (nouns of an age: core/data/timex_generic_nouns.txt);
+# the day's own business ("today's vote", "by the end of today") keeps the day.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("In today's world, few people write letters by hand.", MON, [("today", "DATE", "PRESENT_REF")]),
+    ("Today's young people watch less television.", MON, [("Today", "DATE", "PRESENT_REF")]),
+    ("The academy trains the leaders of tomorrow.", MON, [("tomorrow", "DATE", "FUTURE_REF")]),
+    ("Tomorrow's cities will run on solar power.", MON, [("Tomorrow", "DATE", "FUTURE_REF")]),
+    ("Today's vote in the senate was close.", MON, [("Today", "DATE", "2013-03-18")]),
+    ("Tomorrow's papers will carry the story.", MON, [("Tomorrow", "DATE", "2013-03-19")]),
+    ("The shop stays open until the end of today.", MON, [("the end of today", "DATE", "2013-03-18")]),
+    ("The minister spoke today about the world economy.", MON, [("today", "DATE", "2013-03-18")]),
+])
+def test_today_and_tomorrow_as_an_age(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- ninth round: the future as what is spoken of
+# "the future of the region", "the future looks bleak": prospects, the thing a sentence
+# speaks of, not a time when something happens; "in the future", "worried about the
+# future" stay FUTURE_REF.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The talks will shape the future of the region.", MON, []),
+    ("The future looks bleak for the mill town.", MON, []),
+    ("Farmers say the future is uncertain.", MON, []),
+    ("Farmers are worried about the future.", MON, [("the future", "DATE", "FUTURE_REF")]),
+    ("Prices will fall in the future, analysts said.", MON, [("the future", "DATE", "FUTURE_REF")]),
+    ("What happens in the future is unclear.", MON, [("the future", "DATE", "FUTURE_REF")]),
+    ("The plant will close in the near future.", MON, [("the near future", "DATE", "FUTURE_REF")]),
+])
+def test_the_future_spoken_of(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- ninth round: an infinitive planned now
+# Under a present-tense verb of plan or intent, an infinitive that the expression dates
+# itself ("is going to close the plant in March") tells of what lies ahead: a year-less
+# month, season or quarter is the coming one, not the nearest. A period a noun under the
+# infinitive covers ("to report a loss for the second quarter"), a month on a noun ("under
+# a March agreement") and an infinitive under a past verb ("promised to ...") are unchanged.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The company is going to close the plant in March.", AUG, [("March", "DATE", "2014-03")]),
+    ("The ministry plans to publish the figures in February.", AUG, [("February", "DATE", "2014-02")]),
+    ("The club hopes to open its new stadium in the spring.", AUG, [("the spring", "DATE", "2014-SP")]),
+    ("The airline wants to resume flights in the first quarter.", AUG, [("the first quarter", "DATE", "2014-Q1")]),
+    ("The company expects to report a loss for the second quarter.", AUG, [("the second quarter", "DATE", "2013-Q2")]),
+    ("The firm is trying to sell itself under a March agreement.", AUG, [("March", "DATE", "2013-03")]),
+    ("The minister promised to finish the road in March.", AUG, [("March", "DATE", "2013-03")]),
+    ("The firm closed the plant in March.", AUG, [("March", "DATE", "2013-03")]),
+])
+def test_infinitive_planned_now_lies_ahead(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- ninth round: the quarter a day closes
+# "the quarter ended July 31", with no quarter named before it, is the calendar quarter
+# most of its three months fall in (May to July: the second), not the last quarter over;
+# once the text has named a quarter (a fiscal "first quarter"), TimeBank keeps that one.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The chain lost money in the quarter ended July 31.", NOV,
+     [("the quarter", "DATE", "2013-Q2"), ("July 31", "DATE", "2013-07-31")]),
+    ("For the quarter ending June 30, the lender posted a small profit.", NOV,
+     [("the quarter", "DATE", "2013-Q2"), ("June 30", "DATE", "2013-06-30")]),
+    ("The brewer made $9 million in the quarter ended Sept. 30.", NOV,
+     [("the quarter", "DATE", "2013-Q3"), ("Sept. 30", "DATE", "2013-09-30")]),
+    ("The group reported a loss in the fiscal first quarter. In the quarter ended Sept. 30, sales fell.", NOV,
+     [("the fiscal first quarter", "DATE", "2013-Q1"), ("the quarter", "DATE", "2013-Q1"),
+      ("Sept. 30", "DATE", "2013-09-30")]),
+    ("In the three months ended Sept. 30, sales fell.", NOV,
+     [("the three months", "DURATION", "P3M"), ("Sept. 30", "DATE", "2013-09-30")]),
+])
+def test_the_quarter_a_day_closes(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

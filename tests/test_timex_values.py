@@ -477,3 +477,126 @@ def test_counting_back_from_a_day_ahead_in_running_text(nlp) -> None:
     text = "Schools will stay shut until April 10. Officials reported 300 new cases, down from 340 the day before."
     assert [(t.text, t.value) for t in tag_text(nlp, text, date(2020, 3, 29))] == [
         ("April 10", "2020-04-10"), ("the day before", "2020-03-28")]
+
+
+# ---------------------------------------------------------------- ninth round: a part of the day next to the day told of
+# "the following morning", "the previous night", "the night before" are that part of the day
+# after or before the day the text is telling of (the anchor, else the document date): a
+# TIME, as "that night" is; "that same day", "that same year" are that day, that year.
+NEIGHBOUR_DAY_PARTS = [
+    ("the following morning", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-04TMO"),
+    ("the next evening", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-04TEV"),
+    ("the previous night", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-02TNI"),
+    ("the night before", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-02TNI"),
+    ("the following night", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-04TNI"),
+    ("the next morning", MON, {}, "TIME", "2022-02-15TMO"),
+    ("that same day", MON, {"anchor": date(2021, 6, 3)}, "DATE", "2021-06-03"),
+    ("that same year", MON, {"anchor": date(2021, 6, 3), "anchor_value": "2021"}, "DATE", "2021"),
+    # guards: the day itself, and days counted, stay as they were
+    ("that night", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2021-06-03TNI"),
+    ("the next day", MON, {"anchor": date(2021, 6, 3)}, "DATE", "2021-06-04"),
+    ("two nights later", MON, {"anchor": date(2021, 6, 3)}, "DATE", "2021-06-05"),
+    ("this morning", MON, {"anchor": date(2021, 6, 3)}, "TIME", "2022-02-14TMO"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), NEIGHBOUR_DAY_PARTS)
+def test_part_of_a_day_next_to_the_day_told_of(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The ferry sank on Tuesday. The next morning, divers found the wreck.", MON,
+     [("Tuesday", "2022-02-08"), ("The next morning", "2022-02-09TMO")]),
+    ("Troops took the bridge on Friday after shelling it the night before.", MON,
+     [("Friday", "2022-02-11"), ("the night before", "2022-02-10TNI")]),
+    ("The mine opened in 2004. That same year, it flooded.", MON,
+     [("2004", "2004"), ("That same year", "2004")]),
+])
+def test_part_of_a_day_next_to_the_day_told_of_in_running_text(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- ninth round: "the fall" as a season
+# American news names autumn "the fall": after "in", "during", "by", "until", "since",
+# "through" it is the season (with a year after "of", that year's), read by the verb's
+# tense as the other seasons are; "the fall of the government", "the fall in prices",
+# "died in the fall from the cliff" are no time expressions. (The model already tags some
+# of these rows itself; the rule makes them not depend on it.)
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The new terminal will open in the fall.", MON, [("the fall", "2022-FA")]),
+    ("Fares went up twice during the fall.", MON, [("the fall", "2021-FA")]),
+    ("Talks on a new treaty are expected to resume in the fall.", MON, [("the fall", "2022-FA")]),
+    ("The mill closed in the fall, the union said.", MON, [("the fall", "2021-FA")]),
+    ("The dam should be finished by the late fall.", MON, [("the late fall", "2022-FA")]),
+    ("In the fall of 2019, the mayor stepped down.", MON, [("the fall of 2019", "2019-FA")]),
+    ("Riots followed the fall of the government.", MON, []),
+    ("Shares rebounded after the fall in oil prices.", MON, []),
+    ("The hiker was hurt in the fall from the ridge.", MON, []),
+])
+def test_the_fall_as_a_season(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- ninth round: "before", "after" outside the extent
+# "just before midnight", "shortly after 5 a.m.": the model folds the preposition into its
+# entity; TimeML leaves such signals outside the TIMEX3, as it does "on", "at", "since".
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The tremor struck just before midnight.", MON, [("midnight", "2022-02-14T24:00")]),
+    ("The ferry docked shortly after 6 a.m. on Sunday.", MON, [("6 a.m. on Sunday", "2022-02-13T06:00")]),
+    ("The ferry docked at 6 a.m. on Sunday.", MON, [("6 a.m. on Sunday", "2022-02-13T06:00")]),
+])
+def test_signal_outside_the_extent(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- ninth round: "week-long", "all day"
+# An adjective of length ("a week-long strike", "a yearlong inquiry") and "all day", "all
+# week" measure one unit: DURATION P1W, P1Y, P1D; "months-long talks" measures units of
+# no count (PXM), as "months" does.
+LENGTHS = [
+    ("week-long", MON, {}, "DURATION", "P1W"),
+    ("weeklong", MON, {}, "DURATION", "P1W"),
+    ("year-long", MON, {}, "DURATION", "P1Y"),
+    ("months-long", MON, {}, "DURATION", "PXM"),
+    ("all day", MON, {}, "DURATION", "P1D"),
+    ("all week long", MON, {}, "DURATION", "P1W"),
+    # guards: a counted length and a plural unit are as before
+    ("two-day", MON, {}, "DURATION", "P2D"),
+    ("months", MON, {}, "DURATION", "PXM"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), LENGTHS)
+def test_lengths_of_one_unit(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The week-long walkout ended on Friday.", MON, [("week-long", "P1W"), ("Friday", "2022-02-11")]),
+    ("A yearlong audit found no fraud.", MON, [("yearlong", "P1Y")]),
+    ("Months-long negotiations broke down.", MON, [("Months-long", "PXM")]),
+    ("Rescuers dug all day.", MON, [("all day", "P1D")]),
+    ("The valley has a long history of floods.", MON, []),
+])
+def test_lengths_of_one_unit_in_running_text(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
+# ---------------------------------------------------------------- ninth round: "the 1800s" is a century
+# A plural of a round hundred before 2000 ("the 1800s", "the late 1600s") names that
+# century (TimeML 18, 16), not the decade 1800-1809; "the 2000s" is read as the decade,
+# as news writes it, and "the 1990s" stays a decade.
+HUNDREDS = [
+    ("the 1800s", MON, {}, "DATE", "18"),
+    ("the late 1600s", MON, {}, "DATE", "16"),
+    ("the 1900s", MON, {}, "DATE", "19"),
+    ("the 2000s", MON, {}, "DATE", "200"),
+    ("the 1990s", MON, {}, "DATE", "199"),
+    ("the early 1950s", MON, {}, "DATE", "195"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), HUNDREDS)
+def test_round_hundreds_are_centuries(text, dct, context, type_, value) -> None:
+    _check(text, dct, context, type_, value)

@@ -116,7 +116,9 @@ def _season_bounds(code: str, year: int) -> tuple[date, date]:
 def read_decade_century(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"(?:the )?(?:early |mid-?|late |mid )?(\d{3})0'?s", s)
     if m:
-        return the_decade(int(m.group(1)))
+        if re.fullmatch(r"1\d0", m.group(1)):
+            return the_century(int(m.group(1)) // 10)  # "the 1800s", "the late 1600s": a century, 18, 16
+        return the_decade(int(m.group(1)))  # "the 1990s"; "the 2000s" is the decade 2000-2009
     m = re.fullmatch(r"(?:the )?(?:early |mid-?|late |mid )?'(\d)0s", s)
     if m:
         return the_decade(190 + int(m.group(1)))

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from core import DATA_DIR
 from core.extract.timex.lexicon import MONTH_NAMES, SEASON_NAMES, SPAN_START_PREPOSITIONS, WEEKDAY_NAMES, read_words
 from core.extract.timex.normaliser import normalise
-from core.extract.timex.periods import latest_quarter
+from core.extract.timex.periods import latest_quarter, the_quarter
 from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
 from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative
 from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Normalised
@@ -25,6 +25,7 @@ from core.records import Timex
 log = logging.getLogger(__name__)
 
 HABITUAL_ADVERBS_FILE = DATA_DIR / "timex_habitual_adverbs.txt"
+GENERIC_NOUNS_FILE = DATA_DIR / "timex_generic_nouns.txt"
 
 # "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
 _CUT_ABBREVIATIONS = frozenset({"a.m", "p.m"})
@@ -60,6 +61,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
+        if _future_spoken_of(span):
+            continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
 
@@ -86,6 +89,12 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = Normalised(span.label_ or DATE, UNRESOLVED_DATE)
         if result is None:
             continue
+        if not quarter_value and (ended := _quarter_ended_on(span, ordered, index, dct, settings)):
+            # "the quarter ended July 31" with no quarter named before: the quarter that date closes
+            # (once a fiscal quarter is named, "the fiscal first quarter", TimeML keeps its ordinal)
+            result = ended
+        if generic := _generic_day_word(span):
+            result = Normalised(DATE, generic)  # "today's world", "the leaders of tomorrow": the age, no day
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
             result = Normalised(DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
         if result.type == DURATION and re.fullmatch(r"P\d+M", result.value):
@@ -177,6 +186,69 @@ def _habitual(span: Span) -> bool:
     verb = prep.head if prep.dep_ == "prep" else prep
     return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
             and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
+
+
+_QUARTER_WORDS = re.compile(r"(?:the )?(?:fiscal )?quarter", re.IGNORECASE)
+# Days back from a quarter's last day to a day in the calendar quarter most of it falls in
+# (a fiscal quarter "ended July 31" runs May to July: mostly the second quarter).
+_QUARTER_MIDDLE = timedelta(days=45)
+
+
+def _quarter_ended_on(span: Span, spans: list[Span], index: int, dct: date | None,
+                      settings: TimexSettings) -> Normalised | None:
+    """ "the quarter ended Sept. 30", "the fiscal quarter ending June 30": the calendar
+    quarter most of the three months before that day fall in; None when no day follows."""
+    doc = span.doc
+    if not _QUARTER_WORDS.fullmatch(span.text) or span.end >= len(doc) or doc[span.end].lower_ not in ("ended", "ending"):
+        return None
+    following = spans[index + 1] if index + 1 < len(spans) else None
+    gap = following.start - span.end - 1 if following is not None else -1
+    if following is None or not (gap == 0 or gap == 1 and doc[span.end + 1].lower_ == "on"):
+        return None
+    day = normalise(following.text, dct, tense=PAST, date_order=settings.date_order)
+    if day is None or day.type != DATE or day.date_start is None or day.date_start != day.date_end:
+        return None
+    middle = day.date_start - _QUARTER_MIDDLE
+    return the_quarter(middle.year, (middle.month - 1) // 3 + 1)
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    """Nouns of an age (core/data/timex_generic_nouns.txt): "today's world", "the leaders of tomorrow"."""
+    return frozenset(read_words(GENERIC_NOUNS_FILE))
+
+
+# What "today" and "tomorrow" stand for when they name an age, not a day (TimeML).
+_GENERIC_DAY_WORDS = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}
+
+
+def _generic_day_word(span: Span) -> str:
+    """PRESENT_REF or FUTURE_REF for a "today" or "tomorrow" that names the present age or
+    the one to come: owning a noun of an age ("today's world") or after "of" under one ("the
+    leaders of tomorrow"); "" for a calendar day ("today's vote", "by the end of today")."""
+    if len(span) != 1 or span[0].lower_ not in _GENERIC_DAY_WORDS:
+        return ""
+    doc, token = span.doc, span[0]
+    owner = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "\u2019s")
+    if owner:
+        noun = token.head
+    elif token.i > 0 and doc[token.i - 1].lower_ == "of" and token.head.i == token.i - 1:
+        noun = doc[token.i - 1].head
+    else:
+        return ""
+    if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.lower_ not in generic_nouns():
+        return ""
+    return _GENERIC_DAY_WORDS[token.lower_]
+
+
+def _future_spoken_of(span: Span) -> bool:
+    """ "the future of the region", "the future looks bleak": the prospects of something, what
+    is spoken of, not a time at which something happens ("in the future", "worried about the
+    future" stay FUTURE_REF). TimeML marks "the future" only as a time of an event."""
+    root = span.root
+    if root.lower_ != "future" or span[0].lower_ != "the":
+        return False
+    return root.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
 
 
 def _overnight_on_noun(span: Span) -> bool:

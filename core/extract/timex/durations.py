@@ -148,6 +148,15 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
     if m:
         assert m.lastindex is not None  # each pattern ends in a capturing unit group
         return Normalised(DURATION, duration_value(None, m.group(m.lastindex)))
+    # "a week-long strike", "a yearlong inquiry": as long as one unit; "months-long talks": units
+    # of no count; "all day", "all week": the whole of one unit
+    m = re.fullmatch(r"(?:an? )?(day|week|month|year|decade|century)-?long", s) or \
+        re.fullmatch(r"all (day|week|month|year)(?:-? ?long)?", s)
+    if m:
+        return Normalised(DURATION, duration_value(1, m.group(1)))
+    m = re.fullmatch(r"(days|weeks|months|years|decades|centuries)-?long", s)
+    if m:
+        return Normalised(DURATION, duration_value(None, m.group(1)))
     m = re.fullmatch(r"(?:many |long |recent |coming |upcoming )?"
                      r"(seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)", s) or \
         re.fullmatch(r"(?:the )?(hours|days|weeks|months|years|decades) (?:ahead|to come)", s)

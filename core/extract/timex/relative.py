@@ -23,7 +23,7 @@ from core.extract.timex.periods import (
     the_year,
     units_from,
 )
-from core.extract.timex.values import DATE, DURATION, FUTURE, NO_TENSE, PAST, UNRESOLVED_DATE, Context, Normalised
+from core.extract.timex.values import DATE, DURATION, FUTURE, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Context, Normalised
 
 # Words before "the past year", "the last week" that make it a length of time
 # ("for the past year", "has spent the past week"), not the calendar unit before
@@ -64,7 +64,7 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
     else:
         m = re.fullmatch(r"(?:the|a) (" + "|".join(_ANAPHORIC_NEXT + _ANAPHORIC_PREV) + r") " + UNIT_RE, s)
         m2 = re.fullmatch(r"the (day|week|month|year|night) (before|after|earlier|later)", s)
-        m3 = re.fullmatch(r"(?:that|the same) (day|week|month|year|decade|quarter)", s)  # "that night" is a TIME
+        m3 = re.fullmatch(r"(?:that|the same|that same) (day|week|month|year|decade|quarter)", s)  # "that night" is a TIME
         if m:
             count, unit_word = 1, m.group(2)
             sign = 1 if m.group(1) in _ANAPHORIC_NEXT else -1
@@ -96,6 +96,9 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
         result = units_from(base, steps, letter)
     if steps > 0 and _beyond_what_is_told(base, result, letter, ctx):
         return Normalised(DATE, UNRESOLVED_DATE)  # "80 years later" counts from some event, not the last day named
+    if unit_word == "night" and not counted and result.type == DATE:
+        # "the previous night", "the night before", "that night": a part of that day, a TIME
+        return Normalised(TIME, result.value + "TNI", result.date_start, result.date_end)
     return result
 
 

@@ -42,11 +42,12 @@ BLOCKERS_FILE = DATA_DIR / "timex_blockers.jsonl"
 _NER_LABELS = frozenset({"DATE", "TIME"})
 # Words the model folds into a time entity that TimeML leaves outside the
 # timex: evaluative adjectives ("a long weekend" -> "weekend"), prepositions
-# and focus adverbs with no TIMEX3 `mod` ("just last month" -> "last month").
+# ("shortly before midnight" -> "midnight": TimeML's signals) and focus adverbs
+# with no TIMEX3 `mod` ("just last month" -> "last month").
 # "about"/"the" stay: TimeML keeps them ("about 50 minutes").
 _NER_TRIM_LEFT = frozenset({"long", "whole", "entire", "full", "busy", "hectic", "an", "estimated",
                             "on", "in", "at", "since", "until", "by", "during", "for", "from", "between",
-                            *NO_MOD_FOCUS})
+                            "before", "after", "shortly", *NO_MOD_FOCUS})
 # The same, in several words ("as early as next year" -> "next year"), longest first.
 _NER_TRIM_LEFT_PHRASES = tuple(sorted((tuple(p.split()) for p in NO_MOD_FOCUS if " " in p), key=len, reverse=True))
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", '"', "'", "-", "\u2019", "\u2018", "\u201c", "\u201d"})

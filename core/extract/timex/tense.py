@@ -69,7 +69,11 @@ def governing_tense(span: Span) -> str:
       of a completed event: past);
     - an infinitive ("expects the deal to close by Dec. 15") takes its
       governor's tense, except under a past one ("were ordered to leave on
-      Friday"), after which it may lie either side of the document date: "";
+      Friday"), after which it may lie either side of the document date: "",
+      and under a present one when the expression dates the infinitive itself
+      ("is going to close the plant in March", "plans to publish the figures in
+      February"): what is intended or planned now lies ahead, FUTURE (not what
+      a noun under it covers: "expects to report a loss for the second quarter");
     - a bare participle or adjective of scheduling ("set to resume Monday",
       "due in October": `core/data/timex_schedule_words.csv`) puts it ahead:
       FUTURE (unless the pluperfect puts it past: "had been due to expire
@@ -175,7 +179,7 @@ def _tense_of_governor(span: Span) -> str:
     if not doc.has_annotation("DEP"):
         return NO_TENSE
     token: Token = span.root
-    infinitive = through_modifier = through_noun = False
+    infinitive = through_modifier = through_noun = ahead_of_infinitive = False
     for _ in range(_GOVERNOR_STEPS):
         if token.head is token:
             return _tense_of(token) if token.pos_ in ("VERB", "AUX") else NO_TENSE
@@ -205,6 +209,7 @@ def _tense_of_governor(span: Span) -> str:
             continue
         aux = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
         if _is_infinitive(token, aux):
+            ahead_of_infinitive = not infinitive and _dates_directly(span, token)
             infinitive = True
             continue
         if not aux and token.tag_ == "VBN" and _schedules(token, infinitive):
@@ -223,8 +228,21 @@ def _tense_of_governor(span: Span) -> str:
             return NO_TENSE
         if infinitive and tense == PAST:
             return NO_TENSE
+        if ahead_of_infinitive and tense == PRESENT:
+            return FUTURE
         return tense
     return NO_TENSE
+
+
+def _dates_directly(span: Span, verb: Token) -> bool:
+    """Whether the expression dates `verb` itself: hangs from it ("to meet Thursday") or from a
+    preposition on it ("to cut jobs in March"), not from a noun ("to report a loss for the
+    quarter", "to sell under a June agreement") nor through "for", which names what a
+    report or a payment covers."""
+    head = span.root.head
+    if head.i == verb.i:
+        return True
+    return head.dep_ == "prep" and head.head.i == verb.i and head.lower_ != "for"
 
 
 def _state_until(adjective: Token, span: Span) -> bool:

@@ -12,6 +12,8 @@ from core.extract.timex.values import DATE, DURATION, FUTURE, TIME, Context, Nor
 
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _UTC_ZONES = {"gmt", "utc"}  # zones written with the UTC designator Z
+# Words before a part of the day that step from the day the text is telling of.
+_DAY_STEPS = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
 
 
 def _split_time_of_day(s: str) -> tuple[str, str] | None:
@@ -80,12 +82,19 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
         day = day if ctx.tense == FUTURE else day - timedelta(days=1)
         return Normalised(TIME, day.isoformat() + suffix, day, day)
     rest = DAY_PART_EDGE.sub("", rest)
-    if rest in ("", "this", "the", "that", "the same", "today", "early", "late", "mid", "in the"):
+    if rest in _DAY_STEPS:
+        # "the following morning", "the previous night": that part of the day after or before
+        # the day the text is telling of (the last day named, else the document date)
+        told = ctx.anchor or ctx.dct
+        if told is None:
+            return Normalised(TIME, "XXXX-XX-XX" + suffix)
+        day = told + timedelta(days=_DAY_STEPS[rest])
+    elif rest in ("", "this", "the", "that", "the same", "that same", "today", "early", "late", "mid", "in the"):
         if ctx.dct is None:
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
         # "that night", "in the morning" after "Friday": the part of the day the text is
         # telling of; "this morning", "tonight" are the document date's
-        day = ctx.anchor if rest in ("the", "that", "the same", "in the") and ctx.anchor else ctx.dct
+        day = ctx.anchor if rest in ("the", "that", "the same", "that same", "in the") and ctx.anchor else ctx.dct
         if rest == "" and re.fullmatch(r"T\d\d:\d\dZ?", suffix) and (named := _named_day(ctx.sentence_value)):
             day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
     elif rest == "last" and suffix == "TNI":
