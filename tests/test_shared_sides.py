@@ -55,16 +55,35 @@ def test_an_undated_claim_takes_its_documents_date():
 
 
 def test_the_corpus_assembly_shares_sides_across_its_documents():
+    """Through `assemble`, as the dashboard reads a corpus: "since the 7,000" takes Russia's side
+    and the change flag from "an additional 7,000 Russian troops", so the ledger sets it against
+    no total ("130,000 troops") as a contested figure."""
     from core.combine.assemble import assemble
+    from core.combine.ledger import build_ledger
     from core.records import Article, ArticleResult, Claim
 
-    texts = {"a": "Russia has added 7,000 troops.", "b": "Since the 7,000, more have come."}
+    texts = {"a": "Russia has 130,000 troops at the border.", "b": "Russia added 7,000 troops.",
+             "c": "Since the 7,000, more have come."}
+    figure = {"a": "130,000", "b": "7,000", "c": "7,000"}
+    said = {"a": ("Russia", "Ben Wallace", ()), "b": ("Russia", "Joe Biden", ("change",)),
+            "c": ("", "senior administration official", ())}
     articles = [Article(article_id=k, text=t, published=DAY, source="White House") for k, t in texts.items()]
-    start = {k: t.index("7,000") for k, t in texts.items()}
-    results = [ArticleResult(article_id=k, claims=(Claim(start=start[k], end=start[k] + 5, sentence=texts[k],
-                                                          value=7000, unit="troops", category="force_size",
-                                                          side="Russia" if k == "a" else ""),))
-               for k in texts]
-    claims = assemble(articles, results).claims
-    assert claims.set_index("article_id").loc["b", "side"] == "Russia"
-    assert SHARE_FLAG in claims.set_index("article_id").loc["b", "flags"].split("; ")
+    results = []
+    for k, text in texts.items():
+        start = text.index(figure[k])
+        side, claimant, flags = said[k]
+        results.append(ArticleResult(article_id=k, claims=(Claim(
+            start=start, end=start + len(figure[k]), sentence=text, value=float(figure[k].replace(",", "")),
+            unit="troops", category="force_size", side=side, claimant=claimant, date=DAY, flags=flags),)))
+    claims = assemble(articles, results).claims.set_index("article_id")
+    assert claims.loc["c", "side"] == "Russia"
+    assert claims.loc["c", "flags"].split("; ") == [SHARE_FLAG, "change"]
+    assert not build_ledger(claims.reset_index())["contested"].any()
+
+
+def test_the_same_count_as_changes_is_a_change():
+    """ "the 7,000" after "an additional 7,000 Russian troops": a change too, never a total."""
+    changes = [row("b", 7000, "Russia", flags="change"), row("c", 7000, "Russia", flags="unit_carried; change")]
+    assert sides([row("a", 7000), *changes])[0] == ("Russia", f"{SHARE_FLAG}; change")
+    mixed = [row("b", 7000, "Russia", flags="change"), row("c", 7000, "Russia")]
+    assert sides([row("a", 7000), *mixed])[0] == ("Russia", SHARE_FLAG)        # not all changes: a count

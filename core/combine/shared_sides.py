@@ -8,7 +8,10 @@ bounds the wording gives) of the same category and unit class
 (`core.combine.ledger.unit_class`), and every one of them that gives a side gives the same
 one. Small figures repeat by chance ("two tanks" in two reports are seldom the same two),
 so only figures of at least `SHARE_MIN_VALUE` are shared. The claim gets the flag
-`SHARE_FLAG`, so a reader can tell a side read from its own text from one borrowed.
+`SHARE_FLAG`, so a reader can tell a side read from its own text from one borrowed. It is
+the same count as theirs, so when every one of them is a change ("an additional 7,000",
+flag `core.combine.ledger.CHANGE_FLAG`), it is one too: "the 7,000" then never stands
+against a total of 130,000 troops as a contested figure.
 
 Runs on the claim rows of a whole corpus (`core.combine.assemble`): the side a figure
 takes depends on the other documents the corpus holds, as its ledger rows do.
@@ -20,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from core.combine.ledger import unit_class
+from core.combine.ledger import CHANGE_FLAG, unit_class
 
 SHARE_DAYS = 7
 """How many days apart two documents may state a figure and still be counting the same
@@ -50,20 +53,27 @@ def share_sides(rows: Sequence[dict[str, Any]], published: Mapping[str, date | N
     `side`, `date` and `flags` joined by "; "), each row with no side given the one other
     documents agree on (see the module's docstring); the others as they are.
     `published`: article id -> its publication date."""
-    sided: dict[tuple, list[tuple[str, date | None, str]]] = defaultdict(list)
+    sided: dict[tuple, list[tuple[str, date | None, str, bool]]] = defaultdict(list)
     for row in rows:
         value = row.get("value")
         if row.get("side") and isinstance(value, (int, float)) and value >= SHARE_MIN_VALUE:
-            sided[_key(row)].append((row["article_id"], _day(row, published), row["side"]))
+            sided[_key(row)].append((row["article_id"], _day(row, published), row["side"],
+                                     CHANGE_FLAG in _flags(row)))
     out = []
     for row in rows:
         if not row.get("side") and _key(row) in sided:
             day = _day(row, published)
-            sides = {side for article, other_day, side in sided[_key(row)]
-                     if article != row.get("article_id") and day is not None and other_day is not None
-                     and abs((other_day - day).days) <= SHARE_DAYS}
-            if len(sides) == 1:
-                flags = [f for f in str(row.get("flags") or "").split("; ") if f]
-                row = {**row, "side": sides.pop(), "flags": "; ".join([*flags, SHARE_FLAG])}
+            others = [(side, change) for article, other_day, side, change in sided[_key(row)]
+                      if article != row.get("article_id") and day is not None and other_day is not None
+                      and abs((other_day - day).days) <= SHARE_DAYS]
+            if len({side for side, _ in others}) == 1:
+                flags = _flags(row) + [SHARE_FLAG]
+                if all(change for _, change in others) and CHANGE_FLAG not in flags:
+                    flags.append(CHANGE_FLAG)
+                row = {**row, "side": others[0][0], "flags": "; ".join(flags)}
         out.append(row)
     return out
+
+
+def _flags(row: Mapping[str, Any]) -> list[str]:
+    return [f for f in str(row.get("flags") or "").split("; ") if f]
