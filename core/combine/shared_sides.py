@@ -23,7 +23,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from core.combine.ledger import CHANGE_FLAG, unit_class
+from core.combine.ledger import CHANGE_FLAG, flag_list, unit_class
+from core.frames import LIST_SEPARATOR
 
 SHARE_DAYS = 7
 """How many days apart two documents may state a figure and still be counting the same
@@ -58,7 +59,7 @@ def share_sides(rows: Sequence[dict[str, Any]], published: Mapping[str, date | N
         value = row.get("value")
         if row.get("side") and isinstance(value, (int, float)) and value >= SHARE_MIN_VALUE:
             sided[_key(row)].append((row["article_id"], _day(row, published), row["side"],
-                                     CHANGE_FLAG in _flags(row)))
+                                     CHANGE_FLAG in flag_list(row.get("flags"))))
     out = []
     for row in rows:
         if not row.get("side") and _key(row) in sided:
@@ -67,13 +68,9 @@ def share_sides(rows: Sequence[dict[str, Any]], published: Mapping[str, date | N
                       if article != row.get("article_id") and day is not None and other_day is not None
                       and abs((other_day - day).days) <= SHARE_DAYS]
             if len({side for side, _ in others}) == 1:
-                flags = _flags(row) + [SHARE_FLAG]
+                flags = flag_list(row.get("flags")) + [SHARE_FLAG]
                 if all(change for _, change in others) and CHANGE_FLAG not in flags:
                     flags.append(CHANGE_FLAG)
-                row = {**row, "side": others[0][0], "flags": "; ".join(flags)}
+                row = {**row, "side": others[0][0], "flags": LIST_SEPARATOR.join(flags)}
         out.append(row)
     return out
-
-
-def _flags(row: Mapping[str, Any]) -> list[str]:
-    return [f for f in str(row.get("flags") or "").split("; ") if f]

@@ -9,7 +9,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
-from core.extract.claims.grammar import SUBJECT_DEPS, first_conjunct
+from core.extract.claims.grammar import SUBJECT_DEPS, first_conjunct, listed_whole
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.units import Unit, is_force_noun
 
@@ -105,8 +105,8 @@ def not_a_claim(number: Token, unit: "Unit", lex: Lexicons) -> str:
     if unit.kind == "equipment":
         civil = words.get("civil", frozenset())
         whole = unit.token                # a part an "including" phrase lists is civil when its whole is
-        while whole.dep_ == "pobj" and whole.head.lower_ == "including" and whole.head.head.pos_ == "NOUN":
-            whole = whole.head.head
+        while (larger := listed_whole(whole)) is not None and larger.pos_ == "NOUN":
+            whole = larger
         # the list's next items, and the parts an "including" phrase lists ("11 ships, including one carrier")
         listed = {t.i for c in whole.children
                   if c.dep_ == "conj" or c.dep_ == "prep" and c.lower_ == "including" for t in c.subtree}

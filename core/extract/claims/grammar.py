@@ -40,6 +40,12 @@ def with_the(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
+def listed_whole(token: Token) -> Token | None:
+    """The whole that an "including" phrase lists `token` as a part of ("158 drones ...,
+    including nine" -> drones); None when `token` is no such part."""
+    return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "including" else None
+
+
 def of_objects(token: Token) -> list[Token]:
     """The objects of the "of" phrases on `token` ("tanks of the enemy" -> enemy)."""
     return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"

@@ -12,6 +12,7 @@ from core.extract.claims.grammar import (
     POSSESSIVE_PRONOUNS,
     SUBJECT_DEPS,
     first_conjunct,
+    listed_whole,
     of_objects,
     subject_of,
     with_the,
@@ -79,9 +80,7 @@ def command_side(unit: Token, lex: Lexicons) -> str:
                 continue
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.command_nouns:
-                    named = [c for c in noun.children if c.dep_ in ("compound", "poss", "amod")]
-                    named += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                              for o in p.children if o.dep_ == "pobj"]
+                    named = [c for c in noun.children if c.dep_ in ("compound", "poss", "amod")] + of_objects(noun)
                     side = next((found for t in named for found in [phrase_side(t, lex)] if found), "")
                     if side:
                         return side
@@ -207,25 +206,23 @@ def holder_side(unit: Token, lex: Lexicons) -> str:
     Russian equipment, including 1,720 tanks": the side of the noun a holding verb
     (`HOLDING_VERBS`) describes or has as its subject, or of the whole an "including" phrase
     lists a part of; or of that noun's "of" phrase."""
-    holder = _holder(unit)
-    nouns = [holder] if holder is not None else []
-    while nouns and _OF_CHAIN >= len(nouns):   # "the loss of 9,128 pieces of Russian equipment"
-        side = phrase_side(nouns[-1], lex)
+    noun = _holder(unit)
+    for _ in range(_OF_CHAIN):            # "the loss of 9,128 pieces of Russian equipment"
+        if noun is None:
+            return ""
+        side = phrase_side(noun, lex)
         if side:
             return side
-        following = of_objects(nouns[-1])
-        if not following:
-            return ""
-        nouns.append(following[0])
+        noun = next(iter(of_objects(noun)), None)
     return ""
 
 
 def _holder(unit: Token) -> Token | None:
     """The noun that holds the counted forces (see `holder_side`), or None."""
-    head = unit.head
-    if unit.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "including":
-        return head.head                  # "..., including 1,720 tanks"
-    verb = head.head if unit.dep_ == "pobj" else head
+    whole = listed_whole(unit)
+    if whole is not None:
+        return whole                      # "..., including 1,720 tanks"
+    verb = unit.head.head if unit.dep_ == "pobj" else unit.head
     if verb.lemma_.lower() not in HOLDING_VERBS:
         return None
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from core.extract.claims.figures import MONTHS_AND_DAYS, POST_CUES, YEAR, Figure, figure_with
-from core.extract.claims.grammar import SUBJECT_DEPS, SUBJECT_OR_OBJECT_DEPS, of_objects, span_at, with_the
+from core.extract.claims.grammar import (
+    SUBJECT_DEPS,
+    SUBJECT_OR_OBJECT_DEPS,
+    listed_whole,
+    of_objects,
+    span_at,
+    with_the,
+)
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.memo import text_of
 
@@ -453,7 +460,7 @@ def carried_unit(figure: Figure, number: Token, previous: Unit | None, lex: Lexi
         return None                     # "...; 2024 will be different"
     earlier_count = re.search(r"\bfrom\s*$", text_of(doc)[max(0, figure.phrase_start - 12):figure.phrase_start], re.I)
     the = with_the(number)               # "nearly double the 12,500"
-    part = number.dep_ == "pobj" and number.head.lower_ == "including"    # "158 drones ..., including nine over X"
+    part = listed_whole(number) is not None    # "158 drones ..., including nine over X"
     if not (earlier_count or the or part or number.dep_ in SUBJECT_DEPS or _bare_count_noun(number, lex) is not None
             or _object_of_coordinated_verb(number, previous.token)):
         return None
