@@ -88,6 +88,31 @@ def test_the_voice_of_an_address(title, side, voice):
     assert speakers.voice(title, side=side, entries=ENTRIES) == voice
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Address by President of Ukraine Volodymyr Zelenskyy, 12 March 2022. We stand.",
+     "Address by President of Ukraine Volodymyr Zelenskyy"),
+    ("Remarks by U.S. Ambassador Linda Thomas-Greenfield at a UN meeting. Thank you.",
+     "Remarks by U.S. Ambassador Linda Thomas-Greenfield at a UN meeting"),
+    ("Remarks by President Biden, March 3, 2022\nGood afternoon.", "Remarks by President Biden"),
+    ("Statement by the Official Spokesman of the Armed Forces. Our units hold.",
+     "Statement by the Official Spokesman of the Armed Forces"),
+    # guards: an opening that is a sentence about a statement, or no opening title at all
+    ("The statement by the ministry said 400 troops had left.", ""),
+    ("Our forces hold the line. Address by the President follows.", ""),
+])
+def test_the_title_a_text_opens_with(text, title):
+    assert speakers.heading(text) == title
+
+
+def test_a_text_that_opens_with_its_title_has_that_voice():
+    text = "Address by President of Ukraine Volodymyr Zelenskyy, 12 March 2022. Our army stands."
+    assert speakers.voices(text, side="Ukraine", entries=ENTRIES).voice == "Volodymyr Zelenskyy"
+    # the document's own title comes first
+    assert speakers.voices(text, title="Address by the President of the Russian Federation", side="Russia",
+                           entries=ENTRIES).voice == "Vladimir Putin"
+    assert speakers.voices("Our army stands. It will not yield.", side="Ukraine", entries=ENTRIES).voice == ""
+
+
 def _claims(text: str, *, title: str, side: str, source: str):
     from core.combine.assemble import assemble
     from core.extract.articles import extract_articles

@@ -21,7 +21,8 @@ each turn's speaker:
 `voice` names the person who gives an address, a speech or remarks from the
 document's title ("Address by the President of Ukraine", "Remarks by President
 Biden on ..."): the one claimant of what the document says, unless a sentence
-names another. `question_ranges` are the question turns, where a reporter, not
+names another; when the document has no such title, the title its text opens
+with (`heading`). `question_ranges` are the question turns, where a reporter, not
 the document, speaks (no event and no claim of the publisher's there).
 """
 from __future__ import annotations
@@ -43,6 +44,8 @@ _DATA = DATA_DIR
 REPORTER = "reporter (question)"
 # Office and courtesy words left out of a speaker's name (the claims' title list).
 _TITLES_FILE = _DATA / "claim_titles.txt"
+# How far into a text its opening title may run (`heading`).
+_HEADING_CHARS = 300
 # Labels that are the head of state, or deputy, of the publisher's country.
 _ROLE_LABELS = {"the president": "president", "president": "president",
                 "the vice president": "vice president", "vice president": "vice president"}
@@ -256,6 +259,16 @@ def voice(title: str, *, side: str = "", entries: Sequence[DictionaryEntry] = ()
     return ""
 
 
+def heading(text: str) -> str:
+    """The title a text opens with when it was given with its title inside it ("Address by
+    President of Ukraine Volodymyr Zelenskyy, 12 March 2022. ..."), its date left out; "" when
+    its opening reads as no address, speech or remarks."""
+    for pattern in _patterns().get("heading", ()):
+        if match := pattern.match(text[:_HEADING_CHARS]):
+            return match.group("title")
+    return ""
+
+
 @dataclass(frozen=True)
 class Voices:
     """Who speaks at each place of one document: its turns, the one voice of an
@@ -312,7 +325,7 @@ def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[Dict
         if not turn.question and turn.speaker not in sides:
             named = next((c for w in turn.label.split() if (c := country_for(w))), None)
             sides[turn.speaker] = countries.get(turn.speaker) or named or side
-    the_voice = voice(title, side=side, entries=entries)
+    the_voice = voice(title, side=side, entries=entries) or voice(heading(text), side=side, entries=entries)
     if the_voice:
         sides.setdefault(the_voice, countries.get(the_voice) or side)
     people = {name: e.country for e in entries
