@@ -511,6 +511,17 @@ def test_an_alliance_word_with_no_alliance_named_before_names_no_side(nlp):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Our troops took 200 enemy soldiers prisoner near the river, the army said.", [(200, "soldiers", C)]),
+    ("The brigade had taken 35 Russian servicemen prisoner by Friday.", [(35, "servicemen", C)]),
+    # guards: a count noun before a noun that is no casualty word stays a force's size
+    ("A 300 soldiers camp near the river was shelled.", [(300, "soldiers", F)]),
+    ("The army said 1,200 troops reserve units were on alert.", [(1200, "troops", F)]),
+])
+def test_a_count_taken_prisoner(nlp, text, expected):
+    assert [(c.value, c.unit, c.category) for c in _claims(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("More than 5,000 women serve in the army, officials said.", [(5000, "women", F)]),
     ("Some 2,000 men serve with the brigade.", [(2000, "men", F)]),
     ("About 40 women were killed in the shelling.", []),       # no force is counted
@@ -926,6 +937,25 @@ def test_a_spokesman_named_by_its_speaks_for_its_referent(nlp, text, expected):
 ])
 def test_a_claimant_is_spelt_as_named_before(nlp, text, value, claimant):
     assert [c.claimant for c in _claims(nlp, text) if c.value == value] == [claimant]
+
+
+# a bare office ("the minister", "the head of state") is the person last named doing something
+# in the sentences before, unless another office named them
+@pytest.mark.parametrize(("text", "value", "claimant"), [
+    ("Sergei Shoigu toured a training ground near Rostov. The minister said 12,000 reservists had "
+     "finished training.", 12000, "Sergei Shoigu"),
+    ("Alexander Lukashenko chaired a meeting of the Security Council. The head of state said the joint "
+     "force would number about 9,000 servicemen.", 9000, "Alexander Lukashenko"),
+    ("Emmanuel Macron addressed parliament on Tuesday. The president said 2,500 peacekeepers "
+     "would leave within days.", 2500, "Emmanuel Macron"),
+    # guards: a person named by another office, and an office whose phrase names a body
+    ("President Andrzej Duda visited the base. The minister said 10,000 troops would join the drills.",
+     10000, "minister"),
+    ("Mark Rutte met the staff on Friday. The head of the ministry said 300 soldiers were deployed.",
+     300, "head of the ministry"),
+])
+def test_an_office_is_the_person_last_named(nlp, text, value, claimant):
+    assert {c.value: c.claimant for c in _claims(nlp, text)}[value] == claimant
 
 
 # forces put under a side's command are that side's, whoever sent them; the side that

@@ -65,6 +65,8 @@ def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
                                                            or unit.head.head.lemma_.lower() == "total"):
         unit = unit.head.head                 # "1,351 of its soldiers had died", "a total of 1,730 fighters have ..."
     unit = first_conjunct(unit)              # "destroyed a group and two tanks": the verb governs both
+    if unit.dep_ == "compound":              # "took 400 soldiers prisoner", parsed as one noun
+        yield unit.head
     head = unit.head
     if head.pos_ not in ("VERB", "AUX"):
         return

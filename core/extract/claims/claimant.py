@@ -205,10 +205,10 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     short = (subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "GPE")
              and with_the(subject)
              and not any(c.dep_ in ("poss", "prep", "appos") for c in subject.children))
-    if not (pronoun or short):
+    role = (short or _office_of(subject)) and subject.lower_ in lex.titles | lex.roles_named_later
+    if not (pronoun or short or role):
         return None
     report = short and subject.lemma_.lower() in lex.report_nouns      # "according to the report"
-    role = short and subject.lower_ in lex.titles                      # "The minister said"
     described = short and subject.lemma_.lower() in lex.org_descriptions   # "the think tank added"
     start = reach_start(sent, SOURCE_REACH)
     size = _phrase_size(subject)
@@ -249,7 +249,25 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
                     and (not described or trailing.ent_type_ == "ORG"):
                 return trailing
             earlier = doc[earlier.start - 1].sent if earlier.start > 0 else None
+    if role:                  # "Sergei Shoigu spoke at the board. The minister said": whoever was last
+        for token in reversed(doc[start:sent.start]):                # named doing something, unless
+            if token.dep_ == "nsubj" and token.ent_type_ == "PERSON":  # named by another office
+                offices = {t.lower_ for t in token.subtree if t.lower_ in lex.titles}
+                if not offices or subject.lower_ in offices:
+                    return token
     return None
+
+
+def _office_of(subject: Token) -> bool:
+    """ "the head of state", "the chief of staff": a role word whose one phrase is "of" and a
+    bare common noun, so that it names an office, not a body ("the head of the ministry")."""
+    if not with_the(subject) or any(c.dep_ in ("poss", "appos", "compound", "amod") for c in subject.children):
+        return False
+    preps = [c for c in subject.children if c.dep_ == "prep"]
+    if len(preps) != 1 or preps[0].lower_ != "of":
+        return False
+    objects = [c for c in preps[0].children if c.dep_ == "pobj"]
+    return len(objects) == 1 and objects[0].pos_ == "NOUN" and not list(objects[0].children)
 
 
 def _phrase_size(noun: Token) -> int:
