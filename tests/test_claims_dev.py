@@ -67,6 +67,8 @@ def test_different_units_stay_apart(a, b):
     ("vehicles", "combat vehicles", True), ("BTGs", "battalion tactical groups", True),
     ("tanks", "patrol boats", False), ("troops", "tanks", False),
     ("units", "units of enemy equipment", True),            # the head is before the "of" phrase
+    ("members", "service members", True), ("servicemembers", "service members", True),
+    ("members", "servicemembers", True), ("members", "servicemen", False),
     ("equipment", "units of enemy equipment", False),
 ])
 def test_scoring_compares_the_units_head_noun(gold, system, same):

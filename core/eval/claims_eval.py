@@ -39,7 +39,8 @@ UNIT_SYNONYMS: dict[str, str] = {
     "pc": "percent",
     "serviceman": "serviceman",
     "servicemen": "serviceman",
-    "service member": "servicemember",
+    "service member": "member",         # its head noun, as the gold writes it ("members")
+    "servicemember": "member",
     "dead": "death",
     "fighter jet": "jet",
 }
