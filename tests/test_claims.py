@@ -500,6 +500,10 @@ def test_a_loss_verb_governs_every_conjunct(nlp, text, value, losses):
     # the place forces withdraw from is not whose they are
     ("Germany began the withdrawal of its remaining 1,100 soldiers from Mali in May.", [(1100, "Germany")]),
     ("The pullout of 800 French troops from Chad ended on Friday.", [(800, "France")]),
+    # a "from" paired with a "to" is where forces move from, not whose they are
+    ("The Pentagon is moving 300 soldiers from Germany to Romania, officials said.", [(300, "United States")]),
+    ("Britain said it would shift 12 jets from Cyprus into Poland.", [(12, "United Kingdom")]),
+    ("About 2,000 soldiers from Poland will join the exercise, the ministry said.", [(2000, "Poland")]),   # guard
 ])
 def test_side_read_from_context(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

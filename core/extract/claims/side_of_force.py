@@ -39,6 +39,7 @@ _OF_CHAIN = 3     # nouns read down a chain of "of" phrases for the side of what
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 # Nouns of leaving: "the withdrawal of its last 1,500 soldiers from Niger".
 _AWAY_NOUNS = frozenset({"withdrawal", "pullout", "evacuation", "departure", "exit", "drawdown", "retreat", "return"})
+_DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})   # "from Germany to Poland": a move
 _ALLEGIANCE_WORDS = frozenset({"loyal", "belonging", "affiliated", "linked"})   # "fighters loyal to X": X's
 _INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
 _SIDE_WINDOW = 16       # tokens before the force noun read for its side ("130,000 of Russia's best-equipped ... troops")
@@ -103,11 +104,12 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
             return found
     following = doc[unit.i + 1:unit.i + 2]
     leaving = unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in _AWAY_NOUNS
-    preps = [c for c in unit.children if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "from" and not leaving)]
+    preps = [c for c in unit.children if c.dep_ == "prep" and (
+        c.lower_ == "of" or c.lower_ == "from" and not leaving and not _moved_from(c))]
     preps += [p for c in unit.children if c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE_WORDS
               for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]   # "fighters loyal to the TPLF"
     if following and following[0].lower_ == "from" and following[0] not in preps and not leaving \
-            and following[0].head.lemma_.lower() not in _AWAY_VERBS:
+            and following[0].head.lemma_.lower() not in _AWAY_VERBS and not _moved_from(following[0]):
         preps.append(following[0])         # "troops from Russia", attached to the verb
     for prep in preps:
         for obj in prep.children:
@@ -122,6 +124,16 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
         return next((side for c in first.children if c.dep_ in ("amod", "poss")
                      for side in [token_side(c, lex)] if side), "")
     return ""
+
+
+def _moved_from(prep: Token) -> bool:
+    """ "moving eight jets from Germany to NATO's eastern flank": a "from" that a "to" or "into"
+    of the same clause pairs with names where a force moves from, not whose it is ("troops
+    from Belarus" alone are Belarus's)."""
+    verb = next((a for a in (prep.head, *prep.head.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    holders = [prep.head] + ([verb] if verb is not None else [])
+    return any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS and c is not prep
+               for holder in holders for c in holder.children)
 
 
 def own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[str, str] | None = None) -> str:
