@@ -977,6 +977,18 @@ def test_forces_under_a_sides_command_or_formed_by_it_are_its(nlp, text, expecte
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part an "including" phrase lists is what its whole is: killed, or equipment lost
+    ("Kyiv said its troops had killed 2,000 Russian soldiers, including 40 paratroopers.",
+     [(2000, K, False), (40, K, False)]),
+    ("Russia said it had destroyed 300 Ukrainian targets, including 25 tanks and 4 aircraft.",
+     [(25, F, True), (4, F, True)]),
+    ("Moscow keeps 300 tanks, including 25 tanks in Belarus.", [(300, F, False), (25, F, False)]),    # guard
+])
+def test_a_listed_part_is_what_its_whole_is(nlp, text, expected):
+    assert [(c.value, c.category, "losses" in c.flags) for c in _claims(nlp, text)] == expected
+
+
 # a count held by a force takes the force's side: the subject of a holding verb, and the whole
 # an "including" phrase lists a part of, down a chain of "of" phrases
 @pytest.mark.parametrize(("text", "expected"), [
@@ -984,6 +996,10 @@ def test_forces_under_a_sides_command_or_formed_by_it_are_its(nlp, text, expecte
     ("Analysts counted the loss of 2,100 pieces of Russian armour, including 640 tanks.", [(640, "Russia")]),
     ("The aid package includes 31 tanks.", [(31, "")]),                          # guard: no side held
     ("A convoy of 300 vehicles, including 40 tanks, was seen near the town.", [(40, "")]),  # guard: no side
+    # the later items of the list too, and a list the parse hangs on a verb
+    ("The ministry said its forces had destroyed 900 Georgian military targets since the start of the "
+     "operation, including 70 tanks, 12 aircraft and 9 helicopters.", [(70, "Georgia"), (12, "Georgia"),
+                                                                      (9, "Georgia")]),
 ])
 def test_a_count_held_by_a_force_takes_its_side(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

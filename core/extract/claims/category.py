@@ -43,7 +43,9 @@ def category_of(unit: Unit, lex: Lexicons) -> tuple[str, tuple[str, ...]]:
         return unit.category, ("casualties",) if unit.text == "casualties" else ()
     if loss_subject(unit.token) is not None:
         return ("force_size", ("losses",)) if unit.kind == "equipment" else ("killed", ())
-    for word in _casualty_words(unit.token, lex):
+    whole = listed_whole(unit.token)      # "destroyed 1,812 targets, including 472 tanks": the whole's
+    words = [*_casualty_words(unit.token, lex), *(_casualty_words(whole, lex) if whole is not None else ())]
+    for word in words:
         category = lex.casualty.get(word.lemma_.lower()) or lex.casualty.get(word.lower_)
         if category:
             if unit.kind == "equipment":

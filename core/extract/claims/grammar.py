@@ -42,8 +42,20 @@ def with_the(token: Token) -> bool:
 
 def listed_whole(token: Token) -> Token | None:
     """The whole that an "including" phrase lists `token` as a part of ("158 drones ...,
-    including nine" -> drones); None when `token` is no such part."""
-    return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "including" else None
+    including nine" -> drones), a later item of the list too ("including 472 tanks, 63
+    aircraft and 22 helicopters"); when the phrase hangs on a verb, that verb's object
+    ("destroyed 1,812 targets, including 472 tanks" -> targets), read as the nearest counted
+    noun before it, since the parse may hang the phrase on any verb of the sentence. None
+    when `token` is no such part."""
+    while token.dep_ in ("conj", "appos") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        token = token.head
+    including = token.head
+    if token.dep_ != "pobj" or including.lower_ != "including":
+        return None
+    if including.head.pos_ not in ("VERB", "AUX"):
+        return including.head
+    return next((t for t in reversed(token.doc[token.sent.start:including.i])
+                 if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in t.children)), None)
 
 
 def of_objects(token: Token) -> list[Token]:
