@@ -13,6 +13,8 @@ from core.extract.countries import capital_of, country_for
     # demonyms
     ("Russian", "Russia"), ("Ukrainian", "Ukraine"), ("British", "United Kingdom"), ("American", "United States"),
     ("Belarusian", "Belarus"), ("German", "Germany"), ("Afghan", "Afghanistan"),
+    ("Rwandan", "Rwanda"), ("Somali", "Somalia"), ("Chadian", "Chad"), ("Burkinabe", "Burkina Faso"),
+    ("Azeri", "Azerbaijan"), ("Burmese", "Myanmar"), ("Filipino", "Philippines"), ("South African", "South Africa"),
     # codes are case-sensitive: "us" is a pronoun, "US" a country
     ("UK", "United Kingdom"), ("the UK", "United Kingdom"), ("US", "United States"), ("U.S.", "United States"),
     ("us", None), ("RUS", "Russia"),
