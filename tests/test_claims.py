@@ -989,6 +989,17 @@ def test_a_listed_part_is_what_its_whole_is(nlp, text, expected):
     assert [(c.value, c.category, "losses" in c.flags) for c in _claims(nlp, text)] == expected
 
 
+# a body's side may be named down its "of" phrases, for its own figures and for "its"
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The defence ministry of Armenia said 49 of its soldiers had been killed.", [(49, "Armenia")]),
+    ("The General Staff of the Armed Forces of Ukraine said 300 soldiers had been sent north.", [(300, "Ukraine")]),
+    ("The ministry of Georgia said on Monday that 12 of its soldiers were wounded.", [(12, "Georgia")]),
+    ("The ministry of defence said 49 of its soldiers had been killed.", [(49, "")]),    # guard: no side named
+])
+def test_a_bodys_side_named_in_its_of_phrase(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
 # a count held by a force takes the force's side: the subject of a holding verb, and the whole
 # an "including" phrase lists a part of, down a chain of "of" phrases
 @pytest.mark.parametrize(("text", "expected"), [

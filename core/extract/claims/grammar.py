@@ -64,6 +64,15 @@ def of_objects(token: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj"]
 
 
+def of_chain(noun: Token, steps: int) -> list[Token]:
+    """`noun` and the nouns down its chain of first "of" phrases, at most `steps` of them:
+    "the loss of 9,128 pieces of Russian equipment" -> loss, pieces, equipment."""
+    chain = [noun]
+    while len(chain) < steps and (objects := of_objects(chain[-1])):
+        chain.append(objects[0])
+    return chain
+
+
 def entity_of(token: Token) -> Span:
     """The entity `token` is in (it has an entity IOB tag), found from its own
     B/I tags rather than by scanning `doc.ents`; at most `_MAX_NAME_TOKENS` each

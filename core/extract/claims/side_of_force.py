@@ -13,6 +13,7 @@ from core.extract.claims.grammar import (
     SUBJECT_DEPS,
     first_conjunct,
     listed_whole,
+    of_chain,
     of_objects,
     subject_of,
     with_the,
@@ -219,14 +220,10 @@ def holder_side(unit: Token, lex: Lexicons) -> str:
     (`HOLDING_VERBS`) describes or has as its subject, or of the whole an "including" phrase
     lists a part of; or of that noun's "of" phrase."""
     noun = _holder(unit)
-    for _ in range(_OF_CHAIN):            # "the loss of 9,128 pieces of Russian equipment"
-        if noun is None:
-            return ""
-        side = phrase_side(noun, lex)
-        if side:
-            return side
-        noun = next(iter(of_objects(noun)), None)
-    return ""
+    if noun is None:
+        return ""
+    # "the loss of 9,128 pieces of Russian equipment"
+    return next((side for n in of_chain(noun, _OF_CHAIN) for side in [phrase_side(n, lex)] if side), "")
 
 
 def _holder(unit: Token) -> Token | None:
