@@ -753,6 +753,20 @@ def test_how_far_a_trailing_source_goes_on(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
 
 
+# a trailing source is read past what goes on after its report ("with X doing ...", "in an
+# interview published ..."), but a clause it reports is its own, not the figure's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spain will send about 150 troops to Latvia, Defence Minister Margarita Robles said on Monday, with "
+     "Portugal adding a few more.", [(150, "Margarita Robles")]),
+    ("Russia has gathered more than 50,000 troops near the border, the head of Georgia's intelligence "
+     "service said in an interview published on Friday.", [(50000, "head of Georgia's intelligence service")]),
+    ("Rebels seized two army vehicles near the town, and the ministry said four of its soldiers had been "
+     "wounded.", [(2, ""), (4, "ministry")]),                                   # guard: what "said" reports
+])
+def test_a_trailing_source_past_what_goes_on(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
 # armed groups of other wars are sides too (claim_side_groups.csv); "is" is no group
 @pytest.mark.parametrize(("text", "expected"), [
     ("The SDF said 300 ISIS fighters had surrendered in the last village.", [(300, "Islamic State")]),

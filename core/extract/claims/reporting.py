@@ -121,6 +121,9 @@ def verb_reports(verb: Token, clause: Token) -> bool:
     return True
 
 
+_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "conj"})   # what a reporting verb reports
+
+
 def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
     """ "..., military intelligence chief Kyrylo Budanov told the Military Times.", "...,
     Oleksandr Syrskyi, the commander-in-chief, said on Monday.": the sentence's last verb,
@@ -134,7 +137,7 @@ def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
                 or v.tag_ == "VBG" and v.dep_ == "advcl" and v.head.lemma_.lower() in lex.reporting]   # ", citing ..."
     said_after = going_on[0].i if going_on else sent.end      # ", X said, adding that ...": read up to "adding"
     for verb in reversed(doc[number.i + 1:said_after]):
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or _after_a_report(verb, number, lex):
             continue
         if verb.lemma_.lower() not in lex.reporting:
             return None
@@ -154,6 +157,20 @@ def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
                 return found              # "a source in Ukraine's SBU security service": the source
         return None
     return None
+
+
+def _after_a_report(verb: Token, number: Token, lex: Lexicons) -> bool:
+    """ "..., Florence Parly said on Sunday, with Belgium contributing some 300 more", "...,
+    the head of the agency said in an interview published on Sunday": a verb that hangs on a
+    reporting verb after the figure, by a phrase that is not what it reports, goes on after the
+    report and is not read for its source ("..., and the FSB said three crew members had been
+    wounded" is what the FSB reports)."""
+    below = verb
+    for above in verb.ancestors:
+        if above.lemma_.lower() in lex.reporting and number.i < above.i < verb.i:
+            return below.dep_ not in _REPORTED_DEPS
+        below = above
+    return False
 
 
 def estimating_verb(number: Token) -> Token | None:
