@@ -654,3 +654,41 @@ def test_infinitive_planned_now_lies_ahead(nlp, text: str, dct: date, expected) 
 ])
 def test_the_quarter_a_day_closes(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a day named after, on another verb
+# A day named later in the sentence dates a bare clock time only when both date the same
+# event: "at 5 a.m., hours after scouts had landed on Sunday evening" names the scouts'
+# day, not the crossing's; the clock time then falls back on the document date (a morning)
+# or on the day the text is telling of (an evening).
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Troops crossed the river at 5 a.m., hours after scouts had landed on Sunday evening.", MON,
+     [("5 a.m.", "TIME", "2013-03-18T05:00"), ("Sunday evening", "TIME", "2013-03-17TEV")]),
+    ("The concert opened on Sunday. It began at 8 p.m. in the old arena, where the band had first played on March 2.", MON,
+     [("Sunday", "DATE", "2013-03-17"), ("8 p.m.", "TIME", "2013-03-17T20:00"), ("March 2", "DATE", "2013-03-02")]),
+    ("The ferry docked at 7:15 a.m. on Saturday after a rough crossing.", MON,  # guard: the same event's day
+     [("7:15 a.m. on Saturday", "TIME", "2013-03-16T07:15")]),
+])
+def test_day_named_after_on_another_verb(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: the hours of a day already told
+# Once the text tells a day by the clock or by its part ("at 1:10 a.m. on Sunday", "Saturday
+# morning"), a later bare clock time of that day, told in the past, is on the same day,
+# morning or not; a time earlier than the one told (after "10 p.m. on Sunday", "4 a.m.") has
+# moved on to another day, and a day named only as a date leaves a morning on the document date.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The network called the race at 1:10 a.m. on Sunday. The loser conceded before 2 a.m.", MON,
+     [("1:10 a.m. on Sunday", "TIME", "2013-03-17T01:10"), ("2 a.m.", "TIME", "2013-03-17T02:00")]),
+    ("The train left the capital on Saturday morning. It derailed at 9 a.m. near the border.", MON,
+     [("Saturday morning", "TIME", "2013-03-16TMO"), ("9 a.m.", "TIME", "2013-03-16T09:00")]),
+    ("The fire started at 10 p.m. on Sunday. Crews put it out at 4 a.m.", MON,  # guard: an earlier hour
+     [("10 p.m. on Sunday", "TIME", "2013-03-17T22:00"), ("4 a.m.", "TIME", "2013-03-18T04:00")]),
+    ("The blaze began on Sunday night. Crews put it out at 4 a.m.", MON,  # guard: before the night
+     [("Sunday night", "TIME", "2013-03-17TNI"), ("4 a.m.", "TIME", "2013-03-18T04:00")]),
+])
+def test_hours_of_a_day_already_told(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
