@@ -692,3 +692,26 @@ def test_day_named_after_on_another_verb(nlp, text: str, dct: date, expected) ->
 ])
 def test_hours_of_a_day_already_told(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a clock time's zone
+# The zone after a clock time belongs to the time expression, whichever zone it is
+# (core/data/timex_time_zones.csv): an abbreviation ("CDT", "PST"), after a clock of four
+# figures too ("1830 EDT"), or a zone name before "time" ("Pacific time", "local time"); a day
+# after the zone joins it as after "EST". Greenwich time is written as UTC (Z); other zones
+# keep no offset, as TimeBank writes "5 p.m. EST".
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The levee broke at 4:20 a.m. CDT Sunday, the Corps of Engineers said.", MON,
+     [("4:20 a.m. CDT Sunday", "TIME", "2013-03-17T04:20")]),
+    ("The launch was scrubbed at 3:05 p.m. Pacific time yesterday.", MON,
+     [("3:05 p.m. Pacific time yesterday", "TIME", "2013-03-17T15:05")]),
+    ("Officers raided the compound at 0445 local time on Friday.", MON,
+     [("0445 local time on Friday", "TIME", "2013-03-15T04:45")]),
+    ("The president spoke at 1830 EDT on Saturday.", MON,
+     [("1830 EDT on Saturday", "TIME", "2013-03-16T18:30")]),
+    ("The ship sank at 2210 GMT on Saturday.", MON,  # guard: Greenwich time is UTC
+     [("2210 GMT on Saturday", "TIME", "2013-03-16T22:10Z")]),
+])
+def test_clock_time_zone(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
