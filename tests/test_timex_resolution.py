@@ -715,3 +715,23 @@ def test_hours_of_a_day_already_told(nlp, text: str, dct: date, expected) -> Non
 ])
 def test_clock_time_zone(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a base form joined to a past verb
+# "were closed Friday and reopen Wednesday": a base form joined by "and" to a past verb,
+# with no auxiliary of its own, is not under that verb's past (that would be "reopened"):
+# it is a present tense of its own, and a weekday it dates lies ahead. A future or modal
+# auxiliary of the first verb still carries over ("will close Friday and reopen ...").
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Schools were closed Friday because of the storm and reopen Wednesday.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("Wednesday", "DATE", "2013-03-20")]),
+    ("The two banks shut their branches on Friday and reopen them on Thursday.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("Thursday", "DATE", "2013-03-21")]),
+    ("Workers shut the plant on Friday and walked out on Thursday.", MON,  # guard: both past
+     [("Friday", "DATE", "2013-03-15"), ("Thursday", "DATE", "2013-03-14")]),
+    ("Schools will close Friday and reopen Wednesday.", MON,  # guard: the future carries over
+     [("Friday", "DATE", "2013-03-22"), ("Wednesday", "DATE", "2013-03-20")]),
+])
+def test_base_form_joined_to_a_past_verb(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
