@@ -735,3 +735,22 @@ def test_clock_time_zone(nlp, text: str, dct: date, expected) -> None:
 ])
 def test_base_form_joined_to_a_past_verb(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a month or season "of that year"
+# "in March of that year", "the spring of that year": one expression, the month or season of
+# the year the text named before ("that year" counts from the last period named), not a
+# year-less month placed from the document date beside a separate "that year".
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The dam was finished in 1962. Cracks appeared in March of that year.", MON,
+     [("1962", "DATE", "1962"), ("March of that year", "DATE", "1962-03")]),
+    ("The regime fell in 1989, and the border opened in the autumn of that year.", MON,
+     [("1989", "DATE", "1989"), ("the autumn of that year", "DATE", "1989-FA")]),
+    ("The regime fell in 1989. That year was hard for everyone.", MON,  # guard: "that year" alone
+     [("1989", "DATE", "1989"), ("That year", "DATE", "1989")]),
+    ("The dam was finished in 1962. Cracks appeared in March of 1963.", MON,  # guard: a year of its own
+     [("1962", "DATE", "1962"), ("March of 1963", "DATE", "1963-03")]),
+])
+def test_month_of_that_year(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -23,7 +23,18 @@ from core.extract.timex.periods import (
     the_year,
     units_from,
 )
-from core.extract.timex.values import DATE, DURATION, FUTURE, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Context, Normalised
+from core.extract.timex.values import (
+    DATE,
+    DURATION,
+    FUTURE,
+    NO_TENSE,
+    PAST,
+    TIME,
+    UNRESOLVED_DATE,
+    Context,
+    Normalised,
+    Recogniser,
+)
 
 # Words before "the past year", "the last week" that make it a length of time
 # ("for the past year", "has spent the past week"), not the calendar unit before
@@ -100,6 +111,18 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
         # "the previous night", "the night before", "that night": a part of that day, a TIME
         return Normalised(TIME, result.value + "TNI", result.date_start, result.date_end)
     return result
+
+
+def read_of_that_year(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
+    """ "March of that year", "the autumn of the same year": the month or season (read by
+    `resolve`) of the year "that year" names, the last period the text named."""
+    m = re.fullmatch(r"(.+) of (that|the same|that same) year", s)
+    if not m:
+        return None
+    year = read_anaphoric("that year", ctx)
+    if year is None or not re.fullmatch(r"\d{4}", year.value):
+        return None
+    return resolve(f"{m.group(1)} of {year.value}", ctx)
 
 
 # Units so long that a present tense does not schedule them ahead ("the runoff
