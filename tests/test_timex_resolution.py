@@ -754,3 +754,16 @@ def test_base_form_joined_to_a_past_verb(nlp, text: str, dct: date, expected) ->
 ])
 def test_month_of_that_year(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: "for the coming week"
+# After "for" (or "spend"), "the coming week" says how long, as "for the past week" does:
+# a DURATION; without such a lead ("in the coming week") it stays the week ahead.
+@pytest.mark.parametrize(("text", "context", "type_", "value"), [
+    ("the coming week", {"prev_word": "for"}, "DURATION", "P1W"),
+    ("the coming month", {"prev_word": "for"}, "DURATION", "P1M"),
+    ("the coming week", {"prev_word": "in"}, "DATE", "2013-W12"),  # guard
+    ("the past week", {"prev_word": "for"}, "DURATION", "P1W"),  # guard: as before
+])
+def test_for_the_coming_unit(text: str, context: dict, type_: str, value: str) -> None:
+    assert _read(text, MON, context) == (type_, value)

@@ -36,9 +36,9 @@ from core.extract.timex.values import (
     Recogniser,
 )
 
-# Words before "the past year", "the last week" that make it a length of time
-# ("for the past year", "has spent the past week"), not the calendar unit before
-# this one; after "over" or "in" TimeBank and the news sets disagree, so those stay.
+# Words before "the past year", "the last week", "the coming week" that make it a length of
+# time ("for the past year", "has spent the past week", "closed for the coming week"), not the
+# calendar unit before or after this one; after "over" or "in" TimeBank and the news sets disagree, so those stay.
 _SPAN_LEADS = frozenset({"for", "spend", "spends", "spent", "spending"})
 
 # Auxiliaries before "one day" that make it "some day ahead" ("could one day win").
@@ -217,8 +217,9 @@ def read_relative_unit(s: str, ctx: Context) -> Normalised | None:
     part, which, unit = m.group(1), m.group(2) or "this", m.group(3)
     if s.startswith("the ") and which == "next" and not part:
         return Normalised(DURATION, duration_value(1, unit))  # "over the next week": a span of time ahead
-    if s.startswith("the ") and which in ("past", "last") and not part and ctx.prev_word in _SPAN_LEADS:
-        return Normalised(DURATION, duration_value(1, unit))  # "for the past year": how long, not which year
+    if s.startswith("the ") and which in ("past", "last", "coming") and not part and ctx.prev_word in _SPAN_LEADS:
+        # "for the past year", "for the coming week": how long, not which year or week
+        return Normalised(DURATION, duration_value(1, unit))
     # "the past week", "the last decade": the calendar unit before this one, as
     # "last week" (TimeML reads them as the week, not as a stretch of seven days)
     if which in ("previous", "following"):
