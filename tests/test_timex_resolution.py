@@ -767,3 +767,27 @@ def test_month_of_that_year(nlp, text: str, dct: date, expected) -> None:
 ])
 def test_for_the_coming_unit(text: str, context: dict, type_: str, value: str) -> None:
     assert _read(text, MON, context) == (type_, value)
+
+
+# ---------------------------------------------------------------- tenth round: a month name in a person's name
+# "Jan Egeland", "April Ryan": a month's name that the model reads as part of a person's
+# name is no time expression; the month beside it in the same sentence still is.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The aid chief, Jan Egeland, said the appeal was short of funds.", MON, []),
+    ("The reporter April Ryan asked about the April jobs report.", MON, [("April", "DATE", "2013-04")]),
+    ("The vote took place on Jan. 5, and Jan Kowalski won it.", MON, [("Jan. 5", "DATE", "2013-01-05")]),
+    ("Talks resume in June, the envoy said.", MON, [("June", "DATE", "2013-06")]),  # guard
+])
+def test_month_in_a_persons_name(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: Earth Day
+# Named days of the calendar are read from core/data/timex_holidays.csv: Earth Day is 22 April.
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("Earth Day", date(2010, 4, 25), P, "2010-04-22"),
+    ("Earth Day", date(2010, 3, 1), F, "2010-04-22"),
+])
+def test_earth_day(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)
