@@ -791,3 +791,16 @@ def test_month_in_a_persons_name(nlp, text: str, dct: date, expected) -> None:
 ])
 def test_earth_day(text: str, dct: date, context: dict, value: str) -> None:
     assert _read(text, dct, context) == ("DATE", value)
+
+
+# ---------------------------------------------------------------- tenth round: a clock time and a part of a day
+# "at 9:30 this morning", "at 11:15 last night": one TIME, the clock time on the day that
+# the part of the day names; a part of the day alone keeps its own value.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The exchange opened at 9:30 this morning.", MON, [("9:30 this morning", "TIME", "2013-03-18T09:30")]),
+    ("The blast came at 11:15 last night.", MON, [("11:15 last night", "TIME", "2013-03-17T23:15")]),
+    ("The exchange opened this morning.", MON, [("this morning", "TIME", "2013-03-18TMO")]),  # guard
+])
+def test_clock_time_and_part_of_day(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -103,12 +103,30 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
         day = ctx.dct - timedelta(days=1)
     else:
         base = resolve(rest, ctx)
+        if base is not None and base.type == TIME and (m := re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|MI|AF|EV|NI)", base.value)):
+            # "9:30 this morning", "11:15 last night": the clock time on the day the part of it names
+            return Normalised(TIME, m.group(1) + _in_part_of_day(s, suffix, m.group(2)),
+                              base.date_start, base.date_end)
         if base is None or base.type != DATE:
             return None
         if not re.fullmatch(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)|XXXX-WXX-\d", base.value):
             return None
         return Normalised(TIME, base.value + suffix, base.date_start, base.date_end)
     return Normalised(TIME, day.isoformat() + suffix, day, day)
+
+
+# Hours of a clock written without a.m. or p.m. that a part of the day puts in the afternoon
+# or evening ("6:45 this evening" is 18:45, "11:15 last night" 23:15; "2:30 last night" is 02:30).
+_AFTER_NOON_HOURS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(7, 12)}
+
+
+def _in_part_of_day(s: str, suffix: str, part: str) -> str:
+    """The clock suffix ("T11:15") read in that part of the day: twelve hours on for an
+    hour the part puts after noon, unless a.m. or p.m. says which."""
+    hour = int(suffix[1:3])
+    if re.search(r"\d ?[ap]\.?m\b", s) or hour not in _AFTER_NOON_HOURS.get(part, ()):
+        return suffix
+    return f"T{hour + 12:02d}{suffix[3:]}"
 
 
 def _named_day(value: str) -> date | None:
