@@ -804,3 +804,22 @@ def test_earth_day(text: str, dct: date, context: dict, value: str) -> None:
 ])
 def test_clock_time_and_part_of_day(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a quarter named by its months
+# "the October-December quarter", "the April-June quarter": the calendar quarter those
+# three months make, in the year the tense points to, as "the fourth quarter"; months
+# that make no calendar quarter ("the November-January quarter") name no ordinal quarter.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Output shrank 2 percent in the October-December quarter.", MON,
+     [("the October-December quarter", "DATE", "2012-Q4")]),
+    ("Exports grew in the April-June quarter of 2011.", MON,
+     [("the April-June quarter of 2011", "DATE", "2011-Q2")]),
+    ("Output shrank 2 percent in the fourth quarter.", MON,  # guard
+     [("the fourth quarter", "DATE", "2012-Q4")]),
+    ("Sales rose in the November-January quarter.", MON,  # guard: no calendar quarter
+     [("the November-January quarter", "DATE", "XXXX-XX-XX")]),
+])
+def test_quarter_named_by_its_months(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
