@@ -823,3 +823,20 @@ def test_clock_time_and_part_of_day(nlp, text: str, dct: date, expected) -> None
 ])
 def test_quarter_named_by_its_months(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a day of a year named by "last year"
+# "on March 3 last year", "two weeks ago today": one expression for one day, the day of the
+# month in the year "last/next year" names, or the day so many units back from the document
+# date (not the week "two weeks ago" names); a later count ("two weeks later") counts from it.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The plant was flooded on March 3 last year.", MON, [("March 3 last year", "DATE", "2012-03-03")]),
+    ("The plant was flooded on 3 March last year. Two weeks later it reopened.", MON,
+     [("3 March last year", "DATE", "2012-03-03"), ("Two weeks later", "DATE", "2012-03-17")]),
+    ("The treaty was signed two weeks ago today.", MON, [("two weeks ago today", "DATE", "2013-03-04")]),
+    ("The treaty was signed two weeks ago.", MON, [("two weeks ago", "DATE", "2013-W10")]),  # guard
+    ("The plant was flooded in March last year.", MON, [("March last year", "DATE", "2012-03")]),  # guard
+])
+def test_day_of_a_year_named_by_last_year(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -59,6 +59,7 @@ from functools import lru_cache, partial
 
 from core.extract.timex.dates import (
     read_absolute,
+    read_day_relative_year,
     read_decade_century,
     read_holiday,
     read_relative_month,
@@ -245,7 +246,7 @@ _STEPS: tuple[Recogniser, ...] = (
     read_ref, read_set, read_clock_duration, read_deictic, read_ordinal_day, read_midweek, read_weekend,
     read_anaphoric, partial(read_of_that_year, resolve=_resolve), read_ago, partial(read_year_back, resolve=_resolve),
     partial(read_part_of_period, resolve=_resolve), read_quarter_phrase, partial(read_half_phrase, resolve=_resolve),
-    read_period_ended, read_relative_unit, read_relative_month, read_season, read_decade_century,
+    read_period_ended, read_relative_unit, partial(read_day_relative_year, resolve=_resolve), read_relative_month, read_season, read_decade_century,
     read_anaphoric_weekday, read_weekday, read_year_phrase, read_holiday, partial(read_time_of_day, resolve=_resolve),
     read_duration, read_absolute,
 )

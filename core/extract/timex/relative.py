@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from core.extract.timex.durations import duration_value
 from core.extract.timex.lexicon import NUMBER_RE, REFS, UNIT_RE, parse_count, parse_unit
 from core.extract.timex.periods import (
@@ -161,8 +163,18 @@ def _anaphoric_base(letter: str, ctx: Context, *, back: bool = False) -> date | 
     return period
 
 
+# Units that "... ago today" counts back in, whole days at a time.
+_DAY_STEPS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
+
+
 def read_ago(s: str, ctx: Context) -> Normalised | None:
-    """"three days ago", "in two weeks", "two weeks from now"."""
+    """"three days ago", "in two weeks", "two weeks from now"; "two weeks ago today": the day."""
+    m = re.fullmatch(NUMBER_RE + r" " + UNIT_RE + r" ago today", s)
+    if m and ctx.dct is not None and (count := parse_count(m.group(1))) is not None and float(count).is_integer():
+        letter, is_time = parse_unit(m.group(2))
+        if letter in _DAY_STEPS and not is_time:
+            # "two weeks ago today": the same day of the week, month or year, so many back
+            return the_day(ctx.dct - relativedelta(**{_DAY_STEPS[letter]: int(count)}))
     m = re.fullmatch(NUMBER_RE + r" " + UNIT_RE + r" (ago|from now|hence|time)", s)
     # "will leave in two weeks": a point ahead; "the highest in eight years", "the
     # first time in 100 days", "is due in two weeks" are spans of time.
