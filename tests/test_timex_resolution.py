@@ -840,3 +840,16 @@ def test_quarter_named_by_its_months(nlp, text: str, dct: date, expected) -> Non
 ])
 def test_day_of_a_year_named_by_last_year(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: "the new year"
+# "the new year" is the year that begins nearest the document date: the coming one when said
+# in the second half of a year ("will see in the new year"), the one just begun in the first
+# ("talks resumed in the new year"); "New Year's Day" stays the holiday.
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("the new year", date(2013, 12, 30), F, "2014"),
+    ("the new year", date(2014, 1, 20), P, "2014"),
+    ("New Year's Day", date(2013, 12, 30), F, "2014-01-01"),  # guard
+])
+def test_the_new_year(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)

@@ -219,6 +219,11 @@ def read_relative_unit(s: str, ctx: Context) -> Normalised | None:
     """"last week", "this month", "next year", "earlier this month", "the coming week";
     "earlier in the year" is "earlier this year", as "the year" is this one; "the
     latest (fiscal) year" is the last one over, as "the latest quarter" is."""
+    if s in ("the new year", "this new year"):
+        # the year beginning nearest the document date: the coming one from July on
+        if ctx.dct is None:
+            return Normalised(DATE, "XXXX")
+        return the_year(ctx.dct.year + (1 if ctx.dct.month >= 7 else 0))
     s = re.sub(r"^(earlier|later|early|late) in the (week|month|year)$", r"\1 this \2", s)
     s = re.sub(r"^the (?:latest|most recent) (?=(?:fiscal |calendar )?year$)", "last ", s)
     m = re.fullmatch(r"(?:(earlier|later|early|late) )?(?:the )?(?:full |whole |entire )?"
