@@ -853,3 +853,21 @@ def test_day_of_a_year_named_by_last_year(nlp, text: str, dct: date, expected) -
 ])
 def test_the_new_year(text: str, dct: date, context: dict, value: str) -> None:
     assert _read(text, dct, context) == ("DATE", value)
+
+
+# ---------------------------------------------------------------- tenth round: "through the weekend"
+# A past or perfect verb does not reach the far end of what it extends: after "through",
+# "until" or "to", "the weekend" is the nearest one (the coming one from Thursday on, the
+# one just gone early in the week), as a year-less month is; after "over" the one just gone.
+FRI = date(2013, 3, 22)
+TUE = date(2013, 3, 19)
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("the weekend", FRI, {"tense": PAST, "prev_word": "through"}, "2013-W12-WE"),
+    ("the weekend", FRI, {"tense": PAST, "prev_word": "until"}, "2013-W12-WE"),
+    ("the weekend", TUE, {"tense": PAST, "prev_word": "until"}, "2013-W11-WE"),
+    ("the weekend", FRI, {"tense": PAST, "prev_word": "over"}, "2013-W11-WE"),  # guard
+])
+def test_through_the_weekend(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)
