@@ -871,3 +871,19 @@ TUE = date(2013, 3, 19)
 ])
 def test_through_the_weekend(text: str, dct: date, context: dict, value: str) -> None:
     assert _read(text, dct, context) == ("DATE", value)
+
+
+# ---------------------------------------------------------------- tenth round: a weekday in a "when" clause on a week
+# "begins next week, when the bank reports on Tuesday": a bare weekday in a "when" clause that
+# hangs on a verb a week dates is that week's day, whatever the tense would say alone.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Trading resumes next week, when the exchange reopens on Tuesday.", MON,
+     [("next week", "DATE", "2013-W13"), ("Tuesday", "DATE", "2013-03-26")]),
+    ("Talks collapsed last week, when the envoy left on Thursday.", FRI,
+     [("last week", "DATE", "2013-W11"), ("Thursday", "DATE", "2013-03-14")]),
+    ("Trading resumes next week, the exchange said on Tuesday.", MON,  # guard: no "when" clause
+     [("next week", "DATE", "2013-W13"), ("Tuesday", "DATE", "2013-03-12")]),
+])
+def test_weekday_in_a_when_clause_on_a_week(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

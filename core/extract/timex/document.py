@@ -14,9 +14,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from core import DATA_DIR
-from core.extract.timex.lexicon import MONTH_NAMES, SEASON_NAMES, SPAN_START_PREPOSITIONS, WEEKDAY_NAMES, read_words
+from core.extract.timex.lexicon import (
+    MONTH_NAMES,
+    SEASON_NAMES,
+    SPAN_START_PREPOSITIONS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    read_words,
+)
 from core.extract.timex.normaliser import normalise
-from core.extract.timex.periods import latest_quarter, the_quarter
+from core.extract.timex.periods import latest_quarter, the_day, the_quarter
 from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
 from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative
 from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Normalised
@@ -90,6 +97,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = Normalised(span.label_ or DATE, UNRESOLVED_DATE)
         if result is None:
             continue
+        if day_before and (in_week := _weekday_of_a_week_told(span, result, day_before)) is not None:
+            result = in_week  # "begins next week, when Alcoa reports on Thursday": that week's Thursday
         if not quarter_value and (ended := _quarter_ended_on(span, ordered, index, dct, settings)):
             # "the quarter ended July 31" with no quarter named before: the quarter that date closes
             # (once a fiscal quarter is named, "the fiscal first quarter", TimeML keeps its ordinal)
@@ -163,6 +172,22 @@ def _later_hour_of_a_day_told(span: Span, result: Normalised, anchor: date, anch
         return False
     told = int(m.group(2)) if m.group(2) else _PART_OF_DAY_HOURS[m.group(3)]
     return int(result.value[11:13]) >= told and governing_tense(span) in (PAST, NO_TENSE)
+
+
+def _weekday_of_a_week_told(span: Span, result: Normalised, week_value: str) -> Normalised | None:
+    """A bare weekday in a "when" clause that hangs on a verb a week dates ("begins next
+    week, when Alcoa reports on Thursday", "collapsed last week, when the envoy left on
+    Thursday"): that weekday of the week named before it in the sentence; else None."""
+    m = re.fullmatch(r"(\d{4})-W(\d\d)", week_value)
+    words = [t.lower_.rstrip(".") for t in span if t.lower_ != "on"]
+    if m is None or result.type != DATE or len(words) != 1 or words[0] not in WEEKDAYS:
+        return None
+    verb = _event_verb(span)
+    if verb is None or verb.dep_ != "advcl" or not any(c.lower_ == "when" for c in verb.children):
+        return None
+    if not any(c.lower_ == "week" for c in verb.head.children):
+        return None
+    return the_day(date.fromisocalendar(int(m.group(1)), int(m.group(2)), WEEKDAYS[words[0]] + 1))
 
 
 def _event_verb(span: Span) -> Token | None:
