@@ -887,3 +887,20 @@ def test_through_the_weekend(text: str, dct: date, context: dict, value: str) ->
 ])
 def test_weekday_in_a_when_clause_on_a_week(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: minutes later than a clock time
+# "two minutes later" after a clock time the text gave ("at 11:58 p.m. on Sunday") is the
+# point that many minutes on, a TIME; after a day with no clock time it stays the gap, a
+# DURATION, as the text gives no time of day to count from.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The old flag came down at 11:58 p.m. on Sunday, and the new one went up two minutes later.", MON,
+     [("11:58 p.m. on Sunday", "TIME", "2013-03-17T23:58"), ("two minutes later", "TIME", "2013-03-18T00:00")]),
+    ("The quake struck at 4:10 a.m. on Saturday. A second shock came 20 minutes later.", MON,
+     [("4:10 a.m. on Saturday", "TIME", "2013-03-16T04:10"), ("20 minutes later", "TIME", "2013-03-16T04:30")]),
+    ("The quake struck on Saturday. A second shock came two hours later.", MON,  # guard: no clock time
+     [("Saturday", "DATE", "2013-03-16"), ("two hours later", "DURATION", "PT2H")]),
+])
+def test_minutes_later_than_a_clock_time(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -6,7 +6,7 @@ following decade", "that year"). No spaCy."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -92,6 +92,10 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
         return None
     letter, is_time = parse_unit(unit_word)
     if is_time:
+        if counted and (clock := _clock_of(ctx.anchor_value)) is not None:
+            # "at 11:58 p.m. ... two minutes later": the point so many minutes or hours on
+            moment = clock + timedelta(**{_CLOCK_STEPS[letter]: int(count) * sign})
+            return Normalised(TIME, moment.strftime("%Y-%m-%dT%H:%M"), moment.date(), moment.date())
         # "22 hours earlier", "two hours later": the gap, as a span (the text rarely gives
         # the time of day it counts from), not an unplaceable PXX
         return Normalised(DURATION, duration_value(count, unit_word)) if counted else None
@@ -125,6 +129,18 @@ def read_of_that_year(s: str, ctx: Context, *, resolve: Recogniser) -> Normalise
     if year is None or not re.fullmatch(r"\d{4}", year.value):
         return None
     return resolve(f"{m.group(1)} of {year.value}", ctx)
+
+
+# Clock units that "two minutes later" counts in from a clock time the text gave.
+_CLOCK_STEPS = {"H": "hours", "M": "minutes", "S": "seconds"}
+
+
+def _clock_of(value: str) -> datetime | None:
+    """The moment a TIMEX3 clock value names ("2013-03-17T23:58", "...T24:00"), else None."""
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)", value)
+    if not m:
+        return None
+    return datetime.fromisoformat(m.group(1)) + timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
 
 
 # Units so long that a present tense does not schedule them ahead ("the runoff
