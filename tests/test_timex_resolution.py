@@ -654,3 +654,253 @@ def test_infinitive_planned_now_lies_ahead(nlp, text: str, dct: date, expected) 
 ])
 def test_the_quarter_a_day_closes(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a day named after, on another verb
+# A day named later in the sentence dates a bare clock time only when both date the same
+# event: "at 5 a.m., hours after scouts had landed on Sunday evening" names the scouts'
+# day, not the crossing's; the clock time then falls back on the document date (a morning)
+# or on the day the text is telling of (an evening).
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Troops crossed the river at 5 a.m., hours after scouts had landed on Sunday evening.", MON,
+     [("5 a.m.", "TIME", "2013-03-18T05:00"), ("Sunday evening", "TIME", "2013-03-17TEV")]),
+    ("The concert opened on Sunday. It began at 8 p.m. in the old arena, where the band had first played on March 2.", MON,
+     [("Sunday", "DATE", "2013-03-17"), ("8 p.m.", "TIME", "2013-03-17T20:00"), ("March 2", "DATE", "2013-03-02")]),
+    ("The ferry docked at 7:15 a.m. on Saturday after a rough crossing.", MON,  # guard: the same event's day
+     [("7:15 a.m. on Saturday", "TIME", "2013-03-16T07:15")]),
+])
+def test_day_named_after_on_another_verb(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: the hours of a day already told
+# Once the text tells a day by the clock or by its part ("at 1:10 a.m. on Sunday", "Saturday
+# morning"), a later bare clock time of that day, told in the past, is on the same day,
+# morning or not; a time earlier than the one told (after "10 p.m. on Sunday", "4 a.m.") has
+# moved on to another day, and a day named only as a date leaves a morning on the document date.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The network called the race at 1:10 a.m. on Sunday. The loser conceded before 2 a.m.", MON,
+     [("1:10 a.m. on Sunday", "TIME", "2013-03-17T01:10"), ("2 a.m.", "TIME", "2013-03-17T02:00")]),
+    ("The train left the capital on Saturday morning. It derailed at 9 a.m. near the border.", MON,
+     [("Saturday morning", "TIME", "2013-03-16TMO"), ("9 a.m.", "TIME", "2013-03-16T09:00")]),
+    ("The fire started at 10 p.m. on Sunday. Crews put it out at 4 a.m.", MON,  # guard: an earlier hour
+     [("10 p.m. on Sunday", "TIME", "2013-03-17T22:00"), ("4 a.m.", "TIME", "2013-03-18T04:00")]),
+    ("The blaze began on Sunday night. Crews put it out at 4 a.m.", MON,  # guard: before the night
+     [("Sunday night", "TIME", "2013-03-17TNI"), ("4 a.m.", "TIME", "2013-03-18T04:00")]),
+])
+def test_hours_of_a_day_already_told(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a clock time's zone
+# The zone after a clock time belongs to the time expression, whichever zone it is
+# (core/data/timex_time_zones.csv): an abbreviation ("CDT", "PST"), after a clock of four
+# figures too ("1830 EDT"), or a zone name before "time" ("Pacific time", "local time"); a day
+# after the zone joins it as after "EST". Greenwich time is written as UTC (Z); other zones
+# keep no offset, as TimeBank writes "5 p.m. EST".
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The levee broke at 4:20 a.m. CDT Sunday, the Corps of Engineers said.", MON,
+     [("4:20 a.m. CDT Sunday", "TIME", "2013-03-17T04:20")]),
+    ("The launch was scrubbed at 3:05 p.m. Pacific time yesterday.", MON,
+     [("3:05 p.m. Pacific time yesterday", "TIME", "2013-03-17T15:05")]),
+    ("Officers raided the compound at 0445 local time on Friday.", MON,
+     [("0445 local time on Friday", "TIME", "2013-03-15T04:45")]),
+    ("The president spoke at 1830 EDT on Saturday.", MON,
+     [("1830 EDT on Saturday", "TIME", "2013-03-16T18:30")]),
+    ("The ship sank at 2210 GMT on Saturday.", MON,  # guard: Greenwich time is UTC
+     [("2210 GMT on Saturday", "TIME", "2013-03-16T22:10Z")]),
+])
+def test_clock_time_zone(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a base form joined to a past verb
+# "were closed Friday and reopen Wednesday": a base form joined by "and" to a past verb,
+# with no auxiliary of its own, is not under that verb's past (that would be "reopened"):
+# it is a present tense of its own, and a weekday it dates lies ahead. A future or modal
+# auxiliary of the first verb still carries over ("will close Friday and reopen ...").
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Schools were closed Friday because of the storm and reopen Wednesday.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("Wednesday", "DATE", "2013-03-20")]),
+    ("The two banks shut their branches on Friday and reopen them on Thursday.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("Thursday", "DATE", "2013-03-21")]),
+    ("Workers shut the plant on Friday and walked out on Thursday.", MON,  # guard: both past
+     [("Friday", "DATE", "2013-03-15"), ("Thursday", "DATE", "2013-03-14")]),
+    ("Schools will close Friday and reopen Wednesday.", MON,  # guard: the future carries over
+     [("Friday", "DATE", "2013-03-22"), ("Wednesday", "DATE", "2013-03-20")]),
+])
+def test_base_form_joined_to_a_past_verb(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a month or season "of that year"
+# "in March of that year", "the spring of that year": one expression, the month or season of
+# the year the text named before ("that year" counts from the last period named), not a
+# year-less month placed from the document date beside a separate "that year".
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The dam was finished in 1962. Cracks appeared in March of that year.", MON,
+     [("1962", "DATE", "1962"), ("March of that year", "DATE", "1962-03")]),
+    ("The regime fell in 1989, and the border opened in the autumn of that year.", MON,
+     [("1989", "DATE", "1989"), ("the autumn of that year", "DATE", "1989-FA")]),
+    ("The regime fell in 1989. That year was hard for everyone.", MON,  # guard: "that year" alone
+     [("1989", "DATE", "1989"), ("That year", "DATE", "1989")]),
+    ("The dam was finished in 1962. Cracks appeared in March of 1963.", MON,  # guard: a year of its own
+     [("1962", "DATE", "1962"), ("March of 1963", "DATE", "1963-03")]),
+])
+def test_month_of_that_year(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: "for the coming week"
+# After "for" (or "spend"), "the coming week" says how long, as "for the past week" does:
+# a DURATION; without such a lead ("in the coming week") it stays the week ahead.
+@pytest.mark.parametrize(("text", "context", "type_", "value"), [
+    ("the coming week", {"prev_word": "for"}, "DURATION", "P1W"),
+    ("the coming month", {"prev_word": "for"}, "DURATION", "P1M"),
+    ("the coming week", {"prev_word": "in"}, "DATE", "2013-W12"),  # guard
+    ("the past week", {"prev_word": "for"}, "DURATION", "P1W"),  # guard: as before
+])
+def test_for_the_coming_unit(text: str, context: dict, type_: str, value: str) -> None:
+    assert _read(text, MON, context) == (type_, value)
+
+
+# ---------------------------------------------------------------- tenth round: a month name in a person's name
+# "Jan Egeland", "April Ryan": a month's name that the model reads as part of a person's
+# name is no time expression; the month beside it in the same sentence still is.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The aid chief, Jan Egeland, said the appeal was short of funds.", MON, []),
+    ("The reporter April Ryan asked about the April jobs report.", MON, [("April", "DATE", "2013-04")]),
+    ("The vote took place on Jan. 5, and Jan Kowalski won it.", MON, [("Jan. 5", "DATE", "2013-01-05")]),
+    ("Talks resume in June, the envoy said.", MON, [("June", "DATE", "2013-06")]),  # guard
+])
+def test_month_in_a_persons_name(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: Earth Day
+# Named days of the calendar are read from core/data/timex_holidays.csv: Earth Day is 22 April.
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("Earth Day", date(2010, 4, 25), P, "2010-04-22"),
+    ("Earth Day", date(2010, 3, 1), F, "2010-04-22"),
+])
+def test_earth_day(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)
+
+
+# ---------------------------------------------------------------- tenth round: a clock time and a part of a day
+# "at 9:30 this morning", "at 11:15 last night": one TIME, the clock time on the day that
+# the part of the day names; a part of the day alone keeps its own value.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The exchange opened at 9:30 this morning.", MON, [("9:30 this morning", "TIME", "2013-03-18T09:30")]),
+    ("The blast came at 11:15 last night.", MON, [("11:15 last night", "TIME", "2013-03-17T23:15")]),
+    ("The exchange opened this morning.", MON, [("this morning", "TIME", "2013-03-18TMO")]),  # guard
+])
+def test_clock_time_and_part_of_day(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a quarter named by its months
+# "the October-December quarter", "the April-June quarter": the calendar quarter those
+# three months make, in the year the tense points to, as "the fourth quarter"; months
+# that make no calendar quarter ("the November-January quarter") name no ordinal quarter.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Output shrank 2 percent in the October-December quarter.", MON,
+     [("the October-December quarter", "DATE", "2012-Q4")]),
+    ("Exports grew in the April-June quarter of 2011.", MON,
+     [("the April-June quarter of 2011", "DATE", "2011-Q2")]),
+    ("Output shrank 2 percent in the fourth quarter.", MON,  # guard
+     [("the fourth quarter", "DATE", "2012-Q4")]),
+    ("Sales rose in the November-January quarter.", MON,  # guard: no calendar quarter
+     [("the November-January quarter", "DATE", "XXXX-XX-XX")]),
+])
+def test_quarter_named_by_its_months(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: a day of a year named by "last year"
+# "on March 3 last year", "two weeks ago today": one expression for one day, the day of the
+# month in the year "last/next year" names, or the day so many units back from the document
+# date (not the week "two weeks ago" names); a later count ("two weeks later") counts from it.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The plant was flooded on March 3 last year.", MON, [("March 3 last year", "DATE", "2012-03-03")]),
+    ("The plant was flooded on 3 March last year. Two weeks later it reopened.", MON,
+     [("3 March last year", "DATE", "2012-03-03"), ("Two weeks later", "DATE", "2012-03-17")]),
+    ("The treaty was signed two weeks ago today.", MON, [("two weeks ago today", "DATE", "2013-03-04")]),
+    ("The treaty was signed two weeks ago.", MON, [("two weeks ago", "DATE", "2013-W10")]),  # guard
+    ("The plant was flooded in March last year.", MON, [("March last year", "DATE", "2012-03")]),  # guard
+])
+def test_day_of_a_year_named_by_last_year(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: "the new year"
+# "the new year" is the year that begins nearest the document date: the coming one when said
+# in the second half of a year ("will see in the new year"), the one just begun in the first
+# ("talks resumed in the new year"); "New Year's Day" stays the holiday.
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("the new year", date(2013, 12, 30), F, "2014"),
+    ("the new year", date(2014, 1, 20), P, "2014"),
+    ("New Year's Day", date(2013, 12, 30), F, "2014-01-01"),  # guard
+])
+def test_the_new_year(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)
+
+
+# ---------------------------------------------------------------- tenth round: "through the weekend"
+# A past or perfect verb does not reach the far end of what it extends: after "through",
+# "until" or "to", "the weekend" is the nearest one (the coming one from Thursday on, the
+# one just gone early in the week), as a year-less month is; after "over" the one just gone.
+FRI = date(2013, 3, 22)
+TUE = date(2013, 3, 19)
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("the weekend", FRI, {"tense": PAST, "prev_word": "through"}, "2013-W12-WE"),
+    ("the weekend", FRI, {"tense": PAST, "prev_word": "until"}, "2013-W12-WE"),
+    ("the weekend", TUE, {"tense": PAST, "prev_word": "until"}, "2013-W11-WE"),
+    ("the weekend", FRI, {"tense": PAST, "prev_word": "over"}, "2013-W11-WE"),  # guard
+])
+def test_through_the_weekend(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)
+
+
+# ---------------------------------------------------------------- tenth round: a weekday in a "when" clause on a week
+# "begins next week, when the bank reports on Tuesday": a bare weekday in a "when" clause that
+# hangs on a verb a week dates is that week's day, whatever the tense would say alone.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Trading resumes next week, when the exchange reopens on Tuesday.", MON,
+     [("next week", "DATE", "2013-W13"), ("Tuesday", "DATE", "2013-03-26")]),
+    ("Talks collapsed last week, when the envoy left on Thursday.", FRI,
+     [("last week", "DATE", "2013-W11"), ("Thursday", "DATE", "2013-03-14")]),
+    ("Trading resumes next week, the exchange said on Tuesday.", MON,  # guard: no "when" clause
+     [("next week", "DATE", "2013-W13"), ("Tuesday", "DATE", "2013-03-12")]),
+])
+def test_weekday_in_a_when_clause_on_a_week(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- tenth round: minutes later than a clock time
+# "two minutes later" after a clock time the text gave ("at 11:58 p.m. on Sunday") is the
+# point that many minutes on, a TIME; after a day with no clock time it stays the gap, a
+# DURATION, as the text gives no time of day to count from.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The old flag came down at 11:58 p.m. on Sunday, and the new one went up two minutes later.", MON,
+     [("11:58 p.m. on Sunday", "TIME", "2013-03-17T23:58"), ("two minutes later", "TIME", "2013-03-18T00:00")]),
+    ("The quake struck at 4:10 a.m. on Saturday. A second shock came 20 minutes later.", MON,
+     [("4:10 a.m. on Saturday", "TIME", "2013-03-16T04:10"), ("20 minutes later", "TIME", "2013-03-16T04:30")]),
+    ("The quake struck on Saturday. A second shock came two hours later.", MON,  # guard: no clock time
+     [("Saturday", "DATE", "2013-03-16"), ("two hours later", "DURATION", "PT2H")]),
+])
+def test_minutes_later_than_a_clock_time(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

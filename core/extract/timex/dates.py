@@ -33,7 +33,7 @@ from core.extract.timex.periods import (
     the_decade,
     the_year,
 )
-from core.extract.timex.values import DATE, FUTURE, NO_TENSE, PAST, UNRESOLVED_DATE, Context, Normalised
+from core.extract.timex.values import DATE, FUTURE, NO_TENSE, PAST, UNRESOLVED_DATE, Context, Normalised, Recogniser
 
 HOLIDAYS_FILE = DATA_DIR / "timex_holidays.csv"
 
@@ -65,6 +65,19 @@ def read_relative_month(s: str, ctx: Context) -> Normalised | None:
     elif which == "coming":
         year += 1 if month < ctx.dct.month else 0
     return interval(DATE, *split_triple(calendar_month(year, month)))
+
+
+def read_day_relative_year(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
+    """ "March 3 last year", "3 March next year": that day of the month in the year named
+    (read by `resolve` with the year written out); a month alone is read_relative_month's."""
+    m = re.fullmatch(r"(.*\d.*?),? (last|this|next) year", s)
+    if not m or ctx.dct is None:
+        return None
+    year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
+    result = resolve(f"{m.group(1)} {year}", ctx)
+    if result is None or result.type != DATE or not re.fullmatch(r"\d{4}-\d\d-\d\d", result.value):
+        return None
+    return result
 
 
 def read_season(s: str, ctx: Context) -> Normalised | None:

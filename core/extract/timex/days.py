@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from core.extract.timex.lexicon import DAY_PART_EDGE, ORDINALS, WEEKDAY_ABBR, WEEKDAYS
+from core.extract.timex.lexicon import DAY_PART_EDGE, LIMIT_PREPOSITIONS, ORDINALS, WEEKDAY_ABBR, WEEKDAYS
 from core.extract.timex.periods import iso_week, the_day
 from core.extract.timex.values import DATE, NO_TENSE, PAST, PRESENT, UNRESOLVED_DATE, Context, Normalised
 
@@ -74,6 +74,10 @@ def read_weekend(s: str, ctx: Context) -> Normalised | None:
         saturday = this_saturday + timedelta(days=7) if this_saturday else dct + timedelta(days=5 - dct.weekday())
     elif this_saturday:
         saturday = this_saturday
+    elif ctx.prev_word in LIMIT_PREPOSITIONS and ctx.tense in (PAST, NO_TENSE) and not {"this", "coming"} & set(words):
+        # "were told to boil water through the weekend": a past verb does not reach the far end
+        # of what it extends; the nearest weekend, the coming one from Thursday on
+        saturday = dct + timedelta(days=5 - dct.weekday()) if dct.weekday() >= 3 else dct - timedelta(days=dct.weekday() + 2)
     elif ctx.tense in (PAST, NO_TENSE) and "coming" not in words and not ("this" in words and dct.weekday() >= 2):
         # "over the weekend", "this weekend" said early in the week: the one just gone; from
         # Wednesday on, "this weekend" is the one ahead ("called for a rally this weekend")

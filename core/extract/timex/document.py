@@ -11,12 +11,19 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from core import DATA_DIR
-from core.extract.timex.lexicon import MONTH_NAMES, SEASON_NAMES, SPAN_START_PREPOSITIONS, WEEKDAY_NAMES, read_words
+from core.extract.timex.lexicon import (
+    MONTH_NAMES,
+    SEASON_NAMES,
+    SPAN_START_PREPOSITIONS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    read_words,
+)
 from core.extract.timex.normaliser import normalise
-from core.extract.timex.periods import latest_quarter, the_quarter
+from core.extract.timex.periods import latest_quarter, the_day, the_quarter
 from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
 from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative
 from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Normalised
@@ -82,13 +89,16 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 later = _day_named_later(ordered, index, sentence, sentence_of, dct, settings)
                 if later:
                     result = resolve(later)  # "struck at 11:56 a.m. (0611 GMT) on Saturday": that Saturday's
-                elif anchor is not None and _evening_of_a_day_told(span, result, anchor, dct):
+                elif anchor is not None and (_evening_of_a_day_told(span, result, anchor, dct)
+                                             or _later_hour_of_a_day_told(span, result, anchor, anchor_value, dct)):
                     result = resolve(anchor.isoformat())  # "the final started at 9:50 p.m.", after "on Sunday"
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
             result = Normalised(span.label_ or DATE, UNRESOLVED_DATE)
         if result is None:
             continue
+        if day_before and (in_week := _weekday_of_a_week_told(span, result, day_before)) is not None:
+            result = in_week  # "begins next week, when Alcoa reports on Thursday": that week's Thursday
         if not quarter_value and (ended := _quarter_ended_on(span, ordered, index, dct, settings)):
             # "the quarter ended July 31" with no quarter named before: the quarter that date closes
             # (once a fiscal quarter is named, "the fiscal first quarter", TimeML keeps its ordinal)
@@ -146,6 +156,50 @@ def _evening_of_a_day_told(span: Span, result: Normalised, anchor: date, dct: da
             and int(result.value[11:13]) >= 12 and governing_tense(span) == PAST)
 
 
+# The hour a part of the day begins, for a clock time told after it ("Saturday morning ... at 9 a.m.").
+_PART_OF_DAY_HOURS = {"MO": 0, "MI": 11, "AF": 12, "EV": 17, "NI": 20}
+
+
+def _later_hour_of_a_day_told(span: Span, result: Normalised, anchor: date, anchor_value: str,
+                              dct: date | None) -> bool:
+    """Whether a bare clock time goes on telling the hours of the last day named: that day was
+    told by the clock or by its part ("called the race at 1:10 a.m. on Sunday", "left on Saturday
+    morning"), in the week before the document date, and this time, told in the past, is not
+    earlier than it ("conceded before 2 a.m.", "derailed at 9 a.m."). An earlier hour ("at 10 p.m.
+    on Sunday ... at 4 a.m.") has moved on to another day."""
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(?:(\d\d):\d\dZ?|(MO|MI|AF|EV|NI))", anchor_value)
+    if dct is None or m is None or m.group(1) != anchor.isoformat() or not dct - timedelta(days=7) <= anchor < dct:
+        return False
+    told = int(m.group(2)) if m.group(2) else _PART_OF_DAY_HOURS[m.group(3)]
+    return int(result.value[11:13]) >= told and governing_tense(span) in (PAST, NO_TENSE)
+
+
+def _weekday_of_a_week_told(span: Span, result: Normalised, week_value: str) -> Normalised | None:
+    """A bare weekday in a "when" clause that hangs on a verb a week dates ("begins next
+    week, when Alcoa reports on Thursday", "collapsed last week, when the envoy left on
+    Thursday"): that weekday of the week named before it in the sentence; else None."""
+    m = re.fullmatch(r"(\d{4})-W(\d\d)", week_value)
+    words = [t.lower_.rstrip(".") for t in span if t.lower_ != "on"]
+    if m is None or result.type != DATE or len(words) != 1 or words[0] not in WEEKDAYS:
+        return None
+    verb = _event_verb(span)
+    if verb is None or verb.dep_ != "advcl" or not any(c.lower_ == "when" for c in verb.children):
+        return None
+    if not any(c.lower_ == "week" for c in verb.head.children):
+        return None
+    return the_day(date.fromisocalendar(int(m.group(1)), int(m.group(2)), WEEKDAYS[words[0]] + 1))
+
+
+def _event_verb(span: Span) -> Token | None:
+    """The verb whose event the expression dates: the first verb up the tree from it."""
+    token = span.root
+    while token.head is not token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
 def _day_named_later(spans: list[Span], index: int, sentence: int, sentence_of: dict[int, int],
                      dct: date | None, settings: TimexSettings) -> str:
     """The value of the first day named after spans[index] in the same sentence, when it is
@@ -165,8 +219,13 @@ def _day_named_later(spans: list[Span], index: int, sentence: int, sentence_of: 
             continue  # "(0611 GMT)": the same moment on another clock, no day of its own
         if result is not None and result.type in (DATE, TIME) and _named_day_value(result.value):
             # only a day the event falls "on": "closed at 5 p.m. and will stay closed through
-            # Thursday", "rose by 11 a.m.; sales fell, it said Tuesday" name other times
-            return result.value[:10] if later.start > 0 and doc[later.start - 1].lower_ == "on" else ""
+            # Thursday", "rose by 11 a.m.; sales fell, it said Tuesday" name other times, and so
+            # does a day on another verb between them ("at 5 a.m., hours after scouts landed on Sunday")
+            on = later.start > 0 and doc[later.start - 1].lower_ == "on"
+            verb = _event_verb(later)
+            other = (verb is not None and verb is not _event_verb(spans[index])
+                     and spans[index].end <= verb.i < later.start)
+            return result.value[:10] if on and not other else ""
     return ""
 
 

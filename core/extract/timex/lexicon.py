@@ -14,6 +14,7 @@ from core import DATA_DIR
 _UNMARKED_MODIFIERS_FILE = DATA_DIR / "timex_unmarked_modifiers.txt"
 _MOD_PREFIXES_FILE = DATA_DIR / "timex_mod_prefixes.txt"
 _MOD_SUFFIXES_FILE = DATA_DIR / "timex_mod_suffixes.txt"
+_TIME_ZONES_FILE = DATA_DIR / "timex_time_zones.csv"
 
 
 def read_words(path: Path) -> tuple[str, ...]:
@@ -21,6 +22,19 @@ def read_words(path: Path) -> tuple[str, ...]:
     with path.open(encoding="utf-8") as handle:
         return tuple(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
 
+
+def _read_time_zones(path: Path) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """Zone abbreviations ("est"), zone names before "time" ("eastern"), and those of UTC."""
+    rows = [line.strip().lower().split(",") for line in read_words(path)][1:]
+    abbreviations = tuple(zone for zone, written, _ in rows if written == "abbreviation")
+    names = tuple(zone for zone, written, _ in rows if written == "name")
+    return abbreviations, names, frozenset(zone for zone, _, utc in rows if utc == "yes")
+
+
+# Time zones after a clock time (core/data/timex_time_zones.csv): "EST", "Eastern time".
+ZONE_ABBREVIATIONS, ZONE_NAMES, UTC_ZONES = _read_time_zones(_TIME_ZONES_FILE)
+# The same as one regular expression over lowercased text: "est", "eastern time".
+ZONE_RE = "|".join(sorted([*ZONE_ABBREVIATIONS, *(f"{name} time" for name in ZONE_NAMES)], key=len, reverse=True))
 
 # Focus adverbs with no TIMEX3 `mod` value ("just last month"): outside the extent.
 NO_MOD_FOCUS: tuple[str, ...] = read_words(_UNMARKED_MODIFIERS_FILE)

@@ -13,9 +13,18 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 
-def load_patterns(path: Path) -> list[dict]:
-    """Matcher patterns, one JSON object a line: id, label, pattern, optional trim."""
-    return list(srsly.read_jsonl(path))
+def load_patterns(path: Path, word_lists: dict[str, tuple[str, ...]] | None = None) -> list[dict]:
+    """Matcher patterns, one JSON object a line: id, label, pattern, optional trim. A token
+    test {"IN": "@name"} stands for the word list `word_lists["@name"]` (a list kept as data
+    of its own, such as the time zones, that other code reads too)."""
+    rows = list(srsly.read_jsonl(path))
+    lists = word_lists or {}
+    for row in rows if lists else ():
+        for token in row["pattern"]:
+            for attr, test in token.items():
+                if isinstance(test, dict) and isinstance(test.get("IN"), str):
+                    token[attr] = {**test, "IN": list(lists[test["IN"]])}
+    return rows
 
 
 def holiday_patterns(path: Path) -> list[dict]:

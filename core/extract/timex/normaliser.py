@@ -59,6 +59,7 @@ from functools import lru_cache, partial
 
 from core.extract.timex.dates import (
     read_absolute,
+    read_day_relative_year,
     read_decade_century,
     read_holiday,
     read_relative_month,
@@ -89,7 +90,14 @@ from core.extract.timex.lexicon import (
 )
 from core.extract.timex.parts import read_half_phrase, read_part_of_period
 from core.extract.timex.quarters import read_quarter_phrase, read_year_back
-from core.extract.timex.relative import read_ago, read_anaphoric, read_period_ended, read_ref, read_relative_unit
+from core.extract.timex.relative import (
+    read_ago,
+    read_anaphoric,
+    read_of_that_year,
+    read_period_ended,
+    read_ref,
+    read_relative_unit,
+)
 from core.extract.timex.times import read_clock_duration, read_time_of_day
 from core.extract.timex.values import (
     DATE,
@@ -236,9 +244,9 @@ def _unresolved(s: str) -> Normalised | None:
 # theirs ("the end of <a period>", "noon on <a day>") are handed the whole of it.
 _STEPS: tuple[Recogniser, ...] = (
     read_ref, read_set, read_clock_duration, read_deictic, read_ordinal_day, read_midweek, read_weekend,
-    read_anaphoric, read_ago, partial(read_year_back, resolve=_resolve),
+    read_anaphoric, partial(read_of_that_year, resolve=_resolve), read_ago, partial(read_year_back, resolve=_resolve),
     partial(read_part_of_period, resolve=_resolve), read_quarter_phrase, partial(read_half_phrase, resolve=_resolve),
-    read_period_ended, read_relative_unit, read_relative_month, read_season, read_decade_century,
+    read_period_ended, read_relative_unit, partial(read_day_relative_year, resolve=_resolve), read_relative_month, read_season, read_decade_century,
     read_anaphoric_weekday, read_weekday, read_year_phrase, read_holiday, partial(read_time_of_day, resolve=_resolve),
     read_duration, read_absolute,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from core.extract.timex.lexicon import ORDINALS
+from core.extract.timex.lexicon import MONTHS, ORDINALS
 from core.extract.timex.parts import read_part_of_period
 from core.extract.timex.periods import infer_year, latest_quarter, nearest_year, quarter_named, the_quarter, the_year
 from core.extract.timex.values import DATE, FUTURE, NO_TENSE, PAST, PRESENT, Context, Normalised, Recogniser
@@ -26,7 +26,25 @@ _QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
 _YEAR_BACK = ("year-ago", "year-earlier", "year ago", "year earlier", "comparable", "corresponding", "last year's")
 
 
+# "the october-december quarter": a quarter named by its first and last months.
+_MONTHS_QUARTER_RE = re.compile(r"(?:the )?(?P<first>[a-z]+)\.? ?(?:-|to) ?(?P<last>[a-z]+)\.? quarter(?P<rest>(?: of \d{4})?)")
+_ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+
+
+def _quarter_of_months(s: str) -> str:
+    """ "the october-december quarter" as "the fourth quarter" when the two months open and
+    close a calendar quarter; else the words unchanged."""
+    m = _MONTHS_QUARTER_RE.fullmatch(s)
+    if not m:
+        return s
+    first, last = MONTHS.get(m.group("first")), MONTHS.get(m.group("last"))
+    if first is None or last is None or first % 3 != 1 or last != first + 2:
+        return s
+    return f"the {_ORDINAL_WORDS[(first - 1) // 3 + 1]} quarter{m.group('rest')}"
+
+
 def read_quarter_phrase(s: str, ctx: Context) -> Normalised | None:
+    s = _quarter_of_months(s)
     if s in ("last quarter", "final quarter"):
         return None  # the quarter before this one: see relative.read_relative_unit
     m = re.fullmatch(r"(?:the )?(last|final) quarter(?: of (?:the year |)(\d{4}))?", s) or \

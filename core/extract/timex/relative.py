@@ -6,7 +6,9 @@ following decade", "that year"). No spaCy."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from core.extract.timex.durations import duration_value
 from core.extract.timex.lexicon import NUMBER_RE, REFS, UNIT_RE, parse_count, parse_unit
@@ -23,11 +25,22 @@ from core.extract.timex.periods import (
     the_year,
     units_from,
 )
-from core.extract.timex.values import DATE, DURATION, FUTURE, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Context, Normalised
+from core.extract.timex.values import (
+    DATE,
+    DURATION,
+    FUTURE,
+    NO_TENSE,
+    PAST,
+    TIME,
+    UNRESOLVED_DATE,
+    Context,
+    Normalised,
+    Recogniser,
+)
 
-# Words before "the past year", "the last week" that make it a length of time
-# ("for the past year", "has spent the past week"), not the calendar unit before
-# this one; after "over" or "in" TimeBank and the news sets disagree, so those stay.
+# Words before "the past year", "the last week", "the coming week" that make it a length of
+# time ("for the past year", "has spent the past week", "closed for the coming week"), not the
+# calendar unit before or after this one; after "over" or "in" TimeBank and the news sets disagree, so those stay.
 _SPAN_LEADS = frozenset({"for", "spend", "spends", "spent", "spending"})
 
 # Auxiliaries before "one day" that make it "some day ahead" ("could one day win").
@@ -79,6 +92,10 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
         return None
     letter, is_time = parse_unit(unit_word)
     if is_time:
+        if counted and (clock := _clock_of(ctx.anchor_value)) is not None:
+            # "at 11:58 p.m. ... two minutes later": the point so many minutes or hours on
+            moment = clock + timedelta(**{_CLOCK_STEPS[letter]: int(count) * sign})
+            return Normalised(TIME, moment.strftime("%Y-%m-%dT%H:%M"), moment.date(), moment.date())
         # "22 hours earlier", "two hours later": the gap, as a span (the text rarely gives
         # the time of day it counts from), not an unplaceable PXX
         return Normalised(DURATION, duration_value(count, unit_word)) if counted else None
@@ -100,6 +117,30 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
         # "the previous night", "the night before", "that night": a part of that day, a TIME
         return Normalised(TIME, result.value + "TNI", result.date_start, result.date_end)
     return result
+
+
+def read_of_that_year(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
+    """ "March of that year", "the autumn of the same year": the month or season (read by
+    `resolve`) of the year "that year" names, the last period the text named."""
+    m = re.fullmatch(r"(.+) of (that|the same|that same) year", s)
+    if not m:
+        return None
+    year = read_anaphoric("that year", ctx)
+    if year is None or not re.fullmatch(r"\d{4}", year.value):
+        return None
+    return resolve(f"{m.group(1)} of {year.value}", ctx)
+
+
+# Clock units that "two minutes later" counts in from a clock time the text gave.
+_CLOCK_STEPS = {"H": "hours", "M": "minutes", "S": "seconds"}
+
+
+def _clock_of(value: str) -> datetime | None:
+    """The moment a TIMEX3 clock value names ("2013-03-17T23:58", "...T24:00"), else None."""
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)", value)
+    if not m:
+        return None
+    return datetime.fromisoformat(m.group(1)) + timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
 
 
 # Units so long that a present tense does not schedule them ahead ("the runoff
@@ -138,8 +179,18 @@ def _anaphoric_base(letter: str, ctx: Context, *, back: bool = False) -> date | 
     return period
 
 
+# Units that "... ago today" counts back in, whole days at a time.
+_DAY_STEPS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
+
+
 def read_ago(s: str, ctx: Context) -> Normalised | None:
-    """"three days ago", "in two weeks", "two weeks from now"."""
+    """"three days ago", "in two weeks", "two weeks from now"; "two weeks ago today": the day."""
+    m = re.fullmatch(NUMBER_RE + r" " + UNIT_RE + r" ago today", s)
+    if m and ctx.dct is not None and (count := parse_count(m.group(1))) is not None and float(count).is_integer():
+        letter, is_time = parse_unit(m.group(2))
+        if letter in _DAY_STEPS and not is_time:
+            # "two weeks ago today": the same day of the week, month or year, so many back
+            return the_day(ctx.dct - relativedelta(**{_DAY_STEPS[letter]: int(count)}))
     m = re.fullmatch(NUMBER_RE + r" " + UNIT_RE + r" (ago|from now|hence|time)", s)
     # "will leave in two weeks": a point ahead; "the highest in eight years", "the
     # first time in 100 days", "is due in two weeks" are spans of time.
@@ -184,6 +235,11 @@ def read_relative_unit(s: str, ctx: Context) -> Normalised | None:
     """"last week", "this month", "next year", "earlier this month", "the coming week";
     "earlier in the year" is "earlier this year", as "the year" is this one; "the
     latest (fiscal) year" is the last one over, as "the latest quarter" is."""
+    if s in ("the new year", "this new year"):
+        # the year beginning nearest the document date: the coming one from July on
+        if ctx.dct is None:
+            return Normalised(DATE, "XXXX")
+        return the_year(ctx.dct.year + (1 if ctx.dct.month >= 7 else 0))
     s = re.sub(r"^(earlier|later|early|late) in the (week|month|year)$", r"\1 this \2", s)
     s = re.sub(r"^the (?:latest|most recent) (?=(?:fiscal |calendar )?year$)", "last ", s)
     m = re.fullmatch(r"(?:(earlier|later|early|late) )?(?:the )?(?:full |whole |entire )?"
@@ -194,8 +250,9 @@ def read_relative_unit(s: str, ctx: Context) -> Normalised | None:
     part, which, unit = m.group(1), m.group(2) or "this", m.group(3)
     if s.startswith("the ") and which == "next" and not part:
         return Normalised(DURATION, duration_value(1, unit))  # "over the next week": a span of time ahead
-    if s.startswith("the ") and which in ("past", "last") and not part and ctx.prev_word in _SPAN_LEADS:
-        return Normalised(DURATION, duration_value(1, unit))  # "for the past year": how long, not which year
+    if s.startswith("the ") and which in ("past", "last", "coming") and not part and ctx.prev_word in _SPAN_LEADS:
+        # "for the past year", "for the coming week": how long, not which year or week
+        return Normalised(DURATION, duration_value(1, unit))
     # "the past week", "the last decade": the calendar unit before this one, as
     # "last week" (TimeML reads them as the week, not as a stretch of seven days)
     if which in ("previous", "following"):

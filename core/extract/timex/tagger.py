@@ -24,7 +24,7 @@ from spacy.vocab import Vocab
 
 from core import DATA_DIR
 from core.extract.timex.dates import HOLIDAYS_FILE
-from core.extract.timex.lexicon import MOD_PREFIXES, MOD_SUFFIXES, NO_MOD_FOCUS
+from core.extract.timex.lexicon import MOD_PREFIXES, MOD_SUFFIXES, NO_MOD_FOCUS, ZONE_ABBREVIATIONS, ZONE_NAMES
 from core.extract.timex.matcher import AnchoredMatcher, holiday_patterns, load_patterns
 from core.extract.timex.normaliser import is_resolvable, normalise
 from core.extract.timex.values import DURATION, UNRESOLVED_DATE
@@ -37,6 +37,8 @@ COMPONENT_NAME = "crisis_timex"
 
 PATTERNS_FILE = DATA_DIR / "timex_patterns.jsonl"
 BLOCKERS_FILE = DATA_DIR / "timex_blockers.jsonl"
+# The word lists that patterns name with "@": {"LOWER": {"IN": "@zones"}}.
+PATTERN_WORD_LISTS = {"@zones": ZONE_ABBREVIATIONS, "@zone_names": ZONE_NAMES}
 
 # Model entity labels that are time expressions.
 _NER_LABELS = frozenset({"DATE", "TIME"})
@@ -78,7 +80,7 @@ class TimexTagger:
         self.name = name
         self.settings = settings
         # Compiled once per component: matching is then one pass per Doc.
-        self.matcher = AnchoredMatcher(vocab, load_patterns(PATTERNS_FILE) + holiday_patterns(HOLIDAYS_FILE))
+        self.matcher = AnchoredMatcher(vocab, load_patterns(PATTERNS_FILE, PATTERN_WORD_LISTS) + holiday_patterns(HOLIDAYS_FILE))
         self.blocker = AnchoredMatcher(vocab, load_patterns(BLOCKERS_FILE))
         self._trims = {row["id"]: tuple(row.get("trim", (0, 0))) for row in load_patterns(PATTERNS_FILE)}
         self._blocker_trims = {row["id"]: tuple(row.get("trim", (0, 0))) for row in load_patterns(BLOCKERS_FILE)}

@@ -324,7 +324,8 @@ def _tense_of(verb: Token) -> str:
         return PAST if "have" in aux else FUTURE
     if verb.tag_ == "VBD" or aux & _PAST_AUX or not aux and _past_by_agreement(verb):
         return PAST
-    if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & _PRESENT_AUX or _bare_present(verb, aux):
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & _PRESENT_AUX or _bare_present(verb, aux) \
+            or _base_form_beside_past(verb, aux):
         return PRESENT
     if verb.tag_ == "VBN":
         return PAST
@@ -336,6 +337,23 @@ def _bare_present(verb: Token, aux: set[str]) -> bool:
     auxiliary heads a clause, so it is a present tense the tagger took for a base form."""
     return (verb.tag_ == "VB" and not aux and verb.dep_ in _CLAUSE_HEAD_DEPS
             and any(child.dep_ == "nsubj" for child in verb.children))
+
+
+# Auxiliaries of a past verb that a base form joined to it by "and" cannot share:
+# "were closed Friday and reopen Wednesday" would be "were ... reopened".
+_UNSHARED_PAST_AUX = frozenset({"was", "were"})
+
+
+def _base_form_beside_past(verb: Token, aux: set[str]) -> bool:
+    """ "were closed Friday and reopen Wednesday", "shut on Friday and reopen on Thursday": a
+    base form with no auxiliary joined to a past verb is not that verb's past (it would read
+    "reopened"), but a present of its own; a modal or "did" of the first verb would carry
+    over to it ("will close and reopen", "did not close and reopen")."""
+    head = verb.head
+    if verb.tag_ != "VB" or aux or verb.dep_ != "conj" or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return False
+    head_aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    return head.tag_ in ("VBD", "VBN") and head_aux <= _UNSHARED_PAST_AUX and (head.tag_ == "VBD" or bool(head_aux))
 
 
 # Subjects that take a verb's -s form in the present: singular nouns and these pronouns.

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from core.extract.timex.lexicon import DAY_PART_EDGE, PARTS_OF_DAY, WEEKDAYS
+from core.extract.timex.lexicon import DAY_PART_EDGE, PARTS_OF_DAY, UTC_ZONES, WEEKDAYS, ZONE_RE
 from core.extract.timex.periods import period_start
 from core.extract.timex.values import DATE, DURATION, FUTURE, TIME, Context, Normalised, Recogniser
 
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
-_UTC_ZONES = {"gmt", "utc"}  # zones written with the UTC designator Z
 # Words before a part of the day that step from the day the text is telling of.
 _DAY_STEPS = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
 
@@ -20,8 +19,8 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
     """Split "sunday night" / "3pm on sunday" into (date words, TIMEX3 time suffix)."""
     clock = (r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?)"
              r"|(?P<h24>\d{1,2})[:.](?P<m24>\d{2})"
-             r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?P<milzone>gmt|utc|hrs|hours)")
-    zone = r"(?: (?P<zone>gmt|utc|bst|cet|est|edt|et|pst|msk|local time|kyiv time|moscow time))?"
+             r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?P<milzone>" + ZONE_RE + r"|hrs|hours)")
+    zone = r"(?: (?P<zone>" + ZONE_RE + r"))?"
     m = re.fullmatch(r"(?:(?P<before>.*?) ?(?:at|on|,) )?(?:" + clock + r")" + zone + r"(?:(?: on| ,|,)? (?P<after>.*))?", s)
     if m:
         hour, minute = _clock(m)
@@ -29,8 +28,9 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
             return None
         rest = " ".join(p for p in (m.group("before"), m.group("after")) if p)
         # Greenwich time is written as UTC ("2300 GMT" T23:00Z); other named zones keep
-        # no offset, as TimeBank writes "5 p.m. EST" T17:00
-        utc = "Z" if {m.group("zone"), m.group("milzone")} & _UTC_ZONES else ""
+        # no offset, as TimeBank writes "5 p.m. EST" T17:00 (core/data/timex_time_zones.csv)
+        zones = {(z or "").removesuffix(" time") for z in (m.group("zone"), m.group("milzone"))}
+        utc = "Z" if zones & UTC_ZONES else ""
         return rest, f"T{hour:02d}:{minute:02d}{utc}"
     for word, clock_value in _CLOCK_WORDS.items():
         m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?:,? (?:on )?(.*))?", s)
@@ -103,12 +103,30 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
         day = ctx.dct - timedelta(days=1)
     else:
         base = resolve(rest, ctx)
+        if base is not None and base.type == TIME and (m := re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|MI|AF|EV|NI)", base.value)):
+            # "9:30 this morning", "11:15 last night": the clock time on the day the part of it names
+            return Normalised(TIME, m.group(1) + _in_part_of_day(s, suffix, m.group(2)),
+                              base.date_start, base.date_end)
         if base is None or base.type != DATE:
             return None
         if not re.fullmatch(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)|XXXX-WXX-\d", base.value):
             return None
         return Normalised(TIME, base.value + suffix, base.date_start, base.date_end)
     return Normalised(TIME, day.isoformat() + suffix, day, day)
+
+
+# Hours of a clock written without a.m. or p.m. that a part of the day puts in the afternoon
+# or evening ("6:45 this evening" is 18:45, "11:15 last night" 23:15; "2:30 last night" is 02:30).
+_AFTER_NOON_HOURS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(7, 12)}
+
+
+def _in_part_of_day(s: str, suffix: str, part: str) -> str:
+    """The clock suffix ("T11:15") read in that part of the day: twelve hours on for an
+    hour the part puts after noon, unless a.m. or p.m. says which."""
+    hour = int(suffix[1:3])
+    if re.search(r"\d ?[ap]\.?m\b", s) or hour not in _AFTER_NOON_HOURS.get(part, ()):
+        return suffix
+    return f"T{hour + 12:02d}{suffix[3:]}"
 
 
 def _named_day(value: str) -> date | None:
