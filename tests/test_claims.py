@@ -767,6 +767,18 @@ def test_a_trailing_source_past_what_goes_on(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
 
 
+# the subject of a reporting verb is the one nearest before it, and an "it" that reports inside
+# another's report is that other
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nine soldiers were killed and 14 people wounded, six of them soldiers, when gunmen attacked a "
+     "patrol near the border, the ministry said in a statement.", [(9, "ministry")]),
+    ("The navy said it had found the bodies of 40 enemy soldiers near the coast.", [(40, "navy")]),
+    ("It said it had found the bodies of 40 enemy soldiers.", [(40, "")]),     # guard: no outer source
+])
+def test_the_subject_that_reports(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)][:1] == expected
+
+
 # armed groups of other wars are sides too (claim_side_groups.csv); "is" is no group
 @pytest.mark.parametrize(("text", "expected"), [
     ("The SDF said 300 ISIS fighters had surrendered in the last village.", [(300, "Islamic State")]),

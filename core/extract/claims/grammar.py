@@ -108,7 +108,11 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((o for o in agent.children if o.dep_ == "pobj"), None)
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        # the nearest before the verb, when the parse gives it more than one ("11 soldiers were
+        # killed, 20 of them soldiers, ..., the army said": the army)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        before = [c for c in subjects if c.i < verb.i]
+        subject = before[-1] if before else next(iter(subjects), None)
         if subject is not None:
             # "12,000 soldiers are believed to be trapped": what is reported, not who reports it
             return None if subject.dep_ == "nsubjpass" else subject
