@@ -779,6 +779,19 @@ def test_the_subject_that_reports(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)][:1] == expected
 
 
+# "according to the statement" is whoever made the statement; an apposition that describes a
+# report ("the first in two years") does not stop it going back to its author
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The US Central Command said in a statement that its jets struck the camp. About 80 militants were "
+     "at the camp, according to the statement.", [(80, "US Central Command")]),
+    ("Turkey's defence ministry issued a statement on Friday. The statement, its second in a day, said 12 "
+     "soldiers had been killed.", [(12, "Turkey's defence ministry")]),
+    ("About 80 militants were at the camp, according to the statement.", [(80, "statement")]),   # guard
+])
+def test_a_statement_is_its_authors(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
 # armed groups of other wars are sides too (claim_side_groups.csv); "is" is no group
 @pytest.mark.parametrize(("text", "expected"), [
     ("The SDF said 300 ISIS fighters had surrendered in the last village.", [(300, "Islamic State")]),

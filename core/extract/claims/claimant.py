@@ -204,7 +204,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     pronoun = subject.lower_ in ("it", "they")
     short = (subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "GPE")
              and with_the(subject)
-             and not any(c.dep_ in ("poss", "prep", "appos") for c in subject.children))
+             and not any(c.dep_ in ("poss", "prep") or c.dep_ == "appos" and _names(c) for c in subject.children))
     role = (short or _office_of(subject)) and subject.lower_ in lex.titles | lex.roles_named_later
     if not (pronoun or short or role):
         return None
@@ -217,7 +217,9 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
         reports = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") \
             and token.head.lemma_.lower() in lex.reporting
         cited = token.dep_ == "dobj" and token.head.lemma_.lower() in CITING_VERBS    # "citing U.S. officials"
-        if not (according or reports or cited):
+        issued = report and token.dep_ == "nsubj" and any(      # "the ministry issued a statement"
+            c.dep_ == "dobj" and c.lemma_.lower() == subject.lemma_.lower() for c in token.head.children)
+        if not (according or reports or cited or issued):
             continue              # a source is who reports: the subject of "said", "according to X", "citing X"
         if pronoun:
             if token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON and token.ent_type_ != "PERSON" \
@@ -256,6 +258,12 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
                 if not offices or subject.lower_ in offices:
                     return token
     return None
+
+
+def _names(apposition: Token) -> bool:
+    """Whether an apposition names someone ("the ministry, the MoD,"), rather than describes
+    ("The paper, the first in two years,")."""
+    return any(t.pos_ == "PROPN" for t in apposition.subtree)
 
 
 def _office_of(subject: Token) -> bool:
