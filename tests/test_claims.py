@@ -792,6 +792,18 @@ def test_a_statement_is_its_authors(nlp, text, expected):
     assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
 
 
+# whom a reporter cites is the source, when the text names a body or people; not a piece of reporting
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 4,000 troops are returning to their bases, the Tass news agency reported, citing the Western "
+     "Military District.", [(4000, "Western Military District")]),
+    ("Some 2,000 soldiers have been killed, the newspaper said, citing U.S. officials.", [(2000, "U.S. officials")]),
+    ("Russia lost 300 soldiers near the town, the think tank said, citing Ukrainian military reporting.",
+     [(300, "think tank")]),                                                         # guard
+])
+def test_a_cited_source(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
 # armed groups of other wars are sides too (claim_side_groups.csv); "is" is no group
 @pytest.mark.parametrize(("text", "expected"), [
     ("The SDF said 300 ISIS fighters had surrendered in the last village.", [(300, "Islamic State")]),

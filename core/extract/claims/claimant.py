@@ -36,6 +36,7 @@ from core.extract.claims.people import (
 from core.extract.claims.reporting import (
     CITING_VERBS,
     according_to,
+    cited_source,
     count_owner,
     estimating_verb,
     noun_parsed_reporting,
@@ -408,7 +409,7 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
         if subject is not None:
             if estimating is not None and estimator is not None and not verb_reports(verb, estimating):
                 break         # "..., U.S. officials say, while Kyiv puts the figure at 127,000": Kyiv's
-            subject = _voice_of_state(subject, number, sent, lex) or subject
+            subject = _voice_of_state(subject, number, sent, lex) or cited_source(subject, lex) or subject
             name, _ = claimant_from_subject(subject, speakers, lex)
             if not name and subject.lower_ in PRONOUNS_OTHER:
                 continue      # "The army said it had found ...": "it" is whoever the outer verb's subject is
@@ -423,6 +424,7 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
             return compounds.text, compounds.root
         trailing = trailing_source(number, sent, lex)
         if trailing is not None:
+            trailing = cited_source(trailing, lex) or trailing
             name, _ = claimant_from_subject(trailing, speakers, lex)
             return name, trailing
     if estimator is not None:

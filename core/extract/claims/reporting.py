@@ -24,6 +24,7 @@ from core.extract.claims.units import COUNT_NOUNS, TOLL_NOUNS, governors
 _GIVING_VERBS = frozenset({"give", "publish", "release", "issue", "provide", "announce"})  # "... gave a toll of N"
 _REVISING_VERBS = frozenset({"correct", "revise", "update", "adjust", "amend", "raise", "lower"})   # "... the figure to N"
 CITING_VERBS = frozenset({"cite", "quote"})   # "..., the paper reported, citing U.S. officials": they are a source
+_CITED_PEOPLE = frozenset({"official", "source", "diplomat", "officer"})   # "citing U.S. officials"
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
 _CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})   # "X says ..., while Y puts it at ..."
 
@@ -171,6 +172,22 @@ def _after_a_report(verb: Token, number: Token, lex: Lexicons) -> bool:
             return below.dep_ not in _REPORTED_DEPS
         below = above
     return False
+
+
+def cited_source(source: Token, lex: Lexicons) -> Token | None:
+    """ "..., the RIA news agency reported on Saturday, citing the Southern Military District",
+    "..., the paper reported, citing U.S. officials": whom the reporter cites, when that is a
+    body or people the text names (an entity, or officials and sources), is the source; not a
+    piece of reporting ("the ISW said, citing Ukrainian military reporting"). None otherwise."""
+    # the verb it is the subject of, or "the RIA news agency reported", parsed as a noun and its clause
+    verb = next((c for c in source.children if c.dep_ == "acl" and c.lemma_.lower() in lex.reporting), source.head)
+    citing = next((c for c in verb.children if c.tag_ == "VBG" and c.lemma_.lower() in CITING_VERBS), None)
+    cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
+    if cited is None or cited.lemma_.lower() in lex.report_nouns:
+        return None
+    named = cited.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or cited.pos_ == "PROPN" \
+        or cited.lemma_.lower() in _CITED_PEOPLE
+    return cited if named else None
 
 
 def estimating_verb(number: Token) -> Token | None:
