@@ -411,7 +411,7 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
                 break         # "..., U.S. officials say, while Kyiv puts the figure at 127,000": Kyiv's
             subject = _voice_of_state(subject, number, sent, lex) or cited_source(subject, lex) or subject
             name, _ = claimant_from_subject(subject, speakers, lex)
-            if not name and subject.lower_ in PRONOUNS_OTHER:
+            if not name and subject.lower_ in ("it", "they"):
                 continue      # "The army said it had found ...": "it" is whoever the outer verb's subject is
             return name, subject
     else:                             # no reporting verb with a subject: other ways a source is named
