@@ -206,7 +206,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     short = (subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "GPE")
              and with_the(subject)
              and not any(c.dep_ in ("poss", "prep") or c.dep_ == "appos" and _names(c) for c in subject.children))
-    role = (short or _office_of(subject)) and subject.lower_ in lex.titles | lex.roles_named_later
+    role = (short or _office_of(subject)) and (subject.lower_ in lex.titles or subject.lower_ in lex.roles_named_later)
     if not (pronoun or short or role):
         return None
     report = short and subject.lemma_.lower() in lex.report_nouns      # "according to the report"

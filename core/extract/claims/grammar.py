@@ -20,6 +20,7 @@ FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
 AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
 PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
+OF_CHAIN = 3            # nouns read down a chain of "of" phrases (`of_chain`)
 _MAX_NAME_TOKENS = 8    # tokens of an entity read each way from a token, for its side
 
 
@@ -64,11 +65,12 @@ def of_objects(token: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj"]
 
 
-def of_chain(noun: Token, steps: int) -> list[Token]:
-    """`noun` and the nouns down its chain of first "of" phrases, at most `steps` of them:
-    "the loss of 9,128 pieces of Russian equipment" -> loss, pieces, equipment."""
+def of_chain(noun: Token) -> list[Token]:
+    """`noun` and the nouns down its chain of first "of" phrases, at most `OF_CHAIN` of them,
+    read for whose a force or a body is: "the loss of 9,128 pieces of Russian equipment" ->
+    loss, pieces, equipment; "the General Staff of the Armed Forces of Ukraine"."""
     chain = [noun]
-    while len(chain) < steps and (objects := of_objects(chain[-1])):
+    while len(chain) < OF_CHAIN and (objects := of_objects(chain[-1])):
         chain.append(objects[0])
     return chain
 

@@ -19,7 +19,6 @@ from core.extract.claims.grammar import (
 from core.extract.claims.lexicons import Lexicons, lexicons
 from core.extract.claims.memo import per_sentence
 from core.extract.claims.side_names import (
-    OWNER_CHAIN,
     group_modifier_side,
     owner_words,
     phrase_side,
@@ -136,7 +135,7 @@ def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] 
     if group:
         return group                   # "Yemen's Houthi movement said": the group, not the country it is in
     # the body itself, its owner ("Russia's ministry") or what its "of" phrases name ("the ministry of Armenia")
-    owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"] + of_chain(claimant, OWNER_CHAIN)[1:]
+    owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"] + of_chain(claimant)[1:]
     side = next((side for t in owners for side in [token_side(t, lex)] if side), "")
     pronoun = next((c for c in owners[1:] if c.lower_ in ("its", "their")), None)
     if not side and pronoun is not None:

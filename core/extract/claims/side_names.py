@@ -26,7 +26,6 @@ _ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the all
 REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
 NAME_REACH = 150       # tokens back a short reference ("the alliance", "the SDF") may find what it stands for
 SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
-OWNER_CHAIN = 3     # nouns down a chain of "of" phrases read for a body's side ("the General Staff of the Armed Forces of Ukraine")
 
 
 def side_of_term(term: str, lex: Lexicons | None = None) -> str:
@@ -175,7 +174,7 @@ def referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = No
         if people and token.text in people:
             return people[token.text]
         # a side named before its head, or down its "of" phrases ("the defence ministry of Armenia")
-        for named in [*reversed([t for t in token.subtree if t.i <= token.i]), *of_chain(token, OWNER_CHAIN)[1:]]:
+        for named in [*reversed([t for t in token.subtree if t.i <= token.i]), *of_chain(token)[1:]]:
             found = token_side(named, lex)
             if found:
                 return found

@@ -35,7 +35,6 @@ _SIDE_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 # Verbs by which a unit counts what a noun holds ("detachments of the Russian Armed Forces,
 # numbering two or three tanks", "units including 15 tanks"): the side is that noun's.
 HOLDING_VERBS = frozenset({"number", "include", "comprise", "consist"})
-_OF_CHAIN = 3     # nouns read down a chain of "of" phrases for the side of what holds a count
 # Verbs of leaving: "withdraw its troops from Niger" names where they were, not whose they are.
 _AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 # Nouns of leaving: "the withdrawal of its last 1,500 soldiers from Niger".
@@ -223,7 +222,7 @@ def holder_side(unit: Token, lex: Lexicons) -> str:
     if noun is None:
         return ""
     # "the loss of 9,128 pieces of Russian equipment"
-    return next((side for n in of_chain(noun, _OF_CHAIN) for side in [phrase_side(n, lex)] if side), "")
+    return next((side for n in of_chain(noun) for side in [phrase_side(n, lex)] if side), "")
 
 
 def _holder(unit: Token) -> Token | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from core import DATA_DIR
 from core.extract.timex.lexicon import (
     MONTH_NAMES,
+    PART_OF_DAY_CODES,
     SEASON_NAMES,
     SPAN_START_PREPOSITIONS,
     WEEKDAY_NAMES,
@@ -167,7 +168,7 @@ def _later_hour_of_a_day_told(span: Span, result: Normalised, anchor: date, anch
     morning"), in the week before the document date, and this time, told in the past, is not
     earlier than it ("conceded before 2 a.m.", "derailed at 9 a.m."). An earlier hour ("at 10 p.m.
     on Sunday ... at 4 a.m.") has moved on to another day."""
-    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(?:(\d\d):\d\dZ?|(MO|MI|AF|EV|NI))", anchor_value)
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(?:(\d\d):\d\dZ?|(" + PART_OF_DAY_CODES + "))", anchor_value)
     if dct is None or m is None or m.group(1) != anchor.isoformat() or not dct - timedelta(days=7) <= anchor < dct:
         return False
     told = int(m.group(2)) if m.group(2) else _PART_OF_DAY_HOURS[m.group(3)]

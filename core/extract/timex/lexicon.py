@@ -60,6 +60,8 @@ PARTS_OF_DAY = {
     "mid-morning": "MO", "midmorning": "MO", "mid-afternoon": "AF", "midafternoon": "AF",
     "mid-evening": "EV",
 }
+# The codes alone, as one regular expression: "MO|AF|..." (a value's "T" part of the day).
+PART_OF_DAY_CODES = "|".join(sorted(set(PARTS_OF_DAY.values())))
 
 # Where in a day or an afternoon something falls ("late yesterday", "earlier
 # Sunday", "later this afternoon"): TimeML keeps the word in the extent (mod

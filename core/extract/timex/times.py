@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from core.extract.timex.lexicon import DAY_PART_EDGE, PARTS_OF_DAY, UTC_ZONES, WEEKDAYS, ZONE_RE
+from core.extract.timex.lexicon import DAY_PART_EDGE, PART_OF_DAY_CODES, PARTS_OF_DAY, UTC_ZONES, WEEKDAYS, ZONE_RE
 from core.extract.timex.periods import period_start
 from core.extract.timex.values import DATE, DURATION, FUTURE, TIME, Context, Normalised, Recogniser
 
@@ -103,7 +103,7 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
         day = ctx.dct - timedelta(days=1)
     else:
         base = resolve(rest, ctx)
-        if base is not None and base.type == TIME and (m := re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|MI|AF|EV|NI)", base.value)):
+        if base is not None and base.type == TIME and (m := re.fullmatch(r"(\d{4}-\d\d-\d\d)T(" + PART_OF_DAY_CODES + ")", base.value)):
             # "9:30 this morning", "11:15 last night": the clock time on the day the part of it names
             return Normalised(TIME, m.group(1) + _in_part_of_day(s, suffix, m.group(2)),
                               base.date_start, base.date_end)
