@@ -241,3 +241,9 @@ def test_the_seventh_dev_passages_are_well_formed():
     items = load_gold(Path(__file__).parent / "data" / "claims_dev7.jsonl")
     assert [p for item in items for p in item_problems(item)] == []
     assert len(items) == 80 and sum(len(item["claims"]) for item in items) == 165
+
+
+def test_the_eighth_dev_passages_are_well_formed():
+    items = load_gold(Path(__file__).parent / "data" / "claims_dev8.jsonl")
+    assert [p for item in items for p in item_problems(item)] == []
+    assert len(items) == 80 and sum(len(item["claims"]) for item in items) == 159
