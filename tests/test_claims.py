@@ -1174,3 +1174,37 @@ def test_ships_carriers_and_the_parts_a_count_includes(nlp, text, expected):
 ])
 def test_a_side_is_inherited_across_a_few_sentences(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a body named by its kind alone is the state's or alliance's it belongs to
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two more Israeli soldiers were killed in fighting in southern Gaza, the army said on Sunday.",
+     ["Israeli army"]),
+    ("Eleven soldiers were killed when jihadists attacked a convoy in northern Burkina Faso, the army said.",
+     ["Burkina Faso's army"]),
+    ("Germany will send 500 Stinger missiles to Ukraine, the government said on Saturday.",
+     ["Germany's government"]),
+    ("Ukrainian forces have captured 400 Russian soldiers, the country's military said on Tuesday.",
+     ["Ukrainian military"]),
+    ("NATO said on Monday it was putting forces on standby. Denmark will deploy four F-16 fighter jets "
+     "to Lithuania, the alliance said in a statement.", ["NATO"]),
+    ("Sudan's army said on Monday it had killed 300 fighters of the Rapid Support Forces.", ["Sudan's army"]),
+    ("The army said it had found the bodies of 12 soldiers.", ["army"]),        # guard: no state named
+])
+def test_a_body_named_by_its_kind_is_its_states(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a name that ends an office's "to" phrase is the office holder's; "it" goes back to the body
+# its own sentence names before it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia has amassed 190,000 personnel near Ukraine, U.S. Ambassador to the OSCE Michael Carpenter "
+     "told the council on Friday.", ["Michael Carpenter"]),
+    ("Russia has 100,000 troops near the border, Aide to the President Yury Ushakov said.", ["Yury Ushakov"]),
+    ("Russia has 100,000 troops near the border, an adviser to President Volodymyr Zelensky said.",
+     ["adviser"]),                                 # guard: the name is the adviser's principal's
+    ("NATO released satellite images on Thursday that it said showed up to 40,000 Russian troops.", ["NATO"]),
+    ("Colonel Ivanov released images that it said showed 40,000 Russian troops.", [""]),   # guard: a person
+])
+def test_a_name_after_an_office_and_it_after_a_body(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

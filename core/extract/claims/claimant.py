@@ -14,6 +14,7 @@ from core.extract.claims.grammar import (
     POSSESSIVE_PRONOUNS,
     PRONOUNS_OTHER,
     PRONOUNS_PERSON,
+    SUBJECT_DEPS,
     antecedent,
     entity_of,
     reach_start,
@@ -25,6 +26,7 @@ from core.extract.claims.memo import per_doc, text_of
 from core.extract.claims.people import (
     Speaker,
     full_name,
+    name_after_office,
     named_people,
     person_in,
     person_names_before,
@@ -46,6 +48,7 @@ from core.extract.claims.reporting import (
     verb_reports,
 )
 from core.extract.claims.side_names import (
+    ALLIANCE_NOUNS,
     NAME_REACH,
     SOURCE_REACH,
     name_key,
@@ -60,6 +63,7 @@ _SHORT_SENTENCE = 4          # tokens: a "sentence" this short is a split abbrev
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
 # small words inside a name an acronym leaves out: "Institute for the Study of War" is the ISW
 _NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in"})
+_STATE_NOUNS = frozenset({"country", "nation"})     # "the country's military": the state named before
 
 
 def _common_phrase(subject: Token) -> str:
@@ -137,6 +141,10 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
     apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if apposed is not None and subject.lemma_.lower() in lex.org_descriptions:
         return claimant_from_subject(apposed, speakers, lex)   # "the think tank Caspian Watch"
+    if subject.lower_ == "it":
+        referent = _body_before(subject, lex)
+        if referent is not None:
+            return claimant_from_subject(referent, speakers, lex)   # "NATO released images that it said showed"
     if subject.lower_ in PRONOUNS_OTHER:
         return "", False
     author = _report_author(subject, lex)
@@ -145,7 +153,7 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
     person = person_in(subject, lex)
     if person is not None and side_of_term(person.text, lex) == "" and not role_only(person.text):
         return full_name(person.text, doc, subject.idx + len(subject), lex), True
-    titled = titled_name(subject, lex) or role_apposition(subject, lex)
+    titled = titled_name(subject, lex) or role_apposition(subject, lex) or name_after_office(subject, lex)
     if titled:
         return full_name(titled, doc, subject.idx + len(subject), lex), True
     holder = _role_holder(subject, lex)
@@ -154,11 +162,68 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
     named_next, is_person = _named_next(subject, lex)
     if named_next:
         return named_next, is_person
+    body = _state_body(subject, lex)
+    if body:
+        return body, False
     phrase = _spelt_out(subject) or _common_phrase(subject)
     name = strip_titles(phrase, lex)
     if name != phrase and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
         return name, True               # "Lieutenant General Igor Zhuravlyov", tagged as an organisation
     return phrase, False
+
+
+def _body_before(pronoun: Token, lex: Lexicons) -> Token | None:
+    """The nearest subject before "it" in its own sentence, when that is a body or state (a
+    GPE or ORG entity, or a noun of `claim_org_nouns.txt`) and no person: what "it" stands for."""
+    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if token.dep_ in SUBJECT_DEPS and token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON:
+            body = token.ent_type_ in ("GPE", "ORG") or token.lemma_.lower() in lex.org_nouns
+            return token if body and person_in(token, lex) is None else None
+    return None
+
+
+def _state_body(subject: Token, lex: Lexicons) -> str:
+    """A body named by its kind alone, as the state's or alliance's it belongs to: "the
+    alliance said" after "NATO ..." is NATO; "the army said" in "Two more Israeli soldiers
+    were killed ..., the army said" is the "Israeli army". A body (`claim_org_nouns.txt`:
+    "the army", "the defence ministry", "the country's military") with no name, demonym or
+    phrase of its own belongs to the state its own earlier mention names (`token_side`), or
+    else to the first state its sentence names outside the source, or else the nearest
+    sentence before (within `SOURCE_REACH`). Spelt with the demonym the text uses for that
+    state, else the state's name with "'s"; "" when no state is named."""
+    if subject.lower_ in ALLIANCE_NOUNS:
+        return token_side(subject, lex) if with_the(subject) else ""
+    if subject.lemma_.lower() not in lex.org_nouns or subject.tag_ != "NN":
+        return ""
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    if not (with_the(subject) or len(owners) == 1 and owners[0].lemma_.lower() in _STATE_NOUNS):
+        return ""
+    if any(c.dep_ in ("prep", "appos") for c in subject.children) \
+            or any(t.pos_ == "PROPN" or token_side(t, lex) for t in subject.subtree if t.i != subject.i):
+        return ""
+    state = token_side(subject, lex) or _first_state(subject, lex)
+    if not state:
+        return ""
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det" and t not in owners
+             and not any(o.i <= t.i <= o.right_edge.i for o in owners)]
+    kind = " ".join(t.lower_ for t in words)
+    demonym = next((t.text for t in subject.doc if t.tag_ == "JJ" and t.text[:1].isupper()
+                    and side_of_term(t.text, lex) == state), "")
+    return f"{demonym} {kind}" if demonym else f"{state}'s {kind}"
+
+
+def _first_state(subject: Token, lex: Lexicons) -> str:
+    """The first state (a country, not an alliance or armed group) named in `subject`'s
+    sentence outside its own phrase, else in the nearest sentence before, within `SOURCE_REACH`."""
+    doc, sent = subject.doc, subject.sent
+    own = {t.i for t in subject.subtree}
+    while sent is not None and sent.start >= reach_start(subject.sent, SOURCE_REACH):
+        for token in sent:
+            found = token_side(token, lex) if token.i not in own and token.text[:1].isupper() else ""
+            if found and found not in lex.groups:
+                return found
+        sent = doc[sent.start - 1].sent if sent.start > 0 else None
+    return ""
 
 
 def _spelt_out(subject: Token) -> str:

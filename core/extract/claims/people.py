@@ -124,3 +124,29 @@ def role_apposition(subject: Token, lex: Lexicons) -> str:
             if len(names) >= 2:
                 return " ".join(t.text for t in names)
     return ""
+
+
+def name_after_office(subject: Token, lex: Lexicons) -> str:
+    """ "U.S. Ambassador to the OSCE Michael Carpenter told ...", "Aide to the President Yury
+    Ushakov said": a title whose "to" phrase ends the subject phrase with a person's name
+    names that person. Not when a title of their own comes straight before the name without
+    "the" ("an adviser to President Zelensky" names the adviser's principal)."""
+    if subject.lower_.rstrip(".") not in lex.titles or not any(c.dep_ == "prep" and c.lower_ == "to"
+                                                                for c in subject.children):
+        return ""
+    doc = subject.doc
+    last = subject.right_edge
+    if last.ent_type_ != "PERSON" or last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+        return ""
+    bounds = per_doc(doc, "entity_bounds", _entity_bounds)
+    if last.i not in bounds:
+        return ""
+    name = doc[slice(*bounds[last.i])]
+    if len(name) == 1:
+        name = _with_given_names(name, lex)     # "... Oleksii [Reznikov]"
+    if name.start <= subject.i or any(t.is_punct for t in doc[subject.i:name.start]):
+        return ""
+    before = doc[name.start - 1]
+    if before.lower_.rstrip(".") in lex.titles and not (name.start >= 2 and doc[name.start - 2].lower_ == "the"):
+        return ""
+    return strip_titles(name.text, lex)

@@ -22,7 +22,7 @@ from core.extract.claims.grammar import (
 from core.extract.claims.lexicons import Lexicons, lexicons
 from core.extract.countries import country_for
 
-_ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
+ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
 REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
 NAME_REACH = 150       # tokens back a short reference ("the alliance", "the SDF") may find what it stands for
 SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
@@ -49,7 +49,7 @@ def name_key(term: str) -> str:
 def token_side(token: Token, lex: Lexicons) -> str:
     """The side a single token names, reading its whole entity if it is in one;
     "the alliance" names the alliance or armed group named last before it."""
-    if token.lower_ in _ALLIANCE_NOUNS:
+    if token.lower_ in ALLIANCE_NOUNS:
         return _last_named_group(token, lex)
     if token.lemma_.lower() in lex.state_words and not token.text[:1].isupper() \
             and not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children):   # "its army"
