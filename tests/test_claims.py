@@ -1208,3 +1208,44 @@ def test_a_body_named_by_its_kind_is_its_states(nlp, text, expected):
 ])
 def test_a_name_after_an_office_and_it_after_a_body(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# whose forces a few more phrasings name: "his" goes back to a person, not to "Russian armour";
+# a deployment is its possessive's or its ordering verb's subject's; a force taking part in an
+# exercise its apposition names; an alliance NER leaves untagged; aircraft shot down are losses
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ukrainian officials said Russian armour was crossing from the north. Oleg Sokolov said his 4,000 "
+     "soldiers would stay in Belarus.", [(4000, "")]),
+    ("Russian armour was crossing from the north. The general said his 4,000 soldiers would stay.", [(4000, "")]),
+    ("The President directed the deployment of about 2,000 soldiers from Fort Bragg to Poland.",
+     [(2000, "")]),                                        # no side for "the President" in a news text
+    ("Russia's deployment of 100,000 troops worries Kyiv.", [(100000, R)]),
+    ("About 30,000 troops from 27 countries are taking part in Cold Response, a NATO exercise in Norway.",
+     [(30000, "NATO")]),
+    ("The Russian-led Collective Security Treaty Organization has deployed 2,030 troops to Kazakhstan.",
+     [(2030, "CSTO")]),
+    ("Russian aviation has hit 62 facilities and shot down two Su-27 aircraft.", [(2, U)]),
+])
+def test_more_ways_a_side_is_named(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+def test_a_deployment_the_speakers_president_directs_is_the_speakers_sides(nlp):
+    from core.extract.speakers import voices
+
+    text = ("Briefing by Pentagon Press Secretary Daniel Reyes.\nMR. REYES: Today the President directed the "
+            "deployment of about 2,000 soldiers from Fort Bragg to Poland.")
+    claims = _claims(nlp, text, voices=voices(text, side="United States"))
+    assert [(c.value, c.side, c.claimant) for c in claims] == [(2000, US, "Daniel Reyes")]
+
+
+def test_his_soldiers_are_the_dictionarys_persons_countrys(nlp):
+    from core.extract.actors import DictionaryEntry
+    from core.extract.speakers import voices
+
+    text = ("President Oleg Sokolov insisted that his country had sent no troops, though officials said Russian "
+            "armour was crossing its territory. He said his 45,000 soldiers would remain at home.")
+    entries = [DictionaryEntry(canonical="Oleg Sokolov", aliases=("Sokolov",), kind="person", country="Belarus",
+                               role="president")]
+    claims = _claims(nlp, text, voices=voices(text, entries=entries))
+    assert [(c.value, c.side) for c in claims] == [(45000, BY)]

@@ -54,6 +54,14 @@ KREMLIN = ("President of Russia Vladimir Putin: Good afternoon. We discussed man
       ("SENIOR ADMINISTRATION OFFICIAL", "senior administration official", False)]),
     ("Host: You sent 2,000 missiles. Do you regret it?", "Interview with the Defence Secretary", "United Kingdom",
      [("Q", speakers.REPORTER, True)]),
+    # "THE <office>" is the person the title or text names with that office
+    ("Press conference by NATO Secretary General Jens Stoltenberg. THE SECRETARY GENERAL: Allies have put "
+     "100 jets on alert. Q: Is that all?", "", "",
+     [("THE SECRETARY GENERAL", "Jens Stoltenberg", False), ("Q", speakers.REPORTER, True)]),
+    ("THE SECRETARY GENERAL: Good morning.", "Press conference by UN Secretary General Ana Lindqvist", "",
+     [("THE SECRETARY GENERAL", "Ana Lindqvist", False)]),
+    ("THE MODERATOR: Our first question.", "Press conference by Prime Minister Ana Lindqvist", "",
+     [("THE MODERATOR", "the moderator", False)]),          # guard: an office the title does not name
 ])
 def test_turns_and_their_speakers(text, title, side, expected):
     found = speakers.turns(text, title=title, side=side, entries=ENTRIES)

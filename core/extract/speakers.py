@@ -174,10 +174,22 @@ def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
         words = [w.rstrip(".") for w in clean.split()]
         surname = _title_case(words[-1])
         if len(words) < 2 or surname.lower() in office_words():
-            return clean.lower()                   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
+            # "THE SECRETARY GENERAL" after "Press conference by NATO Secretary General Jens Stoltenberg"
+            return _named_with_office(words, title) or _named_with_office(words, text) or clean.lower()   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
         name = full_name(surname, title=title, text=text, entries=entries)
         return name if name != surname or words[0].lower() in office_words() else clean.lower()
     return _first_name_run(clean) or clean
+
+
+def _named_with_office(words: Sequence[str], source: str) -> str:
+    """The person a label "THE <office>" stands for: the name `source` (the document's
+    title, else its text) gives straight after that office ("NATO Secretary General Jens
+    Stoltenberg"), or ""."""
+    if len(words) < 2 or words[0].lower() != "the" or not all(w.lower() in office_words() for w in words[1:]):
+        return ""
+    office = r"\s+".join(re.escape(w) for w in words[1:])
+    match = re.search(rf"(?i:\b{office})\s+((?:{_NAME_WORD.pattern}\s+){{1,2}}{_NAME_WORD.pattern})", source)
+    return _first_name_run(match.group(1)).rstrip(".") if match else ""   # "... Jens Stoltenberg."
 
 
 def _first_name_run(label: str) -> str:

@@ -59,8 +59,18 @@ def token_side(token: Token, lex: Lexicons) -> str:
         if found:
             return found
     if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
-        return side_of_term(token.text, lex)
+        return side_of_term(token.text, lex) or _compound_name_side(token, lex)
     return ""
+
+
+def _compound_name_side(token: Token, lex: Lexicons) -> str:
+    """The side a capitalised name NER left untagged names with the words compounded on its head
+    ("Collective Security Treaty Organization"), or ""."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i in range(start, token.i + 1) \
+            and token.doc[start - 1].text[:1].isupper():
+        start -= 1
+    return side_of_term(token.doc[start:token.i + 1].text, lex) if start < token.i else ""
 
 
 def _last_named_group(token: Token, lex: Lexicons) -> str:
@@ -161,15 +171,18 @@ def is_enemy(noun: Token, lex: Lexicons) -> bool:
 
 
 def referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:
-    """The side of whom a pronoun or "the group" goes back to: the nearest subject before it,
-    in its sentence or the one before, with a side named in it or before its head
+    """The side of whom a pronoun or "the group" goes back to: the nearest subject before it
+    (for "his" and "her", a person's), in its sentence or the one before, with a side named in it or before its head
     ("Hezbollah leader Hassan Nasrallah claimed that the group had ...", "Azerbaijan
     launched ... . Its defence ministry said 192 of its servicemen ...")."""
     doc = word.doc
     start = reach_start(word.sent, 1)
+    personal = word.lower_ in ("his", "her")      # "his 45,000 soldiers": a person's, not "Russian armour"
     for token in reversed(doc[start:word.i]):
         if token.dep_ not in SUBJECT_DEPS or token.lower_ in PRONOUNS_OTHER | PRONOUNS_PERSON \
                 or token.lower_ in REFERRING_NOUNS or any(c.lower_ in POSSESSIVE_PRONOUNS for c in token.children):
+            continue
+        if personal and not any(t.ent_type_ == "PERSON" for t in token.subtree if t.i <= token.i):
             continue
         if people and token.text in people:
             return people[token.text]

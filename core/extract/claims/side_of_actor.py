@@ -19,6 +19,7 @@ from core.extract.claims.grammar import (
     antecedent,
     first_conjunct,
     of_objects,
+    subject_of,
     with_the,
 )
 from core.extract.claims.lexicons import Lexicons
@@ -74,6 +75,19 @@ def _up_to_object(unit: Token) -> bool:
             and any(c.dep_ == "prt" and c.lower_ == "up" and c.i == prep.i - 1 for c in prep.head.children))
 
 
+def _deploying_noun_owner(noun: Token, lex: Lexicons) -> Token | None:
+    """Who a deployment is: its possessive ("Russia's deployment of 100,000 troops"), or the
+    subject of a deploying verb it is the object of ("the President directed the deployment
+    of 2,000 soldiers"); None for another verb ("NATO condemned the deployment of ...")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lex.deploy:
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
 def _deployer(unit: Token, lex: Lexicons) -> Token | None:
     """Subject of "has massed/deployed/sent/has" when the force is its object,
     or the force noun a linking verb equates it with ("Ukraine's forces
@@ -88,6 +102,9 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
             agent = agent_of(clause)          # "21 drones launched by the Houthis", "troops sent by Moscow"
             if agent is not None:
                 return agent
+    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.pos_ == "NOUN" \
+            and unit.head.head.lemma_.lower() in lex.deploy:
+        return _deploying_noun_owner(unit.head.head, lex)
     if _up_to_object(unit):
         verb = unit.head.head               # "has placed up to 8,500 troops", parsed "placed up / to troops"
     elif _lost_object(unit, lex):
@@ -242,20 +259,24 @@ def inflicted(unit: Token, lex: Lexicons) -> Token | None:
     """ "Ukrainian forces destroyed 12 tanks", "killing about 400 marines": a loss verb that takes
     the counted noun (or the first in its list) as its object inflicts the loss, so the losses
     are not the side of whoever inflicts or reports it ("lost" and "suffered" are one's own).
-    Returns the verb's subject (the doc's own token when it has none), or None."""
+    Returns the verb's subject, or the one a coordinated verb or participle borrows (the verb
+    itself when it has none), or None."""
     first = first_conjunct(unit)
     verb = first.head
     lemma = verb.lemma_.lower()
     if not (first.dep_ == "dobj" and verb.pos_ == "VERB" and lemma not in _SUFFER_VERBS
             and (lex.casualty.get(lemma) or lex.casualty.get(verb.lower_)) is not None):
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if own is None and verb.dep_ in ("conj", "advcl"):
+        own = subject_of(verb)            # "Russian aviation has hit 62 facilities and shot down two aircraft"
+    return own if own is not None and own.dep_ == "nsubj" else verb
 
 
 def inflicting_side(inflicter: Token, lex: Lexicons, own: str) -> str:
     """The side of what `inflicted` returns: the side it names ("Militants from the group
     JNIM"); else the reporter's own (`own`) when it is the reporter's ("we", "it", "our
-    forces", "its units", "the army", no subject at all), but not when it is someone nobody
+    forces", "its units", "the army", "the platoon", no subject at all), but not when it is someone nobody
     names ("The gunmen killed 33 soldiers, the army said": not the army's)."""
     if inflicter.pos_ not in ("NOUN", "PROPN"):
         return phrase_side(inflicter, lex) or own
@@ -263,7 +284,8 @@ def inflicting_side(inflicter: Token, lex: Lexicons, own: str) -> str:
     if named:
         return named
     owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in inflicter.children)
-    return own if owned or with_the(inflicter) and inflicter.lemma_.lower() in lex.org_nouns else ""
+    body = inflicter.lemma_.lower() in lex.org_nouns or is_force_noun(inflicter, lex)   # "the army", "the platoon"
+    return own if owned or with_the(inflicter) and body else ""
 
 
 def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:

@@ -241,8 +241,9 @@ def _holder(unit: Token) -> Token | None:
 
 
 def exercise_side(unit: Token, lex: Lexicons) -> str:
-    """ "50,000 personnel are taking part in NATO's exercise": forces that take part in an
-    exercise or operation its owner names (a possessive or modifier) are the owner's."""
+    """ "50,000 personnel are taking part in NATO's exercise", "... in Cold Response, a NATO
+    exercise": forces that take part in an exercise or operation its owner names (a
+    possessive or modifier, of the name or of its apposition) are the owner's."""
     verb = unit.head
     if unit.dep_ != "nsubj" or not (verb.lemma_.lower() == "participate" or verb.lemma_.lower() == "take" and any(
             c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
@@ -250,7 +251,14 @@ def exercise_side(unit: Token, lex: Lexicons) -> str:
     places = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"] + [verb]
     return next((side for head in places for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
                  for obj in prep.children if obj.dep_ == "pobj"
-                 for side in [phrase_side(obj, lex)] if side), "")
+                 for named in [obj, *(c for c in obj.children if c.dep_ == "appos"), *_second_objects(verb)]
+                 for side in [phrase_side(named, lex)] if side), "")
+
+
+def _second_objects(verb: Token) -> list[Token]:
+    """An apposition the parse hangs on the verb as another object: "taking part in Cold
+    Response, a NATO exercise" (the verb's objects other than "part")."""
+    return [c for c in verb.children if c.dep_ == "dobj" and c.lower_ != "part"]
 
 
 def named_own_force(unit: Token, home: str) -> str:
