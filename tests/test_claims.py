@@ -1249,3 +1249,30 @@ def test_his_soldiers_are_the_dictionarys_persons_countrys(nlp):
                                role="president")]
     claims = _claims(nlp, text, voices=voices(text, entries=entries))
     assert [(c.value, c.side) for c in claims] == [(45000, BY)]
+
+
+# who gives a figure: a person who states what a body estimates; a report the figure is "of";
+# "he" after a name NER missed; an abbreviated rank does not end the sentence
+@pytest.mark.parametrize(("text", "expected"), [
+    ("U.S. intelligence estimates that between 2,000 and 4,000 Russian troops have died, Lt. Gen. Scott "
+     "Berrier told the committee on Tuesday.", ["Scott Berrier"]),
+    ("Nikol Pashinyan told parliament that 105 Armenian troops had been killed, while Baku said 50 of its "
+     "servicemen had died.", ["Nikol Pashinyan", "Baku"]),        # guard: Baku's own clause
+    ("Kremlin spokesman Dmitry Peskov on Tuesday dismissed Western media reports of 100,000 Russian soldiers "
+     "massed near Ukraine.", ["Western media reports"]),
+    ("Biden said Russia had 150,000 troops near Ukraine, up from an estimate of 100,000 last month.",
+     ["Biden", "Biden"]),                                         # guard: an estimate nobody is named for
+    ("Kyrylo Budanov, head of Ukraine's military intelligence, told the Military Times that Russia had 92,000 "
+     "troops near the border. He said Moscow had also brought about 1,200 tanks.",
+     ["Kyrylo Budanov", "Kyrylo Budanov"]),
+])
+def test_who_gives_a_figure_others_name(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+def test_an_abbreviated_rank_does_not_end_a_sentence():
+    from core.extract.pipeline import build_pipeline
+
+    doc = build_pipeline()("The briefing ended. Lt. Col. Ivan Petrov said 300 soldiers had left. Capt. Ann Lee agreed.")
+    assert [s.text for s in doc.sents] == [
+        "The briefing ended.", "Lt. Col. Ivan Petrov said 300 soldiers had left.", "Capt. Ann Lee agreed."]

@@ -62,6 +62,9 @@ KREMLIN = ("President of Russia Vladimir Putin: Good afternoon. We discussed man
      [("THE SECRETARY GENERAL", "Ana Lindqvist", False)]),
     ("THE MODERATOR: Our first question.", "Press conference by Prime Minister Ana Lindqvist", "",
      [("THE MODERATOR", "the moderator", False)]),          # guard: an office the title does not name
+    # "THE PRESIDENT" with no side to look the office up in: the president the header names
+    ("Remarks of President Ana Lindqvist - State of the Union. THE PRESIDENT: We sent 7,000 troops.", "", "",
+     [("THE PRESIDENT", "Ana Lindqvist", False)]),
 ])
 def test_turns_and_their_speakers(text, title, side, expected):
     found = speakers.turns(text, title=title, side=side, entries=ENTRIES)

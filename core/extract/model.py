@@ -28,11 +28,23 @@ EXTRACT_FACTORY = "crisis_extract_v1"
 EXTRACT_COMPONENT = "crisis_extract"
 
 
-def load_model(*, exclude: tuple[str, ...] = ()) -> Language:
-    """Load the statistical English model, without our components."""
-    import spacy  # here, not at the top: the version key below must not cost a spaCy import
+_TITLE_ABBREVIATIONS = DATA_DIR / "title_abbreviations.txt"
 
-    return spacy.load(MODEL_NAME, exclude=list(exclude))
+
+def load_model(*, exclude: tuple[str, ...] = ()) -> Language:
+    """Load the statistical English model, without our components; its tokenizer keeps
+    the abbreviated titles of `title_abbreviations.txt` whole ("Lt." before a name)."""
+    import spacy  # here, not at the top: the version key below must not cost a spaCy import
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    nlp = spacy.load(MODEL_NAME, exclude=list(exclude))
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    for line in _TITLE_ABBREVIATIONS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            tokenizer.add_special_case(line.strip(), [{ORTH: line.strip()}])
+    return nlp
 
 
 # Files in core/data that describe the output rather than produce it, or are read only after

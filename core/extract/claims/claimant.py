@@ -105,8 +105,9 @@ def _common_phrase(subject: Token) -> str:
         elsewhere -= 1                  # the opening word itself does not count
     capitalised_elsewhere = elsewhere > 0
     described = any(c.dep_ == "appos" for c in first.children)    # "Oryx, an open-source group, ...": a name
+    name = len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)   # "Kyrylo Budanov"
     if first == opening and first.pos_ in ("NOUN", "PROPN") and not first.ent_type_ \
-            and not capitalised_elsewhere and not side_of_term(first.text) and not described:
+            and not capitalised_elsewhere and not side_of_term(first.text) and not described and not name:
         text = text[:1].lower() + text[1:]
     return text
 
@@ -134,7 +135,10 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
             return earlier[-1].name, True
         named = person_names_before(doc, subject.idx)
         named = [n for n in named if len(n.split()) >= 2] or named   # a lone word is often a place NER misread
-        return (full_name(named[-1], doc, subject.idx, lex), True) if named else ("", False)
+        if named:
+            return full_name(named[-1], doc, subject.idx, lex), True
+        reporter = _unnamed_person_before(subject, lex)
+        return claimant_from_subject(reporter, speakers, lex) if reporter is not None else ("", False)
     source = _earlier_source(subject, lex)
     if source is not None:
         return claimant_from_subject(source, speakers, lex)
@@ -172,6 +176,34 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
     return phrase, False
 
 
+def _reporting_of(number: Token, lex: Lexicons) -> Token | None:
+    """ "Peskov dismissed Western media reports of 100,000 Russian soldiers", "asked about
+    Western estimates of 130,000 troops": a figure a piece of reporting (`claim_report_nouns.txt`)
+    gives, in its "of" phrase, is that reporting's, whoever mentions it, when the text says
+    whose or what kind it is ("up from an estimate of 100,000" is whoever speaks); None otherwise."""
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    reporting = noun.head.head
+    described = any(c.dep_ in ("amod", "compound", "poss") for c in reporting.children)   # not "an estimate of"
+    return reporting if reporting.pos_ == "NOUN" and reporting.lemma_.lower() in lex.report_nouns and described else None
+
+
+def _unnamed_person_before(pronoun: Token, lex: Lexicons) -> Token | None:
+    """ "Kyrylo Budanov ... told the Military Times that ... . He said ...": the subject of a
+    reporting verb in the `SOURCE_REACH` sentences before "he"/"she" that is a name of two or
+    more capitalised words NER did not tag (no place, body or side), or None."""
+    doc = pronoun.doc
+    for token in reversed(doc[reach_start(pronoun.sent, SOURCE_REACH):pronoun.sent.start]):
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in lex.reporting or token.pos_ != "PROPN":
+            continue
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat") or t == token]
+        if len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("GPE", "ORG", "NORP")
+                                   for t in words) and not token_side(token, lex):
+            return token
+    return None
+
+
 def _body_before(pronoun: Token, lex: Lexicons) -> Token | None:
     """The nearest subject before "it" in its own sentence, when that is a body or state (a
     GPE or ORG entity, or a noun of `claim_org_nouns.txt`) and no person: what "it" stands for."""
@@ -188,8 +220,8 @@ def _state_body(subject: Token, lex: Lexicons) -> str:
     were killed ..., the army said" is the "Israeli army". A body (`claim_org_nouns.txt`:
     "the army", "the defence ministry", "the country's military") with no name, demonym or
     phrase of its own belongs to the state its own earlier mention names (`token_side`), or
-    else to the first state its sentence names outside the source, or else the nearest
-    sentence before (within `SOURCE_REACH`). Spelt with the demonym the text uses for that
+    else to the first state its sentence names before it, or else the nearest sentence
+    before names (within `SOURCE_REACH`). Spelt with the demonym the text uses for that
     state, else the state's name with "'s"; "" when no state is named."""
     if subject.lower_ in ALLIANCE_NOUNS:
         return token_side(subject, lex) if with_the(subject) else ""
@@ -213,13 +245,15 @@ def _state_body(subject: Token, lex: Lexicons) -> str:
 
 
 def _first_state(subject: Token, lex: Lexicons) -> str:
-    """The first state (a country, not an alliance or armed group) named in `subject`'s
-    sentence outside its own phrase, else in the nearest sentence before, within `SOURCE_REACH`."""
+    """The first state (a country, not an alliance or armed group) named before `subject` in
+    its sentence, outside its own phrase, else in the nearest sentence before, within `SOURCE_REACH`."""
     doc = subject.doc
     own = {t.i for t in subject.subtree}
     sent: Span | None = subject.sent
     while sent is not None and sent.start >= reach_start(subject.sent, SOURCE_REACH):
         for token in sent:
+            if token.i >= subject.i:
+                break
             found = token_side(token, lex) if token.i not in own and token.text[:1].isupper() else ""
             if found and found not in lex.groups:
                 return found
@@ -444,15 +478,21 @@ def _named_next(subject: Token, lex: Lexicons) -> tuple[str, bool]:
 
 def _voice_of_state(subject: Token, number: Token, sent: Span, lex: Lexicons) -> Token | None:
     """ "Washington now believes Russia has 190,000 personnel ..., US ambassador Michael
-    Carpenter told the OSCE": when the source is a state, named by its country or capital,
-    and a person in the same sentence states what it believes, that person is the source."""
-    if subject.ent_type_ != "GPE" or not side_of_term(entity_of(subject).text, lex):
+    Carpenter told the OSCE", "NATO estimates that ..., a senior NATO military official
+    said": when the source is a state, named by its country or capital, or a body (an
+    organisation, "U.S. intelligence") in the main clause or a complement, and a person in
+    the same sentence states what it believes, that person is the source."""
+    state = subject.ent_type_ == "GPE" and side_of_term(entity_of(subject).text, lex)
+    # a body's belief only in the main clause or a complement, not "..., while Baku said ..."
+    body = (subject.ent_type_ == "ORG" or subject.lemma_.lower() in lex.org_nouns) \
+        and subject.head.dep_ in ("ccomp", "ROOT")
+    if not (state or body) or person_in(subject, lex) is not None:
         return None
     outer = next((subject_of(v) for v in subject.head.ancestors if v.lemma_.lower() in lex.reporting), None)
     for speaker in (outer, trailing_source(number, sent, lex)):
-        if speaker is not None and speaker != subject and (
+        if speaker is not None and speaker != subject and not token_side(speaker, lex) and (   # not "Kiev" as a PERSON
                 speaker.ent_type_ == "PERSON" or person_in(speaker, lex) is not None
-                or speaker.pos_ == "PROPN" and not speaker.ent_type_ and not token_side(speaker, lex)):
+                or speaker.pos_ == "PROPN" and not speaker.ent_type_):
             return speaker
     return None
 
@@ -468,6 +508,12 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
     if owner is not None:             # "the ministry's own figure of 15,000 soldiers": whoever reports it
         name, _ = claimant_from_subject(owner, speakers, lex)
         return name, owner
+    reporting = _reporting_of(number, lex)
+    if reporting is not None:         # "Western media reports of 100,000 soldiers": theirs, or their author's
+        author = _report_author(reporting, lex)
+        if author is not None:
+            return claimant_from_subject(author, speakers, lex)[0], author
+        return " ".join(t.text for t in reporting.subtree if t.i <= reporting.i and t.dep_ != "det"), reporting
     estimating = estimating_verb(number)
     estimator = subject_of(estimating) if estimating is not None else None
     for verb in reporting_verbs_for(number, lex):
