@@ -1276,3 +1276,23 @@ def test_an_abbreviated_rank_does_not_end_a_sentence():
     doc = build_pipeline()("The briefing ended. Lt. Col. Ivan Petrov said 300 soldiers had left. Capt. Ann Lee agreed.")
     assert [s.text for s in doc.sents] == [
         "The briefing ended.", "Lt. Col. Ivan Petrov said 300 soldiers had left.", "Capt. Ann Lee agreed."]
+
+
+# a side's own redeployment in its statement; a report's source phrase stops before the figure it gives
+def test_forces_a_side_redeploys_in_its_own_statement_are_its_own(nlp):
+    from core.extract.speakers import Voices
+
+    text = ("In the course of the inspection, more than 10,000 servicemen and up to 1,200 units of military "
+            "equipment have been redeployed to training grounds in Crimea.")
+    claims = _claims(nlp, text, voices=Voices(home="Ministry of Defence of the Russian Federation"))
+    assert [(c.value, c.side) for c in claims] == [(10000, R), (1200, R)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reports in the Western media of 110,000 Russian troops concentrated near Ukraine are a provocation.",
+     ["reports in the Western media"]),
+    ("Analysts at the International Institute for Strategic Studies estimate that 600,000 troops are deployed.",
+     ["analysts at the International Institute for Strategic Studies"]),     # guard: no figure in the phrase
+])
+def test_a_reports_source_phrase_stops_before_its_figure(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

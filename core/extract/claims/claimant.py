@@ -86,6 +86,11 @@ def _common_phrase(subject: Token) -> str:
         if right.tag_ == "HYPH" and not doc[right.i - 1].whitespace_:
             end = right.right_edge.i + 1      # "commander-in-chief": one word
             continue
+        cut = max((t for t in right.subtree if t.dep_ == "prep" and any(c.tag_ == "CD" for c in t.subtree)),
+                  key=lambda t: t.i, default=None)
+        if cut is not None:                   # "reports in the Western media of 110,000 troops": not the figure
+            end = cut.i if cut != right else end
+            break
         if right.dep_ == "prep" and right.lower_ in _SOURCE_PREPS or right.dep_ == "amod" \
                 or right.dep_ == "acl" and right.tag_ == "VBN" and any(c.dep_ == "agent" for c in right.children):
             end = right.right_edge.i + 1      # "sources familiar with the matter", "rebels led by HTS"
