@@ -1296,3 +1296,13 @@ def test_forces_a_side_redeploys_in_its_own_statement_are_its_own(nlp):
 ])
 def test_a_reports_source_phrase_stops_before_its_figure(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a body named by its kind alone speaks for the state the text names before it: its own losses
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Eleven soldiers were killed when jihadists attacked a convoy in northern Burkina Faso, the army said.",
+     [(11, "Burkina Faso")]),
+    ("Eleven soldiers were killed when jihadists attacked a convoy, the army said.", [(11, "")]),   # guard
+])
+def test_a_bodys_state_is_its_own_losses_side(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

@@ -51,6 +51,7 @@ from core.extract.claims.side_names import (
     ALLIANCE_NOUNS,
     NAME_REACH,
     SOURCE_REACH,
+    body_state,
     name_key,
     phrase_side,
     referent_of,
@@ -63,7 +64,6 @@ _SHORT_SENTENCE = 4          # tokens: a "sentence" this short is a split abbrev
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
 # small words inside a name an acronym leaves out: "Institute for the Study of War" is the ISW
 _NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in"})
-_STATE_NOUNS = frozenset({"country", "nation"})     # "the country's military": the state named before
 
 
 def _common_phrase(subject: Token) -> str:
@@ -220,50 +220,23 @@ def _body_before(pronoun: Token, lex: Lexicons) -> Token | None:
 
 
 def _state_body(subject: Token, lex: Lexicons) -> str:
-    """A body named by its kind alone, as the state's or alliance's it belongs to: "the
-    alliance said" after "NATO ..." is NATO; "the army said" in "Two more Israeli soldiers
-    were killed ..., the army said" is the "Israeli army". A body (`claim_org_nouns.txt`:
-    "the army", "the defence ministry", "the country's military") with no name, demonym or
-    phrase of its own belongs to the state its own earlier mention names (`token_side`), or
-    else to the first state its sentence names before it, or else the nearest sentence
-    before names (within `SOURCE_REACH`). Spelt with the demonym the text uses for that
-    state, else the state's name with "'s"; "" when no state is named."""
+    """A body named by its kind alone, as the state's or alliance's it belongs to
+    (`body_state`): "the alliance said" after "NATO ..." is NATO; "the army said" in "Two
+    more Israeli soldiers were killed ..., the army said" is the "Israeli army". Spelt with
+    the demonym the text uses for that state, else the state's name with "'s"; "" when no
+    state is named."""
     if subject.lower_ in ALLIANCE_NOUNS:
         return token_side(subject, lex) if with_the(subject) else ""
-    if subject.lemma_.lower() not in lex.org_nouns or subject.tag_ != "NN":
-        return ""
-    owners = [c for c in subject.children if c.dep_ == "poss"]
-    if not (with_the(subject) or len(owners) == 1 and owners[0].lemma_.lower() in _STATE_NOUNS):
-        return ""
-    if any(c.dep_ in ("prep", "appos") for c in subject.children) \
-            or any(t.pos_ == "PROPN" or token_side(t, lex) for t in subject.subtree if t.i != subject.i):
-        return ""
-    state = token_side(subject, lex) or _first_state(subject, lex)
+    state = body_state(subject, lex)
     if not state:
         return ""
-    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det" and t not in owners
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"
              and not any(o.i <= t.i <= o.right_edge.i for o in owners)]
     kind = " ".join(t.lower_ for t in words)
     demonym = next((t.text for t in subject.doc if t.tag_ == "JJ" and t.text[:1].isupper()
                     and side_of_term(t.text, lex) == state), "")
     return f"{demonym} {kind}" if demonym else f"{state}'s {kind}"
-
-
-def _first_state(subject: Token, lex: Lexicons) -> str:
-    """The first state (a country, not an alliance or armed group) named before `subject` in
-    its sentence, outside its own phrase, else in the nearest sentence before, within `SOURCE_REACH`."""
-    doc = subject.doc
-    own = {t.i for t in subject.subtree}
-    sent: Span | None = subject.sent
-    while sent is not None and sent.start >= reach_start(subject.sent, SOURCE_REACH):
-        for token in sent:
-            if token.i >= subject.i:
-                break
-            found = token_side(token, lex) if token.i not in own and token.text[:1].isupper() else ""
-            if found and found not in lex.groups:
-                return found
-        sent = doc[sent.start - 1].sent if sent.start > 0 else None
-    return ""
 
 
 def _spelt_out(subject: Token) -> str:

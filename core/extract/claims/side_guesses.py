@@ -19,6 +19,7 @@ from core.extract.claims.grammar import (
 from core.extract.claims.lexicons import Lexicons, lexicons
 from core.extract.claims.memo import per_sentence
 from core.extract.claims.side_names import (
+    body_state,
     group_modifier_side,
     owner_words,
     phrase_side,
@@ -148,7 +149,9 @@ def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] 
         if side:
             break
     others = {phrase_side(c, lex) for c in claimant.children if c.dep_ == "conj"} - {""}
-    return "" if others - {side} else side        # "Russia and Belarus say ...": no one side speaks
+    if others - {side}:
+        return ""                                   # "Russia and Belarus say ...": no one side speaks
+    return side or body_state(claimant, lex)        # "Eleven soldiers were killed in Burkina Faso, the army said"
 
 
 def inherited_side(index: int, recent_sides: list[tuple[int, str]]) -> str:

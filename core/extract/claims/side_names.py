@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from core.extract.claims.grammar import (
     POSSESSIVE_PRONOUNS,
@@ -26,6 +26,7 @@ ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alli
 REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
 NAME_REACH = 150       # tokens back a short reference ("the alliance", "the SDF") may find what it stands for
 SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
+_STATE_NOUNS = frozenset({"country", "nation"})     # "the country's military": the state named before
 
 
 def side_of_term(term: str, lex: Lexicons | None = None) -> str:
@@ -103,6 +104,40 @@ def _state_side(token: Token, lex: Lexicons) -> str:
             adversary = lex.adversaries.get(found, "") if found in lex.groups else ""
             if adversary and adversary not in lex.groups:
                 return adversary
+    return ""
+
+
+def body_state(subject: Token, lex: Lexicons) -> str:
+    """The state a body named by its kind alone belongs to: a body (`claim_org_nouns.txt`: "the
+    army", "the defence ministry", "the country's military") with no name, demonym or phrase of
+    its own is the state its own earlier mention names (`token_side`), or else the first state
+    its sentence names before it, or else the nearest sentence before names (within
+    `SOURCE_REACH`); "" for another phrase or when no state is named."""
+    if subject.lemma_.lower() not in lex.org_nouns or subject.tag_ != "NN":
+        return ""
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    if not (with_the(subject) or len(owners) == 1 and owners[0].lemma_.lower() in _STATE_NOUNS):
+        return ""
+    if any(c.dep_ in ("prep", "appos") for c in subject.children) \
+            or any(t.pos_ == "PROPN" or token_side(t, lex) for t in subject.subtree if t.i != subject.i):
+        return ""
+    return token_side(subject, lex) or _first_state(subject, lex)
+
+
+def _first_state(subject: Token, lex: Lexicons) -> str:
+    """The first state (a country, not an alliance or armed group) named before `subject` in
+    its sentence, outside its own phrase, else in the nearest sentence before, within `SOURCE_REACH`."""
+    doc = subject.doc
+    own = {t.i for t in subject.subtree}
+    sent: Span | None = subject.sent
+    while sent is not None and sent.start >= reach_start(subject.sent, SOURCE_REACH):
+        for token in sent:
+            if token.i >= subject.i:
+                break
+            found = token_side(token, lex) if token.i not in own and token.text[:1].isupper() else ""
+            if found and found not in lex.groups:
+                return found
+        sent = doc[sent.start - 1].sent if sent.start > 0 else None
     return ""
 
 
