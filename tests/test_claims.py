@@ -1306,3 +1306,21 @@ def test_a_reports_source_phrase_stops_before_its_figure(nlp, text, expected):
 ])
 def test_a_bodys_state_is_its_own_losses_side(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a figure someone proposes is theirs; a project named after its kind; "the President" is no minister
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minister of Defence Sergei Shoigu proposed increasing the size of the Armed Forces to 1.5 million "
+     "servicemen.", ["Sergei Shoigu"]),
+    ("One year into the war, the open-source project Oryx has confirmed the loss of 1,720 Russian tanks.",
+     ["Oryx"]),
+    ("Minister of Defence Sergei Shoigu proposed a larger army. The President supported the proposal and "
+     "noted that 150,000 reservists were now deployed.", ["Vladimir Putin"]),
+])
+def test_a_proposal_a_project_and_another_office(nlp, text, expected):
+    from core.extract.actors import DictionaryEntry
+    from core.extract.speakers import voices
+
+    entries = [DictionaryEntry("Vladimir Putin", ("Putin",), "person", "Russia", "president")]
+    claims = _claims(nlp, text, voices=voices(text, side="President of Russia", entries=entries))
+    assert [c.claimant for c in claims] == expected

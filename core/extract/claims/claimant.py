@@ -311,7 +311,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             if author is not None:
                 return author             # "according to a 2023 study by WatchDog.md ... . The study found"
         elif role and (token.ent_type_ == "PERSON" or person_in(token, lex) is not None) \
-                and any(t.lower_ in lex.titles for t in token.subtree):
+                and _same_office(subject.lower_, {t.lower_ for t in token.subtree if t.lower_ in lex.titles}):
             return token                  # "Defence Secretary Ben Wallace said ... . The minister said"
         elif described and token.ent_type_ == "ORG":
             return token                  # "the Institute for the Study of War said ... . The think tank added"
@@ -337,6 +337,15 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
                 if not offices or subject.lower_ in offices:
                     return token
     return None
+
+
+_MINISTERS = frozenset({"minister", "secretary"})    # one office: "Defence Secretary X ... . The minister said"
+
+
+def _same_office(role: str, titles: set[str]) -> bool:
+    """Whether a person with `titles` may be "the <role>" said later: the same title, or a minister's
+    for a secretary's ("Minister of Defence Sergei Shoigu ... . The President noted" is not Shoigu)."""
+    return role in titles or role in _MINISTERS and bool(titles & _MINISTERS)
 
 
 def _names(apposition: Token) -> bool:
