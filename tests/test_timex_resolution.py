@@ -904,3 +904,31 @@ def test_weekday_in_a_when_clause_on_a_week(nlp, text: str, dct: date, expected)
 ])
 def test_minutes_later_than_a_clock_time(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: named days and their weekends
+# "Good Friday" and "Black Friday" are named days (the holiday table), not a weekday of an event's
+# name ("the Good Friday Agreement" stays no time); "Bastille Day" is 14 July. "<named day> weekend"
+# is the weekend nearest the day: the one before a Monday holiday, the one after a Thursday.
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("Labor Day weekend", date(2013, 9, 20), P, "2013-W35-WE"),       # Labor Day: Monday 2 September
+    ("the Thanksgiving weekend", date(2013, 12, 6), P, "2013-W48-WE"),  # Thanksgiving: Thursday 28 November
+    ("the Easter weekend", date(2013, 4, 10), P, "2013-W13-WE"),      # Easter Sunday: 31 March
+    ("Black Friday", date(2013, 12, 6), P, "2013-11-29"),
+    ("Bastille Day", date(2013, 7, 20), P, "2013-07-14"),
+    ("Labor Day", date(2013, 9, 20), P, "2013-09-02"),                # guard: the day itself
+])
+def test_named_days_and_their_weekends(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The figures were due on Good Friday but came out a week later.", date(2013, 4, 10),
+     [("Good Friday", "DATE", "2013-03-29"), ("a week later", "DATE", "2013-04-05")]),
+    ("Shoppers crowded the malls on Black Friday.", date(2013, 12, 6), [("Black Friday", "DATE", "2013-11-29")]),
+    ("Traffic was heavy over Labor Day weekend.", date(2013, 9, 20), [("Labor Day weekend", "DATE", "2013-W35-WE")]),
+    ("The Good Friday Agreement still holds.", MON, []),  # guard: a name
+])
+def test_named_days_found(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -27,6 +27,7 @@ from core.extract.timex.periods import (
     calendar_month,
     infer_year,
     interval,
+    iso_week,
     split_triple,
     the_century,
     the_day,
@@ -236,9 +237,21 @@ def _limit_tense(ctx: Context) -> str:
 
 
 def read_holiday(s: str, ctx: Context) -> Normalised | None:
+    """A named day ("Good Friday", "Christmas 2012"), or the weekend it names ("Labor Day
+    weekend", "the Thanksgiving weekend"): the weekend nearest the day, the one before a
+    Monday or Tuesday holiday, else the one after (or holding) it."""
     s = re.sub(r"^(?:this|last|next) ", "", s)
-    m = re.fullmatch(r"(.+?)(?: (\d{4}))?", s)
     holidays = _holidays()
+    weekend = re.fullmatch(r"(?:the )?(.+) weekend", s)
+    if weekend and weekend.group(1) in holidays:
+        day = read_holiday(weekend.group(1), ctx)
+        if day is None or day.date_start is None:
+            return Normalised(DATE, "XXXX-WXX-WE")
+        saturday = day.date_start + timedelta(days=5 - day.date_start.weekday())
+        if day.date_start.weekday() <= 1:
+            saturday -= timedelta(days=7)
+        return Normalised(DATE, iso_week(saturday)[0] + "-WE", saturday, saturday + timedelta(days=1))
+    m = re.fullmatch(r"(.+?)(?: (\d{4}))?", s)
     if not m or m.group(1) not in holidays:
         return None
     month, day, easter_offset, weekday = holidays[m.group(1)]
