@@ -932,3 +932,30 @@ def test_named_days_and_their_weekends(text: str, dct: date, context: dict, valu
 ])
 def test_named_days_found(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: spans read out in parts
+# "four and a half years" is a count and a half of the unit (P4Y6M, as "a year and a half" is
+# P1Y6M); a span read out in three units ("5 hours, 16 minutes and 14 seconds") is one DURATION.
+@pytest.mark.parametrize(("text", "value"), [
+    ("four and a half years", "P4Y6M"),
+    ("two and a half hours", "PT2H30M"),
+    ("5 hours, 16 minutes and 14 seconds", "PT5H16M14S"),
+    ("3 hours, 2 minutes, 9 seconds", "PT3H2M9S"),
+    ("a year and a half", "P1Y6M"),              # guard: already read
+    ("2 hours, 56 minutes", "PT2H56M"),          # guard: two units
+    ("two minutes and five hours", "PXX"),       # guard: smaller unit first is no one span
+])
+def test_spans_read_out_in_parts(text: str, value: str) -> None:
+    assert _read(text, MON, N) == ("DURATION", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She won the stage in 4 hours, 51 minutes and 8 seconds.",
+     [("4 hours, 51 minutes and 8 seconds", "DURATION", "PT4H51M8S")]),
+    ("The envoy stepped down after three and a half years.", [("three and a half years", "DURATION", "P3Y6M")]),
+    ("She won the stage in 4 hours, 51 minutes.", [("4 hours, 51 minutes", "DURATION", "PT4H51M")]),  # guard
+])
+def test_spans_read_out_in_parts_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
