@@ -959,3 +959,22 @@ def test_spans_read_out_in_parts(text: str, value: str) -> None:
 ])
 def test_spans_read_out_in_parts_found(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "the past" after "into", "to", "from"
+# "the past" / "the future" as the time of an event is not only "in the past": "looking into the
+# past", "will belong to the past", "never go back to the past" (a preposition on a verb, or on
+# its adverb) are PAST_REF too; on a noun ("an approach to the future") or describing one ("the
+# past president") they are no time expression.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reading the old letters is like looking into the past.", [("the past", "DATE", "PAST_REF")]),
+    ("Such fraud will belong to the past only if the rules change.", [("the past", "DATE", "PAST_REF")]),
+    ('The coach said the club would "never go back to the past".', [("the past", "DATE", "PAST_REF")]),
+    ("The minister said the country must learn from the past.", [("the past", "DATE", "PAST_REF")]),
+    ("The board had no clear approach to the future.", []),  # guard: on a noun
+    ("He handed the award to the past president.", []),     # guard: "past" describes a noun
+    ("Such fraud has happened in the past.", [("the past", "DATE", "PAST_REF")]),  # guard: already read
+])
+def test_the_past_after_other_prepositions(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

@@ -69,7 +69,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
-        if _future_spoken_of(span):
+        if _future_spoken_of(span) or _reference_not_of_a_verb(span):
             continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
@@ -309,6 +309,28 @@ def _future_spoken_of(span: Span) -> bool:
     if root.lower_ != "future" or span[0].lower_ != "the":
         return False
     return root.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+
+
+# Prepositions before "the past" / "the future" other than "in" ("looking into the past",
+# "belong to the past"): the time of an event only when they hang on a verb.
+_REFERENCE_PREPOSITIONS = frozenset({"into", "to", "from"})
+
+
+def _reference_not_of_a_verb(span: Span) -> bool:
+    """ "an approach to the future", "the road to the past president": "the past" or "the
+    future" after "into", "to" or "from" that is no time of an event, as the preposition hangs on
+    a noun, or "past" describes a noun; "looking into the past", "will belong to the past",
+    "never go back to the past" hang on a verb (or on its adverb) and stay PAST_REF / FUTURE_REF."""
+    doc = span.doc
+    if span.text.lower() not in ("the past", "the future") or span.start == 0:
+        return False
+    prep = doc[span.start - 1]
+    if prep.lower_ not in _REFERENCE_PREPOSITIONS:
+        return False
+    root, holder = span.root, prep.head
+    if holder.pos_ == "ADV":  # "go back to the past": the adverb's verb
+        holder = holder.head
+    return not (root.head.i == prep.i and holder.pos_ in ("VERB", "AUX"))
 
 
 def _overnight_on_noun(span: Span) -> bool:
