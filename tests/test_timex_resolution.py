@@ -978,3 +978,26 @@ def test_spans_read_out_in_parts_found(nlp, text: str, expected) -> None:
 ])
 def test_the_past_after_other_prepositions(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: a part of the day told in the past
+# "the afternoon", "the night" with no day of their own take the day the text is telling of, but
+# what is told in the past is not on a day still ahead: when the last day named lies after the
+# document date, "in the afternoon" is the report's own afternoon and "spent the night" the night
+# before the report (as "overnight"). A past day named before still dates them.
+SAT = date(2013, 3, 23)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The race ends in Paris on March 31. Crowds grew in the afternoon.", SAT,
+     [("March 31", "DATE", "2013-03-31"), ("the afternoon", "TIME", "2013-03-23TAF")]),
+    ("Aid will arrive on Tuesday. One family spent the night in a car.", SAT,
+     [("Tuesday", "DATE", "2013-03-26"), ("the night", "TIME", "2013-03-22TNI")]),
+    ("The storm hit on Thursday. Temperatures passed 35 C in the afternoon, and crowds fled.", SAT,  # guard
+     [("Thursday", "DATE", "2013-03-21"), ("the afternoon", "TIME", "2013-03-21TAF")]),
+    ("The race ends on March 31. Temperatures will pass 35 C in the afternoon, and crowds will gather.", SAT,
+     [("March 31", "DATE", "2013-03-31"), ("the afternoon", "TIME", "2013-03-31TAF")]),
+])
+def test_part_of_day_told_in_the_past(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from core.extract.timex.lexicon import DAY_PART_EDGE, PART_OF_DAY_CODES, PARTS_OF_DAY, UTC_ZONES, WEEKDAYS, ZONE_RE
 from core.extract.timex.periods import period_start
-from core.extract.timex.values import DATE, DURATION, FUTURE, TIME, Context, Normalised, Recogniser
+from core.extract.timex.values import DATE, DURATION, FUTURE, PAST, TIME, Context, Normalised, Recogniser
 
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 # Words before a part of the day that step from the day the text is telling of.
@@ -95,6 +95,11 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
         # "that night", "in the morning" after "Friday": the part of the day the text is
         # telling of; "this morning", "tonight" are the document date's
         day = ctx.anchor if rest in ("the", "that", "the same", "that same", "in the") and ctx.anchor else ctx.dct
+        if day > ctx.dct and ctx.tense == PAST:
+            # "Temperatures passed 35 C in the afternoon" after "the race ends on July 29": what
+            # is told in the past is not on a day still ahead; the report's own afternoon, and for
+            # the night the one before the report (as "overnight")
+            day = ctx.dct - timedelta(days=1) if suffix == "TNI" else ctx.dct
         if rest == "" and re.fullmatch(r"T\d\d:\d\dZ?", suffix) and (named := _named_day(ctx.sentence_value)):
             day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
     elif rest == "last" and suffix == "TNI":
