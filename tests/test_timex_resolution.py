@@ -1001,3 +1001,25 @@ SAT = date(2013, 3, 23)
 ])
 def test_part_of_day_told_in_the_past(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the extent of a clock time
+# "about"/"around" before a clock time is inside its extent (mod APPROX), as TimeBank and the news
+# sets mark it ("at about 6 a.m. local time"), though "about" before a count is not; "noon", "midday"
+# and "midnight" take a zone after them as the digits do ("noon Moscow time", "midnight GMT"), and
+# "midnight tonight" is one TIME; "about 2 a.m. CDT Thursday" is then one TIME on that Thursday.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The convoy crossed the border at about 6 a.m. local time.", MON,
+     [("about 6 a.m. local time", "TIME", "2013-03-18T06:00")]),
+    ("The storm came ashore at about 2 a.m. CDT Sunday.", MON,
+     [("about 2 a.m. CDT Sunday", "TIME", "2013-03-17T02:00")]),
+    ("The crowd cheered around midnight.", MON, [("around midnight", "TIME", "2013-03-18T24:00")]),
+    ("The president spoke at noon Moscow time.", MON, [("noon Moscow time", "TIME", "2013-03-18T12:00")]),
+    ("The ceasefire began at midnight GMT.", MON, [("midnight GMT", "TIME", "2013-03-18T24:00Z")]),
+    ("Police expect huge crowds by midnight tonight.", MON, [("midnight tonight", "TIME", "2013-03-18T24:00")]),
+    ("About 20 people were hurt.", MON, []),  # guard: a count, no clock time
+    ("The talks ended at 6 a.m.", MON, [("6 a.m.", "TIME", "2013-03-18T06:00")]),  # guard
+])
+def test_clock_time_extent(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -14,6 +14,7 @@ TIME, DURATION, SET). `set_annotations(doc, spans)` writes them to
 `doc.spans["timex"]`."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -95,7 +96,8 @@ class TimexTagger:
 
     def match(self, doc: Doc) -> list[Span]:
         """Candidate spans from rules and NER, filtered, de-overlapped and typed."""
-        rule_spans = [_widen_over_modifiers(_without_comparative(span)) for span in self._rule_candidates(doc)]
+        rule_spans = [_widen_over_approximation(_widen_over_modifiers(_without_comparative(span)))
+                      for span in self._rule_candidates(doc)]
         ner_spans = [_widen_over_modifiers(_without_comparative(span))
                      for span in _ner_candidates(doc)] if self.settings.use_ner else []
         blocked = _blocked_tokens(doc, self.blocker, self._blocker_trims)
@@ -235,6 +237,24 @@ def _widen_over_modifiers(span: Span) -> Span:
             end += len(words)
             break
     return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+# Words of approximation that TimeML puts inside a clock time's extent (mod APPROX), though
+# "about" is left out of the general modifiers as it is as often a preposition ("talked about").
+_CLOCK_APPROXIMATIONS = frozenset({"about", "around"})
+_CLOCK_START = re.compile(r"^(?:\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.?|p\.m\.?)?|\d{4}|noon|midnight|midday)$")
+
+
+def _widen_over_approximation(span: Span) -> Span:
+    """ "at about 6 a.m. local time", "around midnight": a clock time widened over the "about"
+    or "around" before it (a clock time is not what is talked about)."""
+    doc, start = span.doc, span.start
+    if start == 0 or doc[start - 1].lower_ not in _CLOCK_APPROXIMATIONS or not _CLOCK_START.match(span[0].lower_):
+        return span
+    if not (len(span) > 1 and span[1].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m") or span[0].lower_.isalpha()
+            or re.search(r"[:.](?=\d)|m\.?$", span[0].lower_)):
+        return span  # "about 20 people": a count, no clock time
+    return doc[start - 1:span.end]
 
 
 def _without_comparative(span: Span) -> Span:

@@ -33,10 +33,13 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
         utc = "Z" if zones & UTC_ZONES else ""
         return rest, f"T{hour:02d}:{minute:02d}{utc}"
     for word, clock_value in _CLOCK_WORDS.items():
-        m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?:,? (?:on )?(.*))?", s)
+        # "noon Moscow time", "midnight GMT", "midnight tonight" (tonight's day)
+        m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?: (" + ZONE_RE + r"))?(?:,? (?:on )?(.*))?", s)
         if m:
-            rest = " ".join(p for p in (m.group(1), m.group(2)) if p)
-            return rest, "T" + clock_value
+            after = "today" if m.group(3) == "tonight" else m.group(3)
+            rest = " ".join(p for p in (m.group(1), after) if p)
+            utc = "Z" if (m.group(2) or "").removesuffix(" time") in UTC_ZONES else ""
+            return rest, "T" + clock_value + utc
     days = "|".join(["yesterday", "today", "tomorrow", *WEEKDAYS])
     m = re.fullmatch(r"(?:(?P<before>.*) )?(?:(?:early|late|the|mid) )?"
                      r"(?P<part>mid-?morning|mid-?afternoon|mid-evening|morning|afternoon|evening|night|overnight|lunchtime)"
