@@ -1023,3 +1023,22 @@ def test_part_of_day_told_in_the_past(nlp, text: str, dct: date, expected) -> No
 ])
 def test_clock_time_extent(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the end of a range of days
+# A weekday that ends a range begun by the day just named ("from 6 p.m. Friday until 6 a.m.
+# Saturday", "Monday through Wednesday") is not before that day, whatever the tense would say
+# alone; a list joined by "and" keeps each day's own reading, as lists need not run in order.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("A curfew will be in force in the town from 7 p.m. Friday until 7 a.m. Saturday, the sheriff said.", FRI,
+     [("7 p.m. Friday", "TIME", "2013-03-22T19:00"), ("7 a.m. Saturday", "TIME", "2013-03-23T07:00")]),
+    ("The curfew in the town ran from 7 p.m. Friday until 7 a.m. Saturday.", FRI,
+     [("7 p.m. Friday", "TIME", "2013-03-22T19:00"), ("7 a.m. Saturday", "TIME", "2013-03-23T07:00")]),
+    ("Schools were ordered shut from Friday through Monday, officials said.", FRI,
+     [("Friday", "DATE", "2013-03-22"), ("Monday", "DATE", "2013-03-25")]),
+    ("The statements were issued Friday and Thursday by the lawyer.", FRI,  # guard: a list
+     [("Friday", "DATE", "2013-03-22"), ("Thursday", "DATE", "2013-03-21")]),
+])
+def test_end_of_a_range_of_days(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

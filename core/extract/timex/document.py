@@ -100,6 +100,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             continue
         if day_before and (in_week := _weekday_of_a_week_told(span, result, day_before)) is not None:
             result = in_week  # "begins next week, when Alcoa reports on Thursday": that week's Thursday
+        if index and (later := _weekday_after_the_first(span, ordered[index - 1], result, day_before)) is not None:
+            result = later  # "from 6 p.m. Friday until 6 a.m. Saturday": the Saturday after that Friday
         if not quarter_value and (ended := _quarter_ended_on(span, ordered, index, dct, settings)):
             # "the quarter ended July 31" with no quarter named before: the quarter that date closes
             # (once a fiscal quarter is named, "the fiscal first quarter", TimeML keeps its ordinal)
@@ -189,6 +191,31 @@ def _weekday_of_a_week_told(span: Span, result: Normalised, week_value: str) -> 
     if not any(c.lower_ == "week" for c in verb.head.children):
         return None
     return the_day(date.fromisocalendar(int(m.group(1)), int(m.group(2)), WEEKDAYS[words[0]] + 1))
+
+
+# Words that join the two ends of a range, the earlier first: "Friday until Saturday", "Monday
+# through Wednesday". Not "and": a list need not keep the order of days ("statements made Friday
+# and Thursday").
+_RANGE_JOINERS = frozenset({"until", "till", "to", "through", "thru", "-", "\u2013"})
+
+
+def _weekday_after_the_first(span: Span, before: Span, result: Normalised, day_before: str) -> Normalised | None:
+    """A weekday that ends a range begun by the day just named ("from 6 p.m. Friday until 6 a.m.
+    Saturday", "closed Monday through Wednesday") is not before it: the first such weekday on or
+    after that day, keeping a clock time or part of the day; None when it already is, or the two
+    are not so joined."""
+    doc = span.doc
+    if not (before.end == span.start - 1 and doc[before.end].lower_ in _RANGE_JOINERS):
+        return None
+    first = _named_day_value(day_before) and date.fromisoformat(day_before[:10])
+    weekdays = [WEEKDAYS[w] for t in span if (w := t.lower_.rstrip(".")) in WEEKDAYS]
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)(T.*)?", result.value)
+    if not first or len(weekdays) != 1 or m is None or result.date_start is None or result.date_start >= first:
+        return None
+    if any(t.lower_.rstrip(".") in MONTH_NAMES or t.like_num and t.text.isdigit() and len(t.text) == 4 for t in span):
+        return None  # a date of its own ("Friday, March 8")
+    day = first + timedelta(days=(weekdays[0] - first.weekday()) % 7)
+    return Normalised(result.type, day.isoformat() + (m.group(2) or ""), day, day)
 
 
 def _event_verb(span: Span) -> Token | None:
