@@ -1042,3 +1042,25 @@ def test_clock_time_extent(nlp, text: str, dct: date, expected) -> None:
 ])
 def test_end_of_a_range_of_days(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the first or last day of a period
+# "the last day of 1999", "the first day of March", "the final day of the month": one DATE, the day
+# that opens or closes the period named; "the first day of trading" names no period and stays unplaced.
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("the last day of 1999", MON, P, "1999-12-31"),
+    ("the first day of March", date(2013, 2, 10), F, "2013-03-01"),
+    ("the final day of the month", MON, F, "2013-03-31"),
+    ("the last day of February 2012", MON, P, "2012-02-29"),
+])
+def test_first_or_last_day_of_a_period(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Crowds gathered on the last day of 2012 to watch the fireworks.", [("the last day of 2012", "DATE", "2012-12-31")]),
+    ("Shares fell on the first day of trading.", [("the first day", "DATE", "XXXX-XX-XX")]),  # guard
+])
+def test_first_or_last_day_of_a_period_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
