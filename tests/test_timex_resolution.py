@@ -1064,3 +1064,18 @@ def test_first_or_last_day_of_a_period(text: str, dct: date, context: dict, valu
 ])
 def test_first_or_last_day_of_a_period_found(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: a deadline on a past participle
+# A past participle with no auxiliary ("filed", "gone") tells of a completed event, past; but with
+# the expression a deadline on it ("claims filed by the end of June would be paid", "want him gone
+# by the autumn") it tells of a state required by then, and the time is the clause's.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Under the settlement, claims filed by the end of June would be paid first.", date(2013, 5, 10),
+     [("the end of June", "DATE", "2013-06")]),
+    ("Many members want the leader gone by the autumn.", date(2013, 5, 10), [("the autumn", "DATE", "2013-FA")]),
+    ("The accord signed in June is still in force.", date(2013, 5, 10), [("June", "DATE", "2012-06")]),  # guard
+])
+def test_deadline_on_a_past_participle(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

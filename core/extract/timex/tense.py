@@ -221,7 +221,7 @@ def _tense_of_governor(span: Span) -> str:
             return FUTURE  # "the storm was expected to make landfall Wednesday": the same, in the passive
         if not aux and token.tag_ == "VBG" and token.dep_ == "prep" and _schedules(token, infinitive):
             return FUTURE  # "told workers to stay home starting Monday": the measure begins ahead
-        if _is_bare_participle(token, aux):
+        if _is_bare_participle(token, aux) or not aux and token.tag_ == "VBN" and _deadline_on(span, token):
             continue
         tense = _tense_of(token)
         if through_modifier and (tense == PAST or not through_noun):
@@ -232,6 +232,14 @@ def _tense_of_governor(span: Span) -> str:
             return FUTURE
         return tense
     return NO_TENSE
+
+
+def _deadline_on(span: Span, participle: Token) -> bool:
+    """ "claims filed by the end of February would be paid", "want him gone by the autumn": a
+    past participle with no auxiliary, the expression a deadline on it ("by"), tells of no
+    completed event but of a state wanted or required by then: its time is the clause's."""
+    prep = span.root.head
+    return prep.lower_ == "by" and prep.dep_ in ("prep", "agent") and prep.head.i == participle.i
 
 
 def _dates_directly(span: Span, verb: Token) -> bool:
