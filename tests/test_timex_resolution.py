@@ -1079,3 +1079,22 @@ def test_first_or_last_day_of_a_period_found(nlp, text: str, expected) -> None:
 ])
 def test_deadline_on_a_past_participle(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the month of reported figures
+# Figures are reported once their month is over: a bare month that names them ("its March sales
+# figures", "the April jobs report", "March's figures"; core/data/timex_report_nouns.txt) is the
+# latest such month begun by the document date, though a future verb tells of the release.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The chain will publish its March figures next week.", date(2013, 4, 2),
+     [("March", "DATE", "2013-03"), ("next week", "DATE", "2013-W15")]),
+    ("The agency will release the November trade report on Thursday.", date(2013, 12, 3),
+     [("November", "DATE", "2013-11"), ("Thursday", "DATE", "2013-12-05")]),
+    ("Retailers will post their November sales results later this week.", date(2013, 12, 3),
+     [("November", "DATE", "2013-11"), ("later this week", "DATE", "2013-W49")]),
+    ("The chain will open new stores in March.", date(2013, 4, 2), [("March", "DATE", "2014-03")]),  # guard
+    ("The board will hold its June meeting in Paris.", date(2013, 4, 2), [("June", "DATE", "2013-06")]),  # guard
+])
+def test_month_of_reported_figures(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -4,6 +4,7 @@ named before it (the last day, the last period, the last quarter, the day named
 earlier in its sentence), as `core.records.Timex` records."""
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ from core.records import Timex
 log = logging.getLogger(__name__)
 
 HABITUAL_ADVERBS_FILE = DATA_DIR / "timex_habitual_adverbs.txt"
+REPORT_NOUNS_FILE = DATA_DIR / "timex_report_nouns.txt"
 GENERIC_NOUNS_FILE = DATA_DIR / "timex_generic_nouns.txt"
 
 # "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
@@ -108,6 +110,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = ended
         if generic := _generic_day_word(span):
             result = Normalised(DATE, generic)  # "today's world", "the leaders of tomorrow": the age, no day
+        if result.type == DATE and dct is not None and (month := _month_of_figures(span, result, dct)) is not None:
+            result = month  # "will release its November figures next Thursday": the November just over
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
             result = Normalised(DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
         if result.type == DURATION and re.fullmatch(r"P\d+M", result.value):
@@ -273,6 +277,33 @@ def _habitual(span: Span) -> bool:
     verb = prep.head if prep.dep_ == "prep" else prep
     return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
             and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
+
+
+@lru_cache(maxsize=1)
+def report_nouns() -> frozenset[str]:
+    """Nouns of figures reported for a period once it is over (core/data/timex_report_nouns.txt)."""
+    return frozenset(read_words(REPORT_NOUNS_FILE))
+
+
+def _month_of_figures(span: Span, result: Normalised, dct: date) -> Normalised | None:
+    """A bare month that names reported figures ("its November figures", "the October employment
+    report", "December's sales"): the latest such month begun by the document date, as figures
+    are reported once their month is over; None for any other expression, or when it already is."""
+    words = [t.lower_.rstrip(".") for t in span]
+    m = re.fullmatch(r"(\d{4})-(\d\d)", result.value)
+    if m is None or len(words) != 1 or words[0] not in MONTH_NAMES:
+        return None
+    token, steps = span.root, 0
+    while token.dep_ in ("compound", "poss") and steps < 3 and token.head.i != token.i:
+        token, steps = token.head, steps + 1
+        if token.lower_ in report_nouns() and token.pos_ == "NOUN":
+            month = int(m.group(2))
+            year = dct.year if month <= dct.month else dct.year - 1
+            if year == int(m.group(1)):
+                return None
+            first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            return Normalised(DATE, f"{year:04d}-{month:02d}", first, last)
+    return None
 
 
 _QUARTER_WORDS = re.compile(r"(?:the )?(?:fiscal )?quarter", re.IGNORECASE)
