@@ -1084,7 +1084,8 @@ def test_deadline_on_a_past_participle(nlp, text: str, dct: date, expected) -> N
 # ---------------------------------------------------------------- eleventh round: the month of reported figures
 # Figures are reported once their month is over: a bare month that names them ("its March sales
 # figures", "the April jobs report", "March's figures"; core/data/timex_report_nouns.txt) is the
-# latest such month begun by the document date, though a future verb tells of the release.
+# latest such month begun by the document date, though a future verb tells of the release (unless
+# it began more than three months before: said in March, "the April jobs report" is the coming one).
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "dct", "expected"), [
     ("The chain will publish its March figures next week.", date(2013, 4, 2),
@@ -1095,6 +1096,7 @@ def test_deadline_on_a_past_participle(nlp, text: str, dct: date, expected) -> N
      [("November", "DATE", "2013-11"), ("later this week", "DATE", "2013-W49")]),
     ("The chain will open new stores in March.", date(2013, 4, 2), [("March", "DATE", "2014-03")]),  # guard
     ("The board will hold its June meeting in Paris.", date(2013, 4, 2), [("June", "DATE", "2013-06")]),  # guard
+    ("Traders await the April jobs report.", MON, [("April", "DATE", "2013-04")]),  # guard: last April's is stale
 ])
 def test_month_of_reported_figures(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected

@@ -285,10 +285,17 @@ def report_nouns() -> frozenset[str]:
     return frozenset(read_words(REPORT_NOUNS_FILE))
 
 
+# How many months after its end a month's figures are still the news ("will release its November
+# figures" said in December, or in February after revisions); older ones would be stale, and the
+# coming month of that name is meant ("the April jobs report" said in March).
+_FIGURES_LAG_MONTHS = 3
+
+
 def _month_of_figures(span: Span, result: Normalised, dct: date) -> Normalised | None:
     """A bare month that names reported figures ("its November figures", "the October employment
-    report", "December's sales"): the latest such month begun by the document date, as figures
-    are reported once their month is over; None for any other expression, or when it already is."""
+    report", "December's sales"): the latest such month begun by the document date, if it began
+    at most `_FIGURES_LAG_MONTHS` months before, as figures are reported once their month is over;
+    None for any other expression, or when it already is."""
     words = [t.lower_.rstrip(".") for t in span]
     m = re.fullmatch(r"(\d{4})-(\d\d)", result.value)
     if m is None or len(words) != 1 or words[0] not in MONTH_NAMES:
@@ -299,8 +306,8 @@ def _month_of_figures(span: Span, result: Normalised, dct: date) -> Normalised |
         if token.lower_ in report_nouns() and token.pos_ == "NOUN":
             month = int(m.group(2))
             year = dct.year if month <= dct.month else dct.year - 1
-            if year == int(m.group(1)):
-                return None
+            if year == int(m.group(1)) or (dct.year - year) * 12 + dct.month - month > _FIGURES_LAG_MONTHS:
+                return None  # already so, or that month's figures are stale: the coming ones are meant
             first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
             return Normalised(DATE, f"{year:04d}-{month:02d}", first, last)
     return None
