@@ -1100,3 +1100,26 @@ def test_deadline_on_a_past_participle(nlp, text: str, dct: date, expected) -> N
 ])
 def test_month_of_reported_figures(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: every named day
+# "every Christmas", "each New Year's Day": the named day each year, a SET with that month and day;
+# a movable feast ("every Easter") has no fixed month and day; a named day alone stays a DATE.
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("every christmas", "SET", "XXXX-12-25"),
+    ("each new year's day", "SET", "XXXX-01-01"),
+    ("every easter", "SET", "XXXX-XX-XX"),
+    ("christmas", "DATE", "2012-12-25"),  # guard
+])
+def test_every_named_day(text: str, type_: str, value: str) -> None:
+    assert _read(text, MON, P) == (type_, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The family came home every Christmas for 20 years.",
+     [("every Christmas", "SET", "XXXX-12-25"), ("20 years", "DURATION", "P20Y")]),
+    ("The family came home for Christmas.", [("Christmas", "DATE", "2012-12-25")]),  # guard
+])
+def test_every_named_day_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

@@ -34,7 +34,17 @@ from core.extract.timex.periods import (
     the_decade,
     the_year,
 )
-from core.extract.timex.values import DATE, FUTURE, NO_TENSE, PAST, UNRESOLVED_DATE, Context, Normalised, Recogniser
+from core.extract.timex.values import (
+    DATE,
+    FUTURE,
+    NO_TENSE,
+    PAST,
+    SET,
+    UNRESOLVED_DATE,
+    Context,
+    Normalised,
+    Recogniser,
+)
 
 HOLIDAYS_FILE = DATA_DIR / "timex_holidays.csv"
 
@@ -239,9 +249,15 @@ def _limit_tense(ctx: Context) -> str:
 def read_holiday(s: str, ctx: Context) -> Normalised | None:
     """A named day ("Good Friday", "Christmas 2012"), or the weekend it names ("Labor Day
     weekend", "the Thanksgiving weekend"): the weekend nearest the day, the one before a
-    Monday or Tuesday holiday, else the one after (or holding) it."""
+    Monday or Tuesday holiday, else the one after (or holding) it; "every Christmas" is a SET."""
     s = re.sub(r"^(?:this|last|next) ", "", s)
     holidays = _holidays()
+    every = re.fullmatch(r"(?:every|each) (.+)", s)
+    if every and every.group(1) in holidays:
+        # "every Christmas": the day each year, a SET; a movable feast has no fixed month and day
+        month, day, easter_offset, weekday = holidays[every.group(1)]
+        fixed = easter_offset is None and weekday is None
+        return Normalised(SET, f"XXXX-{month:02d}-{day:02d}" if fixed else "XXXX-XX-XX")
     weekend = re.fullmatch(r"(?:the )?(.+) weekend", s)
     if weekend and weekend.group(1) in holidays:
         day = read_holiday(weekend.group(1), ctx)

@@ -28,8 +28,9 @@ def load_patterns(path: Path, word_lists: dict[str, tuple[str, ...]] | None = No
 
 
 def holiday_patterns(path: Path) -> list[dict]:
-    """One pattern per named day in the holidays table ("Christmas Eve"), and one for the
-    weekend named by it ("Labor Day weekend", "the Thanksgiving weekend")."""
+    """One pattern per named day in the holidays table ("Christmas Eve"), one for the weekend
+    named by it ("Labor Day weekend", "the Thanksgiving weekend") and one for the day every year
+    ("every Christmas")."""
     rows = []
     with path.open(encoding="utf-8") as handle:
         names = [line.split(",", 1)[0].strip() for line in handle if line.strip() and not line.startswith("#")][1:]
@@ -40,6 +41,8 @@ def holiday_patterns(path: Path) -> list[dict]:
         rows.append({"id": f"holiday-{name}", "label": "DATE", "pattern": pattern})
         weekend = [{"LOWER": "the", "OP": "?"}, *pattern, {"LOWER": "weekend"}]  # "the Easter weekend"
         rows.append({"id": f"holiday-{name}-weekend", "label": "DATE", "pattern": weekend})
+        every = [{"LOWER": {"IN": ["every", "each"]}}, *pattern]  # "every Christmas"
+        rows.append({"id": f"holiday-{name}-every", "label": "SET", "pattern": every})
     return rows
 
 
