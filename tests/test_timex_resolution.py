@@ -1123,3 +1123,23 @@ def test_every_named_day(text: str, type_: str, value: str) -> None:
 ])
 def test_every_named_day_found(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: a gap in a race
+# "is sixth, 1:50 behind": minutes and seconds between racers, a DURATION (PT1M50S), not a clock
+# time; "at 1:50" with no such word after it stays the time of day.
+@pytest.mark.parametrize(("text", "context", "type_", "value"), [
+    ("1:50", {"next_word": "behind"}, "DURATION", "PT1M50S"),
+    ("0:45", {"next_word": "ahead"}, "DURATION", "PT45S"),
+    ("1:50", {"prev_word": "at"}, "TIME", "2013-03-18T01:50"),  # guard
+])
+def test_gap_in_a_race(text: str, context: dict, type_: str, value: str) -> None:
+    assert _read(text, MON, context) == (type_, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The defending champion is fourth, 2:35 behind, after a fall.", [("2:35", "DURATION", "PT2M35S")]),
+])
+def test_gap_in_a_race_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

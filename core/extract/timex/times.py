@@ -143,9 +143,19 @@ def _named_day(value: str) -> date | None:
     return period_start(value) if re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value) else None
 
 
+# Words after "1:50" that make it a gap between racers ("1:50 behind"), minutes and seconds.
+_GAP_WORDS = frozenset({"behind", "ahead", "adrift", "back", "clear"})
+
+
 def read_clock_duration(s: str, ctx: Context) -> Normalised | None:
     """"3:07:35" (a race run in three hours, seven minutes and 35 seconds): a
-    duration; after "at" ("at 14:30:00") the clock time of the day."""
+    duration; after "at" ("at 14:30:00") the clock time of the day; "1:50 behind",
+    a gap in a race, is minutes and seconds."""
+    gap = re.fullmatch(r"(\d{1,2}):([0-5]\d)", s)
+    if gap and ctx.next_word in _GAP_WORDS:
+        # "is sixth, 1:50 behind": a gap in a race, minutes and seconds, not a clock time
+        minutes, seconds = int(gap.group(1)), int(gap.group(2))
+        return Normalised(DURATION, "PT" + "".join(f"{n}{unit}" for n, unit in ((minutes, "M"), (seconds, "S")) if n))
     m = re.fullmatch(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?", s)
     if not m:
         return None
