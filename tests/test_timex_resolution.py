@@ -1143,3 +1143,19 @@ def test_gap_in_a_race(text: str, context: dict, type_: str, value: str) -> None
 ])
 def test_gap_in_a_race_found(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "will" shared by a second verb
+# "would brush the coast tonight and reach the city early Sunday": a base form with no auxiliary
+# joined by "and" to a verb under "will" or a modal shares it, so its day lies ahead too.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The storm will cross the islands tonight and reach the mainland Sunday.", SAT,
+     [("tonight", "TIME", "2013-03-23TNI"), ("Sunday", "DATE", "2013-03-24")]),
+    ("Officials said the convoy would leave the port tonight and reach the capital early Monday.", SAT,
+     [("tonight", "TIME", "2013-03-23TNI"), ("early Monday", "DATE", "2013-03-25")]),
+    ("The convoy left the port and reached the capital on Monday.", SAT,  # guard: past
+     [("Monday", "DATE", "2013-03-18")]),
+])
+def test_will_shared_by_a_second_verb(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -325,7 +325,7 @@ def _across_quote(verb: Token, span: Span) -> bool:
 
 
 def _tense_of(verb: Token) -> str:
-    aux = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    aux = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")} or _shared_modal(verb)
     if aux & _FUTURE_AUX:
         return FUTURE
     if aux & _MODAL_AUX:
@@ -338,6 +338,19 @@ def _tense_of(verb: Token) -> str:
     if verb.tag_ == "VBN":
         return PAST
     return NO_TENSE
+
+
+def _shared_modal(verb: Token) -> set[str]:
+    """ "would brush the coast tonight and reach the city early Sunday": a base form with no
+    auxiliary joined by "and" to a verb under "will" or a modal shares that auxiliary (the
+    words "will"/"would" are not repeated); empty otherwise."""
+    head = verb.head
+    if verb.tag_ != "VB" or verb.dep_ != "conj" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return set()
+    if any(child.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for child in verb.children):
+        return set()  # a clause of its own ("... and they reach")
+    head_aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    return head_aux & (_FUTURE_AUX | _MODAL_AUX)
 
 
 def _bare_present(verb: Token, aux: set[str]) -> bool:
