@@ -1159,3 +1159,15 @@ def test_gap_in_a_race_found(nlp, text: str, expected) -> None:
 ])
 def test_will_shared_by_a_second_verb(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: a year that names a noun
+# "the 1998 season", "the 2004 campaign": the model's entity holds the noun too, which no reading
+# takes whole; the year alone is the time expression, as TimeML marks "the 1994 elections".
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The club opens the 2014 season at home.", [("2014", "DATE", "2014")]),
+    ("Profit fell in the 2012 period.", [("the 2012 period", "DATE", "2012")]),  # guard: read whole
+])
+def test_year_that_names_a_noun(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

@@ -106,6 +106,8 @@ class TimexTagger:
             if any(i in blocked for i in range(span.start, span.end)) or _is_verb_month(span):
                 continue
             type_ = _context_free_type(span.text, self.settings)
+            if type_ is None and (year := _year_naming_a_noun(span)) is not None:
+                span, type_ = year, "DATE"  # "the 1998 season": the year, the noun outside
             if type_ is not None:
                 kept.append(Span(doc, span.start, span.end, label=type_))
         return _join_time_and_date(sorted(kept, key=lambda s: s.start), self.settings)
@@ -196,6 +198,19 @@ def _leading_phrase(span: Span, phrases: tuple[tuple[str, ...], ...]) -> int:
         if len(words) < len(span) and tuple(t.lower_ for t in span[:len(words)]) == words:
             return len(words)
     return 0
+
+
+_YEAR = re.compile(r"^(1[0-9]|20|21)\d\d$")
+
+
+def _year_naming_a_noun(span: Span) -> Span | None:
+    """ "the 1998 season", "the 2011 Atlantic season": a model entity of a year and the noun it
+    names, which the normaliser cannot read whole: the year alone, as TimeML marks "the 1994
+    elections" (the noun is no time); None for anything else."""
+    years = [t for t in span if _YEAR.match(t.text)]
+    if len(years) != 1 or span[0].lower_ != "the" or years[0].i != span.start + 1 or years[0].i == span.end - 1:
+        return None
+    return span.doc[years[0].i:years[0].i + 1]
 
 
 def _prefer(rule_spans: list[Span], ner_spans: list[Span]) -> list[Span]:
