@@ -1171,3 +1171,17 @@ def test_will_shared_by_a_second_verb(nlp, text: str, dct: date, expected) -> No
 ])
 def test_year_that_names_a_noun(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "Today" in a title
+# "USA Today", "VOA Today": a capitalised "Today" right after an acronym names a newspaper or a
+# programme, no day; "the UN said today" and a sentence-initial "Today" stay the document date.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The coach told USA Today that he would stay.", []),
+    ("You are listening to VOA Today.", []),
+    ("The UN said today that aid had arrived.", [("today", "DATE", "2013-03-18")]),  # guard
+    ("Today, the UN said, aid arrived.", [("Today", "DATE", "2013-03-18")]),  # guard
+])
+def test_today_in_a_title(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
