@@ -1185,3 +1185,19 @@ def test_year_that_names_a_noun(nlp, text: str, expected) -> None:
 ])
 def test_today_in_a_title(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "the same period last year"
+# "the same period last year", "the same month a year earlier": one expression, the period the
+# text is about (a quarter, a month) a year back, as "the year-earlier quarter"; with no such
+# period named before, last year. "the same thing last year" names no period: "last year" alone.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Profit rose in the first quarter from the same period last year.", date(2013, 4, 20),
+     [("the first quarter", "DATE", "2013-Q1"), ("the same period last year", "DATE", "2012-Q1")]),
+    ("Sales in March rose from the same month a year earlier.", date(2013, 4, 20),
+     [("March", "DATE", "2013-03"), ("the same month a year earlier", "DATE", "2012-03")]),
+    ("The team did the same thing last year.", date(2013, 4, 20), [("last year", "DATE", "2012")]),  # guard
+])
+def test_same_period_last_year(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
