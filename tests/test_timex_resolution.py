@@ -1201,3 +1201,19 @@ def test_today_in_a_title(nlp, text: str, expected) -> None:
 ])
 def test_same_period_last_year(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "over" as a preposition
+# "over" before a count after a verb or a noun is the preposition of a span ("slammed into the
+# planet over six days", "cost $2 billion over 20 years"): outside the extent, as TimeBank and the
+# news sets mark it; after a preposition ("for over a decade") it is "more than" and stays; the
+# particle of "took over" never belongs to the time.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The comet's fragments hit the planet over six days.", [("six days", "DURATION", "P6D")]),
+    ("The program cost $2 billion over 20 years.", [("20 years", "DURATION", "P20Y")]),
+    ("Gomez, who took over 18 months ago, resigned.", [("18 months ago", "DATE", "2011-09")]),
+    ("She has led the firm for over a decade.", [("over a decade", "DURATION", "P10Y")]),  # guard
+])
+def test_over_as_a_preposition(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

@@ -96,9 +96,9 @@ class TimexTagger:
 
     def match(self, doc: Doc) -> list[Span]:
         """Candidate spans from rules and NER, filtered, de-overlapped and typed."""
-        rule_spans = [_widen_over_approximation(_widen_over_modifiers(_without_comparative(span)))
+        rule_spans = [_without_preposition_over(_widen_over_approximation(_widen_over_modifiers(_without_comparative(span))))
                       for span in self._rule_candidates(doc)]
-        ner_spans = [_widen_over_modifiers(_without_comparative(span))
+        ner_spans = [_without_preposition_over(_widen_over_modifiers(_without_comparative(span)))
                      for span in _ner_candidates(doc)] if self.settings.use_ner else []
         blocked = _blocked_tokens(doc, self.blocker, self._blocker_trims)
         kept: list[Span] = []
@@ -270,6 +270,33 @@ def _widen_over_approximation(span: Span) -> Span:
             or re.search(r"[:.](?=\d)|m\.?$", span[0].lower_)):
         return span  # "about 20 people": a count, no clock time
     return doc[start - 1:span.end]
+
+
+# Words after which "over" before a count means "more than" (mod MORE_THAN, inside the extent):
+# a preposition ("in over a month", "for over a decade"), a verb of lasting ("to last over a week")
+# or a word that grades it ("just over a month", "a little over an hour").
+_OVER_AS_MORE_THAN_AFTER = frozenset({
+    "in", "for", "within", "after", "of", "from", "to", "than", "just", "well", "little", "slightly", "only",
+    "last", "lasts", "lasted", "lasting", "is", "was", "were", "are", "be", "been", "(", '"'})
+# Verbs whose particle "over" is ("took over 18 months ago"): never "more than".
+_OVER_PARTICLE_VERBS = frozenset({"take", "takes", "took", "taken", "taking", "hand", "handed", "turn", "turned"})
+
+
+def _without_preposition_over(span: Span) -> Span:
+    """ "slammed into Jupiter over six days", "cost $1 billion over 20 years": "over" after a verb
+    or a noun is the preposition of a span of time, outside the extent ("six days"); after a
+    preposition or a grading word ("in just over a month", "for over a decade"), or counting back
+    ("over 20 years ago"), it is "more than" and stays; a verb's particle ("took over 18 months
+    ago") never does."""
+    doc = span.doc
+    if len(span) < 2 or span[0].lower_ != "over":
+        return span
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _OVER_PARTICLE_VERBS:
+        return doc[span.start + 1:span.end]
+    if before in _OVER_AS_MORE_THAN_AFTER or span[-1].lower_ in ("ago", "earlier", "later"):
+        return span
+    return doc[span.start + 1:span.end]
 
 
 def _without_comparative(span: Span) -> Span:
