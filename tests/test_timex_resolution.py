@@ -1217,3 +1217,24 @@ def test_same_period_last_year(nlp, text: str, dct: date, expected) -> None:
 ])
 def test_over_as_a_preposition(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: so many units in every larger one
+# "four days a week", "12 hours a day": a frequency, a SET of the larger unit (P1W, P1D), as
+# "twice a week" is; a count alone stays a DURATION, and no unit is "a" smaller one.
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("four days a week", "SET", "P1W"),
+    ("12 hours a day", "SET", "P1D"),
+    ("two weeks a year", "SET", "P1Y"),
+    ("four days", "DURATION", "P4D"),  # guard
+])
+def test_units_in_every_larger_unit(text: str, type_: str, value: str) -> None:
+    assert _read(text, MON, N) == (type_, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The court will sit three days a week until the verdict.", [("three days a week", "SET", "P1W")]),
+])
+def test_units_in_every_larger_unit_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

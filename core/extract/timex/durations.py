@@ -80,6 +80,10 @@ def read_set(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"(?:once|twice|thrice|\w+ times) (?:a|an|per|every) " + UNIT_RE, s)
     if m:
         return Normalised(SET, duration_value(1, m.group(1)))
+    m = re.fullmatch(NUMBER_RE + " " + _PLURAL_UNIT_RE.replace("(?:", "(", 1) + " (?:a|an|per|each|every) " + UNIT_RE, s)
+    if m and _UNIT_ORDER.index(_order_key(m.group(2))) > _UNIT_ORDER.index(_order_key(m.group(3))):
+        # "four days a week", "12 hours a day": so many units in every larger one, a SET of the larger
+        return Normalised(SET, duration_value(1, m.group(3)))
     m = re.fullmatch(r"(?:every|each) (" + "|".join(WEEKDAYS) + r")", s) or re.fullmatch(
         r"(?:on )?(" + "|".join(WEEKDAYS) + r")s", s)
     if m:
@@ -171,6 +175,12 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
 # Units in the order a span of time is read out in them ("two years and three months",
 # "2 hours, 56 minutes"): each part of a compound span is smaller than the one before.
 _UNIT_ORDER = ("Y", "M", "W", "D", "H", "TM", "S")
+
+
+def _order_key(unit_word: str) -> str:
+    """The unit's place name in `_UNIT_ORDER` ("minutes" -> "TM", "months" -> "M")."""
+    letter, is_time = parse_unit(unit_word)
+    return "TM" if letter == "M" and is_time else letter
 
 
 def _compound_duration(s: str) -> str | None:
