@@ -260,11 +260,11 @@ def read_holiday(s: str, ctx: Context) -> Normalised | None:
         return Normalised(SET, f"XXXX-{month:02d}-{day:02d}" if fixed else "XXXX-XX-XX")
     weekend = re.fullmatch(r"(?:the )?(.+) weekend", s)
     if weekend and weekend.group(1) in holidays:
-        day = read_holiday(weekend.group(1), ctx)
-        if day is None or day.date_start is None:
+        named = read_holiday(weekend.group(1), ctx)
+        if named is None or named.date_start is None:
             return Normalised(DATE, "XXXX-WXX-WE")
-        saturday = day.date_start + timedelta(days=5 - day.date_start.weekday())
-        if day.date_start.weekday() <= 1:
+        saturday = named.date_start + timedelta(days=5 - named.date_start.weekday())
+        if named.date_start.weekday() <= 1:
             saturday -= timedelta(days=7)
         return Normalised(DATE, iso_week(saturday)[0] + "-WE", saturday, saturday + timedelta(days=1))
     m = re.fullmatch(r"(.+?)(?: (\d{4}))?", s)

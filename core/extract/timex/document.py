@@ -102,16 +102,16 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             continue
         if day_before and (in_week := _weekday_of_a_week_told(span, result, day_before)) is not None:
             result = in_week  # "begins next week, when Alcoa reports on Thursday": that week's Thursday
-        if index and (later := _weekday_after_the_first(span, ordered[index - 1], result, day_before)) is not None:
-            result = later  # "from 6 p.m. Friday until 6 a.m. Saturday": the Saturday after that Friday
+        if index and (range_end := _weekday_after_the_first(span, ordered[index - 1], result, day_before)) is not None:
+            result = range_end  # "from 6 p.m. Friday until 6 a.m. Saturday": the Saturday after that Friday
         if not quarter_value and (ended := _quarter_ended_on(span, ordered, index, dct, settings)):
             # "the quarter ended July 31" with no quarter named before: the quarter that date closes
             # (once a fiscal quarter is named, "the fiscal first quarter", TimeML keeps its ordinal)
             result = ended
         if generic := _generic_day_word(span):
             result = Normalised(DATE, generic)  # "today's world", "the leaders of tomorrow": the age, no day
-        if result.type == DATE and dct is not None and (month := _month_of_figures(span, result, dct)) is not None:
-            result = month  # "will release its November figures next Thursday": the November just over
+        if result.type == DATE and dct is not None and (figures_month := _month_of_figures(span, result, dct)) is not None:
+            result = figures_month  # "will release its November figures next Thursday": the November just over
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
             result = Normalised(DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
         if result.type == DURATION and re.fullmatch(r"P\d+M", result.value):

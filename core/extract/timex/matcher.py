@@ -31,12 +31,12 @@ def holiday_patterns(path: Path) -> list[dict]:
     """One pattern per named day in the holidays table ("Christmas Eve"), one for the weekend
     named by it ("Labor Day weekend", "the Thanksgiving weekend") and one for the day every year
     ("every Christmas")."""
-    rows = []
+    rows: list[dict] = []
     with path.open(encoding="utf-8") as handle:
         names = [line.split(",", 1)[0].strip() for line in handle if line.strip() and not line.startswith("#")][1:]
     for name in names:
         words = name.replace("'s", " 's").split()
-        pattern: list[dict[str, str | bool]] = [{"LOWER": w} for w in words]
+        pattern: list[dict[str, object]] = [{"LOWER": w} for w in words]
         pattern[0] = {"LOWER": words[0], "IS_TITLE": True}  # a proper name, "Christmas" not "christmas tree"
         rows.append({"id": f"holiday-{name}", "label": "DATE", "pattern": pattern})
         weekend = [{"LOWER": "the", "OP": "?"}, *pattern, {"LOWER": "weekend"}]  # "the Easter weekend"
