@@ -1018,6 +1018,7 @@ def test_part_of_day_told_in_the_past(nlp, text: str, dct: date, expected) -> No
     ("The president spoke at noon Moscow time.", MON, [("noon Moscow time", "TIME", "2013-03-18T12:00")]),
     ("The ceasefire began at midnight GMT.", MON, [("midnight GMT", "TIME", "2013-03-18T24:00Z")]),
     ("Police expect huge crowds by midnight tonight.", MON, [("midnight tonight", "TIME", "2013-03-18T24:00")]),
+    ("The first strikes came at about 0530 local time.", MON, [("about 0530 local time", "TIME", "2013-03-18T05:30")]),
     ("About 20 people were hurt.", MON, []),  # guard: a count, no clock time
     ("The talks ended at 6 a.m.", MON, [("6 a.m.", "TIME", "2013-03-18T06:00")]),  # guard
 ])

@@ -267,8 +267,9 @@ def _widen_over_approximation(span: Span) -> Span:
     if start == 0 or doc[start - 1].lower_ not in _CLOCK_APPROXIMATIONS or not _CLOCK_START.match(span[0].lower_):
         return span
     if not (len(span) > 1 and span[1].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m") or span[0].lower_.isalpha()
-            or re.search(r"[:.](?=\d)|m\.?$", span[0].lower_)):
-        return span  # "about 20 people": a count, no clock time
+            or re.search(r"[:.](?=\d)|m\.?$", span[0].lower_) or len(span) > 1 and re.fullmatch(r"\d{4}", span[0].text) is not None
+            and span[1].lower_ in (*ZONE_ABBREVIATIONS, *ZONE_NAMES, "hrs")):
+        return span  # "about 20 people": a count, no clock time ("about 0534 local time" is one)
     return doc[start - 1:span.end]
 
 
