@@ -984,7 +984,8 @@ def test_the_past_after_other_prepositions(nlp, text: str, expected) -> None:
 # "the afternoon", "the night" with no day of their own take the day the text is telling of, but
 # what is told in the past is not on a day still ahead: when the last day named lies after the
 # document date, "in the afternoon" is the report's own afternoon and "spent the night" the night
-# before the report (as "overnight"). A past day named before still dates them.
+# before the report (as "overnight"); so is "the night" told in the past of the report's own day,
+# whose night is still to come ("tonight" stays that night). A past day named before still dates them.
 SAT = date(2013, 3, 23)
 
 
@@ -994,6 +995,9 @@ SAT = date(2013, 3, 23)
      [("March 31", "DATE", "2013-03-31"), ("the afternoon", "TIME", "2013-03-23TAF")]),
     ("Aid will arrive on Tuesday. One family spent the night in a car.", SAT,
      [("Tuesday", "DATE", "2013-03-26"), ("the night", "TIME", "2013-03-22TNI")]),
+    ("Officials said on Saturday that the search had continued through the night.", SAT,
+     [("Saturday", "DATE", "2013-03-23"), ("the night", "TIME", "2013-03-22TNI")]),
+    ("Warplanes struck the city again tonight.", SAT, [("tonight", "TIME", "2013-03-23TNI")]),  # guard
     ("The storm hit on Thursday. Temperatures passed 35 C in the afternoon, and crowds fled.", SAT,  # guard
      [("Thursday", "DATE", "2013-03-21"), ("the afternoon", "TIME", "2013-03-21TAF")]),
     ("The race ends on March 31. Temperatures will pass 35 C in the afternoon, and crowds will gather.", SAT,

@@ -98,10 +98,13 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
         # "that night", "in the morning" after "Friday": the part of the day the text is
         # telling of; "this morning", "tonight" are the document date's
         day = ctx.anchor if rest in ("the", "that", "the same", "that same", "in the") and ctx.anchor else ctx.dct
-        if day > ctx.dct and ctx.tense == PAST:
+        anaphoric = rest in ("the", "that", "the same", "that same", "in the")
+        if ctx.tense == PAST and (day > ctx.dct or anaphoric and day == ctx.dct and suffix == "TNI"):
             # "Temperatures passed 35 C in the afternoon" after "the race ends on July 29": what
             # is told in the past is not on a day still ahead; the report's own afternoon, and for
-            # the night the one before the report (as "overnight")
+            # the night the one before the report (as "overnight": the report's own night is
+            # still to come, so "continued through the night" told of it is the one before; not
+            # "tonight", which a broadcast tells of as it falls)
             day = ctx.dct - timedelta(days=1) if suffix == "TNI" else ctx.dct
         if rest == "" and re.fullmatch(r"T\d\d:\d\dZ?", suffix) and (named := _named_day(ctx.sentence_value)):
             day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
