@@ -1243,3 +1243,17 @@ def test_units_in_every_larger_unit(text: str, type_: str, value: str) -> None:
 ])
 def test_units_in_every_larger_unit_found(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the early hours of a day
+# "the early hours of Thursday", "the small hours of Sunday": one DATE, that day, as the news sets
+# mark it; "the early hours" with no day named is left alone.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Missiles hit the capital in the early hours of Thursday.", FRI,
+     [("the early hours of Thursday", "DATE", "2013-03-21")]),
+    ("The raid came in the small hours of Sunday.", MON, [("the small hours of Sunday", "DATE", "2013-03-17")]),
+    ("Missiles hit the capital on Thursday.", FRI, [("Thursday", "DATE", "2013-03-21")]),  # guard
+])
+def test_early_hours_of_a_day(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

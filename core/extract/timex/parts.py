@@ -57,7 +57,11 @@ def read_part_of_period(s: str, ctx: Context, *, resolve: Recogniser) -> Normali
 
 def read_edge_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
     """"the last day of 1999", "the first day of March", "the final day of the month": the day
-    that opens or closes the period named."""
+    that opens or closes the period named; "the early hours of Thursday": that day."""
+    hours = re.fullmatch(r"the (?:early|small|wee) hours of (.+)", s)
+    if hours:
+        day = resolve(hours.group(1), ctx)
+        return day if day is not None and day.type == DATE and day.date_start == day.date_end else None
     m = re.fullmatch(r"the (first|last|final) day of (.+)", s)
     if not m:
         return None
