@@ -1257,3 +1257,27 @@ def test_units_in_every_larger_unit_found(nlp, text: str, expected) -> None:
 ])
 def test_early_hours_of_a_day(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "earlier this summer", "later that day"
+# "earlier/later" before "this <season>" and "earlier/later/early/late" before "that day" are inside
+# the extent, as "earlier this month" already was: the season's or that day's own value.
+@pytest.mark.parametrize(("text", "context", "value"), [
+    ("earlier this summer", P, "2013-SU"),
+    ("later this summer", F, "2013-SU"),
+    ("later that day", {"tense": PAST, "anchor": date(2013, 3, 15)}, "2013-03-15"),
+    ("early that day", {"tense": PAST, "anchor": date(2013, 3, 15)}, "2013-03-15"),
+])
+def test_edge_of_this_season_or_that_day(text: str, context: dict, value: str) -> None:
+    assert _read(text, date(2013, 8, 6), context) == ("DATE", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The sprinter hurt his back earlier this summer.", date(2013, 8, 6), [("earlier this summer", "DATE", "2013-SU")]),
+    ("The vote was held on Friday. Later that day, the leader resigned.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("Later that day", "DATE", "2013-03-15")]),
+    ("The sprinter hurt his back this summer.", date(2013, 8, 6), [("this summer", "DATE", "2013-SU")]),  # guard
+])
+def test_edge_of_this_season_or_that_day_found(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

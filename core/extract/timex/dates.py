@@ -92,7 +92,8 @@ def read_day_relative_year(s: str, ctx: Context, *, resolve: Recogniser) -> Norm
 
 
 def read_season(s: str, ctx: Context) -> Normalised | None:
-    m = re.fullmatch(r"(?:(?:the|this|last|next|early|late|mid|past|coming) )*(?:(?:of )?)(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", s)
+    m = re.fullmatch(r"(?:(?:the|this|last|next|early|late|earlier|later|mid|past|coming) )*(?:(?:of )?)"
+                     r"(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", s)
     if not m:
         return None
     code = SEASONS[m.group(1)]

@@ -77,7 +77,8 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
     else:
         m = re.fullmatch(r"(?:the|a) (" + "|".join(_ANAPHORIC_NEXT + _ANAPHORIC_PREV) + r") " + UNIT_RE, s)
         m2 = re.fullmatch(r"the (day|week|month|year|night) (before|after|earlier|later)", s)
-        m3 = re.fullmatch(r"(?:that|the same|that same) (day|week|month|year|decade|quarter)", s)  # "that night" is a TIME
+        # "that night" is a TIME; "later that day", "early that day": that day (mod END, START)
+        m3 = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:that|the same|that same) (day|week|month|year|decade|quarter)", s)
         if m:
             count, unit_word = 1, m.group(2)
             sign = 1 if m.group(1) in _ANAPHORIC_NEXT else -1
