@@ -1281,3 +1281,25 @@ def test_edge_of_this_season_or_that_day(text: str, context: dict, value: str) -
 ])
 def test_edge_of_this_season_or_that_day_found(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "the morning after"
+# "the morning after", "the evening before" at the end of a clause: that part of the day after or
+# before the day told of, as "the night before" already was; "the morning after the race" keeps
+# "after" as the preposition of its noun, outside.
+@pytest.mark.parametrize(("text", "value"), [
+    ("the morning after", "2013-03-16TMO"),
+    ("the evening before", "2013-03-14TEV"),
+    ("the night before", "2013-03-14TNI"),  # guard: already read
+])
+def test_part_of_the_day_after(text: str, value: str) -> None:
+    assert _read(text, MON, {"tense": PAST, "anchor": date(2013, 3, 15)}) == ("TIME", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The final ended late on Friday. He was exhausted the morning after.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("the morning after", "TIME", "2013-03-16TMO")]),
+])
+def test_part_of_the_day_after_found(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
