@@ -60,8 +60,8 @@ def read_edge_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | 
     that opens or closes the period named; "the early hours of Thursday": that day."""
     hours = re.fullmatch(r"the (?:early|small|wee) hours of (.+)", s)
     if hours:
-        day = resolve(hours.group(1), ctx)
-        return day if day is not None and day.type == DATE and day.date_start == day.date_end else None
+        named = resolve(hours.group(1), ctx)
+        return named if named is not None and named.type == DATE and named.date_start == named.date_end else None
     m = re.fullmatch(r"the (first|last|final) day of (.+)", s)
     if not m:
         return None
