@@ -215,7 +215,8 @@ def _state_body(subject: Token, lex: Lexicons) -> str:
 def _first_state(subject: Token, lex: Lexicons) -> str:
     """The first state (a country, not an alliance or armed group) named in `subject`'s
     sentence outside its own phrase, else in the nearest sentence before, within `SOURCE_REACH`."""
-    doc, sent = subject.doc, subject.sent
+    doc = subject.doc
+    sent: Span | None = subject.sent
     own = {t.i for t in subject.subtree}
     while sent is not None and sent.start >= reach_start(subject.sent, SOURCE_REACH):
         for token in sent:
