@@ -904,3 +904,402 @@ def test_weekday_in_a_when_clause_on_a_week(nlp, text: str, dct: date, expected)
 ])
 def test_minutes_later_than_a_clock_time(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: named days and their weekends
+# "Good Friday" and "Black Friday" are named days (the holiday table), not a weekday of an event's
+# name ("the Good Friday Agreement" stays no time); "Bastille Day" is 14 July. "<named day> weekend"
+# is the weekend nearest the day: the one before a Monday holiday, the one after a Thursday.
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("Labor Day weekend", date(2013, 9, 20), P, "2013-W35-WE"),       # Labor Day: Monday 2 September
+    ("the Thanksgiving weekend", date(2013, 12, 6), P, "2013-W48-WE"),  # Thanksgiving: Thursday 28 November
+    ("the Easter weekend", date(2013, 4, 10), P, "2013-W13-WE"),      # Easter Sunday: 31 March
+    ("Black Friday", date(2013, 12, 6), P, "2013-11-29"),
+    ("Bastille Day", date(2013, 7, 20), P, "2013-07-14"),
+    ("Labor Day", date(2013, 9, 20), P, "2013-09-02"),                # guard: the day itself
+])
+def test_named_days_and_their_weekends(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The figures were due on Good Friday but came out a week later.", date(2013, 4, 10),
+     [("Good Friday", "DATE", "2013-03-29"), ("a week later", "DATE", "2013-04-05")]),
+    ("Shoppers crowded the malls on Black Friday.", date(2013, 12, 6), [("Black Friday", "DATE", "2013-11-29")]),
+    ("Traffic was heavy over Labor Day weekend.", date(2013, 9, 20), [("Labor Day weekend", "DATE", "2013-W35-WE")]),
+    ("The Good Friday Agreement still holds.", MON, []),  # guard: a name
+])
+def test_named_days_found(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: spans read out in parts
+# "four and a half years" is a count and a half of the unit (P4Y6M, as "a year and a half" is
+# P1Y6M); a span read out in three units ("5 hours, 16 minutes and 14 seconds") is one DURATION.
+@pytest.mark.parametrize(("text", "value"), [
+    ("four and a half years", "P4Y6M"),
+    ("two and a half hours", "PT2H30M"),
+    ("5 hours, 16 minutes and 14 seconds", "PT5H16M14S"),
+    ("3 hours, 2 minutes, 9 seconds", "PT3H2M9S"),
+    ("a year and a half", "P1Y6M"),              # guard: already read
+    ("2 hours, 56 minutes", "PT2H56M"),          # guard: two units
+    ("two minutes and five hours", "PXX"),       # guard: smaller unit first is no one span
+])
+def test_spans_read_out_in_parts(text: str, value: str) -> None:
+    assert _read(text, MON, N) == ("DURATION", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She won the stage in 4 hours, 51 minutes and 8 seconds.",
+     [("4 hours, 51 minutes and 8 seconds", "DURATION", "PT4H51M8S")]),
+    ("The envoy stepped down after three and a half years.", [("three and a half years", "DURATION", "P3Y6M")]),
+    ("She won the stage in 4 hours, 51 minutes.", [("4 hours, 51 minutes", "DURATION", "PT4H51M")]),  # guard
+])
+def test_spans_read_out_in_parts_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "the past" after "into", "to", "from"
+# "the past" / "the future" as the time of an event is not only "in the past": "looking into the
+# past", "will belong to the past", "never go back to the past" (a preposition on a verb, or on
+# its adverb) are PAST_REF too; on a noun ("an approach to the future") or describing one ("the
+# past president") they are no time expression.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reading the old letters is like looking into the past.", [("the past", "DATE", "PAST_REF")]),
+    ("Such fraud will belong to the past only if the rules change.", [("the past", "DATE", "PAST_REF")]),
+    ('The coach said the club would "never go back to the past".', [("the past", "DATE", "PAST_REF")]),
+    ("The minister said the country must learn from the past.", [("the past", "DATE", "PAST_REF")]),
+    ("The board had no clear approach to the future.", []),  # guard: on a noun
+    ("He handed the award to the past president.", []),     # guard: "past" describes a noun
+    ("Such fraud has happened in the past.", [("the past", "DATE", "PAST_REF")]),  # guard: already read
+])
+def test_the_past_after_other_prepositions(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: a part of the day told in the past
+# "the afternoon", "the night" with no day of their own take the day the text is telling of, but
+# what is told in the past is not on a day still ahead: when the last day named lies after the
+# document date, "in the afternoon" is the report's own afternoon and "spent the night" the night
+# before the report (as "overnight"); so is "the night" told in the past of the report's own day,
+# whose night is still to come ("tonight" stays that night). A past day named before still dates them.
+SAT = date(2013, 3, 23)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The race ends in Paris on March 31. Crowds grew in the afternoon.", SAT,
+     [("March 31", "DATE", "2013-03-31"), ("the afternoon", "TIME", "2013-03-23TAF")]),
+    ("Aid will arrive on Tuesday. One family spent the night in a car.", SAT,
+     [("Tuesday", "DATE", "2013-03-26"), ("the night", "TIME", "2013-03-22TNI")]),
+    ("Officials said on Saturday that the search had continued through the night.", SAT,
+     [("Saturday", "DATE", "2013-03-23"), ("the night", "TIME", "2013-03-22TNI")]),
+    ("Warplanes struck the city again tonight.", SAT, [("tonight", "TIME", "2013-03-23TNI")]),  # guard
+    ("The storm hit on Thursday. Temperatures passed 35 C in the afternoon, and crowds fled.", SAT,  # guard
+     [("Thursday", "DATE", "2013-03-21"), ("the afternoon", "TIME", "2013-03-21TAF")]),
+    ("The race ends on March 31. Temperatures will pass 35 C in the afternoon, and crowds will gather.", SAT,
+     [("March 31", "DATE", "2013-03-31"), ("the afternoon", "TIME", "2013-03-31TAF")]),
+])
+def test_part_of_day_told_in_the_past(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the extent of a clock time
+# "about"/"around" before a clock time is inside its extent (mod APPROX), as TimeBank and the news
+# sets mark it ("at about 6 a.m. local time"), though "about" before a count is not; "noon", "midday"
+# and "midnight" take a zone after them as the digits do ("noon Moscow time", "midnight GMT"), and
+# "midnight tonight" is one TIME; "about 2 a.m. CDT Thursday" is then one TIME on that Thursday.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The convoy crossed the border at about 6 a.m. local time.", MON,
+     [("about 6 a.m. local time", "TIME", "2013-03-18T06:00")]),
+    ("The storm came ashore at about 2 a.m. CDT Sunday.", MON,
+     [("about 2 a.m. CDT Sunday", "TIME", "2013-03-17T02:00")]),
+    ("The crowd cheered around midnight.", MON, [("around midnight", "TIME", "2013-03-18T24:00")]),
+    ("The president spoke at noon Moscow time.", MON, [("noon Moscow time", "TIME", "2013-03-18T12:00")]),
+    ("The ceasefire began at midnight GMT.", MON, [("midnight GMT", "TIME", "2013-03-18T24:00Z")]),
+    ("Police expect huge crowds by midnight tonight.", MON, [("midnight tonight", "TIME", "2013-03-18T24:00")]),
+    ("The first strikes came at about 0530 local time.", MON, [("about 0530 local time", "TIME", "2013-03-18T05:30")]),
+    ("About 20 people were hurt.", MON, []),  # guard: a count, no clock time
+    ("The talks ended at 6 a.m.", MON, [("6 a.m.", "TIME", "2013-03-18T06:00")]),  # guard
+])
+def test_clock_time_extent(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the end of a range of days
+# A weekday that ends a range begun by the day just named ("from 6 p.m. Friday until 6 a.m.
+# Saturday", "Monday through Wednesday") is not before that day, whatever the tense would say
+# alone; a list joined by "and" keeps each day's own reading, as lists need not run in order.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("A curfew will be in force in the town from 7 p.m. Friday until 7 a.m. Saturday, the sheriff said.", FRI,
+     [("7 p.m. Friday", "TIME", "2013-03-22T19:00"), ("7 a.m. Saturday", "TIME", "2013-03-23T07:00")]),
+    ("The curfew in the town ran from 7 p.m. Friday until 7 a.m. Saturday.", FRI,
+     [("7 p.m. Friday", "TIME", "2013-03-22T19:00"), ("7 a.m. Saturday", "TIME", "2013-03-23T07:00")]),
+    ("Schools were ordered shut from Friday through Monday, officials said.", FRI,
+     [("Friday", "DATE", "2013-03-22"), ("Monday", "DATE", "2013-03-25")]),
+    ("The statements were issued Friday and Thursday by the lawyer.", FRI,  # guard: a list
+     [("Friday", "DATE", "2013-03-22"), ("Thursday", "DATE", "2013-03-21")]),
+])
+def test_end_of_a_range_of_days(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the first or last day of a period
+# "the last day of 1999", "the first day of March", "the final day of the month": one DATE, the day
+# that opens or closes the period named; "the first day of trading" names no period and stays unplaced.
+@pytest.mark.parametrize(("text", "dct", "context", "value"), [
+    ("the last day of 1999", MON, P, "1999-12-31"),
+    ("the first day of March", date(2013, 2, 10), F, "2013-03-01"),
+    ("the final day of the month", MON, F, "2013-03-31"),
+    ("the last day of February 2012", MON, P, "2012-02-29"),
+])
+def test_first_or_last_day_of_a_period(text: str, dct: date, context: dict, value: str) -> None:
+    assert _read(text, dct, context) == ("DATE", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Crowds gathered on the last day of 2012 to watch the fireworks.", [("the last day of 2012", "DATE", "2012-12-31")]),
+    ("Shares fell on the first day of trading.", [("the first day", "DATE", "XXXX-XX-XX")]),  # guard
+])
+def test_first_or_last_day_of_a_period_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: a deadline on a past participle
+# A past participle with no auxiliary ("filed", "gone") tells of a completed event, past; but with
+# the expression a deadline on it ("claims filed by the end of June would be paid", "want him gone
+# by the autumn") it tells of a state required by then, and the time is the clause's.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Under the settlement, claims filed by the end of June would be paid first.", date(2013, 5, 10),
+     [("the end of June", "DATE", "2013-06")]),
+    ("Many members want the leader gone by the autumn.", date(2013, 5, 10), [("the autumn", "DATE", "2013-FA")]),
+    ("The accord signed in June is still in force.", date(2013, 5, 10), [("June", "DATE", "2012-06")]),  # guard
+])
+def test_deadline_on_a_past_participle(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the month of reported figures
+# Figures are reported once their month is over: a bare month that names them ("its March sales
+# figures", "the April jobs report", "March's figures"; core/data/timex_report_nouns.txt) is the
+# latest such month begun by the document date, though a future verb tells of the release (unless
+# it began more than three months before: said in March, "the April jobs report" is the coming one).
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The chain will publish its March figures next week.", date(2013, 4, 2),
+     [("March", "DATE", "2013-03"), ("next week", "DATE", "2013-W15")]),
+    ("The agency will release the November trade report on Thursday.", date(2013, 12, 3),
+     [("November", "DATE", "2013-11"), ("Thursday", "DATE", "2013-12-05")]),
+    ("Retailers will post their November sales results later this week.", date(2013, 12, 3),
+     [("November", "DATE", "2013-11"), ("later this week", "DATE", "2013-W49")]),
+    ("The chain will open new stores in March.", date(2013, 4, 2), [("March", "DATE", "2014-03")]),  # guard
+    ("The board will hold its June meeting in Paris.", date(2013, 4, 2), [("June", "DATE", "2013-06")]),  # guard
+    ("Traders await the April jobs report.", MON, [("April", "DATE", "2013-04")]),  # guard: last April's is stale
+])
+def test_month_of_reported_figures(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: every named day
+# "every Christmas", "each New Year's Day": the named day each year, a SET with that month and day;
+# a movable feast ("every Easter") has no fixed month and day; a named day alone stays a DATE.
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("every christmas", "SET", "XXXX-12-25"),
+    ("each new year's day", "SET", "XXXX-01-01"),
+    ("every easter", "SET", "XXXX-XX-XX"),
+    ("christmas", "DATE", "2012-12-25"),  # guard
+])
+def test_every_named_day(text: str, type_: str, value: str) -> None:
+    assert _read(text, MON, P) == (type_, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The family came home every Christmas for 20 years.",
+     [("every Christmas", "SET", "XXXX-12-25"), ("20 years", "DURATION", "P20Y")]),
+    ("The family came home for Christmas.", [("Christmas", "DATE", "2012-12-25")]),  # guard
+])
+def test_every_named_day_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: a gap in a race
+# "is sixth, 1:50 behind": minutes and seconds between racers, a DURATION (PT1M50S), not a clock
+# time; "at 1:50" with no such word after it stays the time of day.
+@pytest.mark.parametrize(("text", "context", "type_", "value"), [
+    ("1:50", {"next_word": "behind"}, "DURATION", "PT1M50S"),
+    ("0:45", {"next_word": "ahead"}, "DURATION", "PT45S"),
+    ("1:50", {"prev_word": "at"}, "TIME", "2013-03-18T01:50"),  # guard
+])
+def test_gap_in_a_race(text: str, context: dict, type_: str, value: str) -> None:
+    assert _read(text, MON, context) == (type_, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The defending champion is fourth, 2:35 behind, after a fall.", [("2:35", "DURATION", "PT2M35S")]),
+])
+def test_gap_in_a_race_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "will" shared by a second verb
+# "would brush the coast tonight and reach the city early Sunday": a base form with no auxiliary
+# joined by "and" to a verb under "will" or a modal shares it, so its day lies ahead too.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The storm will cross the islands tonight and reach the mainland Sunday.", SAT,
+     [("tonight", "TIME", "2013-03-23TNI"), ("Sunday", "DATE", "2013-03-24")]),
+    ("Officials said the convoy would leave the port tonight and reach the capital early Monday.", SAT,
+     [("tonight", "TIME", "2013-03-23TNI"), ("early Monday", "DATE", "2013-03-25")]),
+    ("The convoy left the port and reached the capital on Monday.", SAT,  # guard: past
+     [("Monday", "DATE", "2013-03-18")]),
+])
+def test_will_shared_by_a_second_verb(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: a year that names a noun
+# "the 1998 season", "the 2004 campaign": the model's entity holds the noun too, which no reading
+# takes whole; the year alone is the time expression, as TimeML marks "the 1994 elections".
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The club opens the 2014 season at home.", [("2014", "DATE", "2014")]),
+    ("Profit fell in the 2012 period.", [("the 2012 period", "DATE", "2012")]),  # guard: read whole
+])
+def test_year_that_names_a_noun(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "Today" in a title
+# "USA Today", "VOA Today": a capitalised "Today" right after an acronym names a newspaper or a
+# programme, no day; "the UN said today" and a sentence-initial "Today" stay the document date.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The coach told USA Today that he would stay.", []),
+    ("You are listening to VOA Today.", []),
+    ("The UN said today that aid had arrived.", [("today", "DATE", "2013-03-18")]),  # guard
+    ("Today, the UN said, aid arrived.", [("Today", "DATE", "2013-03-18")]),  # guard
+])
+def test_today_in_a_title(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "the same period last year"
+# "the same period last year", "the same month a year earlier": one expression, the period the
+# text is about (a quarter, a month) a year back, as "the year-earlier quarter"; with no such
+# period named before, last year. "the same thing last year" names no period: "last year" alone.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Profit rose in the first quarter from the same period last year.", date(2013, 4, 20),
+     [("the first quarter", "DATE", "2013-Q1"), ("the same period last year", "DATE", "2012-Q1")]),
+    ("Sales in March rose from the same month a year earlier.", date(2013, 4, 20),
+     [("March", "DATE", "2013-03"), ("the same month a year earlier", "DATE", "2012-03")]),
+    ("The team did the same thing last year.", date(2013, 4, 20), [("last year", "DATE", "2012")]),  # guard
+])
+def test_same_period_last_year(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "over" as a preposition
+# "over" before a count after a verb or a noun is the preposition of a span ("slammed into the
+# planet over six days", "cost $2 billion over 20 years"): outside the extent, as TimeBank and the
+# news sets mark it; after a preposition ("for over a decade") it is "more than" and stays; the
+# particle of "took over" never belongs to the time.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The comet's fragments hit the planet over six days.", [("six days", "DURATION", "P6D")]),
+    ("The program cost $2 billion over 20 years.", [("20 years", "DURATION", "P20Y")]),
+    ("Gomez, who took over 18 months ago, resigned.", [("18 months ago", "DATE", "2011-09")]),
+    ("She has led the firm for over a decade.", [("over a decade", "DURATION", "P10Y")]),  # guard
+])
+def test_over_as_a_preposition(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: so many units in every larger one
+# "four days a week", "12 hours a day": a frequency, a SET of the larger unit (P1W, P1D), as
+# "twice a week" is; a count alone stays a DURATION, and no unit is "a" smaller one.
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("four days a week", "SET", "P1W"),
+    ("12 hours a day", "SET", "P1D"),
+    ("two weeks a year", "SET", "P1Y"),
+    ("four days", "DURATION", "P4D"),  # guard
+])
+def test_units_in_every_larger_unit(text: str, type_: str, value: str) -> None:
+    assert _read(text, MON, N) == (type_, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The court will sit three days a week until the verdict.", [("three days a week", "SET", "P1W")]),
+])
+def test_units_in_every_larger_unit_found(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: the early hours of a day
+# "the early hours of Thursday", "the small hours of Sunday": one DATE, that day, as the news sets
+# mark it; "the early hours" with no day named is left alone.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Missiles hit the capital in the early hours of Thursday.", FRI,
+     [("the early hours of Thursday", "DATE", "2013-03-21")]),
+    ("The raid came in the small hours of Sunday.", MON, [("the small hours of Sunday", "DATE", "2013-03-17")]),
+    ("Missiles hit the capital on Thursday.", FRI, [("Thursday", "DATE", "2013-03-21")]),  # guard
+])
+def test_early_hours_of_a_day(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "earlier this summer", "later that day"
+# "earlier/later" before "this <season>" and "earlier/later/early/late" before "that day" are inside
+# the extent, as "earlier this month" already was: the season's or that day's own value.
+@pytest.mark.parametrize(("text", "context", "value"), [
+    ("earlier this summer", P, "2013-SU"),
+    ("later this summer", F, "2013-SU"),
+    ("later that day", {"tense": PAST, "anchor": date(2013, 3, 15)}, "2013-03-15"),
+    ("early that day", {"tense": PAST, "anchor": date(2013, 3, 15)}, "2013-03-15"),
+])
+def test_edge_of_this_season_or_that_day(text: str, context: dict, value: str) -> None:
+    assert _read(text, date(2013, 8, 6), context) == ("DATE", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The sprinter hurt his back earlier this summer.", date(2013, 8, 6), [("earlier this summer", "DATE", "2013-SU")]),
+    ("The vote was held on Friday. Later that day, the leader resigned.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("Later that day", "DATE", "2013-03-15")]),
+    ("The sprinter hurt his back this summer.", date(2013, 8, 6), [("this summer", "DATE", "2013-SU")]),  # guard
+])
+def test_edge_of_this_season_or_that_day_found(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- eleventh round: "the morning after"
+# "the morning after", "the evening before" at the end of a clause: that part of the day after or
+# before the day told of, as "the night before" already was; "the morning after the race" keeps
+# "after" as the preposition of its noun, outside.
+@pytest.mark.parametrize(("text", "value"), [
+    ("the morning after", "2013-03-16TMO"),
+    ("the evening before", "2013-03-14TEV"),
+    ("the night before", "2013-03-14TNI"),  # guard: already read
+])
+def test_part_of_the_day_after(text: str, value: str) -> None:
+    assert _read(text, MON, {"tense": PAST, "anchor": date(2013, 3, 15)}) == ("TIME", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The final ended late on Friday. He was exhausted the morning after.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("the morning after", "TIME", "2013-03-16TMO")]),
+])
+def test_part_of_the_day_after_found(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

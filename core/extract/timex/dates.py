@@ -27,13 +27,24 @@ from core.extract.timex.periods import (
     calendar_month,
     infer_year,
     interval,
+    iso_week,
     split_triple,
     the_century,
     the_day,
     the_decade,
     the_year,
 )
-from core.extract.timex.values import DATE, FUTURE, NO_TENSE, PAST, UNRESOLVED_DATE, Context, Normalised, Recogniser
+from core.extract.timex.values import (
+    DATE,
+    FUTURE,
+    NO_TENSE,
+    PAST,
+    SET,
+    UNRESOLVED_DATE,
+    Context,
+    Normalised,
+    Recogniser,
+)
 
 HOLIDAYS_FILE = DATA_DIR / "timex_holidays.csv"
 
@@ -81,7 +92,8 @@ def read_day_relative_year(s: str, ctx: Context, *, resolve: Recogniser) -> Norm
 
 
 def read_season(s: str, ctx: Context) -> Normalised | None:
-    m = re.fullmatch(r"(?:(?:the|this|last|next|early|late|mid|past|coming) )*(?:(?:of )?)(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", s)
+    m = re.fullmatch(r"(?:(?:the|this|last|next|early|late|earlier|later|mid|past|coming) )*(?:(?:of )?)"
+                     r"(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", s)
     if not m:
         return None
     code = SEASONS[m.group(1)]
@@ -236,9 +248,27 @@ def _limit_tense(ctx: Context) -> str:
 
 
 def read_holiday(s: str, ctx: Context) -> Normalised | None:
+    """A named day ("Good Friday", "Christmas 2012"), or the weekend it names ("Labor Day
+    weekend", "the Thanksgiving weekend"): the weekend nearest the day, the one before a
+    Monday or Tuesday holiday, else the one after (or holding) it; "every Christmas" is a SET."""
     s = re.sub(r"^(?:this|last|next) ", "", s)
-    m = re.fullmatch(r"(.+?)(?: (\d{4}))?", s)
     holidays = _holidays()
+    every = re.fullmatch(r"(?:every|each) (.+)", s)
+    if every and every.group(1) in holidays:
+        # "every Christmas": the day each year, a SET; a movable feast has no fixed month and day
+        month, day, easter_offset, weekday = holidays[every.group(1)]
+        fixed = easter_offset is None and weekday is None
+        return Normalised(SET, f"XXXX-{month:02d}-{day:02d}" if fixed else "XXXX-XX-XX")
+    weekend = re.fullmatch(r"(?:the )?(.+) weekend", s)
+    if weekend and weekend.group(1) in holidays:
+        named = read_holiday(weekend.group(1), ctx)
+        if named is None or named.date_start is None:
+            return Normalised(DATE, "XXXX-WXX-WE")
+        saturday = named.date_start + timedelta(days=5 - named.date_start.weekday())
+        if named.date_start.weekday() <= 1:
+            saturday -= timedelta(days=7)
+        return Normalised(DATE, iso_week(saturday)[0] + "-WE", saturday, saturday + timedelta(days=1))
+    m = re.fullmatch(r"(.+?)(?: (\d{4}))?", s)
     if not m or m.group(1) not in holidays:
         return None
     month, day, easter_offset, weekday = holidays[m.group(1)]

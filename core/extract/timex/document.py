@@ -4,6 +4,7 @@ named before it (the last day, the last period, the last quarter, the day named
 earlier in its sentence), as `core.records.Timex` records."""
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ from core.records import Timex
 log = logging.getLogger(__name__)
 
 HABITUAL_ADVERBS_FILE = DATA_DIR / "timex_habitual_adverbs.txt"
+REPORT_NOUNS_FILE = DATA_DIR / "timex_report_nouns.txt"
 GENERIC_NOUNS_FILE = DATA_DIR / "timex_generic_nouns.txt"
 
 # "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
@@ -69,7 +71,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
-        if _future_spoken_of(span):
+        if _future_spoken_of(span) or _reference_not_of_a_verb(span):
             continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
@@ -100,12 +102,16 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             continue
         if day_before and (in_week := _weekday_of_a_week_told(span, result, day_before)) is not None:
             result = in_week  # "begins next week, when Alcoa reports on Thursday": that week's Thursday
+        if index and (range_end := _weekday_after_the_first(span, ordered[index - 1], result, day_before)) is not None:
+            result = range_end  # "from 6 p.m. Friday until 6 a.m. Saturday": the Saturday after that Friday
         if not quarter_value and (ended := _quarter_ended_on(span, ordered, index, dct, settings)):
             # "the quarter ended July 31" with no quarter named before: the quarter that date closes
             # (once a fiscal quarter is named, "the fiscal first quarter", TimeML keeps its ordinal)
             result = ended
         if generic := _generic_day_word(span):
             result = Normalised(DATE, generic)  # "today's world", "the leaders of tomorrow": the age, no day
+        if result.type == DATE and dct is not None and (figures_month := _month_of_figures(span, result, dct)) is not None:
+            result = figures_month  # "will release its November figures next Thursday": the November just over
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
             result = Normalised(DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
         if result.type == DURATION and re.fullmatch(r"P\d+M", result.value):
@@ -191,6 +197,31 @@ def _weekday_of_a_week_told(span: Span, result: Normalised, week_value: str) -> 
     return the_day(date.fromisocalendar(int(m.group(1)), int(m.group(2)), WEEKDAYS[words[0]] + 1))
 
 
+# Words that join the two ends of a range, the earlier first: "Friday until Saturday", "Monday
+# through Wednesday". Not "and": a list need not keep the order of days ("statements made Friday
+# and Thursday").
+_RANGE_JOINERS = frozenset({"until", "till", "to", "through", "thru", "-", "\u2013"})
+
+
+def _weekday_after_the_first(span: Span, before: Span, result: Normalised, day_before: str) -> Normalised | None:
+    """A weekday that ends a range begun by the day just named ("from 6 p.m. Friday until 6 a.m.
+    Saturday", "closed Monday through Wednesday") is not before it: the first such weekday on or
+    after that day, keeping a clock time or part of the day; None when it already is, or the two
+    are not so joined."""
+    doc = span.doc
+    if not (before.end == span.start - 1 and doc[before.end].lower_ in _RANGE_JOINERS):
+        return None
+    first = _named_day_value(day_before) and date.fromisoformat(day_before[:10])
+    weekdays = [WEEKDAYS[w] for t in span if (w := t.lower_.rstrip(".")) in WEEKDAYS]
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)(T.*)?", result.value)
+    if not first or len(weekdays) != 1 or m is None or result.date_start is None or result.date_start >= first:
+        return None
+    if any(t.lower_.rstrip(".") in MONTH_NAMES or t.like_num and t.text.isdigit() and len(t.text) == 4 for t in span):
+        return None  # a date of its own ("Friday, March 8")
+    day = first + timedelta(days=(weekdays[0] - first.weekday()) % 7)
+    return Normalised(result.type, day.isoformat() + (m.group(2) or ""), day, day)
+
+
 def _event_verb(span: Span) -> Token | None:
     """The verb whose event the expression dates: the first verb up the tree from it."""
     token = span.root
@@ -246,6 +277,40 @@ def _habitual(span: Span) -> bool:
     verb = prep.head if prep.dep_ == "prep" else prep
     return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
             and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
+
+
+@lru_cache(maxsize=1)
+def report_nouns() -> frozenset[str]:
+    """Nouns of figures reported for a period once it is over (core/data/timex_report_nouns.txt)."""
+    return frozenset(read_words(REPORT_NOUNS_FILE))
+
+
+# How many months after its end a month's figures are still the news ("will release its November
+# figures" said in December, or in February after revisions); older ones would be stale, and the
+# coming month of that name is meant ("the April jobs report" said in March).
+_FIGURES_LAG_MONTHS = 3
+
+
+def _month_of_figures(span: Span, result: Normalised, dct: date) -> Normalised | None:
+    """A bare month that names reported figures ("its November figures", "the October employment
+    report", "December's sales"): the latest such month begun by the document date, if it began
+    at most `_FIGURES_LAG_MONTHS` months before, as figures are reported once their month is over;
+    None for any other expression, or when it already is."""
+    words = [t.lower_.rstrip(".") for t in span]
+    m = re.fullmatch(r"(\d{4})-(\d\d)", result.value)
+    if m is None or len(words) != 1 or words[0] not in MONTH_NAMES:
+        return None
+    token, steps = span.root, 0
+    while token.dep_ in ("compound", "poss") and steps < 3 and token.head.i != token.i:
+        token, steps = token.head, steps + 1
+        if token.lower_ in report_nouns() and token.pos_ == "NOUN":
+            month = int(m.group(2))
+            year = dct.year if month <= dct.month else dct.year - 1
+            if year == int(m.group(1)) or (dct.year - year) * 12 + dct.month - month > _FIGURES_LAG_MONTHS:
+                return None  # already so, or that month's figures are stale: the coming ones are meant
+            first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            return Normalised(DATE, f"{year:04d}-{month:02d}", first, last)
+    return None
 
 
 _QUARTER_WORDS = re.compile(r"(?:the )?(?:fiscal )?quarter", re.IGNORECASE)
@@ -309,6 +374,28 @@ def _future_spoken_of(span: Span) -> bool:
     if root.lower_ != "future" or span[0].lower_ != "the":
         return False
     return root.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+
+
+# Prepositions before "the past" / "the future" other than "in" ("looking into the past",
+# "belong to the past"): the time of an event only when they hang on a verb.
+_REFERENCE_PREPOSITIONS = frozenset({"into", "to", "from"})
+
+
+def _reference_not_of_a_verb(span: Span) -> bool:
+    """ "an approach to the future", "the road to the past president": "the past" or "the
+    future" after "into", "to" or "from" that is no time of an event, as the preposition hangs on
+    a noun, or "past" describes a noun; "looking into the past", "will belong to the past",
+    "never go back to the past" hang on a verb (or on its adverb) and stay PAST_REF / FUTURE_REF."""
+    doc = span.doc
+    if span.text.lower() not in ("the past", "the future") or span.start == 0:
+        return False
+    prep = doc[span.start - 1]
+    if prep.lower_ not in _REFERENCE_PREPOSITIONS:
+        return False
+    root, holder = span.root, prep.head
+    if holder.pos_ == "ADV":  # "go back to the past": the adverb's verb
+        holder = holder.head
+    return not (root.head.i == prep.i and holder.pos_ in ("VERB", "AUX"))
 
 
 def _overnight_on_noun(span: Span) -> bool:

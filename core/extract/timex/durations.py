@@ -80,6 +80,10 @@ def read_set(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"(?:once|twice|thrice|\w+ times) (?:a|an|per|every) " + UNIT_RE, s)
     if m:
         return Normalised(SET, duration_value(1, m.group(1)))
+    m = re.fullmatch(NUMBER_RE + " " + _PLURAL_UNIT_RE.replace("(?:", "(", 1) + " (?:a|an|per|each|every) " + UNIT_RE, s)
+    if m and _UNIT_ORDER.index(_order_key(m.group(2))) > _UNIT_ORDER.index(_order_key(m.group(3))):
+        # "four days a week", "12 hours a day": so many units in every larger one, a SET of the larger
+        return Normalised(SET, duration_value(1, m.group(3)))
     m = re.fullmatch(r"(?:every|each) (" + "|".join(WEEKDAYS) + r")", s) or re.fullmatch(
         r"(?:on )?(" + "|".join(WEEKDAYS) + r")s", s)
     if m:
@@ -123,10 +127,13 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
     if s in ("a while", "quite a while"):
         return Normalised(DURATION, "PXX")  # "for a while": a span of no stated unit
     m = re.fullmatch(r"(?:(an?|one|\d+) )?(" + "|".join(UNITS) + r")s? and a half", s) or \
-        re.fullmatch(r"(\d+) 1/2 (" + "|".join(UNITS) + r")s?", s)
+        re.fullmatch(r"(\d+) 1/2 (" + "|".join(UNITS) + r")s?", s) or \
+        re.fullmatch(r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + r") and a half ("
+                     + "|".join(UNITS) + r")s", s)  # "four and a half years": P4Y6M
     if m:
-        whole = 1 if m.group(1) in (None, "a", "an", "one") else int(m.group(1))
-        return Normalised(DURATION, _and_a_half(whole, m.group(2)))
+        whole = 1 if m.group(1) in (None, "a", "an", "one") else int(parse_count(m.group(1)) or 0)
+        if whole:
+            return Normalised(DURATION, _and_a_half(whole, m.group(2)))
     compound = _compound_duration(s)
     if compound is not None:
         return Normalised(DURATION, compound)
@@ -170,21 +177,32 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
 _UNIT_ORDER = ("Y", "M", "W", "D", "H", "TM", "S")
 
 
+def _order_key(unit_word: str) -> str:
+    """The unit's place name in `_UNIT_ORDER` ("minutes" -> "TM", "months" -> "M")."""
+    letter, is_time = parse_unit(unit_word)
+    return "TM" if letter == "M" and is_time else letter
+
+
 def _compound_duration(s: str) -> str | None:
-    """ "2 hours, 56 minutes" -> PT2H56M, "a year and two months" -> P1Y2M: one span read out
-    in two units, the larger first; None if `s` is not one."""
+    """ "2 hours, 56 minutes" -> PT2H56M, "a year and two months" -> P1Y2M, "5 hours, 16 minutes
+    and 14 seconds" -> PT5H16M14S: one span read out in two or three units, the larger first;
+    None if `s` is not one."""
     count = r"(\d+|" + COMPOUND_NUMBER_RE + "|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
-    m = re.fullmatch(count + " " + UNIT_RE + r"(?:,| ,| and|, and)? " + count + " " + UNIT_RE, s)
+    joint = r"(?:,| ,| and|, and)? "
+    m = re.fullmatch(count + " " + UNIT_RE + joint + count + " " + UNIT_RE + r"(?:" + joint + count + " "
+                     + UNIT_RE + ")?", s)
     if not m:
         return None
     parts = []
-    for number, unit_word in ((m.group(1), m.group(2)), (m.group(3), m.group(4))):
+    for number, unit_word in zip(m.groups()[::2], m.groups()[1::2]):
+        if number is None:
+            continue
         amount, (letter, is_time) = parse_count(number), parse_unit(unit_word)
         if amount is None or not float(amount).is_integer() or letter not in ("Y", "M", "W", "D", "H", "S"):
             return None
         parts.append((int(amount), letter, is_time))
     order = [_UNIT_ORDER.index("TM" if letter == "M" and is_time else letter) for _, letter, is_time in parts]
-    if order[0] >= order[1]:
+    if order != sorted(set(order)):
         return None
     if [letter for _, letter, _ in parts] == ["W", "D"]:
         return f"P{7 * parts[0][0] + parts[1][0]}D"  # ISO 8601 writes weeks alone: "a week and two days" is P9D

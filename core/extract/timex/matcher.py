@@ -28,15 +28,21 @@ def load_patterns(path: Path, word_lists: dict[str, tuple[str, ...]] | None = No
 
 
 def holiday_patterns(path: Path) -> list[dict]:
-    """One pattern per named day in the holidays table ("Christmas Eve")."""
-    rows = []
+    """One pattern per named day in the holidays table ("Christmas Eve"), one for the weekend
+    named by it ("Labor Day weekend", "the Thanksgiving weekend") and one for the day every year
+    ("every Christmas")."""
+    rows: list[dict] = []
     with path.open(encoding="utf-8") as handle:
         names = [line.split(",", 1)[0].strip() for line in handle if line.strip() and not line.startswith("#")][1:]
     for name in names:
         words = name.replace("'s", " 's").split()
-        pattern: list[dict[str, str | bool]] = [{"LOWER": w} for w in words]
+        pattern: list[dict[str, object]] = [{"LOWER": w} for w in words]
         pattern[0] = {"LOWER": words[0], "IS_TITLE": True}  # a proper name, "Christmas" not "christmas tree"
         rows.append({"id": f"holiday-{name}", "label": "DATE", "pattern": pattern})
+        weekend = [{"LOWER": "the", "OP": "?"}, *pattern, {"LOWER": "weekend"}]  # "the Easter weekend"
+        rows.append({"id": f"holiday-{name}-weekend", "label": "DATE", "pattern": weekend})
+        every = [{"LOWER": {"IN": ["every", "each"]}}, *pattern]  # "every Christmas"
+        rows.append({"id": f"holiday-{name}-every", "label": "SET", "pattern": every})
     return rows
 
 

@@ -55,6 +55,24 @@ def read_part_of_period(s: str, ctx: Context, *, resolve: Recogniser) -> Normali
     return Normalised(DATE, base.value, first, last)
 
 
+def read_edge_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
+    """"the last day of 1999", "the first day of March", "the final day of the month": the day
+    that opens or closes the period named; "the early hours of Thursday": that day."""
+    hours = re.fullmatch(r"the (?:early|small|wee) hours of (.+)", s)
+    if hours:
+        named = resolve(hours.group(1), ctx)
+        return named if named is not None and named.type == DATE and named.date_start == named.date_end else None
+    m = re.fullmatch(r"the (first|last|final) day of (.+)", s)
+    if not m:
+        return None
+    tail = "this " + m.group(2)[4:] if m.group(2) in ("the week", "the month", "the year") else m.group(2)
+    base = resolve(tail, ctx)
+    if base is None or base.type != DATE or base.date_start is None or base.date_end is None:
+        return None
+    day = base.date_start if m.group(1) == "first" else base.date_end
+    return Normalised(DATE, day.isoformat(), day, day)
+
+
 def read_half_phrase(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
     """"the first half of 2012", "the first two quarters of 1990" (H1), "the second
     half of the year"; a half of a decade or a century has no TIMEX3 value of its

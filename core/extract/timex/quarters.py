@@ -3,6 +3,7 @@ quarter", "Q3 2021", "the latest quarter", "the year-ago quarter", "the 1988
 period"; and "year-earlier", "year-ago", "year-end" as adjectives. No spaCy."""
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -108,12 +109,19 @@ def _reporting_quarter(m: re.Match[str], ctx: Context) -> Normalised | None:
 
 
 def read_year_back(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
-    """"year-ago", "year-earlier" as adjectives ("year-earlier sales"): the
-    quarter named a year back, else last year; "year-end": the end of the year
+    """"year-ago", "year-earlier" as adjectives ("year-earlier sales") and "the same period
+    last year", "the same quarter a year earlier": the quarter (or, for "the same ...", the
+    month) named a year back, else last year; "year-end": the end of the year
     the verb's tense points to (this one's, unless told in the past before December)."""
-    if s in ("year-ago", "year-earlier", "year-before", "prior-year"):
+    same = re.fullmatch(r"the same (?:period|quarter|month|time) (?:last year|(?:a|one) year (?:earlier|ago|before))", s)
+    if s in ("year-ago", "year-earlier", "year-before", "prior-year") or same:
         if quarter := quarter_named(ctx.anchor_value):
             return the_quarter(quarter[0] - 1, quarter[1])
+        if same and (month := re.fullmatch(r"(\d{4})-(\d\d)", ctx.anchor_value)):
+            # "sales in March rose from the same month last year": that month a year back
+            year, number = int(month.group(1)) - 1, int(month.group(2))
+            return Normalised(DATE, f"{year:04d}-{number:02d}", date(year, number, 1),
+                              date(year, number, calendar.monthrange(year, number)[1]))
         return the_year(ctx.dct.year - 1) if ctx.dct else Normalised(DATE, "XXXX")
     if s in ("year-end", "year end", "year's end", "end-year", "end of year"):
         if ctx.dct is None:

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from core.extract.timex.durations import duration_value
-from core.extract.timex.lexicon import NUMBER_RE, REFS, UNIT_RE, parse_count, parse_unit
+from core.extract.timex.lexicon import NUMBER_RE, PARTS_OF_DAY, REFS, UNIT_RE, parse_count, parse_unit
 from core.extract.timex.periods import (
     calendar_month,
     iso_week,
@@ -69,21 +69,24 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
     if m:  # "hours later": a gap of no stated count from a time the text rarely gives to the hour
         return Normalised(DURATION, duration_value(None, m.group(1)))
     m = re.fullmatch(NUMBER_RE + r" " + UNIT_RE + r" (later|earlier|afterwards|after that|before that)", s)
-    sign = 0
+    sign, part = 0, ""
     counted = m is not None  # "a week later" counts units from a day; "the next week" names a week
     if m:
         count, unit_word = parse_count(m.group(1)), m.group(2)
         sign = 1 if m.group(3) in ("later", "afterwards", "after that") else -1
     else:
         m = re.fullmatch(r"(?:the|a) (" + "|".join(_ANAPHORIC_NEXT + _ANAPHORIC_PREV) + r") " + UNIT_RE, s)
-        m2 = re.fullmatch(r"the (day|week|month|year|night) (before|after|earlier|later)", s)
-        m3 = re.fullmatch(r"(?:that|the same|that same) (day|week|month|year|decade|quarter)", s)  # "that night" is a TIME
+        m2 = re.fullmatch(r"the (day|week|month|year|night|morning|afternoon|evening) (before|after|earlier|later)", s)
+        # "that night" is a TIME; "later that day", "early that day": that day (mod END, START)
+        m3 = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:that|the same|that same) (day|week|month|year|decade|quarter)", s)
         if m:
             count, unit_word = 1, m.group(2)
             sign = 1 if m.group(1) in _ANAPHORIC_NEXT else -1
         elif m2:
             count, unit_word = 1, m2.group(1)
             sign = 1 if m2.group(2) in ("after", "later") else -1
+            if unit_word in ("morning", "afternoon", "evening"):
+                part, unit_word = unit_word, "day"  # "the morning after": that part of the next day
         elif m3:
             count, unit_word = 0, m3.group(1)
         else:
@@ -113,9 +116,9 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
         result = units_from(base, steps, letter)
     if steps > 0 and _beyond_what_is_told(base, result, letter, ctx):
         return Normalised(DATE, UNRESOLVED_DATE)  # "80 years later" counts from some event, not the last day named
-    if unit_word == "night" and not counted and result.type == DATE:
-        # "the previous night", "the night before", "that night": a part of that day, a TIME
-        return Normalised(TIME, result.value + "TNI", result.date_start, result.date_end)
+    if (part or unit_word == "night") and not counted and result.type == DATE:
+        # "the previous night", "the night before", "the morning after": a part of that day, a TIME
+        return Normalised(TIME, result.value + "T" + PARTS_OF_DAY[part or "night"], result.date_start, result.date_end)
     return result
 
 

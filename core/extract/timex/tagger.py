@@ -14,6 +14,7 @@ TIME, DURATION, SET). `set_annotations(doc, spans)` writes them to
 `doc.spans["timex"]`."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -95,8 +96,9 @@ class TimexTagger:
 
     def match(self, doc: Doc) -> list[Span]:
         """Candidate spans from rules and NER, filtered, de-overlapped and typed."""
-        rule_spans = [_widen_over_modifiers(_without_comparative(span)) for span in self._rule_candidates(doc)]
-        ner_spans = [_widen_over_modifiers(_without_comparative(span))
+        rule_spans = [_without_preposition_over(_widen_over_approximation(_widen_over_modifiers(_without_comparative(span))))
+                      for span in self._rule_candidates(doc)]
+        ner_spans = [_without_preposition_over(_widen_over_modifiers(_without_comparative(span)))
                      for span in _ner_candidates(doc)] if self.settings.use_ner else []
         blocked = _blocked_tokens(doc, self.blocker, self._blocker_trims)
         kept: list[Span] = []
@@ -104,6 +106,8 @@ class TimexTagger:
             if any(i in blocked for i in range(span.start, span.end)) or _is_verb_month(span):
                 continue
             type_ = _context_free_type(span.text, self.settings)
+            if type_ is None and (year := _year_naming_a_noun(span)) is not None:
+                span, type_ = year, "DATE"  # "the 1998 season": the year, the noun outside
             if type_ is not None:
                 kept.append(Span(doc, span.start, span.end, label=type_))
         return _join_time_and_date(sorted(kept, key=lambda s: s.start), self.settings)
@@ -196,6 +200,19 @@ def _leading_phrase(span: Span, phrases: tuple[tuple[str, ...], ...]) -> int:
     return 0
 
 
+_YEAR = re.compile(r"^(1[0-9]|20|21)\d\d$")
+
+
+def _year_naming_a_noun(span: Span) -> Span | None:
+    """ "the 1998 season", "the 2011 Atlantic season": a model entity of a year and the noun it
+    names, which the normaliser cannot read whole: the year alone, as TimeML marks "the 1994
+    elections" (the noun is no time); None for anything else."""
+    years = [t for t in span if _YEAR.match(t.text)]
+    if len(years) != 1 or span[0].lower_ != "the" or years[0].i != span.start + 1 or years[0].i == span.end - 1:
+        return None
+    return span.doc[years[0].i:years[0].i + 1]
+
+
 def _prefer(rule_spans: list[Span], ner_spans: list[Span]) -> list[Span]:
     """The longest of overlapping candidates; a model entity only beats the
     rules when it overlaps none of them or is itself a resolvable expression
@@ -235,6 +252,52 @@ def _widen_over_modifiers(span: Span) -> Span:
             end += len(words)
             break
     return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+# Words of approximation that TimeML puts inside a clock time's extent (mod APPROX), though
+# "about" is left out of the general modifiers as it is as often a preposition ("talked about").
+_CLOCK_APPROXIMATIONS = frozenset({"about", "around"})
+_CLOCK_START = re.compile(r"^(?:\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.?|p\.m\.?)?|\d{4}|noon|midnight|midday)$")
+
+
+def _widen_over_approximation(span: Span) -> Span:
+    """ "at about 6 a.m. local time", "around midnight": a clock time widened over the "about"
+    or "around" before it (a clock time is not what is talked about)."""
+    doc, start = span.doc, span.start
+    if start == 0 or doc[start - 1].lower_ not in _CLOCK_APPROXIMATIONS or not _CLOCK_START.match(span[0].lower_):
+        return span
+    if not (len(span) > 1 and span[1].lower_ in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m") or span[0].lower_.isalpha()
+            or re.search(r"[:.](?=\d)|m\.?$", span[0].lower_) or len(span) > 1 and re.fullmatch(r"\d{4}", span[0].text) is not None
+            and span[1].lower_ in (*ZONE_ABBREVIATIONS, *ZONE_NAMES, "hrs")):
+        return span  # "about 20 people": a count, no clock time ("about 0534 local time" is one)
+    return doc[start - 1:span.end]
+
+
+# Words after which "over" before a count means "more than" (mod MORE_THAN, inside the extent):
+# a preposition ("in over a month", "for over a decade"), a verb of lasting ("to last over a week")
+# or a word that grades it ("just over a month", "a little over an hour").
+_OVER_AS_MORE_THAN_AFTER = frozenset({
+    "in", "for", "within", "after", "of", "from", "to", "than", "just", "well", "little", "slightly", "only",
+    "last", "lasts", "lasted", "lasting", "is", "was", "were", "are", "be", "been", "(", '"'})
+# Verbs whose particle "over" is ("took over 18 months ago"): never "more than".
+_OVER_PARTICLE_VERBS = frozenset({"take", "takes", "took", "taken", "taking", "hand", "handed", "turn", "turned"})
+
+
+def _without_preposition_over(span: Span) -> Span:
+    """ "slammed into Jupiter over six days", "cost $1 billion over 20 years": "over" after a verb
+    or a noun is the preposition of a span of time, outside the extent ("six days"); after a
+    preposition or a grading word ("in just over a month", "for over a decade"), or counting back
+    ("over 20 years ago"), it is "more than" and stays; a verb's particle ("took over 18 months
+    ago") never does."""
+    doc = span.doc
+    if len(span) < 2 or span[0].lower_ != "over":
+        return span
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _OVER_PARTICLE_VERBS:
+        return doc[span.start + 1:span.end]
+    if before in _OVER_AS_MORE_THAN_AFTER or span[-1].lower_ in ("ago", "earlier", "later"):
+        return span
+    return doc[span.start + 1:span.end]
 
 
 def _without_comparative(span: Span) -> Span:

@@ -221,7 +221,7 @@ def _tense_of_governor(span: Span) -> str:
             return FUTURE  # "the storm was expected to make landfall Wednesday": the same, in the passive
         if not aux and token.tag_ == "VBG" and token.dep_ == "prep" and _schedules(token, infinitive):
             return FUTURE  # "told workers to stay home starting Monday": the measure begins ahead
-        if _is_bare_participle(token, aux):
+        if _is_bare_participle(token, aux) or not aux and token.tag_ == "VBN" and _deadline_on(span, token):
             continue
         tense = _tense_of(token)
         if through_modifier and (tense == PAST or not through_noun):
@@ -232,6 +232,14 @@ def _tense_of_governor(span: Span) -> str:
             return FUTURE
         return tense
     return NO_TENSE
+
+
+def _deadline_on(span: Span, participle: Token) -> bool:
+    """ "claims filed by the end of February would be paid", "want him gone by the autumn": a
+    past participle with no auxiliary, the expression a deadline on it ("by"), tells of no
+    completed event but of a state wanted or required by then: its time is the clause's."""
+    prep = span.root.head
+    return prep.lower_ == "by" and prep.dep_ in ("prep", "agent") and prep.head.i == participle.i
 
 
 def _dates_directly(span: Span, verb: Token) -> bool:
@@ -317,7 +325,7 @@ def _across_quote(verb: Token, span: Span) -> bool:
 
 
 def _tense_of(verb: Token) -> str:
-    aux = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    aux = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")} or _shared_modal(verb)
     if aux & _FUTURE_AUX:
         return FUTURE
     if aux & _MODAL_AUX:
@@ -330,6 +338,19 @@ def _tense_of(verb: Token) -> str:
     if verb.tag_ == "VBN":
         return PAST
     return NO_TENSE
+
+
+def _shared_modal(verb: Token) -> set[str]:
+    """ "would brush the coast tonight and reach the city early Sunday": a base form with no
+    auxiliary joined by "and" to a verb under "will" or a modal shares that auxiliary (the
+    words "will"/"would" are not repeated); empty otherwise."""
+    head = verb.head
+    if verb.tag_ != "VB" or verb.dep_ != "conj" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return set()
+    if any(child.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for child in verb.children):
+        return set()  # a clause of its own ("... and they reach")
+    head_aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    return head_aux & (_FUTURE_AUX | _MODAL_AUX)
 
 
 def _bare_present(verb: Token, aux: set[str]) -> bool:

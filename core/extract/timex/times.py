@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from core.extract.timex.lexicon import DAY_PART_EDGE, PART_OF_DAY_CODES, PARTS_OF_DAY, UTC_ZONES, WEEKDAYS, ZONE_RE
 from core.extract.timex.periods import period_start
-from core.extract.timex.values import DATE, DURATION, FUTURE, TIME, Context, Normalised, Recogniser
+from core.extract.timex.values import DATE, DURATION, FUTURE, PAST, TIME, Context, Normalised, Recogniser
 
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 # Words before a part of the day that step from the day the text is telling of.
@@ -33,10 +33,13 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
         utc = "Z" if zones & UTC_ZONES else ""
         return rest, f"T{hour:02d}:{minute:02d}{utc}"
     for word, clock_value in _CLOCK_WORDS.items():
-        m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?:,? (?:on )?(.*))?", s)
+        # "noon Moscow time", "midnight GMT", "midnight tonight" (tonight's day)
+        m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?: (" + ZONE_RE + r"))?(?:,? (?:on )?(.*))?", s)
         if m:
-            rest = " ".join(p for p in (m.group(1), m.group(2)) if p)
-            return rest, "T" + clock_value
+            after = "today" if m.group(3) == "tonight" else m.group(3)
+            rest = " ".join(p for p in (m.group(1), after) if p)
+            utc = "Z" if (m.group(2) or "").removesuffix(" time") in UTC_ZONES else ""
+            return rest, "T" + clock_value + utc
     days = "|".join(["yesterday", "today", "tomorrow", *WEEKDAYS])
     m = re.fullmatch(r"(?:(?P<before>.*) )?(?:(?:early|late|the|mid) )?"
                      r"(?P<part>mid-?morning|mid-?afternoon|mid-evening|morning|afternoon|evening|night|overnight|lunchtime)"
@@ -95,6 +98,14 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
         # "that night", "in the morning" after "Friday": the part of the day the text is
         # telling of; "this morning", "tonight" are the document date's
         day = ctx.anchor if rest in ("the", "that", "the same", "that same", "in the") and ctx.anchor else ctx.dct
+        anaphoric = rest in ("the", "that", "the same", "that same", "in the")
+        if ctx.tense == PAST and (day > ctx.dct or anaphoric and day == ctx.dct and suffix == "TNI"):
+            # "Temperatures passed 35 C in the afternoon" after "the race ends on July 29": what
+            # is told in the past is not on a day still ahead; the report's own afternoon, and for
+            # the night the one before the report (as "overnight": the report's own night is
+            # still to come, so "continued through the night" told of it is the one before; not
+            # "tonight", which a broadcast tells of as it falls)
+            day = ctx.dct - timedelta(days=1) if suffix == "TNI" else ctx.dct
         if rest == "" and re.fullmatch(r"T\d\d:\d\dZ?", suffix) and (named := _named_day(ctx.sentence_value)):
             day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
     elif rest == "last" and suffix == "TNI":
@@ -135,9 +146,19 @@ def _named_day(value: str) -> date | None:
     return period_start(value) if re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value) else None
 
 
+# Words after "1:50" that make it a gap between racers ("1:50 behind"), minutes and seconds.
+_GAP_WORDS = frozenset({"behind", "ahead", "adrift", "back", "clear"})
+
+
 def read_clock_duration(s: str, ctx: Context) -> Normalised | None:
     """"3:07:35" (a race run in three hours, seven minutes and 35 seconds): a
-    duration; after "at" ("at 14:30:00") the clock time of the day."""
+    duration; after "at" ("at 14:30:00") the clock time of the day; "1:50 behind",
+    a gap in a race, is minutes and seconds."""
+    gap = re.fullmatch(r"(\d{1,2}):([0-5]\d)", s)
+    if gap and ctx.next_word in _GAP_WORDS:
+        # "is sixth, 1:50 behind": a gap in a race, minutes and seconds, not a clock time
+        minutes, seconds = int(gap.group(1)), int(gap.group(2))
+        return Normalised(DURATION, "PT" + "".join(f"{n}{unit}" for n, unit in ((minutes, "M"), (seconds, "S")) if n))
     m = re.fullmatch(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?", s)
     if not m:
         return None
