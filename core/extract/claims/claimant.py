@@ -64,6 +64,7 @@ _SHORT_SENTENCE = 4          # tokens: a "sentence" this short is a split abbrev
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
 # small words inside a name an acronym leaves out: "Institute for the Study of War" is the ISW
 _NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in"})
+_MINISTERS = frozenset({"minister", "secretary"})    # one office: "Defence Secretary X ... . The minister said"
 
 
 def _common_phrase(subject: Token) -> str:
@@ -337,9 +338,6 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
                 if not offices or subject.lower_ in offices:
                     return token
     return None
-
-
-_MINISTERS = frozenset({"minister", "secretary"})    # one office: "Defence Secretary X ... . The minister said"
 
 
 def _same_office(role: str, titles: set[str]) -> bool:
