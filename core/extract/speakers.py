@@ -170,34 +170,28 @@ def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
     role = _ROLE_LABELS.get(clean.lower())
     if role:
         words = [w.rstrip(".") for w in clean.split()]
-        return (holder(role, side, entries) or _named_with_office(words, title)
-                or _named_with_office(words, _header(text, clean)) or clean.lower())
+        return holder(role, side, entries) or _named_with_office(words, title, text, clean) or clean.lower()
     if clean.isupper():
         words = [w.rstrip(".") for w in clean.split()]
         surname = _title_case(words[-1])
         if len(words) < 2 or surname.lower() in office_words():
             # "THE SECRETARY GENERAL" after "Press conference by NATO Secretary General Jens Stoltenberg"
-            return (_named_with_office(words, title) or _named_with_office(words, _header(text, clean))
-                    or clean.lower())   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
+            return _named_with_office(words, title, text, clean) or clean.lower()   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
         name = full_name(surname, title=title, text=text, entries=entries)
         return name if name != surname or words[0].lower() in office_words() else clean.lower()
     return _first_name_run(clean) or clean
 
 
-def _header(text: str, label: str) -> str:
-    """What a transcript's text says before its first turn with `label`: its header."""
-    found = text.find(label)
-    return text[:found] if found > 0 else ""
-
-
-def _named_with_office(words: Sequence[str], source: str) -> str:
-    """The person a label "THE <office>" stands for: the name `source` (the document's
-    title, else its header) gives straight after that office ("NATO Secretary General Jens
-    Stoltenberg"), or ""."""
+def _named_with_office(words: Sequence[str], title: str, text: str, label: str) -> str:
+    """The person a label "THE <office>" stands for: the name the document's title, else its
+    header (what the text says before its first turn with `label`), gives straight after that
+    office ("NATO Secretary General Jens Stoltenberg"), or ""."""
     if len(words) < 2 or words[0].lower() != "the" or not all(w.lower() in office_words() for w in words[1:]):
         return ""
     office = r"\s+".join(re.escape(w) for w in words[1:])
-    match = re.search(rf"(?i:\b{office})\s+((?:{_NAME_WORD.pattern}\s+){{1,2}}{_NAME_WORD.pattern})", source)
+    pattern = re.compile(rf"(?i:\b{office})\s+((?:{_NAME_WORD.pattern}\s+){{1,2}}{_NAME_WORD.pattern})")
+    header = text[:max(text.find(label), 0)]
+    match = pattern.search(title) or pattern.search(header)
     return _first_name_run(match.group(1)).rstrip(".") if match else ""   # "... Jens Stoltenberg."
 
 

@@ -14,7 +14,6 @@ from core.extract.claims.grammar import (
     POSSESSIVE_PRONOUNS,
     PRONOUNS_OTHER,
     PRONOUNS_PERSON,
-    SUBJECT_DEPS,
     antecedent,
     entity_of,
     reach_start,
@@ -42,6 +41,7 @@ from core.extract.claims.reporting import (
     count_owner,
     estimating_verb,
     noun_parsed_reporting,
+    of_phrase_head,
     participle_speaker,
     reporting_verbs_for,
     trailing_source,
@@ -187,12 +187,11 @@ def _reporting_of(number: Token, lex: Lexicons) -> Token | None:
     Western estimates of 130,000 troops": a figure a piece of reporting (`claim_report_nouns.txt`)
     gives, in its "of" phrase, is that reporting's, whoever mentions it, when the text says
     whose or what kind it is ("up from an estimate of 100,000" is whoever speaks); None otherwise."""
-    noun = number.head if number.dep_ == "nummod" else number
-    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+    reporting = of_phrase_head(number)
+    if reporting is None or reporting.pos_ != "NOUN" or reporting.lemma_.lower() not in lex.report_nouns:
         return None
-    reporting = noun.head.head
     described = any(c.dep_ in ("amod", "compound", "poss") for c in reporting.children)   # not "an estimate of"
-    return reporting if reporting.pos_ == "NOUN" and reporting.lemma_.lower() in lex.report_nouns and described else None
+    return reporting if described else None
 
 
 def _unnamed_person_before(pronoun: Token, lex: Lexicons) -> Token | None:
@@ -213,11 +212,11 @@ def _unnamed_person_before(pronoun: Token, lex: Lexicons) -> Token | None:
 def _body_before(pronoun: Token, lex: Lexicons) -> Token | None:
     """The nearest subject before "it" in its own sentence, when that is a body or state (a
     GPE or ORG entity, or a noun of `claim_org_nouns.txt`) and no person: what "it" stands for."""
-    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
-        if token.dep_ in SUBJECT_DEPS and token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON:
-            body = token.ent_type_ in ("GPE", "ORG") or token.lemma_.lower() in lex.org_nouns
-            return token if body and person_in(token, lex) is None else None
-    return None
+    token = referent_of(pronoun)
+    if token is None or token.sent != pronoun.sent:
+        return None
+    body = token.ent_type_ in ("GPE", "ORG") or token.lemma_.lower() in lex.org_nouns
+    return token if body and person_in(token, lex) is None else None
 
 
 def _state_body(subject: Token, lex: Lexicons) -> str:

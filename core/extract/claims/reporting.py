@@ -208,16 +208,20 @@ def estimating_verb(number: Token) -> Token | None:
     return found[0] if found is not None else None
 
 
+def of_phrase_head(number: Token) -> Token | None:
+    """The word whose "of" phrase the figure (or the noun it counts) fills: "figure" in "a figure
+    of 15,000 soldiers", "reports" in "reports of 100,000 soldiers"; None outside such a phrase."""
+    noun = number.head if number.dep_ == "nummod" else number
+    return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+
+
 def count_owner(number: Token) -> Token | None:
     """Who a count the figure fills belongs to: "the Belarusian defence ministry's own figure of
     about 15,000 soldiers" (the ministry), "Russia's Defence Ministry last gave an official
     toll, of 5,937 servicemen killed" (who gave it, `_GIVING_VERBS`). None when the figure
     fills no count noun (`COUNT_NOUNS`, `TOLL_NOUNS`), or its count has no owner named."""
-    noun = number.head if number.dep_ == "nummod" else number
-    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
-        return None
-    count = noun.head.head
-    if count.lemma_.lower() not in COUNT_NOUNS | TOLL_NOUNS:
+    count = of_phrase_head(number)
+    if count is None or count.lemma_.lower() not in COUNT_NOUNS | TOLL_NOUNS:
         return None
     owner = next((c for c in count.children if c.dep_ == "poss"
                   and c.lower_ not in POSSESSIVE_PRONOUNS | PRONOUNS_OTHER), None)

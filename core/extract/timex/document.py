@@ -4,7 +4,6 @@ named before it (the last day, the last period, the last quarter, the day named
 earlier in its sentence), as `core.records.Timex` records."""
 from __future__ import annotations
 
-import calendar
 import logging
 import re
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from core.extract.timex.lexicon import (
     read_words,
 )
 from core.extract.timex.normaliser import normalise
-from core.extract.timex.periods import latest_quarter, the_day, the_quarter
+from core.extract.timex.periods import calendar_month, latest_quarter, the_day, the_quarter
 from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
 from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative
 from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Normalised
@@ -308,8 +307,7 @@ def _month_of_figures(span: Span, result: Normalised, dct: date) -> Normalised |
             year = dct.year if month <= dct.month else dct.year - 1
             if year == int(m.group(1)) or (dct.year - year) * 12 + dct.month - month > _FIGURES_LAG_MONTHS:
                 return None  # already so, or that month's figures are stale: the coming ones are meant
-            first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-            return Normalised(DATE, f"{year:04d}-{month:02d}", first, last)
+            return Normalised(DATE, *calendar_month(year, month))
     return None
 
 
