@@ -1303,3 +1303,21 @@ def test_part_of_the_day_after(text: str, value: str) -> None:
 ])
 def test_part_of_the_day_after_found(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- twelfth round: "soon" that places nothing
+# "soon" before "after"/"before" measures the gap between two events ("died soon after his
+# arrest"), and "too soon" means early ("too soon to judge"): neither refers to the future, so
+# neither is a time expression; "soon" on its own, about what lies ahead, stays FUTURE_REF.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The hostage probably died soon after his capture.", []),
+    ("The bridge reopened soon before the holiday traffic began.", []),
+    ("The founder retired soon afterwards.", []),
+    ("The minister said it was too soon to judge the reform.", []),
+    ("The ministry expects to publish the figures soon.", [("soon", "DATE", "FUTURE_REF")]),  # guard
+    ("Talks will resume as soon as possible.", []),  # guard: already no time expression
+])
+def test_soon_that_places_nothing(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+
