@@ -1321,3 +1321,19 @@ def test_part_of_the_day_after_found(nlp, text: str, dct: date, expected) -> Non
 def test_soon_that_places_nothing(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
 
+
+# ---------------------------------------------------------------- twelfth round: a season of play
+# In a sentence about a sport or a competition (core/data/timex_competition_words.txt), "each
+# season" is the season of play, which comes round once a year: a SET of P1Y. A season of the
+# year (the herders' or the farmer's) stays P1S.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The club buys two new strikers each season.", [("each season", "SET", "P1Y")]),
+    ("The 18 teams of the league meet twice every season.", [("every season", "SET", "P1Y")]),
+    ("The veteran still enters a dozen tournaments each season.", [("each season", "SET", "P1Y")]),
+    ("The nomads move their herds each season.", [("each season", "SET", "P1S")]),  # guard
+    ("The orchard yields two harvests each season.", [("each season", "SET", "P1S")]),  # guard
+])
+def test_season_of_play(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
+

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 HABITUAL_ADVERBS_FILE = DATA_DIR / "timex_habitual_adverbs.txt"
 REPORT_NOUNS_FILE = DATA_DIR / "timex_report_nouns.txt"
 GENERIC_NOUNS_FILE = DATA_DIR / "timex_generic_nouns.txt"
+COMPETITION_WORDS_FILE = DATA_DIR / "timex_competition_words.txt"
 
 # "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
 _CUT_ABBREVIATIONS = frozenset({"a.m", "p.m"})
@@ -111,6 +112,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = Normalised(DATE, generic)  # "today's world", "the leaders of tomorrow": the age, no day
         if result.type == DATE and dct is not None and (figures_month := _month_of_figures(span, result, dct)) is not None:
             result = figures_month  # "will release its November figures next Thursday": the November just over
+        if result.value == _SEASON_UNIT and _season_of_play(span):
+            result = Normalised(result.type, "P1Y")  # "plays 20 tournaments each season": once a year
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
             result = Normalised(DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
         if result.type == DURATION and re.fullmatch(r"P\d+M", result.value):
@@ -276,6 +279,23 @@ def _habitual(span: Span) -> bool:
     verb = prep.head if prep.dep_ == "prep" else prep
     return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
             and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
+
+
+# The value of "each season" read from its words alone: a season of the year as a unit.
+_SEASON_UNIT = "P1S"
+
+
+@lru_cache(maxsize=1)
+def competition_words() -> frozenset[str]:
+    """Word forms of a sport or a competition (core/data/timex_competition_words.txt)."""
+    return frozenset(read_words(COMPETITION_WORDS_FILE))
+
+
+def _season_of_play(span: Span) -> bool:
+    """ "each season" in a sentence of a sport or a competition ("the club refreshes the squad
+    each season", "plays 38 matches each season"): the season of play, once a year."""
+    words = span.sent if span.doc.has_annotation("SENT_START") else span.doc
+    return any(t.lower_ in competition_words() for t in words if not span.start <= t.i < span.end)
 
 
 @lru_cache(maxsize=1)
