@@ -1337,3 +1337,28 @@ def test_soon_that_places_nothing(nlp, text: str, expected) -> None:
 def test_season_of_play(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
 
+
+# ---------------------------------------------------------------- twelfth round: a day directed in the past
+# What someone was urged, told or allowed to do (core/data/timex_directive_verbs.txt) comes after
+# the directive, which a report tells soon after it was given: a bare weekday that dates the
+# infinitive under such a verb in the past may lie either side of the document date, and the
+# nearest is meant (not always the one behind, as for other past verbs: "agreed to meet again
+# on Thursday", the ninth round's dropped try). Not when a time of its own dates the directive, or
+# in the pluperfect.
+FRI = date(2013, 3, 22)    # a Friday
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The governor urged drivers to keep off the highways Saturday.", [("Saturday", "DATE", "2013-03-23")]),
+    ("Staff were told to return to work Monday.", [("Monday", "DATE", "2013-03-25")]),
+    ("Officials asked residents to conserve water on Sunday.", [("Sunday", "DATE", "2013-03-24")]),
+    ("Diplomats were ordered to leave the country on Wednesday.", [("Wednesday", "DATE", "2013-03-20")]),  # nearer behind
+    ("On Tuesday, police told residents to stay indoors on Wednesday.",  # guard: the directive is dated
+     [("Tuesday", "DATE", "2013-03-19"), ("Wednesday", "DATE", "2013-03-20")]),
+    ("The coach had asked the players to report on Sunday.", [("Sunday", "DATE", "2013-03-17")]),  # guard
+    ("The two sides agreed to meet again on Saturday.", [("Saturday", "DATE", "2013-03-16")]),  # guard
+    ("The court ruled on Thursday that the vote was valid.", [("Thursday", "DATE", "2013-03-21")]),  # guard
+])
+def test_day_directed_in_the_past(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, FRI) == expected

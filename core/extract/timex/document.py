@@ -26,7 +26,7 @@ from core.extract.timex.lexicon import (
 from core.extract.timex.normaliser import normalise
 from core.extract.timex.periods import calendar_month, latest_quarter, the_day, the_quarter
 from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
-from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative
+from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative, under_past_directive
 from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Normalised
 from core.records import Timex
 
@@ -112,6 +112,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = Normalised(DATE, generic)  # "today's world", "the leaders of tomorrow": the age, no day
         if result.type == DATE and dct is not None and (figures_month := _month_of_figures(span, result, dct)) is not None:
             result = figures_month  # "will release its November figures next Thursday": the November just over
+        if result.type == DATE and dct is not None and (directed := _day_directed(span, dct)) is not None:
+            result = directed  # "urged residents to stay home Saturday", said on Friday: the next day
         if result.value == _SEASON_UNIT and _season_of_play(span):
             result = Normalised(result.type, "P1Y")  # "plays 20 tournaments each season": once a year
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
@@ -279,6 +281,20 @@ def _habitual(span: Span) -> bool:
     verb = prep.head if prep.dep_ == "prep" else prep
     return (verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
             and any(c.dep_ == "advmod" and c.lower_ in habitual_adverbs() for c in verb.children))
+
+
+def _day_directed(span: Span, dct: date) -> Normalised | None:
+    """A bare weekday that dates what someone was urged, told or allowed to do
+    (`under_past_directive`): the deed follows a directive the report tells soon after, so it may
+    lie either side of the document date, and the nearest such weekday is meant ("urged residents
+    to stay home Saturday", said on Friday: the next day; "were ordered to leave on Friday", said
+    on Sunday: two days before). None for any other expression."""
+    words = [t.lower_.rstrip(".") for t in span if t.lower_ != "on"]
+    if len(words) != 1 or words[0] not in WEEKDAYS or not under_past_directive(span):
+        return None
+    back = (dct.weekday() - WEEKDAYS[words[0]]) % 7
+    ahead = (WEEKDAYS[words[0]] - dct.weekday()) % 7
+    return the_day(dct + timedelta(days=ahead) if ahead < back else dct - timedelta(days=back))
 
 
 # The value of "each season" read from its words alone: a season of the year as a unit.

@@ -17,6 +17,7 @@ SCHEDULE_WORDS_FILE = DATA_DIR / "timex_schedule_words.csv"
 SCHEDULE_PREPOSITIONS_FILE = DATA_DIR / "timex_schedule_prepositions.csv"
 SAME_FORM_PAST_FILE = DATA_DIR / "timex_same_form_past_verbs.txt"
 REPORTING_VERBS_FILE = DATA_DIR / "timex_reporting_verbs.txt"
+DIRECTIVE_VERBS_FILE = DATA_DIR / "timex_directive_verbs.txt"
 
 # Auxiliaries that mark the tense of the verb the expression hangs from.
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
@@ -150,6 +151,37 @@ def _simple_present_in(span: Span) -> bool:
     verb = prep.head
     aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     return verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not aux
+
+
+@lru_cache(maxsize=1)
+def directive_verbs() -> frozenset[str]:
+    """Lemmas of verbs of directing, asking or allowing (core/data/timex_directive_verbs.txt)."""
+    return frozenset(read_words(DIRECTIVE_VERBS_FILE))
+
+
+# Dependencies through which a time dates a verb of its own ("on Monday, police told ...").
+_DATING_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod"})
+
+
+def under_past_directive(span: Span) -> bool:
+    """ "urged residents to stay home Saturday", "were told to report Wednesday": the expression
+    dates an infinitive under a past verb of directing (core/data/timex_directive_verbs.txt), not
+    in the pluperfect and dated by no time of its own. The deed comes after the directive, which
+    a report tells soon after it was given, so the day may lie either side of the document date
+    (`governing_tense` gives "" for any infinitive under a past verb)."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    head = span.root.head
+    verb = head.head if head.dep_ == "prep" and head.lower_ != "for" else head
+    if verb.i == span.root.i or verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+        return False
+    if not _is_infinitive(verb, {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}):
+        return False
+    directive = verb.head
+    if directive.lemma_.lower() not in directive_verbs() or _tense_of(directive) != PAST or _pluperfect(directive):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for child in directive.children if child.dep_ in _DATING_DEPS
+                   for t in child.subtree)
 
 
 @lru_cache(maxsize=1)
