@@ -1324,3 +1324,35 @@ def test_a_proposal_a_project_and_another_office(nlp, text, expected):
     entries = [DictionaryEntry("Vladimir Putin", ("Putin",), "person", "Russia", "president")]
     claims = _claims(nlp, text, voices=voices(text, side="President of Russia", entries=entries))
     assert [c.claimant for c in claims] == expected
+
+
+# whose forces a sentence counts, read from what they do or what happens to them
+@pytest.mark.parametrize(("text", "expected"), [
+    # a member of a named force
+    ("The island fields about 150,000 soldiers, against some 1 million troops in China's People's "
+     "Liberation Army.", [(150000, ""), (1000000, "China")]),
+    ("About 5,000 troops in the town have left, the mayor said.", [(5000, "")]),                # guard: a place
+    # the force a change verb grows or shrinks, as its subject or as the one ordered to change
+    ("Chad's military has shrunk to about 30,000 personnel, according to a study.", [(30000, "Chad")]),
+    ("The president has ordered Kazakhstan's armed forces to grow by 15,000 troops, according to a decree.",
+     [(15000, "Kazakhstan")]),
+    ("The convoy has shrunk to about 40 tanks.", [(40, "")]),                                  # guard: no force
+    # forces that besiege or invade a country are its adversary's
+    ("More than 100,000 troops were encircling Ukraine, the president said.", [(100000, R)]),
+    ("More than 100,000 troops were encircling the city, the president said.", [(100000, "")]),  # guard
+    # losses a force suffers within "a total of" or "an average of" are its own
+    ("Russian forces suffered an average of 900 casualties a day in March, British intelligence said.",
+     [(900, R)]),
+    # the country forces withdraw from is where they were, not whose they are
+    ("Canada will withdraw its roughly 400 military personnel from Latvia, the ministry said.",
+     [(400, "Canada")]),
+])
+def test_side_from_what_forces_do(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+def test_soldiers_who_surrender_are_captured(nlp):
+    claims = _claims(nlp, "About 300 soldiers surrendered to the rebels on Tuesday, the group said.")
+    assert [(c.value, c.category) for c in claims] == [(300, "captured")]
+    claims = _claims(nlp, "About 300 soldiers took part in the parade on Tuesday, the army said.")
+    assert [(c.value, c.category) for c in claims] == [(300, "force_size")]                # guard

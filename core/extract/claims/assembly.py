@@ -48,6 +48,7 @@ from core.extract.claims.side_guesses import (
 from core.extract.claims.side_names import phrase_side
 from core.extract.claims.side_of_actor import (
     accompanying_side,
+    assailant_side,
     attack_side,
     deployer_side,
     estimated_side,
@@ -327,6 +328,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
                           addressee=publisher_side(voices.home) if question else "")
         or attack_side(unit.token, lex)
+        or assailant_side(unit.token, lex)
         or accompanying_side(unit.token, lex, home or source_side)
         or resized_side(unit.token, lex, home)
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"

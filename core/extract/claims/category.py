@@ -17,6 +17,9 @@ from core.extract.claims.units import Unit, is_force_noun
 # a subject that makes the counted noun a loss, and names whose.
 _LOSS_NOUNS = frozenset({"loss", "casualty", "dead"})
 ELLIPTIC_CASUALTY = frozenset({"wounded", "injured", "dead"})   # "N soldiers killed and M wounded": M soldiers
+# Verbs whose subject undergoes the loss in the active voice ("troops died", "2,000 soldiers
+# surrendered to the rebels"), where other loss verbs need the passive ("were killed").
+_UNDERGOING_VERBS = frozenset({"die", "perish", "surrender"})
 _CLAUSE_STEPS = 6             # words above a figure where a hypothetical or an award may sit
 
 
@@ -60,7 +63,7 @@ def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
     "troops have died", "were killed", "are missing" -- not "troops killed 50"."""
     for child in unit.children:
         if child.dep_ == "amod" or child.dep_ in ("acl", "relcl") and (
-            child.tag_ == "VBN" or child.lemma_.lower() in ("die", "perish")
+            child.tag_ == "VBN" or child.lemma_.lower() in _UNDERGOING_VERBS
         ):
             yield child
     if unit.dep_ == "pobj" and unit.head.lower_ == "of" and (unit.head.head.like_num
@@ -77,7 +80,7 @@ def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
         if unit.dep_ == "nsubjpass":      # "81 were taken prisoner"
             yield from (c for c in head.children if c.dep_ in ("oprd", "attr", "dobj"))
     elif unit.dep_ == "nsubj":
-        if head.lemma_.lower() in ("die", "perish") or head.tag_ == "VBN" or head.lower_ == "missing":
+        if head.lemma_.lower() in _UNDERGOING_VERBS or head.tag_ == "VBN" or head.lower_ == "missing":
             yield head
         yield from (c for c in head.children if c.dep_ in ("acomp", "oprd"))
     for conj in head.children:

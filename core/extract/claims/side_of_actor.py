@@ -28,6 +28,7 @@ from core.extract.claims.reporting import estimate_at
 from core.extract.claims.side_guesses import claimant_side
 from core.extract.claims.side_names import (
     REFERRING_NOUNS,
+    body_state,
     is_enemy,
     named_before,
     owner_side,
@@ -65,6 +66,18 @@ def _sent_against(verb: Token, side: str, lex: Lexicons) -> bool:
     return any(clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in lex.hostile_verbs
                and any(obj.dep_ == "dobj" and phrase_side(obj, lex) == side for obj in clause.children)
                for clause in verb.children)
+
+
+def assailant_side(unit: Token, lex: Lexicons) -> str:
+    """ "more than 150,000 troops were now encircling Ukraine": forces that are the subject of a
+    hostile verb (`claim_hostile_verbs.txt`) whose object names a side are that side's
+    adversary (`claim_adversaries.csv`); "" when the object names no side or it has none."""
+    first = first_conjunct(unit)
+    verb = first.head
+    if first.dep_ != "nsubj" or verb.lemma_.lower() not in lex.hostile_verbs:
+        return ""
+    target = next((phrase_side(c, lex) for c in verb.children if c.dep_ == "dobj"), "")
+    return lex.adversaries.get(target, "") if target else ""
 
 
 def _up_to_object(unit: Token) -> bool:
@@ -105,6 +118,8 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
     if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.pos_ == "NOUN" \
             and unit.head.head.lemma_.lower() in lex.deploy:
         return _deploying_noun_owner(unit.head.head, lex)
+    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in COUNT_NOUNS:
+        unit = unit.head.head               # "suffered a total of 1,286 casualties": the count stands for them
     if _up_to_object(unit):
         verb = unit.head.head               # "has placed up to 8,500 troops", parsed "placed up / to troops"
     elif _lost_object(unit, lex):
@@ -221,17 +236,25 @@ def accompanying_side(unit: Token, lex: Lexicons, home: str = "") -> str:
 
 def resized_side(unit: Token, lex: Lexicons, home: str) -> str:
     """ "increasing the size of the Armed Forces to 1.5 million servicemen", "cut its army to
-    80,000 troops": the force a verb brings to the figure, directly or through a count noun."""
+    80,000 troops": the force a verb brings to the figure, directly or through a count noun;
+    or the force a change verb (`claim_non_claims.csv`, kind "change") says grows or shrinks
+    ("Myanmar's military has shrunk to 150,000 personnel", "ordered Russia's armed forces to
+    grow by 180,000 troops")."""
     first = first_conjunct(unit)
     prep = first.head
-    if first.dep_ != "pobj" or prep.lower_ != "to" or prep.head.pos_ != "VERB":
+    verb = prep.head
+    changing = verb.lemma_.lower() in lex.non_claims.get("change", frozenset())
+    if first.dep_ != "pobj" or verb.pos_ != "VERB" or not (prep.lower_ == "to" or prep.lower_ == "by" and changing):
         return ""
-    thing = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None and changing:
+        holders = verb.head.children if verb.dep_ == "xcomp" else verb.children
+        thing = next((c for c in holders if c.dep_ == ("dobj" if verb.dep_ == "xcomp" else "nsubj")), None)
     if thing is not None and thing.lemma_.lower() in COUNT_NOUNS:
         thing = next(iter(of_objects(thing)), None)
-    if thing is None or not is_force_noun(thing, lex):
+    if thing is None or not (is_force_noun(thing, lex) or thing.lemma_.lower() in lex.org_nouns):
         return ""
-    return phrase_side(thing, lex) or named_own_force(thing, home)
+    return phrase_side(thing, lex) or named_own_force(thing, home) or body_state(thing, lex)
 
 
 def estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:

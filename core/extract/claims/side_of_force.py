@@ -28,6 +28,7 @@ from core.extract.claims.side_names import (
     refers_to_enemy,
     token_side,
 )
+from core.extract.claims.units import is_force_noun
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -103,11 +104,15 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
         if found:
             return found
     following = doc[unit.i + 1:unit.i + 2]
-    leaving = unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in _AWAY_NOUNS
+    leaving = unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in _AWAY_NOUNS \
+        or unit.dep_ == "dobj" and unit.head.lemma_.lower() in _AWAY_VERBS   # "withdraw its 1,000 personnel from Niger"
     preps = [c for c in unit.children if c.dep_ == "prep" and (
         c.lower_ == "of" or c.lower_ == "from" and not leaving and not _moved_from(c))]
     preps += [p for c in unit.children if c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE_WORDS
               for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]   # "fighters loyal to the TPLF"
+    # "2 million troops in China's People's Liberation Army": a member of a named force
+    preps += [c for c in unit.children if c.dep_ == "prep" and c.lower_ == "in"
+              and any(o.dep_ == "pobj" and is_force_noun(o, lex) for o in c.children)]
     if following and following[0].lower_ == "from" and following[0] not in preps and not leaving \
             and following[0].head.lemma_.lower() not in _AWAY_VERBS and not _moved_from(following[0]):
         preps.append(following[0])         # "troops from Russia", attached to the verb

@@ -32,7 +32,7 @@ LINKING_VERBS = frozenset({
 })
 _PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom"})   # "8,000 of them", "Of those, 33,000"
 # Nouns that stand for a count of what their "of" phrase names.
-COUNT_NOUNS = frozenset({"number", "figure", "total", "count", "size", "strength", "tally", "estimate"})
+COUNT_NOUNS = frozenset({"number", "figure", "total", "count", "size", "strength", "tally", "estimate", "average"})
 # How far up the parse a figure looks for what it counts, and the clause
 # links a non-linking verb passes the climb through.
 GOVERNOR_STEPS = 5
