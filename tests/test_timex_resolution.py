@@ -1362,3 +1362,20 @@ FRI = date(2013, 3, 22)    # a Friday
 ])
 def test_day_directed_in_the_past(nlp, text: str, expected) -> None:
     assert _values(nlp, text, FRI) == expected
+
+
+# ---------------------------------------------------------------- thirteenth round: a superlative standing for its noun
+# "would be the weakest in five years", "could be the worst to strike the coast in a century": the
+# superlative has no noun after it but stands for one, so the count after "in" is still a span
+# looked back over (a DURATION), not a point ahead of a modal verb. A month there stays a date.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Output would then be the lowest in six years.", [("six years", "DURATION", "P6Y")]),
+    ("Officials said the blaze could be the deadliest to sweep the state in a century.",
+     [("a century", "DURATION", "P100Y")]),
+    ("The harvest may prove the smallest in a decade.", [("a decade", "DURATION", "P10Y")]),
+    ("Sales will be the strongest in December.", [("December", "DATE", "2013-12")]),  # guard: no count
+    ("The bridge will reopen in three years.", [("three years", "DATE", "2016")]),  # guard: no superlative
+])
+def test_superlative_standing_for_its_noun(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

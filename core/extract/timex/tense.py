@@ -314,7 +314,20 @@ def in_after_superlative(span: Span) -> bool:
         c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj") and c.pos_ in ("NOUN", "PROPN")]
     if head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(head.head)  # "the worst storm to hit the coast in 70 years", "the largest crowd seen in a decade"
-    return any(_picks_out(c) for n in nouns for c in n.children)
+    if any(_picks_out(c) for n in nouns for c in n.children):
+        return True
+    # "would be the weakest in five years", "could be the worst to hit the region in a century": the
+    # superlative stands for its noun, with "in" on it or on the verb that describes it
+    # ("may prove the smallest in a decade": "in" on the verb whose object the superlative is)
+    described = head.head if head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "relcl") else head
+    objects = [c for c in head.children if c.dep_ in ("attr", "dobj")] if head.pos_ in ("VERB", "AUX") else []
+    return any(_stands_for_noun(word) for word in (described, *objects))
+
+
+def _stands_for_noun(word: Token) -> bool:
+    """A superlative with its article and no noun after it: "the weakest", "the worst"."""
+    return (word.pos_ == "ADJ" and word.tag_ == "JJS" and word.dep_ in ("attr", "nsubj", "dobj", "pobj", "appos")
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children))
 
 
 def _picks_out(modifier: Token) -> bool:
