@@ -1379,3 +1379,18 @@ def test_day_directed_in_the_past(nlp, text: str, expected) -> None:
 ])
 def test_superlative_standing_for_its_noun(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- thirteenth round: counts with thousands separators
+# "some 12,500 hours", "2,000 years": a count written with commas between its thousands is
+# that count, not a span of unknown length (PXX). A comma not before three digits is no separator.
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("12,500 hours", "DURATION", "PT12500H"),
+    ("almost 2,000 years", "DURATION", "P2000Y"),
+    ("1,095 days", "DURATION", "P1095D"),
+    ("1,250.5 hours", "DURATION", "PT1250.5H"),
+    ("1500 hours", "TIME", "2013-03-18T15:00"),    # guard: four digits and "hours" stay a clock time
+    ("3,5 days", "DURATION", "PXX"),               # guard: a decimal comma is no thousands separator
+])
+def test_count_with_thousands_separators(text: str, type_: str, value: str) -> None:
+    assert _read(text, MON, N) == (type_, value)

@@ -100,7 +100,7 @@ _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "twenty-four", "thirty six": a count in two words
 COMPOUND_NUMBER_RE = "(?:" + "|".join(_TENS) + ")[- ](?:" + "|".join(_ONES) + ")"
-NUMBER_RE = (r"(\d+(?:\.\d+)?|" + COMPOUND_NUMBER_RE + "|"
+NUMBER_RE = (r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + COMPOUND_NUMBER_RE + "|"
              + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + ")")
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -153,6 +153,8 @@ def parse_count(word: str) -> float | None:
     word = word.strip()
     if re.fullmatch(r"\d+(\.\d+)?", word):
         return float(word)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", word):  # "10,000 hours": thousands set off by commas
+        return float(word.replace(",", ""))
     if re.fullmatch(COMPOUND_NUMBER_RE, word):
         tens, ones = re.split(r"[- ]", word)
         return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
