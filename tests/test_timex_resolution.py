@@ -1394,3 +1394,20 @@ def test_superlative_standing_for_its_noun(nlp, text: str, expected) -> None:
 ])
 def test_count_with_thousands_separators(text: str, type_: str, value: str) -> None:
     assert _read(text, MON, N) == (type_, value)
+
+
+# ---------------------------------------------------------------- thirteenth round: "last" as a verb
+# After a modal, "will" or "to", "last" is the verb ("the strike could last weeks", "meant to
+# last several years"): the span it takes is what follows, and the verb stays outside the
+# extent. Where what follows names a period, "last" is the adjective ("compared to last year").
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The blockade could last months.", [("months", "DURATION", "PXM")]),
+    ("Officials warned the cleanup might last several weeks.", [("several weeks", "DURATION", "PXW")]),
+    ("The new roof is meant to last decades.", [("decades", "DURATION", "PXDE")]),
+    ("The strike will last two days.", [("two days", "DURATION", "P2D")]),  # guard: already right
+    ("Exports fell compared to last year.", [("last year", "DATE", "2012")]),  # guard: the adjective
+    ("The index returned to last week's level.", [("last week", "DATE", "2013-W11")]),  # guard
+])
+def test_last_as_a_verb(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

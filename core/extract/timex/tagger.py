@@ -96,9 +96,9 @@ class TimexTagger:
 
     def match(self, doc: Doc) -> list[Span]:
         """Candidate spans from rules and NER, filtered, de-overlapped and typed."""
-        rule_spans = [_without_preposition_over(_widen_over_approximation(_widen_over_modifiers(_without_comparative(span))))
-                      for span in self._rule_candidates(doc)]
-        ner_spans = [_without_preposition_over(_widen_over_modifiers(_without_comparative(span)))
+        rule_spans = [_without_preposition_over(_widen_over_approximation(_widen_over_modifiers(_without_comparative(
+                      _without_verb_last(span))))) for span in self._rule_candidates(doc)]
+        ner_spans = [_without_preposition_over(_widen_over_modifiers(_without_comparative(_without_verb_last(span))))
                      for span in _ner_candidates(doc)] if self.settings.use_ner else []
         blocked = _blocked_tokens(doc, self.blocker, self._blocker_trims)
         kept: list[Span] = []
@@ -298,6 +298,23 @@ def _without_preposition_over(span: Span) -> Span:
     if before in _OVER_AS_MORE_THAN_AFTER or span[-1].lower_ in ("ago", "earlier", "later"):
         return span
     return doc[span.start + 1:span.end]
+
+
+# Words after which "last" is the verb ("could last weeks", "will last a decade", "built to last 90 days").
+_BEFORE_VERB_LAST = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "to", "'ll", "not",
+                               "n't", "wo", "ca", "cannot", "could've"})
+
+
+def _without_verb_last(span: Span) -> Span:
+    """ "the standoff could last weeks", "will last several days": "last" after a modal or "to"
+    is the verb, and the span of time it takes is what follows ("weeks"); the adjective stays
+    where what follows names a period, not a length ("compared to last year", "to last week")."""
+    doc = span.doc
+    if len(span) < 2 or span[0].lower_ != "last" or span.start == 0 or doc[span.start - 1].lower_ not in _BEFORE_VERB_LAST:
+        return span
+    rest = doc[span.start + 1:span.end]
+    result = normalise(rest.text, None)
+    return rest if result is not None and result.type == DURATION and result.value != "PXX" else span
 
 
 def _without_comparative(span: Span) -> Span:
