@@ -1411,3 +1411,18 @@ def test_count_with_thousands_separators(text: str, type_: str, value: str) -> N
 ])
 def test_last_as_a_verb(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- thirteenth round: a named day with a plural possessive
+# Patriots' Day (the third Monday of April, the Boston Marathon's day) joins the named days;
+# a name ending in a plural possessive ("Patriots' Day", "Presidents' Day") is matched as the
+# tokenizer splits it ("Patriots", "'", "Day").
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The marathon is always run on Patriots' Day.", date(2013, 4, 10), [("Patriots' Day", "DATE", "2013-04-15")]),
+    ("Schools closed for Presidents' Day.", date(2013, 2, 20), [("Presidents' Day", "DATE", "2013-02-18")]),
+    ("Stores opened early on Presidents Day.", date(2013, 2, 20), [("Presidents Day", "DATE", "2013-02-18")]),  # guard
+    ("The Patriots' defense held.", date(2013, 2, 20), []),  # guard: a team, no day
+])
+def test_named_day_with_plural_possessive(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

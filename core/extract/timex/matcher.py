@@ -35,7 +35,7 @@ def holiday_patterns(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         names = [line.split(",", 1)[0].strip() for line in handle if line.strip() and not line.startswith("#")][1:]
     for name in names:
-        words = name.replace("'s", " 's").split()
+        words = re.sub(r"s'(?= |$)", "s '", name.replace("'s", " 's")).split()  # "Patriots' Day": "Patriots", "'"
         pattern: list[dict[str, object]] = [{"LOWER": w} for w in words]
         pattern[0] = {"LOWER": words[0], "IS_TITLE": True}  # a proper name, "Christmas" not "christmas tree"
         rows.append({"id": f"holiday-{name}", "label": "DATE", "pattern": pattern})
