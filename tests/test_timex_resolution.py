@@ -1426,3 +1426,21 @@ def test_last_as_a_verb(nlp, text: str, expected) -> None:
 ])
 def test_named_day_with_plural_possessive(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- thirteenth round: a passive infinitive on a noun
+# "the figures to be published Thursday", "the final, to be played Sunday": a passive infinitive
+# that describes a noun tells what the noun is still to undergo, so the day it dates lies ahead,
+# whatever tense the sentence is told in. An active infinitive on a noun ("had a chance to win
+# the title on Sunday") tells no such thing and keeps the verb's tense.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Traders await the jobs figures to be published Thursday.", [("Thursday", "DATE", "2013-03-21")]),
+    ("Fans of the cup final, to be played Sunday, bought every ticket.", [("Sunday", "DATE", "2013-03-24")]),
+    ("The players said the new rankings to be issued on Wednesday would please them.",
+     [("Wednesday", "DATE", "2013-03-20")]),
+    ("She had a chance to win the title on Sunday.", [("Sunday", "DATE", "2013-03-17")]),  # guard: active
+    ("The votes were counted on Sunday.", [("Sunday", "DATE", "2013-03-17")]),  # guard: a past passive
+])
+def test_passive_infinitive_on_a_noun(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

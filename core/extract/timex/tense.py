@@ -241,6 +241,9 @@ def _tense_of_governor(span: Span) -> str:
             continue
         aux = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
         if _is_infinitive(token, aux):
+            if (not infinitive and not through_modifier and token.dep_ in ("acl", "relcl") and token.tag_ == "VBN"
+                    and "be" in aux and token.head.pos_ in ("NOUN", "PROPN") and _dates_directly(span, token)):
+                return FUTURE  # "the rankings to be released Monday": what a noun is still to undergo
             ahead_of_infinitive = not infinitive and _dates_directly(span, token)
             infinitive = True
             continue
