@@ -1444,3 +1444,21 @@ def test_named_day_with_plural_possessive(nlp, text: str, dct: date, expected) -
 ])
 def test_passive_infinitive_on_a_noun(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- thirteenth round: a day in a clause of time ahead
+# A clause of time after "when" or "once" takes the present in English when what it hangs from is
+# ahead ("will trade lower when the exchange reopens Tuesday"): a day in it, with no past form in
+# the clause, lies ahead when the verb above is future, modal or scheduled. Told in the past, or
+# with the clause in the past, the day stays behind.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Oil traders will have their say when markets open Tuesday.", [("Tuesday", "DATE", "2013-03-19")]),
+    ("Bank shares will come under pressure when the exchange reopens Tuesday.", [("Tuesday", "DATE", "2013-03-19")]),
+    ("Dealers are expected to sell when trading resumes on Wednesday.", [("Wednesday", "DATE", "2013-03-20")]),
+    ("The two leaders will sign the pact once they meet on Thursday.", [("Thursday", "DATE", "2013-03-21")]),
+    ("Bank shares slid when the exchange reopened Tuesday.", [("Tuesday", "DATE", "2013-03-12")]),  # guard: past
+    ("The leaders signed the pact when they met on Thursday.", [("Thursday", "DATE", "2013-03-14")]),  # guard
+])
+def test_day_in_a_clause_of_time_ahead(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

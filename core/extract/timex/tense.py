@@ -98,7 +98,7 @@ def governing_tense(span: Span) -> str:
     reporting = _reporting_verb_before(span)
     if reporting is not None:
         return _tense_of(reporting)
-    if _earliest_ahead(span) or _scheduled_through(span):
+    if _earliest_ahead(span) or _scheduled_through(span) or _in_clause_of_time_ahead(span):
         return FUTURE
     tense = _tense_of_governor(span)
     if tense != FUTURE and span.root.dep_ == "poss":
@@ -106,6 +106,33 @@ def governing_tense(span: Span) -> str:
     if tense == PRESENT and _simple_present_in(span):
         return FUTURE
     return tense
+
+
+# Conjunctions that open a clause of time ("when markets open Monday", "once talks resume Friday").
+_TIME_CLAUSE_CONJUNCTIONS = frozenset({"when", "once"})
+
+
+def _in_clause_of_time_ahead(span: Span) -> bool:
+    """ "Investors will get their first chance to react when markets open Monday", "shares are
+    expected to fall when trading resumes on Tuesday": English puts a clause of time in the present
+    when the clause it hangs from tells of what is ahead, so a day in such a clause, with no past
+    form in it, is ahead when the verb above the clause is in the future, a modal or scheduled."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    sentence_start = span.sent.start
+    for i in range(span.start - 1, max(sentence_start, span.start - 6) - 1, -1):
+        word = span.doc[i]
+        if word.lower_ in _TIME_CLAUSE_CONJUNCTIONS and word.dep_ in ("advmod", "mark"):
+            clause = word.head
+            break
+        if word.is_punct or word.tag_ in ("VBD", "VBN", "MD") or word.lower_ in _PAST_AUX:
+            return False
+    else:
+        return False
+    if clause.dep_ != "advcl" or not (clause.i < span.start or clause.i in range(span.start, span.end)) \
+            or span.root.i not in {t.i for t in clause.subtree}:
+        return False
+    return _tense_of_governor(span.doc[clause.i:clause.i + 1]) == FUTURE
 
 
 def _earliest_ahead(span: Span) -> bool:
