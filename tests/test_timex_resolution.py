@@ -1462,3 +1462,18 @@ def test_passive_infinitive_on_a_noun(nlp, text: str, expected) -> None:
 ])
 def test_day_in_a_clause_of_time_ahead(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- thirteenth round: "just over", "just under"
+# "just over a week", "just under two hours": the grading words carry a mod (MORE_THAN, LESS_THAN)
+# and belong inside the extent, as "well over" already did. Before a period placed on the calendar
+# ("over the past year") "over" is the preposition and stays out, with whatever grades it.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ceasefire held for just over a week.", [("just over a week", "DURATION", "P1W")]),
+    ("The rescue took just under two hours.", [("just under two hours", "DURATION", "PT2H")]),
+    ("Rents climbed just over the past year.", [("the past year", "DATE", "2012")]),  # guard: a period
+    ("The talks ran well over the last month.", [("the last month", "DATE", "2013-02")]),  # guard
+])
+def test_just_over_and_under(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

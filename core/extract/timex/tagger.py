@@ -231,11 +231,17 @@ _MOD_PREFIX_WORDS = tuple(sorted((tuple(p.split()) for p in MOD_PREFIXES), key=l
 _MOD_SUFFIX_WORDS = tuple(tuple(p.split()) for p in MOD_SUFFIXES)
 
 
+# Words that open a period placed on the calendar, not a count: "over the past year", "over this week".
+_PERIOD_DETERMINERS = frozenset({"the", "this", "that", "last", "next", "these", "those"})
+
+
 def _widen_over_modifiers(span: Span) -> Span:
     """A candidate widened over a modifier TimeML puts inside the extent: "at least"
     before it ("at least 20 more years"), "or so" after it ("a year or so", "1994 or later")."""
     doc, start, end = span.doc, span.start, span.end
     for words in _MOD_PREFIX_WORDS:
+        if words[-1] in ("over", "under") and span[0].lower_ in _PERIOD_DETERMINERS:
+            continue  # "rose just over the past year": the preposition of a period, no count graded
         # the whole modifier before the span, or its head cut off ("least another week" after "at")
         cut = next((k for k in range(len(words)) if start - k >= 0 and k + end - start > len(words)
                     and tuple(t.lower_ for t in doc[start - k:start - k + len(words)]) == words), None)
