@@ -1356,3 +1356,21 @@ def test_soldiers_who_surrender_are_captured(nlp):
     assert [(c.value, c.category) for c in claims] == [(300, "captured")]
     claims = _claims(nlp, "About 300 soldiers took part in the parade on Tuesday, the army said.")
     assert [(c.value, c.category) for c in claims] == [(300, "force_size")]                # guard
+
+
+# "the group said", "the mission said": the organisation named before, its name without a bracketed acronym
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighters of the Arakan Army overran a border post on Sunday, killing 40 soldiers, the armed group said.",
+     [(40, "Arakan Army")]),
+    ("The United Nations Mission in South Sudan (UNMISS) will cut 1,000 of its 17,000 troops this year, "
+     "according to a plan approved by the Security Council, the mission said.",
+     [(1000, "United Nations Mission in South Sudan"), (17000, "United Nations Mission in South Sudan")]),
+    ("The rebels killed 40 soldiers, the group said.", [(40, "group")]),                 # guard: none named
+])
+def test_a_group_or_mission_said_is_the_one_named_before(nlp, text, expected):
+    assert [(c.value, c.claimant) for c in _claims(nlp, text)] == expected
+
+
+def test_an_african_union_mission_is_the_african_unions_side(nlp):
+    claims = _claims(nlp, "The African Union Mission in Somalia (AMISOM) has about 22,000 troops, the mission said.")
+    assert [(c.value, c.side) for c in claims] == [(22000, "African Union")]

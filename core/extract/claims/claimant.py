@@ -50,6 +50,7 @@ from core.extract.claims.reporting import (
 from core.extract.claims.side_names import (
     ALLIANCE_NOUNS,
     NAME_REACH,
+    REFERRING_NOUNS,
     SOURCE_REACH,
     body_state,
     name_key,
@@ -100,6 +101,7 @@ def _common_phrase(subject: Token) -> str:
     conjuncts = [c for c in subject.rights if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
     if conjuncts:
         end = max(end, conjuncts[-1].right_edge.i + 1)     # "Russia and Belarus say ..."
+    end = next((t.i for t in doc[subject.i:end] if t.text == "("), end)   # "... in Somalia (ATMIS)": the name
     words = [t for t in doc[start:end] if t.dep_ != "det" or t.i > subject.i]
     text = "".join(_named_owner(t) or t.text_with_ws for t in words).strip()
     first = words[0]
@@ -145,7 +147,7 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
             return full_name(named[-1], doc, subject.idx, lex), True
         reporter = _unnamed_person_before(subject, lex)
         return claimant_from_subject(reporter, speakers, lex) if reporter is not None else ("", False)
-    source = _earlier_source(subject, lex)
+    source = _earlier_source(subject, lex) or _group_before(subject)
     if source is not None:
         return claimant_from_subject(source, speakers, lex)
     apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -217,6 +219,22 @@ def _body_before(pronoun: Token, lex: Lexicons) -> Token | None:
         return None
     body = token.ent_type_ in ("GPE", "ORG") or token.lemma_.lower() in lex.org_nouns
     return token if body and person_in(token, lex) is None else None
+
+
+def _group_before(subject: Token) -> Token | None:
+    """ "the armed group said", "the mission said" (`REFERRING_NOUNS`, with "the" and no name
+    or owner of their own): the last organisation named before them, in their sentence or the
+    one before, whose name holds their noun ("the African Union Transition Mission in Somalia
+    ... , the mission said"), else the last named; as the entity's head; None when none is."""
+    if subject.lemma_.lower() not in REFERRING_NOUNS or not with_the(subject) \
+            or any(c.dep_ in ("poss", "prep", "compound", "appos") for c in subject.children):
+        return None
+    own = {t.i for t in subject.subtree}
+    start = reach_start(subject.sent, 1)
+    named = [ent for ent in reversed(subject.doc.ents) if ent.label_ == "ORG" and start <= ent.start
+             and ent.end <= subject.i and not own & set(range(ent.start, ent.end))]
+    same = [ent for ent in named if subject.lemma_.lower() in {t.lemma_.lower() for t in ent}]
+    return (same or named)[0].root if named else None
 
 
 def _state_body(subject: Token, lex: Lexicons) -> str:

@@ -23,7 +23,7 @@ from core.extract.claims.lexicons import Lexicons, lexicons
 from core.extract.countries import country_for
 
 ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
-REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})   # "the group had ..."
+REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "mission"})   # "the group had ..."
 NAME_REACH = 150       # tokens back a short reference ("the alliance", "the SDF") may find what it stands for
 SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
 _STATE_NOUNS = frozenset({"country", "nation"})     # "the country's military": the state named before
