@@ -1374,3 +1374,15 @@ def test_a_group_or_mission_said_is_the_one_named_before(nlp, text, expected):
 def test_an_african_union_mission_is_the_african_unions_side(nlp):
     claims = _claims(nlp, "The African Union Mission in Somalia (AMISOM) has about 22,000 troops, the mission said.")
     assert [(c.value, c.side) for c in claims] == [(22000, "African Union")]
+
+
+# a maker or donor named before equipment is not its owner; a spokesman for a side speaks for it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian forces destroyed six American-built tanks near Bakhmut, the ministry said.", [(6, U)]),
+    ("Russia said its forces had destroyed four French-made howitzers in the south.", [(4, U)]),
+    ("Russia said its forces had destroyed four French howitzers in the south.", [(4, "France")]),   # guard
+    ("A spokesman for Ukraine's southern defence forces said they had killed 120 occupiers overnight.",
+     [(120, R)]),
+])
+def test_a_maker_is_no_owner_and_a_spokesman_speaks_for_his_side(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

@@ -141,17 +141,24 @@ def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] 
     pronoun = next((c for c in owners[1:] if c.lower_ in ("its", "their")), None)
     if not side and pronoun is not None:
         side = referent_side(pronoun, lex, people)   # "Its chief spokesman said": the military named before
+    if not side and claimant.lower_ in lex.titles:
+        side = _affiliation_side(claimant, lex)    # "a spokesman for Ukraine's Tavria military grouping"
     for role in (c for c in claimant.children if c.dep_ == "appos") if not side else ():
         # "Ivan Petrenko, a spokesman for Ukraine's eastern group of forces"
-        side = phrase_side(role, lex) or next(
-            (found for prep in role.children if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS
-             for obj in prep.children if obj.dep_ == "pobj" for found in [phrase_side(obj, lex)] if found), "")
+        side = phrase_side(role, lex) or _affiliation_side(role, lex)
         if side:
             break
     others = {phrase_side(c, lex) for c in claimant.children if c.dep_ == "conj"} - {""}
     if others - {side}:
         return ""                                   # "Russia and Belarus say ...": no one side speaks
     return side or body_state(claimant, lex)        # "Eleven soldiers were killed in Burkina Faso, the army said"
+
+
+def _affiliation_side(role: Token, lex: Lexicons) -> str:
+    """The side a role's "for", "at", "of" or "from" phrase names ("a spokesman for Ukraine's
+    eastern group of forces"), or ""."""
+    return next((found for prep in role.children if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS
+                 for obj in prep.children if obj.dep_ == "pobj" for found in [phrase_side(obj, lex)] if found), "")
 
 
 def inherited_side(index: int, recent_sides: list[tuple[int, str]]) -> str:

@@ -43,6 +43,9 @@ _AWAY_NOUNS = frozenset({"withdrawal", "pullout", "evacuation", "departure", "ex
 _DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})   # "from Germany to Poland": a move
 _ALLEGIANCE_WORDS = frozenset({"loyal", "belonging", "affiliated", "linked"})   # "fighters loyal to X": X's
 _INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tanks": what the count is part of
+# Second halves of "Russian-backed", "German-made", "U.S.-supplied": a backer, maker or donor, not the owner.
+_NOT_OWNER_SUFFIXES = frozenset({"backed", "made", "built", "supplied", "designed", "manufactured", "donated",
+                                 "provided", "funded"})
 _SIDE_WINDOW = 16       # tokens before the force noun read for its side ("130,000 of Russia's best-equipped ... troops")
 
 
@@ -91,14 +94,14 @@ def command_side(unit: Token, lex: Lexicons) -> str:
 
 def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     """Side named inside the force phrase: "Russian troops", "Moscow's forces",
-    "troops from Belarus", "Russian-backed" excepted."""
+    "troops from Belarus"; "Russian-backed", "German-made" excepted (`_NOT_OWNER_SUFFIXES`)."""
     doc = unit.doc
     candidates = [t for t in doc[max(span.end, unit.i - _SIDE_WINDOW):unit.i]]
     candidates += [child for child in unit.children if child.dep_ in _SIDE_DEPS]
     for again in (c for c in unit.children if c.dep_ == "appos" and c.lower_ in lex.units):
         candidates += [child for child in again.children if child.dep_ in _SIDE_DEPS]   # "troops — Russian troops —"
     for token in candidates:
-        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "backed":
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _NOT_OWNER_SUFFIXES:
             continue
         found = token_side(token, lex)
         if found:
