@@ -1386,3 +1386,14 @@ def test_an_african_union_mission_is_the_african_unions_side(nlp):
 ])
 def test_a_maker_is_no_owner_and_a_spokesman_speaks_for_his_side(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a group's name the tagger splits into an adjective and a noun, and a spelling of the wires
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The coalition said its air strikes had killed an estimated 2,000 Islamic State militants in Raqqa.",
+     [(2000, "Islamic State")]),
+    ("Iraqi forces said they had killed about 300 Islamic State militants around Tal Afar.", [(300, "Islamic State")]),
+    ("Kenyan troops killed 25 al-Shabab fighters in a raid, the army said.", [(25, "al-Shabaab")]),
+])
+def test_a_split_or_respelt_group_name_is_its_side(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

@@ -65,10 +65,11 @@ def token_side(token: Token, lex: Lexicons) -> str:
 
 
 def _compound_name_side(token: Token, lex: Lexicons) -> str:
-    """The side a capitalised name NER left untagged names with the words compounded on its head
-    ("Collective Security Treaty Organization"), or ""."""
+    """The side a capitalised name NER left untagged names with the capitalised words compounded
+    on or modifying its head ("Collective Security Treaty Organization", "Islamic State"), or ""."""
     start = token.i
-    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i in range(start, token.i + 1) \
+    while start > 0 and token.doc[start - 1].dep_ in ("compound", "amod") \
+            and token.doc[start - 1].head.i in range(start, token.i + 1) \
             and token.doc[start - 1].text[:1].isupper():
         start -= 1
     return side_of_term(token.doc[start:token.i + 1].text, lex) if start < token.i else ""
