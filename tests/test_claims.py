@@ -1397,3 +1397,15 @@ def test_a_maker_is_no_owner_and_a_spokesman_speaks_for_his_side(nlp, text, expe
 ])
 def test_a_split_or_respelt_group_name_is_its_side(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a source at the end of a long sentence, past an adjectival participle; "its defence ministry" in full
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebel forces have been reinforced by about 900 fighters who trained in Russia, along with 40 tanks, "
+     "Igor Plotnitsky, leader of the self-proclaimed Luhansk People's Republic, said in a video posted Sunday.",
+     ["Igor Plotnitsky", "Igor Plotnitsky"]),
+    ("Iran struck back on Monday, and its defence ministry said it had destroyed 12 Israeli drones.",
+     ["Iran's defence ministry"]),
+])
+def test_a_late_source_and_an_owned_ministry(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

@@ -75,7 +75,7 @@ def _common_phrase(subject: Token) -> str:
     if not keep:
         return ""
     start = min(t.i for t in keep)
-    if subject.pos_ == "PROPN":
+    if subject.pos_ == "PROPN" and subject.text[:1].isupper():    # not "its defence ministry" tagged PROPN
         name_start = subject.i
         while name_start > start and doc[name_start - 1].pos_ == "PROPN":
             name_start -= 1

@@ -148,13 +148,15 @@ def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
         if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head              # ", a senior US defense official estimated": parsed as "an official estimated"
         for token in reversed(doc[number.i + 1:verb.i]):
-            if token.pos_ in ("VERB", "AUX"):
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":    # "the self-proclaimed republic": no verb
                 return None
             if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ != "O":
                 found = entity_of(token).root
                 while found.dep_ in ("compound", "amod", "poss", "pobj") and found.head.i > number.i and (
                         found.dep_ != "pobj" or found.head.head.pos_ in ("NOUN", "PROPN")):
                     found = found.head if found.dep_ != "pobj" else found.head.head
+                if found.dep_ == "appos" and found.head.ent_type_ == "PERSON" and found.head.i > number.i:
+                    found = found.head    # "X, leader of the self-proclaimed republic, said": X
                 return found              # "a source in Ukraine's SBU security service": the source
         return None
     return None
