@@ -155,7 +155,8 @@ def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
                 while found.dep_ in ("compound", "amod", "poss", "pobj") and found.head.i > number.i and (
                         found.dep_ != "pobj" or found.head.head.pos_ in ("NOUN", "PROPN")):
                     found = found.head if found.dep_ != "pobj" else found.head.head
-                if found.dep_ == "appos" and found.head.ent_type_ == "PERSON" and found.head.i > number.i:
+                if found.dep_ == "appos" and found.pos_ == "NOUN" and found.head.ent_type_ == "PERSON" \
+                        and found.head.i > number.i:
                     found = found.head    # "X, leader of the self-proclaimed republic, said": X
                 return found              # "a source in Ukraine's SBU security service": the source
         return None
