@@ -1477,3 +1477,34 @@ def test_day_in_a_clause_of_time_ahead(nlp, text: str, expected) -> None:
 ])
 def test_just_over_and_under(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- fourteenth round: an evening told the morning after
+# A bare clock time from noon on, told in the past or hanging on a noun ("in a speech at 9 p.m."),
+# is on the last day the text named in the week before the report. When the text has since named
+# only the report's own day or a day ahead ("said Monday", "turns 30 on May 2"), the evening is the
+# one before the report, if the text named that day: a report is often filed the morning after.
+# A morning hour, a day further back than the day before, or a future verb stays as it was.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The council met late Sunday. In a speech at 11:20 p.m. EDT, the mayor said the plan had passed.",
+     [("late Sunday", "DATE", "2013-03-17"), ("11:20 p.m. EDT", "TIME", "2013-03-17T23:20")]),
+    ("The jury deliberated for two days before giving its verdict at about 9 p.m.",
+     [("two days", "DURATION", "P2D"), ("about 9 p.m.", "TIME", "2013-03-18T21:00")]),  # guard: no day told
+    ("Rivera won the final on Sunday. He turns 30 on May 2. The final began at 8:40 p.m. local time.",
+     [("Sunday", "DATE", "2013-03-17"), ("May 2", "DATE", "2013-05-02"),
+      ("8:40 p.m. local time", "TIME", "2013-03-17T20:40")]),
+    ("The polls closed Sunday. The mayor said Monday the count was over. He spoke at 10:15 p.m.",
+     [("Sunday", "DATE", "2013-03-17"), ("Monday", "DATE", "2013-03-18"), ("10:15 p.m.", "TIME", "2013-03-17T22:15")]),
+    ("The polls closed Sunday. The mayor said Monday the count was over. He spoke at 9:15 a.m.",
+     [("Sunday", "DATE", "2013-03-17"), ("Monday", "DATE", "2013-03-18"),
+      ("9:15 a.m.", "TIME", "2013-03-18T09:15")]),  # guard: a morning hour is the report's
+    ("The polls closed Saturday. The mayor said Monday the count was over. He spoke at 10:15 p.m.",
+     [("Saturday", "DATE", "2013-03-16"), ("Monday", "DATE", "2013-03-18"),
+      ("10:15 p.m.", "TIME", "2013-03-18T22:15")]),  # guard: two days back is not the evening before
+    ("The polls closed Sunday. The mayor said Monday he will speak at 10:15 p.m.",
+     [("Sunday", "DATE", "2013-03-17"), ("Monday", "DATE", "2013-03-18"),
+      ("10:15 p.m.", "TIME", "2013-03-18T22:15")]),  # guard: ahead
+])
+def test_evening_told_the_morning_after(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

@@ -67,6 +67,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     sentence_of = _sentence_index(doc)
     anchor: date | None = None
     anchor_value = ""
+    past_day: date | None = None  # the last day named in the week before dct
     quarter_value = ""  # the last quarter named, kept while other periods are named
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
@@ -95,6 +96,11 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 elif anchor is not None and (_evening_of_a_day_told(span, result, anchor, dct)
                                              or _later_hour_of_a_day_told(span, result, anchor, anchor_value, dct)):
                     result = resolve(anchor.isoformat())  # "the final started at 9:50 p.m.", after "on Sunday"
+                elif (past_day is not None and dct is not None and anchor >= dct and past_day == dct - timedelta(days=1)
+                      and _evening_of_a_day_told(span, result, past_day, dct)):
+                    # the text has since named only the report's day or one ahead ("won Sunday ... turns 26
+                    # on Aug. 21. The race started at 9:50 p.m."): the evening before the report, if named
+                    result = resolve(past_day.isoformat())
         except Exception:  # noqa: BLE001 - one odd expression must not sink the article
             log.exception("could not normalise %r", span.text)
             result = Normalised(span.label_ or DATE, UNRESOLVED_DATE)
@@ -129,6 +135,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             since = span.start > 0 and doc[span.start - 1].lower_ in SPAN_START_PREPOSITIONS
             if result.date_start == result.date_end and not since:
                 anchor = result.date_start
+                if dct is not None and dct - timedelta(days=7) <= anchor < dct:
+                    past_day = anchor
             if not (since or _COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
                     or _aside_quarter(result.value, quarter_value, dct)):
                 anchor_value = result.value
@@ -161,10 +169,11 @@ def _evening_of_a_day_told(span: Span, result: Normalised, anchor: date, dct: da
     """Whether a bare clock time is on the last day the text named rather than on the
     document date: told in the past, from noon on, with that day in the week before the
     document date ("Bolt won on Sunday. The final started at 9:50 p.m."; a report is often
-    filed the morning after). A morning time ("cut power at about 3 a.m.") is the report's
+    filed the morning after), or hanging on a noun with no verb of its own to tense it ("in an
+    address at 11:35 p.m., Obama said"). A morning time ("cut power at about 3 a.m.") is the report's
     own morning, and stays on the document date."""
     return (dct is not None and dct - timedelta(days=7) <= anchor < dct
-            and int(result.value[11:13]) >= 12 and governing_tense(span) == PAST)
+            and int(result.value[11:13]) >= 12 and governing_tense(span) in (PAST, NO_TENSE))
 
 
 # The hour a part of the day begins, for a clock time told after it ("Saturday morning ... at 9 a.m.").
