@@ -1508,3 +1508,18 @@ def test_just_over_and_under(nlp, text: str, expected) -> None:
 ])
 def test_evening_told_the_morning_after(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- fourteenth round: "more than last year"
+# "more than", "fewer than" grade a count ("more than a year ago", "fewer than 10 days"); before a
+# period counted from the document date ("last year", "this month") they compare with that period
+# and stay outside its extent, with no mod.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shoppers spent far more than last year.", [("last year", "DATE", "2012")]),
+    ("The mill hired fewer than this month.", [("this month", "DATE", "2013-03")]),
+    ("The treaty was signed more than a year ago.", [("more than a year ago", "DATE", "2012")]),  # guard: a count
+    ("The dam held for less than two weeks.", [("less than two weeks", "DURATION", "P2W")]),  # guard
+])
+def test_comparison_with_a_period(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

@@ -233,15 +233,26 @@ _MOD_SUFFIX_WORDS = tuple(tuple(p.split()) for p in MOD_SUFFIXES)
 
 # Words that open a period placed on the calendar, not a count: "over the past year", "over this week".
 _PERIOD_DETERMINERS = frozenset({"the", "this", "that", "last", "next", "these", "those"})
+# Words that open a period counted from the document date ("last year", "this month"): a "more than"
+# or "fewer than" before one compares with the period ("sold more than last year"), grading no count.
+_DEICTIC_PERIOD_WORDS = frozenset({"last", "this", "next"})
 
 
 def _widen_over_modifiers(span: Span) -> Span:
     """A candidate widened over a modifier TimeML puts inside the extent: "at least"
-    before it ("at least 20 more years"), "or so" after it ("a year or so", "1994 or later")."""
+    before it ("at least 20 more years"), "or so" after it ("a year or so", "1994 or later");
+    a comparison before a period counted from the document date ("more than last year") is cut."""
     doc, start, end = span.doc, span.start, span.end
+    for words in _MOD_PREFIX_WORDS:
+        n = len(words)
+        if (words[-1] == "than" and end - start > n and doc[start + n].lower_ in _DEICTIC_PERIOD_WORDS
+                and tuple(t.lower_ for t in doc[start:start + n]) == words):
+            return doc[start + n:end]  # "fewer than this month", matched whole: the period alone
     for words in _MOD_PREFIX_WORDS:
         if words[-1] in ("over", "under") and span[0].lower_ in _PERIOD_DETERMINERS:
             continue  # "rose just over the past year": the preposition of a period, no count graded
+        if words[-1] == "than" and span[0].lower_ in _DEICTIC_PERIOD_WORDS:
+            continue  # "one day more than last year": a comparison with a period, no count graded
         # the whole modifier before the span, or its head cut off ("least another week" after "at")
         cut = next((k for k in range(len(words)) if start - k >= 0 and k + end - start > len(words)
                     and tuple(t.lower_ for t in doc[start - k:start - k + len(words)]) == words), None)
