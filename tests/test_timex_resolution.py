@@ -1523,3 +1523,15 @@ def test_evening_told_the_morning_after(nlp, text: str, expected) -> None:
 ])
 def test_comparison_with_a_period(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- fourteenth round: Cyber Monday
+# Cyber Monday, the Monday after Thanksgiving, is a named day retail news dates by, like Black Friday.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Online stores will cut prices on Cyber Monday.", [("Cyber Monday", "DATE", "2013-12-02")]),
+    ("Web sales jumped on Cyber Monday.", [("Cyber Monday", "DATE", "2012-11-26")]),
+    ("The cyber attack came on Monday.", [("Monday", "DATE", "2013-03-18")]),  # guard: no named day
+])
+def test_cyber_monday(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected
