@@ -1535,3 +1535,17 @@ def test_comparison_with_a_period(nlp, text: str, expected) -> None:
 ])
 def test_cyber_monday(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- fourteenth round: seconds after a clock time
+# "40 seconds later" after a clock time the text gave is that point to the second, the unit's own
+# granularity; minutes and hours later keep the minute.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first charge blew at 3:05 p.m. on Sunday, and a second went off 40 seconds later.",
+     [("3:05 p.m. on Sunday", "TIME", "2013-03-17T15:05"), ("40 seconds later", "TIME", "2013-03-17T15:05:40")]),
+    ("The first charge blew at 3:05 p.m. on Sunday, and a second went off five minutes later.",  # guard
+     [("3:05 p.m. on Sunday", "TIME", "2013-03-17T15:05"), ("five minutes later", "TIME", "2013-03-17T15:10")]),
+])
+def test_seconds_after_a_clock_time(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, MON) == expected

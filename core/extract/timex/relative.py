@@ -98,7 +98,9 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
         if counted and (clock := _clock_of(ctx.anchor_value)) is not None:
             # "at 11:58 p.m. ... two minutes later": the point so many minutes or hours on
             moment = clock + timedelta(**{_CLOCK_STEPS[letter]: int(count) * sign})
-            return Normalised(TIME, moment.strftime("%Y-%m-%dT%H:%M"), moment.date(), moment.date())
+            # at the unit's granularity: "12 seconds later" names the second ("...T14:49:12")
+            return Normalised(TIME, moment.strftime("%Y-%m-%dT%H:%M:%S" if letter == "S" else "%Y-%m-%dT%H:%M"),
+                              moment.date(), moment.date())
         # "22 hours earlier", "two hours later": the gap, as a span (the text rarely gives
         # the time of day it counts from), not an unplaceable PXX
         return Normalised(DURATION, duration_value(count, unit_word)) if counted else None
