@@ -1409,3 +1409,14 @@ def test_a_split_or_respelt_group_name_is_its_side(nlp, text, expected):
 ])
 def test_a_late_source_and_an_owned_ministry(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# the phrase between the last comma and a trailing "said" is its subject, when the parse looks further back
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three Georgian soldiers were killed and five wounded in the east over the past day as rebel units shelled "
+     "army positions near the village of Tkvarcheli, the press service of Georgia's Defence Ministry said on Sunday.",
+     ["press service of Georgia's Defence Ministry", "press service of Georgia's Defence Ministry"]),
+    ("Four Israeli soldiers were killed near Rafah, the army said.", ["Israeli army"]),                # guard
+])
+def test_a_trailing_source_after_the_last_comma(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

@@ -44,6 +44,7 @@ from core.extract.claims.reporting import (
     of_phrase_head,
     participle_speaker,
     reporting_verbs_for,
+    subject_across_comma,
     trailing_source,
     verb_reports,
 )
@@ -521,6 +522,7 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
     for verb in reporting_verbs_for(number, lex):
         subject = participle_speaker(verb, lex) or subject_of(verb)
         if subject is not None:
+            subject = subject_across_comma(verb, subject, lex) or subject
             if estimating is not None and estimator is not None and not verb_reports(verb, estimating):
                 break         # "..., U.S. officials say, while Kyiv puts the figure at 127,000": Kyiv's
             subject = _voice_of_state(subject, number, sent, lex) or cited_source(subject, lex) or subject

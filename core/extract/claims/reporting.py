@@ -144,7 +144,7 @@ def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            return subject
+            return subject_across_comma(verb, subject, lex) or subject
         if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head              # ", a senior US defense official estimated": parsed as "an official estimated"
         for token in reversed(doc[number.i + 1:verb.i]):
@@ -161,6 +161,24 @@ def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
                 return found              # "a source in Ukraine's SBU security service": the source
         return None
     return None
+
+
+def subject_across_comma(verb: Token, subject: Token, lex: Lexicons) -> Token | None:
+    """ "... as separatists shelled government positions near Pavlopil, the command of Ukraine's
+    Joint Forces Operation said": when the parse gives a reporting verb a subject before the last
+    comma ahead of it, and what stands between that comma and the verb is one noun phrase naming a
+    body, a role or a named source, that phrase is the subject; None otherwise."""
+    doc = verb.doc
+    comma = next((t for t in reversed(doc[verb.sent.start:verb.i]) if t.text == ","), None)
+    if comma is None or subject.i > comma.i:
+        return None
+    phrase = doc[comma.i + 1:verb.i]
+    roots = [t for t in phrase if not phrase.start <= t.head.i < phrase.end]
+    if len(roots) != 1 or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.is_punct for t in phrase):
+        return None
+    root = roots[0]
+    named = root.ent_type_ in ("PERSON", "ORG") or root.lemma_.lower() in lex.org_nouns | lex.titles
+    return root if root.pos_ in ("NOUN", "PROPN") and named else None
 
 
 def _after_a_report(verb: Token, number: Token, lex: Lexicons) -> bool:
