@@ -1549,3 +1549,31 @@ def test_cyber_monday(nlp, text: str, expected) -> None:
 ])
 def test_seconds_after_a_clock_time(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- fifteenth round: scheduled present, future in the past
+# "were to begin Thursday": "was"/"were" with a to-infinitive is a plan told in the past, still
+# ahead (not "had been to ..."); "are shut today and reopen Wednesday": a base form joined to a
+# present verb shares its present, which schedules a weekday ahead; "will be closed Friday": a
+# future auxiliary the parser hangs from "be" rather than from the participle still makes it future.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The budget cuts that were to begin Thursday have been put off.", MON,
+     [("Thursday", "DATE", "2013-03-21")]),
+    ("The new ferry was to sail Friday, the harbour master said.", MON,
+     [("Friday", "DATE", "2013-03-22")]),
+    ("Banks are shut today and reopen Wednesday.", MON,
+     [("today", "DATE", "2013-03-18"), ("Wednesday", "DATE", "2013-03-20")]),
+    ("The bridge will be closed Friday for repairs.", MON,
+     [("Friday", "DATE", "2013-03-22")]),
+    ("The budget cuts began Thursday.", MON,  # guard: a plain past looks back
+     [("Thursday", "DATE", "2013-03-14")]),
+    ("The inspectors had been to the site on Thursday.", MON,  # guard: "had been to" is no plan
+     [("Thursday", "DATE", "2013-03-14")]),
+    ("Banks were shut Friday and reopened Saturday.", MON,  # guard: both past
+     [("Friday", "DATE", "2013-03-15"), ("Saturday", "DATE", "2013-03-16")]),
+    ("The bridge was closed Friday for repairs.", MON,  # guard: no future auxiliary
+     [("Friday", "DATE", "2013-03-15")]),
+])
+def test_scheduled_present_and_future_in_the_past(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -289,11 +289,23 @@ def _tense_of_governor(span: Span) -> str:
         if through_modifier and (tense == PAST or not through_noun):
             return NO_TENSE
         if infinitive and tense == PAST:
+            if ahead_of_infinitive and _be_to(token):
+                return FUTURE  # "the cuts that were to begin Wednesday": a plan told in the past, still ahead
             return NO_TENSE
         if ahead_of_infinitive and tense == PRESENT:
             return FUTURE
         return tense
     return NO_TENSE
+
+
+def _be_to(verb: Token) -> bool:
+    """ "were to begin", "was to arrive": "was"/"were" as the main verb before a to-infinitive (its
+    xcomp), a future in the past; not "had been to", nor "was able to" (an adjective between)."""
+    if verb.lower_ not in _PAST_PASSIVE_AUX or verb.tag_ != "VBD" or any(
+            child.dep_ in ("aux", "auxpass", "acomp", "attr") for child in verb.children):
+        return False
+    return any(child.dep_ == "xcomp" and child.i > verb.i and _is_infinitive(child, {
+        c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}) for child in verb.children)
 
 
 def _deadline_on(span: Span, participle: Token) -> bool:
@@ -400,7 +412,7 @@ def _across_quote(verb: Token, span: Span) -> bool:
 
 
 def _tense_of(verb: Token) -> str:
-    aux = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")} or _shared_modal(verb)
+    aux = _auxiliaries(verb) or _shared_modal(verb)
     if aux & _FUTURE_AUX:
         return FUTURE
     if aux & _MODAL_AUX:
@@ -408,11 +420,22 @@ def _tense_of(verb: Token) -> str:
     if verb.tag_ == "VBD" or aux & _PAST_AUX or not aux and _past_by_agreement(verb):
         return PAST
     if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & _PRESENT_AUX or _bare_present(verb, aux) \
-            or _base_form_beside_past(verb, aux):
+            or _base_form_beside_past(verb, aux) or _base_form_beside_present(verb, aux):
         return PRESENT
     if verb.tag_ == "VBN":
         return PAST
     return NO_TENSE
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    """The auxiliaries of a verb, with those the parser hangs from one of them: in "markets will be
+    closed Monday" it may make "will" a child of "be", not of "closed"."""
+    words = set()
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass"):
+            words.add(child.lower_)
+            words.update(c.lower_ for c in child.children if c.dep_ == "aux")
+    return words
 
 
 def _shared_modal(verb: Token) -> set[str]:
@@ -450,6 +473,21 @@ def _base_form_beside_past(verb: Token, aux: set[str]) -> bool:
         return False
     head_aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     return head.tag_ in ("VBD", "VBN") and head_aux <= _UNSHARED_PAST_AUX and (head.tag_ == "VBD" or bool(head_aux))
+
+
+def _base_form_beside_present(verb: Token, aux: set[str]) -> bool:
+    """ "markets are closed today and reopen Wednesday", "the court sits Monday and rules Friday": a
+    base form with no auxiliary or subject of its own joined by "and" to a present verb (an -s form,
+    a plural present or "is"/"are" + participle, with no modal or future auxiliary) shares its tense."""
+    head = verb.head
+    if verb.tag_ != "VB" or aux or verb.dep_ != "conj" or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return False
+    head_aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    if head_aux - _PRESENT_AUX:
+        return False
+    return head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBN" and bool(head_aux))
 
 
 # Subjects that take a verb's -s form in the present: singular nouns and these pronouns.
