@@ -1577,3 +1577,19 @@ def test_seconds_after_a_clock_time(nlp, text: str, expected) -> None:
 ])
 def test_scheduled_present_and_future_in_the_past(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# A verb of expecting in the simple past (core/data/timex_expectation_verbs.txt), the weekday right
+# on its noun object: the day dates the event expected, still ahead, not the expecting. A verb of
+# scheduling there may date the scheduling itself, so it stays with the past.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The mayor said she expected a council vote Thursday or Friday.", MON,
+     [("Thursday", "DATE", "2013-03-21"), ("Friday", "DATE", "2013-03-22")]),
+    ("The board scheduled a vote Thursday.", MON,  # guard: not a verb of expecting
+     [("Thursday", "DATE", "2013-03-14")]),
+    ("The mayor said she held a council vote Thursday.", MON,  # guard: a deed, past
+     [("Thursday", "DATE", "2013-03-14")]),
+])
+def test_event_expected_on_a_day(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -18,6 +18,7 @@ SCHEDULE_PREPOSITIONS_FILE = DATA_DIR / "timex_schedule_prepositions.csv"
 SAME_FORM_PAST_FILE = DATA_DIR / "timex_same_form_past_verbs.txt"
 REPORTING_VERBS_FILE = DATA_DIR / "timex_reporting_verbs.txt"
 DIRECTIVE_VERBS_FILE = DATA_DIR / "timex_directive_verbs.txt"
+EXPECTATION_VERBS_FILE = DATA_DIR / "timex_expectation_verbs.txt"
 
 # Auxiliaries that mark the tense of the verb the expression hangs from.
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
@@ -212,6 +213,12 @@ def under_past_directive(span: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
+def expectation_verbs() -> frozenset[str]:
+    """Lemmas of verbs of expecting (core/data/timex_expectation_verbs.txt)."""
+    return frozenset(read_words(EXPECTATION_VERBS_FILE))
+
+
+@lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
     """Lemmas of verbs of saying (core/data/timex_reporting_verbs.txt)."""
     return frozenset(read_words(REPORTING_VERBS_FILE))
@@ -276,6 +283,9 @@ def _tense_of_governor(span: Span) -> str:
             continue
         if not aux and token.tag_ == "VBN" and _schedules(token, infinitive):
             return FUTURE  # "talks, set to resume Monday", "a vote expected in June": scheduled now, so ahead
+        if (not aux and token.tag_ == "VBD" and not infinitive and not through_modifier
+                and token.lemma_.lower() in expectation_verbs() and _dates_object(span, token)):
+            return FUTURE  # "he expected a Senate vote Monday": the event expected is still ahead
         if not aux and token.tag_ == "VBD" and infinitive and _schedules(token, infinitive):
             return FUTURE  # "crews expected to restore power by Sunday": what was expected is still ahead
         if (token.tag_ == "VBN" and infinitive and aux & _PAST_PASSIVE_AUX and not _pluperfect(token)
@@ -306,6 +316,17 @@ def _be_to(verb: Token) -> bool:
         return False
     return any(child.dep_ == "xcomp" and child.i > verb.i and _is_infinitive(child, {
         c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}) for child in verb.children)
+
+
+def _dates_object(span: Span, verb: Token) -> bool:
+    """The expression hangs right from the direct object of `verb` ("expected a vote Monday"), or
+    joins one that does ("a vote Monday or Tuesday")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    noun = root.head
+    return (root.dep_ == "npadvmod" and noun.dep_ == "dobj" and noun.pos_ == "NOUN"
+            and noun.head.i == verb.i)
 
 
 def _deadline_on(span: Span, participle: Token) -> bool:
