@@ -1420,3 +1420,14 @@ def test_a_late_source_and_an_owned_ministry(nlp, text, expected):
 ])
 def test_a_trailing_source_after_the_last_comma(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# weapons a list shares one "launched by" with; equipment a side goes aboard or strikes with
+@pytest.mark.parametrize(("text", "expected"), [
+    ("French frigates shot down 12 drones, three cruise missiles and one ballistic missile launched by the "
+     "Houthis on Friday, the French military said.", [(12, "Houthis"), (3, "Houthis"), (1, "Houthis")]),
+    ("British special forces flew into the capital aboard four Chinook helicopters on Sunday.", [(4, UK)]),
+    ("The United States will supply Poland with 250 Abrams tanks.", [(250, "Poland")]),           # guard
+])
+def test_a_lists_launcher_and_what_a_side_flies_aboard(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

@@ -50,6 +50,7 @@ from core.extract.claims.side_of_actor import (
     accompanying_side,
     assailant_side,
     attack_side,
+    carrier_side,
     deployer_side,
     estimated_side,
     inflicted,
@@ -329,6 +330,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
                           addressee=publisher_side(voices.home) if question else "")
         or attack_side(unit.token, lex)
         or assailant_side(unit.token, lex)
+        or (carrier_side(unit.token, lex) if unit.kind == "equipment" else "")
         or accompanying_side(unit.token, lex, home or source_side)
         or resized_side(unit.token, lex, home)
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"

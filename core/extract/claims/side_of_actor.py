@@ -43,6 +43,9 @@ from core.extract.claims.units import COUNT_NOUNS, GOVERNOR_STEPS, LINKING_VERBS
 _SUFFER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})   # "Russia has lost 13,500 troops": its own
 
 
+_CARRYING_PREPS = frozenset({"aboard", "with"})    # "flew in aboard three helicopters", "struck with 20 missiles"
+
+
 def passive_deployment_side(unit: Unit, lex: Lexicons, publisher: str) -> str:
     """ "About 10,000 soldiers will be deployed in the border area", in a side's own statement:
     troops deployed by no one named (`_unnamed_deployment`) are the publisher's side. Not
@@ -80,6 +83,23 @@ def assailant_side(unit: Token, lex: Lexicons) -> str:
     return lex.adversaries.get(target, "") if target else ""
 
 
+def carrier_side(unit: Token, lex: Lexicons) -> str:
+    """ "US special operations forces flew into Khartoum aboard three helicopters", "struck the
+    base with 20 missiles": equipment a subject goes aboard or acts with is that subject's side;
+    not what a verb of handing over supplies someone with; "" for any other phrase, or a
+    subject of no side."""
+    first = first_conjunct(unit)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in _CARRYING_PREPS or prep.head.pos_ != "VERB" \
+            or prep.head.lemma_.lower() in lex.transfer_words | lex.aid_verbs:
+        return ""                     # "will supply Ukraine with four launchers": the receiver's
+    subject = subject_of(prep.head)
+    if subject is None:
+        return ""
+    return phrase_side(subject, lex) or next(    # "US special operations forces", "US" parsed as nmod
+        (side for c in subject.children if c.dep_ == "nmod" for side in [token_side(c, lex)] if side), "")
+
+
 def _up_to_object(unit: Token) -> bool:
     """ "deployed up to 8,500 troops" that the parser read as the particle "deployed up" and
     "to 8,500 troops": the noun is the verb's object all the same."""
@@ -115,6 +135,16 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
             agent = agent_of(clause)          # "21 drones launched by the Houthis", "troops sent by Moscow"
             if agent is not None:
                 return agent
+    first = first_conjunct(unit)
+    listed = [*first.conjuncts, *(t for c in first.children if c.dep_ == "appos" for t in (c, *c.conjuncts))]
+    if not any(c.dep_ in ("acl", "relcl") for c in unit.children):
+        # "shot down 18 drones, two cruise missiles and one ballistic missile launched by the Houthis":
+        # a later item's "launched by" speaks for the list (parsed as conjuncts or an apposition)
+        agent = next((a for item in sorted(listed, key=lambda t: -t.i) if item.i > unit.i
+                      for c in item.children if c.dep_ == "acl" and c.lemma_.lower() in lex.deploy
+                      for a in [agent_of(c)] if a is not None), None)
+        if agent is not None:
+            return agent
     if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.pos_ == "NOUN" \
             and unit.head.head.lemma_.lower() in lex.deploy:
         return _deploying_noun_owner(unit.head.head, lex)
