@@ -96,7 +96,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 elif anchor is not None and (_evening_of_a_day_told(span, result, anchor, dct)
                                              or _later_hour_of_a_day_told(span, result, anchor, anchor_value, dct)):
                     result = resolve(anchor.isoformat())  # "the final started at 9:50 p.m.", after "on Sunday"
-                elif (past_day is not None and dct is not None and anchor >= dct and past_day == dct - timedelta(days=1)
+                elif (past_day is not None and dct is not None and anchor is not None and anchor >= dct
+                      and past_day == dct - timedelta(days=1)
                       and _evening_of_a_day_told(span, result, past_day, dct)):
                     # the text has since named only the report's day or one ahead ("won Sunday ... turns 26
                     # on Aug. 21. The race started at 9:50 p.m."): the evening before the report, if named
