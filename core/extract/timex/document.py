@@ -97,7 +97,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                                              or _later_hour_of_a_day_told(span, result, anchor, anchor_value, dct)):
                     result = resolve(anchor.isoformat())  # "the final started at 9:50 p.m.", after "on Sunday"
                 elif (past_day is not None and dct is not None and anchor is not None and anchor >= dct
-                      and past_day == dct - timedelta(days=1)
+                      and (dct - past_day).days == 1
                       and _evening_of_a_day_told(span, result, past_day, dct)):
                     # the text has since named only the report's day or one ahead ("won Sunday ... turns 26
                     # on Aug. 21. The race started at 9:50 p.m."): the evening before the report, if named
@@ -136,7 +136,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             since = span.start > 0 and doc[span.start - 1].lower_ in SPAN_START_PREPOSITIONS
             if result.date_start == result.date_end and not since:
                 anchor = result.date_start
-                if dct is not None and dct - timedelta(days=7) <= anchor < dct:
+                if _in_week_before(anchor, dct):
                     past_day = anchor
             if not (since or _COMPARISON_WORDS & {t.lower_ for t in span} or _year_back_of(result.value, quarter_value)
                     or _aside_quarter(result.value, quarter_value, dct)):
@@ -173,8 +173,14 @@ def _evening_of_a_day_told(span: Span, result: Normalised, anchor: date, dct: da
     filed the morning after), or hanging on a noun with no verb of its own to tense it ("in an
     address at 11:35 p.m., Obama said"). A morning time ("cut power at about 3 a.m.") is the report's
     own morning, and stays on the document date."""
-    return (dct is not None and dct - timedelta(days=7) <= anchor < dct
+    return (_in_week_before(anchor, dct)
             and int(result.value[11:13]) >= 12 and governing_tense(span) in (PAST, NO_TENSE))
+
+
+def _in_week_before(day: date, dct: date | None) -> bool:
+    """Whether `day` is one of the seven days before the document date (subtracting dates, which
+    cannot overflow as `dct - timedelta` can at the first date there is)."""
+    return dct is not None and 0 < (dct - day).days <= 7
 
 
 # The hour a part of the day begins, for a clock time told after it ("Saturday morning ... at 9 a.m.").
@@ -189,7 +195,7 @@ def _later_hour_of_a_day_told(span: Span, result: Normalised, anchor: date, anch
     earlier than it ("conceded before 2 a.m.", "derailed at 9 a.m."). An earlier hour ("at 10 p.m.
     on Sunday ... at 4 a.m.") has moved on to another day."""
     m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(?:(\d\d):\d\dZ?|(" + PART_OF_DAY_CODES + "))", anchor_value)
-    if dct is None or m is None or m.group(1) != anchor.isoformat() or not dct - timedelta(days=7) <= anchor < dct:
+    if dct is None or m is None or m.group(1) != anchor.isoformat() or not _in_week_before(anchor, dct):
         return False
     told = int(m.group(2)) if m.group(2) else _PART_OF_DAY_HOURS[m.group(3)]
     return int(result.value[11:13]) >= told and governing_tense(span) in (PAST, NO_TENSE)
