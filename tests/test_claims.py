@@ -1431,3 +1431,29 @@ def test_a_trailing_source_after_the_last_comma(nlp, text, expected):
 ])
 def test_a_lists_launcher_and_what_a_side_flies_aboard(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a group compounded with a country's name is the group; a phrase "in" a place, not the place; a
+# described speaker's "his"; the state a named group fights (when it fights one); a handing over with no receiver;
+# a group's own army
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Saudi air defences intercepted nine drones launched by Yemen's Houthi rebels, the coalition said.",
+     [(9, "Houthis")]),
+    ("Saudi air defences intercepted nine drones launched by Yemen's rebels, the coalition said.",
+     [(9, "Yemen")]),                                                               # guard: no group named
+    ("Kazakhstan's peacekeeping contingent in Nagorno-Karabakh, deployed under the truce of 5 May 2021 with "
+     "450 troops, has left.", [(450, "Kazakhstan")]),
+    ("About 300 of his fighters were killed in the raid, Hamas military chief Mohammed Deif said.",
+     [(300, "Hamas")]),
+    ("Around 2,000 of his men have died since May, the Islamic State commander Abu Omar told reporters.",
+     [(2000, "Islamic State")]),
+    ("PKK militants killed at least 12 soldiers near the border, a local official said.", [(12, "Turkey")]),
+    ("Boko Haram gunmen killed at least 12 soldiers near Lake Chad, residents said.", [(12, "")]),  # guard: several
+    ("Denmark will send 19 F-16 fighter jets to Ukraine, the prime minister said. Norway will also supply "
+     "six more jets, its ministry said.", [(19, U), (6, U)]),
+    ("Denmark will send 19 F-16 fighter jets to Ukraine. Norway has also bought six jets, its ministry said.",
+     [(19, U), (6, "Norway")]),                                                   # guard: a purchase
+    ("Nagorno-Karabakh's defence army said 14 of its soldiers had been wounded.", [(14, "Nagorno-Karabakh")]),
+])
+def test_a_named_group_a_phrases_head_a_described_speaker_and_a_receiver_before(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

@@ -39,13 +39,12 @@ from core.extract.claims.side_guesses import (
     border_side,
     claimant_side,
     clause_side,
-    described_side,
     inherited_side,
     names_joint_forces,
     publisher_side,
     reporting_body_side,
 )
-from core.extract.claims.side_names import phrase_side
+from core.extract.claims.side_names import described_side, phrase_side
 from core.extract.claims.side_of_actor import (
     accompanying_side,
     assailant_side,

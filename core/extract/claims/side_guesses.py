@@ -46,21 +46,6 @@ def clause_side(unit: Token, sent: Span, claimant_tokens: set[int], lex: Lexicon
     return ""
 
 
-def described_side(person: Token, lex: Lexicons) -> str:
-    """The one side a speaker's description names, as the side their "we" and "our" stand
-    for: "German Defence Minister Boris Pistorius", "the spokesman for Ukraine's State
-    Border Guard Service, Andriy Kovalyk". Only words the noun phrase holds without a
-    verb between ("who met Russian officers" says nothing of whom they speak for)."""
-    sides = set()
-    for token in person.subtree:
-        path = [token, *(a for a in token.ancestors if a.i != person.i and person in a.ancestors)]
-        if any(t.pos_ in ("VERB", "AUX") for t in path):
-            continue
-        sides.add(token_side(token, lex))
-    sides.discard("")
-    return sides.pop() if len(sides) == 1 else ""
-
-
 @lru_cache(maxsize=256)
 def publisher_side(name: str) -> str:
     """The side a document's voice speaks for, as a side: a country or group as it is

@@ -98,8 +98,8 @@ def _state_side(token: Token, lex: Lexicons) -> str:
             for child in earlier.children:
                 if child.dep_ in ("poss", "amod", "compound") and child.lemma_.lower() not in lex.state_words:
                     found = token_side(child, lex)
-                    if found and found not in lex.groups:
-                        return found
+                    if found and (found not in lex.groups or earlier.i == token.i and child.dep_ == "poss"):
+                        return found      # "Nagorno-Karabakh's defence army": a group's own army is the group
         elif earlier.text[:1].isupper() and earlier.i != token.i:
             found = token_side(earlier, lex)
             adversary = lex.adversaries.get(found, "") if found in lex.groups else ""
@@ -140,6 +140,21 @@ def _first_state(subject: Token, lex: Lexicons) -> str:
                 return found
         sent = doc[sent.start - 1].sent if sent.start > 0 else None
     return ""
+
+
+def described_side(person: Token, lex: Lexicons) -> str:
+    """The one side a speaker's description names, as the side their "we" and "our" stand
+    for: "German Defence Minister Boris Pistorius", "the spokesman for Ukraine's State
+    Border Guard Service, Andriy Kovalyk". Only words the noun phrase holds without a
+    verb between ("who met Russian officers" says nothing of whom they speak for)."""
+    sides = set()
+    for token in person.subtree:
+        path = [token, *(a for a in token.ancestors if a.i != person.i and person in a.ancestors)]
+        if any(t.pos_ in ("VERB", "AUX") for t in path):
+            continue
+        sides.add(token_side(token, lex))
+    sides.discard("")
+    return sides.pop() if len(sides) == 1 else ""
 
 
 def owner_words(noun: Token) -> list[Token]:

@@ -19,6 +19,7 @@ from core.extract.claims.grammar import (
     antecedent,
     first_conjunct,
     of_objects,
+    reach_start,
     subject_of,
     with_the,
 )
@@ -28,6 +29,7 @@ from core.extract.claims.reporting import estimate_at
 from core.extract.claims.side_guesses import claimant_side
 from core.extract.claims.side_names import (
     REFERRING_NOUNS,
+    SOURCE_REACH,
     body_state,
     is_enemy,
     named_before,
@@ -44,6 +46,7 @@ _SUFFER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})   # "Russia ha
 
 
 _CARRYING_PREPS = frozenset({"aboard", "with"})    # "flew in aboard three helicopters", "struck with 20 missiles"
+_PLACE_PREPS = frozenset({"in", "at", "near", "on"})   # "Russia's contingent in Karabakh, deployed ...": where the phrase's head is
 
 
 def passive_deployment_side(unit: Unit, lex: Lexicons, publisher: str) -> str:
@@ -257,6 +260,9 @@ def accompanying_side(unit: Token, lex: Lexicons, home: str = "") -> str:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ in ("acl", "relcl") and verb.head != verb:
         subject = verb.head          # "Russia's contingent, deployed in 2020 with 1,960 troops"
+        while subject.dep_ == "pobj" and subject.head.lower_ in _PLACE_PREPS \
+                and subject.head.head.pos_ in ("NOUN", "PROPN"):
+            subject = subject.head.head  # "Russia's contingent in Karabakh, deployed with ...": the contingent
     if subject is None:
         return ""
     if is_enemy(subject, lex):      # "the enemy carried out a strike with 127 missiles"
@@ -356,6 +362,20 @@ def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
         handing = noun.head.head
     else:
         return ""
+    found = _receiver_side(handing, lex)
+    if found or handing.lemma_.lower() not in lex.aid_verbs | lex.transfer_words \
+            or any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in handing.children):
+        return found
+    # "Washington will supply 31 tanks" after "Germany will send 14 tanks to Ukraine": a handing over
+    # that names no receiver goes where the one before it went
+    doc = handing.doc
+    return next((side for earlier in reversed(doc[reach_start(handing.sent, SOURCE_REACH):handing.i])
+                 if earlier.pos_ == "VERB" and earlier.lemma_.lower() in lex.aid_verbs | lex.transfer_words
+                 for side in [_receiver_side(earlier, lex)] if side), "")
+
+
+def _receiver_side(handing: Token, lex: Lexicons) -> str:
+    """The side a verb or noun of handing over gives to (`recipient_of_transfer`), or ""."""
     lemma = handing.lemma_.lower()
 
     def receiver(preps: tuple[str, ...], side_of: Callable[[Token, Lexicons], str]) -> str:

@@ -21,6 +21,8 @@ from core.extract.claims.grammar import (
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.side_names import (
     REFERRING_NOUNS,
+    described_side,
+    group_modifier_side,
     is_enemy,
     owner_words,
     phrase_side,
@@ -94,7 +96,11 @@ def command_side(unit: Token, lex: Lexicons) -> str:
 
 def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     """Side named inside the force phrase: "Russian troops", "Moscow's forces",
-    "troops from Belarus"; "Russian-backed", "German-made" excepted (`_NOT_OWNER_SUFFIXES`)."""
+    "troops from Belarus"; "Russian-backed", "German-made" excepted (`_NOT_OWNER_SUFFIXES`). An armed
+    group or alliance the noun is compounded with comes first: "Yemen's Houthi rebels" are the Houthis'."""
+    group = group_modifier_side(unit, lex)
+    if group:
+        return group
     doc = unit.doc
     candidates = [t for t in doc[max(span.end, unit.i - _SIDE_WINDOW):unit.i]]
     candidates += [child for child in unit.children if child.dep_ in _SIDE_DEPS]
@@ -154,6 +160,8 @@ def own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[st
                       and with_the(c)), None)
         return referent_side(group, lex, people) if group is not None else ""   # "150 of the group's fighters"
     found = phrase_side(claimant, lex) if claimant is not None else ""
+    if not found and claimant is not None and owner.lower_ in ("his", "her") and claimant.ent_type_ == "PERSON":
+        found = described_side(claimant, lex)   # "Wagner mercenary chief Yevgeny Prigozhin said ... his fighters"
     if found or owner.lower_ in FIRST_PERSON:
         return found
     return referent_side(owner, lex, people)

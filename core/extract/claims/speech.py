@@ -15,7 +15,7 @@ from core.extract.claims.grammar import subject_of
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.people import Speaker, role_only
 from core.extract.claims.reporting import according_to, trailing_source
-from core.extract.claims.side_guesses import described_side
+from core.extract.claims.side_names import described_side
 from core.extract.speakers import Voices
 
 _QUOTE_MARKS = ('"', "\u201c", "'", "\u2018")   # British style opens with a single mark
