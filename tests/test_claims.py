@@ -923,6 +923,9 @@ def test_who_surrendered_to_whom(nlp, text, expected):
     ("Fighters of the group JNIM killed 20 soldiers at a post on Monday, the Malian army said.", [(20, "Mali")]),
     ("Our units destroyed 14 tanks overnight, Ukraine's army said.", [(14, "Russia")]),   # the reporter's own units
     ("The gunmen killed 33 soldiers at a post on Monday, the Malian army said.", [(33, "Mali")]),   # no one's named
+    ("The insurgents killed 12 soldiers near the border, Niger's army said.", [(12, "Niger")]),    # irregulars
+    ("The rebels killed 12 soldiers near the border, Niger's army said.", [(12, "Niger")]),
+    ("The platoon killed 12 soldiers near the border, Niger's army said.", [(12, "")]),         # guard: its own
 ])
 def test_losses_an_armed_group_inflicts(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
@@ -933,7 +936,7 @@ def test_losses_an_armed_group_inflicts(nlp, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Israel's military said it had killed 40 fighters overnight. The update also listed 12 rocket "
      "launchers destroyed.", [(40, "Israel's military"), (12, "Israel's military")]),
-    ("A Pentagon study found that Russia had lost 2,200 tanks.", [(2200, "Pentagon study")]),
+    ("A Pentagon study found that Russia had lost 2,200 tanks.", [(2200, "Pentagon")]),   # its author
     ("Estimates of the number of Russian troops in Belarus range from 20,000 to 30,000, according to "
      "Lithuanian officials.", [(30000, "Lithuanian officials")]),
     ("The report comes as Russia masses 100,000 troops at the border.", [(100000, "")]),   # guard: beside it
@@ -1457,3 +1460,45 @@ def test_a_lists_launcher_and_what_a_side_flies_aboard(nlp, text, expected):
 ])
 def test_a_named_group_a_phrases_head_a_described_speaker_and_a_receiver_before(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a role named in the next sentence by a name NER tags in part; an organisation after a hyphenated
+# description; a tally an organisation keeps
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia could move 30,000 troops to the border within weeks, the head of Estonia's foreign intelligence "
+     "service said on Monday. Kaupo Rosin added that 5,000 of them were already in Belarus.",
+     ["Kaupo Rosin", "Kaupo Rosin"]),
+    ("The al-Qaeda-affiliated group JNIM said it had killed 45 soldiers near Djibo.", ["JNIM"]),
+    ("At least 300 soldiers have died in the fighting, according to an AFP tally.", ["AFP"]),
+    ("At least 300 soldiers have died in the fighting, according to a new tally.", ["new tally"]),   # guard
+])
+def test_a_role_named_next_a_described_group_and_a_tallys_keeper(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# equipment flown to a party at war is the receiver's, as if sent; a UN mission's forces are the UN's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canada has flown 1,500 anti-tank missiles to Kyiv, its defence minister said.", [(1500, U)]),
+    ("The United States airlifted 300 Stinger missiles to Ukraine last week.", [(300, U)]),
+    ("Russia has flown 12 Su-30 fighter jets to airfields in Belarus.", [(12, R)]),           # guard: a place
+    ("Marines flew into the embassy compound aboard four Osprey aircraft, the Pentagon said.", [(4, US)]),  # guard
+    ("MINUSMA said seven of its peacekeepers had been killed near Kidal.", [(7, "United Nations")]),
+    ("UNIFIL, the UN force in southern Lebanon, said two of its soldiers had been wounded.",
+     [(2, "United Nations")]),
+    ("The UN said seven soldiers had been killed near Kidal.", [(7, "")]),                 # guard: not a side
+])
+def test_flown_equipment_and_a_un_missions_forces(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# military aircraft and ships by their kind, militia and guerrilla fighters; not an airline's planes
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The navy has sent two frigates and a destroyer to the strait, the ministry said.", [(2, "frigates")]),
+    ("The army said 40 militiamen and 12 guerrillas had been killed in the clashes.",
+     [(40, "militiamen"), (12, "guerrillas")]),
+    ("Russia moved six strategic bombers to the base, satellite images show.", [(6, "bombers")]),
+    ("The airline has grounded 30 planes and 200 pilots.", []),                                # guard: civil
+])
+def test_aircraft_ships_and_irregulars_by_kind(nlp, text, expected):
+    assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
+

@@ -80,8 +80,11 @@ def _common_phrase(subject: Token) -> str:
         name_start = subject.i
         while name_start > start and doc[name_start - 1].pos_ == "PROPN":
             name_start -= 1
-        if name_start > start and all(t.is_lower or t.is_punct or t.dep_ == "det" for t in doc[start:name_start]):
-            start = name_start                # "the open-source intelligence project Oryx": Oryx
+        if name_start > start and all(t.is_lower or t.is_punct or t.dep_ == "det" or any(
+                a.dep_ == "amod" and a.is_lower and start <= a.i < name_start for a in t.ancestors)
+                for t in doc[start:name_start]):
+            start = name_start                # "the open-source intelligence project Oryx": Oryx; "the
+            #                                   al-Qaeda-linked group JNIM": JNIM
     end = subject.i + 1
     for right in subject.rights:
         if right.i != end:
@@ -393,7 +396,8 @@ def _phrase_size(noun: Token) -> int:
 
 def _report_author(subject: Token, lex: Lexicons) -> Token | None:
     """Who wrote a piece of reporting (`claim_report_nouns.txt`): its owner ("the Ministry
-    of Defence's latest assessment") or its "by" phrase ("analysis by BBC Russian"); None
+    of Defence's latest assessment"), an organisation named before it ("an AFP tally") or its
+    "by" phrase ("analysis by BBC Russian"); None
     for another noun or a report with neither."""
     if subject.lemma_.lower() not in lex.report_nouns:
         return None
@@ -401,6 +405,10 @@ def _report_author(subject: Token, lex: Lexicons) -> Token | None:
                   and c.lower_ not in POSSESSIVE_PRONOUNS), None)
     if owner is not None:
         return owner
+    maker = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                  and c.ent_type_ == "ORG"), None)
+    if maker is not None:
+        return maker                      # "an AFP tally", "a Reuters count"
     by = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     if by is None:                        # "a decree signed by President Putin"
         by = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
@@ -469,9 +477,8 @@ def _named_next(subject: Token, lex: Lexicons) -> tuple[str, bool]:
                 name = name_key(entity_of(speaker).text)
                 ok = speaker.ent_type_ == "ORG" and new(name)
                 return (name, False) if ok else none
-            if speaker.ent_type_ == "PERSON":
-                name = strip_titles(entity_of(speaker).text, lex)
-            else:
+            name = strip_titles(entity_of(speaker).text, lex) if speaker.ent_type_ == "PERSON" else ""
+            if len(name.split()) < 2:         # "Kyrylo Budanov" with NER's entity on "Budanov" alone
                 name = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i and t.tag_ == "NNP"
                                 and t.text[:1].isupper() and t.lower_.rstrip(".") not in lex.titles)
             ok = len(name.split()) >= 2 and not side_of_term(name, lex) and new(name)

@@ -40,6 +40,7 @@ _FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
 _HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
 _COMMAND_NOUNS = _DATA / "claim_command_nouns.txt"
 _ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
+_IRREGULAR_FORCES = _DATA / "claim_irregular_forces.txt"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Lexicons:
     command_nouns: frozenset[str] = frozenset()   # "troops under NATO command" are NATO's
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
+    irregular_forces: frozenset[str] = frozenset()    # "the gunmen", never a reporting army's own units
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
     model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
@@ -123,6 +125,7 @@ def lexicons() -> Lexicons:
         command_nouns=_words(_COMMAND_NOUNS),
         state_words=_words(_STATE_WORDS),
         roles_named_later=_words(_ROLES_NAMED_LATER),
+        irregular_forces=_words(_IRREGULAR_FORCES),
         shortened=_shortened(units),
         groups=frozenset(row[1] for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is None),
         model_prefix=re.compile(r"\b(?:" + "|".join(re.escape(row[0]) for row in _rows(_MODEL_PREFIXES)) + r") $"),

@@ -94,7 +94,7 @@ def carrier_side(unit: Token, lex: Lexicons) -> str:
     first = first_conjunct(unit)
     prep = first.head
     if first.dep_ != "pobj" or prep.lower_ not in _CARRYING_PREPS or prep.head.pos_ != "VERB" \
-            or prep.head.lemma_.lower() in lex.transfer_words | lex.aid_verbs:
+            or prep.lower_ == "with" and prep.head.lemma_.lower() in lex.transfer_words | lex.aid_verbs:
         return ""                     # "will supply Ukraine with four launchers": the receiver's
     subject = subject_of(prep.head)
     if subject is None:
@@ -343,7 +343,8 @@ def inflicting_side(inflicter: Token, lex: Lexicons, own: str) -> str:
     if named:
         return named
     owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in inflicter.children)
-    body = inflicter.lemma_.lower() in lex.org_nouns or is_force_noun(inflicter, lex)   # "the army", "the platoon"
+    body = (inflicter.lemma_.lower() in lex.org_nouns or is_force_noun(inflicter, lex)) \
+        and not {inflicter.lemma_.lower(), inflicter.lower_} & lex.irregular_forces   # "the army", not "the gunmen"
     return own if owned or with_the(inflicter) and body else ""
 
 
