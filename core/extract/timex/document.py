@@ -245,7 +245,7 @@ def _weekday_after_the_first(span: Span, before: Span, result: Normalised, day_b
 def _event_verb(span: Span) -> Token | None:
     """The verb whose event the expression dates: the first verb up the tree from it."""
     token = span.root
-    while token.head is not token:
+    while token.head.i != token.i:  # spaCy makes a new Token on each access: compare indices
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token
