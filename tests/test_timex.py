@@ -87,8 +87,9 @@ def _plain(timexes) -> list[tuple[str, str, str]]:
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "dct", "expected"), [
-    # a clock time and its day are one TIME
-    ("The ceasefire expired at midnight on Dec. 31, 2021.", WED, [("midnight on Dec. 31, 2021", "TIME", "2021-12-31T24:00")]),
+    # a clock time and its weekday are one TIME; "on" a calendar date, two (the sixteenth round)
+    ("The ceasefire expired at midnight on Dec. 31, 2021.", WED,
+     [("midnight", "TIME", "2021-12-31T24:00"), ("Dec. 31, 2021", "DATE", "2021-12-31")]),
     ("Troops crossed the border at 10am on Monday.", WED, [("10am on Monday", "TIME", "2022-02-14T10:00")]),
     ("They will meet on Friday at noon.", WED, [("Friday at noon", "TIME", "2022-02-18T12:00")]),
     # weekday direction from the tense of the governing verb

@@ -1593,3 +1593,36 @@ def test_scheduled_present_and_future_in_the_past(nlp, text: str, dct: date, exp
 ])
 def test_event_expected_on_a_day(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- sixteenth round: a clock time "on" a date
+# A clock time, "on", then a calendar date or a named day is two TIMEX3s: the clock time (dated by
+# the day after it) and the day. Before a bare weekday the join stays ("10am on Monday"), where the
+# news sets disagree. A clock time on a day with no verb above it ("Shops open at ...", parsed as a
+# noun phrase) is read without looping up the parse for ever.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The ferry sank at 4:40 a.m. on March 2, 2011, the coast guard said.", MON,
+     [("4:40 a.m.", "TIME", "2011-03-02T04:40"), ("March 2, 2011", "DATE", "2011-03-02")]),
+    ("The count began at 9 p.m. on New Year's Day.", MON,
+     [("9 p.m.", "TIME", "2013-01-01T21:00"), ("New Year's Day", "DATE", "2013-01-01")]),
+    ("Stores were packed at 7 a.m. EST on Christmas Eve.", MON,
+     [("7 a.m. EST", "TIME", "2012-12-24T07:00"), ("Christmas Eve", "DATE", "2012-12-24")]),
+    ("Stalls will open at 6 p.m. on Christmas Eve.", MON,
+     [("6 p.m.", "TIME", "2013-12-24T18:00"), ("Christmas Eve", "DATE", "2013-12-24")]),
+    ("The vote closed at 5 p.m. on Friday.", MON,  # guard: before a weekday the join stays
+     [("5 p.m. on Friday", "TIME", "2013-03-15T17:00")]),
+    ("The vote closed on Friday at 5 p.m.", MON,  # guard: a day, then "at" its clock time
+     [("Friday at 5 p.m.", "TIME", "2013-03-15T17:00")]),
+    ("The vote closed at 5 p.m. March 8.", MON,  # guard: no "on", one expression
+     [("5 p.m. March 8", "TIME", "2013-03-08T17:00")]),
+])
+def test_clock_time_on_a_date(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+@pytest.mark.model
+def test_clock_time_on_a_date_with_no_verb_above(nlp) -> None:
+    """ "Shops open ..." parsed as a noun phrase: looking for the day's verb ends at the root."""
+    found = _values(nlp, "Shops open at 6 p.m. on Thanksgiving.", MON)
+    assert [(text, kind) for text, kind, _ in found] == [("6 p.m.", "TIME"), ("Thanksgiving", "DATE")]
