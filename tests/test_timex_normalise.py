@@ -196,7 +196,7 @@ CASES = [
     ("last summer", SUN, P, "DATE", "2021-SU", "2021-06-01", "2021-08-31"),
     ("this autumn", SUN, F, "DATE", "2022-FA", "2022-09-01", "2022-11-30"),
     ("summer 2014", SUN, N, "DATE", "2014-SU", "2014-06-01", "2014-08-31"),
-    ("the winter", SUN, N, "DATE", "2022-WI", "2021-12-01", "2022-02-28"),
+    ("the winter", SUN, N, "DATE", "2021-WI", "2021-12-01", "2022-02-28"),  # named by its December
     ("the first quarter", SUN, N, "DATE", "2022-Q1", "2022-01-01", "2022-03-31"),
     ("the third quarter of 2021", SUN, N, "DATE", "2021-Q3", "2021-07-01", "2021-09-30"),
     # a quarter not begun yet, told in the past, is last year's; one over, told in the future, next year's

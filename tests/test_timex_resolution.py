@@ -64,8 +64,8 @@ def _read(text: str, dct: date | None, context: dict) -> tuple[str, str]:
     ("the summer", MON, N, "DATE", "2013-SU"),
     ("autumn", MON, N, "DATE", "2012-FA"),
     ("autumn", MON, F, "DATE", "2013-FA"),
-    ("winter", AUG, P, "DATE", "2013-WI"),
-    ("winter", AUG, F, "DATE", "2014-WI"),
+    ("winter", AUG, P, "DATE", "2012-WI"),   # December 2012 to February 2013, named by its December
+    ("winter", AUG, F, "DATE", "2013-WI"),
     ("the first quarter", NOV, N, "DATE", "2014-Q1"),
     ("the first quarter", NOV, P, "DATE", "2013-Q1"),
     # quarters named by what they are to the text
@@ -1626,3 +1626,29 @@ def test_clock_time_on_a_date_with_no_verb_above(nlp) -> None:
     """ "Shops open ..." parsed as a noun phrase: looking for the day's verb ends at the root."""
     found = _values(nlp, "Shops open at 6 p.m. on Thanksgiving.", MON)
     assert [(text, kind) for text, kind, _ in found] == [("6 p.m.", "TIME"), ("Thanksgiving", "DATE")]
+
+
+# ---------------------------------------------------------------- sixteenth round: a winter named by its December
+# A winter runs from December into the next year and is named by the year it begins, as every news
+# set marks it: the one ahead in the autumn is this year's, the one under way in January or February
+# is last year's. Other seasons, and a winter with its year written, keep the year they name.
+OCT = date(2021, 10, 6)   # a Wednesday in the autumn
+JAN = date(2021, 1, 20)   # a Wednesday in the middle of a winter
+DEC = date(2021, 12, 15)  # a Wednesday at the start of one
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), [
+    ("winter", OCT, F, "DATE", "2021-WI"),
+    ("the winter", OCT, N, "DATE", "2021-WI"),
+    ("this winter", JAN, N, "DATE", "2020-WI"),
+    ("this winter", DEC, N, "DATE", "2021-WI"),
+    ("last winter", JAN, N, "DATE", "2019-WI"),
+    ("last winter", DEC, N, "DATE", "2020-WI"),
+    ("next winter", JAN, N, "DATE", "2021-WI"),
+    ("winter", JAN, P, "DATE", "2020-WI"),
+    ("the winter of 1994", OCT, N, "DATE", "1994-WI"),  # guard: the year written stays
+    ("this summer", JAN, N, "DATE", "2021-SU"),  # guard: other seasons do not move
+    ("last autumn", JAN, N, "DATE", "2020-FA"),  # guard
+])
+def test_winter_named_by_its_december(text: str, dct: date, context: dict, type_: str, value: str) -> None:
+    assert _read(text, dct, context) == (type_, value)

@@ -98,19 +98,26 @@ def read_season(s: str, ctx: Context) -> Normalised | None:
         return None
     code = SEASONS[m.group(1)]
     words = s.split()
+    # a winter is named by the year it begins, its December ("this winter" said in January 2013 is
+    # 2012-WI, "before winter" said in September 2022 is 2022-WI), as every news set marks it
     if m.group(2):
-        year = int(m.group(2))
+        named = int(m.group(2))
+        ends = named + (1 if code == "WI" else 0)
     elif ctx.dct is None:
         return Normalised(DATE, f"XXXX-{code}")
     else:
-        year = _season_year(code, ctx.dct, words, ctx.tense)
-    first, last = _season_bounds(code, year)
-    return Normalised(DATE, f"{year:04d}-{code}", first, last)
+        ends = _season_year(code, ctx.dct, words, ctx.tense)
+        named = ends - (1 if code == "WI" else 0)
+    try:
+        first, last = _season_bounds(code, ends)
+    except ValueError:  # "winter 9999" ends past the calendar: the name without its days
+        return Normalised(DATE, f"{named:04d}-{code}")
+    return Normalised(DATE, f"{named:04d}-{code}", first, last)
 
 
 def _season_year(code: str, dct: date, words: list[str], tense: str) -> int:
-    """The year of "this/last/next <season>" or a bare season; winter Y runs
-    December Y-1 to February Y. A bare season is the last one begun after a
+    """The year of "this/last/next <season>" or a bare season, counted here as the year the
+    season ends in: winter Y runs December Y-1 to February Y (its value names December's year). A bare season is the last one begun after a
     past-tense verb, the current or coming one after a future verb, and
     otherwise the nearest (the current one when the dct falls inside it)."""
     year = dct.year + (1 if code == "WI" and dct.month == 12 else 0)
