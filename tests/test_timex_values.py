@@ -438,6 +438,25 @@ def test_what_the_sentence_has_named_in_running_text(nlp, text, dct, expected) -
     assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
 
 
+# Sixteenth round: a year that dates a clause of its own, a relative clause on a noun or one of two
+# verbs joined by "and", takes only that clause to its year; a month or day the rest of the
+# sentence tells is read from the document date as usual.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The ferry, which entered service in 1998, was last inspected on March 3, officials said.",
+     date(2019, 6, 12), [("1998", "1998"), ("March 3", "2019-03-03")]),
+    ("The mill was founded in 1952 and had been running three shifts since January.",
+     date(2019, 6, 12), [("1952", "1952"), ("January", "2019-01")]),
+    # guards: a year over the whole sentence still takes it there
+    ("The mill opened in 1952, when the river flooded in April.", date(2019, 6, 12),
+     [("1952", "1952"), ("April", "1952-04")]),
+    ("In 1952 the mill was founded and in April it hired its first workers.", date(2019, 6, 12),
+     [("1952", "1952"), ("April", "1952-04")]),
+])
+def test_a_year_of_its_own_clause(nlp, text, dct, expected) -> None:
+    assert [(t.text, t.value) for t in tag_text(nlp, text, dct)] == expected
+
+
 # ---------------------------------------------------------------- sixth round: weeks counted from a day
 # "A week later", "three weeks earlier" after a day named count whole weeks from
 # that day and land on a day; "the following week" names a calendar week.

@@ -47,6 +47,8 @@ _COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
 # Prepositions by which a year sets the scene of its sentence ("in 1964, when the Games
 # were held in October"), unless a comparison leads into them ("than in 2019").
 _SCENE_PREPOSITIONS = frozenset({"in", "during"})
+# Clauses on a noun, whose year dates the noun's own story, not the sentence's.
+_OWN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexSettings()) -> Iterator[Timex]:
@@ -473,7 +475,15 @@ def _sets_the_scene(span: Span) -> bool:
         return True
     if doc[span.start - 1].lower_ not in _SCENE_PREPOSITIONS:
         return False
-    return span.start < 2 or doc[span.start - 2].lower_ not in COMPARISON_LEADS
+    if span.start >= 2 and doc[span.start - 2].lower_ in COMPARISON_LEADS:
+        return False
+    # a year told after its verb that dates a clause of its own sets no scene for the rest: a relative
+    # clause on a noun ("the jet, which joined the fleet in 2002, was last serviced on May 3"), or one
+    # of two verbs joined by "and" ("was built in 2001 and had been drilling since February"); one
+    # put before its verb ("In 2015, the firm moved, and in May ...") still opens the whole sentence
+    verb = doc[span.start - 1].head
+    return not (verb.pos_ in ("VERB", "AUX") and verb.i < span.start and (verb.dep_ in _OWN_CLAUSE_DEPS or any(
+        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)))
 
 
 def _year_back_of(value: str, quarter_value: str) -> bool:
