@@ -460,3 +460,19 @@ def test_modifier_cut_in_two(nlp, text: str, expected: list[tuple[str, str, str]
 ])
 def test_period_ranked_by_a_superlative(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag_text(nlp, text, date(2013, 3, 18))] == expected
+
+
+# Sixteenth round: a season of play or of storms belongs to one year, so a four-digit number right
+# before "season(s)", alone, with one word between ("the 2009 hurricane season") or as the first
+# of two years ("the 2004 and 2005 seasons"), is that year (a DATE), whatever the words before it.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("She sat out the whole 2009 season with a knee injury.", [("2009", "DATE")]),
+    ("It was the busiest 2005 hurricane season on record.", [("2005", "DATE")]),
+    ("Boston won after the 2004 and 2007 seasons.", [("2004", "DATE"), ("2007", "DATE")]),
+    ("The club signed 2000 season-ticket holders.", []),  # guard: a count before a compound
+    ("Some 1500 fans watched the season opener.", []),  # guard: a count, the season later
+    ("In 2009 the season started late.", [("2009", "DATE")]),  # guard: the year found as before
+])
+def test_year_of_a_season_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
