@@ -357,9 +357,9 @@ def _without_comparative(span: Span) -> Span:
 
 
 def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span]:
-    """A clock time and the day it falls on are one TIME: "midnight on Dec. 31",
-    "10am on Monday", "Friday at noon", "9 a.m. GMT, March 4" (TimeML marks them
-    as one expression)."""
+    """A clock time and the day it falls on are one TIME: "10am on Monday", "Friday at
+    noon", "9 a.m. GMT, March 4"; but "on" before a calendar date or a named day
+    ("midnight on Dec. 31", "6 p.m. on Thanksgiving") leaves two (`_clock_on_date`)."""
     joined: list[Span] = []
     for span in spans:
         previous = joined[-1] if joined else None
