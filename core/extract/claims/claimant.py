@@ -40,6 +40,7 @@ from core.extract.claims.reporting import (
     cited_source,
     count_owner,
     estimating_verb,
+    is_report_noun,
     noun_parsed_reporting,
     of_phrase_head,
     participle_speaker,
@@ -194,7 +195,7 @@ def _reporting_of(number: Token, lex: Lexicons) -> Token | None:
     gives, in its "of" phrase, is that reporting's, whoever mentions it, when the text says
     whose or what kind it is ("up from an estimate of 100,000" is whoever speaks); None otherwise."""
     reporting = of_phrase_head(number)
-    if reporting is None or reporting.pos_ != "NOUN" or reporting.lemma_.lower() not in lex.report_nouns:
+    if reporting is None or reporting.pos_ != "NOUN" or not is_report_noun(reporting, lex):
         return None
     described = any(c.dep_ in ("amod", "compound", "poss") for c in reporting.children)   # not "an estimate of"
     return reporting if described else None
@@ -309,7 +310,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     role = (short or _office_of(subject)) and (subject.lower_ in lex.titles or subject.lower_ in lex.roles_named_later)
     if not (pronoun or short or role):
         return None
-    report = short and subject.lemma_.lower() in lex.report_nouns      # "according to the report"
+    report = short and is_report_noun(subject, lex)      # "according to the report"
     described = short and subject.lemma_.lower() in lex.org_descriptions   # "the think tank added"
     start = reach_start(sent, SOURCE_REACH)
     size = _phrase_size(subject)
@@ -327,7 +328,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
                     and person_in(token, lex) is None:
                 return token
         elif report:
-            if token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON and token.lemma_.lower() not in lex.report_nouns:
+            if token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON and not is_report_noun(token, lex):
                 return token
             author = _report_author(token, lex)
             if author is not None:
@@ -399,7 +400,7 @@ def _report_author(subject: Token, lex: Lexicons) -> Token | None:
     of Defence's latest assessment"), an organisation named before it ("an AFP tally") or its
     "by" phrase ("analysis by BBC Russian"); None
     for another noun or a report with neither."""
-    if subject.lemma_.lower() not in lex.report_nouns:
+    if not is_report_noun(subject, lex):
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS_OTHER
                   and c.lower_ not in POSSESSIVE_PRONOUNS), None)

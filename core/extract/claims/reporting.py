@@ -29,6 +29,12 @@ _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "
 _CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})   # "X says ..., while Y puts it at ..."
 
 
+
+def is_report_noun(token: Token, lex: Lexicons) -> bool:
+    """A piece of reporting (`claim_report_nouns.txt`), by its lemma or as written: the tagger
+    lemmatises "analysis" as "analysi"."""
+    return token.lemma_.lower() in lex.report_nouns or token.lower_ in lex.report_nouns
+
 def participle_speaker(verb: Token, lex: Lexicons) -> Token | None:
     """ "..., Ukraine's armed forces said, adding that ...": a reporting participle with no
     subject of its own goes on from the reporting verb before it in the sentence, whose
@@ -73,7 +79,7 @@ def _report_verb(verb: Token, number: Token, lex: Lexicons) -> bool:
     the report ("The report comes as Russia masses 100,000 troops")."""
     beside = any(a.dep_ == "advcl" for a in number.ancestors if verb in a.ancestors)
     return not beside and according_to(verb.sent) is None and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in lex.report_nouns
+        c.dep_ == "nsubj" and is_report_noun(c, lex)
         and (not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
              or any(d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in ("by", "in") for d in c.children))
         for c in verb.children)
@@ -204,7 +210,7 @@ def cited_source(source: Token, lex: Lexicons) -> Token | None:
     verb = next((c for c in source.children if c.dep_ == "acl" and c.lemma_.lower() in lex.reporting), source.head)
     citing = next((c for c in verb.children if c.tag_ == "VBG" and c.lemma_.lower() in CITING_VERBS), None)
     cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
-    if cited is None or cited.lemma_.lower() in lex.report_nouns:
+    if cited is None or is_report_noun(cited, lex):
         return None
     named = cited.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or cited.pos_ == "PROPN" \
         or cited.lemma_.lower() in _CITED_PEOPLE
