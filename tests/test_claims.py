@@ -1514,3 +1514,18 @@ def test_aircraft_ships_and_irregulars_by_kind(nlp, text, expected):
 ])
 def test_an_analysis_and_a_channel_go_back_to_their_authors(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a figure in a relative clause on the one who reports is not what they report; a person's reported
+# speech stops at a sentence where a body or country reports of its own
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighting resumed on Monday. Turkey, which has about 3,000 soldiers in the area, said it would mediate.",
+     [""]),
+    ("The ministry, which said 300 soldiers had died, refused to comment further.", ["ministry"]),   # guard
+    ("Defence Minister Ana Lopez said the army had lost 40 soldiers. Brazil, which keeps 900 troops on the "
+     "border, said it was watching closely.", ["Ana Lopez", ""]),
+    ("Defence Minister Ana Lopez said the army had lost 40 soldiers. Another 900 troops were on the way.",
+     ["Ana Lopez", "Ana Lopez"]),                                                   # guard: she goes on
+])
+def test_a_reporters_own_description_and_where_reported_speech_stops(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

@@ -237,7 +237,7 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                                        stated_by=quoted_by
                                        or next((back[j] for j in range(index, index + RETRO_REACH + 1)
                                                 if j in back), "")
-                                       or still_speaking(speakers, sentences, index,
+                                       or still_speaking(speakers, sentences, index, lex,
                                                           voices.turn_start(sent.start_char)),
                                        quoted_home=quoted_home, before=before, counted=counted)
                 except Exception:  # one bad candidate must not stop the article

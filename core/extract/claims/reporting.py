@@ -57,7 +57,10 @@ def reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
     relative clauses on its noun ("the 1,000 members that the President has said he would
     mobilize")."""
     ancestors = list(number.ancestors)
-    for token in ancestors:
+    for below, token in zip([number] + ancestors, ancestors):
+        if below.dep_ in ("nsubj", "nsubjpass") and below.i != number.i and any(
+                c.dep_ in ("relcl", "acl") for c in below.children if number in c.subtree):
+            continue          # "Russia, which has about 2,000 peacekeepers there, said ...": not what it said
         if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in lex.reporting or _report_verb(token, number, lex)):
             yield token
     for token in [number] + ancestors:

@@ -58,15 +58,28 @@ def speakers_in(sent: Span, speakers: list[Speaker], lex: Lexicons) -> list[Spea
     return sorted(found, key=lambda s: s.char)
 
 
-def still_speaking(speakers: list[Speaker], sentences: Sequence[Span], index: int, turn_start: int = 0) -> str:
+def still_speaking(speakers: list[Speaker], sentences: Sequence[Span], index: int, lex: Lexicons,
+                   turn_start: int = 0) -> str:
     """The person a report quoted in one of the `_CONTINUES` sentences before this one
     ("Oleksiy Arestovych also noted that ... . Separate detachments ..."): reported
-    speech goes on until another source is named, and not past the start of the
-    transcript turn the sentence is in (the speaker of a turn is not someone the
-    turn before named)."""
+    speech goes on until another source is named (a person, or a body or country that
+    reports in this sentence: "Russia, which has 2,000 peacekeepers there, said ..."), and
+    not past the start of the transcript turn the sentence is in (the speaker of a turn is
+    not someone the turn before named)."""
     since = max(sentences[max(0, index - _CONTINUES)].start_char, turn_start)
     recent = [s for s in speakers if s.char >= since]
-    return recent[-1].name if recent and recent[-1].continues else ""
+    if not recent or not recent[-1].continues:
+        return ""
+    if recent[-1].char < sentences[index].start_char and _reports_of_its_own(sentences[index], lex):
+        return ""
+    return recent[-1].name
+
+
+def _reports_of_its_own(sent: Span, lex: Lexicons) -> bool:
+    """Whether a sentence has a reporting verb whose subject is a name of its own (not "he", "it")."""
+    return any(token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.reporting
+               and (subject := subject_of(token)) is not None and subject.pos_ == "PROPN"
+               for token in sent)
 
 
 def _opens_quote(sent: Span) -> bool:
