@@ -1529,3 +1529,12 @@ def test_an_analysis_and_a_channel_go_back_to_their_authors(nlp, text, expected)
 ])
 def test_a_reporters_own_description_and_where_reported_speech_stops(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a force made of another force takes the side the other is named with
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three brigades of Syrian soldiers withdrew from the town overnight.", [(3, "Syria")]),
+    ("Three brigades of the city's defenders withdrew from the town overnight.", [(3, "")]),    # guard
+])
+def test_a_force_of_a_named_force(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

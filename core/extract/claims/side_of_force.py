@@ -128,7 +128,8 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     for prep in preps:
         for obj in prep.children:
             if obj.dep_ == "pobj":
-                found = token_side(obj, lex)
+                # "two divisions of Iraqi soldiers": a force made of another, named with its side
+                found = phrase_side(obj, lex) if is_force_noun(obj, lex) else token_side(obj, lex)
                 if found:
                     return found
     if unit.dep_ == "conj" and unit.head.pos_ in ("NOUN", "PROPN"):
