@@ -1538,3 +1538,13 @@ def test_a_reporters_own_description_and_where_reported_speech_stops(nlp, text, 
 ])
 def test_a_force_of_a_named_force(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# losses that raise a count are not who counts them
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two soldiers were killed near the border, the army said. Their deaths bring to 410 the number of "
+     "soldiers killed since March.", ["army", ""]),
+    ("The ministry raised to 410 the number of soldiers killed since March.", ["ministry"]),       # guard
+])
+def test_losses_are_no_ones_estimate(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

@@ -527,6 +527,8 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
         return " ".join(t.text for t in reporting.subtree if t.i <= reporting.i and t.dep_ != "det"), reporting
     estimating = estimating_verb(number)
     estimator = subject_of(estimating) if estimating is not None else None
+    if estimator is not None and (estimator.lower_ in lex.units or estimator.lemma_.lower() in lex.casualty):
+        estimator = None      # "Their deaths bring to 299 the number of soldiers killed": no one's estimate
     for verb in reporting_verbs_for(number, lex):
         subject = participle_speaker(verb, lex) or subject_of(verb)
         if subject is not None:
