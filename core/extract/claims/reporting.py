@@ -29,11 +29,11 @@ _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "
 _CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})   # "X says ..., while Y puts it at ..."
 
 
-
 def is_report_noun(token: Token, lex: Lexicons) -> bool:
     """A piece of reporting (`claim_report_nouns.txt`), by its lemma or as written: the tagger
     lemmatises "analysis" as "analysi"."""
     return token.lemma_.lower() in lex.report_nouns or token.lower_ in lex.report_nouns
+
 
 def participle_speaker(verb: Token, lex: Lexicons) -> Token | None:
     """ "..., Ukraine's armed forces said, adding that ...": a reporting participle with no
