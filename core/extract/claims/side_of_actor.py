@@ -138,11 +138,11 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
             agent = agent_of(clause)          # "21 drones launched by the Houthis", "troops sent by Moscow"
             if agent is not None:
                 return agent
-    first = first_conjunct(unit)
-    listed = [*first.conjuncts, *(t for c in first.children if c.dep_ == "appos" for t in (c, *c.conjuncts))]
     if not any(c.dep_ in ("acl", "relcl") for c in unit.children):
         # "shot down 18 drones, two cruise missiles and one ballistic missile launched by the Houthis":
         # a later item's "launched by" speaks for the list (parsed as conjuncts or an apposition)
+        first = first_conjunct(unit)
+        listed = [*first.conjuncts, *(t for c in first.children if c.dep_ == "appos" for t in (c, *c.conjuncts))]
         agent = next((a for item in sorted(listed, key=lambda t: -t.i) if item.i > unit.i
                       for c in item.children if c.dep_ == "acl" and c.lemma_.lower() in lex.deploy
                       for a in [agent_of(c)] if a is not None), None)
@@ -364,14 +364,15 @@ def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
     else:
         return ""
     found = _receiver_side(handing, lex)
-    if found or handing.lemma_.lower() not in lex.aid_verbs | lex.transfer_words \
+    handing_words = lex.aid_verbs | lex.transfer_words
+    if found or handing.lemma_.lower() not in handing_words \
             or any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in handing.children):
         return found
     # "Washington will supply 31 tanks" after "Germany will send 14 tanks to Ukraine": a handing over
     # that names no receiver goes where the one before it went
     doc = handing.doc
     return next((side for earlier in reversed(doc[reach_start(handing.sent, SOURCE_REACH):handing.i])
-                 if earlier.pos_ == "VERB" and earlier.lemma_.lower() in lex.aid_verbs | lex.transfer_words
+                 if earlier.pos_ == "VERB" and earlier.lemma_.lower() in handing_words
                  for side in [_receiver_side(earlier, lex)] if side), "")
 
 

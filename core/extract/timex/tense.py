@@ -322,7 +322,7 @@ def _dates_object(span: Span, verb: Token) -> bool:
     """The expression hangs right from the direct object of `verb` ("expected a vote Monday"), or
     joins one that does ("a vote Monday or Tuesday")."""
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     noun = root.head
     return (root.dep_ == "npadvmod" and noun.dep_ == "dobj" and noun.pos_ == "NOUN"
@@ -490,7 +490,7 @@ def _base_form_beside_past(verb: Token, aux: set[str]) -> bool:
     "reopened"), but a present of its own; a modal or "did" of the first verb would carry
     over to it ("will close and reopen", "did not close and reopen")."""
     head = verb.head
-    if verb.tag_ != "VB" or aux or verb.dep_ != "conj" or head is verb or head.pos_ not in ("VERB", "AUX"):
+    if verb.tag_ != "VB" or aux or verb.dep_ != "conj" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return False
     head_aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     return head.tag_ in ("VBD", "VBN") and head_aux <= _UNSHARED_PAST_AUX and (head.tag_ == "VBD" or bool(head_aux))
@@ -501,7 +501,7 @@ def _base_form_beside_present(verb: Token, aux: set[str]) -> bool:
     base form with no auxiliary or subject of its own joined by "and" to a present verb (an -s form,
     a plural present or "is"/"are" + participle, with no modal or future auxiliary) shares its tense."""
     head = verb.head
-    if verb.tag_ != "VB" or aux or verb.dep_ != "conj" or head is verb or head.pos_ not in ("VERB", "AUX"):
+    if verb.tag_ != "VB" or aux or verb.dep_ != "conj" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return False
     if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
         return False
