@@ -1548,3 +1548,54 @@ def test_a_force_of_a_named_force(nlp, text, expected):
 ])
 def test_losses_are_no_ones_estimate(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a source the parse leaves without a subject: the name between the comma and "said"; then a
+# description of it ("the London-based monitor") goes back to that name
+@pytest.mark.parametrize(("text", "expected"), [
+    ("More than 40 soldiers were killed in an attack on army posts around Raqqa, the Levant Observatory for "
+     "Human Rights said on Sunday, citing its sources. The London-based monitor said 25 gunmen also died.",
+     ["Levant Observatory for Human Rights", "Levant Observatory for Human Rights"]),
+    ("Forty soldiers died in a raid on an outpost near Hama, the commander of the garrison said.",
+     ["commander of the garrison"]),                                                # guard: a role as before
+])
+def test_a_trailing_source_without_a_subject(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a description with a name in apposition or compounded onto it is that name; not a platform
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The armed coalition, the NDF-K, said it had killed 30 government soldiers.", ["NDF-K"]),
+    ("Belarus's BelTA news agency reported that 300 soldiers had crossed the border.", ["BelTA"]),
+    ("A Telegram channel close to the group said 300 soldiers had crossed the border.",
+     ["Telegram channel close to the group"]),
+    ("The International Crisis Group said 300 soldiers had crossed the border.",
+     ["International Crisis Group"]),                                                   # guard: a name itself
+])
+def test_a_named_description(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# figures someone put out are theirs; "the army" after the IDF named is the IDF
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 1,200 soldiers have died since May, according to data compiled by the Kiel Institute.",
+     ["Kiel Institute"]),
+    ("The IDF said 14 soldiers had been killed on Friday. Another 30 troops were wounded in the north, the "
+     "army said.", ["IDF", "IDF"]),
+    ("The IDF said 14 soldiers had been killed. Egypt closed the crossing, and 30 Egyptian troops were "
+     "wounded, the army said.", ["IDF", "Egyptian army"]),                          # guard: another state between
+    ("At least 1,200 soldiers have died since May, according to figures seen by Reuters.",
+     ["figures seen by Reuters"]),                                                  # guard: not who put them out
+])
+def test_published_figures_and_a_named_army(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# an age is no count
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army said three soldiers died on Sunday. The soldiers, aged 22 and 24, were killed by a roadside "
+     "bomb.", [3]),
+    ("The 31 soldiers killed by the bomb were buried on Friday.", [31]),               # guard
+])
+def test_ages_are_no_claims(nlp, text, expected):
+    assert [c.value for c in _claims(nlp, text)] == expected

@@ -101,8 +101,14 @@ def not_a_claim(number: Token, unit: "Unit", lex: Lexicons) -> str:
     - "conditional": its clause is hypothetical ("whether we have 50,000, 150 or one
       million soldiers", "if they sent 10,000 more troops");
     - "award": the people counted are honoured ("476 soldiers have been awarded");
-    - "civil": the equipment counted is civilian (an airline's 20 aircraft, research ships)."""
+    - "civil": the equipment counted is civilian (an airline's 20 aircraft, research ships);
+    - "age": the number is an age ("the two reservists, aged 35 and 41")."""
     words = lex.non_claims
+    first = number
+    while first.dep_ == "conj":
+        first = first.head
+    if first.head.lower_ in words.get("age", ()):
+        return "age"
     for token in islice(number.ancestors, _CLAUSE_STEPS):
         if any(c.dep_ == "mark" and c.lower_ in words.get("conditional", ()) for c in token.children):
             return "conditional"

@@ -67,6 +67,7 @@ _SHORT_SENTENCE = 4          # tokens: a "sentence" this short is a split abbrev
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
 # small words inside a name an acronym leaves out: "Institute for the Study of War" is the ISW
 _NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in"})
+_ARMY_NOUNS = frozenset({"army", "military"})    # "the army said" after "the IDF said": the IDF
 _MINISTERS = frozenset({"minister", "secretary"})    # one office: "Defence Secretary X ... . The minister said"
 
 
@@ -152,19 +153,24 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
             return full_name(named[-1], doc, subject.idx, lex), True
         reporter = _unnamed_person_before(subject, lex)
         return claimant_from_subject(reporter, speakers, lex) if reporter is not None else ("", False)
+    named = _compound_name(subject, lex)
+    if named is not None:
+        return claimant_from_subject(named, speakers, lex)     # "Russia's TASS news agency"
     source = _earlier_source(subject, lex) or _group_before(subject)
     if source is not None:
         return claimant_from_subject(source, speakers, lex)
     apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if apposed is not None and subject.lemma_.lower() in lex.org_descriptions:
-        return claimant_from_subject(apposed, speakers, lex)   # "the think tank Caspian Watch"
+    if apposed is not None and (subject.lemma_.lower() in lex.org_descriptions
+                                or subject.pos_ == "NOUN" and with_the(subject) and _organisation(apposed, lex)):
+        return claimant_from_subject(apposed, speakers, lex)   # "the think tank Caspian Watch", "the rebel
+        #                                                         alliance, the CSP-DPA,"
     if subject.lower_ == "it":
         referent = _body_before(subject, lex)
         if referent is not None:
             return claimant_from_subject(referent, speakers, lex)   # "NATO released images that it said showed"
     if subject.lower_ in PRONOUNS_OTHER:
         return "", False
-    author = _report_author(subject, lex)
+    author = _report_author(subject, lex) or _published_by(subject, lex)
     if author is not None:
         return claimant_from_subject(author, speakers, lex)
     person = person_in(subject, lex)
@@ -250,6 +256,9 @@ def _state_body(subject: Token, lex: Lexicons) -> str:
     state is named."""
     if subject.lower_ in ALLIANCE_NOUNS:
         return token_side(subject, lex) if with_the(subject) else ""
+    force = _named_state_force(subject, lex)
+    if force:
+        return force
     state = body_state(subject, lex)
     if not state:
         return ""
@@ -260,6 +269,26 @@ def _state_body(subject: Token, lex: Lexicons) -> str:
     demonym = next((t.text for t in subject.doc if t.tag_ == "JJ" and t.text[:1].isupper()
                     and side_of_term(t.text, lex) == state), "")
     return f"{demonym} {kind}" if demonym else f"{state}'s {kind}"
+
+
+def _named_state_force(subject: Token, lex: Lexicons) -> str:
+    """ "the IDF said ... . Some 2,450 troops have been wounded, the army said": "the army" or
+    "the military", with nothing of its own but "the", is the named force of a state
+    (`claim_side_groups.csv`: IDF, PLA) named last within `NAME_REACH` tokens before it, as
+    named, when no other state's name comes between; ""."""
+    if subject.lemma_.lower() not in _ARMY_NOUNS or [c.dep_ for c in subject.children] != ["det"] \
+            or not with_the(subject):
+        return ""
+    doc = subject.doc
+    for token in reversed(doc[max(0, subject.i - NAME_REACH):subject.i]):
+        if token.ent_iob_ == "O" or not token.text[:1].isupper():
+            continue
+        name = name_key(entity_of(token).text)
+        if name.lower() in lex.state_forces:
+            return name
+        if side_of_term(name, lex):
+            return ""                 # "the IDF said ... . Egypt's ... the army said": not the IDF's
+    return ""
 
 
 def _spelt_out(subject: Token) -> str:
@@ -336,7 +365,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
         elif role and (token.ent_type_ == "PERSON" or person_in(token, lex) is not None) \
                 and _same_office(subject.lower_, {t.lower_ for t in token.subtree if t.lower_ in lex.titles}):
             return token                  # "Defence Secretary Ben Wallace said ... . The minister said"
-        elif described and token.ent_type_ == "ORG":
+        elif described and _organisation(token, lex):
             return token                  # "the Institute for the Study of War said ... . The think tank added"
         elif token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:
             return token
@@ -350,7 +379,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             trailing = trailing_source(earlier[0], earlier, lex)
             if trailing is not None and trailing.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON \
                     and (report or trailing.ent_type_ != "PERSON" and person_in(trailing, lex) is None) \
-                    and (not described or trailing.ent_type_ == "ORG"):
+                    and (not described or _organisation(trailing, lex)):
                 return trailing
             earlier = doc[earlier.start - 1].sent if earlier.start > 0 else None
     if role:                  # "Sergei Shoigu spoke at the board. The minister said": whoever was last
@@ -360,6 +389,29 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
                 if not offices or subject.lower_ in offices:
                     return token
     return None
+
+
+def _organisation(token: Token, lex: Lexicons) -> bool:
+    """An organisation's name: an ORG entity, or a capitalised proper noun that names no
+    person and no country or group the side lexicons know ("the Syrian Observatory for Human
+    Rights", which the tagger calls a place)."""
+    if token.ent_type_ == "ORG":
+        return True
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ == "PERSON" \
+            or person_in(token, lex) is not None:
+        return False
+    return not side_of_term(entity_of(token).text if token.ent_iob_ != "O" else token.text, lex)
+
+
+def _compound_name(subject: Token, lex: Lexicons) -> Token | None:
+    """ "Russia's TASS news agency", "the state RIA Novosti news agency": the name compounded
+    onto an organisation's description (`claim_org_descriptions.txt`) is the organisation; not
+    a country ("the Ukrainian news agency") nor a platform it posts on ("a Telegram channel",
+    `claim_platforms.txt`). None otherwise."""
+    if subject.lemma_.lower() not in lex.org_descriptions or not subject.is_lower:
+        return None               # "the International Institute for Strategic Studies" is a name itself
+    return next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.text[:1].isupper() and c.lower_ not in lex.platforms and _organisation(c, lex)), None)
 
 
 def _same_office(role: str, titles: set[str]) -> bool:
@@ -415,6 +467,16 @@ def _report_author(subject: Token, lex: Lexicons) -> Token | None:
         by = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
                    for a in c.children if a.dep_ == "agent"), None)
     return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+
+
+def _published_by(subject: Token, lex: Lexicons) -> Token | None:
+    """ "figures released by the military", "data compiled by the UN": whom the "by" phrase of
+    a publishing verb (`claim_publishing_verbs.txt`) on a common noun names; None otherwise."""
+    if subject.pos_ != "NOUN":
+        return None
+    agent = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  and c.lemma_.lower() in lex.publishing_verbs for a in c.children if a.dep_ == "agent"), None)
+    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _role_holder(subject: Token, lex: Lexicons) -> str:

@@ -36,6 +36,8 @@ _STATE_WORDS = _DATA / "claim_state_words.txt"
 _AID_VERBS = _DATA / "claim_aid_verbs.txt"
 _AID_RECEIVERS = _DATA / "claim_aid_receivers.txt"
 _ORG_DESCRIPTIONS = _DATA / "claim_org_descriptions.txt"
+_PLATFORMS = _DATA / "claim_platforms.txt"
+_PUBLISHING_VERBS = _DATA / "claim_publishing_verbs.txt"
 _FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
 _HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
 _COMMAND_NOUNS = _DATA / "claim_command_nouns.txt"
@@ -66,10 +68,13 @@ class Lexicons:
     report_nouns: frozenset[str] = frozenset()
     org_nouns: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()       # sides that are alliances or armed groups, not countries
+    state_forces: frozenset[str] = frozenset()  # named forces of a state ("idf", "pla"), lower-cased
     transfer_words: frozenset[str] = frozenset()
     aid_verbs: frozenset[str] = frozenset()     # "send": a transfer only to a party at war
     aid_receivers: frozenset[str] = frozenset()   # the parties at war it is a transfer to (lower case)
     org_descriptions: frozenset[str] = frozenset()   # "the think tank": an organisation named elsewhere
+    platforms: frozenset[str] = frozenset()          # "a Telegram channel": where it posts, not who
+    publishing_verbs: frozenset[str] = frozenset()   # "figures released by the military": the military's
     fighting_verbs: frozenset[str] = frozenset()   # "fight for Kyiv": Kyiv's forces
     hostile_verbs: frozenset[str] = frozenset()   # "sent to seize Ukraine": not Ukraine's forces
     command_nouns: frozenset[str] = frozenset()   # "troops under NATO command" are NATO's
@@ -120,6 +125,8 @@ def lexicons() -> Lexicons:
         aid_verbs=_words(_AID_VERBS),
         aid_receivers=_words(_AID_RECEIVERS),
         org_descriptions=_words(_ORG_DESCRIPTIONS),
+        platforms=_words(_PLATFORMS),
+        publishing_verbs=_words(_PUBLISHING_VERBS),
         fighting_verbs=_words(_FIGHTING_VERBS),
         hostile_verbs=_words(_HOSTILE_VERBS),
         command_nouns=_words(_COMMAND_NOUNS),
@@ -128,6 +135,7 @@ def lexicons() -> Lexicons:
         irregular_forces=_words(_IRREGULAR_FORCES),
         shortened=_shortened(units),
         groups=frozenset(row[1] for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is None),
+        state_forces=frozenset(row[0].lower() for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is not None),
         model_prefix=re.compile(r"\b(?:" + "|".join(re.escape(row[0]) for row in _rows(_MODEL_PREFIXES)) + r") $"),
     )
 

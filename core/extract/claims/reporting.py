@@ -156,6 +156,9 @@ def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
             return subject_across_comma(verb, subject, lex) or subject
         if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head              # ", a senior US defense official estimated": parsed as "an official estimated"
+        phrase = _named_phrase_before(verb, number, lex)
+        if phrase is not None:
+            return phrase
         for token in reversed(doc[number.i + 1:verb.i]):
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":    # "the self-proclaimed republic": no verb
                 return None
@@ -177,17 +180,44 @@ def subject_across_comma(verb: Token, subject: Token, lex: Lexicons) -> Token | 
     Joint Forces Operation said": when the parse gives a reporting verb a subject before the last
     comma ahead of it, and what stands between that comma and the verb is one noun phrase naming a
     body, a role or a named source, that phrase is the subject; None otherwise."""
-    doc = verb.doc
-    comma = next((t for t in reversed(doc[verb.sent.start:verb.i]) if t.text == ","), None)
+    comma = _last_comma(verb)
     if comma is None or subject.i > comma.i:
         return None
-    phrase = doc[comma.i + 1:verb.i]
+    root = _phrase_after_comma(verb, comma)
+    if root is None:
+        return None
+    named = root.ent_type_ in ("PERSON", "ORG") or root.lemma_.lower() in lex.org_nouns | lex.titles
+    return root if named else None
+
+
+def _last_comma(verb: Token) -> Token | None:
+    return next((t for t in reversed(verb.doc[verb.sent.start:verb.i]) if t.text == ","), None)
+
+
+def _phrase_after_comma(verb: Token, comma: Token) -> Token | None:
+    """The root of what stands between `comma` and the reporting `verb` when that is one noun
+    phrase, with no verb or punctuation in it; None otherwise."""
+    phrase = verb.doc[comma.i + 1:verb.i]
     roots = [t for t in phrase if not phrase.start <= t.head.i < phrase.end]
     if len(roots) != 1 or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.is_punct for t in phrase):
         return None
-    root = roots[0]
-    named = root.ent_type_ in ("PERSON", "ORG") or root.lemma_.lower() in lex.org_nouns | lex.titles
-    return root if root.pos_ in ("NOUN", "PROPN") and named else None
+    return roots[0] if roots[0].pos_ in ("NOUN", "PROPN") else None
+
+
+def _named_phrase_before(verb: Token, number: Token, lex: Lexicons) -> Token | None:
+    """ "..., the Syrian Observatory for Human Rights said": for a reporting verb the parse
+    gives no subject, the one noun phrase between the last comma after the figure and the
+    verb, when it is a name (a capitalised proper noun, a person, body or place) or a body or
+    role word (`claim_org_nouns.txt`, `claim_titles.txt`), whatever the parse hung it on."""
+    comma = _last_comma(verb)
+    if comma is None or comma.i < number.i:
+        return None
+    root = _phrase_after_comma(verb, comma)
+    if root is None:
+        return None
+    named = root.ent_type_ in ("PERSON", "ORG", "GPE") or root.pos_ == "PROPN" and root.text[:1].isupper() \
+        or root.lemma_.lower() in lex.org_nouns | lex.titles
+    return root if named else None
 
 
 def _after_a_report(verb: Token, number: Token, lex: Lexicons) -> bool:
