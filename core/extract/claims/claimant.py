@@ -153,9 +153,9 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
             return full_name(named[-1], doc, subject.idx, lex), True
         reporter = _unnamed_person_before(subject, lex)
         return claimant_from_subject(reporter, speakers, lex) if reporter is not None else ("", False)
-    named = _compound_name(subject, lex)
-    if named is not None:
-        return claimant_from_subject(named, speakers, lex)     # "Russia's TASS news agency"
+    outlet = _compound_name(subject, lex)
+    if outlet is not None:
+        return claimant_from_subject(outlet, speakers, lex)    # "Russia's TASS news agency"
     source = _earlier_source(subject, lex) or _group_before(subject)
     if source is not None:
         return claimant_from_subject(source, speakers, lex)
