@@ -476,3 +476,22 @@ def test_period_ranked_by_a_superlative(nlp, text: str, expected: list[tuple[str
 def test_year_of_a_season_extent(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
     doc = blank_nlp(text)
     assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans
+
+
+# Seventeenth round: a plural unit with no count before "after" or "before" and an event
+# ("fled days after the vote", "in May, weeks after the deal") measures the gap to that
+# event, a vague DURATION, whatever word stands before it; after a determiner or an
+# adjective it heads a noun phrase ("the first days after ...") and is no expression.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The ferry sank minutes after leaving the harbour.", [("minutes", "DURATION")]),
+    ("The rebels withdrew in June, weeks after the ceasefire was signed.", [("June", "DATE"), ("weeks", "DURATION")]),
+    ("There was a second blast hours before the parade.", [("hours", "DURATION")]),
+    ("The minister resigned days after the audit.", [("days", "DURATION")]),
+    ("In the days after the flood, roads were shut.", []),  # guard: a noun phrase
+    ("Those weeks before the trial were hard.", []),  # guard: a determiner
+    ("She waited two days after the storm.", [("two days", "DURATION")]),  # guard: the count stays
+    ("They argued for months before the vote.", [("months", "DURATION")]),  # guard: as before
+])
+def test_bare_plural_before_an_event(blank_nlp, text: str, spans: list[tuple[str, str]]) -> None:
+    doc = blank_nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_SPAN_KEY]] == spans

@@ -664,7 +664,8 @@ def test_the_quarter_a_day_closes(nlp, text: str, dct: date, expected) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "dct", "expected"), [
     ("Troops crossed the river at 5 a.m., hours after scouts had landed on Sunday evening.", MON,
-     [("5 a.m.", "TIME", "2013-03-18T05:00"), ("Sunday evening", "TIME", "2013-03-17TEV")]),
+     [("5 a.m.", "TIME", "2013-03-18T05:00"), ("hours", "DURATION", "PTXH"),  # "hours" since the seventeenth round
+      ("Sunday evening", "TIME", "2013-03-17TEV")]),
     ("The concert opened on Sunday. It began at 8 p.m. in the old arena, where the band had first played on March 2.", MON,
      [("Sunday", "DATE", "2013-03-17"), ("8 p.m.", "TIME", "2013-03-17T20:00"), ("March 2", "DATE", "2013-03-02")]),
     ("The ferry docked at 7:15 a.m. on Saturday after a rough crossing.", MON,  # guard: the same event's day
