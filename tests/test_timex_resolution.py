@@ -826,6 +826,23 @@ def test_quarter_named_by_its_months(nlp, text: str, dct: date, expected) -> Non
     assert _values(nlp, text, dct) == expected
 
 
+# Seventeenth round: "the April-June period" is the quarter its months open and close, as "the
+# April-June quarter" is; months that make no calendar quarter stay two months, as before.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Output shrank 2 percent in the October-December period.", MON,
+     [("the October-December period", "DATE", "2012-Q4")]),
+    ("Exports grew in the January-March period of 2011.", MON,
+     [("the January-March period of 2011", "DATE", "2011-Q1")]),
+    ("Factory orders climbed in the July-September period.", NOV,
+     [("the July-September period", "DATE", "2013-Q3")]),
+    ("Rainfall will be low in the June-August period.", MON,  # guard: no calendar quarter
+     [("June", "DATE", "2013-06"), ("August", "DATE", "2013-08")]),
+])
+def test_quarter_named_by_its_months_as_a_period(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 # ---------------------------------------------------------------- tenth round: a day of a year named by "last year"
 # "on March 3 last year", "two weeks ago today": one expression for one day, the day of the
 # month in the year "last/next year" names, or the day so many units back from the document

@@ -27,14 +27,15 @@ _QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
 _YEAR_BACK = ("year-ago", "year-earlier", "year ago", "year earlier", "comparable", "corresponding", "last year's")
 
 
-# "the october-december quarter": a quarter named by its first and last months.
-_MONTHS_QUARTER_RE = re.compile(r"(?:the )?(?P<first>[a-z]+)\.? ?(?:-|to) ?(?P<last>[a-z]+)\.? quarter(?P<rest>(?: of \d{4})?)")
+# "the october-december quarter", "the april-june period": a quarter named by its first and
+# last months (a "period" so named is the quarter only when the months open and close one).
+_MONTHS_QUARTER_RE = re.compile(r"(?:the )?(?P<first>[a-z]+)\.? ?(?:-|to) ?(?P<last>[a-z]+)\.? (?:quarter|period)(?P<rest>(?: of \d{4})?)")
 _ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 
 
 def _quarter_of_months(s: str) -> str:
-    """ "the october-december quarter" as "the fourth quarter" when the two months open and
-    close a calendar quarter; else the words unchanged."""
+    """ "the october-december quarter" (or "period") as "the fourth quarter" when the two
+    months open and close a calendar quarter; else the words unchanged."""
     m = _MONTHS_QUARTER_RE.fullmatch(s)
     if not m:
         return s
