@@ -595,6 +595,25 @@ def test_today_and_tomorrow_as_an_age(nlp, text: str, dct: date, expected) -> No
     assert _values(nlp, text, dct) == expected
 
 
+# Seventeenth round: "today" set against the same predicate in the past ("is higher today than
+# it was", "looks nothing like it did") or dating a present progressive that goes on "still"
+# names the present age (PRESENT_REF); a comparison with a forecast, a simple present with
+# "still", a past verb and a present progressive without "still" keep the day.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Rents are far higher today than they were when the mill closed.", MON, [("today", "DATE", "PRESENT_REF")]),
+    ("The port today looks nothing like it did in the 1970s.", MON,
+     [("today", "DATE", "PRESENT_REF"), ("the 1970s", "DATE", "197")]),
+    ("The old probe is still sending data today.", MON, [("today", "DATE", "PRESENT_REF")]),
+    ("Prices are higher today than traders expected.", MON, [("today", "DATE", "2013-03-18")]),  # guard
+    ("Today it still feels like a dream.", MON, [("Today", "DATE", "2013-03-18")]),  # guard
+    ("Crews are clearing the roads today.", MON, [("today", "DATE", "2013-03-18")]),  # guard
+    ("The mayor said today that the bridge is still closed.", MON, [("today", "DATE", "2013-03-18")]),  # guard
+])
+def test_today_as_the_present_age(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 # ---------------------------------------------------------------- ninth round: the future as what is spoken of
 # "the future of the region", "the future looks bleak": prospects, the thing a sentence
 # speaks of, not a time when something happens; "in the future", "worried about the

@@ -406,6 +406,8 @@ def _generic_day_word(span: Span) -> str:
     if len(span) != 1 or span[0].lower_ not in _GENERIC_DAY_WORDS:
         return ""
     doc, token = span.doc, span[0]
+    if token.lower_ == "today" and _today_as_the_present_age(token):
+        return "PRESENT_REF"
     owner = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "\u2019s")
     if owner:
         noun = token.head
@@ -416,6 +418,38 @@ def _generic_day_word(span: Span) -> str:
     if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.lower_ not in generic_nouns():
         return ""
     return _GENERIC_DAY_WORDS[token.lower_]
+
+
+# A present tense, or the auxiliary of a present progressive.
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+
+
+def _today_as_the_present_age(token: Token) -> bool:
+    """ "Unemployment is higher today than it was in 2009", "the business today looks nothing
+    like it did in the 1990s", "the rover is still exploring today": a "today" that dates a
+    present verb set against the same predicate in the past in its own clause ("than it was",
+    "like it did"; not "than analysts expected", a comparison with a forecast), or a
+    present progressive that goes on "still", names the present age, not the report's day (TimeML
+    PRESENT_REF); "today it still feels like the sky has fallen" (no past, no progressive) and
+    "said today" (a past verb) keep the day."""
+    verb = token.head
+    if token.dep_ != "npadvmod" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ == "VBG" and any(a.lower_ in _PRESENT_BE for a in aux):
+        return any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children)
+    if verb.tag_ not in _PRESENT_TAGS or aux:
+        return False
+    words = list(verb.subtree)
+    for k, word in enumerate(words):
+        if word.lower_ not in ("than", "like") or word.i < token.i:
+            continue
+        # the first verb after it, however the parser hangs it ("like it did" as a ccomp)
+        after = next((w for w in words[k + 1:] if w.pos_ in ("VERB", "AUX")), None)
+        if after is not None and after.tag_ == "VBD" and after.lemma_ in ("be", "do", "have"):
+            return True
+    return False
 
 
 def _future_spoken_of(span: Span) -> bool:
