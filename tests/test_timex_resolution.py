@@ -1401,6 +1401,21 @@ def test_day_directed_in_the_past(nlp, text: str, expected) -> None:
     assert _values(nlp, text, FRI) == expected
 
 
+# Seventeenth round: a past participle that tells the state the object of a verb of directing is
+# to be brought to ("ordered the flags lowered until Monday", "ordered the schools closed on
+# Monday") dates the deed ordered, as the infinitive does: the nearest such weekday.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The president ordered flags flown at half-staff until Monday.", [("Monday", "DATE", "2013-03-25")]),
+    ("The governor ordered all schools closed on Sunday.", [("Sunday", "DATE", "2013-03-24")]),
+    ("The governor ordered all schools closed on Wednesday.", [("Wednesday", "DATE", "2013-03-20")]),  # guard: nearer behind
+    ("Police found the van abandoned on Sunday.", [("Sunday", "DATE", "2013-03-17")]),  # guard: no directive
+    ("The governor had ordered all schools closed on Sunday.", [("Sunday", "DATE", "2013-03-17")]),  # guard: pluperfect
+])
+def test_state_directed_in_the_past(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, FRI) == expected
+
+
 # ---------------------------------------------------------------- thirteenth round: a superlative standing for its noun
 # "would be the weakest in five years", "could be the worst to strike the coast in a century": the
 # superlative has no noun after it but stands for one, so the count after "in" is still a span

@@ -201,15 +201,32 @@ def under_past_directive(span: Span) -> bool:
         return False
     head = span.root.head
     verb = head.head if head.dep_ == "prep" and head.lower_ != "for" else head
-    if verb.i == span.root.i or verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+    if verb.i == span.root.i or verb.pos_ != "VERB":
         return False
-    if not _is_infinitive(verb, {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}):
-        return False
-    directive = verb.head
+    if (directive := _directive_of_participle(verb)) is None:
+        if verb.dep_ != "xcomp" or not _is_infinitive(verb, {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}):
+            return False
+        directive = verb.head
     if directive.lemma_.lower() not in directive_verbs() or _tense_of(directive) != PAST or _pluperfect(directive):
         return False
     return not any(t.ent_type_ in ("DATE", "TIME") for child in directive.children if child.dep_ in _DATING_DEPS
                    for t in child.subtree)
+
+
+def _directive_of_participle(verb: Token) -> Token | None:
+    """ "ordered American flags lowered until Monday", "ordered the schools closed on Monday": a
+    past participle that tells the state the object of a verb of directing is to be brought to
+    (a small clause, parsed as a clause of the verb or as a modifier of its object) dates a deed
+    ordered, as an infinitive does ("ordered the schools to close"); that verb, else None."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if verb.dep_ in ("ccomp", "xcomp", "oprd"):
+        directive = verb.head
+    elif verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+        directive = verb.head.head
+    else:
+        return None
+    return directive if directive.lemma_.lower() in directive_verbs() else None
 
 
 @lru_cache(maxsize=1)
