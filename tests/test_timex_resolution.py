@@ -1647,6 +1647,21 @@ def test_event_expected_on_a_day(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
 
 
+# Seventeenth round: the same in the passive, the time right on "was/were expected" ("results were
+# expected early Tuesday", "were expected overnight"): the subject is the event expected, still
+# ahead. The pluperfect may put the expecting back, so it keeps the past.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Full returns were expected early Thursday.", MON, [("early Thursday", "DATE", "2013-03-21")]),
+    ("A verdict was expected on Wednesday.", MON, [("Wednesday", "DATE", "2013-03-20")]),
+    ("The ship was expected to dock on Wednesday.", MON, [("Wednesday", "DATE", "2013-03-20")]),  # guard: as before
+    ("A verdict had been expected on Wednesday.", MON, [("Wednesday", "DATE", "2013-03-13")]),  # guard: pluperfect
+    ("A verdict was delivered on Wednesday.", MON, [("Wednesday", "DATE", "2013-03-13")]),  # guard: a deed, past
+])
+def test_event_expected_on_a_day_in_the_passive(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 # ---------------------------------------------------------------- sixteenth round: a clock time "on" a date
 # A clock time, "on", then a calendar date or a named day is two TIMEX3s: the clock time (dated by
 # the day after it) and the day. Before a bare weekday the join stays ("10am on Monday"), where the

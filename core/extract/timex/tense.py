@@ -308,6 +308,9 @@ def _tense_of_governor(span: Span) -> str:
         if (token.tag_ == "VBN" and infinitive and aux & _PAST_PASSIVE_AUX and not _pluperfect(token)
                 and _schedules(token, infinitive)):
             return FUTURE  # "the storm was expected to make landfall Wednesday": the same, in the passive
+        if (token.tag_ == "VBN" and not infinitive and not through_modifier and aux & _PAST_PASSIVE_AUX
+                and not _pluperfect(token) and token.lemma_.lower() in expectation_verbs() and _dates_directly(span, token)):
+            return FUTURE  # "final results were expected early Tuesday": what was expected, its subject, is still ahead
         if not aux and token.tag_ == "VBG" and token.dep_ == "prep" and _schedules(token, infinitive):
             return FUTURE  # "told workers to stay home starting Monday": the measure begins ahead
         if _is_bare_participle(token, aux) or not aux and token.tag_ == "VBN" and _deadline_on(span, token):
