@@ -1599,3 +1599,61 @@ def test_published_figures_and_a_named_army(nlp, text, expected):
 ])
 def test_ages_are_no_claims(nlp, text, expected):
     assert [c.value for c in _claims(nlp, text)] == expected
+
+
+# "the ministry" counts for the body it goes back to: its side is that body's, not that of a
+# country the sentence before happens to name
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia's defence ministry said on Monday that its air defences had shot down 12 drones. Ukrainian units "
+     "lost up to 200 servicemen near Kupiansk, the ministry said. In all, the enemy has lost 9,000 troops "
+     "in the area, according to the ministry.", [(12, "Ukraine"), (200, "Ukraine"), (9000, "Ukraine")]),
+])
+def test_a_short_source_has_the_side_of_its_full_name(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a bare figure after "and" and a name, its verb left out; a force named with its side in the
+# clause before, where the place left is no side
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Belgium has about 300 soldiers in Niger and the United States roughly 1,000.",
+     [(300, "Belgium"), (1000, "United States")]),
+    ("Italy has about 900 soldiers in Lebanon, up from 650.", [(900, "Italy"), (650, "Italy")]),     # guard
+    ("The last Dutch soldiers left Afghanistan on Sunday, ending a mission that at its height involved 1,900 "
+     "troops.", [(1900, "Netherlands")]),
+])
+def test_a_gapped_owner_and_a_force_in_the_clause(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a part of an earlier count has that count's source
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Philippine forces counted 40 Chinese vessels near the atoll on Sunday, the military said. Of the "
+     "vessels, 12 were warships.", ["Philippine forces", "Philippine forces"]),
+    ("The General Staff said 900 soldiers had been killed. Of those, 300 died near Bakhmut.",
+     ["General Staff", "General Staff"]),
+    ("The General Staff said 900 soldiers had been killed. Another 300 died near Bakhmut.",
+     ["General Staff", ""]),                                                     # guard: not a part
+])
+def test_a_part_has_the_source_of_its_whole(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# fighters named by where they come from are the side that sends them or that they fight for
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 1,200 Chadian fighters have been flown to Benghazi by Egypt, the monitor said.", [(1200, "Egypt")]),
+    ("About 400 Peruvian former soldiers were hired to fight for the Houthis.", [(400, "Houthis")]),
+    ("Britain flew 900 British troops to Estonia.", [(900, "United Kingdom")]),            # guard: their own
+    ("Officials put the number of Chadian fighters in the city at 1,200.", [(1200, "Chad")]),  # guard: no sender
+])
+def test_fighters_sent_or_fighting_for_another(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a count of regular soldiers does not take the side of an earlier count of fighters, nor the reverse
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Army units backed by local militias killed 60 Boko Haram fighters in Borno state, the Nigerian army "
+     "said. Four soldiers were also killed. A separate air strike killed 20 militants.",
+     [(60, "Boko Haram"), (4, "Nigeria"), (20, "Boko Haram")]),
+])
+def test_regular_and_irregular_forces_keep_their_sides(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

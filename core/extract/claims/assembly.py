@@ -21,7 +21,7 @@ from core.extract.claims.category import (
     is_increment,
     not_a_claim,
 )
-from core.extract.claims.claimant import claimant_of
+from core.extract.claims.claimant import claimant_of, resolved_source
 from core.extract.claims.figures import Figure, find_figures
 from core.extract.claims.gates import (
     RETRO_REACH,
@@ -55,6 +55,7 @@ from core.extract.claims.side_of_actor import (
     inflicted,
     inflicting_side,
     passive_deployment_side,
+    proxy_side,
     recipient_of_transfer,
     recipient_side,
     resized_side,
@@ -76,6 +77,7 @@ from core.extract.claims.speech import attributed_back, quoted_in, quoted_speake
 from core.extract.claims.units import (
     Unit,
     carried_unit,
+    counts_a_part,
     fronted_partitive_unit,
     is_force_noun,
     known_count_unit,
@@ -127,9 +129,10 @@ def _build_claim(figure: Figure, unit: Unit, sent: Span, *, side: str, claimant:
     )
 
 
-def _force_mention_sides(sent: Span, lex: Lexicons) -> list[str]:
+def _force_mention_sides(sent: Span, lex: Lexicons) -> list[tuple[str, str]]:
     """Sides of force nouns in the sentence ("Moscow's forces are massing"), and of military
-    equipment whose side the phrase names ("Russian missiles hit our country again")."""
+    equipment whose side the phrase names ("Russian missiles hit our country again"), each
+    with its noun."""
     sides = []
     for token in sent:
         if is_force_noun(token, lex):
@@ -139,7 +142,7 @@ def _force_mention_sides(sent: Span, lex: Lexicons) -> list[str]:
         else:
             continue
         if found:
-            sides.append(found)
+            sides.append((found, token.lower_))
     return sides
 
 
@@ -210,7 +213,7 @@ def without_headline_repeats(claims: Sequence[Claim], *, headline_end: int) -> l
 def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], settings: Settings,
                lex: Lexicons, voices: Voices) -> Iterator[Claim]:
     speakers: list[Speaker] = []
-    recent_sides: list[tuple[int, str]] = []     # (sentence index, side)
+    recent_sides: list[tuple[int, str, str]] = []     # (sentence index, side, the force's noun)
     labels = {turn.start for turn in voices.turns}
     # a speaker's label is a sentence of its own (`core.extract.pipeline`), not one the distances count
     sentences = [s for s in doc.sents if s.start_char not in labels or not s.text.rstrip().endswith((":", "Q"))]
@@ -220,6 +223,7 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
     last_unit: tuple[int, Unit] | None = None      # the last unit counted, and in which sentence
     counted: dict[float, Unit] = {}      # each value counted so far, with its unit ("the 7,000" refers to it)
     counted_figures: set[str] = set()    # ... and as written
+    last_claimed: tuple[int, str] | None = None   # the sentence and claimant of the last claim
     for index, sent in enumerate(sentences):
         claims_from = len(recent_sides)
         before = sentences[index - 1] if index else None
@@ -239,7 +243,9 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                                                 if j in back), "")
                                        or still_speaking(speakers, sentences, index, lex,
                                                           voices.turn_start(sent.start_char)),
-                                       quoted_home=quoted_home, before=before, counted=counted)
+                                       quoted_home=quoted_home, before=before, counted=counted,
+                                       whole_claimant=last_claimed[1] if last_claimed is not None
+                                       and index - last_claimed[0] <= _PART_REACH else None)
                 except Exception:  # one bad candidate must not stop the article
                     log.exception("skipping figure %r", text_of(doc)[figure.start:figure.end])
                     continue
@@ -250,24 +256,36 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                         counted[figure.value] = previous_unit
                         counted_figures.add(text_of(doc)[figure.start:figure.end])
                     if claim.side:
-                        recent_sides.append((index, claim.side))
+                        recent_sides.append((index, claim.side, _unit_key(claim.unit)))
+                    last_claimed = (index, claim.claimant)
                     yield claim
         # a figure's side says more than a force the sentence mentions: "Ukrainian forces
         # eliminated 760 occupiers" leaves the occupiers' side for the next sentence to inherit
-        recent_sides[claims_from:claims_from] = [(index, side) for side in _force_mention_sides(sent, lex)]
+        recent_sides[claims_from:claims_from] = [(index, side, noun) for side, noun in _force_mention_sides(sent, lex)]
         speakers.extend(speakers_in(sent, speakers, lex))
 
 
+_PART_REACH = 1       # sentences back a part ("Of those, 300 ...") finds the count it is a part of
+
+
+def _unit_key(unit: str) -> str:
+    """A unit by its last word: "military aircraft" and "aircraft" count the same thing."""
+    return unit.lower().split()[-1] if unit.strip() else ""
+
+
 def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker],
-               recent_sides: list[tuple[int, str]], previous_unit: Unit | None, published: date | None,
+               recent_sides: list[tuple[int, str, str]], previous_unit: Unit | None, published: date | None,
                timexes: Sequence[Timex], lex: Lexicons, settings: Settings,
                voices: Voices = Voices(), stated_by: str = "", quoted_home: str = "",
                earlier_unit: Unit | None = None, before: Span | None = None,
-               counted: dict[float, Unit] | None = None) -> tuple[Claim, Unit] | None:
+               counted: dict[float, Unit] | None = None,
+               whole_claimant: str | None = None) -> tuple[Claim, Unit] | None:
     """The claim a figure makes and the unit it counts, or None if it is no claim.
     `stated_by`: who a later "This was stated by X" names, for a figure no sentence attributes;
     `quoted_home`: the side of the speaker of the quotation the figure is in, if known;
-    `before`: the sentence before; `counted`: the units of the values counted so far."""
+    `before`: the sentence before; `counted`: the units of the values counted so far;
+    `whole_claimant`: the claimant of the last claim, when it is in this sentence or the one
+    before (a part of that count, "Of those, 300 ...", is theirs too), else None."""
     doc = sent.doc
     span = span_at(doc, figure.start, figure.end)
     if span is None:
@@ -312,12 +330,21 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         home = described_side(claimant_head, lex)   # "'Our forces destroyed 13 tanks,' the Russian ministry said"
     if question:
         category_flags += ("question",)
+    if not claimant and not question and whole_claimant is not None and counts_a_part(number, lex):
+        claimant = whole_claimant           # "Of the aircraft, 111 crossed ..."
     if not claimant:
         claimant = speaker if question else (stated_by or speaker)
     claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
-    source_side = claimant_side(claimant_head, lex, voices.country_of)
+    # the source as named in full: "the ministry" after "the Russian Defence Ministry"
+    source = resolved_source(claimant_head, lex) if claimant_head is not None else None
+    source_side = claimant_side(source, lex, voices.country_of)
+    def deployer() -> str:
+        return deployer_side(unit.token, lex, claimant=source, home=home, people=voices.country_of,
+                             addressee=publisher_side(voices.home) if question else "")
+
     side = (
         figure_owner_side(number, lex)
+        or proxy_side(unit.token, lex, deployer())
         or explicit_side(unit.token, span, lex)
         or command_side(unit.token, lex)
         or fights_for_side(unit.token, lex)
@@ -325,8 +352,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or enemy_side(unit.token, home or source_side, lex)
         or loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
         or (recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
-        or deployer_side(unit.token, lex, claimant=claimant_head, home=home, people=voices.country_of,
-                          addressee=publisher_side(voices.home) if question else "")
+        or deployer()
         or attack_side(unit.token, lex)
         or assailant_side(unit.token, lex)
         or (carrier_side(unit.token, lex) if unit.kind == "equipment" else "")
@@ -335,7 +361,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
         # "Russian troops ... all 180,000 of them"
         or (phrase_side(unit.antecedent, lex) if unit.antecedent is not None else "")
-        or own_side(unit.token, claimant_head, lex, voices.country_of)
+        or own_side(unit.token, source, lex, voices.country_of)
         or speakers_own_side(unit.token, claimant_head, home)
         or named_own_force(unit.token, home)
         or (recipient_side(unit.token, home or source_side, lex) if unit.kind == "equipment" else "")
@@ -355,7 +381,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         if category == "captured" and unit.kind != "casualty":
             # "1,730 fighters have surrendered, Russia's ministry said"; not "the release of 215 prisoners"
             yield lex.adversaries.get(source_side or home, "")
-        yield inherited_side(index, recent_sides)
+        yield inherited_side(index, recent_sides, unit.text, lex)
         yield source_side
         if category != "force_size":
             yield home if claimant_head is None else ""

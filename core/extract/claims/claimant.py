@@ -391,6 +391,15 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     return None
 
 
+def resolved_source(subject: Token, lex: Lexicons) -> Token:
+    """The fuller mention a short source goes back to ("the ministry said" after "the Russian
+    Defence Ministry said": the first), as `claimant_from_subject` reads it; a pronoun, a name
+    or a source with no earlier mention is itself."""
+    if subject.lower_ in PRONOUNS_PERSON | PRONOUNS_OTHER:
+        return subject
+    return _earlier_source(subject, lex) or _group_before(subject) or subject
+
+
 def _organisation(token: Token, lex: Lexicons) -> bool:
     """An organisation's name: an ORG entity, or a capitalised proper noun that names no
     person and no country or group the side lexicons know ("the Syrian Observatory for Human

@@ -43,6 +43,7 @@ _HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
 _COMMAND_NOUNS = _DATA / "claim_command_nouns.txt"
 _ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
 _IRREGULAR_FORCES = _DATA / "claim_irregular_forces.txt"
+_REGULAR_FORCES = _DATA / "claim_regular_forces.txt"
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Lexicons:
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
     irregular_forces: frozenset[str] = frozenset()    # "the gunmen", never a reporting army's own units
+    regular_forces: frozenset[str] = frozenset()      # "soldiers": not an earlier count of fighters' side
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
     model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
@@ -133,6 +135,7 @@ def lexicons() -> Lexicons:
         state_words=_words(_STATE_WORDS),
         roles_named_later=_words(_ROLES_NAMED_LATER),
         irregular_forces=_words(_IRREGULAR_FORCES),
+        regular_forces=_words(_REGULAR_FORCES),
         shortened=_shortened(units),
         groups=frozenset(row[1] for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is None),
         state_forces=frozenset(row[0].lower() for row in _rows(_SIDE_GROUPS) if country_for(row[1]) is not None),

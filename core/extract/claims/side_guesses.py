@@ -27,6 +27,8 @@ from core.extract.claims.side_names import (
     side_of_term,
     token_side,
 )
+from core.extract.claims.side_of_force import AWAY_VERBS, explicit_side
+from core.extract.claims.units import is_force_noun
 
 _JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "amod", "compound", "poss", "nmod"})   # who acts or owns, not where
 _CLAUSE_SIDE_WINDOW = 60  # tokens read back from a force noun for a country acting in its clause
@@ -36,11 +38,15 @@ SENTENCE_WINDOW = 4
 
 
 def clause_side(unit: Token, sent: Span, claimant_tokens: set[int], lex: Lexicons) -> str:
-    """The nearest country before the figure acting as a subject or object,
-    other than the claimant: "... warned Russia is ready, with 130,000 troops"."""
+    """The nearest country before the figure acting as a subject or object, or force
+    named with its side there, other than the claimant: "... warned Russia is ready, with
+    130,000 troops", "The last French soldiers left Mali, ending a deployment that at its peak
+    involved 5,100 troops" (a place left, `AWAY_VERBS`, is not one)."""
     for token in reversed(sent.doc[max(sent.start, unit.i - _CLAUSE_SIDE_WINDOW):unit.i]):
-        if token.dep_ in SUBJECT_OR_OBJECT_DEPS and token.i not in claimant_tokens:
-            found = token_side(token, lex)
+        if token.dep_ in SUBJECT_OR_OBJECT_DEPS and token.i not in claimant_tokens \
+                and not (token.dep_ == "dobj" and token.head.lemma_.lower() in AWAY_VERBS):
+            found = token_side(token, lex) or (
+                explicit_side(token, token.doc[token.i:token.i], lex) if is_force_noun(token, lex) else "")
             if found:
                 return found
     return ""
@@ -146,9 +152,33 @@ def _affiliation_side(role: Token, lex: Lexicons) -> str:
                  for obj in prep.children if obj.dep_ == "pobj" for found in [phrase_side(obj, lex)] if found), "")
 
 
-def inherited_side(index: int, recent_sides: list[tuple[int, str]]) -> str:
-    for sent_index, side in reversed(recent_sides):
-        if index - sent_index <= SENTENCE_WINDOW:
-            return side
-        break
+_FIGHTERS = frozenset({"fighter", "fighters"})   # with the irregular forces: whom a regular force is not
+
+
+def irregular_noun(noun: str, lex: Lexicons) -> bool:
+    """Fighters, or a word for irregular ones (`claim_irregular_forces.txt`): "mercenaries", "rebels"."""
+    return noun.lower() in lex.irregular_forces or noun.lower() in _FIGHTERS
+
+
+def inherited_side(index: int, recent_sides: list[tuple[int, str, str]], unit: str = "",
+                   lex: Lexicons | None = None) -> str:
+    """The side of the last force counted or named (`recent_sides`: sentence index, side, the
+    force's noun) within `SENTENCE_WINDOW` sentences; for a regular force (`claim_regular_forces.txt`)
+    the last that is no count of fighters or irregulars, and for those the last that is no
+    regular force ("Somali forces killed 100 al-Shabaab fighters ... . Three soldiers were also
+    killed": Somalia's; "... an airstrike killed 27 militants": al-Shabaab's)."""
+    lex = lex or lexicons()
+
+    def kind(noun: str) -> str:
+        if noun in lex.regular_forces:
+            return "regular"
+        return "irregular" if irregular_noun(noun, lex) else ""
+
+    own = kind(unit.lower())
+    for sent_index, side, noun in reversed(recent_sides):
+        if index - sent_index > SENTENCE_WINDOW:
+            break
+        if own and kind(noun) and kind(noun) != own:
+            continue
+        return side
     return ""

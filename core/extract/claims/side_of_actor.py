@@ -26,7 +26,7 @@ from core.extract.claims.grammar import (
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.people import person_names_before
 from core.extract.claims.reporting import estimate_at
-from core.extract.claims.side_guesses import claimant_side
+from core.extract.claims.side_guesses import claimant_side, irregular_noun
 from core.extract.claims.side_names import (
     REFERRING_NOUNS,
     SOURCE_REACH,
@@ -39,14 +39,29 @@ from core.extract.claims.side_names import (
     refers_to_enemy,
     token_side,
 )
-from core.extract.claims.side_of_force import HOLDING_VERBS, explicit_side, named_own_force
+from core.extract.claims.side_of_force import HOLDING_VERBS, explicit_side, fights_for_side, named_own_force
 from core.extract.claims.units import COUNT_NOUNS, GOVERNOR_STEPS, LINKING_VERBS, Unit, is_force_noun
+from core.extract.countries import country_for
 
 _SUFFER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})   # "Russia has lost 13,500 troops": its own
 
 
 _CARRYING_PREPS = frozenset({"aboard", "with"})    # "flew in aboard three helicopters", "struck with 20 missiles"
 _PLACE_PREPS = frozenset({"in", "at", "near", "on"})   # "Russia's contingent in Karabakh, deployed ...": where the phrase's head is
+
+
+def proxy_side(unit: Token, lex: Lexicons, sender: str) -> str:
+    """ "about 2,000 Syrian fighters had been flown to Tripoli by Turkey", "300 Colombian former
+    soldiers recruited to fight for the RSF": forces named by where they come from are the side
+    they fight for, or, for fighters and mercenaries (`irregular_noun`), the state that sends
+    them (`sender`, the deployer's side; not an alliance's or mission's, whose contingents keep
+    their own), when that is another side."""
+    origin = next((token_side(c, lex) for c in unit.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), "")
+    if not origin:
+        return ""
+    sent = sender if irregular_noun(unit.text, lex) and country_for(sender) else ""
+    other = fights_for_side(unit, lex) or sent
+    return other if other and other != origin else ""
 
 
 def passive_deployment_side(unit: Unit, lex: Lexicons, publisher: str) -> str:
@@ -153,6 +168,10 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
         return _deploying_noun_owner(unit.head.head, lex)
     if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in COUNT_NOUNS:
         unit = unit.head.head               # "suffered a total of 1,286 casualties": the count stands for them
+    if unit.dep_ == "nsubjpass" and unit.head.lemma_.lower() in lex.deploy:
+        agent = agent_of(unit.head)         # "2,000 fighters had been flown to Tripoli by Turkey"
+        if agent is not None:
+            return agent
     if _up_to_object(unit):
         verb = unit.head.head               # "has placed up to 8,500 troops", parsed "placed up / to troops"
     elif _lost_object(unit, lex):

@@ -39,7 +39,7 @@ _SIDE_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 # numbering two or three tanks", "units including 15 tanks"): the side is that noun's.
 HOLDING_VERBS = frozenset({"number", "include", "comprise", "consist"})
 # Verbs of leaving: "withdraw its troops from Niger" names where they were, not whose they are.
-_AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
+AWAY_VERBS = frozenset({"withdraw", "pull", "remove", "evacuate", "leave", "retreat", "recall", "expel", "return"})
 # Nouns of leaving: "the withdrawal of its last 1,500 soldiers from Niger".
 _AWAY_NOUNS = frozenset({"withdrawal", "pullout", "evacuation", "departure", "exit", "drawdown", "retreat", "return"})
 _DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})   # "from Germany to Poland": a move
@@ -56,7 +56,28 @@ def figure_owner_side(number: Token, lex: Lexicons) -> str:
     noun and has an owner of its own is the owner's, whatever noun it borrows."""
     if number.dep_ in ("nummod", "quantmod", "compound"):
         return ""
-    return next((side for c in number.children if c.dep_ == "poss" for side in [token_side(c, lex)] if side), "")
+    return next((side for c in number.children if c.dep_ == "poss" for side in [token_side(c, lex)] if side), "") \
+        or _gapped_owner(number, lex)
+
+
+_GAP_OPENERS = frozenset({"and", ",", "while", "whereas", "but"})
+
+
+def _gapped_owner(number: Token, lex: Lexicons) -> str:
+    """ "France has about 1,500 soldiers in Niger and the United States roughly 1,100": a bare
+    figure straight after "and" (or a comma, "while") and a state's or group's name, with only
+    its own hedge between, has that name as its subject, the verb left out."""
+    doc, first = number.doc, number.sent.start
+    i = number.i - 1
+    while i >= first and (doc[i].ent_type_ == "CARDINAL" or doc[i].pos_ == "ADV" or doc[i].dep_ == "quantmod"):
+        i -= 1                            # "roughly", "about"
+    end = i + 1
+    while i >= first and (doc[i].ent_type_ in ("GPE", "ORG", "NORP") and doc[i].ent_iob_ != "O"
+                          or doc[i].lower_ == "the" and i + 1 < end):
+        i -= 1
+    if i + 1 == end or i < first or doc[i].lower_ not in _GAP_OPENERS:
+        return ""
+    return token_side(doc[end - 1], lex)
 
 
 def fights_for_side(unit: Token, lex: Lexicons) -> str:
@@ -114,7 +135,7 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
             return found
     following = doc[unit.i + 1:unit.i + 2]
     leaving = unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in _AWAY_NOUNS \
-        or unit.dep_ == "dobj" and unit.head.lemma_.lower() in _AWAY_VERBS   # "withdraw its 1,000 personnel from Niger"
+        or unit.dep_ == "dobj" and unit.head.lemma_.lower() in AWAY_VERBS   # "withdraw its 1,000 personnel from Niger"
     preps = [c for c in unit.children if c.dep_ == "prep" and (
         c.lower_ == "of" or c.lower_ == "from" and not leaving and not _moved_from(c))]
     preps += [p for c in unit.children if c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE_WORDS
@@ -123,7 +144,7 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     preps += [c for c in unit.children if c.dep_ == "prep" and c.lower_ == "in"
               and any(o.dep_ == "pobj" and is_force_noun(o, lex) for o in c.children)]
     if following and following[0].lower_ == "from" and following[0] not in preps and not leaving \
-            and following[0].head.lemma_.lower() not in _AWAY_VERBS and not _moved_from(following[0]):
+            and following[0].head.lemma_.lower() not in AWAY_VERBS and not _moved_from(following[0]):
         preps.append(following[0])         # "troops from Russia", attached to the verb
     for prep in preps:
         for obj in prep.children:

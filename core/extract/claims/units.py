@@ -226,12 +226,10 @@ def referred_unit(number: Token, earlier: Unit | None, lex: Lexicons) -> Unit | 
     troops along the border were there for training, all 180,000 of them")."""
     if earlier is not None and earlier.flags and earlier.flags[0].startswith("percent_of"):
         return None
-    of_them = any(obj.lower_ in _PARTITIVE_PRONOUNS for obj in of_objects(number))
+    of_them = _of_them(number)
     sent = number.sent
-    opening = [t.lower_ for t in sent[:2]]
-    of_those = opening[:1] == ["of"] and opening[1:] and opening[1] in _PARTITIVE_PRONOUNS \
-        and number.dep_ in SUBJECT_DEPS
-    if not (of_them or of_those) or any(c.pos_ in ("NOUN", "PROPN") for c in number.children if c.dep_ != "prep"):
+    if not (of_them or _of_those_opening(number)) \
+            or any(c.pos_ in ("NOUN", "PROPN") for c in number.children if c.dep_ != "prep"):
         return None
     if earlier is not None:
         return _counted_again(number, earlier)
@@ -240,6 +238,24 @@ def referred_unit(number: Token, earlier: Unit | None, lex: Lexicons) -> Unit | 
     # "them" is what was named since the last other number ("violated the ceasefire 60 times, 43 of them")
     start = max((t.i + 1 for t in sent.doc[sent.start:number.i] if t.like_num), default=sent.start)
     return named_force_unit(number, sent.doc[start:number.i], lex)
+
+
+def _of_them(number: Token) -> bool:
+    """ "Roughly 8,000 of them"."""
+    return any(obj.lower_ in _PARTITIVE_PRONOUNS for obj in of_objects(number))
+
+
+def _of_those_opening(number: Token) -> bool:
+    """ "Of those, 33,000 had joined units": the number is the subject of a sentence that opens so."""
+    opening = [t.lower_ for t in number.sent[:2]]
+    return opening[:1] == ["of"] and len(opening) == 2 and opening[1] in _PARTITIVE_PRONOUNS \
+        and number.dep_ in SUBJECT_DEPS
+
+
+def counts_a_part(number: Token, lex: Lexicons) -> bool:
+    """ "8,000 of them", "Of those, 33,000 ...", "Of the aircraft, 111 crossed ...": the figure
+    counts a part of what a figure before it counted."""
+    return _of_them(number) or _of_those_opening(number) or _of_the_opening(number, lex) is not None
 
 
 def named_force_unit(number: Token, where: Span, lex: Lexicons) -> Unit | None:
@@ -297,6 +313,17 @@ def opening_subject_unit(figure: Figure, number: Token, earlier: Unit | None, le
 def fronted_partitive_unit(number: Token, lex: Lexicons) -> Unit | None:
     """ "Of the aircraft, 47 crossed the median line": a sentence that opens with "Of the"
     and a unit counts that unit in the number standing as its subject."""
+    opening = _of_the_opening(number, lex)
+    if opening is None:
+        return None
+    head, surface = opening
+    kind, category = lex.units[surface]
+    return Unit(token=head, text=surface, kind=kind, category=category)
+
+
+def _of_the_opening(number: Token, lex: Lexicons) -> tuple[Token, str] | None:
+    """(the unit's last word, the unit) of a sentence opening "Of the" and a unit, with the
+    number its subject: "Of the aircraft, 47 crossed the median line"; None otherwise."""
     words = [t for t in number.sent if not t.is_space]
     if len(words) < 4 or words[0].lower_ != "of" or words[1].lower_ != "the" or number.dep_ not in SUBJECT_DEPS:
         return None
@@ -304,8 +331,7 @@ def fronted_partitive_unit(number: Token, lex: Lexicons) -> Unit | None:
     if found is None or words[2].i + found[1] >= number.i:
         return None
     surface, width = found
-    kind, category = lex.units[surface]
-    return Unit(token=words[2 + width - 1], text=surface, kind=kind, category=category)
+    return words[2 + width - 1], surface
 
 
 def _strong_unit(figure_span: Span, lex: Lexicons) -> Token | None:
