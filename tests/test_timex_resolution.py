@@ -1719,3 +1719,23 @@ DEC = date(2021, 12, 15)  # a Wednesday at the start of one
 ])
 def test_winter_named_by_its_december(text: str, dct: date, context: dict, type_: str, value: str) -> None:
     assert _read(text, dct, context) == (type_, value)
+
+
+# Eighteenth round: the same stretch of months a year back. After a report on a span of months
+# ("for the six months"), "the year-earlier period" and "the year-ago eight months" are that span
+# a year before, measured as the span (TimeBank writes P9M for both forms); after a quarter, or a
+# three-month span that retells one, "the year-earlier period" stays that quarter a year back.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Profit for the six months climbed 8%. In the year-earlier period, the mill lost $2 million.",
+     [("the six months", "DURATION", "P6M"), ("the year-earlier period", "DURATION", "P6M")]),
+    ("Sales for the eight months fell to $40 million from $52 million in the year-ago eight months.",
+     [("the eight months", "DURATION", "P8M"), ("the year-ago eight months", "DURATION", "P8M")]),
+    ("Orders in the third quarter rose 4%. In the year-earlier period, they fell.",  # guard: a quarter
+     [("the third quarter", "DATE", "2013-Q3"), ("the year-earlier period", "DATE", "2012-Q3")]),
+    ("Sales in the year-ago quarter were $3 million.",  # guard: a quarter named
+     [("the year-ago quarter", "DATE", "2012-Q3")]),
+    ("Sales fell from year-earlier levels.", [("year-earlier", "DATE", "2012")]),  # guard: the adjective alone
+])
+def test_year_back_span_of_months(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, NOV) == expected

@@ -44,6 +44,9 @@ _CUT_ABBREVIATIONS = frozenset({"a.m", "p.m"})
 # such an expression does not move the period the text is talking about.
 _COMPARISON_WORDS = frozenset({"ago", "earlier", "year-ago", "year-earlier"})
 
+# "the year-earlier period", "the year-ago period": the period reported on, a year back.
+_YEAR_BACK_PERIOD_RE = re.compile(r"the year ?- ?(?:ago|earlier) period")
+
 # Prepositions by which a year sets the scene of its sentence ("in 1964, when the Games
 # were held in October"), unless a comparison leads into them ("than in 2019").
 _SCENE_PREPOSITIONS = frozenset({"in", "during"})
@@ -71,6 +74,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     anchor_value = ""
     past_day: date | None = None  # the last day named in the week before dct
     quarter_value = ""  # the last quarter named, kept while other periods are named
+    months_value = ""  # the span of months the text last reported on ("the nine months": P9M)
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
@@ -127,9 +131,16 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = Normalised(result.type, "P1Y")  # "plays 20 tournaments each season": once a year
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
             result = Normalised(DATE, "XXXX" + m.group(1))  # "flu usually peaks in February": any year's
+        if not quarter_value and months_value and result.type == DATE and _YEAR_BACK_PERIOD_RE.fullmatch(span.text.lower()):
+            # "net for the nine months rose ... In the year-earlier period": the same stretch of
+            # months a year back, measured as that stretch, as "the year-earlier nine months" is
+            result = Normalised(DURATION, months_value)
         if result.type == DURATION and re.fullmatch(r"P\d+M", result.value):
             # "the first nine months": the text now reports on months, not on a quarter
             quarter_value = ""
+            # (three months are a quarter retold: "the fiscal fourth quarter ... net for the three
+            # months rose from the year-earlier period" compares quarters, not a span)
+            months_value = "" if result.value == "P3M" else result.value
             if re.fullmatch(r"\d{4}-Q[1-4]", anchor_value):
                 anchor_value = ""
         if result.type in (DATE, TIME) and result.date_start is not None:
@@ -145,6 +156,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 anchor_value = result.value
                 if re.fullmatch(r"\d{4}-Q[1-4]", result.value):
                     quarter_value = result.value
+                    months_value = ""
         end_char, text = _with_swallowed_period(span)
         yield Timex(
             start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,

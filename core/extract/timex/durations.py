@@ -116,6 +116,9 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
     if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |(?:a )?few |many |recent |coming |upcoming ", s):
         return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
+    # "the year-earlier nine months": the same stretch a year back, measured as that stretch (TimeBank
+    # writes P9M); a quarter so named ("the year-ago quarter") is a calendar quarter, read elsewhere
+    s = re.sub(r"^(?:the )?year ?- ?(?:ago|earlier) (?=" + NUMBER_RE + r" (?:months|weeks)$)", "", s)
     # "another week", "another two days": that much more time, a span as "a week", "two days"
     s = re.sub(r"^another (?=" + UNIT_RE + r"$)", "a ", s)
     s = re.sub(r"^another (?=" + NUMBER_RE + r" " + _PLURAL_UNIT_RE + r"$)", "", s)
