@@ -1620,6 +1620,8 @@ def test_a_short_source_has_the_side_of_its_full_name(nlp, text, expected):
     ("Italy has about 900 soldiers in Lebanon, up from 650.", [(900, "Italy"), (650, "Italy")]),     # guard
     ("The last Dutch soldiers left Afghanistan on Sunday, ending a mission that at its height involved 1,900 "
      "troops.", [(1900, "Netherlands")]),
+    ("Iran fired about 200 drones at Israel overnight, the army said. British forces helped shoot down more "
+     "than 20 drones, a British official said.", [(200, "Iran"), (20, "Iran")]),      # guard: not the shooter's
 ])
 def test_a_gapped_owner_and_a_force_in_the_clause(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

@@ -38,15 +38,16 @@ SENTENCE_WINDOW = 4
 
 
 def clause_side(unit: Token, sent: Span, claimant_tokens: set[int], lex: Lexicons) -> str:
-    """The nearest country before the figure acting as a subject or object, or force
-    named with its side there, other than the claimant: "... warned Russia is ready, with
-    130,000 troops", "The last French soldiers left Mali, ending a deployment that at its peak
-    involved 5,100 troops" (a place left, `AWAY_VERBS`, is not one)."""
+    """The nearest country before the figure acting as a subject or object, or, for a count of
+    people, a force named with its side there, other than the claimant: "... warned Russia is
+    ready, with 130,000 troops", "The last French soldiers left Mali, ending a deployment that at
+    its peak involved 5,100 troops" (a place left, `AWAY_VERBS`, is not one)."""
+    people = lex.units.get(unit.lower_, ("",))[0] in ("personnel", "formation")   # not "drones" they shot down
     for token in reversed(sent.doc[max(sent.start, unit.i - _CLAUSE_SIDE_WINDOW):unit.i]):
         if token.dep_ in SUBJECT_OR_OBJECT_DEPS and token.i not in claimant_tokens \
                 and not (token.dep_ == "dobj" and token.head.lemma_.lower() in AWAY_VERBS):
             found = token_side(token, lex) or (
-                explicit_side(token, token.doc[token.i:token.i], lex) if is_force_noun(token, lex) else "")
+                explicit_side(token, token.doc[token.i:token.i], lex) if people and is_force_noun(token, lex) else "")
             if found:
                 return found
     return ""
