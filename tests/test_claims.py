@@ -1659,3 +1659,16 @@ def test_fighters_sent_or_fighting_for_another(nlp, text, expected):
 ])
 def test_regular_and_irregular_forces_keep_their_sides(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# "N of the <unit>" is a part too; figures compounded with the body that put them out are its
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia launched 400 drones overnight, Ukraine's air force said. Air defences destroyed 380 of the drones.",
+     ["Ukraine's air force", "Ukraine's air force"]),
+    ("The IDF said 90 soldiers had been killed since May. According to army figures, 400 soldiers were wounded.",
+     ["IDF", "IDF"]),
+    ("According to Pentagon data, 300 soldiers were wounded in the attack.", ["Pentagon"]),
+    ("Its figure of 15,000 soldiers was disputed.", [""]),                           # guard: no body compounded
+])
+def test_a_part_of_the_counted_and_a_bodys_figures(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

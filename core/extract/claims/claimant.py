@@ -170,7 +170,7 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
             return claimant_from_subject(referent, speakers, lex)   # "NATO released images that it said showed"
     if subject.lower_ in PRONOUNS_OTHER:
         return "", False
-    author = _report_author(subject, lex) or _published_by(subject, lex)
+    author = _report_author(subject, lex) or _published_by(subject, lex) or _data_author(subject, lex)
     if author is not None:
         return claimant_from_subject(author, speakers, lex)
     person = person_in(subject, lex)
@@ -273,11 +273,12 @@ def _state_body(subject: Token, lex: Lexicons) -> str:
 
 def _named_state_force(subject: Token, lex: Lexicons) -> str:
     """ "the IDF said ... . Some 2,450 troops have been wounded, the army said": "the army" or
-    "the military", with nothing of its own but "the", is the named force of a state
+    "the military", with nothing of its own but "the" (or alone before "figures"), is the named force of a state
     (`claim_side_groups.csv`: IDF, PLA) named last within `NAME_REACH` tokens before it, as
     named, when no other state's name comes between; ""."""
-    if subject.lemma_.lower() not in _ARMY_NOUNS or [c.dep_ for c in subject.children] != ["det"] \
-            or not with_the(subject):
+    bare_compound = subject.dep_ == "compound" and not list(subject.children)     # "army figures"
+    if subject.lemma_.lower() not in _ARMY_NOUNS or not (
+            bare_compound or [c.dep_ for c in subject.children] == ["det"] and with_the(subject)):
         return ""
     doc = subject.doc
     for token in reversed(doc[max(0, subject.i - NAME_REACH):subject.i]):
@@ -486,6 +487,16 @@ def _published_by(subject: Token, lex: Lexicons) -> Token | None:
     agent = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
                   and c.lemma_.lower() in lex.publishing_verbs for a in c.children if a.dep_ == "agent"), None)
     return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _data_author(subject: Token, lex: Lexicons) -> Token | None:
+    """ "according to army figures", "Pentagon data": the body compounded onto figures it put
+    out (`claim_data_nouns.txt`), a body word (`claim_org_nouns.txt`) or an organisation's name;
+    None otherwise."""
+    if subject.lower_ not in lex.data_nouns:
+        return None
+    return next((c for c in subject.children if c.dep_ == "compound"
+                 and (c.lower_ in lex.org_nouns or c.ent_type_ == "ORG")), None)
 
 
 def _role_holder(subject: Token, lex: Lexicons) -> str:

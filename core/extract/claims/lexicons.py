@@ -38,6 +38,7 @@ _AID_RECEIVERS = _DATA / "claim_aid_receivers.txt"
 _ORG_DESCRIPTIONS = _DATA / "claim_org_descriptions.txt"
 _PLATFORMS = _DATA / "claim_platforms.txt"
 _PUBLISHING_VERBS = _DATA / "claim_publishing_verbs.txt"
+_DATA_NOUNS = _DATA / "claim_data_nouns.txt"
 _FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
 _HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
 _COMMAND_NOUNS = _DATA / "claim_command_nouns.txt"
@@ -76,6 +77,7 @@ class Lexicons:
     org_descriptions: frozenset[str] = frozenset()   # "the think tank": an organisation named elsewhere
     platforms: frozenset[str] = frozenset()          # "a Telegram channel": where it posts, not who
     publishing_verbs: frozenset[str] = frozenset()   # "figures released by the military": the military's
+    data_nouns: frozenset[str] = frozenset()         # "army figures": the army's
     fighting_verbs: frozenset[str] = frozenset()   # "fight for Kyiv": Kyiv's forces
     hostile_verbs: frozenset[str] = frozenset()   # "sent to seize Ukraine": not Ukraine's forces
     command_nouns: frozenset[str] = frozenset()   # "troops under NATO command" are NATO's
@@ -129,6 +131,7 @@ def lexicons() -> Lexicons:
         org_descriptions=_words(_ORG_DESCRIPTIONS),
         platforms=_words(_PLATFORMS),
         publishing_verbs=_words(_PUBLISHING_VERBS),
+        data_nouns=_words(_DATA_NOUNS),
         fighting_verbs=_words(_FIGHTING_VERBS),
         hostile_verbs=_words(_HOSTILE_VERBS),
         command_nouns=_words(_COMMAND_NOUNS),

@@ -253,9 +253,10 @@ def _of_those_opening(number: Token) -> bool:
 
 
 def counts_a_part(number: Token, lex: Lexicons) -> bool:
-    """ "8,000 of them", "Of those, 33,000 ...", "Of the aircraft, 111 crossed ...": the figure
-    counts a part of what a figure before it counted."""
-    return _of_them(number) or _of_those_opening(number) or _of_the_opening(number, lex) is not None
+    """ "8,000 of them", "Of those, 33,000 ...", "Of the aircraft, 111 crossed ...", "shot down 718
+    of the drones": the figure counts a part of what a figure before it counted."""
+    return _of_them(number) or _of_those_opening(number) or _of_the_opening(number, lex) is not None \
+        or any(with_the(obj) and obj.lower_ in lex.units for obj in of_objects(number))
 
 
 def named_force_unit(number: Token, where: Span, lex: Lexicons) -> Unit | None:
