@@ -808,6 +808,8 @@ def test_a_cited_source(nlp, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("The SDF said 300 ISIS fighters had surrendered in the last village.", [(300, "Islamic State")]),
     ("A monitor said 120 HTS fighters were killed near Hama.", [(120, "HTS")]),
+    ("The army said 45 ELN guerrillas had surrendered in Arauca.", [(45, "ELN")]),
+    ("The LNA said it had lost 9 fighters south of Tripoli.", [(9, "Libyan National Army")]),
     ("Al-Shabaab said it had killed 30 soldiers in the raid, which the army denied.", [(30, "")]),   # guard
     ("The force is 4,000 troops strong and is based in Mali.", [(4000, "")]),   # guard
 ])
@@ -1672,3 +1674,12 @@ def test_regular_and_irregular_forces_keep_their_sides(nlp, text, expected):
 ])
 def test_a_part_of_the_counted_and_a_bodys_figures(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a part of a sender's own stock handed over to a party at war is the receiver's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway will send 20 of its older Leopard tanks to Ukraine, the defence minister said.", [(20, "Ukraine")]),
+    ("Norway will keep 20 of its older Leopard tanks in storage, the defence minister said.", [(20, "Norway")]),  # guard
+])
+def test_a_part_of_a_stock_handed_over(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

@@ -380,6 +380,8 @@ def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
             handing = holder              # "the latest package for Ukraine includes 59 vehicles"
     elif noun.dep_ == "pobj" and noun.head.lower_ == "of":
         handing = noun.head.head
+        if handing.like_num and handing.dep_ == "dobj":
+            handing = handing.head        # "will send 49 of its decommissioned tanks to Ukraine"
     else:
         return ""
     found = _receiver_side(handing, lex)
