@@ -338,13 +338,11 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     # the source as named in full: "the ministry" after "the Russian Defence Ministry"
     source = resolved_source(claimant_head, lex) if claimant_head is not None else None
     source_side = claimant_side(source, lex, voices.country_of)
-    def deployer() -> str:
-        return deployer_side(unit.token, lex, claimant=source, home=home, people=voices.country_of,
-                             addressee=publisher_side(voices.home) if question else "")
-
+    sender = deployer_side(unit.token, lex, claimant=source, home=home, people=voices.country_of,
+                           addressee=publisher_side(voices.home) if question else "")
     side = (
         figure_owner_side(number, lex)
-        or proxy_side(unit.token, lex, deployer())
+        or proxy_side(unit.token, lex, sender)
         or explicit_side(unit.token, span, lex)
         or command_side(unit.token, lex)
         or fights_for_side(unit.token, lex)
@@ -352,7 +350,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or enemy_side(unit.token, home or source_side, lex)
         or loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
         or (recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
-        or deployer()
+        or sender
         or attack_side(unit.token, lex)
         or assailant_side(unit.token, lex)
         or (carrier_side(unit.token, lex) if unit.kind == "equipment" else "")
