@@ -1683,3 +1683,20 @@ def test_a_part_of_the_counted_and_a_bodys_figures(nlp, text, expected):
 ])
 def test_a_part_of_a_stock_handed_over(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a report is its author's only when it is put out by them, not described or seen; a cited report
+# is its author's; "the official" is the official named before, whatever they did there
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army could field 90,000 troops by spring, according to an intelligence assessment seen by a German "
+     "official.", ["intelligence assessment seen by a German official"]),
+    ("The army could field 90,000 troops by spring, according to a report compiled by the Riga Institute.",
+     ["Riga Institute"]),
+    ("At least 60 soldiers have died, an opposition lawmaker said, citing a briefing by the Defence "
+     "Intelligence Agency.", ["Defence Intelligence Agency"]),
+    ("The force may reach 90,000 troops, according to an assessment described by a Pentagon official. The "
+     "plan moves 40 battalions to the border, the official said.",
+     ["assessment described by a Pentagon official", "Pentagon official"]),
+])
+def test_who_put_a_report_out_and_the_official_named_before(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

@@ -11,7 +11,6 @@ from spacy.tokens import Doc, Span, Token
 
 from core.extract.claims.grammar import (
     AFFILIATION_PREPS,
-    POSSESSIVE_PRONOUNS,
     PRONOUNS_OTHER,
     PRONOUNS_PERSON,
     antecedent,
@@ -44,6 +43,7 @@ from core.extract.claims.reporting import (
     noun_parsed_reporting,
     of_phrase_head,
     participle_speaker,
+    report_author,
     reporting_verbs_for,
     subject_across_comma,
     trailing_source,
@@ -170,7 +170,7 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
             return claimant_from_subject(referent, speakers, lex)   # "NATO released images that it said showed"
     if subject.lower_ in PRONOUNS_OTHER:
         return "", False
-    author = _report_author(subject, lex) or _published_by(subject, lex) or _data_author(subject, lex)
+    author = report_author(subject, lex) or _published_by(subject, lex) or _data_author(subject, lex)
     if author is not None:
         return claimant_from_subject(author, speakers, lex)
     person = person_in(subject, lex)
@@ -360,7 +360,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
         elif report:
             if token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON and not is_report_noun(token, lex):
                 return token
-            author = _report_author(token, lex)
+            author = report_author(token, lex)
             if author is not None:
                 return author             # "according to a 2023 study by WatchDog.md ... . The study found"
         elif role and (token.ent_type_ == "PERSON" or person_in(token, lex) is not None) \
@@ -370,7 +370,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             return token                  # "the Institute for the Study of War said ... . The think tank added"
         elif token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:
             return token
-    if short and subject.lemma_.lower() in lex.org_nouns:
+    if short and (subject.lemma_.lower() in lex.org_nouns or subject.lower_ in lex.titles):
         for token in reversed(doc[start:subject.i]):     # "the official representative of the Russian Defence
             if token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:   # Ministry ...
                 return token                              # . Russian aviation shot down two aircraft, the ministry said"
@@ -455,28 +455,6 @@ def _phrase_size(noun: Token) -> int:
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl", "punct")]
     left_out = {t.i for c in clauses for t in c.subtree}
     return sum(1 for t in noun.subtree if t.i not in left_out and t.dep_ != "det")
-
-
-def _report_author(subject: Token, lex: Lexicons) -> Token | None:
-    """Who wrote a piece of reporting (`claim_report_nouns.txt`): its owner ("the Ministry
-    of Defence's latest assessment"), an organisation named before it ("an AFP tally") or its
-    "by" phrase ("analysis by BBC Russian"); None
-    for another noun or a report with neither."""
-    if not is_report_noun(subject, lex):
-        return None
-    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS_OTHER
-                  and c.lower_ not in POSSESSIVE_PRONOUNS), None)
-    if owner is not None:
-        return owner
-    maker = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                  and c.ent_type_ == "ORG"), None)
-    if maker is not None:
-        return maker                      # "an AFP tally", "a Reuters count"
-    by = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    if by is None:                        # "a decree signed by President Putin"
-        by = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                   for a in c.children if a.dep_ == "agent"), None)
-    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
 
 
 def _published_by(subject: Token, lex: Lexicons) -> Token | None:
@@ -603,7 +581,7 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
         return name, owner
     reporting = _reporting_of(number, lex)
     if reporting is not None:         # "Western media reports of 100,000 soldiers": theirs, or their author's
-        author = _report_author(reporting, lex)
+        author = report_author(reporting, lex)
         if author is not None:
             return claimant_from_subject(author, speakers, lex)[0], author
         return " ".join(t.text for t in reporting.subtree if t.i <= reporting.i and t.dep_ != "det"), reporting

@@ -238,16 +238,42 @@ def cited_source(source: Token, lex: Lexicons) -> Token | None:
     """ "..., the RIA news agency reported on Saturday, citing the Southern Military District",
     "..., the paper reported, citing U.S. officials": whom the reporter cites, when that is a
     body or people the text names (an entity, or officials and sources), is the source; not a
-    piece of reporting ("the ISW said, citing Ukrainian military reporting"). None otherwise."""
+    piece of reporting ("the ISW said, citing Ukrainian military reporting"), but its author
+    ("citing a briefing by the NIS"). None otherwise."""
     # the verb it is the subject of, or "the RIA news agency reported", parsed as a noun and its clause
     verb = next((c for c in source.children if c.dep_ == "acl" and c.lemma_.lower() in lex.reporting), source.head)
     citing = next((c for c in verb.children if c.tag_ == "VBG" and c.lemma_.lower() in CITING_VERBS), None)
     cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
-    if cited is None or is_report_noun(cited, lex):
+    if cited is not None and is_report_noun(cited, lex):
+        return report_author(cited, lex)     # "citing a briefing by the National Intelligence Service"
+    if cited is None:
         return None
     named = cited.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or cited.pos_ == "PROPN" \
         or cited.lemma_.lower() in _CITED_PEOPLE
     return cited if named else None
+
+
+def report_author(subject: Token, lex: Lexicons) -> Token | None:
+    """Who wrote a piece of reporting (`claim_report_nouns.txt`): its owner ("the Ministry
+    of Defence's latest assessment"), an organisation named before it ("an AFP tally") or its
+    "by" phrase ("analysis by BBC Russian"), or that of a verb putting it out
+    (`claim_publishing_verbs.txt`: "a decree signed by President Putin"); None
+    for another noun or a report with neither."""
+    if not is_report_noun(subject, lex):
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS_OTHER
+                  and c.lower_ not in POSSESSIVE_PRONOUNS), None)
+    if owner is not None:
+        return owner
+    maker = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                  and c.ent_type_ == "ORG"), None)
+    if maker is not None:
+        return maker                      # "an AFP tally", "a Reuters count"
+    by = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None:                        # "a decree signed by President Putin", not "an assessment
+        by = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"   # described by an official"
+                   and c.lemma_.lower() in lex.publishing_verbs for a in c.children if a.dep_ == "agent"), None)
+    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
 
 
 def estimating_verb(number: Token) -> Token | None:
