@@ -370,10 +370,12 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             return token                  # "the Institute for the Study of War said ... . The think tank added"
         elif token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:
             return token
-    if short and (subject.lemma_.lower() in lex.org_nouns or subject.lower_ in lex.titles):
+    titled = subject.lower_ in lex.titles       # "a Biden administration official ... the official said"
+    if short and (subject.lemma_.lower() in lex.org_nouns or titled):
         for token in reversed(doc[start:subject.i]):     # "the official representative of the Russian Defence
-            if token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:   # Ministry ...
-                return token                              # . Russian aviation shot down two aircraft, the ministry said"
+            if token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size \
+                    and not (titled and token.dep_ == "compound"):   # Ministry ... . Russian aviation shot down
+                return token            # two aircraft, the ministry said"; not "Minister" of "Minister Pal Jonson"
     if pronoun or report or described:   # "..., Ukraine's General Staff said." that the parse left off its verb
         earlier = doc[sent.start - 1].sent if sent.start > 0 else None
         while earlier is not None and earlier.start >= start:
