@@ -6,6 +6,7 @@ the side its repeat reads, and a headline figure the body repeats counts once.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -338,8 +339,11 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     # the source as named in full: "the ministry" after "the Russian Defence Ministry"
     source = resolved_source(claimant_head, lex) if claimant_head is not None else None
     source_side = claimant_side(source, lex, voices.country_of)
-    sender = deployer_side(unit.token, lex, claimant=source, home=home, people=voices.country_of,
-                           addressee=publisher_side(voices.home) if question else "")
+    # the deployer's side, read when first asked for and then kept: for fighters another state
+    # sends (`proxy_side`) and in its own place in the chain
+    sender = functools.cache(lambda: deployer_side(unit.token, lex, claimant=source, home=home,
+                                                   people=voices.country_of,
+                                                   addressee=publisher_side(voices.home) if question else ""))
     side = (
         figure_owner_side(number, lex)
         or proxy_side(unit.token, lex, sender)
@@ -350,7 +354,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or enemy_side(unit.token, home or source_side, lex)
         or loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
         or (recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
-        or sender
+        or sender()
         or attack_side(unit.token, lex)
         or assailant_side(unit.token, lex)
         or (carrier_side(unit.token, lex) if unit.kind == "equipment" else "")

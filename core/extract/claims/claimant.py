@@ -43,6 +43,7 @@ from core.extract.claims.reporting import (
     noun_parsed_reporting,
     of_phrase_head,
     participle_speaker,
+    publisher_of,
     report_author,
     reporting_verbs_for,
     subject_across_comma,
@@ -460,13 +461,9 @@ def _phrase_size(noun: Token) -> int:
 
 
 def _published_by(subject: Token, lex: Lexicons) -> Token | None:
-    """ "figures released by the military", "data compiled by the UN": whom the "by" phrase of
-    a publishing verb (`claim_publishing_verbs.txt`) on a common noun names; None otherwise."""
-    if subject.pos_ != "NOUN":
-        return None
-    agent = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                  and c.lemma_.lower() in lex.publishing_verbs for a in c.children if a.dep_ == "agent"), None)
-    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+    """ "figures released by the military", "data compiled by the UN": who put out what a common
+    noun names (`publisher_of`); None otherwise."""
+    return publisher_of(subject, lex) if subject.pos_ == "NOUN" else None
 
 
 def _data_author(subject: Token, lex: Lexicons) -> Token | None:

@@ -244,10 +244,10 @@ def cited_source(source: Token, lex: Lexicons) -> Token | None:
     verb = next((c for c in source.children if c.dep_ == "acl" and c.lemma_.lower() in lex.reporting), source.head)
     citing = next((c for c in verb.children if c.tag_ == "VBG" and c.lemma_.lower() in CITING_VERBS), None)
     cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
-    if cited is not None and is_report_noun(cited, lex):
-        return report_author(cited, lex)     # "citing a briefing by the National Intelligence Service"
     if cited is None:
         return None
+    if is_report_noun(cited, lex):
+        return report_author(cited, lex)     # "citing a briefing by the National Intelligence Service"
     named = cited.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or cited.pos_ == "PROPN" \
         or cited.lemma_.lower() in _CITED_PEOPLE
     return cited if named else None
@@ -271,9 +271,16 @@ def report_author(subject: Token, lex: Lexicons) -> Token | None:
         return maker                      # "an AFP tally", "a Reuters count"
     by = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     if by is None:                        # "a decree signed by President Putin", not "an assessment
-        by = next((a for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"   # described by an official"
-                   and c.lemma_.lower() in lex.publishing_verbs for a in c.children if a.dep_ == "agent"), None)
-    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+        return publisher_of(subject, lex)  # described by an official"
+    return next((o for o in by.children if o.dep_ == "pobj"), None)
+
+
+def publisher_of(noun: Token, lex: Lexicons) -> Token | None:
+    """Whom the "by" phrase of a verb of putting out (`claim_publishing_verbs.txt`) on `noun`
+    names: "figures released by the military", "a decree signed by President Putin"; None."""
+    agent = next((a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  and c.lemma_.lower() in lex.publishing_verbs for a in c.children if a.dep_ == "agent"), None)
+    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
 
 
 def estimating_verb(number: Token) -> Token | None:

@@ -161,14 +161,12 @@ def irregular_noun(noun: str, lex: Lexicons) -> bool:
     return noun.lower() in lex.irregular_forces or noun.lower() in _FIGHTERS
 
 
-def inherited_side(index: int, recent_sides: list[tuple[int, str, str]], unit: str = "",
-                   lex: Lexicons | None = None) -> str:
+def inherited_side(index: int, recent_sides: list[tuple[int, str, str]], unit: str, lex: Lexicons) -> str:
     """The side of the last force counted or named (`recent_sides`: sentence index, side, the
     force's noun) within `SENTENCE_WINDOW` sentences; for a regular force (`claim_regular_forces.txt`)
     the last that is no count of fighters or irregulars, and for those the last that is no
     regular force ("Somali forces killed 100 al-Shabaab fighters ... . Three soldiers were also
     killed": Somalia's; "... an airstrike killed 27 militants": al-Shabaab's)."""
-    lex = lex or lexicons()
 
     def kind(noun: str) -> str:
         if noun in lex.regular_forces:

@@ -50,16 +50,17 @@ _CARRYING_PREPS = frozenset({"aboard", "with"})    # "flew in aboard three helic
 _PLACE_PREPS = frozenset({"in", "at", "near", "on"})   # "Russia's contingent in Karabakh, deployed ...": where the phrase's head is
 
 
-def proxy_side(unit: Token, lex: Lexicons, sender: str) -> str:
+def proxy_side(unit: Token, lex: Lexicons, sender: Callable[[], str]) -> str:
     """ "about 2,000 Syrian fighters had been flown to Tripoli by Turkey", "300 Colombian former
     soldiers recruited to fight for the RSF": forces named by where they come from are the side
     they fight for, or, for fighters and mercenaries (`irregular_noun`), the state that sends
-    them (`sender`, the deployer's side; not an alliance's or mission's, whose contingents keep
-    their own), when that is another side."""
+    them (`sender` gives the deployer's side; not an alliance's or mission's, whose contingents
+    keep their own), when that is another side."""
     origin = next((token_side(c, lex) for c in unit.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), "")
     if not origin:
         return ""
-    sent = sender if irregular_noun(unit.text, lex) and country_for(sender) else ""
+    sent = sender() if irregular_noun(unit.text, lex) else ""
+    sent = sent if country_for(sent) else ""
     other = fights_for_side(unit, lex) or sent
     return other if other and other != origin else ""
 

@@ -369,9 +369,8 @@ def _join_time_and_date(spans: list[Span], settings: TimexSettings) -> list[Span
             # (not a day that owns what follows: "at 6 p.m., Friday's papers said")
             owner = span.end < len(span.doc) and span.doc[span.end].lower_ in _POSSESSIVE
             dateline = between == [","] and previous.label_ == "TIME" and not owner
-            if _clock_on_date(previous, between, span):
-                pass
-            elif len(between) <= 1 and set(between) <= _TIME_DATE_JOINERS or dateline:
+            joins = len(between) <= 1 and set(between) <= _TIME_DATE_JOINERS or dateline
+            if joins and not _clock_on_date(previous, between, span):
                 merged = span.doc[previous.start:span.end]
                 if _context_free_type(merged.text, settings) == "TIME":
                     joined[-1] = Span(span.doc, merged.start, merged.end, label="TIME")
