@@ -1700,3 +1700,19 @@ def test_a_part_of_a_stock_handed_over(nlp, text, expected):
 ])
 def test_who_put_a_report_out_and_the_official_named_before(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a spelled number hyphened to a word is part of a compound word; a singular force word before
+# "and" modifies the later unit; a toll "of" a unit counts that unit
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two soldiers were wounded in a one-way drone strike on the base.", [(2, "soldiers")]),
+    ("A three-star general visited the 400 marines stationed there.", [(400, "marines")]),
+    ("The outpost houses some 250 Army and Navy personnel.", [(250, "personnel")]),
+    ("The drills involve 90 aircraft and helicopters.", [(90, "aircraft")]),                 # guard: first noun
+    ("The convoy carried 700 soldiers and police officers.", [(700, "soldiers")]),           # guard: a plural head
+    ("The losses bring the toll of soldiers killed in the ground offensive against the militia in Darfur to "
+     "310.", [(310, "soldiers")]),
+    ("The attack raised the death toll to 41.", [(41, "deaths")]),                            # guard: no "of"
+])
+def test_compound_words_coordinated_modifiers_and_a_toll_of_a_unit(nlp, text, expected):
+    assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected

@@ -42,6 +42,10 @@ _CHANGE_BEFORE = re.compile(
     r"cut\b|cutting|reduc|decreas|fell\b|fall|drop|brought\b|bring|expand|shr[iu]nk)\w*[^,;.]*$",
     re.I,
 )
+# A spelled number joined by a hyphen to a word is a compound modifier, not a count
+# ("one-way", "three-star"); spelled numbers joined to each other ("twenty-five") are
+# matched whole before this is read.
+_HYPHENATED_MODIFIER = re.compile(r"-[A-Za-z]")
 _RANGE_JOINERS = re.compile(r"^\s*(?:-|\u2013|\u2014|to|and|or)\s*$", re.I)
 
 
@@ -158,6 +162,8 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[Figure]:
         elif match.group("vague"):
             value, flags = None, ("vague",)
         else:
+            if _HYPHENATED_MODIFIER.match(after):
+                continue      # "a one-way drone attack", "a three-star general": part of a compound word
             value = _parse_spelled(match.group(0), lex.numbers)
             if value is None or value < 1 or value == 1 and not _one_unit(match.group(0), after, lex):
                 continue      # "one of the soldiers", "a soldier": not a count

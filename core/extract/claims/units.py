@@ -82,15 +82,19 @@ def _unit_at(token: Token, lex: Lexicons) -> tuple[str, int] | None:
     return None
 
 
-def _later_unit(doc: Doc, index: int, lex: Lexicons) -> bool:
+def _later_unit(doc: Doc, index: int, lex: Lexicons, *, coordinated: bool = False) -> int | None:
     """Another unit noun right after a unit word, past demonyms: "army soldiers",
-    "wounded Ethiopian troops". The later noun is the head."""
-    for token in doc[index:index + 3]:
+    "wounded Ethiopian troops". The later noun is the head. With `coordinated` (the unit
+    word is a singular force word), past "and" too: "350 Army and Air Force personnel";
+    a plural is a head of its own ("1,000 soldiers and police officers")."""
+    for token in doc[index:index + (4 if coordinated else 3)]:
         if _unit_at(token, lex):
-            return True
+            return token.i
+        if coordinated and token.lower_ in ("and", "or"):
+            continue
         if not (token.ent_type_ in ("NORP", "GPE") or token.tag_ in ("JJ", "NNP")):
-            return False
-    return False
+            return None
+    return None
 
 
 def _direct_unit(figure_span: Span, lex: Lexicons) -> tuple[Token, str, bool] | None:
@@ -104,8 +108,11 @@ def _direct_unit(figure_span: Span, lex: Lexicons) -> tuple[Token, str, bool] | 
         found = _unit_at(token, lex)
         if found:
             surface, width = found
-            if _later_unit(doc, index + width, lex):
-                index, steps = index + width, steps + 1   # "army soldiers", "wounded troops": the later noun
+            # a singular force word is a modifier ("Army and Air Force personnel"); "aircraft" is no force word
+            modifier = doc[index + width - 1].tag_ in ("NN", "NNP") and lex.units[surface][0] == "personnel"
+            later = _later_unit(doc, index + width, lex, coordinated=modifier)
+            if later is not None:
+                index, steps = later, steps + 1   # "army soldiers", "wounded troops": the later noun
                 continue
             head = doc[index] if " of " in surface else doc[index + width - 1]   # "units of equipment"
             return head, surface, percent
@@ -367,7 +374,8 @@ def _count_noun_unit(noun: Token, lex: Lexicons, depth: int = 2) -> Token | None
     if noun.lower_ in lex.units:
         return noun
     if noun.lemma_.lower() in TOLL_NOUNS:
-        return noun
+        # "the toll of soldiers killed ... to 298" counts soldiers; "the death toll", deaths
+        return next((obj for obj in of_objects(noun) if obj.lower_ in lex.units), noun)
     if noun.lemma_.lower() in COUNT_NOUNS and depth > 0:
         for obj in of_objects(noun):
             found = _count_noun_unit(obj, lex, depth - 1)
