@@ -1716,3 +1716,91 @@ def test_who_put_a_report_out_and_the_official_named_before(nlp, text, expected)
 ])
 def test_compound_words_coordinated_modifiers_and_a_toll_of_a_unit(nlp, text, expected):
     assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
+
+
+# "the mission" is the mission named before, not whoever acted last; a count pooled "from" several
+# countries is no one country's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The UN mission in the Central African Republic (MINUSCA) is under strain. This year the mission "
+     "deployed about 14,000 personnel.", [(14000, "United Nations")]),
+    ("UNIFIL said three of its peacekeepers were hurt when an Israeli drone struck a post. The mission has "
+     "about 10,000 troops.", [(3, "United Nations"), (10000, "United Nations")]),
+    ("The African Union mission, which has about 18,000 troops from Uganda, Kenya and Burundi, will shrink.",
+     [(18000, "African Union")]),
+    ("About 4,000 troops from Uganda are deployed in the south.", [(4000, "Uganda")]),                  # guard
+])
+def test_the_mission_and_a_pooled_count(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# equipment sold, received or listed as part of a whole: the buyer's, the receiver's, the whole's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Washington cleared the sale of 40 F-35 jets to Warsaw in a deal worth $4 billion, officials said.",
+     [(40, "Poland")]),
+    ("Romania received the first 18 Leopard tanks from Germany in March.", [(18, "Romania")]),
+    ("Germany sent 18 Leopard tanks to Lithuania from its own stocks.", [(18, "Germany")]),              # guard
+    ("Kyiv said it had sunk a quarter of Russia's Black Sea Fleet since the start of the war, including "
+     "12 landing ships.", [(12, "Russia")]),
+])
+def test_sold_received_and_listed_equipment(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# the source's own side: a body of a state's named force; "we've got" as "we have"
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The PLA Southern Theater Command said 30 warships took part in the drills.", [(30, "China")]),
+    ("US officials said 30 warships took part in the drills.", [(30, "")]),                            # guard
+    ("\"We've got about 900 troops in Estonia,\" the British defence secretary said.", [(900, "United Kingdom")]),
+    ("Syrian National Army commanders said 12 of their fighters were killed.", [(12, "Syrian National Army")]),
+    ("The Karabakh Defense Army said 31 of its servicemen were killed.", [(31, "Nagorno-Karabakh")]),
+])
+def test_a_named_state_forces_body_and_named_groups(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# who gives a figure: the fuller source a short one repeats, a state in a clause of its own, the
+# soldiers a report cites, who keeps a tally, the named group its fighters speak for
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sudan has 30,000 troops in the region, according to a report by African Union monitors. The monitors "
+     "put the RSF at about 40,000 fighters.", ["African Union", "African Union"]),
+    ("Finland will send 2,000 more troops to its eastern border, Defence Minister Antti Hakkanen said on Monday, "
+     "as Helsinki warned that about 5,000 Russian soldiers were massing nearby.", ["Antti Hakkanen", "Helsinki"]),
+    ("Le Monde, citing French soldiers and commanders, reported that 40 soldiers had been wounded.",
+     ["French soldiers and commanders"]),
+    ("The open-source tally maintained by the Volya project lists 900 destroyed tanks. A further 300 tanks were "
+     "captured, according to the same count.", ["Volya project", "Volya project"]),
+    ("Rebels of the MNLA said they had killed 40 government soldiers.", ["MNLA"]),
+    ("Soldiers of the 3rd Brigade said they had killed 40 rebels.", ["soldiers of the 3rd Brigade"]),  # guard
+    ("The rebels handed their rifles to a United Nations mission. Some 5,000 fighters have disarmed, the UN "
+     "mission said.", ["UN mission"]),                                     # guard: a name of its own
+])
+def test_a_fuller_source_a_clause_of_its_own_a_tally_and_a_group(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a count with its noun left out: after a hedge that opens the sentence, a count noun that names no
+# unit, "forces number N" tagged as a noun; and "terrorists" killed are a count of fighters
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyiv said Belarus had 20 battalion tactical groups near the border. A further six were on their way, "
+     "officials said.", [(20, "battalion tactical groups"), (6, "battalion tactical groups")]),
+    ("About 3,000 Chinese soldiers are in the valley, the ministry said. Analysts had put the number sent "
+     "there at about 5,000.", [(3000, "soldiers"), (5000, "soldiers")]),
+    ("Japan's armed forces number 247,000, down from 260,000 a decade ago.", [(247000, "forces"), (260000, "forces")]),
+    ("The army said it had neutralised 37 terrorists in the north.", [(37, "terrorists")]),
+    ("A further six people were hurt.", []),                                            # guard: no count before
+])
+def test_counts_with_their_noun_left_out_and_terrorists(nlp, text, expected):
+    assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
+
+
+# irregular fighters a state's voice counts are not that state's own; "his office" is the office of
+# the person named last
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nigeria's army said it had killed 40 terrorists in Borno state.", [(40, "", "Nigeria's army")]),
+    ("The Nigerian army said troops had killed 40 militants in Borno state.", [(40, "", "Nigerian army")]),
+    ("Boko Haram said 40 fighters were killed in Borno state.", [(40, "Boko Haram", "Boko Haram")]),    # guard
+    ("NATO's secretary general, Mark Rutte, said Russia had 120,000 troops near the border. His office later "
+     "said the figure was 100,000.", [(120000, "Russia", "Mark Rutte"), (100000, "Russia", "Mark Rutte's office")]),
+])
+def test_a_states_count_of_irregulars_and_his_office(nlp, text, expected):
+    assert [(c.value, c.side, c.claimant) for c in _claims(nlp, text)] == expected

@@ -41,6 +41,7 @@ from core.extract.claims.side_guesses import (
     claimant_side,
     clause_side,
     inherited_side,
+    irregular_noun,
     names_joint_forces,
     publisher_side,
     reporting_body_side,
@@ -57,6 +58,7 @@ from core.extract.claims.side_of_actor import (
     inflicting_side,
     passive_deployment_side,
     proxy_side,
+    receiver_subject_side,
     recipient_of_transfer,
     recipient_side,
     resized_side,
@@ -78,6 +80,7 @@ from core.extract.claims.speech import attributed_back, quoted_in, quoted_speake
 from core.extract.claims.units import (
     Unit,
     carried_unit,
+    counted_again_unit,
     counts_a_part,
     fronted_partitive_unit,
     is_force_noun,
@@ -294,7 +297,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     number = span.root
     unit = (unit_for(figure, doc, lex) or carried_unit(figure, number, previous_unit, lex)
             or referred_unit(number, previous_unit or earlier_unit, lex) or fronted_partitive_unit(number, lex)
-            or opening_subject_unit(figure, number, earlier_unit, lex)
+            or opening_subject_unit(figure, number, earlier_unit, lex) or counted_again_unit(number, earlier_unit, lex)
             or known_count_unit(number, figure, before, counted or {}, lex))
     if unit is None:
         return None
@@ -353,7 +356,8 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or passive_deployment_side(unit, lex, publisher)
         or enemy_side(unit.token, home or source_side, lex)
         or loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
-        or (recipient_of_transfer(unit.token, lex) if unit.kind == "equipment" else "")
+        or (recipient_of_transfer(unit.token, lex) or receiver_subject_side(unit.token, lex)
+            if unit.kind == "equipment" else "")
         or sender()
         or attack_side(unit.token, lex)
         or assailant_side(unit.token, lex)
@@ -389,8 +393,13 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
             yield home if claimant_head is None else ""
             yield reporting_body_side(claimant_head, lex)
 
-    # the first guess that is not the inflicter's own ("the RSF said it had captured 31 officers")
-    guessed = next((g for g in guesses() if g and g != inflicting), "") \
+    # the first guess that is not the inflicter's own ("the RSF said it had captured 31 officers"), nor,
+    # for irregular fighters a state's voice counts, that state's ("the army said it had neutralised 20
+    # terrorists": not the army's own)
+    not_theirs = {inflicting}
+    if irregular_noun(unit.text, lex):
+        not_theirs |= {s for s in (home, source_side) if s and s not in lex.groups}
+    guessed = next((g for g in guesses() if g and g not in not_theirs), "") \
         if not side and not (category == "force_size" and names_joint_forces(sent, lex)) else ""
     if guessed:
         side = guessed

@@ -15,6 +15,7 @@ from core.extract.claims.grammar import (
     PRONOUNS_PERSON,
     antecedent,
     entity_of,
+    of_objects,
     reach_start,
     subject_of,
     with_the,
@@ -50,6 +51,7 @@ from core.extract.claims.reporting import (
     trailing_source,
     verb_reports,
 )
+from core.extract.claims.side_guesses import irregular_noun
 from core.extract.claims.side_names import (
     ALLIANCE_NOUNS,
     NAME_REACH,
@@ -130,13 +132,25 @@ def _common_phrase(subject: Token) -> str:
 def _named_owner(word: Token) -> str:
     """ "its" in "its defence ministry", "their" in "their general staff", as the country or
     body it goes back to, with its possessive: "Azerbaijan's " after "Azerbaijan launched
-    ...". "" for another word, or when the pronoun goes back to no name."""
+    ...", and "his" or "her" as the person named last ("Josep Borrell's " in "His office said"). ""
+    for another word, or when the pronoun goes back to no name."""
+    if word.dep_ == "poss" and word.lower_ in ("his", "her"):
+        people = [n for n in person_names_before(word.doc, word.idx) if len(n.split()) >= 2]
+        return people[-1] + "'s" + word.whitespace_ if people else ""
     if word.dep_ != "poss" or word.lower_ not in ("its", "their"):
         return ""
     named = referent_of(word)
     if named is None or named.ent_type_ not in ("GPE", "ORG"):
         return ""
     return entity_of(named).text + "'s" + word.whitespace_
+
+
+def _named_group_of(subject: Token, lex: Lexicons) -> Token | None:
+    """ "Tuareg-led rebels of the CSP said", "fighters of the Wagner group said": irregular fighters
+    (`claim_irregular_forces.txt`) "of" a named group speak for the group; None otherwise."""
+    if not irregular_noun(subject.lower_, lex):
+        return None
+    return next((obj for obj in of_objects(subject) if obj.text[:1].isupper() and _organisation(obj, lex)), None)
 
 
 def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons) -> tuple[str, bool]:
@@ -165,6 +179,9 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
                                 or subject.pos_ == "NOUN" and with_the(subject) and _organisation(apposed, lex)):
         return claimant_from_subject(apposed, speakers, lex)   # "the think tank Caspian Watch", "the rebel
         #                                                         alliance, the CSP-DPA,"
+    group = _named_group_of(subject, lex)
+    if group is not None:
+        return claimant_from_subject(group, speakers, lex)      # "Tuareg-led rebels of the CSP said"
     if subject.lower_ == "it":
         referent = _body_before(subject, lex)
         if referent is not None:
@@ -352,7 +369,10 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
         cited = token.dep_ == "dobj" and token.head.lemma_.lower() in CITING_VERBS    # "citing U.S. officials"
         issued = report and token.dep_ == "nsubj" and any(      # "the ministry issued a statement"
             c.dep_ == "dobj" and c.lemma_.lower() == subject.lemma_.lower() for c in token.head.children)
-        if not (according or reports or cited or issued):
+        # "The tally kept by the Oryx blog lists ... . ..., according to the same count": a report that is a
+        # subject reports, whatever its verb
+        counted = report and token.dep_ == "nsubj" and is_report_noun(token, lex)
+        if not (according or reports or cited or issued or counted):
             continue              # a source is who reports: the subject of "said", "according to X", "citing X"
         if pronoun:
             if token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON and token.ent_type_ != "PERSON" \
@@ -371,12 +391,18 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             return token                  # "the Institute for the Study of War said ... . The think tank added"
         elif token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:
             return token
-    titled = subject.lower_ in lex.titles       # "a Biden administration official ... the official said"
-    if short and (subject.lemma_.lower() in lex.org_nouns or titled):
-        for token in reversed(doc[start:subject.i]):     # "the official representative of the Russian Defence
+    # "a Biden administration official ... the official said", "the official representative of the Russian
+    # Defence Ministry ... . Russian aviation shot down two aircraft, the ministry said", "a report by United
+    # Nations experts ... . The experts estimated"; a body's name may be a modifier ("Indian Army personnel
+    # ... , the Army said"), no one else's ("Minister" of "Minister Pal Jonson")
+    body = subject.lemma_.lower() in lex.org_nouns
+    titled = subject.lower_ in lex.titles
+    bare = all(c.dep_ == "det" for c in subject.children)    # "the experts", not "the UN mission"
+    if short and (body or titled or bare):
+        for token in reversed(doc[start:subject.i]):
             if token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size \
-                    and not (titled and token.dep_ == "compound"):   # Ministry ... . Russian aviation shot down
-                return token            # two aircraft, the ministry said"; not "Minister" of "Minister Pal Jonson"
+                    and (body or token.dep_ != "compound"):
+                return token
     if pronoun or report or described:   # "..., Ukraine's General Staff said." that the parse left off its verb
         earlier = doc[sent.start - 1].sent if sent.start > 0 else None
         while earlier is not None and earlier.start >= start:
@@ -552,8 +578,9 @@ def _voice_of_state(subject: Token, number: Token, sent: Span, lex: Lexicons) ->
     said": when the source is a state, named by its country or capital, or a body (an
     organisation, "U.S. intelligence") in the main clause or a complement, and a person in
     the same sentence states what it believes, that person is the source."""
-    state = subject.ent_type_ == "GPE" and side_of_term(entity_of(subject).text, lex)
-    # a body's belief only in the main clause or a complement, not "..., while Baku said ..."
+    # a state's belief not in a clause of its own beside the statement ("..., Błaszczak said, as Warsaw
+    # warned that ..."); a body's only in the main clause or a complement, not "..., while Baku said ..."
+    state = subject.ent_type_ == "GPE" and side_of_term(entity_of(subject).text, lex) and subject.head.dep_ != "advcl"
     body = (subject.ent_type_ == "ORG" or subject.lemma_.lower() in lex.org_nouns) \
         and subject.head.dep_ in ("ccomp", "ROOT")
     if not (state or body) or person_in(subject, lex) is not None:

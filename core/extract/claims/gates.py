@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from core.extract.claims.grammar import PRONOUNS_PERSON
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.side_guesses import SENTENCE_WINDOW
-from core.extract.claims.units import KNOWN_COUNT_WORDS, is_force_noun
+from core.extract.claims.units import COUNT_NOUNS, KNOWN_COUNT_WORDS, OPENING_HEDGES, is_force_noun
 
 # "This was stated by ...": a subject that stands for what came before.
 BACK_PRONOUNS = frozenset({"this", "that", "it"})
@@ -22,7 +22,8 @@ QUOTE_REACH = 8              # sentences back from '...," X said.' its quotation
 RETRO_REACH = 3              # sentences after a figure where "This was stated by X" may claim it
 # A sentence that opens with a bare count or a part of the last one ("200,000 have been sent",
 # "Of those, 33,000 ..."): it may count what the sentence before counted (`units.opening_subject_unit`)
-OPENS_WITH_COUNT = re.compile(r"\W*(?:\d|of th)", re.I)
+# a sentence that opens with a number, after a hedge at most ("A further 14 were ..."), or "Of the"
+OPENS_WITH_COUNT = re.compile(rf"\W*(?:(?:{'|'.join(sorted(OPENING_HEDGES))})\s+)*(?:\d|of th)", re.I)
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"      # a number in digits, "7,000" whole
 # A number the talk may already know: "since the 7,000", "an additional 7,000" (a cheap test;
 # `units.known_count_unit` reads the parse and leaves out percentages, years and numbers with a noun)
@@ -87,13 +88,20 @@ def sentences_to_parse(sentences: Sequence[Span], lex: Lexicons) -> set[int]:
         if any(t.lower_ in PRONOUNS_PERSON for t in sent):
             earlier = [i for i in range(index - 1, -1, -1) if _may_name_speaker(sentences[i], lex)]
             chosen.update(earlier[:2])
-        if index + 1 < len(sentences) and OPENS_WITH_COUNT.match(sentences[index + 1].text):
+        if index + 1 < len(sentences) and (OPENS_WITH_COUNT.match(sentences[index + 1].text)
+                                           or _counts_again(sentences[index + 1])):
             chosen.add(index + 1)     # "... soldiers subdued Czechoslovakia. 200,000 have been sent ..."
         chosen.update(i for i in range(index + 1, min(len(sentences), index + RETRO_REACH + 1))
                       if may_attribute_back(sentences[i], lex))
         chosen.update(i for i in range(index + 1, min(len(sentences), index + QUOTE_REACH + 1))
                       if may_close_quote(sentences[i]))
     return chosen
+
+
+def _counts_again(sent: Span) -> bool:
+    """A number and a count noun with no unit ("put the number sent to Russia at 11,000"): the
+    sentence may count what the one before counted (`units.carried_unit`)."""
+    return any(t.lower_ in COUNT_NOUNS for t in sent) and re.search(_NUMBER, sent.text) is not None
 
 
 def may_close_quote(sent: Span) -> bool:

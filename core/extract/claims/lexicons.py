@@ -34,6 +34,7 @@ _ORG_NOUNS = _DATA / "claim_org_nouns.txt"
 _TRANSFER_WORDS = _DATA / "claim_transfer_words.txt"
 _STATE_WORDS = _DATA / "claim_state_words.txt"
 _AID_VERBS = _DATA / "claim_aid_verbs.txt"
+_RECEIVING_VERBS = _DATA / "claim_receiving_verbs.txt"
 _AID_RECEIVERS = _DATA / "claim_aid_receivers.txt"
 _ORG_DESCRIPTIONS = _DATA / "claim_org_descriptions.txt"
 _PLATFORMS = _DATA / "claim_platforms.txt"
@@ -73,6 +74,7 @@ class Lexicons:
     state_forces: frozenset[str] = frozenset()  # named forces of a state ("idf", "pla"), lower-cased
     transfer_words: frozenset[str] = frozenset()
     aid_verbs: frozenset[str] = frozenset()     # "send": a transfer only to a party at war
+    receiving_verbs: frozenset[str] = frozenset()   # "received 10 tanks from South Korea": the receiver's
     aid_receivers: frozenset[str] = frozenset()   # the parties at war it is a transfer to (lower case)
     org_descriptions: frozenset[str] = frozenset()   # "the think tank": an organisation named elsewhere
     platforms: frozenset[str] = frozenset()          # "a Telegram channel": where it posts, not who
@@ -127,6 +129,7 @@ def lexicons() -> Lexicons:
         org_nouns=_words(_ORG_NOUNS),
         transfer_words=_words(_TRANSFER_WORDS),
         aid_verbs=_words(_AID_VERBS),
+        receiving_verbs=_words(_RECEIVING_VERBS),
         aid_receivers=_words(_AID_RECEIVERS),
         org_descriptions=_words(_ORG_DESCRIPTIONS),
         platforms=_words(_PLATFORMS),

@@ -24,7 +24,7 @@ from core.extract.claims.units import COUNT_NOUNS, TOLL_NOUNS, governors
 _GIVING_VERBS = frozenset({"give", "publish", "release", "issue", "provide", "announce"})  # "... gave a toll of N"
 _REVISING_VERBS = frozenset({"correct", "revise", "update", "adjust", "amend", "raise", "lower"})   # "... the figure to N"
 CITING_VERBS = frozenset({"cite", "quote"})   # "..., the paper reported, citing U.S. officials": they are a source
-_CITED_PEOPLE = frozenset({"official", "source", "diplomat", "officer"})   # "citing U.S. officials"
+_CITED_PEOPLE = frozenset({"official", "source", "diplomat", "officer", "soldier", "commander"})   # "citing U.S. officials"
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
 _CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})   # "X says ..., while Y puts it at ..."
 

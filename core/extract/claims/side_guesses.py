@@ -21,6 +21,7 @@ from core.extract.claims.memo import per_sentence
 from core.extract.claims.side_names import (
     body_state,
     group_modifier_side,
+    name_key,
     owner_words,
     phrase_side,
     referent_side,
@@ -29,6 +30,7 @@ from core.extract.claims.side_names import (
 )
 from core.extract.claims.side_of_force import AWAY_VERBS, explicit_side
 from core.extract.claims.units import is_force_noun
+from core.extract.countries import country_for
 
 _JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "amod", "compound", "poss", "nmod"})   # who acts or owns, not where
 _CLAUSE_SIDE_WINDOW = 60  # tokens read back from a force noun for a country acting in its clause
@@ -127,8 +129,10 @@ def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] 
     group = group_modifier_side(claimant, lex)
     if group:
         return group                   # "Yemen's Houthi movement said": the group, not the country it is in
-    # the body itself, its owner ("Russia's ministry") or what its "of" phrases name ("the ministry of Armenia")
-    owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss"] + of_chain(claimant)[1:]
+    # the body itself, its owner ("Russia's ministry"), what its "of" phrases name ("the ministry of
+    # Armenia") or a state's named force it is part of ("the PLA Eastern Theater Command")
+    owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss" or _named_state_force(c, lex)] \
+        + of_chain(claimant)[1:]
     side = next((side for t in owners for side in [token_side(t, lex)] if side), "")
     pronoun = next((c for c in owners[1:] if c.lower_ in ("its", "their")), None)
     if not side and pronoun is not None:
@@ -144,6 +148,13 @@ def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] 
     if others - {side}:
         return ""                                   # "Russia and Belarus say ...": no one side speaks
     return side or body_state(claimant, lex)        # "Eleven soldiers were killed in Burkina Faso, the army said"
+
+
+def _named_state_force(word: Token, lex: Lexicons) -> bool:
+    """A name compounded on a body that is a state's named force (`claim_side_groups.csv`: "PLA",
+    "IDF"), not the state's name or demonym ("US officials" may count anyone's troops)."""
+    return word.dep_ == "compound" and word.text[:1].isupper() and country_for(word.text) is None \
+        and name_key(word.text).lower() in lex.metonyms and side_of_term(word.text, lex) not in lex.groups
 
 
 def _affiliation_side(role: Token, lex: Lexicons) -> str:

@@ -24,6 +24,9 @@ from core.extract.countries import country_for
 
 ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
 REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "mission"})   # "the group had ..."
+# A bare "the mission" is the mission, alliance or armed group named last (`_last_named_group`):
+# "The UN mission in Mali (MINUSMA) ended ... . At its height the mission deployed 13,000 personnel"
+MISSION_NOUNS = frozenset({"mission"})
 NAME_REACH = 150       # tokens back a short reference ("the alliance", "the SDF") may find what it stands for
 SOURCE_REACH = 2             # sentences back a short source ("the ministry", "it") may name a fuller one
 _STATE_NOUNS = frozenset({"country", "nation"})     # "the country's military": the state named before
@@ -52,6 +55,8 @@ def token_side(token: Token, lex: Lexicons) -> str:
     "the alliance" names the alliance or armed group named last before it."""
     if token.lower_ in ALLIANCE_NOUNS:
         return _last_named_group(token, lex)
+    if token.lower_ in MISSION_NOUNS and _bare(token):
+        return _named_mission(token, lex)
     if token.lemma_.lower() in lex.state_words and not token.text[:1].isupper() \
             and not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children):   # "its army"
         return _state_side(token, lex)
@@ -62,6 +67,23 @@ def token_side(token: Token, lex: Lexicons) -> str:
     if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
         return side_of_term(token.text, lex) or _compound_name_side(token, lex)
     return ""
+
+
+def _bare(token: Token) -> bool:
+    """ "the mission", with nothing before the noun that names whose ("the UN mission", "its mission")."""
+    return with_the(token) and not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children)
+
+
+def _named_mission(token: Token, lex: Lexicons) -> str:
+    """What a bare "the mission" stands for: the mission named with its side last before it
+    ("the African Union mission", "the United Nations ... Mission in Mali"), within
+    `NAME_REACH` tokens, or else the alliance or group named last ("MONUSCO said ...")."""
+    for earlier in reversed(token.doc[max(0, token.i - NAME_REACH):token.i]):
+        if earlier.lower_ in MISSION_NOUNS and not _bare(earlier):
+            found = phrase_side(earlier, lex)
+            if found:
+                return found
+    return _last_named_group(token, lex)
 
 
 def _compound_name_side(token: Token, lex: Lexicons) -> str:
@@ -226,6 +248,8 @@ def referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = No
     (for "his" and "her", a person's), in its sentence or the one before, with a side named in it or before its head
     ("Hezbollah leader Hassan Nasrallah claimed that the group had ...", "Azerbaijan
     launched ... . Its defence ministry said 192 of its servicemen ...")."""
+    if word.lower_ in MISSION_NOUNS and _bare(word):
+        return _named_mission(word, lex)       # not whoever acted last: "an Israeli tank fired ... The mission has"
     doc = word.doc
     start = reach_start(word.sent, 1)
     personal = word.lower_ in ("his", "her")      # "his 45,000 soldiers": a person's, not "Russian armour"

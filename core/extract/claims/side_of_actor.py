@@ -398,12 +398,21 @@ def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
                  for side in [_receiver_side(earlier, lex)] if side), "")
 
 
+def receiver_subject_side(unit: Token, lex: Lexicons) -> str:
+    """ "Poland received the first 10 tanks from South Korea": equipment a verb of taking in
+    (`claim_receiving_verbs.txt`) takes is its subject's."""
+    noun = first_conjunct(unit)
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lex.receiving_verbs:
+        return ""
+    return next((phrase_side(c, lex) for c in noun.head.children if c.dep_ == "nsubj"), "")
+
+
 def _receiver_side(handing: Token, lex: Lexicons) -> str:
     """The side a verb or noun of handing over gives to (`recipient_of_transfer`), or ""."""
     lemma = handing.lemma_.lower()
 
-    def receiver(preps: tuple[str, ...], side_of: Callable[[Token, Lexicons], str]) -> str:
-        return next((side for prep in handing.children if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
+    def receiver(preps: tuple[str, ...], side_of: Callable[[Token, Lexicons], str], holder: Token = handing) -> str:
+        return next((side for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
                      for obj in prep.children if obj.dep_ == "pobj" for side in [side_of(obj, lex)] if side), "")
 
     if lemma in lex.aid_verbs:            # "Germany will send 14 tanks to Ukraine", not "... warplanes to Romania"
@@ -412,7 +421,13 @@ def _receiver_side(handing: Token, lex: Lexicons) -> str:
         if named.lower() not in lex.aid_receivers or sender in (named, lex.adversaries.get(named)):
             return ""                     # not to a party not at war, nor by its own side or its enemy
         return named
-    return receiver(("to", "for"), phrase_side) if lemma in lex.transfer_words else ""
+    if lemma not in lex.transfer_words:
+        return ""
+    found = receiver(("to", "for"), phrase_side)
+    if not found and handing.pos_ == "NOUN" and handing.dep_ == "dobj":
+        # "approved the sale of 66 jets to Taiwan": the parse may hang the receiver on the verb
+        found = receiver(("to",), phrase_side, handing.head)
+    return found
 
 
 def recipient_side(unit: Token, home: str, lex: Lexicons) -> str:

@@ -134,8 +134,11 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
         if found:
             return found
     following = doc[unit.i + 1:unit.i + 2]
+    taken = first_conjunct(unit)
     leaving = unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in _AWAY_NOUNS \
-        or unit.dep_ == "dobj" and unit.head.lemma_.lower() in AWAY_VERBS   # "withdraw its 1,000 personnel from Niger"
+        or unit.dep_ == "dobj" and unit.head.lemma_.lower() in AWAY_VERBS \
+        or taken.dep_ == "dobj" and taken.head.lemma_.lower() in lex.receiving_verbs
+    # "withdraw its 1,000 personnel from Niger"; "received 10 tanks from South Korea" (the supplier)
     preps = [c for c in unit.children if c.dep_ == "prep" and (
         c.lower_ == "of" or c.lower_ == "from" and not leaving and not _moved_from(c))]
     preps += [p for c in unit.children if c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE_WORDS
@@ -151,6 +154,8 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
             if obj.dep_ == "pobj":
                 # "two divisions of Iraqi soldiers": a force made of another, named with its side
                 found = phrase_side(obj, lex) if is_force_noun(obj, lex) else token_side(obj, lex)
+                if found and _pooled(obj, found, lex):
+                    break                   # "22,000 troops from Uganda, Burundi and Kenya": no one country's
                 if found:
                     return found
     if unit.dep_ == "conj" and unit.head.pos_ in ("NOUN", "PROPN"):
@@ -160,6 +165,12 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
         return next((side for c in first.children if c.dep_ in ("amod", "poss")
                      for side in [token_side(c, lex)] if side), "")
     return ""
+
+
+def _pooled(obj: Token, side: str, lex: Lexicons) -> bool:
+    """Whether an "of" or "from" object is one of several sides listed together ("from Uganda,
+    Burundi and Kenya"): a count of them all is no one side's."""
+    return any(token_side(c, lex) not in ("", side) for c in obj.conjuncts)
 
 
 def _moved_from(prep: Token) -> bool:
@@ -260,7 +271,18 @@ def holder_side(unit: Token, lex: Lexicons) -> str:
     if noun is None:
         return ""
     # "the loss of 9,128 pieces of Russian equipment"
-    return next((side for n in of_chain(noun) for side in [phrase_side(n, lex)] if side), "")
+    found = next((side for n in of_chain(noun) for side in [phrase_side(n, lex)] if side), "")
+    if found or noun.lower_ in lex.units or listed_whole(unit) != noun:
+        return found
+    # "destroyed a third of Russia's Black Sea Fleet since the start of the war, including 15 warships":
+    # the parse may hang "including" on a nearer noun; the whole is the nearest object before it
+    # that names a side (a unit noun with none ends the search)
+    for token in reversed(noun.doc[noun.sent.start:noun.i]):
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "attr"):
+            found = phrase_side(token, lex)
+            if found or token.lower_ in lex.units:
+                return found
+    return ""
 
 
 def _holder(unit: Token) -> Token | None:

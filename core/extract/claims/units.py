@@ -308,11 +308,18 @@ def known_count_unit(number: Token, figure: Figure, before: Span | None, counted
     return found if found is not None and found.kind == "personnel" else None
 
 
+# Words a sentence may open with before its bare number: "A further 14 were on their way",
+# "Another 3,000 are expected", "About 200 have arrived".
+OPENING_HEDGES = frozenset({"a", "an", "another", "further", "additional", "more", "some", "about", "around",
+                             "roughly", "nearly", "almost", "approximately", "over"})
+
+
 def opening_subject_unit(figure: Figure, number: Token, earlier: Unit | None, lex: Lexicons) -> Unit | None:
     """ "Half a million soldiers subdued Czechoslovakia. 200,000 have been sent to seize
-    Ukraine.": a bare number opening a sentence as its subject counts what the sentence
-    before counted last."""
-    first = next((t for t in number.sent if not (t.is_space or t.is_punct)), None)
+    Ukraine.", "A further 14 were on their way": a bare number opening a sentence as its
+    subject, after a hedge at most (`OPENING_HEDGES`), counts what the sentence before
+    counted last."""
+    first = next((t for t in number.sent if not (t.is_space or t.is_punct or t.lower_ in OPENING_HEDGES)), None)
     if earlier is None or first is None or first.i != number.i or number.dep_ not in SUBJECT_DEPS:
         return None
     return carried_unit(figure, number, earlier, lex)
@@ -381,6 +388,8 @@ def _count_noun_unit(noun: Token, lex: Lexicons, depth: int = 2) -> Token | None
             found = _count_noun_unit(obj, lex, depth - 1)
             if found is not None:
                 return found
+        # "South Korea's armed forces number 500,000", the verb tagged as the noun "number"
+        return next((c for c in noun.children if c.dep_ == "nsubj" and c.lower_ in lex.units), None)
     return None
 
 
@@ -500,6 +509,15 @@ def carried_unit(figure: Figure, number: Token, previous: Unit | None, lex: Lexi
             or _object_of_coordinated_verb(number, previous.token)):
         return None
     return _counted_again(number, previous)
+
+
+def counted_again_unit(number: Token, earlier: Unit | None, lex: Lexicons) -> Unit | None:
+    """ "About 10,000 North Korean soldiers are in Kursk. The NIS put the number sent to Russia at
+    11,000": a count noun with no unit (`_bare_count_noun`) counts what the sentence before counted."""
+    if earlier is None or earlier.flags and earlier.flags[0].startswith("percent_of") \
+            or _bare_count_noun(number, lex) is None:
+        return None
+    return _counted_again(number, earlier)
 
 
 def read_post_unit_cue(figure: Figure, unit: Unit, doc_text: str) -> Figure:
