@@ -1804,3 +1804,30 @@ def test_counts_with_their_noun_left_out_and_terrorists(nlp, text, expected):
 ])
 def test_a_states_count_of_irregulars_and_his_office(nlp, text, expected):
     assert [(c.value, c.side, c.claimant) for c in _claims(nlp, text)] == expected
+
+
+# a small number after a name is part of a model's name; a receiver as a bare indirect object; "N
+# others" counts what came before; a force's apposition names its side; a force "of N troops" is the
+# approver's; "the 2,000" again counts what the 2,000 counted
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Britain will deploy 600 troops along with Challenger 2 tanks.", [(600, "troops", F, UK)]),
+    ("Germany will send Ukraine 14 tanks, officials said.", [(14, "tanks", F, U)]),
+    ("Germany will send Lithuania 14 tanks, officials said.", [(14, "tanks", F, "Germany")]),          # guard
+    ("Nine soldiers were killed and four others wounded in the ambush.", [(9, "soldiers", K, ""), (4, "soldiers", W, "")]),
+    ("Russia fired 30 missiles at Lviv. The strike killed 35 people and wounded 134 others.",     # guard
+     [(30, "missiles", F, R)]),
+    ("Twelve members of the Border Security Force, Bangladesh's frontier force, were killed.",
+     [(12, "members", K, "Bangladesh")]),
+    ("About 500 Ground Self-Defense Force personnel are stationed on the island.", [(500, "personnel", F, "Japan")]),
+    ("SADC leaders approved a standby force of 5,000 troops.",
+     [(5000, "troops", F, "Southern African Development Community")]),
+])
+def test_model_names_indirect_receivers_others_and_approved_forces(nlp, text, expected):
+    assert [(c.value, c.unit, c.category, c.side) for c in _claims(nlp, text)] == expected
+
+
+def test_a_definite_repeat_counts_what_the_same_figure_counted(nlp):
+    text = ("The Pentagon has put 2,000 troops on alert, and 900 more personnel have deployed. "
+            "Are the 900 on top of the 2,000?")
+    assert [(c.value, c.unit) for c in _claims(nlp, text)] == [
+        (2000, "troops"), (900, "personnel"), (900, "personnel"), (2000, "troops")]

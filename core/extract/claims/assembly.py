@@ -86,6 +86,7 @@ from core.extract.claims.units import (
     is_force_noun,
     known_count_unit,
     opening_subject_unit,
+    others_unit,
     read_post_unit_cue,
     referred_unit,
     unit_for,
@@ -295,7 +296,11 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     if span is None:
         return None
     number = span.root
-    unit = (unit_for(figure, doc, lex) or carried_unit(figure, number, previous_unit, lex)
+    # "Are the 900 on top of the 2,000?": a figure made definite counts what the same figure counted
+    # before, ahead of the noun the sentence's last count left out
+    repeated = known_count_unit(number, figure, before, counted, lex) if counted and figure.value in counted else None
+    unit = (unit_for(figure, doc, lex) or repeated or carried_unit(figure, number, previous_unit, lex)
+            or others_unit(number, previous_unit)
             or referred_unit(number, previous_unit or earlier_unit, lex) or fronted_partitive_unit(number, lex)
             or opening_subject_unit(figure, number, earlier_unit, lex) or counted_again_unit(number, earlier_unit, lex)
             or known_count_unit(number, figure, before, counted or {}, lex))

@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from core.extract.claims.lexicons import Lexicons, lexicons
 from core.extract.claims.memo import text_of
+from core.extract.claims.side_names import side_of_term
 
 _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "by", "with",
                              "from", "is", "was", "who", "which", "that", "more", "day", "time"})
@@ -21,6 +22,8 @@ _CUE_CONTEXT_CHARS = 100  # characters either side of a figure its cue patterns 
 _MODEL_NAME_BEFORE = re.compile(r"[A-Za-z]-?$")
 # "14 Leopard 2": a count, then a capitalised name that ends in a number.
 _MODEL_NAME_AFTER_COUNT = re.compile(r"\d\s+([A-Z][A-Za-z-]*)\s+$")
+# "along with Challenger 2 tanks": a capitalised name after a lower-case word, then a small number.
+_MODEL_NAME_INSIDE = re.compile(r"[a-z,]\s+([A-Z][a-z]+)\s+$")
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
@@ -177,11 +180,15 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[Figure]:
 
 
 def _is_model_name_number(figure: str, before: str) -> bool:
-    """ "14 Leopard 2 tanks": a small number after a count and a capitalised
-    name is part of the name. A month or weekday is not a name: "on 24
-    February 150 troops"."""
-    match = _MODEL_NAME_AFTER_COUNT.search(before)
-    return bool(match and figure.isdigit() and len(figure) <= 3
+    """ "14 Leopard 2 tanks", "along with Challenger 2 tanks": a small number after a count
+    and a capitalised name, or after a capitalised name inside a sentence, is part of the name.
+    A month or weekday is not a name: "on 24 February 150 troops"."""
+    after_count = _MODEL_NAME_AFTER_COUNT.search(before)
+    inside = _MODEL_NAME_INSIDE.search(before)
+    if inside and side_of_term(inside.group(1)):
+        inside = None                   # "will send Ukraine 14 tanks": a side, not a name
+    match = after_count or inside
+    return bool(match and figure.isdigit() and len(figure) <= (3 if after_count else 2)
                 and match.group(1).lower() not in MONTHS_AND_DAYS)
 
 

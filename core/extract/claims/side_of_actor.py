@@ -167,8 +167,10 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
     if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.pos_ == "NOUN" \
             and unit.head.head.lemma_.lower() in lex.deploy:
         return _deploying_noun_owner(unit.head.head, lex)
-    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in COUNT_NOUNS:
-        unit = unit.head.head               # "suffered a total of 1,286 casualties": the count stands for them
+    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and (unit.head.head.lemma_.lower() in COUNT_NOUNS
+                                                             or is_force_noun(unit.head.head, lex)):
+        unit = unit.head.head               # "suffered a total of 1,286 casualties": the count stands for them;
+        #                                     "approved a standby force of 3,000 troops": so does the force
     if unit.dep_ == "nsubjpass" and unit.head.lemma_.lower() in lex.deploy:
         agent = agent_of(unit.head)         # "2,000 fighters had been flown to Tripoli by Turkey"
         if agent is not None:
@@ -412,8 +414,13 @@ def _receiver_side(handing: Token, lex: Lexicons) -> str:
     lemma = handing.lemma_.lower()
 
     def receiver(preps: tuple[str, ...], side_of: Callable[[Token, Lexicons], str], holder: Token = handing) -> str:
-        return next((side for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
-                     for obj in prep.children if obj.dep_ == "pobj" for side in [side_of(obj, lex)] if side), "")
+        # "to Kyiv", or a bare indirect object: "pledged to send Ukraine five systems" (which the
+        # parse may call a second direct object, a name)
+        objects = [obj for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
+                   for obj in prep.children if obj.dep_ == "pobj"]
+        objects += [c for c in holder.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")
+                    or c.dep_ == "dobj" and c.pos_ == "PROPN"]
+        return next((side for obj in objects for side in [side_of(obj, lex)] if side), "")
 
     if lemma in lex.aid_verbs:            # "Germany will send 14 tanks to Ukraine", not "... warplanes to Romania"
         named = receiver(("to",), token_side)     # the party itself, not "to the Ukrainian border"

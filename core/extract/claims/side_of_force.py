@@ -152,8 +152,12 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     for prep in preps:
         for obj in prep.children:
             if obj.dep_ == "pobj":
-                # "two divisions of Iraqi soldiers": a force made of another, named with its side
+                # "two divisions of Iraqi soldiers": a force made of another, named with its side; "40
+                # personnel of the Central Reserve Police Force, India's largest paramilitary force": its apposition's
                 found = phrase_side(obj, lex) if is_force_noun(obj, lex) else token_side(obj, lex)
+                if not found and is_force_noun(obj, lex):
+                    found = next((side for a in obj.children if a.dep_ == "appos" and is_force_noun(a, lex)
+                                  for side in [phrase_side(a, lex)] if side), "")
                 if found and _pooled(obj, found, lex):
                     break                   # "22,000 troops from Uganda, Burundi and Kenya": no one country's
                 if found:

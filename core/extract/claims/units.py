@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -509,6 +509,17 @@ def carried_unit(figure: Figure, number: Token, previous: Unit | None, lex: Lexi
             or _object_of_coordinated_verb(number, previous.token)):
         return None
     return _counted_again(number, previous)
+
+
+def others_unit(number: Token, previous: Unit | None) -> Unit | None:
+    """ "11 soldiers were killed and three others wounded", "destroyed 17 vehicles and captured 6
+    others": "others" counts what the sentence counted last, with no other number between (not
+    "killed 35 people and wounded 134 others"), its verbs giving the category."""
+    if previous is None or number.dep_ != "nummod" or number.head.lower_ != "others" \
+            or previous.token.i > number.i or previous.token.sent != number.sent \
+            or any(t.like_num for t in number.doc[previous.token.i + 1:number.i]):
+        return None
+    return replace(_counted_again(number, previous), token=number.head)
 
 
 def counted_again_unit(number: Token, earlier: Unit | None, lex: Lexicons) -> Unit | None:
