@@ -1831,3 +1831,23 @@ def test_a_definite_repeat_counts_what_the_same_figure_counted(nlp):
             "Are the 900 on top of the 2,000?")
     assert [(c.value, c.unit) for c in _claims(nlp, text)] == [
         (2000, "troops"), (900, "personnel"), (900, "personnel"), (2000, "troops")]
+
+
+# an office's country speaks for the one who holds it; criminals are no party's forces
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru's Defence Minister Walter Astudillo said 4,000 troops had been sent to the region.", [(4000, "Peru")]),
+    ("US officials said 4,000 troops had been sent to the region.", [(4000, "")]),                   # guard
+    ("The minister said 14 cartel gunmen and two soldiers had been killed.", [(2, "")]),
+    ("Troops killed 19 gunmen in the north.", [(19, "")]),                                           # guard
+])
+def test_an_offices_country_and_criminals(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# the EU's naval mission is the EU's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The European Union's naval mission, Atalanta, has escorted 500 merchant vessels. The commander said the mission had "
+     "only three frigates, from Spain, Italy and France.", [(3, "European Union", "commander")]),
+])
+def test_the_eus_mission(nlp, text, expected):
+    assert [(c.value, c.side, c.claimant) for c in _claims(nlp, text)] == expected

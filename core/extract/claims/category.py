@@ -102,7 +102,8 @@ def not_a_claim(number: Token, unit: "Unit", lex: Lexicons) -> str:
       million soldiers", "if they sent 10,000 more troops");
     - "award": the people counted are honoured ("476 soldiers have been awarded");
     - "civil": the equipment counted is civilian (an airline's 20 aircraft, research ships);
-    - "age": the number is an age ("the two reservists, aged 35 and 41")."""
+    - "age": the number is an age ("the two reservists, aged 35 and 41");
+    - "criminal": the people counted are criminals ("14 cartel gunmen")."""
     words = lex.non_claims
     first = number
     while first.dep_ == "conj":
@@ -115,6 +116,9 @@ def not_a_claim(number: Token, unit: "Unit", lex: Lexicons) -> str:
     for token in (unit.token, *islice(unit.token.ancestors, _CLAUSE_STEPS)):
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words.get("award", ()):
             return "award"
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in words.get("criminal", ())
+           for c in unit.token.children):
+        return "criminal"
     if unit.kind == "equipment":
         civil = words.get("civil", frozenset())
         whole = unit.token                # a part an "including" phrase lists is civil when its whole is

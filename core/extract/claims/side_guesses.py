@@ -139,8 +139,10 @@ def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] 
         side = referent_side(pronoun, lex, people)   # "Its chief spokesman said": the military named before
     if not side and claimant.lower_ in lex.titles:
         side = _affiliation_side(claimant, lex)    # "a spokesman for Ukraine's Tavria military grouping"
-    for role in (c for c in claimant.children if c.dep_ == "appos") if not side else ():
-        # "Ivan Petrenko, a spokesman for Ukraine's eastern group of forces"
+    roles = [c for c in claimant.children if c.dep_ == "appos" or c.dep_ == "compound" and c.lower_ in lex.titles]
+    for role in roles if not side else ():
+        # "Ivan Petrenko, a spokesman for Ukraine's eastern group of forces", "Colombia's Defence Minister
+        # Ivan Velasquez": the office's country
         side = phrase_side(role, lex) or _affiliation_side(role, lex)
         if side:
             break
