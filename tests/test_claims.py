@@ -1851,3 +1851,14 @@ def test_an_offices_country_and_criminals(nlp, text, expected):
 ])
 def test_the_eus_mission(nlp, text, expected):
     assert [(c.value, c.side, c.claimant) for c in _claims(nlp, text)] == expected
+
+
+# ", X said, while ..." : the report ends where a clause of contrast begins
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 40 soldiers have been killed since the surprise attack on Friday, the army said, while the number "
+     "of civilians killed rose to more than 500.", ["army"]),
+    ("At least 40 soldiers have been killed since the offensive began, while the number of civilians killed "
+     "rose to more than 300, the ministry said.", ["ministry"]),                                         # guard
+])
+def test_a_report_ends_where_a_contrast_begins(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

@@ -134,6 +134,9 @@ def verb_reports(verb: Token, clause: Token) -> bool:
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "conj"})   # what a reporting verb reports
 
 
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
 def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
     """ "..., military intelligence chief Kyrylo Budanov told the Military Times.", "...,
     Oleksandr Syrskyi, the commander-in-chief, said on Monday.": the sentence's last verb,
@@ -145,7 +148,10 @@ def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
     doc = sent.doc
     going_on = [v for v in doc[number.i + 1:sent.end] if _is_reporting_participle(v, lex)
                 or v.tag_ == "VBG" and v.dep_ == "advcl" and v.head.lemma_.lower() in lex.reporting]   # ", citing ..."
-    said_after = going_on[0].i if going_on else sent.end      # ", X said, adding that ...": read up to "adding"
+    # ", X said, while the number of civilians killed rose ...": a clause of contrast after a comma goes on
+    going_on += [m for m in doc[number.i + 1:sent.end] if m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS
+                 and doc[m.i - 1].text == ","]
+    said_after = min(v.i for v in going_on) if going_on else sent.end   # ", X said, adding that ...": up to "adding"
     for verb in reversed(doc[number.i + 1:said_after]):
         if verb.pos_ not in ("VERB", "AUX") or _after_a_report(verb, number, lex):
             continue
