@@ -40,14 +40,17 @@ Choices the wording leaves open, documented once here:
   killed and 64 wounded") the bare "wounded" is no claim;
 - a change ("increased its troops by 7,000") keeps the flag "change";
 - a hypothetical ("whether we have 50,000 or one million soldiers"), an award
-  ("476 soldiers have been awarded") and civilian equipment (an airline's
-  aircraft, research ships) are no claims (`category.not_a_claim`);
+  ("476 soldiers have been awarded"), civilian equipment (an airline's
+  aircraft, research ships) and criminals ("14 cartel gunmen") are no claims
+  (`category.not_a_claim`);
 - a figure no sentence attributes is claimed by whoever speaks there
   (`core.extract.speakers`); a figure in a reporter's question by "reporter
   (question)", flagged "question"; one inside a quotation of several sentences
   by whom its closing '...," X said' names;
 - equipment handed over "to" or "for" a party (`claim_transfer_words.txt`) is
-  the receiver's; forces "sent" stay the sender's;
+  the receiver's, and so is equipment a verb of taking in takes ("Poland
+  received 10 tanks from South Korea", `claim_receiving_verbs.txt`); forces
+  "sent" stay the sender's;
 - the publisher speaks for a side only when it is one, an official body of
   one ("General Staff of the Armed Forces of Ukraine") or an office of one
   ("President of Russia"); a news outlet for none;
