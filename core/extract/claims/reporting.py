@@ -134,9 +134,6 @@ def verb_reports(verb: Token, clause: Token) -> bool:
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "conj"})   # what a reporting verb reports
 
 
-_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
-
-
 def trailing_source(number: Token, sent: Span, lex: Lexicons) -> Token | None:
     """ "..., military intelligence chief Kyrylo Budanov told the Military Times.", "...,
     Oleksandr Syrskyi, the commander-in-chief, said on Monday.": the sentence's last verb,

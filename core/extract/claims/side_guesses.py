@@ -131,7 +131,7 @@ def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] 
         return group                   # "Yemen's Houthi movement said": the group, not the country it is in
     # the body itself, its owner ("Russia's ministry"), what its "of" phrases name ("the ministry of
     # Armenia") or a state's named force it is part of ("the PLA Eastern Theater Command")
-    owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss" or _named_state_force(c, lex)] \
+    owners = [claimant] + [c for c in claimant.children if c.dep_ == "poss" or _names_state_force(c, lex)] \
         + of_chain(claimant)[1:]
     side = next((side for t in owners for side in [token_side(t, lex)] if side), "")
     pronoun = next((c for c in owners[1:] if c.lower_ in ("its", "their")), None)
@@ -152,7 +152,7 @@ def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] 
     return side or body_state(claimant, lex)        # "Eleven soldiers were killed in Burkina Faso, the army said"
 
 
-def _named_state_force(word: Token, lex: Lexicons) -> bool:
+def _names_state_force(word: Token, lex: Lexicons) -> bool:
     """A name compounded on a body that is a state's named force (`claim_side_groups.csv`: "PLA",
     "IDF"), not the state's name or demonym ("US officials" may count anyone's troops)."""
     return word.dep_ == "compound" and word.text[:1].isupper() and country_for(word.text) is None \
