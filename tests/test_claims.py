@@ -1862,3 +1862,13 @@ def test_the_eus_mission(nlp, text, expected):
 ])
 def test_a_report_ends_where_a_contrast_begins(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a number after a weekday is a day only with a month after it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Monday 12 soldiers were killed in the north.", [12]),
+    ("On Monday 12 February 150 troops arrived.", [150]),                                           # guard
+    ("On 24 February 150 tanks crossed the border.", [150]),                                         # guard
+])
+def test_a_number_after_a_weekday(nlp, text, expected):
+    assert [c.value for c in _claims(nlp, text)] == expected

@@ -29,6 +29,8 @@ MONTHS_AND_DAYS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = MONTHS_AND_DAYS - _WEEKDAYS
 _CURRENCY_BEFORE = re.compile(r"[$\u00a3\u20ac\u20bd\u20b4]\s*$|\b(?:USD|EUR|GBP|US\$)\s*$")
 # A bare four-digit year after a time preposition: "In 2014 Russian troops ...".
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -193,14 +195,17 @@ def _is_model_name_number(figure: str, before: str) -> bool:
 
 
 def _is_day_of_month(figure: str, before: str, after: str) -> bool:
-    """ "On 24 February 150 tanks ...", "February 24": a day, not a count."""
+    """ "On 24 February 150 tanks ...", "February 24", "Monday 12 February": a day, not a
+    count. After a weekday only with a month after it: "On Monday 12 soldiers were killed"."""
     significant = figure.lstrip("0")   # int() refuses strings of over 4,300 digits
     if not (figure.isdigit() and len(significant) <= 2 and 1 <= int(significant or "0") <= 31):
         return False
     word_after = re.match(r"\s*([A-Za-z]+)", after)
     word_before = re.search(r"([A-Za-z]+)\.?\s+$", before)
-    return any(word is not None and word.group(1).lower() in MONTHS_AND_DAYS
-               for word in (word_after, word_before))
+    month_after = word_after is not None and word_after.group(1).lower() in _MONTHS
+    if word_before is not None and word_before.group(1).lower() in _WEEKDAYS:
+        return month_after
+    return month_after or word_before is not None and word_before.group(1).lower() in _MONTHS
 
 
 def _one_unit(figure: str, after: str, lex: Lexicons) -> bool:
