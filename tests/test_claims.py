@@ -1872,3 +1872,16 @@ def test_a_report_ends_where_a_contrast_begins(nlp, text, expected):
 ])
 def test_a_number_after_a_weekday(nlp, text, expected):
     assert [c.value for c in _claims(nlp, text)] == expected
+
+
+# a relative clause with no relative word that reports the figure names its source
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials told the committee that 3,000 marines are now in the region, up from the 1,200 the Navy "
+     "announced in May.", ["officials", "Navy"]),
+    ("Kenya's defence ministry released the names of 45 soldiers it said had died in the clashes.",
+     ["Kenya's defence ministry"]),
+    ("Reuters reported that the 300 marines the commander said he would deploy had landed.", ["commander"]),  # guard
+    ("Officials said the 1,200 troops the Navy sent have arrived.", ["officials"]),                  # guard
+])
+def test_a_bare_relative_clause_that_reports_the_figure(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

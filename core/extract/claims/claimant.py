@@ -617,6 +617,10 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
         estimator = None      # "Their deaths bring to 299 the number of soldiers killed": no one's estimate
     for verb in reporting_verbs_for(number, lex):
         subject = participle_speaker(verb, lex) or subject_of(verb)
+        if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("it", "they"):
+            # "published the names of 192 servicemen it said were killed": the publisher
+            outer = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subject = (subject_of(outer) if outer is not None else None) or subject
         if subject is not None:
             subject = subject_across_comma(verb, subject, lex) or subject
             if estimating is not None and estimator is not None and not verb_reports(verb, estimating):

@@ -55,8 +55,12 @@ def _is_reporting_participle(verb: Token, lex: Lexicons) -> bool:
 def reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
     """Reporting verbs governing the figure, nearest first, then "..., X said" asides and
     relative clauses on its noun ("the 1,000 members that the President has said he would
-    mobilize")."""
+    mobilize"). A relative clause with no relative word on the figure or its own noun comes
+    before all of them: "told reporters there are 2,000 troops, more than double the roughly
+    900 the Pentagon had cited" is the Pentagon's 900."""
     ancestors = list(number.ancestors)
+    counted = number.head if number.dep_ == "nummod" else number
+    yield from (c for c in counted.children if _bare_relative_report(c, lex))
     for below, token in zip([number] + ancestors, ancestors):
         if below.dep_ in ("nsubj", "nsubjpass") and below.i != number.i and any(
                 c.dep_ in ("relcl", "acl") for c in below.children if number in c.subtree):
@@ -70,6 +74,17 @@ def reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
             elif child.dep_ == "relcl" and token.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() in lex.reporting \
                     and any(c.dep_ in ("dobj", "nsubj") and c.lower_ in RELATIVE_PRONOUNS for c in child.subtree):
                 yield child
+
+
+def _bare_relative_report(clause: Token, lex: Lexicons) -> bool:
+    """ "the roughly 200 the Pentagon acknowledged", "192 servicemen it said were killed": a
+    relative clause with no relative word whose reporting (or citing) verb has a subject and
+    no object of its own, so that what it reports is the noun it hangs on."""
+    if clause.dep_ != "relcl" or clause.lemma_.lower() not in lex.reporting | CITING_VERBS:
+        return False
+    words = list(clause.children)
+    return not any(c.lower_ in RELATIVE_PRONOUNS for c in clause.subtree) \
+        and any(c.dep_ == "nsubj" for c in words) and not any(c.dep_ in ("dobj", "attr") for c in words)
 
 
 def _report_verb(verb: Token, number: Token, lex: Lexicons) -> bool:
