@@ -1885,3 +1885,19 @@ def test_a_number_after_a_weekday(nlp, text, expected):
 ])
 def test_a_bare_relative_clause_that_reports_the_figure(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a unit word hyphened to the next word modifies it; honours given "to" the counted; a pretend war
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mission draws 12,000 soldiers from 40 troop-contributing nations.", [12000]),
+    ("The prime minister handed medals to 30 soldiers of the brigade on Friday.", []),
+    ("The king gave state decorations to 45 sailors, six of them posthumously.", []),
+    ("In the simulation, the navy lost two destroyers and 300 sailors.", []),
+    ("In one war game, 4,000 marines were killed in the first week.", []),
+    ("Russia deployed 30 anti-aircraft systems and 400 troops.", [30, 400]),                         # guard
+    ("The army sent 30 tanks to 500 troops in the east.", [30, 500]),                                # guard
+    ("Some 5,000 troops took part in the exercise.", [5000]),                                        # guard
+    ("Russia has 50,000 troops in the region, raising fears of a scenario in which Kyiv falls.", [50000]),  # guard
+])
+def test_hyphened_unit_words_honours_and_pretend_wars(nlp, text, expected):
+    assert [c.value for c in _claims(nlp, text)] == expected

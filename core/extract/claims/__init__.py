@@ -39,8 +39,9 @@ Choices the wording leaves open, documented once here:
   wounded, flag "unit_carried"); after a count of civilians ("11 people were
   killed and 64 wounded") the bare "wounded" is no claim;
 - a change ("increased its troops by 7,000") keeps the flag "change";
-- a hypothetical ("whether we have 50,000 or one million soldiers"), an award
-  ("476 soldiers have been awarded"), civilian equipment (an airline's
+- a hypothetical ("whether we have 50,000 or one million soldiers"), a war
+  game's or scenario's ("in the base scenario 3,200 troops were killed"), an award
+  ("476 soldiers have been awarded", "presented medals to 30 soldiers"), civilian equipment (an airline's
   aircraft, research ships) and criminals ("14 cartel gunmen") are no claims
   (`category.not_a_claim`);
 - a figure no sentence attributes is claimed by whoever speaks there

@@ -100,7 +100,10 @@ def not_a_claim(number: Token, unit: "Unit", lex: Lexicons) -> str:
     """Why a counted figure is no claim (`core/data/claim_non_claims.csv`), or "":
     - "conditional": its clause is hypothetical ("whether we have 50,000, 150 or one
       million soldiers", "if they sent 10,000 more troops");
-    - "award": the people counted are honoured ("476 soldiers have been awarded");
+    - "simulated": its clause happens "in" a war game, a simulation or a scenario ("in the
+      base scenario some 3,200 troops were killed");
+    - "award": the people counted are honoured ("476 soldiers have been awarded", "presented
+      medals to 30 soldiers", "three of them posthumously");
     - "civil": the equipment counted is civilian (an airline's 20 aircraft, research ships);
     - "age": the number is an age ("the two reservists, aged 35 and 41");
     - "criminal": the people counted are criminals ("14 cartel gunmen")."""
@@ -110,12 +113,24 @@ def not_a_claim(number: Token, unit: "Unit", lex: Lexicons) -> str:
         first = first.head
     if first.head.lower_ in words.get("age", ()):
         return "age"
+    simulated = words.get("simulated", frozenset())
     for token in islice(number.ancestors, _CLAUSE_STEPS):
         if any(c.dep_ == "mark" and c.lower_ in words.get("conditional", ()) for c in token.children):
             return "conditional"
+        if token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(t.lemma_.lower() in simulated for t in c.subtree)
+                for c in token.children):
+            return "simulated"    # "in the base scenario, the navy lost two carriers"
+    honours = words.get("award", frozenset())
     for token in (unit.token, *islice(unit.token.ancestors, _CLAUSE_STEPS)):
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words.get("award", ()):
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in honours:
             return "award"
+    if any(c.dep_ == "advmod" and c.lower_ in honours for c in number.children):
+        return "award"            # "..., three of them posthumously"
+    to = unit.token.head
+    if to.dep_ == "prep" and to.lower_ == "to" and any(
+            t.lemma_.lower() in honours for t in (to.head, *(c for c in to.head.children if c.dep_ == "dobj"))):
+        return "award"            # "presented state awards to 476 servicemen", "medals to 30 soldiers"
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in words.get("criminal", ())
            for c in unit.token.children):
         return "criminal"

@@ -82,6 +82,12 @@ def _unit_at(token: Token, lex: Lexicons) -> tuple[str, int] | None:
     return None
 
 
+def _hyphened_on(word: Token) -> bool:
+    """The word is joined by a hyphen to the next ("troop-contributing", "tank-building")."""
+    after = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return after is not None and not word.whitespace_ and after.tag_ == "HYPH" and not after.whitespace_
+
+
 def _later_unit(doc: Doc, index: int, lex: Lexicons, *, coordinated: bool = False) -> int | None:
     """Another unit noun right after a unit word, past demonyms: "army soldiers",
     "wounded Ethiopian troops". The later noun is the head. With `coordinated` (the unit
@@ -108,6 +114,8 @@ def _direct_unit(figure_span: Span, lex: Lexicons) -> tuple[Token, str, bool] | 
         found = _unit_at(token, lex)
         if found:
             surface, width = found
+            if _hyphened_on(doc[index + width - 1]):
+                return None         # "50 troop-contributing countries": a modifier of what follows
             # a singular force word is a modifier ("Army and Air Force personnel"); "aircraft" is no force word
             modifier = doc[index + width - 1].tag_ in ("NN", "NNP") and lex.units[surface][0] == "personnel"
             later = _later_unit(doc, index + width, lex, coordinated=modifier)
