@@ -1901,3 +1901,20 @@ def test_a_bare_relative_clause_that_reports_the_figure(nlp, text, expected):
 ])
 def test_hyphened_unit_words_honours_and_pretend_wars(nlp, text, expected):
     assert [c.value for c in _claims(nlp, text)] == expected
+
+
+# "X, citing Y, said": Y; a grouping is a force; "the unit" is the one named before
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The think tank, citing Ukraine's army chief Oleksandr Syrskyi, said Russia had 580,000 troops in Ukraine.",
+     [("Russia", "Oleksandr Syrskyi")]),
+    ("Officials said Russia's grouping near Kharkiv had grown to about 50,000 personnel.", [("Russia", "officials")]),
+    ("Germany opened its new brigade in Lithuania on Monday. The unit is expected to grow to about 5,000 "
+     "soldiers.", [("Germany", "")]),
+    ("Lithuania welcomed Germany's new brigade on Monday. The unit is expected to grow to about 5,000 soldiers.",
+     [("Germany", "")]),                                                                             # guard
+    ("The think tank said, citing satellite images, that Russia had 580,000 troops in Ukraine.",
+     [("Russia", "think tank")]),                                                                   # guard
+    ("The new brigade is expected to grow to 5,000 soldiers.", [("", "")]),                          # guard
+])
+def test_a_source_citing_another_a_grouping_and_the_unit(nlp, text, expected):
+    assert [(c.side, c.claimant) for c in _claims(nlp, text)] == expected

@@ -254,13 +254,16 @@ def _after_a_report(verb: Token, number: Token, lex: Lexicons) -> bool:
 
 def cited_source(source: Token, lex: Lexicons) -> Token | None:
     """ "..., the RIA news agency reported on Saturday, citing the Southern Military District",
-    "..., the paper reported, citing U.S. officials": whom the reporter cites, when that is a
+    "..., the paper reported, citing U.S. officials", "The ISW, citing Oleksandr Syrskyi, said
+    ...": whom the reporter cites, when that is a
     body or people the text names (an entity, or officials and sources), is the source; not a
     piece of reporting ("the ISW said, citing Ukrainian military reporting"), but its author
     ("citing a briefing by the NIS"). None otherwise."""
     # the verb it is the subject of, or "the RIA news agency reported", parsed as a noun and its clause
     verb = next((c for c in source.children if c.dep_ == "acl" and c.lemma_.lower() in lex.reporting), source.head)
-    citing = next((c for c in verb.children if c.tag_ == "VBG" and c.lemma_.lower() in CITING_VERBS), None)
+    # on the verb, or on the source itself ("The ISW, citing Oleksandr Syrskyi, said ...")
+    citing = next((c for c in (*verb.children, *source.children)
+                   if c.tag_ == "VBG" and c.lemma_.lower() in CITING_VERBS), None)
     cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
     if cited is None:
         return None
@@ -268,7 +271,9 @@ def cited_source(source: Token, lex: Lexicons) -> Token | None:
         return report_author(cited, lex)     # "citing a briefing by the National Intelligence Service"
     named = cited.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or cited.pos_ == "PROPN" \
         or cited.lemma_.lower() in _CITED_PEOPLE
-    return cited if named else None
+    if not named:        # "citing Ukraine's army chief Oleksandr Syrskyi": the person the role names
+        return next((c for c in cited.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
+    return cited
 
 
 def report_author(subject: Token, lex: Lexicons) -> Token | None:

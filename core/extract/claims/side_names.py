@@ -23,7 +23,7 @@ from core.extract.claims.lexicons import Lexicons, lexicons
 from core.extract.countries import country_for
 
 ALLIANCE_NOUNS = frozenset({"alliance", "bloc"})   # "alliance troops": the alliance named before (`_last_named_group`)
-REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "mission"})   # "the group had ..."
+REFERRING_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "mission", "unit"})   # "the group had ..."
 # A bare "the mission" is the mission, alliance or armed group named last (`_last_named_group`):
 # "The UN mission in Mali (MINUSMA) ended ... . At its height the mission deployed 13,000 personnel"
 MISSION_NOUNS = frozenset({"mission"})
@@ -226,6 +226,17 @@ def named_before(noun: Token, lex: Lexicons) -> str:
                           for side in [token_side(child, lex)] if side), "")
             if found:
                 return found
+    return ""
+
+
+def formation_before(noun: Token, lex: Lexicons) -> str:
+    """ "Lithuania welcomed Germany's new brigade. The unit is to grow to 5,000 soldiers": the
+    side of the nearest formation (`claim_units.csv`, kind formation) named in the noun's
+    sentence or the one before."""
+    doc = noun.doc
+    for earlier in reversed(doc[reach_start(noun.sent, 1):noun.i]):
+        if lex.units.get(earlier.lower_, ("",))[0] == "formation":
+            return phrase_side(earlier, lex)
     return ""
 
 

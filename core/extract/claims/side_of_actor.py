@@ -31,6 +31,7 @@ from core.extract.claims.side_names import (
     REFERRING_NOUNS,
     SOURCE_REACH,
     body_state,
+    formation_before,
     is_enemy,
     named_before,
     owner_side,
@@ -306,10 +307,14 @@ def resized_side(unit: Token, lex: Lexicons, home: str) -> str:
         return ""
     thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if thing is None and changing:
-        holders = verb.head.children if verb.dep_ == "xcomp" else verb.children
-        thing = next((c for c in holders if c.dep_ == ("dobj" if verb.dep_ == "xcomp" else "nsubj")), None)
+        holders = list(verb.head.children if verb.dep_ == "xcomp" else verb.children)
+        wanted = ("dobj", "nsubjpass") if verb.dep_ == "xcomp" else ("nsubj",)   # "is expected to grow to ..."
+        thing = next((c for d in wanted for c in holders if c.dep_ == d), None)
     if thing is not None and thing.lemma_.lower() in COUNT_NOUNS:
         thing = next(iter(of_objects(thing)), None)
+    if thing is not None and thing.lemma_.lower() in REFERRING_NOUNS and with_the(thing):
+        # "Lithuania welcomed Germany's brigade. The unit is to grow to 4,800 soldiers": the brigade's
+        return (formation_before(thing, lex) if thing.lemma_.lower() == "unit" else "") or referent_side(thing, lex)
     if thing is None or not (is_force_noun(thing, lex) or thing.lemma_.lower() in lex.org_nouns):
         return ""
     return phrase_side(thing, lex) or named_own_force(thing, home) or body_state(thing, lex)
