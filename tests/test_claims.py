@@ -1918,3 +1918,13 @@ def test_hyphened_unit_words_honours_and_pretend_wars(nlp, text, expected):
 ])
 def test_a_source_citing_another_a_grouping_and_the_unit(nlp, text, expected):
     assert [(c.side, c.claimant) for c in _claims(nlp, text)] == expected
+
+
+# "the enemy" of a source a demonym names
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The enemy has lost up to 900 servicemen over the past day, the Russian Defence Ministry said.", ["Ukraine"]),
+    ("The enemy lost 14 tanks near Pokrovsk, the Ukrainian General Staff reported.", ["Russia"]),    # guard
+    ("US officials said the enemy lost 300 fighters.", [""]),                                         # guard
+])
+def test_the_enemy_of_a_source_a_demonym_names(nlp, text, expected):
+    assert [c.side for c in _claims(nlp, text)] == expected

@@ -347,6 +347,9 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     # the source as named in full: "the ministry" after "the Russian Defence Ministry"
     source = resolved_source(claimant_head, lex) if claimant_head is not None else None
     source_side = claimant_side(source, lex, voices.country_of)
+    # whose enemy "the enemy" is: a demonym names the speaker's side here ("the enemy has lost 2,030
+    # servicemen, the Russian Defence Ministry said"), though it names no side of the forces counted
+    speaking = home or source_side or (described_side(source, lex) if source is not None else "")
     # the deployer's side, read when first asked for and then kept: for fighters another state
     # sends (`proxy_side`) and in its own place in the chain
     sender = functools.cache(lambda: deployer_side(unit.token, lex, claimant=source, home=home,
@@ -359,8 +362,8 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or command_side(unit.token, lex)
         or fights_for_side(unit.token, lex)
         or passive_deployment_side(unit, lex, publisher)
-        or enemy_side(unit.token, home or source_side, lex)
-        or loss_owner_side(unit.token, home or source_side, lex, voices.country_of)
+        or enemy_side(unit.token, speaking, lex)
+        or loss_owner_side(unit.token, speaking, lex, voices.country_of)
         or (recipient_of_transfer(unit.token, lex) or receiver_subject_side(unit.token, lex)
             if unit.kind == "equipment" else "")
         or sender()

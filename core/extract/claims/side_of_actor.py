@@ -31,6 +31,7 @@ from core.extract.claims.side_names import (
     REFERRING_NOUNS,
     SOURCE_REACH,
     body_state,
+    described_side,
     formation_before,
     is_enemy,
     named_before,
@@ -246,7 +247,9 @@ def deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None, 
     if subject.lower_ == "you":
         return addressee
     if is_enemy(subject, lex):      # "the enemy has concentrated 40,000 troops", "the aggressor state has ..."
-        speaking = home or (claimant_side(claimant, lex, people) if claimant is not None else "")
+        # a demonym names whose enemy it is ("..., the Russian Defence Ministry said")
+        speaking = home or (claimant_side(claimant, lex, people) or described_side(claimant, lex)
+                            if claimant is not None else "")
         return lex.adversaries.get(speaking, "")
     if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in FIRST_PERSON:
         return phrase_side(claimant, lex)
