@@ -1928,3 +1928,16 @@ def test_a_source_citing_another_a_grouping_and_the_unit(nlp, text, expected):
 ])
 def test_the_enemy_of_a_source_a_demonym_names(nlp, text, expected):
     assert [c.side for c in _claims(nlp, text)] == expected
+
+
+# a group's name ending a longer name; "Its" after a name that ends in "Group"
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Sagaing People's Defence Force said it had killed 40 regime soldiers.", ["Myanmar"]),
+    ("Rebels said they had killed 84 Russian Wagner Group fighters near Kidal.", ["Wagner Group"]),
+    ("The Wagner Group said on Friday it was leaving the country. Its 1,500 fighters will go to Russia.",
+     ["Wagner Group"]),
+    ("The Uganda People's Defence Forces said they had killed 34 rebels.", [""]),                  # guard
+    ("Hezbollah leader Hassan Nasrallah claimed that the group had 100,000 fighters.", ["Hezbollah"]),  # guard
+])
+def test_a_groups_name_inside_a_longer_name(nlp, text, expected):
+    assert [c.side for c in _claims(nlp, text)] == expected

@@ -43,6 +43,20 @@ def side_of_term(term: str, lex: Lexicons | None = None) -> str:
     return lex.metonyms.get(key) or lex.capitals.get(key) or ""
 
 
+def _group_named_last(name: str, lex: Lexicons) -> str:
+    """An armed group or alliance (`claim_side_groups.csv`, not a country) whose name of two
+    words or more ends a longer name: a local unit of it ("the Kawlin People's Defence
+    Force"; "84 Russian Wagner Group fighters"). Not a state's force: "the Ukrainian Black Sea
+    Fleet" is not Russia's, and a name that begins with a country's own name is that country's
+    ("the Uganda People's Defence Forces" are Uganda's army, not Myanmar's rebels)."""
+    words = name_key(name).split()
+    for start in range(1, len(words) - 1):
+        found = lex.metonyms.get(" ".join(words[start:]).lower(), "")
+        if found in lex.groups:
+            return "" if any(country_for(word) == word for word in words[:start]) else found
+    return ""
+
+
 def name_key(term: str) -> str:
     """A name without its possessive ending and leading "the": "the General Staff's" is
     "General Staff"."""
@@ -61,7 +75,8 @@ def token_side(token: Token, lex: Lexicons) -> str:
             and not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children):   # "its army"
         return _state_side(token, lex)
     if token.ent_type_ and token.ent_iob_ != "O":
-        found = side_of_term(entity_of(token).text, lex)
+        name = entity_of(token).text
+        found = side_of_term(name, lex) or _group_named_last(name, lex)
         if found:
             return found
     if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
@@ -266,7 +281,7 @@ def referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = No
     personal = word.lower_ in ("his", "her")      # "his 45,000 soldiers": a person's, not "Russian armour"
     for token in reversed(doc[start:word.i]):
         if token.dep_ not in SUBJECT_DEPS or token.lower_ in PRONOUNS_OTHER | PRONOUNS_PERSON \
-                or token.lower_ in REFERRING_NOUNS or any(c.lower_ in POSSESSIVE_PRONOUNS for c in token.children):
+                or _referring(token) or any(c.lower_ in POSSESSIVE_PRONOUNS for c in token.children):
             continue
         if personal and not any(t.ent_type_ == "PERSON" for t in token.subtree if t.i <= token.i):
             continue
@@ -278,6 +293,12 @@ def referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = No
             if found:
                 return found
     return ""
+
+
+def _referring(noun: Token) -> bool:
+    """ "the group", "the mission" (`REFERRING_NOUNS`) as a word that refers back, not as the
+    last word of a name ("The Wagner Group announced ... Its fighters")."""
+    return noun.lower_ in REFERRING_NOUNS and not any(c.dep_ in ("compound", "nmod") for c in noun.children)
 
 
 def referent_of(word: Token) -> Token | None:
