@@ -1941,3 +1941,14 @@ def test_the_enemy_of_a_source_a_demonym_names(nlp, text, expected):
 ])
 def test_a_groups_name_inside_a_longer_name(nlp, text, expected):
     assert [c.side for c in _claims(nlp, text)] == expected
+
+
+# the receiver of a list handed over, hung on its last item
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Pentagon has cleared a sale of 32 F-35 stealth jets and 50 support kits to Poland.", ["Poland"]),
+    ("Congress approved a sale of 18 attack helicopters and 60 engines to Egypt.", ["Egypt"]),
+    ("Washington approved the sale of 24 fighter jets and 12 training kits to Greece.", ["Greece"]),   # guard
+    ("Russia moved 40 tanks and 30 howitzers to Belarus.", ["Russia", "Russia"]),                    # guard
+])
+def test_the_receiver_of_a_list_handed_over(nlp, text, expected):
+    assert [c.side for c in _claims(nlp, text)] == expected

@@ -396,6 +396,11 @@ def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
     else:
         return ""
     found = _receiver_side(handing, lex)
+    if not found and handing.lemma_.lower() in lex.transfer_words:
+        # "the sale of 40 jets and 79 kits to Turkey": the receiver hung on the list's last item
+        found = next((side for item in noun.conjuncts for prep in item.children
+                      if prep.dep_ == "prep" and prep.lower_ in ("to", "for")
+                      for obj in prep.children if obj.dep_ == "pobj" for side in [phrase_side(obj, lex)] if side), "")
     handing_words = lex.aid_verbs | lex.transfer_words
     if found or handing.lemma_.lower() not in handing_words \
             or any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in handing.children):
