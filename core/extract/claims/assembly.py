@@ -45,6 +45,7 @@ from core.extract.claims.side_guesses import (
     names_joint_forces,
     publisher_side,
     reporting_body_side,
+    voice_side,
 )
 from core.extract.claims.side_names import described_side, phrase_side
 from core.extract.claims.side_of_actor import (
@@ -347,9 +348,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     # the source as named in full: "the ministry" after "the Russian Defence Ministry"
     source = resolved_source(claimant_head, lex) if claimant_head is not None else None
     source_side = claimant_side(source, lex, voices.country_of)
-    # whose enemy "the enemy" is: a demonym names the speaker's side here ("the enemy has lost 2,030
-    # servicemen, the Russian Defence Ministry said"), though it names no side of the forces counted
-    speaking = home or source_side or (described_side(source, lex) if source is not None else "")
+    speaking = home or voice_side(source, lex, voices.country_of)    # whose enemy "the enemy" is
     # the deployer's side, read when first asked for and then kept: for fighters another state
     # sends (`proxy_side`) and in its own place in the chain
     sender = functools.cache(lambda: deployer_side(unit.token, lex, claimant=source, home=home,

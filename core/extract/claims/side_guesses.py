@@ -20,6 +20,7 @@ from core.extract.claims.lexicons import Lexicons, lexicons
 from core.extract.claims.memo import per_sentence
 from core.extract.claims.side_names import (
     body_state,
+    described_side,
     group_modifier_side,
     name_key,
     owner_words,
@@ -150,6 +151,16 @@ def claimant_side(claimant: Token | None, lex: Lexicons, people: dict[str, str] 
     if others - {side}:
         return ""                                   # "Russia and Belarus say ...": no one side speaks
     return side or body_state(claimant, lex)        # "Eleven soldiers were killed in Burkina Faso, the army said"
+
+
+def voice_side(source: Token | None, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """The side a source speaks from, for whose enemy its "the enemy" is: its `claimant_side`,
+    or else the one side its description names, a demonym too ("the enemy has lost 2,030
+    servicemen, the Russian Defence Ministry said": Ukraine's), though a demonym names no
+    side of the forces counted."""
+    if source is None:
+        return ""
+    return claimant_side(source, lex, people) or described_side(source, lex)
 
 
 def _names_state_force(word: Token, lex: Lexicons) -> bool:

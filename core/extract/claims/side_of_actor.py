@@ -26,12 +26,11 @@ from core.extract.claims.grammar import (
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.people import person_names_before
 from core.extract.claims.reporting import estimate_at
-from core.extract.claims.side_guesses import claimant_side, irregular_noun
+from core.extract.claims.side_guesses import irregular_noun, voice_side
 from core.extract.claims.side_names import (
     REFERRING_NOUNS,
     SOURCE_REACH,
     body_state,
-    described_side,
     formation_before,
     is_enemy,
     named_before,
@@ -247,9 +246,7 @@ def deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None, 
     if subject.lower_ == "you":
         return addressee
     if is_enemy(subject, lex):      # "the enemy has concentrated 40,000 troops", "the aggressor state has ..."
-        # a demonym names whose enemy it is ("..., the Russian Defence Ministry said")
-        speaking = home or (claimant_side(claimant, lex, people) or described_side(claimant, lex)
-                            if claimant is not None else "")
+        speaking = home or voice_side(claimant, lex, people)
         return lex.adversaries.get(speaking, "")
     if subject.lower_ in ("it", "we") and claimant is not None and claimant.lower_ not in FIRST_PERSON:
         return phrase_side(claimant, lex)
