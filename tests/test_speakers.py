@@ -662,9 +662,26 @@ def test_weapons_the_enemy_strikes_with_are_the_adversarys():
     ("Russia", "Russia", "Vladimir Putin"),
     ("President of Russia (Kremlin)", "Russia", "Vladimir Putin"),
     ("President of Ukraine", "Ukraine", "Volodymyr Zelenskyy"),
+    ("The White House", "United States", "Joe Biden"),           # a seat of government
+    ("U.S. Department of Defense", "United States", "Joe Biden"),
     ("The Moscow Times", "", ""),                 # guard: a news outlet names no country
     ("", "", ""),
 ])
 def test_the_publishers_country_holds_its_offices(side, country, president):
     assert speakers.home_country(side) == country
     assert speakers.voices("The President said so.", side=side, entries=ENTRIES).holder_of("the President") == president
+
+
+# "THE PRESIDENT:" under a publisher named by its seat; "the Head of State" of a Ukrainian presidency's
+# text, and "he" after it, are its President
+@pytest.mark.model
+def test_a_role_under_a_publisher_named_by_its_seat_and_the_head_of_state():
+    briefing = _claims("Remarks by the President on Russia\nTHE PRESIDENT: There are 150,000 Russian troops "
+                       "on the border.\n", title="", side="The White House", source="The White House")
+    assert briefing[150000].claimant == "Joe Biden"
+    readout = _claims("Volodymyr Zelenskyy had a phone conversation with Prime Minister of Canada Justin Trudeau. "
+                      "The Head of State told the Prime Minister about the defence of Kyiv. He noted that the "
+                      "occupiers had lost about 5,000 servicemen in a week. The Head of State said that the army "
+                      "now numbers 250,000 personnel.", title="", side="President of Ukraine",
+                      source="President of Ukraine")
+    assert (readout[5000].claimant, readout[250000].claimant) == ("Volodymyr Zelenskyy", "Volodymyr Zelenskyy")

@@ -36,7 +36,7 @@ from functools import cached_property, lru_cache
 from typing import Sequence
 
 from core import DATA_DIR
-from core.extract.actors import DictionaryEntry
+from core.extract.actors import DictionaryEntry, metonyms
 from core.extract.countries import country_for
 
 _DATA = DATA_DIR
@@ -47,8 +47,11 @@ _TITLES_FILE = _DATA / "claim_titles.txt"
 # How far into a text its opening title may run (`heading`).
 _HEADING_CHARS = 300
 # Labels that are the head of state, or deputy, of the publisher's country.
+# A role's label, as a turn's label or a bare mention, and the role it is in the actor dictionary;
+# "the Head of State" is how the Ukrainian presidency's texts name the President.
 _ROLE_LABELS = {"the president": "president", "president": "president",
-                "the vice president": "vice president", "vice president": "vice president"}
+                "the vice president": "vice president", "vice president": "vice president",
+                "the head of state": "president", "head of state": "president"}
 _CONNECTORS = frozenset({"of", "to", "the", "for", "and"})
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
 
@@ -170,7 +173,8 @@ def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
     role = _ROLE_LABELS.get(clean.lower())
     if role:
         words = [w.rstrip(".") for w in clean.split()]
-        return holder(role, side, entries) or _named_with_office(words, title, text, clean) or clean.lower()
+        return holder(role, home_country(side), entries) or _named_with_office(words, title, text, clean) \
+            or clean.lower()
     if clean.isupper():
         words = [w.rstrip(".") for w in clean.split()]
         surname = _title_case(words[-1])
@@ -237,11 +241,22 @@ def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequenc
     return surname
 
 
+def role_of(label: str) -> str:
+    """The dictionary role a bare role names ("the President", "the Head of State":
+    "president"), or ""."""
+    return _ROLE_LABELS.get(re.sub(r"\s+", " ", label.strip()).lower(), "")
+
+
 def home_country(side: str) -> str:
     """The country a document's side is or names: "Russia", or "Russia" for a publisher
-    given as "President of Russia (Kremlin)"; "" when it names none ("The Moscow Times")."""
-    return country_for(side) or next((found for word in re.findall(r"[A-Za-z]+", side)
-                                      if (found := country_for(word))), "") if side else ""
+    given as "President of Russia (Kremlin)", "United States" for "The White House" (a seat
+    of government, `actor_metonyms.csv`) or "U.S. Department of Defense"; "" when it names
+    none ("The Moscow Times")."""
+    if not side:
+        return ""
+    seat = metonyms().get(re.sub(r"^the\s+", "", side.strip(), flags=re.IGNORECASE).lower(), "")
+    words = [w.strip("(),") for w in side.split()] + re.findall(r"[A-Za-z]+", side)
+    return country_for(side) or seat or next((found for word in words if (found := country_for(word))), "")
 
 
 def holder(role: str, country: str, entries: Sequence[DictionaryEntry]) -> str:
@@ -267,7 +282,7 @@ def voice(title: str, *, side: str = "", entries: Sequence[DictionaryEntry] = ()
                 return entry.canonical
         office = re.match(r"(?:the )?(president|vice president)(?: of (?:the )?(.+))?$", who, re.IGNORECASE)
         if office:
-            country = country_for(office.group(2)) if office.group(2) else side
+            country = country_for(office.group(2)) if office.group(2) else home_country(side)
             return holder(office.group(1).lower(), country or "", entries)
         named = speaker_name(who)              # "NSC Spokesperson Emily Horne" -> "Emily Horne"
         return named if named != who or len(who.split()) == 2 and who.istitle() else ""
@@ -307,8 +322,10 @@ class Voices:
 
     def holder_of(self, name: str) -> str:
         """The person a bare role names in the publisher's country ("the President" in a
-        White House text is Joe Biden), or ""."""
-        return dict(self.offices).get(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower(), "")
+        White House text is Joe Biden, "the Head of State" in a Ukrainian presidency's text
+        Volodymyr Zelenskyy), or ""."""
+        role = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
+        return dict(self.offices).get(_ROLE_LABELS.get(role, role), "")
 
     @cached_property
     def _starts(self) -> list[int]:

@@ -344,6 +344,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         claimant = whole_claimant           # "Of the aircraft, 111 crossed ..."
     if not claimant:
         claimant = speaker if question else (stated_by or speaker)
+        claimant = voices.holder_of(claimant) or claimant       # "The Head of State thanked ... for 3,615 ..."
     claimant_tokens = {t.i for t in claimant_head.subtree} if claimant_head is not None else set()
     # the source as named in full: "the ministry" after "the Russian Defence Ministry"
     source = resolved_source(claimant_head, lex) if claimant_head is not None else None

@@ -64,6 +64,7 @@ from core.extract.claims.side_names import (
     side_of_term,
     token_side,
 )
+from core.extract.speakers import role_of
 
 _SOURCE_PREPS = AFFILIATION_PREPS | {"in", "on", "with", "close"}   # "a source in the SBU", "officials on both sides"
 _SHORT_SENTENCE = 4          # tokens: a "sentence" this short is a split abbreviation ("Brig.")
@@ -162,6 +163,11 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
         earlier = [s for s in speakers if s.char < subject.idx]
         if earlier:
             return earlier[-1].name, True
+        # "The Head of State informed the Prime Minister ... He noted that ...": the role, which
+        # the publisher's office holder stands for (`Voices.holder_of`), not the person named last
+        role = referent_of(subject)
+        if role is not None and role.ent_type_ != "PERSON" and role_of(_common_phrase(role)):
+            return _common_phrase(role), True
         named = person_names_before(doc, subject.idx)
         named = [n for n in named if len(n.split()) >= 2] or named   # a lone word is often a place NER misread
         if named:
