@@ -10,7 +10,10 @@ each turn's speaker:
   reporter who introduced themselves in one ("Question: Ksenia Golovanova,
   Interfax. ..." then "Ksenia Golovanova: ...");
 - "THE PRESIDENT" (or "THE VICE PRESIDENT") is the person the actor dictionary
-  gives that role in the publisher's country;
+  gives that role in the publisher's country (`home_country`: a country, or the
+  one a publisher's name gives, "President of Ukraine", "The White House");
+  `Voices.holder_of` reads a bare "the President" or "the Head of State" in
+  the text the same way;
 - a label with a surname ("MS. PSAKI", "VICE PRESIDENT HARRIS") is the full name
   the title or the text gives ("Press Briefing by Press Secretary Jen Psaki"),
   else the dictionary's person with that alias, else the surname;
