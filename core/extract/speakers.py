@@ -49,9 +49,9 @@ REPORTER = "reporter (question)"
 _TITLES_FILE = _DATA / "claim_titles.txt"
 # How far into a text its opening title may run (`heading`).
 _HEADING_CHARS = 300
-# Labels that are the head of state, or deputy, of the publisher's country.
-# A role's label, as a turn's label or a bare mention, and the role it is in the actor dictionary;
-# "the Head of State" is how the Ukrainian presidency's texts name the President.
+# Labels, or bare mentions, of the head of state or deputy of the publisher's country, and the
+# role each is in the actor dictionary; "the Head of State" is how the Ukrainian presidency's
+# texts name the President.
 _ROLE_LABELS = {"the president": "president", "president": "president",
                 "the vice president": "vice president", "vice president": "vice president",
                 "the head of state": "president", "head of state": "president"}
