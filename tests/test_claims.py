@@ -1952,3 +1952,19 @@ def test_a_groups_name_inside_a_longer_name(nlp, text, expected):
 ])
 def test_the_receiver_of_a_list_handed_over(nlp, text, expected):
     assert [c.side for c in _claims(nlp, text)] == expected
+
+
+# a news agency's dateline is a sentence of its own, not the subject of the story's first one
+@pytest.mark.parametrize(("text", "expected"), [
+    ("NAIROBI, Kenya (AP) - Rebel forces said Monday they had captured about 2,000 Ethiopian soldiers.",
+     [("Ethiopia", "rebel forces")]),
+    ("KIGALI (Reuters) - Rwanda said on Friday it had begun deploying 1,000 troops to Mozambique.",
+     [("Rwanda", "Rwanda")]),
+    ("TEHRAN, April 14 (AFP) -- Iran launched 170 drones at Israel overnight, Israeli officials said.",
+     [("Iran", "Israeli officials")]),                                                             # guard
+    ("Rwanda said on Friday it had begun deploying 1,000 troops to Mozambique.", [("Rwanda", "Rwanda")]),  # guard
+])
+def test_a_datelines_place_is_no_source(text, expected):
+    from core.extract.pipeline import build_pipeline  # the sentence boundaries of the extraction pipeline
+
+    assert [(c.side, c.claimant) for c in _claims(build_pipeline(), text)] == expected

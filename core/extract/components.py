@@ -2,7 +2,8 @@
 pipeline pickled into a worker process is rebuilt there):
 
 - `crisis_paragraphs`: a line break or an opening quote starts a sentence, and a
-  transcript's speaker label is a sentence of its own;
+  transcript's speaker label and a news agency's dateline ("NAIROBI, Kenya (AP) - ",
+  `core/data/datelines.txt`) are sentences of their own;
 - `crisis_syntax`: tags, lemmas and a parse for the sentences some rule reads
   syntax in (`core.extract.syntax_demand.sentences_needing_syntax`);
 - `crisis_extract`: every extractor run inside the pipeline (so in the worker
@@ -10,9 +11,13 @@ pipeline pickled into a worker process is rebuilt there):
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core import DATA_DIR
 from core.extract import articles as extract
 from core.extract import syntax_demand, timex
 from core.extract.articles import ARTICLE_KEY, RESULT_KEY, request_from_user_data
@@ -40,6 +45,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 token.is_sent_start = True
             starts_next = False
     _label_boundaries(doc)
+    _dateline_boundaries(doc)
     for token in doc[1:-1]:
         after = doc[token.i + 1]
         if (token.text in _OPENING_QUOTES and not token.is_sent_start and after.is_sent_start
@@ -62,6 +68,26 @@ def _label_boundaries(doc: Doc) -> None:
         following = next((t for t in doc[label.end:] if not t.is_space), None)
         if following is not None:
             following.is_sent_start = True
+
+
+@lru_cache(maxsize=1)
+def _datelines() -> tuple[re.Pattern[str], ...]:
+    """The dateline patterns (`core/data/datelines.txt`), each anchored at a line's start."""
+    lines = (DATA_DIR / "datelines.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(re.compile(line.rstrip("\n"), re.MULTILINE) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _dateline_boundaries(doc: Doc) -> None:
+    """A news agency's dateline ("NAIROBI, Kenya (AP) - ") at the start of a line is a
+    sentence of its own, and what follows it starts the next."""
+    for pattern in _datelines():
+        for match in pattern.finditer(doc.text):
+            dateline = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if dateline is None or not len(dateline) or dateline.end >= len(doc):
+                continue
+            for token in dateline[1:]:
+                token.is_sent_start = False
+            doc[dateline.end].is_sent_start = True
 
 
 class SyntaxOnDemand:
