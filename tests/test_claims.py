@@ -1968,3 +1968,14 @@ def test_a_datelines_place_is_no_source(text, expected):
     from core.extract.pipeline import build_pipeline  # the sentence boundaries of the extraction pipeline
 
     assert [(c.side, c.claimant) for c in _claims(build_pipeline(), text)] == expected
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("SEOUL, Nov. 13 (Yonhap) -- More than 10,000 troops have been sent.", "SEOUL, Nov. 13 (Yonhap) --"),
+    ("(Reuters) - An alliance of armed groups said it had captured 41 soldiers.", "(Reuters) -"),
+    ("The army (IDF) - which counted 30 - was there.", "The army (IDF) - which counted 30 - was there."),   # guard
+])
+def test_a_dateline_is_a_sentence_of_its_own(text, first):
+    from core.extract.pipeline import build_pipeline
+
+    assert next(iter(build_pipeline()(text).sents)).text == first
