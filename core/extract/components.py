@@ -59,22 +59,28 @@ def _label_boundaries(doc: Doc) -> None:
     sentence of its own: the sentencizer splits it at "MS." and runs "PSAKI:" into the
     turn's first sentence."""
     for start, end in label_spans(doc.text):
-        label = doc.char_span(start, end, alignment_mode="expand")
-        if label is None or not len(label):
-            continue
-        label[0].is_sent_start = True
-        for token in label[1:]:
-            token.is_sent_start = False
-        following = next((t for t in doc[label.end:] if not t.is_space), None)
-        if following is not None:
-            following.is_sent_start = True
+        _own_sentence(doc, start, end)
+
+
+def _own_sentence(doc: Doc, start: int, end: int) -> None:
+    """The characters `start:end` (widened to whole tokens) are one sentence, and the first
+    word after them starts the next."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    span[0].is_sent_start = True
+    for token in span[1:]:
+        token.is_sent_start = False
+    following = next((t for t in doc[span.end:] if not t.is_space), None)
+    if following is not None:
+        following.is_sent_start = True
 
 
 @lru_cache(maxsize=1)
 def _datelines() -> tuple[re.Pattern[str], ...]:
     """The dateline patterns (`core/data/datelines.txt`), each anchored at a line's start."""
     lines = (DATA_DIR / "datelines.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(re.compile(line.rstrip("\n"), re.MULTILINE) for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(re.compile(line, re.MULTILINE) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _dateline_boundaries(doc: Doc) -> None:
@@ -82,12 +88,7 @@ def _dateline_boundaries(doc: Doc) -> None:
     sentence of its own, and what follows it starts the next."""
     for pattern in _datelines():
         for match in pattern.finditer(doc.text):
-            dateline = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if dateline is None or not len(dateline) or dateline.end >= len(doc):
-                continue
-            for token in dateline[1:]:
-                token.is_sent_start = False
-            doc[dateline.end].is_sent_start = True
+            _own_sentence(doc, match.start(), match.end())
 
 
 class SyntaxOnDemand:

@@ -59,8 +59,7 @@ def reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
     before all of them: "told reporters there are 2,000 troops, more than double the roughly
     900 the Pentagon had cited" is the Pentagon's 900."""
     ancestors = list(number.ancestors)
-    counted = number.head if number.dep_ == "nummod" else number
-    yield from (c for c in counted.children if _bare_relative_report(c, lex))
+    yield from (c for c in _counted_noun(number).children if _bare_relative_report(c, lex))
     for below, token in zip([number] + ancestors, ancestors):
         if below.dep_ in ("nsubj", "nsubjpass") and below.i != number.i and any(
                 c.dep_ in ("relcl", "acl") for c in below.children if number in c.subtree):
@@ -74,6 +73,12 @@ def reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
             elif child.dep_ == "relcl" and token.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() in lex.reporting \
                     and any(c.dep_ in ("dobj", "nsubj") and c.lower_ in RELATIVE_PRONOUNS for c in child.subtree):
                 yield child
+
+
+def _counted_noun(number: Token) -> Token:
+    """The noun a figure counts ("troops" of "2,000 troops"), or the figure itself when the
+    parse hangs it on no noun ("the roughly 900")."""
+    return number.head if number.dep_ == "nummod" else number
 
 
 def _bare_relative_report(clause: Token, lex: Lexicons) -> bool:
@@ -315,7 +320,7 @@ def estimating_verb(number: Token) -> Token | None:
     for nominal, _ in governors(number):
         if nominal.dep_ == "dobj" and nominal.lemma_.lower() in COUNT_NOUNS | TOLL_NOUNS:
             return nominal.head
-    noun = number.head if number.dep_ == "nummod" else number
+    noun = _counted_noun(number)
     revising = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else None
     if revising is not None and revising.lemma_.lower() in _REVISING_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in COUNT_NOUNS | TOLL_NOUNS for c in revising.children):
@@ -327,7 +332,7 @@ def estimating_verb(number: Token) -> Token | None:
 def of_phrase_head(number: Token) -> Token | None:
     """The word whose "of" phrase the figure (or the noun it counts) fills: "figure" in "a figure
     of 15,000 soldiers", "reports" in "reports of 100,000 soldiers"; None outside such a phrase."""
-    noun = number.head if number.dep_ == "nummod" else number
+    noun = _counted_noun(number)
     return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
 
 
