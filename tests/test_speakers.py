@@ -65,6 +65,11 @@ KREMLIN = ("President of Russia Vladimir Putin: Good afternoon. We discussed man
     # "THE PRESIDENT" with no side to look the office up in: the president the header names
     ("Remarks of President Ana Lindqvist - State of the Union. THE PRESIDENT: We sent 7,000 troops.", "", "",
      [("THE PRESIDENT", "Ana Lindqvist", False)]),
+    # a parliament's record: a member by courtesy title and name, or by name with seat and party
+    ("Defence: statement\nMr Tom Ashby: We have 900 soldiers in Latvia.\nMaria Kell (Bristol East) (Lab): "
+     "Will more go?\nDr. Owen Pryce (Ceredigion) (PC): Not yet.\n", "", "UK Parliament (Hansard)",
+     [("Mr Tom Ashby", "Tom Ashby", False), ("Maria Kell", "Maria Kell", False),
+      ("Dr. Owen Pryce", "Owen Pryce", False)]),
 ])
 def test_turns_and_their_speakers(text, title, side, expected):
     found = speakers.turns(text, title=title, side=side, entries=ENTRIES)
@@ -76,6 +81,7 @@ def test_turns_and_their_speakers(text, title, side, expected):
 @pytest.mark.parametrize("text", [
     "The order was clear. NOT NOW: the general repeated it twice.",           # one shouted word is no label
     "Officials met on Monday. The agenda: troops, money and time.",           # a colon in prose
+    "Security Council Resolution: the text follows.",                         # three capitalised words
 ])
 def test_prose_with_a_colon_has_no_turns(text):
     assert speakers.turns(text, title="", side="United States", entries=ENTRIES) == ()
@@ -685,3 +691,91 @@ def test_a_role_under_a_publisher_named_by_its_seat_and_the_head_of_state():
                       "now numbers 250,000 personnel.", title="", side="President of Ukraine",
                       source="President of Ukraine")
     assert (readout[5000].claimant, readout[250000].claimant) == ("Volodymyr Zelenskyy", "Volodymyr Zelenskyy")
+
+
+def test_a_surname_is_given_the_full_name_with_its_initial():
+    text = "Secretary of Defense Lloyd J. Austin III met the minister."
+    assert speakers.full_name("Austin", text=text) == "Lloyd J. Austin"
+
+
+# personnel a speaker counts in their own turn, with no other side named: the speaker's side's; not
+# forces the speaker sees or reports, says exist, or sets against another, nor a publisher's bare count
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "value", "side"), [
+    ("Briefing\nMR. DAVIS: In total, we are talking about up to 8,500 personnel.\n",
+     "U.S. Department of Defense", 8500, "United States"),
+    ("Meeting\nSergei Shoigu: The snap inspection has involved more than 65,000 personnel.\n",
+     "President of Russia", 65000, "Russia"),
+    ("Briefing\nMR. DAVIS: We saw an additional 7,000 troops.\n", "U.S. Department of Defense", 7000, ""),
+    ("Briefing\nMR. DAVIS: There are some 150,000 troops now.\n", "U.S. Department of Defense", 150000, ""),
+    ("Briefing\nMR. DAVIS: About 150,000 troops are around Ukraine.\n", "U.S. Department of Defense", 150000, ""),
+    ("Speech\nMR. DAVIS: Half a million soldiers subdued the country.\n", "U.S. Department of Defense", 500000, ""),
+    ("In total, 8,500 personnel are on alert.", "U.S. Department of Defense", 8500, ""),
+])
+def test_personnel_a_speaker_counts_are_the_speakers_sides(text, source, value, side):
+    claims = _claims(text, title="", side=source, source=source)
+    assert claims[value].side == side
+
+
+# an armed service named for its state; forces a side arrays; a movement of troops an office approves;
+# batteries a speaker's "we" repositions
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "value", "side"), [
+    ("Four RAF jets landed at an air base in Romania on Monday.", "Reuters", 4, "United Kingdom"),
+    ("The Bundeswehr has about 183,000 soldiers.", "Reuters", 183000, "Germany"),
+    ("Of the 150,000 troops that Moscow had arrayed around Ukraine, most have crossed.", "Reuters", 150000,
+     "Russia"),
+    ("Briefing\nMR. DAVIS: The President has approved the movement of about 2,000 troops to Poland.\n",
+     "U.S. Department of Defense", 2000, "United States"),
+    ("Briefing\nMR. DAVIS: We are repositioning two Patriot batteries to Poland.\n",
+     "U.S. Department of Defense", 2, "United States"),
+])
+def test_named_services_and_verbs_of_deployment(text, source, value, side):
+    claims = _claims(text, title="", side=source, source=source)
+    assert claims[value].side == side
+
+
+# how far a named source's reported speech goes in a news report: not past a source set after its
+# report by a comma ("..., X announced"), and not into a sentence in the present tense
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "claimant"), [
+    ("Britain is sending 250 Royal Marines from 40 Commando to Lithuania, Defence Secretary Ben Wallace announced "
+     "on Tuesday, joining the Royal Engineers who deployed there in January. About 700 British troops were sent "
+     "to Latvia last year.", 700, "Reuters"),
+    ("Britain is sending 250 Royal Marines to Lithuania, Defence Secretary Ben Wallace announced on Tuesday. "
+     "About 700 British troops were sent to Latvia last year.", 700, "Reuters"),
+    ("President Anne Roux announced on Thursday that France would pull its troops out of Chad. Some 1,400 "
+     "French soldiers are currently deployed there.", 1400, "Reuters"),
+    ("President Anne Roux announced on Thursday that France would pull its troops out of Chad. Twelve French "
+     "soldiers have been killed there since 2019.", 12, "Reuters"),
+    # guards: reported speech in the past goes on; so does a presidency's own account in the present
+    ("Minister Ivan Petrenko said on Friday that the enemy had attacked at dawn. About 40 soldiers were "
+     "wounded in the fighting.", 40, "Ivan Petrenko"),
+    # ... and a quotation goes on after the one its source closes, even in the present
+    ("Russia has massed up to 50,000 troops near Kupiansk, Ukraine's top general said on Monday. \"The enemy "
+     "keeps attacking on this front,\" Oleksandr Syrskyi wrote on Telegram. \"In the past week, it has lost "
+     "1,900 men there.\"", 1900, "Oleksandr Syrskyi"),
+])
+def test_how_far_reported_speech_goes_in_a_news_report(text, value, claimant):
+    claims = _claims(text, title="", side="Reuters", source="Reuters")
+    assert claims[value].claimant == claimant
+
+
+# a speaker's side from the words the title or header gives them, when the dictionary and the label
+# give none; not words said of the other person a title names
+def test_a_speakers_side_from_how_the_header_describes_them():
+    text = ("Briefing by the spokesman of the Operational Command of the Armed Forces of Ukraine, Ivan Hordiy\n"
+            "IVAN HORDIY: Good afternoon.\nQ: Any news?\nIVAN HORDIY: None.\n")
+    assert speakers.voices(text, side="Radio Svoboda").side_of == {"Ivan Hordiy": "Ukraine"}
+    title = "Secretary Mark Lowry and Polish Defence Minister Adam Nowak at a Joint Press Availability"
+    text = "MARK LOWRY: Welcome.\nADAM NOWAK: Thank you.\n"
+    assert speakers.voices(text, title=title, side="U.S. Department of State").side_of == {
+        "Mark Lowry": "U.S. Department of State", "Adam Nowak": "Poland"}
+
+
+@pytest.mark.model
+def test_the_enemy_of_a_speaker_the_header_describes():
+    text = ("Briefing by the spokesman of the Operational Command of the Armed Forces of Ukraine, Ivan Hordiy\n"
+            "IVAN HORDIY: Over the past day the enemy lost up to 90 servicemen killed.\n")
+    claims = _claims(text, title="", side="Radio Svoboda", source="Radio Svoboda")
+    assert (claims[90].side, claims[90].claimant) == ("Russia", "Ivan Hordiy")

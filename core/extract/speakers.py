@@ -209,7 +209,7 @@ def _first_name_run(label: str) -> str:
     "Olaf Scholz"."""
     run: list[str] = []
     for word in label.split():
-        plain = bool(_NAME_WORD.fullmatch(word)) and word.lower() not in office_words() and not country_for(word)
+        plain = bool(_NAME_WORD.fullmatch(word)) and word.lower().rstrip(".") not in office_words() and not country_for(word)
         if plain and word not in run and len(run) < 3:
             run.append(word)
         elif len(run) >= 2:
@@ -228,7 +228,7 @@ def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequenc
     words left out ("Press Secretary Jen Psaki" -> "Jen Psaki"); else the dictionary's
     person with that alias; else the surname."""
     forms: Counter[str] = Counter()
-    pattern = re.compile(rf"((?:{_NAME_WORD.pattern}\s+){{1,2}}){re.escape(surname)}\b")
+    pattern = re.compile(rf"((?:(?:{_NAME_WORD.pattern}|[A-Z]\.)\s+){{1,2}}){re.escape(surname)}\b")   # "Lloyd J. Austin"
     for source in (title, text):
         for match in pattern.finditer(source):
             given = [w for w in match.group(1).split() if w.lower().rstrip(".") not in office_words()
@@ -349,17 +349,32 @@ class Voices:
         return speaker, False, self.side_of.get(speaker, self.home)
 
 
+def _described_country(name: str, header: str) -> str:
+    """The country the words just before a speaker's name in the title or header give them:
+    "Briefing by the spokesman of the General Staff of the Armed Forces of Ukraine, Oleksandr
+    Shtupun" (Ukraine), "... and Lithuanian Minister of National Defence Arvydas Anusauskas"
+    (Lithuania); not words said of another person before an "and" ("Secretary Antony Blinken
+    and Ukrainian Foreign Minister Dmytro Kuleba" gives Blinken none); "" when none."""
+    at = header.find(name) if name else -1
+    if at < 0:
+        return ""
+    before = re.split(r"\band\b|\bwith\b|[;:]", header[header.rfind("\n", 0, at) + 1:at])[-1]
+    return next((c for word in reversed(re.findall(r"[A-Za-z][A-Za-z'-]*", before)) if (c := country_for(word))), "")
+
+
 def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[DictionaryEntry] = ()) -> Voices:
     """The `Voices` of a document. A speaker's side is their country in the actor
-    dictionary, or one their label names ("President of Russia Vladimir Putin"),
-    else the publisher's."""
+    dictionary, or one their label names ("President of Russia Vladimir Putin"), or one the
+    title or header names them with (`_described_country`), else the publisher's."""
     found = turns(text, title=title, side=side, entries=entries)
     countries = {e.canonical: e.country for e in entries}
+    header = title + "\n" + text[:found[0].start] if found else ""
     sides: dict[str, str] = {}
     for turn in found:
         if not turn.question and turn.speaker not in sides:
             named = next((c for w in turn.label.split() if (c := country_for(w))), None)
-            sides[turn.speaker] = countries.get(turn.speaker) or named or side
+            sides[turn.speaker] = countries.get(turn.speaker) or named or _described_country(turn.speaker, header) \
+                or side
     the_voice = voice(title, side=side, entries=entries) or voice(heading(text), side=side, entries=entries)
     if the_voice:
         sides.setdefault(the_voice, countries.get(the_voice) or side)

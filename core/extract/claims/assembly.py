@@ -45,6 +45,7 @@ from core.extract.claims.side_guesses import (
     names_joint_forces,
     publisher_side,
     reporting_body_side,
+    speakers_forces_side,
     voice_side,
 )
 from core.extract.claims.side_names import described_side, phrase_side
@@ -92,7 +93,7 @@ from core.extract.claims.units import (
     referred_unit,
     unit_for,
 )
-from core.extract.speakers import Voices
+from core.extract.speakers import Voices, turn_at
 from core.extract.syntax import with_syntax
 from core.read.ingest import headline_span
 from core.records import Claim, Timex
@@ -226,6 +227,7 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
     back = {i: name for i, sent in enumerate(sentences) if sent[0].tag_ and may_attribute_back(sent, lex)
             for name in [attributed_back(sent, [], lex)] if name}
     quoted = quoted_speakers(sentences, lex, voices)
+    news = not voices.turns and not voices.voice and not publisher_side(voices.home)   # an outlet's report
     last_unit: tuple[int, Unit] | None = None      # the last unit counted, and in which sentence
     counted: dict[float, Unit] = {}      # each value counted so far, with its unit ("the 7,000" refers to it)
     counted_figures: set[str] = set()    # ... and as written
@@ -248,7 +250,7 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                                        or next((back[j] for j in range(index, index + RETRO_REACH + 1)
                                                 if j in back), "")
                                        or still_speaking(speakers, sentences, index, lex,
-                                                          voices.turn_start(sent.start_char)),
+                                                          voices.turn_start(sent.start_char), news=news),
                                        quoted_home=quoted_home, before=before, counted=counted,
                                        whole_claimant=last_claimed[1] if last_claimed is not None
                                        and index - last_claimed[0] <= _PART_REACH else None)
@@ -397,6 +399,9 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
             yield lex.adversaries.get(source_side or home, "")
         yield inherited_side(index, recent_sides, unit.text, lex)
         yield source_side
+        if category == "force_size" and claimant_head is None and not question \
+                and turn_at(voices.turns, figure.start) is not None:      # a labelled turn, not an address
+            yield speakers_forces_side(unit.token, unit.kind, home, lex)
         if category != "force_size":
             yield home if claimant_head is None else ""
             yield reporting_body_side(claimant_head, lex)

@@ -36,12 +36,14 @@ from core.extract.claims.people import (
 )
 from core.extract.claims.reporting import (
     CITING_VERBS,
+    RESULTING_VERBS,
     according_to,
     cited_source,
     count_owner,
     estimating_verb,
     is_report_noun,
     noun_parsed_reporting,
+    noun_rooted_speaker,
     of_phrase_head,
     participle_speaker,
     publisher_of,
@@ -99,7 +101,7 @@ def _common_phrase(subject: Token) -> str:
             end = right.right_edge.i + 1      # "commander-in-chief": one word
             continue
         cut = max((t for t in right.subtree if t.dep_ == "prep" and any(c.tag_ == "CD" for c in t.subtree)),
-                  key=lambda t: t.i, default=None)
+                  key=lambda t: t.i, default=None) if right.dep_ == "prep" else None   # not a clause on the noun
         if cut is not None:                   # "reports in the Western media of 110,000 troops": not the figure
             end = cut.i if cut != right else end
             break
@@ -619,10 +621,11 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
         return " ".join(t.text for t in reporting.subtree if t.i <= reporting.i and t.dep_ != "det"), reporting
     estimating = estimating_verb(number)
     estimator = subject_of(estimating) if estimating is not None else None
-    if estimator is not None and (estimator.lower_ in lex.units or estimator.lemma_.lower() in lex.casualty):
+    if estimator is not None and (estimator.lower_ in lex.units or estimator.lemma_.lower() in lex.casualty
+                                  or estimating is not None and estimating.lemma_.lower() in RESULTING_VERBS):
         estimator = None      # "Their deaths bring to 299 the number of soldiers killed": no one's estimate
     for verb in reporting_verbs_for(number, lex):
-        subject = participle_speaker(verb, lex) or subject_of(verb)
+        subject = participle_speaker(verb, lex) or subject_of(verb) or noun_rooted_speaker(verb)
         if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("it", "they"):
             # "published the names of 192 servicemen it said were killed": the publisher
             outer = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)

@@ -19,6 +19,7 @@ _NON_CLAIMS = _DATA / "claim_non_claims.csv"
 _CASUALTY_WORDS = _DATA / "claim_casualty_words.csv"
 _APPROX_CUES = _DATA / "claim_qualifiers.csv"
 _REPORTING_VERBS = _DATA / "claim_reporting_verbs.txt"
+_PERCEPTION_VERBS = _DATA / "claim_perception_verbs.txt"
 _DEPLOY_VERBS = _DATA / "claim_deploy_verbs.txt"
 _NUMBER_WORDS = _DATA / "claim_number_words.csv"
 _LOCATION_PREPS = _DATA / "claim_location_preps.txt"
@@ -87,6 +88,7 @@ class Lexicons:
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
     irregular_forces: frozenset[str] = frozenset()    # "the gunmen", never a reporting army's own units
     regular_forces: frozenset[str] = frozenset()      # "soldiers": not an earlier count of fighters' side
+    perception: frozenset[str] = frozenset()          # "we saw an additional 7,000": forces observed
     shortened: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "groups" -> ("battalion tactical groups",)
     model_prefix: re.Pattern[str] = re.compile(r"(?!)")   # a designation prefix and a space ("Mk "), at the end
 
@@ -113,6 +115,7 @@ def lexicons() -> Lexicons:
         casualty={row[0].lower(): row[1] for row in _rows(_CASUALTY_WORDS)},
         cues={row[0].lower(): (row[1], row[2]) for row in _rows(_APPROX_CUES)},
         reporting=_words(_REPORTING_VERBS),
+        perception=_words(_PERCEPTION_VERBS),
         deploy=_words(_DEPLOY_VERBS),
         numbers={row[0].lower(): (float(row[1]), row[2]) for row in _rows(_NUMBER_WORDS)},
         location_preps=_words(_LOCATION_PREPS),

@@ -21,6 +21,7 @@ class Speaker:
     char: int
     name: str
     continues: bool = True       # False for "..., X said." after what X said: their speech ends there
+    quoting: bool = False        # True for '"...," X said.': X's speech is quoted, in any tense
 
 
 def _person_entities(doc: Doc) -> tuple[tuple[int, str], ...]:

@@ -26,6 +26,9 @@ _REVISING_VERBS = frozenset({"correct", "revise", "update", "adjust", "amend", "
 CITING_VERBS = frozenset({"cite", "quote"})   # "..., the paper reported, citing U.S. officials": they are a source
 _CITED_PEOPLE = frozenset({"official", "source", "diplomat", "officer", "soldier", "commander"})   # "citing U.S. officials"
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "assess"})   # "put the build-up at 130,000 soldiers"
+# "..., which brings the total number of US forces to 100,000", "Their deaths bring to 299 the number of
+# soldiers killed": what brings a count to a figure causes it; it makes no estimate
+RESULTING_VERBS = frozenset({"bring", "push", "take"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})   # "X says ..., while Y puts it at ..."
 
 
@@ -44,6 +47,17 @@ def participle_speaker(verb: Token, lex: Lexicons) -> Token | None:
     for earlier in reversed(verb.doc[verb.sent.start:verb.i]):
         if earlier.pos_ == "VERB" and earlier.lemma_.lower() in lex.reporting:
             return next((c for c in earlier.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def noun_rooted_speaker(verb: Token) -> Token | None:
+    """ "A senior NATO military official estimated on Wednesday that 7,000 troops ...", parsed
+    with "official" the sentence's root and "estimated" a participle on it: a reporting verb
+    hung on the root noun, with a clause of its own after it, has that noun for its subject."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+            and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return head
     return None
 
 

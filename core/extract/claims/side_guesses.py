@@ -79,6 +79,26 @@ def publisher_side(name: str) -> str:
     return ""
 
 
+def speakers_forces_side(unit: Token, kind: str, home: str, lex: Lexicons) -> str:
+    """Personnel a speaker counts in their own turn ("MR. KIRBY: ... we're talking about up to
+    8,500 personnel", "Sergei Shoigu: ... has involved more than 65,000 personnel"): the
+    speaker's side, unless the sentence names another side ("150,000 troops around Ukraine"),
+    the count is one seen or reported ("we saw an additional 7,000", "we assess 100,000":
+    `claim_perception_verbs.txt`, `claim_reporting_verbs.txt`), one of an attack on another
+    ("Half a million soldiers subdued Czechoslovakia": `claim_hostile_verbs.txt`), or one said
+    to exist ("there are 150,000 troops")."""
+    if not home or kind != "personnel":
+        return ""
+    for verb in (a for a in (unit, *unit.ancestors) if a.pos_ in ("VERB", "AUX")):
+        lemma = verb.lemma_.lower()
+        if lemma in lex.perception or lemma in lex.reporting or lemma in lex.hostile_verbs \
+                or any(c.dep_ == "expl" for c in verb.children):
+            return ""
+    if any(side not in ("", home) for token in unit.sent for side in [token_side(token, lex)]):
+        return ""
+    return home
+
+
 def border_side(unit: Token, lex: Lexicons) -> str:
     """ "the massing of 100,000 troops on the Ukrainian border": forces at a side's border
     (in the phrase of the unit or of the word it hangs on), no side named, are guessed to

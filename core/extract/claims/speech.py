@@ -26,9 +26,19 @@ def _after_its_report(verb: Token) -> bool:
     """ "Ukraine secured the release of 215 prisoners, President Zelenskyy said.": the
     reporting verb comes after what it reports (a clause before it, or the parse's
     parataxis), as a news report closes a sentence of indirect speech on its source, whose
-    speech ends there (a quotation's speaker may go on: `speakers_in`)."""
+    speech ends there (a quotation's speaker may go on: `speakers_in`). The parse may make
+    such a verb a conjunct of the reported clause's verb, set off by a comma, not joined by
+    "and": "Britain is sending 350 Marines to Poland, Defence Secretary Ben Wallace announced"."""
     return verb.dep_ == "parataxis" or any(
-        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or _comma_conjunct(verb)
+
+
+def _comma_conjunct(verb: Token) -> bool:
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return False
+    first = verb.left_edge
+    before = verb.doc[first.i - 1] if first.i > 0 else None
+    return first.text == "," or (before is not None and before.text == "," and first.dep_ != "cc")
 
 
 def speakers_in(sent: Span, speakers: list[Speaker], lex: Lexicons) -> list[Speaker]:
@@ -43,9 +53,11 @@ def speakers_in(sent: Span, speakers: list[Speaker], lex: Lexicons) -> list[Spea
             if subject is None:
                 continue
             name, is_person = claimant_from_subject(subject, speakers + found, lex)
-            if is_person and name:
+            # a name met before as a speaker's is a person's, whatever the tagger takes it for
+            # ('"...," Oleksandr Syrskyi wrote', tagged a work of art, after "..., Ukraine's top general said")
+            if name and (is_person or any(s.name == name for s in speakers + found)):
                 found.append(Speaker(char=token.idx, name=name,
-                                      continues=quoting or not _after_its_report(token)))
+                                      continues=quoting or not _after_its_report(token), quoting=quoting))
     source = according_to(sent)                      # "According to Oleksiy Arestovych, ..."
     trailing = False
     if source is None and not found:
@@ -54,25 +66,44 @@ def speakers_in(sent: Span, speakers: list[Speaker], lex: Lexicons) -> list[Spea
     if source is not None:
         name, is_person = claimant_from_subject(source, speakers + found, lex)
         if is_person and name:
-            found.append(Speaker(char=source.idx, name=name, continues=quoting or not trailing))
+            found.append(Speaker(char=source.idx, name=name, continues=quoting or not trailing, quoting=quoting))
     return sorted(found, key=lambda s: s.char)
 
 
 def still_speaking(speakers: list[Speaker], sentences: Sequence[Span], index: int, lex: Lexicons,
-                   turn_start: int = 0) -> str:
+                   turn_start: int = 0, *, news: bool = False) -> str:
     """The person a report quoted in one of the `_CONTINUES` sentences before this one
     ("Oleksiy Arestovych also noted that ... . Separate detachments ..."): reported
     speech goes on until another source is named (a person, or a body or country that
     reports in this sentence: "Russia, which has 2,000 peacekeepers there, said ..."), and
     not past the start of the transcript turn the sentence is in (the speaker of a turn is
-    not someone the turn before named)."""
+    not someone the turn before named). In a news report (`news`), a sentence in the present
+    tense after the report is the outlet's own ("Macron announced that France would pull its
+    troops out. Some 2,400 French soldiers are deployed in Mali."): indirect speech is told
+    in the past; a quotation, and a source's speech after one, in any tense."""
     since = max(sentences[max(0, index - _CONTINUES)].start_char, turn_start)
     recent = [s for s in speakers if s.char >= since]
     if not recent or not recent[-1].continues:
         return ""
     if recent[-1].char < sentences[index].start_char and _reports_of_its_own(sentences[index], lex):
         return ""
+    if news and not recent[-1].quoting and recent[-1].char < sentences[index].start_char \
+            and not _opens_quote(sentences[index]) and _in_the_present(sentences[index]):
+        return ""
     return recent[-1].name
+
+
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _in_the_present(sent: Span) -> bool:
+    """Whether a sentence's main verb is in the present tense ("are deployed", "have been
+    killed", "has"), not the past or a modal's ("were killed", "would double")."""
+    root = sent.root
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        return auxiliaries[0].tag_ in _PRESENT_TAGS
+    return root.tag_ in _PRESENT_TAGS
 
 
 def _reports_of_its_own(sent: Span, lex: Lexicons) -> bool:
