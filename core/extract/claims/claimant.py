@@ -38,6 +38,7 @@ from core.extract.claims.reporting import (
     CITING_VERBS,
     RESULTING_VERBS,
     according_to,
+    cited_as_saying,
     cited_source,
     count_owner,
     estimating_verb,
@@ -625,7 +626,8 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
                                   or estimating is not None and estimating.lemma_.lower() in RESULTING_VERBS):
         estimator = None      # "Their deaths bring to 299 the number of soldiers killed": no one's estimate
     for verb in reporting_verbs_for(number, lex):
-        subject = participle_speaker(verb, lex) or subject_of(verb) or noun_rooted_speaker(verb)
+        subject = participle_speaker(verb, lex) or subject_of(verb) or noun_rooted_speaker(verb) \
+            or cited_as_saying(verb)
         if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("it", "they"):
             # "published the names of 192 servicemen it said were killed": the publisher
             outer = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)

@@ -61,6 +61,20 @@ def noun_rooted_speaker(verb: Token) -> Token | None:
     return None
 
 
+def cited_as_saying(verb: Token) -> Token | None:
+    """ "published a report citing the Defence Ministry as saying that 9,861 servicemen had been
+    killed": the one cited "as saying" is the subject of "saying" (the parse hangs "as" on
+    "citing", on the verb "citing" goes with, or on the verb whose object "citing" describes);
+    None elsewhere."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as":
+        return None
+    holder = prep.head          # "citing", the verb it goes with, or that verb's object ("ran a story citing")
+    near = [holder, *holder.children, *(g for c in holder.children if c.dep_ == "dobj" for g in c.children)]
+    citing = next((c for c in near if c.tag_ == "VBG" and c.lemma_.lower() in CITING_VERBS), None)
+    return next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
+
+
 def _is_reporting_participle(verb: Token, lex: Lexicons) -> bool:
     return verb.tag_ == "VBG" and verb.lemma_.lower() in lex.reporting \
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
