@@ -34,6 +34,7 @@ def _after_its_report(verb: Token) -> bool:
 
 
 def _comma_conjunct(verb: Token) -> bool:
+    """A verb the parse makes a later conjunct, set off from the clause before by a comma."""
     if verb.dep_ != "conj" or verb.head.i > verb.i:
         return False
     first = verb.left_edge
