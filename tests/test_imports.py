@@ -95,3 +95,31 @@ def test_an_article_the_child_process_fails_on_is_named_and_the_rest_go_on(tmp_p
     out = list(extract_elsewhere([broken, good], failed=lambda article, error: (article.article_id, error)))
     assert out[0][1][0] == "broken" and isinstance(out[0][1][1], Exception)
     assert out[1][0] is good and out[1][1].article_id == good.article_id      # the next one is extracted
+
+
+@pytest.mark.model
+def test_the_child_process_does_not_run_the_script_streamlit_made_main(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streamlit installs the script it runs as `__main__`, and a spawned child re-runs
+    `__main__`'s file before anything else: a page would load the corpus and sync the
+    store in the child. The child starts with `__main__` blanked, and `__main__` is what
+    it was afterwards."""
+    import sys
+    import types
+
+    from core.read.ingest import read_corpus
+    from core.store.worker import extract_elsewhere
+
+    ran = tmp_path / "the page ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"from pathlib import Path\nPath({str(ran)!r}).write_text('in the child')\n", encoding="utf-8")
+    page = types.ModuleType("__main__")           # as Streamlit's ScriptRunner makes it
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    _write(tmp_path / "corpus", "one")
+    articles = read_corpus([tmp_path / "corpus"]).articles
+
+    out = list(extract_elsewhere(articles, failed=lambda article, error: error))
+    assert [type(result).__name__ for _, result in out] == ["ArticleResult"]
+    assert not ran.exists()
+    assert sys.modules["__main__"] is page

@@ -11,13 +11,25 @@ article yields `failed(article, error)` for it (its traceback logged); the job g
 on with the rest. If the child process dies (killed, out of memory), each article
 not yet done yields `failed(article, BrokenProcessPool(...))`, and no new process
 is started for them.
+
+The child does not run the parent's main script. A spawned child first re-runs the
+file of the parent's `__main__` module (multiprocessing's "safe importing of the main
+module"), and in a Streamlit server that module is the script Streamlit ran last
+(Streamlit installs each script it runs as `__main__`): the child would run a page in
+bare mode first, and a page loads the corpus and syncs the store. So the child is
+started while `__main__` is a blank module (`_main_script_hidden`); it needs nothing
+from `__main__`, only this module's functions and the articles.
 """
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import sys
+import threading
+import types
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence
 
 from core.records import Article, ArticleResult
@@ -30,6 +42,25 @@ AHEAD = 4
 
 _pipeline: Any = None
 _entries: tuple = ()
+
+# One child starts at a time while `__main__` is swapped (see the module docstring).
+_STARTING = threading.Lock()
+
+
+@contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """`__main__` is a blank module while the block runs (a child process starts), then
+    what it was, unless another thread has installed a new one meanwhile (Streamlit, at
+    the start of a script run), which is kept."""
+    with _STARTING:
+        main = sys.modules.get("__main__")
+        blank = types.ModuleType("__main__")
+        sys.modules["__main__"] = blank
+        try:
+            yield
+        finally:
+            if sys.modules.get("__main__") is blank and main is not None:
+                sys.modules["__main__"] = main
 
 
 def _start(entries: tuple) -> None:
@@ -61,9 +92,10 @@ def extract_elsewhere(articles: Sequence[Article], *, entries: Sequence[Any] = (
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_start, initargs=(tuple(entries),))
     pending: list[tuple[Article, Any]] = []
-    queue = iter(articles)
     try:
-        for article in queue:
+        with _main_script_hidden():      # the first submit starts the child, the pool's only one
+            pending.append((articles[0], pool.submit(_extract_one, articles[0])))
+        for article in articles[1:]:
             pending.append((article, pool.submit(_extract_one, article)))
             if len(pending) > AHEAD:
                 yield _collect(*pending.pop(0), ArticleResult, failed)
