@@ -259,7 +259,12 @@ def home_country(side: str) -> str:
         return ""
     seat = metonyms().get(re.sub(r"^the\s+", "", side.strip(), flags=re.IGNORECASE).lower(), "")
     words = [w.strip("(),") for w in side.split()] + re.findall(r"[A-Za-z]+", side)
-    return country_for(side) or seat or next((found for word in words if (found := country_for(word))), "")
+    return country_for(side) or seat or _first_country(words)
+
+
+def _first_country(words: Sequence[str]) -> str:
+    """The country the first of `words` that names one names, or ""."""
+    return next((found for word in words if (found := country_for(word))), "")
 
 
 def holder(role: str, country: str, entries: Sequence[DictionaryEntry]) -> str:
@@ -334,6 +339,10 @@ class Voices:
     def _starts(self) -> list[int]:
         return [t.start for t in self.turns]
 
+    def in_turn(self, position: int) -> bool:
+        """Whether a labelled turn holds `position` (not a header, nor an address)."""
+        return turn_at(self.turns, position, self._starts) is not None
+
     def turn_start(self, position: int) -> int:
         """Where the turn holding `position` starts; 0 outside any turn."""
         turn = turn_at(self.turns, position, self._starts)
@@ -359,7 +368,7 @@ def _described_country(name: str, header: str) -> str:
     if at < 0:
         return ""
     before = re.split(r"\band\b|\bwith\b|[;:]", header[header.rfind("\n", 0, at) + 1:at])[-1]
-    return next((c for word in reversed(re.findall(r"[A-Za-z][A-Za-z'-]*", before)) if (c := country_for(word))), "")
+    return _first_country(list(reversed(re.findall(r"[A-Za-z][A-Za-z'-]*", before))))
 
 
 def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[DictionaryEntry] = ()) -> Voices:
@@ -372,7 +381,7 @@ def voices(text: str, *, title: str = "", side: str = "", entries: Sequence[Dict
     sides: dict[str, str] = {}
     for turn in found:
         if not turn.question and turn.speaker not in sides:
-            named = next((c for w in turn.label.split() if (c := country_for(w))), None)
+            named = _first_country(turn.label.split())
             sides[turn.speaker] = countries.get(turn.speaker) or named or _described_country(turn.speaker, header) \
                 or side
     the_voice = voice(title, side=side, entries=entries) or voice(heading(text), side=side, entries=entries)

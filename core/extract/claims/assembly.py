@@ -93,7 +93,7 @@ from core.extract.claims.units import (
     referred_unit,
     unit_for,
 )
-from core.extract.speakers import Voices, turn_at
+from core.extract.speakers import Voices
 from core.extract.syntax import with_syntax
 from core.read.ingest import headline_span
 from core.records import Claim, Timex
@@ -400,7 +400,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         yield inherited_side(index, recent_sides, unit.text, lex)
         yield source_side
         if category == "force_size" and claimant_head is None and not question \
-                and turn_at(voices.turns, figure.start) is not None:      # a labelled turn, not an address
+                and voices.in_turn(figure.start):      # a labelled turn, not an address
             yield speakers_forces_side(unit.token, unit.kind, home, lex)
         if category != "force_size":
             yield home if claimant_head is None else ""
