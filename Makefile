@@ -30,9 +30,12 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(PY) -m ui.launch --server.port $(PORT) --server.address $(ADDRESS)
 
-# Lint (ruff: errors, unused names, import order) and types (mypy over core/), then every test.
+# Lint (ruff: errors, unused names, import order) and types (mypy over core/), then every test,
+# spread over one worker per core (pytest-xdist), each test file whole on one worker, as a file's
+# tests share its fixtures and its counters; `make test TEST_WORKERS=0` runs them in one process.
+TEST_WORKERS ?= auto
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: install-dev
 	$(PY) -m ruff check .
