@@ -2005,3 +2005,18 @@ def test_a_source_the_parse_makes_the_root_noun(nlp, text, expected):
 ])
 def test_one_cited_as_saying(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# irregular fighters counted as members of an armed group the side lists do not know are that group's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army said it killed 35 fighters of the Sahel-based Ansar Dine in the raid.", ["Ansar Dine"]),
+    ("Troops killed 18 militants of the banned Baloch Liberation Army (BLA) on Sunday.", ["Baloch Liberation Army"]),
+    ("Police said 9 Abu Sayyaf gunmen were killed in the clash.", ["Abu Sayyaf"]),
+    ("Rebels said 30 fighters of Aleppo were killed.", [""]),                                      # guard: a place
+    ("Kyiv said 300 fighters of the Wagner Group were killed.", ["Wagner Group"]),                 # guard: listed
+    ("The ministry said 40 Russian fighters were killed.", ["Russia"]),                            # guard
+    ("China flew 34 J-16 fighters near the island.", ["China"]),                                   # guard: jets
+    ("Russia has flown 1,800 fighters of its Africa Corps into Libya.", ["Russia"]),               # guard: owned
+])
+def test_fighters_of_a_named_armed_group(nlp, text, expected):
+    assert [c.side for c in _claims(nlp, text)] == expected

@@ -100,6 +100,7 @@ def test_a_text_with_no_labels_has_no_turns():
     ("Statement by NSC Spokesperson Emily Horne on a Call", "United States", "Emily Horne"),
     ("Remarks by President Biden and Chancellor Scholz at Press Conference", "United States", ""),
     ("Telephone conversation with President of France Emmanuel Macron", "Russia", ""),
+    ("Statement from President Biden on the Flooding in Kentucky", "United States", "Joe Biden"),
 ])
 def test_the_voice_of_an_address(title, side, voice):
     assert speakers.voice(title, side=side, entries=ENTRIES) == voice
@@ -113,7 +114,13 @@ def test_the_voice_of_an_address(title, side, voice):
     ("Remarks by President Biden, March 3, 2022\nGood afternoon.", "Remarks by President Biden"),
     ("Statement by the Official Spokesman of the Armed Forces. Our units hold.",
      "Statement by the Official Spokesman of the Armed Forces"),
+    # a title line of its own, its abbreviated rank's stop no end of it; "from" as "by"
+    ("Statement by Navy Spokesman Capt. Rafael Ortiz\nThe fleet sailed at dawn.",
+     "Statement by Navy Spokesman Capt. Rafael Ortiz"),
+    ("Remarks from Army Chief of Staff Gen. Maria Lopez on Readiness, 4 May 2023\nGood morning.",
+     "Remarks from Army Chief of Staff Gen. Maria Lopez on Readiness"),
     # guards: an opening that is a sentence about a statement, or no opening title at all
+    ("Statement by the ministry.\nThe fleet sailed at dawn.", "Statement by the ministry"),
     ("The statement by the ministry said 400 troops had left.", ""),
     ("Our forces hold the line. Address by the President follows.", ""),
 ])

@@ -298,6 +298,20 @@ def headline_span(text: str) -> tuple[int, int]:
     return start, end
 
 
+# A live blog's entry heading: a line that opens with a clock time, maybe a zone, and a dash
+# ("14:05 GMT - Israeli army says reservist killed", "09:12 - IDF says ...").
+ENTRY_STAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]+[A-Z]{2,4})?[ \t]*[-\u2013\u2014][ \t]+", re.MULTILINE)
+
+
+def entry_headings(text: str) -> list[tuple[int, int, int]]:
+    """Each live-blog entry heading in `text` (`ENTRY_STAMP`): (where its line starts, where
+    it ends, where its entry ends: at the next heading, or at the end of the text)."""
+    starts = [match.start() for match in ENTRY_STAMP.finditer(text)]
+    line_ends = [text.find("\n", start) for start in starts]
+    return [(start, end if end >= 0 else len(text), entry_end)
+            for start, end, entry_end in zip(starts, line_ends, [*starts[1:], len(text)])]
+
+
 def headline(text: str) -> str:
     """The article's headline (`headline_span`), or "": the Import page's default
     title; the claim rules count a figure stated there and again in the body once."""

@@ -41,14 +41,13 @@ from core.extract.claims.side_guesses import (
     claimant_side,
     clause_side,
     inherited_side,
-    irregular_noun,
     names_joint_forces,
     publisher_side,
     reporting_body_side,
     speakers_forces_side,
     voice_side,
 )
-from core.extract.claims.side_names import described_side, phrase_side
+from core.extract.claims.side_names import described_side, irregular_noun, phrase_side
 from core.extract.claims.side_of_actor import (
     accompanying_side,
     assailant_side,
@@ -95,7 +94,7 @@ from core.extract.claims.units import (
 )
 from core.extract.speakers import Voices
 from core.extract.syntax import with_syntax
-from core.read.ingest import headline_span
+from core.read.ingest import entry_headings, headline_span
 from core.records import Claim, Timex
 
 log = logging.getLogger(__name__)
@@ -169,7 +168,9 @@ def iter_claims(doc: Doc, *, published: date | None, timexes: Sequence[Timex] = 
     try:
         found = repeats_share_sides(list(_claims_in(doc, published=published, timexes=timexes,
                                                      settings=settings, lex=lex, voices=voices)), lex)
-        yield from without_headline_repeats(found, headline_end=headline_span(text_of(doc))[1])
+        text = text_of(doc)
+        yield from without_headline_repeats(found, headings=[(0, headline_span(text)[1], len(text)),
+                                                             *entry_headings(text)])
     finally:
         doc.user_data.pop(MEMO_KEY, None)      # per-sentence answers live as long as the reading
 
@@ -209,12 +210,17 @@ def _same_figure(first: Claim, second: Claim) -> bool:
             and (first.side == second.side or not first.side or not second.side))
 
 
-def without_headline_repeats(claims: Sequence[Claim], *, headline_end: int) -> list[Claim]:
-    """The claims, less any in the headline (text before `headline_end`, see
-    `core.read.ingest.headline_span`) whose figure the body states again: one figure
-    counts once in an article. The body's claim is kept (it has the context)."""
-    body = [c for c in claims if c.start >= headline_end]
-    return [c for c in claims if c.start >= headline_end or not any(_same_figure(c, b) for b in body)]
+def without_headline_repeats(claims: Sequence[Claim], *, headings: Sequence[tuple[int, int, int]]) -> list[Claim]:
+    """The claims, less any in a heading whose figure the text under it states again: one
+    figure counts once in an article, and once in a live blog's entry. Each heading is
+    (start, end, end of the text under it): the article's headline, text before its end
+    (`core.read.ingest.headline_span`) over the whole text, and each entry heading
+    (`core.read.ingest.entry_headings`) over its entry. The body's claim is kept (it has
+    the context)."""
+    def repeated(claim: Claim) -> bool:
+        return any(start <= claim.start < end and any(end <= c.start < under and _same_figure(claim, c) for c in claims)
+                   for start, end, under in headings)
+    return [c for c in claims if not repeated(c)]
 
 
 def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], settings: Settings,

@@ -54,13 +54,13 @@ from core.extract.claims.reporting import (
     trailing_source,
     verb_reports,
 )
-from core.extract.claims.side_guesses import irregular_noun
 from core.extract.claims.side_names import (
     ALLIANCE_NOUNS,
     NAME_REACH,
     REFERRING_NOUNS,
     SOURCE_REACH,
     body_state,
+    irregular_noun,
     name_key,
     phrase_side,
     referent_of,
@@ -68,7 +68,9 @@ from core.extract.claims.side_names import (
     token_side,
 )
 from core.extract.speakers import role_of
+from core.read.ingest import ENTRY_STAMP
 
+_STAMP_CHARS = 20            # how far into a line a live blog's time stamp may reach ("14:05 GMT - ")
 _SOURCE_PREPS = AFFILIATION_PREPS | {"in", "on", "with", "close"}   # "a source in the SBU", "officials on both sides"
 _SHORT_SENTENCE = 4          # tokens: a "sentence" this short is a split abbreviation ("Brig.")
 _ROLE_REACH = 12              # words before a name that may introduce its role ("Adviser to the Head of ...")
@@ -85,6 +87,10 @@ def _common_phrase(subject: Token) -> str:
     if not keep:
         return ""
     start = min(t.i for t in keep)
+    line = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    stamp = ENTRY_STAMP.match(doc.text, line, line + _STAMP_CHARS)
+    if stamp is not None and doc[start].idx < stamp.end() <= subject.idx:
+        start = next(t.i for t in doc[start:subject.i + 1] if t.idx >= stamp.end())   # "10:15 - Pakistan says": Pakistan
     if subject.pos_ == "PROPN" and subject.text[:1].isupper():    # not "its defence ministry" tagged PROPN
         name_start = subject.i
         while name_start > start and doc[name_start - 1].pos_ == "PROPN":

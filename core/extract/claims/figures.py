@@ -36,6 +36,10 @@ _CURRENCY_BEFORE = re.compile(r"[$\u00a3\u20ac\u20bd\u20b4]\s*$|\b(?:USD|EUR|GBP
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|summer|spring|autumn|winter)[\s-]*$", re.I)
 _AGE_OR_DURATION_AFTER = re.compile(r"^-?\s*(?:year|month|week|day|hour|minute)s?\b", re.I)
+# Numbers joined to numbers by a colon or a full stop are a clock time or a date, not counts:
+# "14:05 GMT", "09:12 -", "from 24.02.22 to 15.03.25".
+_JOINED_BEFORE = re.compile(r"\d[:.]$")
+_JOINED_AFTER = re.compile(r"^[:.]\d")
 POST_CUES = (
     (re.compile(r"^\s*(?:or more|or over|-plus|plus|\+)", re.I), "more than", "low"),
     (re.compile(r"^\s*or so\b", re.I), "about", "none"),
@@ -157,6 +161,8 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[Figure]:
             continue                      # "T-72", "Su-35", "Mk 41": part of a model name
         if _CURRENCY_BEFORE.search(before) or _AGE_OR_DURATION_AFTER.match(after):
             continue
+        if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
+            continue                      # a clock time or a date
         if YEAR.match(match.group(0)) and _YEAR_BEFORE.search(before):
             continue
         if _is_model_name_number(match.group(0), before) or _is_day_of_month(match.group(0), before, after):

@@ -22,6 +22,7 @@ from core.extract.claims.side_names import (
     body_state,
     described_side,
     group_modifier_side,
+    irregular_noun,
     name_key,
     owner_words,
     phrase_side,
@@ -195,14 +196,6 @@ def _affiliation_side(role: Token, lex: Lexicons) -> str:
     eastern group of forces"), or ""."""
     return next((found for prep in role.children if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS
                  for obj in prep.children if obj.dep_ == "pobj" for found in [phrase_side(obj, lex)] if found), "")
-
-
-_FIGHTERS = frozenset({"fighter", "fighters"})   # with the irregular forces: whom a regular force is not
-
-
-def irregular_noun(noun: str, lex: Lexicons) -> bool:
-    """Fighters, or a word for irregular ones (`claim_irregular_forces.txt`): "mercenaries", "rebels"."""
-    return noun.lower() in lex.irregular_forces or noun.lower() in _FIGHTERS
 
 
 def inherited_side(index: int, recent_sides: list[tuple[int, str, str]], unit: str, lex: Lexicons) -> str:

@@ -308,3 +308,11 @@ def referent_of(word: Token) -> Token | None:
         if token.dep_ in SUBJECT_DEPS and token.lower_ not in PRONOUNS_OTHER | PRONOUNS_PERSON:
             return token
     return None
+
+
+_FIGHTERS = frozenset({"fighter", "fighters"})   # with the irregular forces: whom a regular force is not
+
+
+def irregular_noun(noun: str, lex: Lexicons) -> bool:
+    """Fighters, or a word for irregular ones (`claim_irregular_forces.txt`): "mercenaries", "rebels"."""
+    return noun.lower() in lex.irregular_forces or noun.lower() in _FIGHTERS

@@ -26,12 +26,13 @@ from core.extract.claims.grammar import (
 from core.extract.claims.lexicons import Lexicons
 from core.extract.claims.people import person_names_before
 from core.extract.claims.reporting import estimate_at
-from core.extract.claims.side_guesses import irregular_noun, voice_side
+from core.extract.claims.side_guesses import voice_side
 from core.extract.claims.side_names import (
     REFERRING_NOUNS,
     SOURCE_REACH,
     body_state,
     formation_before,
+    irregular_noun,
     is_enemy,
     named_before,
     owner_side,

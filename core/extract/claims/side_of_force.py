@@ -23,6 +23,7 @@ from core.extract.claims.side_names import (
     REFERRING_NOUNS,
     described_side,
     group_modifier_side,
+    irregular_noun,
     is_enemy,
     owner_words,
     phrase_side,
@@ -31,6 +32,7 @@ from core.extract.claims.side_names import (
     token_side,
 )
 from core.extract.claims.units import is_force_noun
+from core.extract.gazetteer import is_known_place
 
 # Dependents of a force noun that can name whose force it is: "Russian
 # troops", "Moscow's forces", "Russia troops", "troops of Russia".
@@ -48,6 +50,7 @@ _INCLUDING_WORDS = frozenset({"including", "among"})   # "units including 15 tan
 # Second halves of "Russian-backed", "German-made", "U.S.-supplied": a backer, maker or donor, not the owner.
 _NOT_OWNER_SUFFIXES = frozenset({"backed", "made", "built", "supplied", "designed", "manufactured", "donated",
                                  "provided", "funded"})
+_NOT_GROUP_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})   # "fighters of Aleppo", "Tigrayan fighters"
 _SIDE_WINDOW = 16       # tokens before the force noun read for its side ("130,000 of Russia's best-equipped ... troops")
 
 
@@ -162,12 +165,44 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
                     break                   # "22,000 troops from Uganda, Burundi and Kenya": no one country's
                 if found:
                     return found
+    group = armed_group_named(unit, lex)
+    if group:
+        return group
     if unit.dep_ == "conj" and unit.head.pos_ in ("NOUN", "PROPN"):
         # "one Ukrainian attack helicopter and four drones": a later item with no side of its own
         # is the first item's
         first = first_conjunct(unit)
         return next((side for c in first.children if c.dep_ in ("amod", "poss")
                      for side in [token_side(c, lex)] if side), "")
+    return ""
+
+
+def armed_group_named(unit: Token, lex: Lexicons) -> str:
+    """The armed group irregular fighters (`irregular_noun`) are named as members of, when it
+    is no state or alliance the side lists know: "203 fighters of the al-Qaeda-linked Katiba
+    Macina", "15 militants of the outlawed Kurdistan Workers Party (PKK)", "12 Boko Haram
+    fighters"; the group's name as written, or "": not a place ("fighters of Aleppo"), a people
+    ("Tigrayan fighters": a one-word name before the noun is left to the side lists), a group someone owns ("fighters of its Africa Corps") or an aircraft's
+    model ("34 J-16 fighters")."""
+    if not irregular_noun(unit.text, lex):
+        return ""
+    named = [obj for prep in unit.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN"]
+    before = unit.doc[unit.i - 1] if unit.i else None
+    if before is not None and before.pos_ == "PROPN" and before.head == unit:
+        named.append(before)
+    for head in named:
+        start, heads = head.i, {head.i} | ({unit.i} if head is before else set())
+        while start > 0 and unit.doc[start - 1].pos_ == "PROPN" and unit.doc[start - 1].head.i in heads:
+            start -= 1                    # "Hayat Tahrir al-Sham", "Boko Haram", "al-Shabaab": the whole name
+            heads.add(start)
+        name = unit.doc[start:head.i + 1].text
+        owned = any(c.dep_ == "poss" for c in head.children)
+        one_word_before = head is before and start == head.i      # "Tigrayan fighters": a people, as often as not
+        if head.ent_type_ not in _NOT_GROUP_ENTITIES and not owned and not one_word_before \
+                and not any(c.isdigit() for c in name) \
+                and not is_known_place(name, primary_names_only=True):
+            return name
     return ""
 
 
