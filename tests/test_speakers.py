@@ -786,3 +786,34 @@ def test_the_enemy_of_a_speaker_the_header_describes():
             "IVAN HORDIY: Over the past day the enemy lost up to 90 servicemen killed.\n")
     claims = _claims(text, title="", side="Radio Svoboda", source="Radio Svoboda")
     assert (claims[90].side, claims[90].claimant) == ("Russia", "Ivan Hordiy")
+
+
+# "our losses" in a speaker's turn are the speaker's side's, even after the enemy's were counted
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Sergei Shoigu: Over the past week up to 900 enemy servicemen were killed.\n"
+     "Vladimir Putin: What about our losses?\n"
+     "Sergei Shoigu: Our losses over this period were 40 servicemen killed and 95 wounded.\n",
+     {900: "Ukraine", 40: "Russia", 95: "Russia"}),
+    ("Sergei Shoigu: Over the past week up to 900 enemy servicemen were killed.\n"
+     "Vladimir Putin: And theirs?\n"
+     "Sergei Shoigu: The enemy's losses over this period were 300 servicemen killed.\n",
+     {900: "Ukraine", 300: "Ukraine"}),                                                   # guard
+])
+def test_our_losses_are_the_speakers_side(text, sides):
+    claims = _claims(text, title="Meeting with Defence Minister Sergei Shoigu", side="Russia",
+                     source="President of Russia (Kremlin)")
+    assert {value: row.side for value, row in claims.items()} == sides
+
+
+# those counted are no source of their own count
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value", "claimant"), [
+    ("MR. KIRBY:  Since May, 59 U.S. personnel have reported minor injuries.", 59, "John Kirby"),
+    ("MR. KIRBY:  Forty sailors reported injuries after the strike, the Navy said.", 40, "Navy"),
+    ("MR. KIRBY:  The commander reported that 30 marines had landed.", 30, "commander"),          # guard
+])
+def test_the_counted_do_not_report_their_own_count(text, value, claimant):
+    claims = _claims(text, title="Press Briefing by Press Secretary John Kirby", side="United States",
+                     source="U.S. Department of Defense")
+    assert claims[value].claimant == claimant

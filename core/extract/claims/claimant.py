@@ -614,6 +614,15 @@ def _non_initial_texts(doc: Doc) -> Counter:
     return Counter(t.text for t in doc if not t.is_sent_start)
 
 
+def _counted_by(number: Token, noun: Token) -> bool:
+    """Whether `noun` is what `number` counts, as the subject of a verb that reports something
+    else: "59 U.S. personnel have reported minor injuries" names those counted, no source of the
+    count. (When the parse makes the counted noun the subject of a trailing "said" with no object,
+    "... 98 Ukrainian aircraft, Major General Igor Konashenkov said", the source is found from it.)"""
+    return number.head == noun and number.dep_ == "nummod" and noun.dep_ == "nsubj" \
+        and any(c.dep_ == "dobj" for c in noun.head.children)
+
+
 def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicons) -> tuple[str, Token | None]:
     """The source of the figure ("" if unattributed) and its head token."""
     owner = count_owner(number)
@@ -634,6 +643,8 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
     for verb in reporting_verbs_for(number, lex):
         subject = participle_speaker(verb, lex) or subject_of(verb) or noun_rooted_speaker(verb) \
             or cited_as_saying(verb)
+        if subject is not None and _counted_by(number, subject):
+            continue
         if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("it", "they"):
             # "published the names of 192 servicemen it said were killed": the publisher
             outer = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -656,7 +667,7 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
         if compounds:
             return compounds.text, compounds.root
         trailing = trailing_source(number, sent, lex)
-        if trailing is not None:
+        if trailing is not None and not _counted_by(number, trailing):
             trailing = cited_source(trailing, lex) or trailing
             name, _ = claimant_from_subject(trailing, speakers, lex)
             return name, trailing

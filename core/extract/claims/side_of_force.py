@@ -259,13 +259,15 @@ def enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
 
 def loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict[str, str] | None = None) -> str:
     """Whose losses a `loss_subject` names: its possessive or "of" phrase ("Russia's
-    losses", "the losses of the enemy", "its losses" after "the enemy grouping"). The
-    enemy is the speaker's adversary (`claim_adversaries.csv`)."""
+    losses", "the losses of the enemy", "its losses" after "the enemy grouping", "our losses":
+    the speaker's). The enemy is the speaker's adversary (`claim_adversaries.csv`)."""
     subject = loss_subject(unit)
     if subject is None:
         return ""
     for owner in owner_words(subject):
-        if owner.lower_ in POSSESSIVE_PRONOUNS - FIRST_PERSON:
+        if owner.lower_ in FIRST_PERSON:
+            found = speakers_side             # "Our losses over this period were 71 servicemen": the speaker's
+        elif owner.lower_ in POSSESSIVE_PRONOUNS - FIRST_PERSON:
             if refers_to_enemy(owner, lex):
                 return lex.adversaries.get(speakers_side, "")
             found = referent_side(owner, lex, people)
