@@ -182,8 +182,8 @@ def armed_group_named(unit: Token, lex: Lexicons) -> str:
     is no state or alliance the side lists know: "203 fighters of the al-Qaeda-linked Katiba
     Macina", "15 militants of the outlawed Kurdistan Workers Party (PKK)", "12 Boko Haram
     fighters"; the group's name as written, or "": not a place ("fighters of Aleppo"), a people
-    ("Tigrayan fighters": a one-word name before the noun is left to the side lists), a group someone owns ("fighters of its Africa Corps") or an aircraft's
-    model ("34 J-16 fighters")."""
+    ("Tigrayan fighters": a one-word name before the noun is left to the side lists), a group
+    someone owns ("fighters of its Africa Corps") or an aircraft's model ("34 J-16 fighters")."""
     if not irregular_noun(unit.text, lex):
         return ""
     named = [obj for prep in unit.children if prep.dep_ == "prep" and prep.lower_ == "of"
