@@ -232,3 +232,16 @@ def test_no_actor_inside_a_link_address(nlp, text, not_actors):
 def test_a_name_before_a_link_keeps_its_mentions_outside_it(nlp):
     found = [m.text for m in iter_actor_mentions(nlp("Putin met Biden, see https://www.state.gov/a/b for details."))]
     assert found[:2] == ["Putin", "Biden"]
+
+
+# nothing in a transcript's stage direction is an actor; a bracketed note that is none is read as text
+@pytest.mark.parametrize(("sentence", "absent", "present"), [
+    ("THE PRESIDENT: We will stand with them. (Laughter.) Thank you all.", {"Laughter"}, set()),
+    ("MR. KIRBY: I would not go that far. (Laughs.) Next question.", {"Laughs"}, set()),
+    ("Q: What did the minister say? (Inaudible.) MS. PSAKI: I will check.", {"Inaudible"}, set()),
+    ("Sergei Lavrov (as interpreted): We spoke in Geneva on Friday.", set(), {"Sergei Lavrov"}),      # guard
+    ("(President Biden enters the room.) THE PRESIDENT: Good morning.", set(), {"Biden"}),          # guard
+])
+def test_a_stage_direction_holds_no_actor(nlp, sentence: str, absent: set[str], present: set[str]) -> None:
+    found = {m.text for m in iter_actor_mentions(nlp(sentence))}
+    assert not found & absent and present <= found

@@ -82,6 +82,19 @@ def _data_lines(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _stage_direction_pattern() -> re.Pattern[str]:
+    words = sorted(_data_lines("actor_stage_directions.txt"), key=len, reverse=True)
+    opening = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"[(\[]\s*(?:{opening})\b[^()\[\]\n]{{0,60}}[)\]]", re.IGNORECASE)
+
+
+def stage_directions(text: str) -> list[tuple[int, int]]:
+    """Where a transcript's stage directions are ("(Laughter.)", "(inaudible)", "[sic]";
+    `actor_stage_directions.txt`): (start, end) of each, brackets included."""
+    return [m.span() for m in _stage_direction_pattern().finditer(text)]
+
+
+@lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     """Titles, longest first so "defence secretary" goes before "secretary"."""
     return tuple(sorted(_data_lines("actor_titles.txt"), key=lambda t: -len(t.split())))
@@ -276,9 +289,10 @@ def iter_actor_mentions(doc: Doc, *, entries: Sequence[DictionaryEntry] = ()) ->
             continue  # NER sometimes reads "Kyiv" or "Gatwick Airport" as a person
         spans.append((ent, ent.label_))
     links = [m.span() for m in _LINK.finditer(doc.text)] if "://" in doc.text or "www." in doc.text else []
+    directions = stage_directions(doc.text)
     for span, label in sorted(spans, key=lambda item: item[0].start):
         kept = _outside_links(span, links)
-        if kept is None:
+        if kept is None or any(start < kept.end_char and kept.start_char < end for start, end in directions):
             continue
         role, country = _role_and_country(kept) if label in ("PERSON", "ACTOR") else ("", "")
         yield Mention(start=kept.start_char, end=kept.end_char, text=kept.text, label=label,
