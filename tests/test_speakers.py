@@ -817,3 +817,50 @@ def test_the_counted_do_not_report_their_own_count(text, value, claimant):
     claims = _claims(text, title="Press Briefing by Press Secretary John Kirby", side="United States",
                      source="U.S. Department of Defense")
     assert claims[value].claimant == claimant
+
+
+# a label in title case of a rank or office and a name opens a turn, as "Vladimir Putin:" does; an
+# interviewer's, reporter's or anchor's label, in either case and with an outlet after it, opens a question
+@pytest.mark.parametrize(("text", "title", "expected"), [
+    ("Daily briefing of the defence ministry.\nSpokeswoman Ilse Varga: Two brigades moved north.\n"
+     "Q: Where to?\nSpokeswoman Ilse Varga: I cannot say.", "",
+     [("Spokeswoman Ilse Varga", "Ilse Varga", False), ("Q", speakers.REPORTER, True),
+      ("Spokeswoman Ilse Varga", "Ilse Varga", False)]),
+    ("Major General Tomas Brandt: We hold the bridge.\nREPORTER (Radio Nord): How many tanks did you lose?",
+     "", [("Major General Tomas Brandt", "Tomas Brandt", False), ("Q", speakers.REPORTER, True)]),
+    # a rank and a surname: the full name the header gives
+    ("Witness: Rear Admiral Hugo Lind, Chief of Navy.\nRear Adm. Lind: Six ships are at sea.\n"
+     "ANCHOR: And the seventh?", "",
+     [("Rear Adm. Lind", "Hugo Lind", False), ("Q", speakers.REPORTER, True)]),
+    ("INTERVIEWER: Colonel, how many did you lose?\nCOL. ABARA: Fewer than they say.", "",
+     [("Q", speakers.REPORTER, True), ("COL. ABARA", "Abara", False)]),
+])
+def test_turns_of_ranks_offices_and_interviewers(text, title, expected):
+    found = speakers.turns(text, title=title, side="", entries=ENTRIES)
+    assert [(t.label, t.speaker, t.question) for t in found] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Operation Northern Shield: the army moved at dawn.",     # a name of three capitalised words, no office in it
+    "Presenter: Ana Lindqvist, spokesperson of the ministry.",  # a header line, not a turn
+])
+def test_a_capitalised_name_before_a_colon_is_no_turn(text):
+    assert speakers.turns(text, title="", side="", entries=ENTRIES) == ()
+
+
+# "Statement by <office>, <rank> <name>": the person who holds the office gives the statement
+@pytest.mark.parametrize(("text", "voice"), [
+    ("Statement by the spokesman of the Northern Command, Colonel Amir Haddad. Our units hold the pass.",
+     "Amir Haddad"),
+    ("Statement by the Official Spokesman of the Armed Forces, Brigadier General Ines al-Masri. We repelled them.",
+     "Ines al-Masri"),
+    ("Statement by the Ministry of Defence, Kyiv. Today our units hold the line.", ""),      # guard: a place
+])
+def test_an_office_then_its_holder_in_an_opening_title(text, voice):
+    assert speakers.voice(speakers.heading(text), side="", entries=ENTRIES) == voice
+
+
+def test_a_title_cut_at_a_preposition_names_no_place_after_a_comma():
+    # guard: "Warsaw" after the comma is no person, and the title is read as before
+    assert speakers.voice("Remarks by President Biden on Ukraine, Warsaw", side="United States",
+                          entries=ENTRIES) == "Joe Biden"

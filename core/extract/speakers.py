@@ -56,7 +56,8 @@ _ROLE_LABELS = {"the president": "president", "president": "president",
                 "the vice president": "vice president", "vice president": "vice president",
                 "the head of state": "president", "head of state": "president"}
 _CONNECTORS = frozenset({"of", "to", "the", "for", "and"})
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
+# a name word; an Arabic name's article is joined to it ("al-Harbi")
+_NAME_WORD = re.compile(r"(?:a[ln]-|e[ln]-)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,8 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
         stripped = line.lstrip()
         lead = offset + len(line) - len(stripped)
         question = next((m for p in patterns.get("question", ()) if (m := p.match(stripped))), None)
-        speaker = None if question else next((m for p in patterns.get("speaker", ()) if (m := p.match(stripped))),
-                                             None)
+        speaker = None if question else next((m for p in patterns.get("speaker", ()) if (m := p.match(stripped))
+                                              and _plausible_label(m.group("label"))), None)
         if question is not None:
             found.append((lead, lead + question.end(), "Q", True))
         elif speaker is not None:
@@ -114,6 +115,14 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
         if not kept or opening[0] >= kept[-1][1]:              # no label inside a label
             kept.append(opening)
     return kept
+
+
+def _plausible_label(label: str) -> bool:
+    """A label in title case of three words or more holds a rank or an office before the
+    name ("Spokesperson Wang Lei", "Lieutenant General Sergei Vorontsov"); "Operation Peace
+    Spring:" opens no turn."""
+    words = label.split()
+    return len(words) < 3 or not label.istitle() or any(w.lower().rstrip(".") in office_words() for w in words[:-1])
 
 
 def label_spans(text: str) -> list[tuple[int, int]]:
@@ -186,6 +195,10 @@ def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
             return _named_with_office(words, title, text, clean) or clean.lower()   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
         name = full_name(surname, title=title, text=text, entries=entries)
         return name if name != surname or words[0].lower() in office_words() else clean.lower()
+    words = clean.split()
+    if len(words) > 1 and all(w.lower().rstrip(".") in office_words() for w in words[:-1]):
+        # "Vice Adm. Kerrigan", "Minister Ortega": a rank or office and a surname
+        return full_name(words[-1], title=title, text=text, entries=entries)
     return _first_name_run(clean) or clean
 
 
@@ -282,8 +295,13 @@ def voice(title: str, *, side: str = "", entries: Sequence[DictionaryEntry] = ()
         if match is None:
             continue
         who = match.group("who").strip()
-        if re.search(r"\band\b|,", who):
+        if re.search(r"\band\b", who):
             return ""                          # "Remarks by President Biden and Chancellor Scholz"
+        holder_named = title[match.start("who"):].rsplit(",", 1)
+        if len(holder_named) == 2 and (named := _first_name_run(holder_named[1])):
+            return named       # "Statement by the spokesman of the Coalition ..., Brigadier General Khalid al-Harbi"
+        if "," in who:
+            return ""                          # "Remarks by President Biden, Warsaw" is cut at "Warsaw"
         for entry in entries:
             names = (entry.canonical, *entry.aliases)
             if entry.kind == "person" and any(re.search(rf"\b{re.escape(n)}\b", who) for n in names):
