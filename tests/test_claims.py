@@ -2020,3 +2020,109 @@ def test_one_cited_as_saying(nlp, text, expected):
 ])
 def test_fighters_of_a_named_armed_group(nlp, text, expected):
     assert [c.side for c in _claims(nlp, text)] == expected
+
+
+# members of a force, and fighters as their enemies name them, count with a casualty word or as members
+# of a force; a bare count of members is no claim
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army said 60 members of the rebel group were killed in the hills.", [(60, "members", K)]),
+    ("About 300 members of the Ogaden Liberation Army are camped near the river, officials said.",
+     [(300, "members", F)]),                                                    # guard: read so before too
+    ("Troops neutralised 14 assailants after the checkpoint was attacked.", [(14, "assailants", K)]),
+    ("The insurgents lost 85 cadres in a week of fighting, the ministry said.", [(85, "cadres", K)]),
+    ("Police said 22 bandits were killed in Zamfara.", [(22, "bandits", K)]),
+    ("The alliance has 32 members and meets twice a year.", []),                              # guard
+    ("Twelve members of parliament visited the base on Friday.", []),                         # guard
+    ("More than 400 party cadres attended the rally in the capital.", []),                    # guard
+])
+def test_members_and_fighters_named_by_their_enemies(nlp, text, expected):
+    assert [(c.value, c.unit, c.category) for c in _claims(nlp, text)] == expected
+
+
+# members of an armed group the side lists do not know take its name as their side; not members of
+# a body that may be a state's, nor a one-word name that is no acronym
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials said 124 members of the separatist Ogaden National Liberation Front were killed.",
+     ["Ogaden National Liberation Front"]),
+    ("The army said 40 members of the PKK were killed in the raid.", ["PKK"]),
+    ("A commander said 900 members of the elite Special Tasks Service had been killed or wounded.", [""]),  # guard
+    ("The army said 14 members of the 9th Front were killed.", [""]),                        # guard: no name
+    ("The navy said all 53 crew members of the submarine KRI Nanggala were dead.", [""]),    # guard: a vessel
+])
+def test_members_of_a_named_armed_group(nlp, text, expected):
+    assert [c.side for c in _claims(nlp, text)] == expected
+
+
+def test_a_hyphenated_group_name_is_whole(nlp):
+    claims = _claims(nlp, "Soldiers killed ten fighters of the Lashkar-e-Jhangvi near the border.")
+    assert [(c.value, c.side) for c in claims] == [(10, "Lashkar-e-Jhangvi")]
+
+
+# a number that names, not counts: a bulletin's number, a formation's number before its capitalised name,
+# and a model's variant number
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Order No. 27 of the 5th Division was read to the troops.", []),
+    ("Soldiers of the 72 Brigade and 24 Brigade repelled the assault.", []),
+    ("The air force will receive 18 Embraer 190-100 jets next year.", [18]),
+    ("Russia sent 3 brigades and 40 battalions.", [3, 40]),                                   # guard: counts
+    ("Between 2,000-3,000 troops crossed the border.", [3000]),                               # guard: a range
+])
+def test_numbers_that_name(nlp, text, expected):
+    assert [c.value for c in _claims(nlp, text)] == expected
+
+
+# the subject of "sustain", "suffer" or "receive" undergoes the injuries or wounds that are its object
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four marines sustained light injuries in the blast.", [W]),
+    ("Nine soldiers suffered shrapnel wounds during the shelling.", [W]),
+    ("The brigade received 40 tanks last month.", [F]),                                        # guard
+])
+def test_injuries_a_count_sustains(nlp, text, expected):
+    assert [c.category for c in _claims(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The UN counted 640 civilian deaths in the region in May.", []),
+    ("The army reported 40 deaths among its soldiers in May.", [40]),                         # guard
+])
+def test_civilian_deaths_are_no_claim(nlp, text, expected):
+    assert [c.value for c in _claims(nlp, text)] == expected
+
+
+# the dead or wounded "among" a force are its side's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Estonian army, which said it had killed about 250 Wagner fighters, confirmed 12 deaths among its troops.",
+     [(250, "Wagner Group"), (12, "Estonia")]),
+    ("Kyiv reported 300 casualties among Russian soldiers near the town.", [(300, "Russia")]),
+])
+def test_losses_among_a_force(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# in a speaker's turn: personnel a third person has are not the speaker's side; a source that is the
+# speaker's own ("our records") leaves the speaker as the one who speaks, and their side
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Briefing by Defence Minister Oleg Sokolov.\nMR. SOKOLOV: According to our intelligence, they have "
+     "concentrated over 90,000 troops there.", [(90000, "")]),
+    ("Briefing by Defence Minister Oleg Sokolov.\nMR. SOKOLOV: We have deployed 20,000 troops along the border.",
+     [(20000, BY)]),                                                                             # guard
+    ("Briefing by Defence Minister Oleg Sokolov.\nMR. SOKOLOV: Our records show we lost 31 soldiers last year.",
+     [(31, BY)]),
+])
+def test_whose_personnel_a_speaker_counts(nlp, text, expected):
+    from core.extract.speakers import voices
+
+    claims = _claims(nlp, text, voices=voices(text, side="Belarus"))
+    assert [(c.value, c.side) for c in claims] == expected
+
+
+# a force noun in a group's own name ("the Arakan Army") says nothing of the group's kind: fighters
+# counted after it take its side; a state's army does not lend its side to irregulars counted after it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Arakan Army said it had taken the town. Analysts say it now fields at least 40,000 fighters.",
+     [(40000, "Arakan Army")]),
+    ("Eleven soldiers were killed in the attack, Chad's army said. About 40 assailants were killed as troops "
+     "fought back.", [(11, "Chad"), (40, "")]),
+])
+def test_a_force_noun_in_a_groups_name(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected

@@ -71,6 +71,7 @@ from core.extract.claims.side_of_force import (
     explicit_side,
     fights_for_side,
     figure_owner_side,
+    force_among,
     holder_side,
     loss_owner_side,
     named_own_force,
@@ -338,7 +339,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     claimant = voices.holder_of(claimant) or claimant          # "the President said ..."
     if claimant_head is not None and any(c.dep_ == "poss" and c.lower_ in ("our", "my")
                                          for c in claimant_head.children):
-        claimant = ""                   # "according to our data": the one who speaks
+        claimant, claimant_head = "", None      # "according to our data": the one who speaks
     elif claimant.istitle() and " " not in claimant:
         claimant = full_name(claimant, doc, figure.start, lex)   # "Pistorius said", tagged as no person
     speaker, question, home = voices.at(figure.start)
@@ -384,6 +385,9 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         # "Russian troops ... all 180,000 of them"
         or (phrase_side(unit.antecedent, lex) if unit.antecedent is not None else "")
         or own_side(unit.token, source, lex, voices.country_of)
+        # "14 deaths among its troops": the side of the force they are among
+        or next((explicit_side(f, f.doc[f.i:f.i], lex) or own_side(f, source, lex, voices.country_of)
+                 for f in [force_among(unit.token, lex)] if f is not None and unit.kind == "casualty"), "")
         or speakers_own_side(unit.token, claimant_head, home)
         or named_own_force(unit.token, home)
         or (recipient_side(unit.token, home or source_side, lex) if unit.kind == "equipment" else "")

@@ -20,6 +20,8 @@ ELLIPTIC_CASUALTY = frozenset({"wounded", "injured", "dead"})   # "N soldiers ki
 # Verbs whose subject undergoes the loss in the active voice ("troops died", "2,000 soldiers
 # surrendered to the rebels"), where other loss verbs need the passive ("were killed").
 _UNDERGOING_VERBS = frozenset({"die", "perish", "surrender"})
+# Verbs whose subject undergoes what their object names: "Two soldiers sustained minor injuries".
+_SUFFERING_VERBS = frozenset({"sustain", "suffer", "receive"})
 _CLAUSE_STEPS = 6             # words above a figure where a hypothetical or an award may sit
 
 
@@ -82,6 +84,8 @@ def _casualty_words(unit: Token, lex: Lexicons) -> Iterator[Token]:
     elif unit.dep_ == "nsubj":
         if head.lemma_.lower() in _UNDERGOING_VERBS or head.tag_ == "VBN" or head.lower_ == "missing":
             yield head
+        if head.lemma_.lower() in _SUFFERING_VERBS:
+            yield from (c for c in head.children if c.dep_ == "dobj")
         yield from (c for c in head.children if c.dep_ in ("acomp", "oprd"))
     for conj in head.children:
         if conj.dep_ == "conj" and conj.tag_ == "VBN" and unit.dep_ == "nsubjpass":
@@ -106,7 +110,8 @@ def not_a_claim(number: Token, unit: "Unit", lex: Lexicons) -> str:
       medals to 30 soldiers", "three of them posthumously");
     - "civil": the equipment counted is civilian (an airline's 20 aircraft, research ships);
     - "age": the number is an age ("the two reservists, aged 35 and 41");
-    - "criminal": the people counted are criminals ("14 cartel gunmen")."""
+    - "criminal": the people counted are criminals ("14 cartel gunmen");
+    - "civilian": the dead or wounded counted are civilians ("1,282 civilian deaths")."""
     words = lex.non_claims
     first = number
     while first.dep_ == "conj":
@@ -134,6 +139,9 @@ def not_a_claim(number: Token, unit: "Unit", lex: Lexicons) -> str:
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in words.get("criminal", ())
            for c in unit.token.children):
         return "criminal"
+    if unit.kind == "casualty" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in words.get("civilian", ())
+                                       for c in unit.token.children):
+        return "civilian"
     if unit.kind == "equipment":
         civil = words.get("civil", frozenset())
         whole = unit.token                # a part an "including" phrase lists is civil when its whole is
@@ -163,8 +171,13 @@ def is_increment(number: Token, unit: "Unit", lex: Lexicons) -> bool:
 
 
 def force_served(noun: Token, lex: Lexicons) -> Token | None:
-    """ "32,000 women serve in the Armed Forces": the force a count of people serves in
-    (a personnel or formation noun after "in" or "with"), which makes them its personnel."""
+    """ "32,000 women serve in the Armed Forces", "30 members of the New People's Army": the
+    force a count of people serves in (a personnel or formation noun after "in" or "with") or
+    is members of, which makes them its personnel."""
+    member_of = next((obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for obj in prep.children if obj.dep_ == "pobj" and is_force_noun(obj, lex)), None)
+    if member_of is not None:
+        return member_of
     noun = first_conjunct(noun)
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.lemma_.lower() != "serve":

@@ -20,6 +20,8 @@ _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "a
 _CUE_CONTEXT_CHARS = 100  # characters either side of a figure its cue patterns read
 # Figures glued to letters are model names ("T-72", "Su-35", "S-400").
 _MODEL_NAME_BEFORE = re.compile(r"[A-Za-z]-?$")
+# "25 Boeing 737-800 jets": the variant after a name's number is part of the model name.
+_MODEL_VARIANT_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+\d+-$")
 # "14 Leopard 2": a count, then a capitalised name that ends in a number.
 _MODEL_NAME_AFTER_COUNT = re.compile(r"\d\s+([A-Z][A-Za-z-]*)\s+$")
 # "along with Challenger 2 tanks": a capitalised name after a lower-case word, then a small number.
@@ -40,6 +42,10 @@ _AGE_OR_DURATION_AFTER = re.compile(r"^-?\s*(?:year|month|week|day|hour|minute)s
 # "14:05 GMT", "09:12 -", "from 24.02.22 to 15.03.25".
 _JOINED_BEFORE = re.compile(r"\d[:.]$")
 _JOINED_AFTER = re.compile(r"^[:.]\d")
+# A number that names, not counts: "Communiqué No. 047", "Press release #12", and a formation's
+# number before its capitalised singular name ("Troops of the 58 Division and 53 Division").
+_IDENTIFIER_BEFORE = re.compile(r"\bNos?\.\s*$|#\s*$")
+_NAMED_FORMATION_AFTER = re.compile(r"^\s+(?:Division|Brigade|Regiment|Battalion|Corps|Squadron|Fleet|Wing|Front)\b")
 POST_CUES = (
     (re.compile(r"^\s*(?:or more|or over|-plus|plus|\+)", re.I), "more than", "low"),
     (re.compile(r"^\s*or so\b", re.I), "about", "none"),
@@ -157,12 +163,16 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[Figure]:
         # whole sentence for each figure made one long sentence of figures quadratic
         before = text[max(0, match.start() - _CUE_CONTEXT_CHARS):match.start()]
         after = text[match.end():match.end() + _CUE_CONTEXT_CHARS]
-        if _MODEL_NAME_BEFORE.search(before) and not before.endswith(" ") or lex.model_prefix.search(before):
+        if _MODEL_NAME_BEFORE.search(before) and not before.endswith(" ") or lex.model_prefix.search(before) \
+                or _MODEL_VARIANT_BEFORE.search(before):
             continue                      # "T-72", "Su-35", "Mk 41": part of a model name
         if _CURRENCY_BEFORE.search(before) or _AGE_OR_DURATION_AFTER.match(after):
             continue
         if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
             continue                      # a clock time or a date
+        if _IDENTIFIER_BEFORE.search(_text_before(sent, match.start())) \
+                or match.group("digits") and _NAMED_FORMATION_AFTER.match(after):
+            continue                      # the parser may end a sentence at "No."
         if YEAR.match(match.group(0)) and _YEAR_BEFORE.search(before):
             continue
         if _is_model_name_number(match.group(0), before) or _is_day_of_month(match.group(0), before, after):
@@ -185,6 +195,12 @@ def _raw_figures(sent: Span, lex: Lexicons) -> list[Figure]:
             figure = figure_with(figure, low=_parse_vague(match.group(0)))
         found.append(figure)
     return found
+
+
+def _text_before(sent: Span, at: int, chars: int = 8) -> str:
+    """The document's text just before offset `at` of the sentence, across its start."""
+    start = sent.start_char + at
+    return sent.doc.text[max(0, start - chars):start]
 
 
 def _is_model_name_number(figure: str, before: str) -> bool:

@@ -19,6 +19,8 @@ FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
 # Defence", "Institute for the Study of War", "analysts at RUSI".
 AFFILIATION_PREPS = frozenset({"of", "for", "at", "from"})
 PRONOUNS_OTHER = frozenset({"it", "they", "we", "i", "you", "this", "that", "them", "us"})
+# Subjects that are neither the speaker nor the one addressed.
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 OF_CHAIN = 3            # nouns read down a chain of "of" phrases (`of_chain`)
 _MAX_NAME_TOKENS = 8    # tokens of an entity read each way from a token, for its side

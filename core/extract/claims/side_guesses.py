@@ -14,6 +14,7 @@ from core.extract.claims.grammar import (
     PRONOUNS_OTHER,
     PRONOUNS_PERSON,
     SUBJECT_OR_OBJECT_DEPS,
+    THIRD_PERSON,
     of_chain,
 )
 from core.extract.claims.lexicons import Lexicons, lexicons
@@ -87,14 +88,15 @@ def speakers_forces_side(unit: Token, kind: str, home: str, lex: Lexicons) -> st
     the count is one seen or reported ("we saw an additional 7,000", "we assess 100,000":
     `claim_perception_verbs.txt`, `claim_reporting_verbs.txt`), one of an attack on another
     ("Half a million soldiers subdued Czechoslovakia": `claim_hostile_verbs.txt`), or one said
-    to exist ("there are 150,000 troops")."""
+    to exist ("there are 150,000 troops"), or one a third person has ("they have concentrated
+    120,000 troops")."""
     if not home or kind != "personnel":
         return ""
     for verb in (a for a in (unit, *unit.ancestors) if a.pos_ in ("VERB", "AUX")):
         lemma = verb.lemma_.lower()
         if lemma in lex.perception or lemma in lex.reporting or lemma in lex.hostile_verbs \
-                or any(c.dep_ == "expl" for c in verb.children):
-            return ""
+                or any(c.dep_ == "expl" or c.dep_ == "nsubj" and c.lower_ in THIRD_PERSON for c in verb.children):
+            return ""       # "they have concentrated over 120,000 troops there": not the speaker's
     if any(side not in ("", home) for token in unit.sent for side in [token_side(token, lex)]):
         return ""
     return home
@@ -205,16 +207,21 @@ def inherited_side(index: int, recent_sides: list[tuple[int, str, str]], unit: s
     regular force ("Somali forces killed 100 al-Shabaab fighters ... . Three soldiers were also
     killed": Somalia's; "... an airstrike killed 27 militants": al-Shabaab's)."""
 
-    def kind(noun: str) -> str:
+    def kind(noun: str, side: str = "") -> str:
+        if noun in side.lower().split():
+            return ""           # "The Arakan Army said": the group's name says nothing of its kind
         if noun in lex.regular_forces:
             return "regular"
-        return "irregular" if irregular_noun(noun, lex) else ""
+        if irregular_noun(noun, lex):
+            return "irregular"
+        # "124 members of the separatist Free Aceh Movement": members of a group the side lists do not know
+        return "irregular" if noun == "members" and side and not side_of_term(side, lex) else ""
 
     own = kind(unit.lower())
     for sent_index, side, noun in reversed(recent_sides):
         if index - sent_index > SENTENCE_WINDOW:
             break
-        if own and kind(noun) and kind(noun) != own:
+        if own and kind(noun, side) and kind(noun, side) != own:
             continue
         return side
     return ""

@@ -184,22 +184,39 @@ def armed_group_named(unit: Token, lex: Lexicons) -> str:
     fighters"; the group's name as written, or "": not a place ("fighters of Aleppo"), a people
     ("Tigrayan fighters": a one-word name before the noun is left to the side lists), a group
     someone owns ("fighters of its Africa Corps") or an aircraft's model ("34 J-16 fighters")."""
-    if not irregular_noun(unit.text, lex):
+    if not irregular_noun(unit.text, lex) and unit.text.lower() != "members":   # "124 members of the separatist ..."
         return ""
-    named = [obj for prep in unit.children if prep.dep_ == "prep" and prep.lower_ == "of"
-             for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN"]
+    objects = [obj for prep in unit.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for obj in prep.children if obj.dep_ == "pobj"]
+    # "members of the separatist Free Aceh Movement", parsed as a noun with the name in apposition
+    named = [name for obj in objects
+             for name in (obj, *(a for a in obj.children if a.dep_ == "appos" and obj.lower_ not in lex.units))
+             if name.pos_ == "PROPN"]
     before = unit.doc[unit.i - 1] if unit.i else None
     if before is not None and before.pos_ == "PROPN" and before.head == unit:
         named.append(before)
     for head in named:
         start, heads = head.i, {head.i} | ({unit.i} if head is before else set())
-        while start > 0 and unit.doc[start - 1].pos_ == "PROPN" and unit.doc[start - 1].head.i in heads:
-            start -= 1                    # "Hayat Tahrir al-Sham", "Boko Haram", "al-Shabaab": the whole name
+        while start > 0:
+            previous = unit.doc[start - 1]
+            if previous.tag_ == "POS" and start > 1 and unit.doc[start - 2].pos_ == "PROPN" \
+                    and unit.doc[start - 2].head.i in heads:
+                start -= 2                # "the New People's Army"
+            elif previous.pos_ == "PROPN" and previous.head.i in heads:
+                start -= 1                # "Hayat Tahrir al-Sham", "Boko Haram", "al-Shabaab": the whole name
+            elif not previous.whitespace_ and "-" in (previous.text, unit.doc[start].text):
+                start -= 1                # "Jaish-e-Mohammed", split at its hyphens
+            else:
+                break
             heads.add(start)
         name = unit.doc[start:head.i + 1].text
-        owned = any(c.dep_ == "poss" for c in head.children)
+        owned = any(c.dep_ == "poss" and not start <= c.i < head.i for c in head.children)
         one_word_before = head is before and start == head.i      # "Tigrayan fighters": a people, as often as not
-        if head.ent_type_ not in _NOT_GROUP_ENTITIES and not owned and not one_word_before \
+        # one word is a name only as an acronym ("fighters of the PKK"): "members of the 48th Front" name none
+        generic = start == head.i and not (head.text.isupper() and len(head.text) > 1)
+        # members of a body ("1,200 members of the elite Counter-Terrorism Service") may be a state's
+        generic |= not irregular_noun(unit.text, lex) and head.lower_ in lex.org_nouns
+        if head.ent_type_ not in _NOT_GROUP_ENTITIES and not owned and not one_word_before and not generic \
                 and not any(c.isdigit() for c in name) \
                 and not is_known_place(name, primary_names_only=True):
             return name
@@ -237,6 +254,13 @@ def own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[st
     if found or owner.lower_ in FIRST_PERSON:
         return found
     return referent_side(owner, lex, people)
+
+
+def force_among(unit: Token, lex: Lexicons) -> Token | None:
+    """The force a count of the dead or wounded is "among" ("14 deaths among its troops",
+    "casualties among Russian soldiers"), whose side is theirs; None when there is none."""
+    return next((obj for prep in unit.children if prep.dep_ == "prep" and prep.lower_ == "among"
+                 for obj in prep.children if obj.dep_ == "pobj" and is_force_noun(obj, lex)), None)
 
 
 def enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
