@@ -83,6 +83,8 @@ def test_scoring_compares_the_units_head_noun(gold, system, same):
     ("Ben Wallace", "Wallace", False),            # a lone surname could be anyone's
     ("Ben Wallace", "James Heappey", False),
     ("Reuters", "", False),
+    ("Ukrainian General Staff", "Ukraine's General Staff", True),    # a demonym and the country are one
+    ("Russian officials", "Russia", False),                           # guard: one word is no name
 ])
 def test_claimant_names(gold, system, same):
     assert same_name(gold, system) is same
@@ -225,3 +227,15 @@ def test_a_side_spelt_another_way_scores_as_the_same_side():
     assert score([(gold, system)], sides={"Wagner": "Wagner Group"}).side_right == 1
     assert score([(gold, [Found(value=84.0, low=None, unit="fighters", side="Russia")])],
                  sides={"Wagner": "Wagner Group"}).side_right == 0
+
+
+@pytest.mark.parametrize("gold, system, right", [
+    ("DR Congo", "Democratic Republic of the Congo", 1),
+    ("UK", "United Kingdom", 1),
+    ("Congo", "Democratic Republic of the Congo", 0),         # guard: the Republic of the Congo is another
+    ("", "Russia", 0),                                         # guard: a side against none
+])
+def test_two_names_of_one_country_are_one_side(gold, system, right):
+    found = [(([Found(value=5.0, low=None, unit="troops", side=gold)]),
+              [Found(value=5.0, low=None, unit="troops", side=system)])]
+    assert score(found).side_right == right

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from core.eval.tempeval import PRF, prf
+from core.extract.countries import country_for
 
 # Unit spellings that name the same thing once plurals are folded.
 UNIT_SYNONYMS: dict[str, str] = {
@@ -134,10 +135,17 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _countries_folded(key: str) -> str:
+    """A `name_key` with each word that names a country, or is its demonym, written as the
+    country: "israel's military" and "israeli military" are one name."""
+    return " ".join(name_key(country_for(word) or word) for word in key.split())
+
+
 def same_name(gold: str, system: str) -> bool:
-    """Equal after `name_key`, or one holds all the other's words when that other has two or more
-    ("UK Ministry of Defence" and "Ministry of Defence"); a lone surname is not enough."""
-    a, b = name_key(gold), name_key(system)
+    """Equal after `name_key` and `_countries_folded`, or one holds all the other's words when
+    that other has two or more ("UK Ministry of Defence" and "Ministry of Defence"); a lone
+    surname is not enough."""
+    a, b = _countries_folded(name_key(gold)), _countries_folded(name_key(system))
     if a == b:
         return True
     short, long_ = sorted((a.split(), b.split()), key=len)
@@ -185,8 +193,10 @@ def score(items: Iterable[tuple[Sequence[Found], Sequence[Found]]],
 
 
 def same_side(gold: Found, system: Found, sides: Mapping[str, str]) -> bool:
-    """The two claims name one side, through a `spelling_table` of side names."""
-    return name_key(respelt(gold.side, sides)) == name_key(respelt(system.side, sides))
+    """The two claims name one side, through a `spelling_table` of side names; two names of
+    one country are one side ("DR Congo", "Democratic Republic of the Congo")."""
+    a, b = respelt(gold.side, sides), respelt(system.side, sides)
+    return name_key(a) == name_key(b) or bool(a and b) and country_for(a) is not None and country_for(a) == country_for(b)
 
 
 def same_claimant(gold: Found, system: Found, spelling: Mapping[str, str]) -> bool:
