@@ -2126,3 +2126,53 @@ def test_whose_personnel_a_speaker_counts(nlp, text, expected):
 ])
 def test_a_force_noun_in_a_groups_name(nlp, text, expected):
     assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# what a count belongs to names its side, a named force of a state by its acronym too; the subject
+# of "lose" is whose the losses are ("our army": the speaker's)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jets destroyed 12 rocket launchers belonging to the Houthi militia near the coast.", [(12, "Houthis")]),
+    ("Officials said 9 FAMa soldiers were killed near Gao.", [(9, "Mali")]),
+    ("The rebels said that 20 UPDF soldiers had been captured.", [(20, "Uganda")]),
+    ("The Ukrainian army said it lost 40 soldiers in the assault.", [(40, U)]),
+    ("Moscow dismissed the allegation that our army has lost 2,000 soldiers.", [(2000, "")]),   # guard: no speaker
+])
+def test_what_a_count_belongs_to_and_who_lost_it(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+def test_our_army_has_lost_is_the_speakers_side(nlp):
+    from core.extract.speakers import Voices
+
+    text = "Our units killed 70 enemy servicemen. The report that our army has lost 2,000 soldiers is false."
+    claims = _claims(nlp, text, voices=Voices(home="Ministry of Defence of the Russian Federation"))
+    assert [(c.value, c.side) for c in claims] == [(70, U), (2000, R)]
+
+
+# a figure in the "that" clause of a claim, an allegation or a report is its author's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The claim by the Armenian side that 2,000 soldiers were lost is a fabrication, the ministry said.",
+     ["Armenian side"]),
+    ("Moscow dismissed Kyiv's claim that it had killed 300 Russian soldiers near the town.", ["Kyiv"]),
+    ("The information spread by the separatists that our army has lost 900 soldiers is a lie.", ["separatists"]),
+    ("The ministry rejected the allegation that 40 soldiers had deserted.", [""]),       # guard: no author
+])
+def test_the_author_of_a_claim_that(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# "said by telephone" has a subject of its own: the speaker, not the telephone; "claimed the lives of"
+# reports nothing, it kills
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A rebel spokesman, Musa Keita, said by telephone that 30 soldiers had been captured.", ["Musa Keita"]),
+    ("The shelling claimed the lives of 14 soldiers, according to the Estonian army.", ["Estonian army"]),
+    ("Fourteen soldiers were killed by the militants, the army said.", ["army"]),          # guard: a passive's agent
+])
+def test_manner_and_idiom_are_no_source(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+def test_irregulars_an_armed_group_reports_are_its_own(nlp):
+    # the soldiers the insurgents killed are not the Taliban's, whoever's they are
+    claims = _claims(nlp, "A Taliban spokesman said that insurgents had killed 25 foreign soldiers.")
+    assert [(c.value, c.side) for c in claims] == [(25, "")]

@@ -73,6 +73,7 @@ from core.extract.claims.side_of_force import (
     figure_owner_side,
     force_among,
     holder_side,
+    loser_side,
     loss_owner_side,
     named_own_force,
     own_side,
@@ -373,6 +374,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or passive_deployment_side(unit, lex, publisher)
         or enemy_side(unit.token, speaking, lex)
         or loss_owner_side(unit.token, speaking, lex, voices.country_of)
+        or loser_side(unit.token, speaking, lex, voices.country_of)
         or (recipient_of_transfer(unit.token, lex) or receiver_subject_side(unit.token, lex)
             if unit.kind == "equipment" else "")
         or sender()

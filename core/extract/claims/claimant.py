@@ -240,6 +240,26 @@ def _reporting_of(number: Token, lex: Lexicons) -> Token | None:
     return reporting if described else None
 
 
+def _claim_author(number: Token, lex: Lexicons) -> Token | None:
+    """ "The claim by the Armenian side that our army has lost 2,000 soldiers is false", "Kyiv's
+    claim that it killed 300 soldiers": the author of the piece of reporting
+    (`claim_report_nouns.txt`) whose "that" clause the figure's clause is; also where the parse
+    makes the verb putting it out the sentence's ("The information spread by the rebels that 50
+    soldiers had surrendered is false"). None otherwise."""
+    verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ not in ("acl", "ccomp") \
+            or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return None
+    holder = verb.head
+    if holder.pos_ == "NOUN":
+        return report_author(holder, lex) if is_report_noun(holder, lex) else None
+    agent = next((c for c in holder.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
+    if holder.lemma_.lower() in lex.publishing_verbs and agent is not None \
+            and any(c.dep_ == "nsubj" and is_report_noun(c, lex) for c in holder.children):
+        return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    return None
+
+
 def _unnamed_person_before(pronoun: Token, lex: Lexicons) -> Token | None:
     """ "Kyrylo Budanov ... told the Military Times that ... . He said ...": the subject of a
     reporting verb in the `SOURCE_REACH` sentences before "he"/"she" that is a name of two or
@@ -635,6 +655,9 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
         if author is not None:
             return claimant_from_subject(author, speakers, lex)[0], author
         return " ".join(t.text for t in reporting.subtree if t.i <= reporting.i and t.dep_ != "det"), reporting
+    author = _claim_author(number, lex)
+    if author is not None:            # "the claim by the Armenian side that our army has lost 2,000 soldiers"
+        return claimant_from_subject(author, speakers, lex)[0], author
     estimating = estimating_verb(number)
     estimator = subject_of(estimating) if estimating is not None else None
     if estimator is not None and (estimator.lower_ in lex.units or estimator.lemma_.lower() in lex.casualty

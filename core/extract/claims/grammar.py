@@ -110,7 +110,8 @@ def subject_of(verb: Token) -> Token | None:
     head; None for "it is estimated that ..."."""
     for _ in range(3):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None:
+        if agent is not None and not any(c.dep_ == "nsubj" for c in verb.children):
+            # a passive's agent; not "said by telephone", which has a subject of its own
             return next((o for o in agent.children if o.dep_ == "pobj"), None)
         # the nearest before the verb, when the parse gives it more than one ("11 soldiers were
         # killed, 20 of them soldiers, ..., the army said": the army)

@@ -92,7 +92,8 @@ def reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
         if below.dep_ in ("nsubj", "nsubjpass") and below.i != number.i and any(
                 c.dep_ in ("relcl", "acl") for c in below.children if number in c.subtree):
             continue          # "Russia, which has about 2,000 peacekeepers there, said ...": not what it said
-        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in lex.reporting or _report_verb(token, number, lex)):
+        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in lex.reporting or _report_verb(token, number, lex)) \
+                and not _takes_lives(token):
             yield token
     for token in [number] + ancestors:
         for child in token.children:
@@ -101,6 +102,12 @@ def reporting_verbs_for(number: Token, lex: Lexicons) -> Iterator[Token]:
             elif child.dep_ == "relcl" and token.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() in lex.reporting \
                     and any(c.dep_ in ("dobj", "nsubj") and c.lower_ in RELATIVE_PRONOUNS for c in child.subtree):
                 yield child
+
+
+def _takes_lives(verb: Token) -> bool:
+    """ "The 1999 conflict claimed the lives of 527 soldiers": "claim" whose object is lives
+    reports nothing, it kills."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children)
 
 
 def _counted_noun(number: Token) -> Token:

@@ -364,15 +364,20 @@ def inflicting_side(inflicter: Token, lex: Lexicons, own: str) -> str:
     """The side of what `inflicted` returns: the side it names ("Militants from the group
     JNIM"); else the reporter's own (`own`) when it is the reporter's ("we", "it", "our
     forces", "its units", "the army", "the platoon", no subject at all), but not when it is someone nobody
-    names ("The gunmen killed 33 soldiers, the army said": not the army's)."""
+    names ("The gunmen killed 33 soldiers, the army said": not the army's), unless the reporter is
+    an armed group, whose own fighters irregulars are ("insurgents killed 20 soldiers", a
+    Taliban spokesman said)."""
     if inflicter.pos_ not in ("NOUN", "PROPN"):
         return phrase_side(inflicter, lex) or own
     named = phrase_side(inflicter, lex) or explicit_side(inflicter, inflicter.doc[inflicter.i:inflicter.i], lex)
     if named:
         return named
     owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in inflicter.children)
+    irregular = bool({inflicter.lemma_.lower(), inflicter.lower_} & lex.irregular_forces)
+    if irregular and own in lex.groups:
+        return own      # "insurgents had killed 20 foreign soldiers", a Taliban spokesman said: the Taliban's
     body = (inflicter.lemma_.lower() in lex.org_nouns or is_force_noun(inflicter, lex)) \
-        and not {inflicter.lemma_.lower(), inflicter.lower_} & lex.irregular_forces   # "the army", not "the gunmen"
+        and not irregular   # "the army", not "the gunmen"
     return own if owned or with_the(inflicter) and body else ""
 
 

@@ -144,8 +144,9 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
     # "withdraw its 1,000 personnel from Niger"; "received 10 tanks from South Korea" (the supplier)
     preps = [c for c in unit.children if c.dep_ == "prep" and (
         c.lower_ == "of" or c.lower_ == "from" and not leaving and not _moved_from(c))]
-    preps += [p for c in unit.children if c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE_WORDS
-              for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]   # "fighters loyal to the TPLF"
+    allegiance = [p for c in unit.children if c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE_WORDS
+                  for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]   # "fighters loyal to the TPLF"
+    preps += allegiance
     # "2 million troops in China's People's Liberation Army": a member of a named force
     preps += [c for c in unit.children if c.dep_ == "prep" and c.lower_ == "in"
               and any(o.dep_ == "pobj" and is_force_noun(o, lex) for o in c.children)]
@@ -157,7 +158,8 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
             if obj.dep_ == "pobj":
                 # "two divisions of Iraqi soldiers": a force made of another, named with its side; "40
                 # personnel of the Central Reserve Police Force, India's largest paramilitary force": its apposition's
-                found = phrase_side(obj, lex) if is_force_noun(obj, lex) else token_side(obj, lex)
+                # "launchers belonging to the Houthi militia": what they belong to, named with its side
+                found = phrase_side(obj, lex) if is_force_noun(obj, lex) or prep in allegiance else token_side(obj, lex)
                 if not found and is_force_noun(obj, lex):
                     found = next((side for a in obj.children if a.dep_ == "appos" and is_force_noun(a, lex)
                                   for side in [phrase_side(a, lex)] if side), "")
@@ -302,6 +304,23 @@ def loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict
         if found:
             return found
     return ""
+
+
+def loser_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """ "our army has lost 2,000 soldiers", "we lost 31 soldiers", "Russia lost 100 soldiers": the side
+    of the subject of "lose" whose object the count is (the speaker's for "we" and "our ...")."""
+    first = first_conjunct(unit)
+    verb = first.head
+    if first.dep_ != "dobj" or verb.lemma_.lower() != "lose":
+        return ""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return ""
+    if subject.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children):
+        return speakers_side
+    if subject.lower_ in POSSESSIVE_PRONOUNS | {"it", "they"}:
+        return referent_side(subject, lex, people)
+    return phrase_side(subject, lex)
 
 
 def _fought_objects(noun: Token, lex: Lexicons) -> list[Token]:

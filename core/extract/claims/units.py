@@ -182,6 +182,7 @@ def _bridges(token: Token, doc: Doc) -> bool:
         token.lower_ in _BRIDGE_WORDS
         or token.tag_ in _BRIDGE_TAGS and not (token.tag_ == "VBD" and token.pos_ == "AUX")
         or token.tag_ == "NN" and token.dep_ in ("compound", "amod")
+        or token.dep_ == "compound" and token.text[:1].isupper()     # "9 FAMa soldiers", tagged a plural noun
         or token.tag_ == "NN" and following is not None and following.tag_ == "HYPH"
         or token.ent_type_ in ("NORP", "GPE")
     )
@@ -422,21 +423,11 @@ def unit_for(figure: Figure, doc: Doc, lex: Lexicons) -> Unit | None:
         return None       # a percentage of something that is not a force
     noun = _constructed_unit(span.root, lex) or _strong_unit(span, lex) or _partitive_unit(span.root, lex)
     if noun is None:
-        return _shortened_unit(span, lex) or _members_of_force(span, lex)
+        return _shortened_unit(span, lex)
     if noun.lemma_.lower() in TOLL_NOUNS:
         return Unit(token=noun, text="deaths", kind="casualty", category="killed")
     kind, category = lex.units[noun.lower_]
     return Unit(token=noun, text=noun.lower_, kind=kind, category=category)
-
-
-def _members_of_force(figure_span: Span, lex: Lexicons) -> Unit | None:
-    """ "108 members of the Azov regiment": members of a force or formation are its personnel."""
-    noun = figure_span.root.head if figure_span.root.dep_ == "nummod" else None
-    if noun is None or noun.lemma_.lower() != "member" or noun.i < figure_span.end:
-        return None
-    if any(is_force_noun(obj, lex) for obj in of_objects(noun)):
-        return Unit(token=noun, text=noun.lower_, kind="personnel", category="")
-    return None
 
 
 def _sized_force(figure_span: Span, lex: Lexicons) -> Unit | None:
