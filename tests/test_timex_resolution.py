@@ -1739,3 +1739,41 @@ def test_winter_named_by_its_december(text: str, dct: date, context: dict, type_
 ])
 def test_year_back_span_of_months(nlp, text: str, expected) -> None:
     assert _values(nlp, text, NOV) == expected
+
+
+# ---------------------------------------------------------------- stop 40: read from the corpus beside HeidelTime
+# "last <season>" is the latest one that has ended: "last summer" said in November is that year's (every
+# news set marks it so, and two corpus texts mean it: "Last summer, as you know, Greece faced several large
+# fires", said in December 2021). A winter still under way is not the last one.
+NOV21 = date(2021, 11, 22)
+MAY23 = date(2023, 5, 21)
+
+
+@pytest.mark.parametrize(("text", "dct", "context", "type_", "value"), [
+    ("last summer", NOV21, N, "DATE", "2021-SU"),
+    ("last spring", DEC, N, "DATE", "2021-SP"),
+    ("last fall", JAN, N, "DATE", "2020-FA"),
+    ("last summer", MAY23, N, "DATE", "2022-SU"),     # guard: this year's is still ahead
+    ("last winter", JAN, N, "DATE", "2019-WI"),       # guard: the one under way is not the last
+])
+def test_last_season_is_the_latest_over(text: str, dct: date, context: dict, type_: str, value: str) -> None:
+    assert _read(text, dct, context) == (type_, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare month opening a range whose closing month has its year takes that year
+    ("Trade between the two grew in January-June 2021.",
+     [("January", "DATE", "2021-01"), ("June 2021", "DATE", "2021-06")]),
+    ("Exports fell in November-February 2022.", [("November", "DATE", "2021-11"), ("February 2022", "DATE", "2022-02")]),
+    # a clock time that is a line of its own is the document's own time, on its date, whatever day the
+    # text told of last (a White House transcript's closing stamp)
+    ("1:02 P.M. EST\nMS. LEE:  He spoke with them yesterday, and again this morning.\nQ    Thank you.\n1:40 P.M. EST",
+     [("1:02 P.M. EST", "TIME", "2021-11-22T13:02"), ("yesterday", "DATE", "2021-11-21"),
+      ("this morning", "TIME", "2021-11-22TMO"), ("1:40 P.M. EST", "TIME", "2021-11-22T13:40")]),
+    # guard: a clock time inside a sentence about yesterday is yesterday's
+    ("He spoke with them yesterday. The call began at 1:40 p.m. and ran long.",
+     [("yesterday", "DATE", "2021-11-21"), ("1:40 p.m.", "TIME", "2021-11-21T13:40")]),
+])
+def test_ranges_and_time_stamps_read_from_the_corpus(nlp, text: str, expected) -> None:
+    assert _values(nlp, text, NOV21) == expected

@@ -117,14 +117,18 @@ def read_season(s: str, ctx: Context) -> Normalised | None:
 
 def _season_year(code: str, dct: date, words: list[str], tense: str) -> int:
     """The year of "this/last/next <season>" or a bare season, counted here as the year the
-    season ends in: winter Y runs December Y-1 to February Y (its value names December's year). A bare season is the last one begun after a
+    season ends in: winter Y runs December Y-1 to February Y (its value names December's year).
+    "last <season>" is the latest one that has ended (every news set and two corpus texts; one
+    TimeBank "last spring", of October 1989, is 1988). A bare season is the last one begun after a
     past-tense verb, the current or coming one after a future verb, and
     otherwise the nearest (the current one when the dct falls inside it)."""
     year = dct.year + (1 if code == "WI" and dct.month == 12 else 0)
     started = code == "WI" or dct.month >= _SEASON_MONTHS[code][0]
     if "this" in words and "past" in words:  # "this past spring": the latest one begun
         return max(y for y in (year - 1, year) if _season_bounds(code, y)[0] <= dct)
-    if "last" in words or "past" in words:
+    if "last" in words:  # "last summer" said in November 2021 is 2021's: the latest one over
+        return max(y for y in (year - 2, year - 1, year) if _season_bounds(code, y)[1] < dct)
+    if "past" in words:
         return year - 1
     if "next" in words or "coming" in words:
         return year + 1 if started else year

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from core import DATA_DIR
 from core.extract.timex.lexicon import (
     MONTH_NAMES,
+    MONTHS,
     PART_OF_DAY_CODES,
     SEASON_NAMES,
     SPAN_START_PREPOSITIONS,
@@ -95,7 +96,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
 
         try:
             result = resolve(anchor.isoformat() if anchor and _overnight_on_noun(span) else day_before)
-            if result is not None and not _named_day_value(day_before) and _bare_clock_time(span, result, dct):
+            if result is not None and not _named_day_value(day_before) and _bare_clock_time(span, result, dct) \
+                    and not _time_stamp_line(span):
                 later = _day_named_later(ordered, index, sentence, sentence_of, dct, settings)
                 if later:
                     result = resolve(later)  # "struck at 11:56 a.m. (0611 GMT) on Saturday": that Saturday's
@@ -117,6 +119,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = in_week  # "begins next week, when Alcoa reports on Thursday": that week's Thursday
         if index and (range_end := _weekday_after_the_first(span, ordered[index - 1], result, day_before)) is not None:
             result = range_end  # "from 6 p.m. Friday until 6 a.m. Saturday": the Saturday after that Friday
+        if index + 1 < len(ordered) and (opening := _month_opening_a_dated_range(span, ordered[index + 1])):
+            result = opening  # "in January-June 2021": the January of that June's year
         if not quarter_value and (ended := _quarter_ended_on(span, ordered, index, dct, settings)):
             # "the quarter ended July 31" with no quarter named before: the quarter that date closes
             # (once a fiscal quarter is named, "the fiscal first quarter", TimeML keeps its ordinal)
@@ -178,6 +182,16 @@ def _bare_clock_time(span: Span, result: Normalised | None, dct: date | None) ->
     return (result is not None and dct is not None and result.type == TIME
             and re.fullmatch(re.escape(dct.isoformat()) + r"T\d\d:\d\dZ?", result.value) is not None
             and not any(t.lower_.rstrip(".") in _DAY_WORDS for t in span))
+
+
+def _time_stamp_line(span: Span) -> bool:
+    """A clock time that is a line of its own ("5:21 P.M. EST" closing a White House transcript,
+    "1:02 P.M. EST" opening it): the document's own time, on the document date, whatever day
+    the text told of last."""
+    text = span.doc.text
+    start, end = span.start_char, span.end_char
+    return text[text.rfind("\n", 0, start) + 1:start].strip() == "" \
+        and text[end:(text.find("\n", end) + 1 or len(text) + 1) - 1].strip() == ""
 
 
 def _evening_of_a_day_told(span: Span, result: Normalised, anchor: date, dct: date | None) -> bool:
@@ -254,6 +268,23 @@ def _weekday_after_the_first(span: Span, before: Span, result: Normalised, day_b
         return None  # a date of its own ("Friday, March 8")
     day = first + timedelta(days=(weekdays[0] - first.weekday()) % 7)
     return Normalised(result.type, day.isoformat() + (m.group(2) or ""), day, day)
+
+
+def _month_opening_a_dated_range(span: Span, after: Span) -> Normalised | None:
+    """A bare month that opens a range whose closing month has its year ("January-June 2021",
+    "March to May 2022"): that year's month, or the year before's if it comes later in the year
+    than the closing month ("November-February 2022"); None otherwise."""
+    doc = span.doc
+    if len(span) != 1 or span[0].lower_.rstrip(".") not in MONTHS \
+            or not (after.start == span.end + 1 and doc[span.end].lower_ in _RANGE_JOINERS):
+        return None
+    m = re.fullmatch(r"([A-Za-z]+)\.?,?\s+(\d{4})", after.text.strip())
+    if m is None or m.group(1).lower() not in MONTHS:
+        return None
+    first, last = MONTHS[span[0].lower_.rstrip(".")], MONTHS[m.group(1).lower()]
+    year = int(m.group(2)) - (1 if first > last else 0)
+    value, start, end = calendar_month(year, first)
+    return Normalised(DATE, value, start, end)
 
 
 def _event_verb(span: Span) -> Token | None:
