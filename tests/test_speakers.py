@@ -864,3 +864,8 @@ def test_a_title_cut_at_a_preposition_names_no_place_after_a_comma():
     # guard: "Warsaw" after the comma is no person, and the title is read as before
     assert speakers.voice("Remarks by President Biden on Ukraine, Warsaw", side="United States",
                           entries=ENTRIES) == "Joe Biden"
+
+
+def test_a_place_after_a_comma_in_a_title_is_no_voice():
+    assert speakers.voice("Statement by the President on the strike on the railway station, Vinnytsia Oblast",
+                          side="", entries=()) == ""

@@ -298,8 +298,12 @@ def voice(title: str, *, side: str = "", entries: Sequence[DictionaryEntry] = ()
         if re.search(r"\band\b", who):
             return ""                          # "Remarks by President Biden and Chancellor Scholz"
         holder_named = title[match.start("who"):].rsplit(",", 1)
-        if len(holder_named) == 2 and (named := _first_name_run(holder_named[1])):
-            return named       # "Statement by the spokesman of the Coalition ..., Brigadier General Khalid al-Harbi"
+        if len(holder_named) == 2 and holder_named[1].split()[:1] \
+                and holder_named[1].split()[0].lower().rstrip(".") in office_words() \
+                and (named := _first_name_run(holder_named[1])):
+            # "Statement by the spokesman of the Coalition ..., Brigadier General Khalid al-Harbi": a rank
+            # or office then a name ("..., Vinnytsia Oblast" names a place)
+            return named
         if "," in who:
             return ""                          # "Remarks by President Biden, Warsaw" is cut at "Warsaw"
         for entry in entries:
