@@ -196,7 +196,10 @@ def same_side(gold: Found, system: Found, sides: Mapping[str, str]) -> bool:
     """The two claims name one side, through a `spelling_table` of side names; two names of
     one country are one side ("DR Congo", "Democratic Republic of the Congo")."""
     a, b = respelt(gold.side, sides), respelt(system.side, sides)
-    return name_key(a) == name_key(b) or bool(a and b) and country_for(a) is not None and country_for(a) == country_for(b)
+    if name_key(a) == name_key(b):
+        return True
+    country = country_for(a) if a and b else None
+    return country is not None and country == country_for(b)
 
 
 def same_claimant(gold: Found, system: Found, spelling: Mapping[str, str]) -> bool:

@@ -117,12 +117,17 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
     return kept
 
 
+def _is_office(word: str) -> bool:
+    """An office or courtesy word (`office_words`), with or without its abbreviation's stop."""
+    return word.lower().rstrip(".") in office_words()
+
+
 def _plausible_label(label: str) -> bool:
     """A label in title case of three words or more holds a rank or an office before the
     name ("Spokesperson Wang Lei", "Lieutenant General Sergei Vorontsov"); "Operation Peace
     Spring:" opens no turn."""
     words = label.split()
-    return len(words) < 3 or not label.istitle() or any(w.lower().rstrip(".") in office_words() for w in words[:-1])
+    return len(words) < 3 or not label.istitle() or any(_is_office(w) for w in words[:-1])
 
 
 def label_spans(text: str) -> list[tuple[int, int]]:
@@ -196,7 +201,7 @@ def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
         name = full_name(surname, title=title, text=text, entries=entries)
         return name if name != surname or words[0].lower() in office_words() else clean.lower()
     words = clean.split()
-    if len(words) > 1 and all(w.lower().rstrip(".") in office_words() for w in words[:-1]):
+    if len(words) > 1 and all(_is_office(w) for w in words[:-1]):
         # "Vice Adm. Kerrigan", "Minister Ortega": a rank or office and a surname
         return full_name(words[-1], title=title, text=text, entries=entries)
     return _first_name_run(clean) or clean
@@ -222,7 +227,7 @@ def _first_name_run(label: str) -> str:
     "Olaf Scholz"."""
     run: list[str] = []
     for word in label.split():
-        plain = bool(_NAME_WORD.fullmatch(word)) and word.lower().rstrip(".") not in office_words() and not country_for(word)
+        plain = bool(_NAME_WORD.fullmatch(word)) and not _is_office(word) and not country_for(word)
         if plain and word not in run and len(run) < 3:
             run.append(word)
         elif len(run) >= 2:
@@ -244,7 +249,7 @@ def full_name(surname: str, *, title: str = "", text: str = "", entries: Sequenc
     pattern = re.compile(rf"((?:(?:{_NAME_WORD.pattern}|[A-Z]\.)\s+){{1,2}}){re.escape(surname)}\b")   # "Lloyd J. Austin"
     for source in (title, text):
         for match in pattern.finditer(source):
-            given = [w for w in match.group(1).split() if w.lower().rstrip(".") not in office_words()
+            given = [w for w in match.group(1).split() if not _is_office(w)
                      and w.lower() not in _CONNECTORS and not country_for(w)]
             if given:
                 forms[" ".join(given[-2:] if len(given) > 1 and given[-1].endswith(".") else given[-1:])
@@ -297,10 +302,9 @@ def voice(title: str, *, side: str = "", entries: Sequence[DictionaryEntry] = ()
         who = match.group("who").strip()
         if re.search(r"\band\b", who):
             return ""                          # "Remarks by President Biden and Chancellor Scholz"
-        holder_named = title[match.start("who"):].rsplit(",", 1)
-        if len(holder_named) == 2 and holder_named[1].split()[:1] \
-                and holder_named[1].split()[0].lower().rstrip(".") in office_words() \
-                and (named := _first_name_run(holder_named[1])):
+        after_comma = title[match.start("who"):].rsplit(",", 1)[1:]
+        holder_words = after_comma[0].split() if after_comma else []
+        if holder_words and _is_office(holder_words[0]) and (named := _first_name_run(after_comma[0])):
             # "Statement by the spokesman of the Coalition ..., Brigadier General Khalid al-Harbi": a rank
             # or office then a name ("..., Vinnytsia Oblast" names a place)
             return named

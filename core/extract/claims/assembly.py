@@ -65,13 +65,13 @@ from core.extract.claims.side_of_actor import (
     resized_side,
 )
 from core.extract.claims.side_of_force import (
+    among_side,
     command_side,
     enemy_side,
     exercise_side,
     explicit_side,
     fights_for_side,
     figure_owner_side,
-    force_among,
     holder_side,
     loser_side,
     loss_owner_side,
@@ -387,9 +387,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         # "Russian troops ... all 180,000 of them"
         or (phrase_side(unit.antecedent, lex) if unit.antecedent is not None else "")
         or own_side(unit.token, source, lex, voices.country_of)
-        # "14 deaths among its troops": the side of the force they are among
-        or next((explicit_side(f, f.doc[f.i:f.i], lex) or own_side(f, source, lex, voices.country_of)
-                 for f in [force_among(unit.token, lex)] if f is not None and unit.kind == "casualty"), "")
+        or (among_side(unit.token, source, lex, voices.country_of) if unit.kind == "casualty" else "")
         or speakers_own_side(unit.token, claimant_head, home)
         or named_own_force(unit.token, home)
         or (recipient_side(unit.token, home or source_side, lex) if unit.kind == "equipment" else "")

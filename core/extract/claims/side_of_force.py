@@ -258,11 +258,14 @@ def own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[st
     return referent_side(owner, lex, people)
 
 
-def force_among(unit: Token, lex: Lexicons) -> Token | None:
-    """The force a count of the dead or wounded is "among" ("14 deaths among its troops",
-    "casualties among Russian soldiers"), whose side is theirs; None when there is none."""
-    return next((obj for prep in unit.children if prep.dep_ == "prep" and prep.lower_ == "among"
-                 for obj in prep.children if obj.dep_ == "pobj" and is_force_noun(obj, lex)), None)
+def among_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """The side of the force a count of the dead or wounded is "among" ("14 deaths among its
+    troops", "casualties among Russian soldiers"): named with it, or its owner's (`own_side`)."""
+    force = next((obj for prep in unit.children if prep.dep_ == "prep" and prep.lower_ == "among"
+                  for obj in prep.children if obj.dep_ == "pobj" and is_force_noun(obj, lex)), None)
+    if force is None:
+        return ""
+    return explicit_side(force, force.doc[force.i:force.i], lex) or own_side(force, claimant, lex, people)
 
 
 def enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:

@@ -189,9 +189,10 @@ def _time_stamp_line(span: Span) -> bool:
     "1:02 P.M. EST" opening it): the document's own time, on the document date, whatever day
     the text told of last."""
     text = span.doc.text
-    start, end = span.start_char, span.end_char
-    return text[text.rfind("\n", 0, start) + 1:start].strip() == "" \
-        and text[end:(text.find("\n", end) + 1 or len(text) + 1) - 1].strip() == ""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    return not text[line_start:span.start_char].strip() \
+        and not text[span.end_char:line_end if line_end >= 0 else len(text)].strip()
 
 
 def _evening_of_a_day_told(span: Span, result: Normalised, anchor: date, dct: date | None) -> bool:
