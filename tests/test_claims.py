@@ -2176,3 +2176,71 @@ def test_irregulars_an_armed_group_reports_are_its_own(nlp):
     # the soldiers the insurgents killed are not the Taliban's, whoever's they are
     claims = _claims(nlp, "A Taliban spokesman said that insurgents had killed 25 foreign soldiers.")
     assert [(c.value, c.side) for c in claims] == [(25, "")]
+
+
+# who gives a figure when the parse does not say: the name before ", <role>," whatever the parse hung
+# it on; the person apposed to the counted noun's phrase, not the counted noun; a role named in the next
+# sentence by the role apposed to a name, or by "made the remarks"; a person inside the role's own
+# phrase, after a preposition or a side's name NER calls a person, does not stop that
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 400 marines are holding the shipyard in Kherson, Ilya Marchuk, commander of the 59th brigade, "
+     "said on Sunday.", ["Ilya Marchuk"]),
+    ("The Russians have massed up to 40,000 troops in the Zaporizhzhia direction, the chief of Ukraine's Southern "
+     "Command, Andriy Kovalchuk, said in an interview on Friday.", ["Andriy Kovalchuk"]),     # "chief" is a title
+    # guards, right before too: the same with other parses
+    ("Russia has gathered some 30,000 troops near Sumy, the head of Ukraine's border service, Oleh Danyliuk, "
+     "said in a televised interview.", ["Oleh Danyliuk"]),
+    ("About 90 Russian tanks were destroyed near the village of Novoselivka, a Ukrainian army spokesman said "
+     "on Monday. Petro Kuzyk, spokesman for the Southern Command, told the radio that the attack had failed.",
+     ["Petro Kuzyk"]),
+    ("Ukraine's army chief said on Tuesday that about 6,000 soldiers had been killed since the spring, the "
+     "first figure Kyiv has released. Gen. Andriy Hnatov made the remarks at a memorial service in Lviv.",
+     ["Andriy Hnatov"]),
+    ("About 6,000 soldiers have been killed, a senior aide to President Volodymyr Zelenskyy said on Friday. "
+     "Ihor Zhovkva told reporters the figure was a rough one.", ["Ihor Zhovkva"]),
+    # guards: a person named in the sentence itself; "gave" an interview is no statement of the figure
+    ("About 6,000 soldiers have been killed, Ukraine's army chief told Oleh Kovalenko on Tuesday. "
+     "Gen. Andriy Hnatov made the remarks at a memorial.", ["Ukraine's army chief"]),
+    ("Ukraine's army chief said on Tuesday that about 6,000 soldiers had been killed. Gen. Andriy Hnatov "
+     "gave an interview to a Lviv paper last month.", ["Ukraine's army chief"]),
+])
+def test_a_speaker_the_parse_leaves_out_or_names_next(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a force of a force named with its side further on; the losses of a force so named; what "our
+# troops" received is the speaker's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Up to 80 servicemen of the 25th brigade of the Armed Forces of Ukraine were destroyed by our artillery.",
+     [(80, U)]),
+    ("Since February the losses of the Armed Forces of Ukraine have exceeded 120,000 servicemen.", [(120000, U)]),
+    ("This year our troops received 900 new and modernised tanks.", [(900, R)]),
+    ("This year the Polish army received 90 new tanks.", [(90, "Poland")]),                  # guard: named
+])
+def test_a_force_of_a_force_and_what_our_troops_received(nlp, text, expected):
+    from core.extract.speakers import Voices
+
+    claims = _claims(nlp, text, voices=Voices(home="Ministry of Defence of the Russian Federation"))
+    assert [(c.value, c.side) for c in claims] == expected
+
+
+# a short source goes back to a fuller name of it: one whose name words hold the short one's noun,
+# not a description that shares only the noun; "the assessment" to the assessment named before, not
+# to whoever reported on it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("According to the Operational Command South, the occupiers left their positions. Near the river, our "
+     "soldiers destroyed 12 enemy tanks, the command said.", ["Operational Command South"]),
+    ("An alliance of rebel groups said it had taken the town. The Northern Freedom Alliance said that 30 soldiers "
+     "had surrendered.", ["Northern Freedom Alliance"]),
+    ("The army has lost half its tanks, according to a leaked Pentagon assessment, a source told the paper on "
+     "Monday. It has also lost 900 armoured vehicles, the assessment found.", ["Pentagon"]),   # its author
+])
+def test_a_short_source_and_its_fuller_name(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+def test_the_enemy_of_a_short_source_whose_fuller_name_says_no_side(nlp):
+    # guard, right before too: resolving "the command" to its fuller name keeps whose enemy it speaks of
+    text = ("According to the Operational Command South, Ukrainian troops held the line near Kherson. Near the "
+            "river, our soldiers destroyed 12 enemy tanks, the command said.")
+    assert [(c.value, c.side, c.claimant) for c in _claims(nlp, text)] == [(12, R, "Operational Command South")]

@@ -70,6 +70,22 @@ KREMLIN = ("President of Russia Vladimir Putin: Good afternoon. We discussed man
      "Will more go?\nDr. Owen Pryce (Ceredigion) (PC): Not yet.\n", "", "UK Parliament (Hansard)",
      [("Mr Tom Ashby", "Tom Ashby", False), ("Maria Kell", "Maria Kell", False),
       ("Dr. Owen Pryce", "Owen Pryce", False)]),
+    # a name and then, after a comma, the office: the name speaks
+    ("Morning bulletin\nAnna Kerr: Colonel, what happened overnight?\nColonel Petro Savchuk, spokesman for the "
+     "Northern Command: We repelled four attacks.\nAnna Kerr: And the losses?\n", "", "Radio Kyiv",
+     [("Anna Kerr", "Anna Kerr", False), ("Colonel Petro Savchuk", "Petro Savchuk", False),
+      ("Anna Kerr", "Anna Kerr", False)]),
+    # a parliament's record of a minister: the office, then the name in brackets
+    ("Defence update\nThe Minister for the Armed Forces (Mr Alan Pryor): We have sent 300 troops.\n"
+     "Mrs Jane Doyle (Leeds West) (Lab): Will more follow?\nMr Pryor: Not yet.\n", "", "UK Parliament (Hansard)",
+     [("Mr Alan Pryor", "Alan Pryor", False), ("Mrs Jane Doyle", "Jane Doyle", False),
+      ("Mr Pryor", "Alan Pryor", False)]),
+    # an office alone, or an office with whose it is, is the person the title names with that office
+    ("Interview with Minister of Foreign Affairs of Latvia Juris Ozols\nInterviewer: Minister, how many?\n"
+     "Minister: About 400.\n", "", "LTV",
+     [("Q", speakers.REPORTER, True), ("Minister", "Juris Ozols", False)]),
+    ("Press conference by UN Secretary General Ana Lindqvist\nUN SECRETARY GENERAL: Good morning.\n", "", "",
+     [("UN SECRETARY GENERAL", "Ana Lindqvist", False)]),
 ])
 def test_turns_and_their_speakers(text, title, side, expected):
     found = speakers.turns(text, title=title, side=side, entries=ENTRIES)
@@ -82,6 +98,9 @@ def test_turns_and_their_speakers(text, title, side, expected):
     "The order was clear. NOT NOW: the general repeated it twice.",           # one shouted word is no label
     "Officials met on Monday. The agenda: troops, money and time.",           # a colon in prose
     "Security Council Resolution: the text follows.",                         # three capitalised words
+    "Note: the figures were revised on Monday.",                               # one word that is no office
+    "In Kyiv, officials said: the army is ready.",                             # a place, then a comma
+    "Ukraine, Moldova and Georgia: a summit on Friday.",                       # names with no office
 ])
 def test_prose_with_a_colon_has_no_turns(text):
     assert speakers.turns(text, title="", side="United States", entries=ENTRIES) == ()
@@ -869,3 +888,19 @@ def test_a_title_cut_at_a_preposition_names_no_place_after_a_comma():
 def test_a_place_after_a_comma_in_a_title_is_no_voice():
     assert speakers.voice("Statement by the President on the strike on the railway station, Vinnytsia Oblast",
                           side="", entries=()) == ""
+
+
+@pytest.mark.model
+def test_what_a_question_says_the_one_asked_said_is_theirs():
+    text = ("Press Conference by Secretary of the Army Dana Whitfield\n"
+            "SECRETARY WHITFIELD: Good afternoon.\n"
+            "Q: Madam Secretary, last month you said that 4,000 soldiers would go to Romania. Is that still the plan?\n"
+            "SECRETARY WHITFIELD: It is.\n"
+            "Q: Do you have 6,000 more troops ready? And do you believe there are 9,000 troops at the border?\n"
+            "SECRETARY WHITFIELD: I won't speculate.\n")
+    claims = _claims(text, title="Press Conference by Secretary of the Army Dana Whitfield", side="United States",
+                     source="U.S. Department of Defense")
+    assert claims[4000].claimant == "Dana Whitfield"
+    assert "question" in claims[4000].flags
+    assert claims[6000].claimant == speakers.REPORTER            # guard: the reporter's own figure
+    assert claims[9000].claimant == speakers.REPORTER            # guard: asked about, not said

@@ -99,7 +99,9 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
         lead = offset + len(line) - len(stripped)
         question = next((m for p in patterns.get("question", ()) if (m := p.match(stripped))), None)
         speaker = None if question else next((m for p in patterns.get("speaker", ()) if (m := p.match(stripped))
-                                              and _plausible_label(m.group("label"))), None)
+                                              and _plausible_label(m.group("label"))
+                                              and ("role" not in p.groupindex or _holds_office(m.group("role")))),
+                                             None)
         if question is not None:
             found.append((lead, lead + question.end(), "Q", True))
         elif speaker is not None:
@@ -125,9 +127,24 @@ def _is_office(word: str) -> bool:
 def _plausible_label(label: str) -> bool:
     """A label in title case of three words or more holds a rank or an office before the
     name ("Spokesperson Wang Lei", "Lieutenant General Sergei Vorontsov"); "Operation Peace
-    Spring:" opens no turn."""
+    Spring:" opens no turn. One word in title case is an office ("Minister:"), not "Note:"."""
     words = label.split()
+    if len(words) == 1 and label.istitle():
+        return _is_office(label)
     return len(words) < 3 or not label.istitle() or any(_is_office(w) for w in words[:-1])
+
+
+def _holds_office(role: str) -> bool:
+    """The office a label gives beside the name holds an office word or a role word
+    (`claim_roles_named_later.txt`): "spokesman for the Eastern Group of Forces", "Chief of the
+    Defence Staff", "The Secretary of State for Defence"."""
+    return any(_is_office(word) or word.lower() in _role_words() for word in role.split())
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    lines = (_DATA / "claim_roles_named_later.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def label_spans(text: str) -> list[tuple[int, int]]:
@@ -201,6 +218,9 @@ def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
         name = full_name(surname, title=title, text=text, entries=entries)
         return name if name != surname or words[0].lower() in office_words() else clean.lower()
     words = clean.split()
+    if len(words) == 1 and _is_office(clean):
+        # "Minister:" in an interview with "Minister of Defence of Ukraine Oleksii Reznikov"
+        return _named_with_office(words, title, text, clean) or clean.lower()
     if len(words) > 1 and all(_is_office(w) for w in words[:-1]):
         # "Vice Adm. Kerrigan", "Minister Ortega": a rank or office and a surname
         return full_name(words[-1], title=title, text=text, entries=entries)
@@ -208,14 +228,21 @@ def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
 
 
 def _named_with_office(words: Sequence[str], title: str, text: str, label: str) -> str:
-    """The person a label "THE <office>" stands for: the name the document's title, else its
-    header (what the text says before its first turn with `label`), gives straight after that
-    office ("NATO Secretary General Jens Stoltenberg"), or ""."""
-    if len(words) < 2 or words[0].lower() != "the" or not all(w.lower() in office_words() for w in words[1:]):
+    """The person a label of an office ("THE SECRETARY GENERAL", "NATO SECRETARY GENERAL",
+    "Minister") stands for: the name the document's title, else its header (what the text says
+    before its first turn with `label`), gives after that office, straight or after what it is
+    the office of ("NATO Secretary General Jens Stoltenberg", "Minister of Defence of Ukraine
+    Oleksii Reznikov"), or "". One word before the office may say whose ("NATO")."""
+    office_words_of = list(words[1:] if words and words[0].lower() == "the" else words)
+    whose = office_words_of[:1] if len(office_words_of) > 1 and not _is_office(office_words_of[0]) else []
+    offices = office_words_of[len(whose):]
+    if not offices or not all(w.lower() in office_words() for w in offices):
         return ""
-    office = r"\s+".join(re.escape(w) for w in words[1:])
-    pattern = re.compile(rf"(?i:\b{office})\s+((?:{_NAME_WORD.pattern}\s+){{1,2}}{_NAME_WORD.pattern})")
-    header = text[:max(text.find(label), 0)]
+    office = r"\s+".join(re.escape(w) for w in whose + offices)
+    of_what = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*?){0,3}"
+    pattern = re.compile(rf"(?i:\b{office}){of_what}\s+((?:{_NAME_WORD.pattern}[ \t]+){{1,2}}{_NAME_WORD.pattern})")
+    turn = re.search(rf"{re.escape(label)}\s*(?:\([^()\n]*\)\s*)?:", text)     # the label as a label, not in the title
+    header = text[:turn.start() if turn else max(text.find(label), 0)]
     match = pattern.search(title) or pattern.search(header)
     return _first_name_run(match.group(1)).rstrip(".") if match else ""   # "... Jens Stoltenberg."
 
@@ -373,6 +400,16 @@ class Voices:
         """Where the turn holding `position` starts; 0 outside any turn."""
         turn = turn_at(self.turns, position, self._starts)
         return turn.start if turn is not None else 0
+
+    def answerer(self, position: int) -> str:
+        """Who answers the question turn holding `position`: the speaker of the next turn that
+        is no question ("Q: General Milley, you said ... ? GENERAL MILLEY: ..."), or ""."""
+        turn = turn_at(self.turns, position, self._starts)
+        if turn is None or not turn.question:
+            return ""
+        later = (t for t in self.turns if t.start > turn.start)
+        answer = next(later, None)
+        return answer.speaker if answer is not None and not answer.question else ""
 
     def at(self, position: int) -> tuple[str, bool, str]:
         """(speaker, is a reporter's question, the speaker's side) at `position`;

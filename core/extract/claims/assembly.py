@@ -350,6 +350,11 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         home = described_side(claimant_head, lex)   # "'Our forces destroyed 13 tanks,' the Russian ministry said"
     if question:
         category_flags += ("question",)
+        if claimant_head is not None and claimant_head.lower_ == "you" and claimant_head.head.tag_ in ("VBD", "VBN") \
+                and voices.answerer(figure.start):
+            # "Q: General Milley, last week you said that 100,000 ...": the one asked said it; not
+            # "do you believe that there are 100,000 troops ...?", which asks
+            claimant, claimant_head = voices.answerer(figure.start), None
     if not claimant and not question and whole_claimant is not None and counts_a_part(number, lex):
         claimant = whole_claimant           # "Of the aircraft, 111 crossed ..."
     if not claimant:
@@ -359,7 +364,10 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     # the source as named in full: "the ministry" after "the Russian Defence Ministry"
     source = resolved_source(claimant_head, lex) if claimant_head is not None else None
     source_side = claimant_side(source, lex, voices.country_of)
-    speaking = home or voice_side(source, lex, voices.country_of)    # whose enemy "the enemy" is
+    # whose enemy "the enemy" is; when the fuller name says no side, the short one's ("our soldiers
+    # captured 17 enemy tanks, the command said" after "the Operational Command East")
+    speaking = home or voice_side(source, lex, voices.country_of) or (
+        voice_side(claimant_head, lex, voices.country_of) if source is not claimant_head else "")
     # the deployer's side, read when first asked for and then kept: for fighters another state
     # sends (`proxy_side`) and in its own place in the chain
     sender = functools.cache(lambda: deployer_side(unit.token, lex, claimant=source, home=home,
@@ -375,7 +383,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or enemy_side(unit.token, speaking, lex)
         or loss_owner_side(unit.token, speaking, lex, voices.country_of)
         or loser_side(unit.token, speaking, lex, voices.country_of)
-        or (recipient_of_transfer(unit.token, lex) or receiver_subject_side(unit.token, lex)
+        or (recipient_of_transfer(unit.token, lex) or receiver_subject_side(unit.token, lex, speaking)
             if unit.kind == "equipment" else "")
         or sender()
         or attack_side(unit.token, lex)

@@ -26,6 +26,7 @@ from core.extract.claims.people import (
     Speaker,
     full_name,
     name_after_office,
+    name_before_role,
     named_people,
     person_in,
     person_names_before,
@@ -209,7 +210,8 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
     person = person_in(subject, lex)
     if person is not None and side_of_term(person.text, lex) == "" and not role_only(person.text):
         return full_name(person.text, doc, subject.idx + len(subject), lex), True
-    titled = titled_name(subject, lex) or role_apposition(subject, lex) or name_after_office(subject, lex)
+    titled = titled_name(subject, lex) or role_apposition(subject, lex) or name_after_office(subject, lex) \
+        or name_before_role(subject, lex)
     if titled:
         return full_name(titled, doc, subject.idx + len(subject), lex), True
     holder = _role_holder(subject, lex)
@@ -397,6 +399,14 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     described = short and subject.lemma_.lower() in lex.org_descriptions   # "the think tank added"
     start = reach_start(sent, SOURCE_REACH)
     size = _phrase_size(subject)
+    if report:     # "according to a declassified U.S. intelligence assessment ... . ..., the assessment found":
+        same = next((t for t in reversed(doc[start:sent.start])    # that report, or its author
+                     if t.lemma_.lower() == subject.lemma_.lower() and _phrase_size(t) > size), None)
+        if same is not None:     # its author: "the ministry said in a statement ... . ..., according to the statement"
+            author = report_author(same, lex)
+            if author is None and same.dep_ == "pobj" and same.head.head.lemma_.lower() in lex.reporting:
+                author = subject_of(same.head.head)
+            return author or same
     for token in reversed(doc[start:sent.start]):
         according = token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
         reports = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") \
@@ -424,8 +434,8 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             return token                  # "Defence Secretary Ben Wallace said ... . The minister said"
         elif described and _organisation(token, lex):
             return token                  # "the Institute for the Study of War said ... . The think tank added"
-        elif token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size:
-            return token
+        elif _fuller_name_of(token, subject) and _phrase_size(token) > size:
+            return token                  # "according to the Operational Command East ... . ..., the command said"
     # "a Biden administration official ... the official said", "the official representative of the Russian
     # Defence Ministry ... . Russian aviation shot down two aircraft, the ministry said", "a report by United
     # Nations experts ... . The experts estimated"; a body's name may be a modifier ("Indian Army personnel
@@ -436,7 +446,7 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
     if short and (body or titled or bare):
         for token in reversed(doc[start:subject.i]):
             if token.lemma_.lower() == subject.lemma_.lower() and _phrase_size(token) > size \
-                    and (body or token.dep_ != "compound"):
+                    and (body or token.dep_ != "compound") and _fuller_name_of(token, subject):
                 return token
     if pronoun or report or described:   # "..., Ukraine's General Staff said." that the parse left off its verb
         earlier = doc[sent.start - 1].sent if sent.start > 0 else None
@@ -454,6 +464,21 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
                 if not offices or subject.lower_ in offices:
                     return token
     return None
+
+
+def _fuller_name_of(earlier: Token, subject: Token) -> bool:
+    """Whether the phrase `earlier` heads can be what the shorter `subject` stands for: its head
+    word is the subject's, or a name word of it is ("the Operational Command East" for "the
+    command"), and every capitalised word before the subject's noun is in it ("the General Staff
+    of Ukraine's Armed Forces" for "the General Staff", not "an alliance of three armed groups"
+    for "the Three Brotherhood Alliance")."""
+    lemma = subject.lemma_.lower()
+    heads = [earlier] + [c for c in earlier.children if c.dep_ == "compound"]
+    if not any(t.lemma_.lower() == lemma for t in heads):
+        return False
+    words = {t.lower_ for t in earlier.subtree}
+    return all(c.lower_ in words for c in subject.children
+               if c.dep_ in ("compound", "amod") and c.text[:1].isupper())
 
 
 def resolved_source(subject: Token, lex: Lexicons) -> Token:
@@ -572,7 +597,12 @@ def _named_next(subject: Token, lex: Lexicons) -> tuple[str, bool]:
         return none
     doc = subject.doc
     sent = subject.sent
-    if sent.end >= len(doc) or any(t.ent_type_ == "PERSON" for t in sent):
+    # a person named in the sentence is the role's holder, unless inside the role's own phrase ("a
+    # senior aide to President Zelenskyy": the aide's principal), or after a preposition, or a side's
+    # name ("the town of Avdiivka", "Kyiv", which NER may take for a person)
+    own = {t.i for t in subject.subtree}
+    if sent.end >= len(doc) or any(t.ent_type_ == "PERSON" and t.i not in own and entity_of(t).root.dep_ != "pobj"
+                                   and not side_of_term(entity_of(t).text, lex) for t in sent):
         return none
     following = doc[sent.end].sent
     if len(following) < _SHORT_SENTENCE and following.end < len(doc):
@@ -585,10 +615,12 @@ def _named_next(subject: Token, lex: Lexicons) -> tuple[str, bool]:
 
     for token in following:
         if token.lower_ == subject.lower_:
-            name = role_apposition(token, lex)
+            name = role_apposition(token, lex) or _apposed_to_name(token)
             if name:
                 return (name, True) if new(name) else none
-        if token.pos_ == "VERB" and token.lemma_.lower() in lex.reporting:
+        remark = any((token.lemma_.lower(), c.lemma_.lower()) in lex.remark_phrases
+                     for c in token.children if c.dep_ == "dobj")      # "Gen. Valerii Zaluzhnyi made the remarks"
+        if token.pos_ == "VERB" and (token.lemma_.lower() in lex.reporting or remark):
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if speaker is None or speaker.tag_ != "NNP":
                 continue
@@ -605,6 +637,16 @@ def _named_next(subject: Token, lex: Lexicons) -> tuple[str, bool]:
             ok = len(name.split()) >= 2 and not side_of_term(name, lex) and new(name)
             return (name, True) if ok else none
     return none
+
+
+def _apposed_to_name(role: Token) -> str:
+    """ "Oleksandr Shtupun, spokesman for the Tavria group of forces, told ...": the person's
+    name a role word is apposed to, or ""."""
+    head = role.head
+    if role.dep_ != "appos" or head.tag_ != "NNP" or head.ent_type_ in ("GPE", "NORP", "LOC"):
+        return ""
+    name = " ".join(t.text for t in head.subtree if t.i <= head.i and t.tag_ == "NNP")   # NER may call it an ORG
+    return name if len(name.split()) >= 2 else ""
 
 
 def _voice_of_state(subject: Token, number: Token, sent: Span, lex: Lexicons) -> Token | None:
@@ -668,6 +710,12 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
             or cited_as_saying(verb)
         if subject is not None and _counted_by(number, subject):
             continue
+        if subject is not None and number.head == subject and number.dep_ == "nummod":
+            # "... up to 50,000 troops in the Kharkiv direction, the chief of Ukraine's Defence
+            # Intelligence, Kyrylo Budanov, said": what is counted is no source; who is put beside it is
+            subject = next((c for c in subject.children if c.dep_ == "appos"), None)
+            if subject is None:
+                continue
         if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("it", "they"):
             # "published the names of 192 servicemen it said were killed": the publisher
             outer = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)

@@ -45,6 +45,7 @@ _FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
 _HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
 _COMMAND_NOUNS = _DATA / "claim_command_nouns.txt"
 _ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
+_REMARK_PHRASES = _DATA / "claim_remark_phrases.csv"
 _IRREGULAR_FORCES = _DATA / "claim_irregular_forces.txt"
 _REGULAR_FORCES = _DATA / "claim_regular_forces.txt"
 
@@ -86,6 +87,7 @@ class Lexicons:
     command_nouns: frozenset[str] = frozenset()   # "troops under NATO command" are NATO's
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
     roles_named_later: frozenset[str] = frozenset()   # "the head of ... said. Kyrylo Budanov said"
+    remark_phrases: frozenset[tuple[str, str]] = frozenset()   # ("make", "remark"): "made the remarks"
     irregular_forces: frozenset[str] = frozenset()    # "the gunmen", never a reporting army's own units
     regular_forces: frozenset[str] = frozenset()      # "soldiers": not an earlier count of fighters' side
     perception: frozenset[str] = frozenset()          # "we saw an additional 7,000": forces observed
@@ -143,6 +145,7 @@ def lexicons() -> Lexicons:
         command_nouns=_words(_COMMAND_NOUNS),
         state_words=_words(_STATE_WORDS),
         roles_named_later=_words(_ROLES_NAMED_LATER),
+        remark_phrases=frozenset((row[0].lower(), row[1].lower()) for row in _rows(_REMARK_PHRASES)),
         irregular_forces=_words(_IRREGULAR_FORCES),
         regular_forces=_words(_REGULAR_FORCES),
         shortened=_shortened(units),

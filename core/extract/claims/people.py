@@ -151,3 +151,29 @@ def name_after_office(subject: Token, lex: Lexicons) -> str:
     if before.lower_.rstrip(".") in lex.titles and not (name.start >= 2 and doc[name.start - 2].lower_ == "the"):
         return ""
     return strip_titles(name.text, lex)
+
+
+def name_before_role(subject: Token, lex: Lexicons) -> str:
+    """ "..., Serhiy Volyna, commander of the 36th brigade, said": a role word straight after a
+    comma that ends a person's name names that person, whatever the parse made of the two (it
+    may hang the name on a place before it)."""
+    if subject.lower_.rstrip(".") not in lex.titles:
+        return ""
+    doc = subject.doc
+    start = subject.i
+    while start > 0 and doc[start - 1].head == subject and doc[start - 1].dep_ in ("det", "amod") \
+            and not doc[start - 1].text[:1].isupper():
+        start -= 1              # "the commander", "a senior commander"
+    if start < 2 or doc[start - 1].text != ",":
+        return ""
+    last = doc[start - 2]
+
+    def name_word(token: Token) -> bool:     # NER may miss a name or call it an organisation
+        return token.tag_ == "NNP" and token.ent_type_ in ("PERSON", "ORG", "") and not side_of_term(token.text, lex) \
+            and token.lower_.rstrip(".") not in lex.titles and token.lower_ not in lex.org_nouns
+    if not name_word(last):
+        return ""
+    first = last.i
+    while first > 0 and name_word(doc[first - 1]):
+        first -= 1
+    return doc[first:last.i + 1].text if last.i > first else ""

@@ -266,11 +266,16 @@ def _named_phrase_before(verb: Token, number: Token, lex: Lexicons) -> Token | N
     """ "..., the Syrian Observatory for Human Rights said": for a reporting verb the parse
     gives no subject, the one noun phrase between the last comma after the figure and the
     verb, when it is a name (a capitalised proper noun, a person, body or place) or a body or
-    role word (`claim_org_nouns.txt`, `claim_titles.txt`), whatever the parse hung it on."""
+    role word (`claim_org_nouns.txt`, `claim_titles.txt`), whatever the parse hung it on; a
+    phrase set off by commas of its own too ("..., Ilya Marchuk, commander of the 59th brigade,
+    said": the role, whose name `people.name_before_role` reads)."""
     comma = _last_comma(verb)
+    end = verb
+    if comma is not None and comma.i == verb.i - 1:
+        end, comma = comma, _last_comma(comma)
     if comma is None or comma.i < number.i:
         return None
-    root = _phrase_after_comma(verb, comma)
+    root = _phrase_after_comma(end, comma)
     if root is None:
         return None
     named = root.ent_type_ in ("PERSON", "ORG", "GPE") or root.pos_ == "PROPN" and root.text[:1].isupper() \

@@ -416,13 +416,19 @@ def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
                  for side in [_receiver_side(earlier, lex)] if side), "")
 
 
-def receiver_subject_side(unit: Token, lex: Lexicons) -> str:
+def receiver_subject_side(unit: Token, lex: Lexicons, speakers_side: str = "") -> str:
     """ "Poland received the first 10 tanks from South Korea": equipment a verb of taking in
-    (`claim_receiving_verbs.txt`) takes is its subject's."""
+    (`claim_receiving_verbs.txt`) takes is its subject's; the speaker's for "we" and "our
+    troops"."""
     noun = first_conjunct(unit)
     if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lex.receiving_verbs:
         return ""
-    return next((phrase_side(c, lex) for c in noun.head.children if c.dep_ == "nsubj"), "")
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return ""
+    if subject.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children):
+        return speakers_side
+    return phrase_side(subject, lex)
 
 
 def _receiver_side(handing: Token, lex: Lexicons) -> str:

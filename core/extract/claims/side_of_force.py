@@ -163,6 +163,10 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
                 if not found and is_force_noun(obj, lex):
                     found = next((side for a in obj.children if a.dep_ == "appos" and is_force_noun(a, lex)
                                   for side in [phrase_side(a, lex)] if side), "")
+                if not found and is_force_noun(obj, lex) and prep.lower_ == "of":
+                    # "150 servicemen of the 14th brigade of the Armed Forces of Ukraine": a force
+                    # of a force, named with its side further on
+                    found = explicit_side(obj, obj.doc[obj.i:obj.i], lex)
                 if found and _pooled(obj, found, lex):
                     break                   # "22,000 troops from Uganda, Burundi and Kenya": no one country's
                 if found:
@@ -302,8 +306,9 @@ def loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict
             found = referent_side(owner, lex, people)
         elif is_enemy(owner, lex):
             found = lex.adversaries.get(speakers_side, "")
-        else:
-            found = phrase_side(owner, lex)
+        else:        # "the losses of the Armed Forces of Ukraine have exceeded 383,000 servicemen"
+            found = phrase_side(owner, lex) or (
+                explicit_side(owner, owner.doc[owner.i:owner.i], lex) if is_force_noun(owner, lex) else "")
         if found:
             return found
     return ""
