@@ -2244,3 +2244,29 @@ def test_the_enemy_of_a_short_source_whose_fuller_name_says_no_side(nlp):
     text = ("According to the Operational Command South, Ukrainian troops held the line near Kherson. Near the "
             "river, our soldiers destroyed 12 enemy tanks, the command said.")
     assert [(c.value, c.side, c.claimant) for c in _claims(nlp, text)] == [(12, R, "Operational Command South")]
+
+
+# forces a side's action involves are that side's, where the parse hangs "involving" on the action
+# or on the place after it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian forces repelled a Ukrainian assault in the Huliaipole area involving up to 900 soldiers backed by "
+     "tanks, the ministry said.", [(900, U)]),
+    ("The army halted a Russian attack involving some 2,000 troops near Vuhledar.", [(2000, R)]),
+    ("An exercise involving 3,000 troops began on Monday.", [(3000, "")]),                # guard: no side named
+])
+def test_forces_an_action_involves(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# "put the number of soldiers killed at 34"; "a source in the defence industry told TASS": an anonymous
+# source after the figure's comma; "one of its members, the Arakan Army, said": the member named
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A monitoring group put the number of Turkish soldiers killed at 34.",
+     ["monitoring group"]),
+    ("The air force has so far received 12 new fighter jets, a source in the aviation industry told Interfax.",
+     ["source in the aviation industry"]),
+    ("A rebel alliance said it had taken the base. One of its members, the Arakan Army, said that it had seized "
+     "six tanks.", ["Arakan Army"]),
+])
+def test_an_estimate_an_anonymous_source_and_a_named_member(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

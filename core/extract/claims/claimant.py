@@ -191,10 +191,11 @@ def claimant_from_subject(subject: Token, speakers: list[Speaker], lex: Lexicons
     if source is not None:
         return claimant_from_subject(source, speakers, lex)
     apposed = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if apposed is not None and (subject.lemma_.lower() in lex.org_descriptions
+    one_of = subject.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
+    if apposed is not None and (subject.lemma_.lower() in lex.org_descriptions or one_of and _organisation(apposed, lex)
                                 or subject.pos_ == "NOUN" and with_the(subject) and _organisation(apposed, lex)):
         return claimant_from_subject(apposed, speakers, lex)   # "the think tank Caspian Watch", "the rebel
-        #                                                         alliance, the CSP-DPA,"
+        #                                 alliance, the CSP-DPA,", "one of its members, the Arakan Army,"
     group = _named_group_of(subject, lex)
     if group is not None:
         return claimant_from_subject(group, speakers, lex)      # "Tuareg-led rebels of the CSP said"

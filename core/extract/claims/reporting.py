@@ -360,6 +360,9 @@ def estimating_verb(number: Token) -> Token | None:
     for nominal, _ in governors(number):
         if nominal.dep_ == "dobj" and nominal.lemma_.lower() in COUNT_NOUNS | TOLL_NOUNS:
             return nominal.head
+        count = nominal.head.head if nominal.dep_ == "pobj" and nominal.head.lower_ == "of" else None
+        if count is not None and count.dep_ == "dobj" and count.lemma_.lower() in COUNT_NOUNS | TOLL_NOUNS:
+            return count.head       # "put the number of Turkish soldiers killed at 34": "at" on "killed"
     noun = _counted_noun(number)
     revising = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else None
     if revising is not None and revising.lemma_.lower() in _REVISING_VERBS and any(

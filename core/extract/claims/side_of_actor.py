@@ -215,14 +215,24 @@ def _lost_object(unit: Token, lex: Lexicons) -> bool:
 
 def attack_side(unit: Token, lex: Lexicons) -> str:
     """ "a Houthi attack in which 18 drones were fired": weapons a passive deploying verb
-    uses, with no "by", in a relative clause on something a side owns, are that side's."""
+    uses, with no "by", in a relative clause on something a side owns, are that side's; so
+    are forces that a side's action involves ("a Ukrainian assault involving up to 1,500
+    soldiers", "the offensive, which involved 20,000 troops")."""
     first = first_conjunct(unit)
     while first.dep_ == "appos":                  # "18 drones, two cruise missiles and ..."
         first = first_conjunct(first.head)
+    if first.dep_ == "dobj" and first.head.lemma_.lower() in _INVOLVING_VERBS and first.head.dep_ in ("acl", "relcl"):
+        action = first.head.head
+        if action.dep_ == "pobj" and action.head.dep_ == "prep":
+            action = action.head.head    # "an assault in the region involving ...": the parse may hang it on the place
+        return phrase_side(action, lex)
     verb = _unnamed_deployment(first, lex)
     if verb is None or verb.dep_ != "relcl":
         return ""
     return phrase_side(verb.head, lex)
+
+
+_INVOLVING_VERBS = frozenset({"involve"})      # an action that involves forces: the forces are its side's
 
 
 def _unnamed_deployment(noun: Token, lex: Lexicons) -> Token | None:
