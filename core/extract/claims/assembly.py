@@ -350,11 +350,12 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         home = described_side(claimant_head, lex)   # "'Our forces destroyed 13 tanks,' the Russian ministry said"
     if question:
         category_flags += ("question",)
-        if claimant_head is not None and claimant_head.lower_ == "you" and claimant_head.head.tag_ in ("VBD", "VBN") \
-                and voices.answerer(figure.start):
+        answerer = voices.answerer(figure.start)
+        if answerer and claimant_head is not None and claimant_head.lower_ == "you" \
+                and claimant_head.head.tag_ in ("VBD", "VBN"):
             # "Q: General Milley, last week you said that 100,000 ...": the one asked said it; not
             # "do you believe that there are 100,000 troops ...?", which asks
-            claimant, claimant_head = voices.answerer(figure.start), None
+            claimant, claimant_head = answerer, None
     if not claimant and not question and whole_claimant is not None and counts_a_part(number, lex):
         claimant = whole_claimant           # "Of the aircraft, 111 crossed ..."
     if not claimant:

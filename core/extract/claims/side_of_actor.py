@@ -50,6 +50,7 @@ _SUFFER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})   # "Russia ha
 
 _CARRYING_PREPS = frozenset({"aboard", "with"})    # "flew in aboard three helicopters", "struck with 20 missiles"
 _PLACE_PREPS = frozenset({"in", "at", "near", "on"})   # "Russia's contingent in Karabakh, deployed ...": where the phrase's head is
+_INVOLVING_VERBS = frozenset({"involve"})      # an action that involves forces: the forces are its side's
 
 
 def proxy_side(unit: Token, lex: Lexicons, sender: Callable[[], str]) -> str:
@@ -230,9 +231,6 @@ def attack_side(unit: Token, lex: Lexicons) -> str:
     if verb is None or verb.dep_ != "relcl":
         return ""
     return phrase_side(verb.head, lex)
-
-
-_INVOLVING_VERBS = frozenset({"involve"})      # an action that involves forces: the forces are its side's
 
 
 def _unnamed_deployment(noun: Token, lex: Lexicons) -> Token | None:
