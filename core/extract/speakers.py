@@ -138,11 +138,13 @@ def _holds_office(role: str) -> bool:
     """The office a label gives beside the name holds an office word or a role word
     (`claim_roles_named_later.txt`): "spokesman for the Eastern Group of Forces", "Chief of the
     Defence Staff", "The Secretary of State for Defence"."""
-    return any(_is_office(word) or word.lower() in _role_words() for word in role.split())
+    return any(_is_office(word) or word.lower() in role_words() for word in role.split())
 
 
 @lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
+def role_words() -> frozenset[str]:
+    """Role nouns that name one person, lower case (`claim_roles_named_later.txt`): read here
+    for labels, and by `core.extract.claims` for a role named before its holder."""
     lines = (_DATA / "claim_roles_named_later.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from core import DATA_DIR
 from core.extract.countries import countries, country_for
-from core.extract.speakers import office_words
+from core.extract.speakers import office_words, role_words
 
 _DATA = DATA_DIR
 _UNITS = _DATA / "claim_units.csv"
@@ -44,7 +44,6 @@ _DATA_NOUNS = _DATA / "claim_data_nouns.txt"
 _FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
 _HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
 _COMMAND_NOUNS = _DATA / "claim_command_nouns.txt"
-_ROLES_NAMED_LATER = _DATA / "claim_roles_named_later.txt"
 _REMARK_PHRASES = _DATA / "claim_remark_phrases.csv"
 _IRREGULAR_FORCES = _DATA / "claim_irregular_forces.txt"
 _REGULAR_FORCES = _DATA / "claim_regular_forces.txt"
@@ -144,7 +143,7 @@ def lexicons() -> Lexicons:
         hostile_verbs=_words(_HOSTILE_VERBS),
         command_nouns=_words(_COMMAND_NOUNS),
         state_words=_words(_STATE_WORDS),
-        roles_named_later=_words(_ROLES_NAMED_LATER),
+        roles_named_later=role_words(),
         remark_phrases=frozenset((row[0].lower(), row[1].lower()) for row in _rows(_REMARK_PHRASES)),
         irregular_forces=_words(_IRREGULAR_FORCES),
         regular_forces=_words(_REGULAR_FORCES),
