@@ -904,3 +904,51 @@ def test_what_a_question_says_the_one_asked_said_is_theirs():
     assert "question" in claims[4000].flags
     assert claims[6000].claimant == speakers.REPORTER            # guard: the reporter's own figure
     assert claims[9000].claimant == speakers.REPORTER            # guard: asked about, not said
+
+
+# labels as other transcripts write them: an asker's outlet in brackets, an answer's label that names who
+# answers in its brackets, a dash before a turn, a surname alone or in capitals with what the speaker is in
+# brackets (the full name from the header), an acronym or a mixed-case rank in a name, and an office alone
+# after a header that names its holder before it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Question (Radio Baltica): How many troops are in the north?\nMinister Kaspar Tamm: About 3,000.",
+     [("Q", speakers.REPORTER, True), ("Minister Kaspar Tamm", "Kaspar Tamm", False)]),
+    ("QUESTION (Shri R. Kumar): Will the Minister state the losses?\n"
+     "ANSWER (Minister of State for Defence, Shri Arvind Menon): Fourteen soldiers were killed.",
+     [("Q", speakers.REPORTER, True),
+      ("Minister of State for Defence, Shri Arvind Menon", "Arvind Menon", False)]),
+    ("Interview of Prime Minister Lena Holm.\n— Reporter: Are you sending more troops?\n— Lena Holm: Yes, 200.",
+     [("Q", speakers.REPORTER, True), ("Lena Holm", "Lena Holm", False)]),
+    ("Evening Report. Guest: Major General (ret.) Tom Keller.\nHOST: Is the line holding?\n"
+     "KELLER (former chief of staff): It is, with 5,000 troops.",
+     [("Q", speakers.REPORTER, True), ("KELLER", "Tom Keller", False)]),
+    ("Press conference.\nEU High Representative Marta Sola: We have 1,200 trainers there.",
+     [("EU High Representative Marta Sola", "Marta Sola", False)]),
+    ("Briefing by Navy Spokesman VAdm. Chidi Okafor.\nVAdm. Okafor: Two frigates left port.",
+     [("VAdm. Okafor", "Chidi Okafor", False)]),
+    ("A talk with President Ilona Varga of Freedonia.\nInterviewer: How many did you lose?\nVarga: Fewer than 90.",
+     [("Q", speakers.REPORTER, True), ("Varga", "Ilona Varga", False)]),
+    ("Daily briefing by Ana Petrov, Spokeswoman for the Mission.\nSpokeswoman: Three patrols were fired on.",
+     [("Spokeswoman", "Ana Petrov", False)]),
+    ("Debate in the Assembly.\nMr. Ibn-Saleh Abd Al-Rahim Qasim (Yemen): The militia lost 300 fighters.",
+     [("Mr. Ibn-Saleh Abd Al-Rahim Qasim", "Ibn-Saleh Abd Al-Rahim Qasim", False)]),
+    # an office in capitals and its holder in brackets; a name in capitals after a courtesy title
+    ("QUESTION NO. 7.\nSHRI A. MEHTA: Will the Minister state the losses?\n"
+     "THE MINISTER OF STATE IN THE MINISTRY OF HOME AFFAIRS (SHRI KIRAN BHATT): Nine personnel were killed.",
+     [("SHRI A. MEHTA", "A. Mehta", False), ("SHRI KIRAN BHATT", "Kiran Bhatt", False)]),
+    # guard: what the brackets say of a named speaker is not who speaks
+    ("Hearing on readiness.\nSENATOR OWENS (D-Vt.): How many brigades are ready?",
+     [("SENATOR OWENS", "Owens", False)]),
+])
+def test_labels_of_other_transcript_styles(text, expected):
+    found = speakers.turns(text, title="", side="", entries=ENTRIES)
+    assert [(t.label, t.speaker, t.question) for t in found] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting went on in western Ukraine.\nUkraine: the week in numbers.",   # a country's name, not a surname
+    "Officers met Carl Brandt on Monday.\nSelection: twelve were chosen.",   # a word no name there ends in
+    "Answer: yes, twelve of them.",                                         # an answer label names nobody
+])
+def test_a_single_capitalised_word_that_names_no_one_opens_no_turn(text):
+    assert speakers.turns(text, title="", side="", entries=ENTRIES) == ()

@@ -57,7 +57,9 @@ _ROLE_LABELS = {"the president": "president", "president": "president",
                 "the head of state": "president", "head of state": "president"}
 _CONNECTORS = frozenset({"of", "to", "the", "for", "and"})
 # a name word; an Arabic name's article is joined to it ("al-Harbi")
-_NAME_WORD = re.compile(r"(?:a[ln]-|e[ln]-)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
+_NAME_WORD = re.compile(r"(?:a[ln]-|e[ln]-)?[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'’][A-ZÀ-Þ]?[a-zß-ÿ]+)*\.?")   # "Stéphane"
+# A dash that opens a turn in an interview's text ("— Correspondent: ...", "— Ilham Aliyev: ...").
+_TURN_DASH = re.compile(r"[—–]\s*")
 
 
 @dataclass(frozen=True)
@@ -96,16 +98,17 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.lstrip()
+        stripped = stripped[m.end():] if (m := _TURN_DASH.match(stripped)) else stripped
         lead = offset + len(line) - len(stripped)
         question = next((m for p in patterns.get("question", ()) if (m := p.match(stripped))), None)
         speaker = None if question else next((m for p in patterns.get("speaker", ()) if (m := p.match(stripped))
-                                              and _plausible_label(m.group("label"))
+                                              and _plausible_label(m.group("label"), text[:lead])
                                               and ("role" not in p.groupindex or _holds_office(m.group("role")))),
                                              None)
         if question is not None:
             found.append((lead, lead + question.end(), "Q", True))
         elif speaker is not None:
-            found.append((lead, lead + speaker.end(), speaker.group("label").strip(), False))
+            found.append((lead, lead + speaker.end(), _holder_named_aside(speaker), False))
         for kind in ("inline_question", "inline_speaker"):
             for p in patterns.get(kind, ()):
                 for m in p.finditer(line):
@@ -119,18 +122,35 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
     return kept
 
 
+def _holder_named_aside(match: re.Match[str]) -> str:
+    """A label's speaker: the label, or the person named in brackets after it by courtesy title
+    or rank ("THE MINISTER OF STATE IN THE MINISTRY OF DEFENCE (SHRI D. RAO)" -> "SHRI D. RAO");
+    not what the brackets say of a named speaker ("HODGES (former commander ...)", "SENATOR
+    REED (D-R.I.)")."""
+    label = match.group("label").strip()
+    aside = (match.groupdict().get("aside") or "").strip()
+    words = aside.split()
+    if len(words) >= 2 and _is_office(words[0]) and not _is_office(words[-1]) \
+            and all(re.fullmatch(r"[A-ZÀ-Þ][\w'’-]*\.?", w) for w in words):
+        return aside
+    return label
+
+
 def _is_office(word: str) -> bool:
     """An office or courtesy word (`office_words`), with or without its abbreviation's stop."""
     return word.lower().rstrip(".") in office_words()
 
 
-def _plausible_label(label: str) -> bool:
+def _plausible_label(label: str, before: str = "") -> bool:
     """A label in title case of three words or more holds a rank or an office before the
     name ("Spokesperson Wang Lei", "Lieutenant General Sergei Vorontsov"); "Operation Peace
-    Spring:" opens no turn. One word in title case is an office ("Minister:"), not "Note:"."""
+    Spring:" opens no turn. One word in title case is an office ("Minister:"), or the surname
+    of a person the text `before` it names in full ("Zelensky:" after "... with President
+    Volodymyr Zelensky"), not "Note:" nor a country's name."""
     words = label.split()
     if len(words) == 1 and label.istitle():
-        return _is_office(label)
+        return _is_office(label) or not country_for(label) and bool(
+            re.search(rf"\b{_NAME_WORD.pattern}[ \t]+{re.escape(label)}\b", before))
     return len(words) < 3 or not label.istitle() or any(_is_office(w) for w in words[:-1])
 
 
@@ -216,16 +236,29 @@ def speaker_name(label: str, *, title: str = "", text: str = "", side: str = "",
         surname = _title_case(words[-1])
         if len(words) < 2 or surname.lower() in office_words():
             # "THE SECRETARY GENERAL" after "Press conference by NATO Secretary General Jens Stoltenberg"
-            return _named_with_office(words, title, text, clean) or clean.lower()   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
+            named = _named_with_office(words, title, text, clean)
+            if not named and len(words) == 1 and not _is_office(surname):
+                # "HODGES" in an interview with "Lieutenant General (ret.) Ben Hodges"
+                named = full_name(surname, title=title, text=text, entries=entries)
+                named = "" if named == surname else named
+            return named or clean.lower()   # "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL"
         name = full_name(surname, title=title, text=text, entries=entries)
+        given = [w for w in clean.split()[:-1] if not _is_office(w)]
+        if name == surname and given and words[0].lower() in office_words():
+            name = " ".join(_title_case(w) for w in (*given, surname))     # "SHRI DEVENDRA RAO"
         return name if name != surname or words[0].lower() in office_words() else clean.lower()
     words = clean.split()
     if len(words) == 1 and _is_office(clean):
         # "Minister:" in an interview with "Minister of Defence of Ukraine Oleksii Reznikov"
         return _named_with_office(words, title, text, clean) or clean.lower()
+    if len(words) == 1:
+        return full_name(clean, title=title, text=text, entries=entries)   # "Zelensky:" after "Volodymyr Zelensky"
     if len(words) > 1 and all(_is_office(w) for w in words[:-1]):
         # "Vice Adm. Kerrigan", "Minister Ortega": a rank or office and a surname
         return full_name(words[-1], title=title, text=text, entries=entries)
+    if _is_office(words[0]) and len(words) > 2 and all(
+            _NAME_WORD.fullmatch(w) and not _is_office(w) for w in words[1:]):
+        return " ".join(words[1:])             # "Mr. Al-Harith Idriss Al-Harith Mohamed": all of the name
     return _first_name_run(clean) or clean
 
 
@@ -234,7 +267,8 @@ def _named_with_office(words: Sequence[str], title: str, text: str, label: str) 
     "Minister") stands for: the name the document's title, else its header (what the text says
     before its first turn with `label`), gives after that office, straight or after what it is
     the office of ("NATO Secretary General Jens Stoltenberg", "Minister of Defence of Ukraine
-    Oleksii Reznikov"), or "". One word before the office may say whose ("NATO")."""
+    Oleksii Reznikov"), or before it and a comma ("Stéphane Dujarric, Spokesman for the
+    Secretary-General"), or "". One word before the office may say whose ("NATO")."""
     office_words_of = list(words[1:] if words and words[0].lower() == "the" else words)
     whose = office_words_of[:1] if len(office_words_of) > 1 and not _is_office(office_words_of[0]) else []
     offices = office_words_of[len(whose):]
@@ -243,9 +277,12 @@ def _named_with_office(words: Sequence[str], title: str, text: str, label: str) 
     office = r"\s+".join(re.escape(w) for w in whose + offices)
     of_what = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*?){0,3}"
     pattern = re.compile(rf"(?i:\b{office}){of_what}\s+((?:{_NAME_WORD.pattern}[ \t]+){{1,2}}{_NAME_WORD.pattern})")
+    # or before it, after a comma: "Noon briefing by Stéphane Dujarric, Spokesman for the Secretary-General"
+    named_first = re.compile(rf"((?:{_NAME_WORD.pattern}[ \t]+){{1,2}}{_NAME_WORD.pattern}),\s+(?:the\s+)?(?i:{office})\b")
     turn = re.search(rf"{re.escape(label)}\s*(?:\([^()\n]*\)\s*)?:", text)     # the label as a label, not in the title
     header = text[:turn.start() if turn else max(text.find(label), 0)]
-    match = pattern.search(title) or pattern.search(header)
+    match = next((found for source in (title, header) for way in (pattern, named_first)
+                  if (found := way.search(source))), None)
     return _first_name_run(match.group(1)).rstrip(".") if match else ""   # "... Jens Stoltenberg."
 
 
