@@ -952,3 +952,35 @@ def test_labels_of_other_transcript_styles(text, expected):
 ])
 def test_a_single_capitalised_word_that_names_no_one_opens_no_turn(text):
     assert speakers.turns(text, title="", side="", entries=ENTRIES) == ()
+
+
+# equipment another side hands over with no receiver named goes to the side that speaks, when that side
+# is a party at war others arm; not in a text of its enemy's, nor of a news agency's
+@pytest.mark.model
+@pytest.mark.parametrize(("source", "side"), [
+    ("Ministry of Defence of Ukraine", "Ukraine"),
+    ("President of Russia", "Norway"),          # guard
+    ("Reuters", "Norway"),                      # guard
+])
+def test_equipment_handed_over_to_the_side_that_speaks(source, side):
+    claims = _claims("Norway has delivered eight self-propelled howitzers, the minister said.", title="",
+                     side=source, source=source)
+    assert claims[8].side == side
+
+
+# in a reporter's question, "your army" is the side addressed: the one whose interview or briefing it is
+@pytest.mark.model
+def test_your_losses_in_a_question_are_the_side_addressed():
+    text = ("Interview of President Aram Tevan to Radio East.\n"
+            "Journalist: Mr President, your neighbours say your army has lost 900 soldiers. Is that true?\n"
+            "Aram Tevan: No.\n")
+    claims = _claims(text, title="", side="Armenia", source="Office of the President of Armenia")
+    assert claims[900].side == "Armenia"
+
+
+@pytest.mark.model
+def test_your_losses_outside_a_question_are_no_side_addressed():
+    # guard: in an address, "your" may be anyone's
+    text = "Address by President Aram Tevan.\nYour army has lost 900 soldiers, they tell you. It is not so.\n"
+    claims = _claims(text, title="", side="Armenia", source="Office of the President of Armenia")
+    assert claims[900].side != "Armenia"

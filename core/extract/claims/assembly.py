@@ -369,11 +369,12 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     # captured 17 enemy tanks, the command said" after "the Operational Command East")
     speaking = home or voice_side(source, lex, voices.country_of) or (
         voice_side(claimant_head, lex, voices.country_of) if source is not claimant_head else "")
+    # whom a reporter's question addresses: the side whose briefing or interview it is ("you", "your army")
+    addressee = publisher_side(voices.home) if question else ""
     # the deployer's side, read when first asked for and then kept: for fighters another state
     # sends (`proxy_side`) and in its own place in the chain
     sender = functools.cache(lambda: deployer_side(unit.token, lex, claimant=source, home=home,
-                                                   people=voices.country_of,
-                                                   addressee=publisher_side(voices.home) if question else ""))
+                                                   people=voices.country_of, addressee=addressee))
     side = (
         figure_owner_side(number, lex)
         or proxy_side(unit.token, lex, sender)
@@ -383,8 +384,8 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or passive_deployment_side(unit, lex, publisher)
         or enemy_side(unit.token, speaking, lex)
         or loss_owner_side(unit.token, speaking, lex, voices.country_of)
-        or loser_side(unit.token, speaking, lex, voices.country_of)
-        or (recipient_of_transfer(unit.token, lex) or receiver_subject_side(unit.token, lex, speaking)
+        or loser_side(unit.token, speaking, lex, voices.country_of, addressee)
+        or (recipient_of_transfer(unit.token, lex, speaking) or receiver_subject_side(unit.token, lex, speaking)
             if unit.kind == "equipment" else "")
         or sender()
         or attack_side(unit.token, lex)

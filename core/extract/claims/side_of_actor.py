@@ -389,11 +389,15 @@ def inflicting_side(inflicter: Token, lex: Lexicons, own: str) -> str:
     return own if owned or with_the(inflicter) and body else ""
 
 
-def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
+def recipient_of_transfer(unit: Token, lex: Lexicons, speaking: str = "") -> str:
     """ "supplied 2,000 missiles to Kyiv", "the sale of 66 jets to Taiwan", "the latest package
     for Ukraine includes 59 vehicles": equipment handed over (`claim_transfer_words.txt`) is the
     side it goes "to" or "for"; equipment sent (`claim_aid_verbs.txt`) only when it goes to a
-    party at war named as such (`claim_aid_receivers.txt`)."""
+    party at war named as such (`claim_aid_receivers.txt`). A handing over that names no
+    receiver goes where the one before it went, a noun's included ("Slovakia ... has also
+    delivered 13 jets" after "the transfer of 14 jets to Ukraine"), else, when the side that
+    speaks (`speaking`) is such a party and another side hands over, to the one speaking
+    ("Germany has delivered 18 tanks", in a Ukrainian ministry's text)."""
     noun = first_conjunct(unit)
     if noun.dep_ == "dobj":
         handing = noun.head
@@ -419,9 +423,14 @@ def recipient_of_transfer(unit: Token, lex: Lexicons) -> str:
     # "Washington will supply 31 tanks" after "Germany will send 14 tanks to Ukraine": a handing over
     # that names no receiver goes where the one before it went
     doc = handing.doc
-    return next((side for earlier in reversed(doc[reach_start(handing.sent, SOURCE_REACH):handing.i])
-                 if earlier.pos_ == "VERB" and earlier.lemma_.lower() in handing_words
-                 for side in [_receiver_side(earlier, lex)] if side), "")
+    before = next((side for earlier in reversed(doc[reach_start(handing.sent, SOURCE_REACH):handing.i])
+                   if earlier.lemma_.lower() in handing_words
+                   and (earlier.pos_ == "VERB" or earlier.pos_ == "NOUN" and earlier.lemma_.lower() in lex.transfer_words)
+                   for side in [_receiver_side(earlier, lex)] if side), "")
+    if before or speaking.lower() not in lex.aid_receivers or handing.pos_ != "VERB":
+        return before
+    giver = next((phrase_side(c, lex) for c in handing.children if c.dep_ == "nsubj"), "")
+    return speaking if giver and giver not in (speaking, lex.adversaries.get(speaking)) else ""
 
 
 def receiver_subject_side(unit: Token, lex: Lexicons, speakers_side: str = "") -> str:

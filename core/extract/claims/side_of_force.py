@@ -314,9 +314,11 @@ def loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict
     return ""
 
 
-def loser_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+def loser_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict[str, str] | None = None,
+               addressee: str = "") -> str:
     """ "our army has lost 2,000 soldiers", "we lost 31 soldiers", "Russia lost 100 soldiers": the side
-    of the subject of "lose" whose object the count is (the speaker's for "we" and "our ...")."""
+    of the subject of "lose" whose object the count is (the speaker's for "we" and "our ..."; in a
+    reporter's question, the side addressed for "you" and "your ...": `addressee`, else "")."""
     first = first_conjunct(unit)
     verb = first.head
     if first.dep_ != "dobj" or verb.lemma_.lower() != "lose":
@@ -326,6 +328,8 @@ def loser_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict[str,
         return ""
     if subject.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children):
         return speakers_side
+    if subject.lower_ == "you" or any(c.dep_ == "poss" and c.lower_ == "your" for c in subject.children):
+        return addressee
     if subject.lower_ in POSSESSIVE_PRONOUNS | {"it", "they"}:
         return referent_side(subject, lex, people)
     return phrase_side(subject, lex)
