@@ -2288,3 +2288,28 @@ def test_forces_an_action_involves(nlp, text, expected):
 ])
 def test_an_estimate_an_anonymous_source_and_a_named_member(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a source set as "by <author>'s estimate" or "by a <body> count", as "according to" sets one; and the
+# body that tells a figure "in a report", when the parse makes its verb a reduced relative
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rebels, by an EU estimate, had between 4,000 and 6,000 fighters.", ["EU"]),
+    ("The militia, by Amnesty International's count, lost 120 fighters in the siege.", ["Amnesty International"]),
+    ("By our count, the army lost 300 tanks.", [""]),                                           # guard: the speaker
+    ("Twelve soldiers were killed by a drone near the bridge, the army said.", ["army"]),         # guard: an agent
+    ("A UN panel estimated in a confidential report that 1,200 mercenaries were deployed in Mali.", ["UN panel"]),
+    ("It said in a statement that 40 soldiers had been killed.", [""]),                         # guard: "it"
+])
+def test_a_source_by_its_estimate_and_a_body_reporting_in_a_report(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# "add" whose object is the count adds forces and reports nothing; the "added" that reports is the source's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("General Ivan Dorosh said on Monday that the front holds. Moscow plans to add another 90,000 troops by "
+     "summer, he added.", ["Ivan Dorosh"]),
+    ("The army will add 20,000 soldiers, the minister added.", ["minister"]),
+    ("About 300 soldiers were wounded, the ministry added.", ["ministry"]),                      # guard
+])
+def test_adding_forces_is_no_report_of_them(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

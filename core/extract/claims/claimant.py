@@ -39,6 +39,7 @@ from core.extract.claims.reporting import (
     CITING_VERBS,
     RESULTING_VERBS,
     according_to,
+    by_estimate,
     cited_as_saying,
     cited_source,
     count_owner,
@@ -731,7 +732,7 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
                 continue      # "The army said it had found ...": "it" is whoever the outer verb's subject is
             return name, subject
     else:                             # no reporting verb with a subject: other ways a source is named
-        source = according_to(sent)
+        source = according_to(sent) or by_estimate(sent, lex)
         if source is not None:
             name, _ = claimant_from_subject(source, speakers, lex)
             return name, source
