@@ -1500,6 +1500,7 @@ def test_flown_equipment_and_a_un_missions_forces(nlp, text, expected):
      [(40, "militiamen"), (12, "guerrillas")]),
     ("Russia moved six strategic bombers to the base, satellite images show.", [(6, "bombers")]),
     ("The airline has grounded 30 planes and 200 pilots.", []),                                # guard: civil
+    ("The splinter factions now number some 2,800 combatants, the report said.", [(2800, "combatants")]),
 ])
 def test_aircraft_ships_and_irregulars_by_kind(nlp, text, expected):
     assert [(c.value, c.unit) for c in _claims(nlp, text)] == expected
