@@ -984,3 +984,11 @@ def test_your_losses_outside_a_question_are_no_side_addressed():
     text = "Address by President Aram Tevan.\nYour army has lost 900 soldiers, they tell you. It is not so.\n"
     claims = _claims(text, title="", side="Armenia", source="Office of the President of Armenia")
     assert claims[900].side != "Armenia"
+
+
+@pytest.mark.model
+def test_forces_sent_with_no_receiver_stay_the_senders():
+    # guard: "send" also deploys the sender's own, so it names no receiver for the side that speaks
+    claims = _claims("Belarus has sent 20 more tanks, the minister said.", title="",
+                     side="Ministry of Defence of Ukraine", source="Ministry of Defence of Ukraine")
+    assert claims[20].side != "Ukraine"

@@ -98,11 +98,11 @@ def _openings(text: str) -> list[tuple[int, int, str, bool]]:
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.lstrip()
-        stripped = stripped[m.end():] if (m := _TURN_DASH.match(stripped)) else stripped
+        stripped = stripped[dash.end():] if (dash := _TURN_DASH.match(stripped)) else stripped
         lead = offset + len(line) - len(stripped)
         question = next((m for p in patterns.get("question", ()) if (m := p.match(stripped))), None)
         speaker = None if question else next((m for p in patterns.get("speaker", ()) if (m := p.match(stripped))
-                                              and _plausible_label(m.group("label"), text[:lead])
+                                              and _plausible_label(m.group("label"), text, lead)
                                               and ("role" not in p.groupindex or _holds_office(m.group("role")))),
                                              None)
         if question is not None:
@@ -141,16 +141,16 @@ def _is_office(word: str) -> bool:
     return word.lower().rstrip(".") in office_words()
 
 
-def _plausible_label(label: str, before: str = "") -> bool:
+def _plausible_label(label: str, text: str = "", at: int = 0) -> bool:
     """A label in title case of three words or more holds a rank or an office before the
     name ("Spokesperson Wang Lei", "Lieutenant General Sergei Vorontsov"); "Operation Peace
     Spring:" opens no turn. One word in title case is an office ("Minister:"), or the surname
-    of a person the text `before` it names in full ("Zelensky:" after "... with President
-    Volodymyr Zelensky"), not "Note:" nor a country's name."""
+    of a person the text names in full before the label's place `at` ("Zelensky:" after "...
+    with President Volodymyr Zelensky"), not "Note:" nor a country's name."""
     words = label.split()
     if len(words) == 1 and label.istitle():
         return _is_office(label) or not country_for(label) and bool(
-            re.search(rf"\b{_NAME_WORD.pattern}[ \t]+{re.escape(label)}\b", before))
+            re.compile(rf"\b{_NAME_WORD.pattern}[ \t]+{re.escape(label)}\b").search(text, 0, at))
     return len(words) < 3 or not label.istitle() or any(_is_office(w) for w in words[:-1])
 
 

@@ -396,8 +396,9 @@ def recipient_of_transfer(unit: Token, lex: Lexicons, speaking: str = "") -> str
     party at war named as such (`claim_aid_receivers.txt`). A handing over that names no
     receiver goes where the one before it went, a noun's included ("Slovakia ... has also
     delivered 13 jets" after "the transfer of 14 jets to Ukraine"), else, when the side that
-    speaks (`speaking`) is such a party and another side hands over, to the one speaking
-    ("Germany has delivered 18 tanks", in a Ukrainian ministry's text)."""
+    speaks (`speaking`) is such a party and another side hands over (a word of
+    `claim_transfer_words.txt`, not "sent"), to the one speaking ("Germany has delivered 18
+    tanks", in a Ukrainian ministry's text)."""
     noun = first_conjunct(unit)
     if noun.dep_ == "dobj":
         handing = noun.head
@@ -427,7 +428,8 @@ def recipient_of_transfer(unit: Token, lex: Lexicons, speaking: str = "") -> str
                    if earlier.lemma_.lower() in handing_words
                    and (earlier.pos_ == "VERB" or earlier.pos_ == "NOUN" and earlier.lemma_.lower() in lex.transfer_words)
                    for side in [_receiver_side(earlier, lex)] if side), "")
-    if before or speaking.lower() not in lex.aid_receivers or handing.pos_ != "VERB":
+    if before or speaking.lower() not in lex.aid_receivers or handing.pos_ != "VERB" \
+            or handing.lemma_.lower() not in lex.transfer_words:    # "sent" may deploy the sender's own
         return before
     giver = next((phrase_side(c, lex) for c in handing.children if c.dep_ == "nsubj"), "")
     return speaking if giver and giver not in (speaking, lex.adversaries.get(speaking)) else ""
