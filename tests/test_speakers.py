@@ -992,3 +992,46 @@ def test_forces_sent_with_no_receiver_stay_the_senders():
     claims = _claims("Belarus has sent 20 more tanks, the minister said.", title="",
                      side="Ministry of Defence of Ukraine", source="Ministry of Defence of Ukraine")
     assert claims[20].side != "Ukraine"
+
+
+# a tally of losses, as a general staff publishes it: each item's name, a dash, its count and the day's
+# change in brackets; the items are the losses' owner's (the enemy: the speaker's adversary), the people
+# killed, the equipment lost
+@pytest.mark.model
+def test_a_tally_of_the_enemys_losses():
+    text = ("The enemy's total combat losses since the start of the invasion are approximately: personnel — about "
+            "41,300 (+350); tanks — 1,650 (+9); armoured fighting vehicles — 3,920 (+14); helicopters — 190.")
+    claims = _claims(text, title="", side="Ukraine", source="General Staff of the Armed Forces of Ukraine")
+    assert {value: (row.unit, row.side, row.category) for value, row in claims.items()} == {
+        41300: ("personnel", "Russia", "killed"), 350: ("personnel", "Russia", "killed"),
+        1650: ("tanks", "Russia", "force_size"), 9: ("tanks", "Russia", "force_size"),
+        3920: ("armoured fighting vehicles", "Russia", "force_size"),
+        14: ("armoured fighting vehicles", "Russia", "force_size"),
+        190: ("helicopters", "Russia", "force_size")}
+    assert all("losses" in claims[value].flags for value in (1650, 9, 3920, 14, 190))
+
+
+@pytest.mark.model
+def test_a_tally_of_losses_with_commas_and_en_dashes():
+    text = "The enemy's losses to date are about: tanks – 410, armoured fighting vehicles – 1,120, helicopters – 37."
+    claims = _claims(text, title="", side="Ukraine", source="General Staff of the Armed Forces of Ukraine")
+    assert {value: (row.unit, row.side) for value, row in claims.items()} == {
+        410: ("tanks", "Russia"), 1120: ("armoured fighting vehicles", "Russia"), 37: ("helicopters", "Russia")}
+
+
+@pytest.mark.model
+def test_a_tally_that_is_no_loss_list():
+    # guard: items of a list of what a package holds are counted, as no one's losses
+    text = "The new package holds: howitzers — 18; armoured vehicles — 200; radars — 10."
+    claims = _claims(text, title="", side="United States", source="U.S. Department of Defense")
+    assert {value: (row.unit, row.category) for value, row in claims.items()} == {
+        18: ("howitzers", "force_size"), 200: ("armoured vehicles", "force_size")}
+    assert not any("losses" in row.flags for row in claims.values())
+
+
+@pytest.mark.model
+def test_a_count_set_off_by_dashes_is_no_tally():
+    # guard: one count between dashes in prose counts the noun after it
+    claims = _claims("Two brigades of Freedonian soldiers – some 9,000 troops – fell back from the river.", title="",
+                     side="Reuters", source="Reuters")
+    assert claims[9000].unit == "troops"

@@ -75,9 +75,11 @@ from core.extract.claims.side_of_force import (
     holder_side,
     loser_side,
     loss_owner_side,
+    losses_side,
     named_own_force,
     own_side,
     speakers_own_side,
+    tally_losses,
 )
 from core.extract.claims.speech import attributed_back, quoted_in, quoted_speakers, speakers_in, still_speaking
 from core.extract.claims.units import (
@@ -92,6 +94,8 @@ from core.extract.claims.units import (
     others_unit,
     read_post_unit_cue,
     referred_unit,
+    tally_item,
+    tally_unit,
     unit_for,
 )
 from core.extract.speakers import Voices
@@ -310,7 +314,9 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     # "Are the 900 on top of the 2,000?": a figure made definite counts what the same figure counted
     # before, ahead of the noun the sentence's last count left out
     repeated = known_count_unit(number, figure, before, counted, lex) if counted and figure.value in counted else None
-    unit = (unit_for(figure, doc, lex) or repeated or carried_unit(figure, number, previous_unit, lex)
+    # a tally's item names what its count counts ("tanks – 739, armoured combat vehicles – 1,964"), whatever the parse
+    unit = (tally_unit(figure, doc, lex) or unit_for(figure, doc, lex) or repeated
+            or carried_unit(figure, number, previous_unit, lex)
             or others_unit(number, previous_unit)
             or referred_unit(number, previous_unit or earlier_unit, lex) or fronted_partitive_unit(number, lex)
             or opening_subject_unit(figure, number, earlier_unit, lex) or counted_again_unit(number, earlier_unit, lex)
@@ -325,6 +331,12 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
             return None                 # "11 people were killed and 64 wounded": people too
     figure = read_post_unit_cue(figure, unit, text_of(doc))
     category, category_flags = category_of(unit, lex)
+    # an item of a tally of losses ("The total combat losses of the enemy ... : tanks — 3,924 (+15)")
+    item = tally_item(figure, doc)
+    tallied_losses = tally_losses(item[0], sent) if item is not None else None
+    if tallied_losses is not None and category == "force_size":
+        category, category_flags = ("force_size", (*category_flags, "losses")) if unit.kind == "equipment" \
+            else ("killed", category_flags)
     served = force_served(unit.token, lex) if unit.kind in ("people", "serving") else None
     if unit.kind in ("people", "serving") and category == "force_size" and served is None:
         return None                     # "the low thousands" of civilians is not a force
@@ -379,6 +391,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         figure_owner_side(number, lex)
         or proxy_side(unit.token, lex, sender)
         or explicit_side(unit.token, span, lex)
+        or (losses_side(tallied_losses, speaking, lex, voices.country_of) if tallied_losses is not None else "")
         or command_side(unit.token, lex)
         or fights_for_side(unit.token, lex)
         or passive_deployment_side(unit, lex, publisher)

@@ -295,8 +295,17 @@ def loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict
     losses", "the losses of the enemy", "its losses" after "the enemy grouping", "our losses":
     the speaker's). The enemy is the speaker's adversary (`claim_adversaries.csv`)."""
     subject = loss_subject(unit)
-    if subject is None:
-        return ""
+    return losses_side(subject, speakers_side, lex, people) if subject is not None else ""
+
+
+def tally_losses(item_start: int, sent: Span) -> Token | None:
+    """ "The total combat losses of the enemy ... were approximately: ...; tanks — 3,924 (+15)":
+    the "losses" a tally of losses lists its items under, before the item at `item_start`, or None."""
+    return next((t for t in sent if t.idx < item_start and t.lemma_.lower() == "loss" and t.pos_ == "NOUN"), None)
+
+
+def losses_side(subject: Token, speakers_side: str, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+    """Whose losses the noun `subject` ("losses") names, as `loss_owner_side` reads it."""
     for owner in owner_words(subject):
         if owner.lower_ in FIRST_PERSON:
             found = speakers_side             # "Our losses over this period were 71 servicemen": the speaker's

@@ -430,6 +430,48 @@ def unit_for(figure: Figure, doc: Doc, lex: Lexicons) -> Unit | None:
     return Unit(token=noun, text=noun.lower_, kind=kind, category=category)
 
 
+# A tally's item: its name after a colon, a semicolon, a comma, a bracket or a line's start, then a
+# dash and its count, and the change since the last tally in brackets after it ("... were
+# approximately: personnel — about 218,810 (+580); armoured combat vehicles — 7,640 (+12)").
+_TALLY_ITEM = re.compile(r"(?:^|[;:,(\n])[ \t]*(?P<name>[A-Za-z][A-Za-z /'-]{0,48}?)[ \t]+[—–][ \t]+"
+                         r"(?:(?:about|approximately|around|some|over|more than|up to)[ \t]+)?"
+                         r"(?:\d[\d,]*[ \t]*\(\+?)?$")
+_TALLY_REACH = 80          # characters back from a figure its item's name may start
+# A count after a dash: a tally has two or more on its line ("Two divisions of Iraqi soldiers – some
+# 30,000 men – simply ran" is no tally).
+_DASHED_COUNT = re.compile(r"[—–][ \t]+(?:(?:about|approximately|around|some|over|more than|up to)[ \t]+)?\d")
+
+
+def tally_item(figure: Figure, doc: Doc) -> tuple[int, int] | None:
+    """Where the name of the tally item a figure counts is, when a tally of two items or more
+    sets the name, a dash and then the figure ("tanks — 3,924"); None for any other figure."""
+    text = text_of(doc)
+    found = _TALLY_ITEM.search(text, max(0, figure.start - _TALLY_REACH), figure.start)
+    if found is None:
+        return None
+    line_start, line_end = text.rfind("\n", 0, figure.start) + 1, text.find("\n", figure.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return (found.start("name"), found.end("name")) if len(_DASHED_COUNT.findall(line)) >= 2 else None
+
+
+def tally_unit(figure: Figure, doc: Doc, lex: Lexicons) -> Unit | None:
+    """ "armoured combat vehicles — 7,640": the unit a tally item's name ends in (`claim_units.csv`,
+    its longest ending there), or None."""
+    item = tally_item(figure, doc)
+    if item is None:
+        return None
+    words = text_of(doc)[item[0]:item[1]].split()
+    for first in range(len(words)):
+        surface = " ".join(words[first:]).lower()
+        if surface in lex.units:
+            last = span_at(doc, item[1] - len(words[-1]), item[1])
+            if last is None:
+                return None
+            kind, category = lex.units[surface]
+            return Unit(token=last.root, text=surface, kind=kind, category=category)
+    return None
+
+
 def _sized_force(figure_span: Span, lex: Lexicons) -> Unit | None:
     """ "a 1,000-member Stryker squadron", "a 500-man detachment": the figure counts the
     people of the force noun its "-member" word modifies. The force noun stands for the
