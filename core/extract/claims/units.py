@@ -433,13 +433,13 @@ def unit_for(figure: Figure, doc: Doc, lex: Lexicons) -> Unit | None:
 # A tally's item: its name after a colon, a semicolon, a comma, a bracket or a line's start, then a
 # dash and its count, and the change since the last tally in brackets after it ("... were
 # approximately: personnel — about 218,810 (+580); armoured combat vehicles — 7,640 (+12)").
-_TALLY_ITEM = re.compile(r"(?:^|[;:,(\n])[ \t]*(?P<name>[A-Za-z][A-Za-z /'-]{0,48}?)[ \t]+[—–][ \t]+"
-                         r"(?:(?:about|approximately|around|some|over|more than|up to)[ \t]+)?"
-                         r"(?:\d[\d,]*[ \t]*\(\+?)?$")
+_TALLY_DASH = r"[ \t]*[—–][ \t]+(?:(?:about|approximately|around|some|over|more than|up to)[ \t]+)?"
+_TALLY_ITEM = re.compile(r"(?:^|[;:,(\n])[ \t]*(?P<name>[A-Za-z][A-Za-z /'-]{0,48}?)" + _TALLY_DASH
+                         + r"(?:\d[\d,]*[ \t]*\(\+?)?$")
 _TALLY_REACH = 80          # characters back from a figure its item's name may start
 # A count after a dash: a tally has two or more on its line ("Two divisions of Iraqi soldiers – some
 # 30,000 men – simply ran" is no tally).
-_DASHED_COUNT = re.compile(r"[—–][ \t]+(?:(?:about|approximately|around|some|over|more than|up to)[ \t]+)?\d")
+_DASHED_COUNT = re.compile(_TALLY_DASH + r"\d")
 
 
 def tally_item(figure: Figure, doc: Doc) -> tuple[int, int] | None:
