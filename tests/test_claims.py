@@ -2314,3 +2314,70 @@ def test_a_source_by_its_estimate_and_a_body_reporting_in_a_report(nlp, text, ex
 ])
 def test_adding_forces_is_no_report_of_them(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# a count a range cue opens ("suffered between 20,000 and 25,000 casualties") is its verb's object
+# though the parse hangs the noun on "between"; not the publisher's, whose text it is
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moscow has likely suffered between 20,000 and 25,000 casualties since the summer, of whom 8,000 have been "
+     "killed.", [(25000, R), (8000, R)]),
+    ("Russia has likely suffered between 90,000 and 100,000 casualties since the start of the war.", [(100000, R)]),
+    ("Belarus has deployed 3,000 troops near the border.", [(3000, BY)]),                          # guard: plain
+])
+def test_a_range_is_its_verbs_object(nlp, text, expected):
+    from core.extract.speakers import Voices
+
+    voices = Voices(home="Ministry of Defence (United Kingdom)")
+    assert [(c.value, c.side) for c in _claims(nlp, text, voices=voices)] == expected
+
+
+# equipment bought "for" a side is that side's; bought with no "for", the buyer's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway has purchased 40 armoured vehicles for Ukraine.", [(40, U)]),
+    ("Poland has bought 250 tanks from South Korea.", [(250, "Poland")]),                        # guard
+])
+def test_equipment_bought_for_a_side(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# "wants to expand his army to 80,000 soldiers": whose army "his" is, the person named before, not
+# the one who says so
+def test_a_force_brought_to_a_figure_is_the_possessors(nlp):
+    from core.extract.speakers import Voices
+
+    voices = Voices(people=(("Alexander Lukashenko", "Belarus"), ("Lukashenko", "Belarus")))
+    text = "Officials in Kyiv said Lukashenko wants to expand his army to 80,000 soldiers."
+    assert [(c.value, c.side) for c in _claims(nlp, text, voices=voices)] == [(80000, BY)]
+
+
+# a force's proper name in an "of" phrase says whose its ships are
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ukrainian drones have damaged 12 ships of the Russian Pacific Fleet.", [(12, R)]),
+    ("Ukrainian drones have damaged 12 ships of the fleet.", [(12, "")]),                      # guard: no side
+])
+def test_ships_of_a_named_fleet(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# people who join or enlist in a force are its side; "the army" with no side is the speaker's own
+@pytest.mark.parametrize(("text", "home", "expected"), [
+    ("Since March, some 60,000 contract soldiers have joined the army, the ministry said.",
+     "Ministry of Defence of the Russian Federation", [(60000, R)]),
+    ("About 1,500 reservists have enlisted in the Lithuanian army.", "", [(1500, "Lithuania")]),
+    ("About 200 soldiers joined the protest in the capital.", "", [(200, "")]),                 # guard: no force
+])
+def test_people_who_join_a_force(nlp, text, home, expected):
+    from core.extract.speakers import Voices
+
+    assert [(c.value, c.side) for c in _claims(nlp, text, voices=Voices(home=home))] == expected
+
+
+# "the Minister" after a meeting "with Defence Minister X" is X, not whoever held the meeting
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Emmanuel Macron met Defence Minister Sebastien Lecornu on Monday. The Minister said that 2,000 reservists "
+     "had been called up.", ["Sebastien Lecornu"]),
+    ("Andrei Belousov spoke at the board meeting. The minister said that 2,000 reservists had been called up.",
+     ["Andrei Belousov"]),                                                                        # guard: as before
+])
+def test_the_minister_is_the_one_named_minister(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

@@ -70,6 +70,11 @@ KREMLIN = ("President of Russia Vladimir Putin: Good afternoon. We discussed man
      "Will more go?\nDr. Owen Pryce (Ceredigion) (PC): Not yet.\n", "", "UK Parliament (Hansard)",
      [("Mr Tom Ashby", "Tom Ashby", False), ("Maria Kell", "Maria Kell", False),
       ("Dr. Owen Pryce", "Owen Pryce", False)]),
+    # another parliament's record: "Hon." before a member's name, with their office and party in brackets
+    ("Oral questions\nMr. Paul Girard (Nepean, CPC): Mr. Speaker, why only 60 tanks?\n"
+     "Hon. Lena Moreau (Minister of National Defence, Lib.): Mr. Speaker, 60 more will follow.\n", "",
+     "House of Commons of Canada (Hansard)",
+     [("Mr. Paul Girard", "Paul Girard", False), ("Hon. Lena Moreau", "Lena Moreau", False)]),
     # a name and then, after a comma, the office: the name speaks
     ("Morning bulletin\nAnna Kerr: Colonel, what happened overnight?\nColonel Petro Savchuk, spokesman for the "
      "Northern Command: We repelled four attacks.\nAnna Kerr: And the losses?\n", "", "Radio Kyiv",

@@ -446,8 +446,8 @@ class Voices:
         turn = turn_at(self.turns, position, self._starts)
         if turn is None or not turn.question:
             return ""
-        later = (t for t in self.turns if t.start > turn.start)
-        answer = next(later, None)
+        following = bisect_right(self._starts, turn.start)
+        answer = self.turns[following] if following < len(self.turns) else None
         return answer.speaker if answer is not None and not answer.question else ""
 
     def at(self, position: int) -> tuple[str, bool, str]:

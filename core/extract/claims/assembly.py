@@ -73,6 +73,7 @@ from core.extract.claims.side_of_force import (
     fights_for_side,
     figure_owner_side,
     holder_side,
+    joined_side,
     loser_side,
     loss_owner_side,
     losses_side,
@@ -315,7 +316,8 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     # before, ahead of the noun the sentence's last count left out
     repeated = known_count_unit(number, figure, before, counted, lex) if counted and figure.value in counted else None
     # a tally's item names what its count counts ("tanks – 739, armoured combat vehicles – 1,964"), whatever the parse
-    unit = (tally_unit(figure, doc, lex) or unit_for(figure, doc, lex) or repeated
+    item = tally_item(figure, doc)
+    unit = (tally_unit(item, doc, lex) or unit_for(figure, doc, lex) or repeated
             or carried_unit(figure, number, previous_unit, lex)
             or others_unit(number, previous_unit)
             or referred_unit(number, previous_unit or earlier_unit, lex) or fronted_partitive_unit(number, lex)
@@ -332,7 +334,6 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     figure = read_post_unit_cue(figure, unit, text_of(doc))
     category, category_flags = category_of(unit, lex)
     # an item of a tally of losses ("The total combat losses of the enemy ... : tanks — 3,924 (+15)")
-    item = tally_item(figure, doc)
     tallied_losses = tally_losses(item[0], sent) if item is not None else None
     if tallied_losses is not None and category == "force_size":
         category, category_flags = ("force_size", (*category_flags, "losses")) if unit.kind == "equipment" \
@@ -394,6 +395,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or (losses_side(tallied_losses, speaking, lex, voices.country_of) if tallied_losses is not None else "")
         or command_side(unit.token, lex)
         or fights_for_side(unit.token, lex)
+        or joined_side(unit.token, lex, home)
         or passive_deployment_side(unit, lex, publisher)
         or enemy_side(unit.token, speaking, lex)
         or loss_owner_side(unit.token, speaking, lex, voices.country_of)
@@ -405,7 +407,7 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or assailant_side(unit.token, lex)
         or (carrier_side(unit.token, lex) if unit.kind == "equipment" else "")
         or accompanying_side(unit.token, lex, home or source_side)
-        or resized_side(unit.token, lex, home)
+        or resized_side(unit.token, lex, home, voices.country_of)
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
         # "Russian troops ... all 180,000 of them"
         or (phrase_side(unit.antecedent, lex) if unit.antecedent is not None else "")

@@ -459,7 +459,14 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
                     and (not described or _organisation(trailing, lex)):
                 return trailing
             earlier = doc[earlier.start - 1].sent if earlier.start > 0 else None
-    if role:                  # "Sergei Shoigu spoke at the board. The minister said": whoever was last
+    if role:
+        # "Putin held a meeting with Defence Minister Sergei Shoigu. The Minister reported": the person
+        # named with that office
+        for token in reversed(doc[start:sent.start]):
+            if token.ent_type_ == "PERSON" and token.dep_ != "compound" and token.pos_ == "PROPN" \
+                    and subject.lower_ in {t.lower_ for t in token.subtree if t.i < token.i}:
+                return token
+        # "Sergei Shoigu spoke at the board. The minister said": whoever was last
         for token in reversed(doc[start:sent.start]):                # named doing something, unless
             if token.dep_ == "nsubj" and token.ent_type_ == "PERSON":  # named by another office
                 offices = {t.lower_ for t in token.subtree if t.lower_ in lex.titles}

@@ -42,6 +42,7 @@ _PLATFORMS = _DATA / "claim_platforms.txt"
 _PUBLISHING_VERBS = _DATA / "claim_publishing_verbs.txt"
 _DATA_NOUNS = _DATA / "claim_data_nouns.txt"
 _FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
+_JOINING_VERBS = _DATA / "claim_joining_verbs.txt"
 _HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
 _COMMAND_NOUNS = _DATA / "claim_command_nouns.txt"
 _REMARK_PHRASES = _DATA / "claim_remark_phrases.csv"
@@ -82,6 +83,7 @@ class Lexicons:
     publishing_verbs: frozenset[str] = frozenset()   # "figures released by the military": the military's
     data_nouns: frozenset[str] = frozenset()         # "army figures": the army's
     fighting_verbs: frozenset[str] = frozenset()   # "fight for Kyiv": Kyiv's forces
+    joining_verbs: frozenset[str] = frozenset()    # "joined the army": the army's side
     hostile_verbs: frozenset[str] = frozenset()   # "sent to seize Ukraine": not Ukraine's forces
     command_nouns: frozenset[str] = frozenset()   # "troops under NATO command" are NATO's
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
@@ -140,6 +142,7 @@ def lexicons() -> Lexicons:
         publishing_verbs=_words(_PUBLISHING_VERBS),
         data_nouns=_words(_DATA_NOUNS),
         fighting_verbs=_words(_FIGHTING_VERBS),
+        joining_verbs=_words(_JOINING_VERBS),
         hostile_verbs=_words(_HOSTILE_VERBS),
         command_nouns=_words(_COMMAND_NOUNS),
         state_words=_words(_STATE_WORDS),

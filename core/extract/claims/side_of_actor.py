@@ -122,11 +122,16 @@ def carrier_side(unit: Token, lex: Lexicons) -> str:
         (side for c in subject.children if c.dep_ == "nmod" for side in [token_side(c, lex)] if side), "")
 
 
-def _up_to_object(unit: Token) -> bool:
+def _cue_split_object(unit: Token) -> bool:
     """ "deployed up to 8,500 troops" that the parser read as the particle "deployed up" and
-    "to 8,500 troops": the noun is the verb's object all the same."""
+    "to 8,500 troops", or "suffered between 175,000 and 200,000 casualties" read as "suffered
+    between ... casualties": the noun is the verb's object all the same."""
     prep = unit.head
-    return (unit.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB"
+    if unit.dep_ != "pobj" or prep.head.pos_ != "VERB":
+        return False
+    if prep.lower_ == "between":      # the range's own "between", its first figure the noun's number
+        return any(c.dep_ == "nummod" and c.i == prep.i + 1 for c in unit.children)
+    return (prep.lower_ == "to"
             and any(c.dep_ == "prt" and c.lower_ == "up" and c.i == prep.i - 1 for c in prep.head.children))
 
 
@@ -178,7 +183,7 @@ def _deployer(unit: Token, lex: Lexicons) -> Token | None:
         agent = agent_of(unit.head)         # "2,000 fighters had been flown to Tripoli by Turkey"
         if agent is not None:
             return agent
-    if _up_to_object(unit):
+    if _cue_split_object(unit):
         verb = unit.head.head               # "has placed up to 8,500 troops", parsed "placed up / to troops"
     elif _lost_object(unit, lex):
         verb = unit.head.head               # "had lost 2,870 troops killed and 3,700 wounded"
@@ -302,7 +307,7 @@ def accompanying_side(unit: Token, lex: Lexicons, home: str = "") -> str:
     return phrase_side(subject, lex)
 
 
-def resized_side(unit: Token, lex: Lexicons, home: str) -> str:
+def resized_side(unit: Token, lex: Lexicons, home: str, people: dict[str, str] | None = None) -> str:
     """ "increasing the size of the Armed Forces to 1.5 million servicemen", "cut its army to
     80,000 troops": the force a verb brings to the figure, directly or through a count noun;
     or the force a change verb (`claim_non_claims.csv`, kind "change") says grows or shrinks
@@ -326,7 +331,10 @@ def resized_side(unit: Token, lex: Lexicons, home: str) -> str:
         return (formation_before(thing, lex) if thing.lemma_.lower() == "unit" else "") or referent_side(thing, lex)
     if thing is None or not (is_force_noun(thing, lex) or thing.lemma_.lower() in lex.org_nouns):
         return ""
-    return phrase_side(thing, lex) or named_own_force(thing, home) or body_state(thing, lex)
+    owner = next((c for c in thing.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS - FIRST_PERSON),
+                 None)        # "Putin wants to increase his army to 1.5 million soldiers": whose it is
+    return phrase_side(thing, lex) or named_own_force(thing, home) or body_state(thing, lex) or (
+        referent_side(owner, lex, people) if owner is not None else "")
 
 
 def estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:
@@ -438,10 +446,15 @@ def recipient_of_transfer(unit: Token, lex: Lexicons, speaking: str = "") -> str
 def receiver_subject_side(unit: Token, lex: Lexicons, speakers_side: str = "") -> str:
     """ "Poland received the first 10 tanks from South Korea": equipment a verb of taking in
     (`claim_receiving_verbs.txt`) takes is its subject's; the speaker's for "we" and "our
-    troops"."""
+    troops"; a side it is taken "for" has it ("we have purchased 200 carriers for Ukraine")."""
     noun = first_conjunct(unit)
     if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lex.receiving_verbs:
         return ""
+    beneficiary = next((side for holder in (noun, noun.head) for prep in holder.children
+                        if prep.dep_ == "prep" and prep.lower_ == "for"
+                        for obj in prep.children if obj.dep_ == "pobj" for side in [phrase_side(obj, lex)] if side), "")
+    if beneficiary:
+        return beneficiary
     subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return ""

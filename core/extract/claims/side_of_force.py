@@ -99,6 +99,27 @@ def fights_for_side(unit: Token, lex: Lexicons) -> str:
     return ""
 
 
+def joined_side(unit: Token, lex: Lexicons, home: str) -> str:
+    """ "100,000 contract soldiers have joined the army", "volunteers enlisted in Ukraine's
+    Territorial Defence": people who join a force (`claim_joining_verbs.txt`) are its side; a
+    regular force named with "the" and no side ("the army") is the speaker's own (`home`)."""
+    first = first_conjunct(unit)
+    if first.dep_ not in SUBJECT_DEPS or first.head.lemma_.lower() not in lex.joining_verbs:
+        return ""
+    verb = first.head
+    forces = [c for c in verb.children if c.dep_ == "dobj"]
+    forces += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "into")
+               for o in p.children if o.dep_ == "pobj"]
+    for force in forces:
+        if not is_force_noun(force, lex) and force.lower_ not in lex.regular_forces and force.pos_ != "PROPN":
+            continue                  # "joined the army", "joined the Wagner Group"; not "joined the talks"
+        side = phrase_side(force, lex) or named_own_force(force, home) or (
+            home if with_the(force) and not any(c.dep_ in ("amod", "compound", "poss") for c in force.children) else "")
+        if side:
+            return side
+    return ""
+
+
 def command_side(unit: Token, lex: Lexicons) -> str:
     """ "more than 40,000 troops under direct NATO command", "placed 8,000 soldiers under
     Russian control", "units under the command of Ukraine's Joint Forces": forces put under a
@@ -159,7 +180,10 @@ def explicit_side(unit: Token, span: Span, lex: Lexicons) -> str:
                 # "two divisions of Iraqi soldiers": a force made of another, named with its side; "40
                 # personnel of the Central Reserve Police Force, India's largest paramilitary force": its apposition's
                 # "launchers belonging to the Houthi militia": what they belong to, named with its side
-                found = phrase_side(obj, lex) if is_force_noun(obj, lex) or prep in allegiance else token_side(obj, lex)
+                # "25 ships of the Russian Black Sea Fleet": a name, with the side in it
+                named_force = obj.pos_ == "PROPN" and prep.lower_ == "of" and obj.is_title
+                found = phrase_side(obj, lex) if is_force_noun(obj, lex) or prep in allegiance or named_force \
+                    else token_side(obj, lex)
                 if not found and is_force_noun(obj, lex):
                     found = next((side for a in obj.children if a.dep_ == "appos" and is_force_noun(a, lex)
                                   for side in [phrase_side(a, lex)] if side), "")

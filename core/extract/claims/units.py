@@ -454,10 +454,9 @@ def tally_item(figure: Figure, doc: Doc) -> tuple[int, int] | None:
     return (found.start("name"), found.end("name")) if len(_DASHED_COUNT.findall(line)) >= 2 else None
 
 
-def tally_unit(figure: Figure, doc: Doc, lex: Lexicons) -> Unit | None:
-    """ "armoured combat vehicles — 7,640": the unit a tally item's name ends in (`claim_units.csv`,
-    its longest ending there), or None."""
-    item = tally_item(figure, doc)
+def tally_unit(item: tuple[int, int] | None, doc: Doc, lex: Lexicons) -> Unit | None:
+    """ "armoured combat vehicles — 7,640": the unit a tally item's name (`tally_item`) ends in
+    (`claim_units.csv`, its longest ending there), or None."""
     if item is None:
         return None
     words = text_of(doc)[item[0]:item[1]].split()
