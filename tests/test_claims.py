@@ -2381,3 +2381,18 @@ def test_people_who_join_a_force(nlp, text, home, expected):
 ])
 def test_the_minister_is_the_one_named_minister(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# "they" who fire or deploy is whom the text named as the subject before; equipment a side's own
+# report says "was shot down", naming no one who did it, is that side's enemy's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Since the offensive began, Russian units have crossed the river. Since Monday, they have fired more than "
+     "300 missiles at the city.", [(300, R)]),
+    ("Two attack helicopters and six drones were shot down over the region.", [(2, U), (6, U)]),
+    ("Two attack helicopters were shot down by Ukrainian air defence.", [(2, "")]),          # guard: one named
+])
+def test_who_they_are_and_losses_no_one_inflicted(nlp, text, expected):
+    from core.extract.speakers import Voices
+
+    voices = Voices(home="Ministry of Defence of the Russian Federation")
+    assert [(c.value, c.side) for c in _claims(nlp, text, voices=voices)] == expected

@@ -57,6 +57,7 @@ from core.extract.claims.side_of_actor import (
     estimated_side,
     inflicted,
     inflicting_side,
+    lost_to_no_one_named,
     passive_deployment_side,
     proxy_side,
     receiver_subject_side,
@@ -426,6 +427,10 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
     def guesses() -> Iterator[str]:
         yield unit.side                       # the guess made for the figure whose noun this one shares
         yield lex.adversaries.get(inflicting, "")
+        if unit.kind == "equipment" and "losses" in category_flags and claimant_head is None \
+                and lost_to_no_one_named(unit.token, lex):
+            # a side's own report that equipment "was shot down", naming no one: its enemy's
+            yield lex.adversaries.get(home, "")
         if category == "force_size":
             yield clause_side(unit.token, sent, claimant_tokens, lex)
             yield border_side(unit.token, lex)

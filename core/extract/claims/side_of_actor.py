@@ -282,6 +282,8 @@ def deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None, 
     if subject.lower_ in lex.units:           # "the army has about 120,000 soldiers": the army named before
         return explicit_side(subject, subject.doc[subject.i:subject.i], lex) or (
             named_before(subject, lex) if with_the(subject) else "")
+    if subject.lower_ in ("it", "they"):      # "... the combat power Russia had arrayed ... . Since the
+        return referent_side(subject, lex, people)   # invasion began, they have launched 400 missiles"
     return phrase_side(subject, lex)
 
 
@@ -374,6 +376,17 @@ def inflicted(unit: Token, lex: Lexicons) -> Token | None:
     if own is None and verb.dep_ in ("conj", "advcl"):
         own = subject_of(verb)            # "Russian aviation has hit 62 facilities and shot down two aircraft"
     return own if own is not None and own.dep_ == "nsubj" else verb
+
+
+def lost_to_no_one_named(unit: Token, lex: Lexicons) -> bool:
+    """ "One combat helicopter and four drones were also shot down": the counted noun (or the first
+    in its list) is the passive subject of a loss verb (`claim_casualty_words.csv`) that names no
+    one who inflicted it."""
+    first = first_conjunct(unit)
+    verb = first.head
+    return first.dep_ == "nsubjpass" and verb.pos_ == "VERB" \
+        and (lex.casualty.get(verb.lemma_.lower()) or lex.casualty.get(verb.lower_)) is not None \
+        and agent_of(verb) is None
 
 
 def inflicting_side(inflicter: Token, lex: Lexicons, own: str) -> str:
