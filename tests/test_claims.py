@@ -2378,6 +2378,8 @@ def test_people_who_join_a_force(nlp, text, home, expected):
      "had been called up.", ["Sebastien Lecornu"]),
     ("Andrei Belousov spoke at the board meeting. The minister said that 2,000 reservists had been called up.",
      ["Andrei Belousov"]),                                                                        # guard: as before
+    ("Volodymyr Zelenskyy held a phone call with President Joe Biden. The President said that 40 more howitzers "
+     "had arrived.", ["Volodymyr Zelenskyy"]),                   # guard: "the President" is who spoke, as before
 ])
 def test_the_minister_is_the_one_named_minister(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected

@@ -461,8 +461,9 @@ def _earlier_source(subject: Token, lex: Lexicons) -> Token | None:
             earlier = doc[earlier.start - 1].sent if earlier.start > 0 else None
     if role:
         # "Putin held a meeting with Defence Minister Sergei Shoigu. The Minister reported": the person
-        # named with that office
-        for token in reversed(doc[start:sent.start]):
+        # named with that office (not "the President" after "... met President Biden", in a text where
+        # the President is the publisher's own: `Voices.holder_of`)
+        for token in reversed(doc[start:sent.start]) if subject.lower_ != "president" else ():
             if token.ent_type_ == "PERSON" and token.dep_ != "compound" and token.pos_ == "PROPN" \
                     and subject.lower_ in {t.lower_ for t in token.subtree if t.i < token.i}:
                 return token

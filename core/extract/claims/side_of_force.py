@@ -114,7 +114,8 @@ def joined_side(unit: Token, lex: Lexicons, home: str) -> str:
         if not is_force_noun(force, lex) and force.lower_ not in lex.regular_forces and force.pos_ != "PROPN":
             continue                  # "joined the army", "joined the Wagner Group"; not "joined the talks"
         side = phrase_side(force, lex) or named_own_force(force, home) or (
-            home if with_the(force) and not any(c.dep_ in ("amod", "compound", "poss") for c in force.children) else "")
+            home if force.lower_ in lex.regular_forces and with_the(force)
+            and not any(c.dep_ in ("amod", "compound", "poss") for c in force.children) else "")
         if side:
             return side
     return ""
