@@ -2398,3 +2398,37 @@ def test_who_they_are_and_losses_no_one_inflicted(nlp, text, expected):
 
     voices = Voices(home="Ministry of Defence of the Russian Federation")
     assert [(c.value, c.side) for c in _claims(nlp, text, voices=voices)] == expected
+
+
+# what an estimate puts a pronoun or a relative pronoun at: what it stands for; not someone named
+# before it, when what it stands for is a force of no side
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The spokesman said Ukrainian losses were far heavier, putting them at 4,100 servicemen killed.", [(4100, U)]),
+    ("He warned against underrating the Houthis, whom he put at about 20,000 fighters.", [(20000, "Houthis")]),
+    ("Malian officers said their 20,000 soldiers would defeat the rebels, whom they put at about 3,000 fighters.",
+     [(20000, "Mali"), (3000, "")]),                                                  # guard: the rebels are no Mali's
+])
+def test_what_an_estimate_puts_a_pronoun_at(nlp, text, expected):
+    from core.extract.speakers import Voices
+
+    voices = Voices(home="Ministry of Defence of the Russian Federation")
+    assert [(c.value, c.side) for c in _claims(nlp, text, voices=voices)] == expected
+
+
+# aid "for" a party, then "the package includes ...": the package's equipment goes where the aid goes
+def test_a_package_after_aid_for_a_party(nlp):
+    text = ("The United States announced $300 million in security assistance for Ukraine. The package includes 50 "
+            "armoured vehicles and 20 howitzers.")
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == [(50, U), (20, U)]
+
+
+# "it" or "they" that strike with equipment, or whose forces form units: who they are
+@pytest.mark.parametrize(("text", "home", "expected"), [
+    ("Russian officials said the attack had failed. The Ukrainian navy said on Friday that it had struck the landing "
+     "ship with three sea drones.", "", [(3, U)]),
+    ("Our forces have formed six new brigades since the spring.", "Ministry of Defence of Ukraine", [(6, U)]),
+])
+def test_who_strikes_with_it_and_our_forces_form(nlp, text, home, expected):
+    from core.extract.speakers import Voices
+
+    assert [(c.value, c.side) for c in _claims(nlp, text, voices=Voices(home=home))] == expected

@@ -879,6 +879,16 @@ def test_a_capitalised_name_before_a_colon_is_no_turn(text):
     ("Statement by the Official Spokesman of the Armed Forces, Brigadier General Ines al-Masri. We repelled them.",
      "Ines al-Masri"),
     ("Statement by the Ministry of Defence, Kyiv. Today our units hold the line.", ""),      # guard: a place
+    # a briefing, a statement someone delivered, and an opening sentence in which someone makes one
+    ("Briefing by the official spokesman of the Ministry of Defence, Colonel Amir Haddad, 2 May 2023.\nOur units "
+     "hold the pass.", "Amir Haddad"),
+    ("Oral statement to Parliament: Update on the Baltic. Delivered by the Secretary of State for Defence, the Rt Hon "
+     "Anna Kerr MP, 4 June 2023.\nMr Speaker, our units hold.", "Anna Kerr"),
+    ("Official spokesman of the Ministry of Defence Colonel Amir Haddad made the following statement. Our units hold.",
+     "Amir Haddad"),
+    ("The spokesman of the Northern Command, Colonel Amir Haddad, reported: our units hold the pass.", "Amir Haddad"),
+    ("The ministry reported: our units hold the pass.", ""),                                 # guard: no person
+    ("KYIV (Reuters) - Ukraine said on Monday that its units hold the pass.", ""),            # guard: news
 ])
 def test_an_office_then_its_holder_in_an_opening_title(text, voice):
     assert speakers.voice(speakers.heading(text), side="", entries=ENTRIES) == voice
@@ -1040,3 +1050,25 @@ def test_a_count_set_off_by_dashes_is_no_tally():
     claims = _claims("Two brigades of Freedonian soldiers – some 9,000 troops – fell back from the river.", title="",
                      side="Reuters", source="Reuters")
     assert claims[9000].unit == "troops"
+
+
+@pytest.mark.model
+def test_a_tally_listed_one_item_a_line():
+    # a general staff's tally with one item a line, hyphens for dashes, under a heading that ends in a colon
+    text = ("General Staff update. Operational information as of 08:00 on 3 May 2023.\n"
+            "The total combat losses of the enemy from 24.02.2022 to 03.05.2023 were approximately:\n"
+            "personnel - about 190,740 (+500 over the past day),\ntanks - 3,700,\narmoured combat vehicles - 7,190,\n"
+            "helicopters - 290.\nThe enemy keeps shelling the city.")
+    claims = _claims(text, title="", side="Ukraine", source="General Staff of the Armed Forces of Ukraine")
+    assert {value: (row.unit, row.side) for value, row in claims.items()} == {
+        190740: ("personnel", "Russia"), 500: ("personnel", "Russia"), 3700: ("tanks", "Russia"),
+        7190: ("combat vehicles", "Russia"), 290: ("helicopters", "Russia")}
+
+
+@pytest.mark.model
+def test_one_dashed_count_between_lines_of_prose_is_no_tally():
+    # guard: a dashed count on a line whose neighbours hold none counts the noun after it
+    text = ("The river was quiet at dawn.\nOfficials said Freedonian troops - some 9,000 soldiers - had crossed it.\n"
+            "The bridge held.")
+    claims = _claims(text, title="", side="Reuters", source="Reuters")
+    assert claims[9000].unit == "soldiers"

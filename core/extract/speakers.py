@@ -368,7 +368,7 @@ def voice(title: str, *, side: str = "", entries: Sequence[DictionaryEntry] = ()
         who = match.group("who").strip()
         if re.search(r"\band\b", who):
             return ""                          # "Remarks by President Biden and Chancellor Scholz"
-        after_comma = title[match.start("who"):].rsplit(",", 1)[1:]
+        after_comma = [re.sub(r"^\s*the\s+", "", part) for part in title[match.start("who"):].rsplit(",", 1)[1:]]
         holder_words = after_comma[0].split() if after_comma else []
         if holder_words and _is_office(holder_words[0]) and (named := _first_name_run(after_comma[0])):
             # "Statement by the spokesman of the Coalition ..., Brigadier General Khalid al-Harbi": a rank

@@ -12,7 +12,7 @@ SUBJECT_OR_OBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # infinitives and coordinated verbs: "..., saying it is likely").
 SUBJECTLESS_VERB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # A speaker speaking of themselves or their own side.
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
 # Prepositions that continue a source's name or affiliation: "Ministry of

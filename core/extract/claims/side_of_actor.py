@@ -118,6 +118,8 @@ def carrier_side(unit: Token, lex: Lexicons) -> str:
     subject = subject_of(prep.head)
     if subject is None:
         return ""
+    if subject.lower_ in ("it", "they"):    # "Ukraine's Operational Command South said it had hit the
+        return referent_side(subject, lex)   # cruiser with two Neptune missiles"
     return phrase_side(subject, lex) or next(    # "US special operations forces", "US" parsed as nmod
         (side for c in subject.children if c.dep_ == "nmod" for side in [token_side(c, lex)] if side), "")
 
@@ -266,8 +268,8 @@ def deployer_side(unit: Token, lex: Lexicons, *, claimant: Token | None = None, 
         return phrase_side(claimant, lex)
     if subject.lower_ in ("it", "they") and claimant is None and refers_to_enemy(subject, lex):
         return lex.adversaries.get(home, "")   # "The enemy has been forced back. It has moved 100,000 soldiers ..."
-    if subject.lower_ in FIRST_PERSON:
-        return home
+    if subject.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children):
+        return home                   # "we", "our forces have formed ten new brigades"
     if subject.lower_ in PRONOUNS_PERSON and people:
         named = person_names_before(subject.doc, subject.idx)      # "He moved 175,000 troops"
         return next((people[w] for w in reversed(named[-1].split()) if w in people), "") if named else ""
@@ -345,7 +347,9 @@ def estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = N
     found = estimate_at(unit)
     if found is None:
         return ""
-    thing = found[1]
+    thing = antecedent(found[1])      # "the Taliban, whom he put at around 75,000 fighters"
+    if thing.lower_ in ("them", "it"):
+        return referent_side(thing, lex, people)   # "Ukrainian losses were far higher, putting them at 2,870"
     side = phrase_side(thing, lex)
     owner = next((c for c in thing.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS - FIRST_PERSON),
                  None)
@@ -353,7 +357,8 @@ def estimated_side(unit: Token, lex: Lexicons, people: dict[str, str] | None = N
         return referent_side(owner, lex, people)   # "the Russian army had lost far more, putting its dead at 20,000"
     if not side and thing.lemma_.lower() in COUNT_NOUNS:
         return ""                     # "puts the figure at 127,000": the figure named before, not a subject's
-    if not side and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.subtree):
+    if not side and not irregular_noun(thing.text, lex) and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.subtree):
+        # "Kyiv puts the build-up at ...": not "the rebels, whom they put at 3,000 fighters", who are no one's
         estimator = next((c for c in found[0].children if c.dep_ == "nsubj"), None)
         before = thing.doc[min(t.i for t in estimator.subtree)] if estimator is not None else thing
         side = referent_side(before, lex, people)   # "Kyiv puts the build-up at ...": what was named before Kyiv

@@ -305,7 +305,8 @@ def enemy_side(unit: Token, speakers_side: str, lex: Lexicons) -> str:
     first = first_conjunct(unit)         # "15 tanks and six vehicles": the conjuncts share an owner
     nouns = [unit, first, *of_objects(unit)]   # "units of enemy equipment"
     if first.dep_ == "pobj" and first.head.lower_ in _INCLUDING_WORDS and first.head.head.pos_ in ("NOUN", "PROPN"):
-        nouns.append(first.head.head)     # "nationalist units including 15 tanks"
+        whole = first.head.head           # "nationalist units including 15 tanks", "60 units of captured
+        nouns += [whole, *of_objects(whole)]   # enemy equipment, including at least ten tanks"
     owners = [owner for noun in nouns for owner in
               [noun, *(c for c in noun.children if c.dep_ in _SIDE_DEPS), *of_objects(noun)] if owner != unit]
     owners += _fought_objects(first, lex)
@@ -323,10 +324,27 @@ def loss_owner_side(unit: Token, speakers_side: str, lex: Lexicons, people: dict
     return losses_side(subject, speakers_side, lex, people) if subject is not None else ""
 
 
+_TALLY_LINES = 12      # sentences back from an item to the heading of a tally listed one item a line
+
+
 def tally_losses(item_start: int, sent: Span) -> Token | None:
     """ "The total combat losses of the enemy ... were approximately: ...; tanks — 3,924 (+15)":
-    the "losses" a tally of losses lists its items under, before the item at `item_start`, or None."""
-    return next((t for t in sent if t.idx < item_start and t.lemma_.lower() == "loss" and t.pos_ == "NOUN"), None)
+    the "losses" a tally of losses lists its items under, before the item at `item_start`, or None.
+    Listed one item a line, the items follow the heading sentence that ends in a colon
+    ("... were approximately:\npersonnel - about 81,370,\ntanks - 2,850,")."""
+    found = next((t for t in sent if t.idx < item_start and t.lemma_.lower() == "loss" and t.pos_ == "NOUN"), None)
+    doc = sent.doc
+    heading = sent
+    for _ in range(_TALLY_LINES):
+        if found is not None or heading.start == 0:
+            break
+        heading = doc[heading.start - 1].sent
+        if heading.text.rstrip().endswith(":"):
+            found = next((t for t in heading if t.lemma_.lower() == "loss" and t.pos_ == "NOUN"), None)
+            break
+        if not any(t.like_num for t in heading):
+            break                     # a line with no count: no longer the tally
+    return found
 
 
 def losses_side(subject: Token, speakers_side: str, lex: Lexicons, people: dict[str, str] | None = None) -> str:

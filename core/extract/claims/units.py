@@ -433,13 +433,15 @@ def unit_for(figure: Figure, doc: Doc, lex: Lexicons) -> Unit | None:
 # A tally's item: its name after a colon, a semicolon, a comma, a bracket or a line's start, then a
 # dash and its count, and the change since the last tally in brackets after it ("... were
 # approximately: personnel — about 218,810 (+580); armoured combat vehicles — 7,640 (+12)").
-_TALLY_DASH = r"[ \t]*[—–][ \t]+(?:(?:about|approximately|around|some|over|more than|up to)[ \t]+)?"
+_TALLY_DASH = r"(?:[ \t]*[—–]|[ \t]+-)[ \t]+(?:(?:about|approximately|around|some|over|more than|up to)[ \t]+)?"
 _TALLY_ITEM = re.compile(r"(?:^|[;:,(\n])[ \t]*(?P<name>[A-Za-z][A-Za-z /'-]{0,48}?)" + _TALLY_DASH
                          + r"(?:\d[\d,]*[ \t]*\(\+?)?$")
 _TALLY_REACH = 80          # characters back from a figure its item's name may start
-# A count after a dash: a tally has two or more on its line ("Two divisions of Iraqi soldiers – some
-# 30,000 men – simply ran" is no tally).
+# A count after a dash: a tally has two or more on its line, or one on each of two lines or more
+# in a row ("personnel - about 81,370 (+650),\ntanks - 2,850,"); "Two divisions of Iraqi soldiers –
+# some 30,000 men – simply ran" is no tally.
 _DASHED_COUNT = re.compile(_TALLY_DASH + r"\d")
+_DASHED_LINE = re.compile(r"^[ \t]*[A-Za-z][A-Za-z /'-]{0,48}?" + _TALLY_DASH + r"\d")
 
 
 def tally_item(figure: Figure, doc: Doc) -> tuple[int, int] | None:
@@ -451,7 +453,12 @@ def tally_item(figure: Figure, doc: Doc) -> tuple[int, int] | None:
         return None
     line_start, line_end = text.rfind("\n", 0, figure.start) + 1, text.find("\n", figure.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return (found.start("name"), found.end("name")) if len(_DASHED_COUNT.findall(line)) >= 2 else None
+    counts = len(_DASHED_COUNT.findall(line))
+    if counts == 1 and _DASHED_LINE.match(line):      # an item on a line of its own: its neighbours'
+        before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
+        after = text[line_end + 1:text.find("\n", line_end + 1)] if line_end >= 0 else ""
+        counts += sum(1 for other in (before, after) if _DASHED_LINE.match(other))
+    return (found.start("name"), found.end("name")) if counts >= 2 else None
 
 
 def tally_unit(item: tuple[int, int] | None, doc: Doc, lex: Lexicons) -> Unit | None:
