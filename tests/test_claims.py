@@ -2432,3 +2432,47 @@ def test_who_strikes_with_it_and_our_forces_form(nlp, text, home, expected):
     from core.extract.speakers import Voices
 
     assert [(c.value, c.side) for c in _claims(nlp, text, voices=Voices(home=home))] == expected
+
+
+# equipment handed over: "provided Ukraine with 90 howitzers"; "send a company of 10 tanks to Ukraine";
+# what a sum "in security assistance for Ukraine" includes; "promised" and "offered" hand over too
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Pentagon said the United States has provided Ukraine with 90 howitzers.", [(90, U)]),
+    ("Spain is ready to send a company of 10 Leopard tanks to Ukraine.", [(10, U)]),
+    ("The president announced $500 million in security assistance for Ukraine, including 60 armoured vehicles "
+     "and 20 howitzers.", [(60, U), (20, U)]),
+    ("Canada has promised 8 tanks to Ukraine. Norway has offered 12 more tanks.", [(8, U), (12, U)]),
+    ("Spain has sent a company of 300 soldiers to Latvia.", [(300, "Spain")]),             # guard: its own
+])
+def test_equipment_handed_over_in_more_words(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# "its soldiers", the source named after the figure: the subject before the pronoun in its sentence
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian military deaths are near 90,000, according to U.S. officials. Ukrainian deaths are near 50,000, and "
+     "80,000 of its soldiers have been wounded, the officials said.", [(90000, R), (50000, U), (80000, U)]),
+    ("The Israeli army said 45 of its soldiers were killed.", [(45, "Israel")]),                # guard: the source's
+])
+def test_its_soldiers_before_a_trailing_source(nlp, text, expected):
+    assert [(c.value, c.side) for c in _claims(nlp, text)] == expected
+
+
+# a surname alone goes back to the full name written before it, where the tagger saw no person
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Deputy Defence Minister Oksana Hrytsenko wrote on Facebook on Sunday that the figure was rising. According "
+     "to Hrytsenko, 300 soldiers were wounded.", ["Oksana Hrytsenko"]),
+    ("The Pentagon said the United States has provided Ukraine with 90 howitzers.", ["Pentagon"]),   # guard: no "The"
+])
+def test_a_surname_and_the_name_before_it(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+# "it" that reports in a "when" clause is the subject of the clause it hangs on
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyiv claims a far higher toll. Moscow last updated its figure on Wednesday, when it said 498 of its servicemen "
+     "had died.", ["Moscow"]),
+    ("The ministry, which said 30 soldiers had died, gave no names.", ["ministry"]),            # guard: relative
+])
+def test_it_in_a_when_clause_reports_for_the_clauses_subject(nlp, text, expected):
+    assert [c.claimant for c in _claims(nlp, text)] == expected

@@ -412,7 +412,8 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         or (unit.side if not unit.side_guessed else "")      # "150,000 troops, up from 100,000"
         # "Russian troops ... all 180,000 of them"
         or (phrase_side(unit.antecedent, lex) if unit.antecedent is not None else "")
-        or own_side(unit.token, source, lex, voices.country_of)
+        or own_side(unit.token, source, lex, voices.country_of,
+                    trailing=claimant_head is not None and claimant_head.i > unit.token.i)
         or (among_side(unit.token, source, lex, voices.country_of) if unit.kind == "casualty" else "")
         or speakers_own_side(unit.token, claimant_head, home)
         or named_own_force(unit.token, home)

@@ -726,9 +726,11 @@ def claimant_of(number: Token, sent: Span, speakers: list[Speaker], lex: Lexicon
             subject = next((c for c in subject.children if c.dep_ == "appos"), None)
             if subject is None:
                 continue
-        if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("it", "they"):
-            # "published the names of 192 servicemen it said were killed": the publisher
-            outer = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if subject is not None and verb.dep_ in ("relcl", "advcl") and subject.lower_ in ("it", "they"):
+            # "published the names of 192 servicemen it said were killed": the publisher; "Moscow last
+            # updated its figure last week, when it said 498 of its servicemen had died": Moscow
+            outer = verb.head if verb.dep_ == "advcl" else next(
+                (a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
             subject = (subject_of(outer) if outer is not None else None) or subject
         if subject is not None:
             subject = subject_across_comma(verb, subject, lex) or subject

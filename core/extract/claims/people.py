@@ -52,11 +52,17 @@ def strip_titles(name: str, lex: Lexicons) -> str:
 
 
 def full_name(name: str, doc: Doc, char: int, lex: Lexicons) -> str:
-    """The longest form of a person's name seen up to `char`: "Mr Wallace" -> "Ben Wallace"."""
+    """The longest form of a person's name seen up to `char`: "Mr Wallace" -> "Ben Wallace"; for a
+    surname alone, also its given name written before it where the tagger saw no person ("Deputy
+    Defence Minister Hanna Maliar wrote ... . According to Maliar")."""
     name = strip_titles(name, lex)
     surname = name.split()[-1] if name else ""
     forms = [strip_titles(n, lex) for n in person_names_before(doc, char)]
     forms = [n for n in forms if n.split() and n.split()[-1] == surname]
+    if not forms and surname and " " not in name and surname[:1].isupper():
+        forms = [f"{doc[t.i - 1].text} {surname}" for t in doc if t.idx < char and t.text == surname and t.i > 0
+                 and doc[t.i - 1].tag_ == "NNP" and doc[t.i - 1].text.istitle()
+                 and doc[t.i - 1].lower_ not in lex.titles]
     return max(forms + [name], key=lambda n: len(n.split()))
 
 

@@ -269,15 +269,15 @@ def is_enemy(noun: Token, lex: Lexicons) -> bool:
         c.dep_ in ("amod", "compound") and c.lemma_.lower() in lex.enemy_words for c in noun.children)
 
 
-def referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+def referent_side(word: Token, lex: Lexicons, people: dict[str, str] | None = None, *, back: int = 1) -> str:
     """The side of whom a pronoun or "the group" goes back to: the nearest subject before it
-    (for "his" and "her", a person's), in its sentence or the one before, with a side named in it or before its head
+    (for "his" and "her", a person's), in its sentence or the `back` before, with a side named in it or before its head
     ("Hezbollah leader Hassan Nasrallah claimed that the group had ...", "Azerbaijan
     launched ... . Its defence ministry said 192 of its servicemen ...")."""
     if word.lower_ in MISSION_NOUNS and _bare(word):
         return _named_mission(word, lex)       # not whoever acted last: "an Israeli tank fired ... The mission has"
     doc = word.doc
-    start = reach_start(word.sent, 1)
+    start = reach_start(word.sent, back)
     personal = word.lower_ in ("his", "her")      # "his 45,000 soldiers": a person's, not "Russian armour"
     for token in reversed(doc[start:word.i]):
         if token.dep_ not in SUBJECT_DEPS or token.lower_ in PRONOUNS_OTHER | PRONOUNS_PERSON \

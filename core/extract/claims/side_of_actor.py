@@ -18,6 +18,7 @@ from core.extract.claims.grammar import (
     agent_of,
     antecedent,
     first_conjunct,
+    listed_whole,
     of_objects,
     reach_start,
     subject_of,
@@ -426,6 +427,18 @@ def recipient_of_transfer(unit: Token, lex: Lexicons, speaking: str = "") -> str
     `claim_transfer_words.txt`, not "sent"), to the one speaking ("Germany has delivered 18
     tanks", in a Ukrainian ministry's text)."""
     noun = first_conjunct(unit)
+    whole = listed_whole(noun)
+    if whole is not None and whole.lemma_.lower() not in lex.transfer_words:
+        # "$800 million in security assistance for Ukraine, including ...": the aid the sum is in
+        whole = next((o for p in whole.children if p.dep_ == "prep" and p.lower_ == "in"
+                      for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in lex.transfer_words), None)
+    received = _receiver_side(whole, lex) if whole is not None else ""
+    if received:
+        return received               # "security assistance for Ukraine, including 800 Stinger systems"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in lex.transfer_words:
+        # "has provided Ukraine with 198 howitzers": the verb's object receives
+        return next((side for c in noun.head.head.children if c.dep_ in ("dobj", "dative")
+                     for side in [phrase_side(c, lex)] if side), "")
     if noun.dep_ == "dobj":
         handing = noun.head
         holder = next((c for c in handing.children if c.dep_ == "nsubj"), None)
@@ -433,8 +446,9 @@ def recipient_of_transfer(unit: Token, lex: Lexicons, speaking: str = "") -> str
             handing = holder              # "the latest package for Ukraine includes 59 vehicles"
     elif noun.dep_ == "pobj" and noun.head.lower_ == "of":
         handing = noun.head.head
-        if handing.like_num and handing.dep_ == "dobj":
-            handing = handing.head        # "will send 49 of its decommissioned tanks to Ukraine"
+        if handing.dep_ == "dobj" and (handing.like_num or handing.head.lemma_.lower() in lex.transfer_words
+                                       | lex.aid_verbs):
+            handing = handing.head        # "will send 49 of its decommissioned tanks", "send a company of 14 tanks"
     else:
         return ""
     found = _receiver_side(handing, lex)

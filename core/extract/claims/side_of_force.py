@@ -270,16 +270,21 @@ def _moved_from(prep: Token) -> bool:
                for holder in holders for c in holder.children)
 
 
-def own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[str, str] | None = None) -> str:
+def own_side(unit: Token, claimant: Token | None, lex: Lexicons, people: dict[str, str] | None = None, *,
+             trailing: bool = False) -> str:
     """ "1,351 of its soldiers", "our troops": the claimant's own side; for "its", "their",
     "his" and "her", else the side of whom the pronoun goes back to ("Wagner chief Yevgeny
-    Prigozhin claimed that his 25,000 fighters ...", `referent_side`)."""
+    Prigozhin claimed that his 25,000 fighters ...", `referent_side`). A claimant named after the
+    figure (`trailing`) comes after a subject before the pronoun in its sentence."""
     owner = next((c for c in unit.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
     if owner is None:
         group = next((c for c in unit.children if c.dep_ == "poss" and c.lower_ in REFERRING_NOUNS
                       and with_the(c)), None)
         return referent_side(group, lex, people) if group is not None else ""   # "150 of the group's fighters"
-    found = phrase_side(claimant, lex) if claimant is not None else ""
+    # "Ukrainian deaths are close to 70,000, and 100,000 of its soldiers have been wounded, the officials
+    # said": a source named after the pronoun is no referent of it; a subject before it in its sentence is
+    found = referent_side(owner, lex, people, back=0) if trailing else ""
+    found = found or (phrase_side(claimant, lex) if claimant is not None else "")
     if not found and claimant is not None and owner.lower_ in ("his", "her") and claimant.ent_type_ == "PERSON":
         found = described_side(claimant, lex)   # "Wagner mercenary chief Yevgeny Prigozhin said ... his fighters"
     if found or owner.lower_ in FIRST_PERSON:
