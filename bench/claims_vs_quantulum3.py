@@ -2,11 +2,11 @@
 
     .venv/bin/python -m bench.claims_vs_quantulum3 [--data FILE ...] [--corpus DIR] [--errors]
 
-Each FILE is a gold file in the `core.eval.claims_eval` format. By default, twenty-seven:
-`tests/data/claims_dev.jsonl` to `tests/data/claims_dev23.jsonl` (news passages and, in the
+Each FILE is a gold file in the `core.eval.claims_eval` format. By default, twenty-eight:
+`tests/data/claims_dev.jsonl` to `tests/data/claims_dev24.jsonl` (news passages and, in the
 fourth, fifth, eighth and fifteenth to twenty-second, official statements and transcripts, used
-to develop the rules; the second to twenty-third written blind to them, then developed on, the
-twenty-third, short news passages, not yet),
+to develop the rules; the second to twenty-fourth written blind to them, then developed on, the
+twenty-fourth, short news passages, not yet),
 `tests/data/claims_holdout.jsonl` (news passages written blind to the rules,
 never used to tune them), `tests/data/claims_corpus/dev.jsonl` (20 whole
 documents of the corpus, used to develop the rules), `tests/data/claims_corpus/dev2.jsonl`
@@ -77,7 +77,7 @@ DEFAULT_DATA = (_DATA / "claims_dev.jsonl", _DATA / "claims_dev2.jsonl", _DATA /
                 _DATA / "claims_dev17.jsonl", _DATA / "claims_dev18.jsonl",
                 _DATA / "claims_dev19.jsonl", _DATA / "claims_dev20.jsonl",
                 _DATA / "claims_dev21.jsonl", _DATA / "claims_dev22.jsonl",
-                _DATA / "claims_dev23.jsonl", _DATA / "claims_holdout.jsonl",
+                _DATA / "claims_dev23.jsonl", _DATA / "claims_dev24.jsonl", _DATA / "claims_holdout.jsonl",
                 _DATA / "claims_corpus" / "dev.jsonl", _DATA / "claims_corpus" / "dev2.jsonl",
                 _DATA / "claims_corpus" / "test.jsonl")
 DEFAULT_CORPUS = REPO / "seeds" / "ukraine-2021-22"
@@ -235,7 +235,7 @@ def _print_errors(items: Sequence[dict[str, Any]], gold: Sequence[list[Found]], 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, action="append", help="a gold file (repeat for several; default: all twenty-seven sets)")
+    parser.add_argument("--data", type=Path, action="append", help="a gold file (repeat for several; default: all twenty-eight sets)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="where corpus items' documents are")
     parser.add_argument("--errors", action="store_true", help="list our misses, false alarms and wrong attributes")
     args = parser.parse_args(argv)

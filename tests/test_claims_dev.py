@@ -177,6 +177,7 @@ def test_the_second_corpus_dev_gold_covers_every_other_corpus_document():
     ("claims_dev15.jsonl", 80, 179), ("claims_dev16.jsonl", 80, 175),
     ("claims_dev17.jsonl", 80, 188), ("claims_dev18.jsonl", 80, 200), ("claims_dev19.jsonl", 80, 208),
     ("claims_dev20.jsonl", 80, 324), ("claims_dev21.jsonl", 80, 255), ("claims_dev22.jsonl", 80, 276), ("claims_dev23.jsonl", 80, 200),
+    ("claims_dev24.jsonl", 80, 181),
 ])
 def test_the_blind_dev_passages_are_well_formed(name, passages, claims):
     items = load_gold(Path(__file__).parent / "data" / name)
