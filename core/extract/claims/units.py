@@ -455,9 +455,10 @@ def tally_item(figure: Figure, doc: Doc) -> tuple[int, int] | None:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     counts = len(_DASHED_COUNT.findall(line))
     if counts == 1 and _DASHED_LINE.match(line):      # an item on a line of its own: its neighbours'
-        before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
-        after = text[line_end + 1:text.find("\n", line_end + 1)] if line_end >= 0 else ""
-        counts += sum(1 for other in (before, after) if _DASHED_LINE.match(other))
+        lines = text.split("\n")
+        number = text.count("\n", 0, line_start)      # the figure's line, counted from 0
+        beside = lines[max(0, number - 1):number] + lines[number + 1:number + 2]
+        counts += sum(1 for other in beside if _DASHED_LINE.match(other))
     return (found.start("name"), found.end("name")) if counts >= 2 else None
 
 
