@@ -70,6 +70,13 @@ class Timex:
         return row
 
 
+NEARBY_SIDE_FLAG = "side_from_nearby_name"
+"""A claim's flag: its side is only the side named nearest its figure, the last guess
+(`core.extract.claims.side_guesses.nearby_named_side`). A repeat of the figure that reads its
+side, or other documents that agree on one, replace it, and such a claim makes no contested
+pair in the ledger."""
+
+
 @dataclass(frozen=True)
 class Claim:
     """A claimed figure about forces or casualties, with its attribution.

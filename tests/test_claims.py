@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from core.extract.claims import find_figures, iter_claims, lexicons, side_of_term
-from core.records import Claim, Timex
+from core.records import NEARBY_SIDE_FLAG, Claim, Timex
 
 pytestmark = pytest.mark.model
 
@@ -2476,3 +2476,31 @@ def test_a_surname_and_the_name_before_it(nlp, text, expected):
 ])
 def test_it_in_a_when_clause_reports_for_the_clauses_subject(nlp, text, expected):
     assert [c.claimant for c in _claims(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # the last guess: the side named nearest the figure, in its sentence, then before it, then after
+    ("At least twelve soldiers died when their convoy hit a mine in Chad's eastern province on Friday.", "Chad"),
+    ("Nine soldiers were killed on Tuesday, officials said. The attack was the deadliest on Niger's army this year.",
+     "Niger"),
+    ("The navy lost two patrol boats on Friday. Officials in Manila said the search continued.", "Philippines"),
+    ("Five peacekeepers were wounded on Sunday. Kenya's contingent was hit hardest.", "Kenya"),
+    # passed over: a place or an opponent after "near", "with"; a state for irregulars; two sides joined
+    ("About 5,000 troops will take part in drills near the Polish border.", ""),
+    ("Eleven soldiers were killed in fighting with Houthi fighters on Friday.", ""),
+    ("Troops killed 30 militants in an operation in Somalia's south.", ""),
+    ("In drills held by Russia and Belarus, 9,000 soldiers took part.", ""),
+    # ... and a force a pronoun owns, whoever "you" is
+    ("You have 4,000 tanks, and Ukraine has none.", ""),
+    ("You have thousands of tanks, and Ukraine has none.", ""),
+])
+def test_the_last_guess_is_the_side_named_nearest(nlp, text, side):
+    (claim,) = _claims(nlp, text)
+    assert claim.side == side
+    assert (NEARBY_SIDE_FLAG in claim.flags) == bool(side)
+
+
+def test_a_repeat_that_reads_its_side_replaces_the_nearest_name(nlp):
+    claims = _claims(nlp, "Some 8,000 troops arrived on Monday. The deployment worried Chad. "
+                          "The 8,000 Nigerien troops will stay a month.")
+    assert [(c.side, c.flags) for c in claims] == [("Niger", ("side_from_repeat",)), ("Niger", ())]

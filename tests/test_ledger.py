@@ -25,6 +25,7 @@ from core.combine.ledger import (
 )
 from core.eval.claims_eval import unit_key
 from core.frames import frame
+from core.records import NEARBY_SIDE_FLAG
 
 REPO = Path(__file__).resolve().parents[1]
 UA_MOD = "Ukraine's defence ministry"
@@ -145,6 +146,7 @@ def test_contested_within_the_same_week_only(days, contested):
     claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, side="Ukraine"),           # another side
     claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, category="wounded"),       # another category
     claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, flags=["change"]),         # "increased by 498"
+    claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, flags=[NEARBY_SIDE_FLAG]),  # a side only named nearby
     claim("a2", "2022-02-02", 498.0, claimant=RU_MOD, location="Poland"),       # another place (below: "Europe")
     claim("a2", None, 498.0, claimant=RU_MOD),                                   # no date
     claim("a2", "2022-02-02", 498.0, claimant=""),                               # nobody

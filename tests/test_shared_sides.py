@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from core.combine.shared_sides import SHARE_DAYS, SHARE_FLAG, SHARE_MIN_VALUE, share_sides
+from core.records import NEARBY_SIDE_FLAG
 
 DAY = date(2022, 2, 18)
 
@@ -46,6 +47,13 @@ def test_small_figures_are_not_shared():
 
 def test_a_claim_with_a_side_keeps_it():
     assert sides([row("a", 7000, "Belarus"), row("b", 7000, "Russia")]) == [("Belarus", ""), ("Russia", "")]
+
+
+def test_a_side_only_named_nearby_gives_way_and_is_never_lent():
+    nearby = row("a", 7000, "Ukraine", flags=f"change; {NEARBY_SIDE_FLAG}")
+    assert sides([nearby, row("b", 7000, "Russia")])[0] == ("Russia", f"change; {SHARE_FLAG}")
+    assert sides([row("a", 7000), nearby | {"article_id": "b"}])[0] == ("", "")      # not lent to another
+    assert sides([nearby, row("b", 7000, "")])[0] == ("Ukraine", f"change; {NEARBY_SIDE_FLAG}")   # none to take
 
 
 def test_an_undated_claim_takes_its_documents_date():

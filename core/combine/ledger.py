@@ -31,7 +31,9 @@ against 799 is. A row never makes or joins a contested pair when it is a
 reporter's question (flag "question"), has no figure (a vague count such as
 "thousands", flag "vague"), is a change rather than a count ("increased by 7,000",
 flag "change"), has no date, or has no claimant or no side (nobody
-to disagree with, or no telling whose forces). Two rows that each name a place,
+to disagree with, or no telling whose forces), or a side that is only the name
+nearest its figure (flag `core.records.NEARBY_SIDE_FLAG`: too weak to set two
+claimants against each other). Two rows that each name a place,
 and no place in common, count forces in different places ("10,500 troops in
 Poland", "100,000 across the continent") and are not contested either. Equipment
 destroyed or captured (flag "losses") is its own category, "losses": four tanks
@@ -54,6 +56,7 @@ import pandas as pd
 from core import DATA_DIR
 from core.eval.claims_eval import unit_key
 from core.frames import LIST_SEPARATOR
+from core.records import NEARBY_SIDE_FLAG
 
 UNIT_CLASSES_FILE = DATA_DIR / "claim_unit_classes.csv"
 
@@ -234,7 +237,8 @@ def can_contest(row: dict[str, Any]) -> bool:
     """Whether a ledger row may make a contested pair at all (see the module's rules)."""
     return (row["value"] is not None and not pd.isna(row["value"]) and not pd.isna(row["first_date"])
             and bool(row["claimant"]) and bool(row["side"]) and QUESTION_FLAG not in row["flags"]
-            and VAGUE_FLAG not in row["flags"] and CHANGE_FLAG not in row["flags"])
+            and VAGUE_FLAG not in row["flags"] and CHANGE_FLAG not in row["flags"]
+            and NEARBY_SIDE_FLAG not in row["flags"])
 
 
 def figures_disagree(a: float, b: float) -> bool:

@@ -105,6 +105,20 @@ def country_for(term: str) -> str | None:
     return codes.get(raw.strip())
 
 
+@lru_cache(maxsize=1)
+def _listed_codes() -> frozenset[str]:
+    with _ALIASES_CSV.open(encoding="utf-8") as handle:
+        rows = csv.reader(line for line in handle if line.strip() and not line.startswith("#"))
+        return frozenset(alias for alias, _ in rows if _is_code(alias))
+
+
+def bare_iso_code(term: str) -> bool:
+    """An upper-case ISO code that no hand-listed alias gives ("MR", "COL", "PM": also titles and
+    abbreviations in a transcript), as against "US" or "UK", which news English uses as names."""
+    raw = term.strip().rstrip(".:")
+    return _is_code(raw) and raw not in _listed_codes() and country_for(raw) is not None
+
+
 def capital_of(country: str) -> str | None:
     found = countries().get(country)
     return found.capital if found and found.capital else None

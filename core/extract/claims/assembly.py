@@ -42,6 +42,7 @@ from core.extract.claims.side_guesses import (
     clause_side,
     inherited_side,
     names_joint_forces,
+    nearby_named_side,
     publisher_side,
     reporting_body_side,
     speakers_forces_side,
@@ -103,7 +104,7 @@ from core.extract.claims.units import (
 from core.extract.speakers import Voices
 from core.extract.syntax import with_syntax
 from core.read.ingest import entry_headings, headline_span
-from core.records import Claim, Timex
+from core.records import NEARBY_SIDE_FLAG, Claim, Timex
 
 log = logging.getLogger(__name__)
 
@@ -205,8 +206,11 @@ def repeats_share_sides(claims: Sequence[Claim], lex: Lexicons | None = None) ->
                     and kind(c) == kind(claim)]
             if same:
                 nearest = min(same, key=lambda c: abs(c.start - claim.start))
-                if nearest.side != claim.side:            # flagged only when the repeat changes it
-                    claim = dataclasses.replace(claim, side=nearest.side, flags=claim.flags + ("side_from_repeat",))
+                # flagged when the repeat changes the side or reads the one only a nearby name gave
+                flags = tuple(f for f in claim.flags if f != NEARBY_SIDE_FLAG)
+                if nearest.side != claim.side or NEARBY_SIDE_FLAG in claim.flags:
+                    flags += ("side_from_repeat",)
+                claim = dataclasses.replace(claim, side=nearest.side, flags=flags)
         out.append(dataclasses.replace(claim, flags=tuple(f for f in claim.flags if f != _SIDE_GUESSED)))
     return out
 
@@ -277,7 +281,7 @@ def _claims_in(doc: Doc, *, published: date | None, timexes: Sequence[Timex], se
                     if figure.value is not None:
                         counted[figure.value] = previous_unit
                         counted_figures.add(text_of(doc)[figure.start:figure.end])
-                    if claim.side:
+                    if claim.side and NEARBY_SIDE_FLAG not in claim.flags:   # a nearby name is not passed on
                         recent_sides.append((index, claim.side, _unit_key(claim.unit)))
                     last_claimed = (index, claim.claimant)
                     yield claim
@@ -455,6 +459,12 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         not_theirs |= {s for s in (home, source_side) if s and s not in lex.groups}
     guessed = next((g for g in guesses() if g and g not in not_theirs), "") \
         if not side and not (category == "force_size" and names_joint_forces(sent, lex)) else ""
+    if not side and not guessed:
+        # the last guess, flagged as such: the side named nearest the figure
+        guessed = nearby_named_side(unit.token, sent, claimant_tokens, lex,
+                                    losses=category != "force_size" or "losses" in category_flags)
+        guessed = "" if guessed in not_theirs else guessed
+        category_flags += (NEARBY_SIDE_FLAG,) if guessed else ()
     if guessed:
         side = guessed
         category_flags += (_SIDE_GUESSED,)
@@ -465,4 +475,6 @@ def _claim_for(figure: Figure, sent: Span, index: int, *, speakers: list[Speaker
         flags=category_flags, location=location_of(unit.token, sent, lex),
         claim_date=claim_date, as_of=as_of, settings=settings,
     )
-    return claim, dataclasses.replace(unit, side=side, side_guessed=bool(guessed))
+    # the unit carries on the side read or guessed for it, not a name that only stood nearby
+    nearby = NEARBY_SIDE_FLAG in category_flags
+    return claim, dataclasses.replace(unit, side="" if nearby else side, side_guessed=bool(guessed))

@@ -43,6 +43,7 @@ _PUBLISHING_VERBS = _DATA / "claim_publishing_verbs.txt"
 _DATA_NOUNS = _DATA / "claim_data_nouns.txt"
 _FIGHTING_VERBS = _DATA / "claim_fighting_verbs.txt"
 _JOINING_VERBS = _DATA / "claim_joining_verbs.txt"
+_BYSTANDER_PREPS = _DATA / "claim_bystander_preps.txt"
 _HOSTILE_VERBS = _DATA / "claim_hostile_verbs.txt"
 _COMMAND_NOUNS = _DATA / "claim_command_nouns.txt"
 _REMARK_PHRASES = _DATA / "claim_remark_phrases.csv"
@@ -84,6 +85,7 @@ class Lexicons:
     data_nouns: frozenset[str] = frozenset()         # "army figures": the army's
     fighting_verbs: frozenset[str] = frozenset()   # "fight for Kyiv": Kyiv's forces
     joining_verbs: frozenset[str] = frozenset()    # "joined the army": the army's side
+    bystander_preps: frozenset[str] = frozenset()  # "exercises near Tbilisi": a place, not a side
     hostile_verbs: frozenset[str] = frozenset()   # "sent to seize Ukraine": not Ukraine's forces
     command_nouns: frozenset[str] = frozenset()   # "troops under NATO command" are NATO's
     state_words: frozenset[str] = frozenset()   # "the junta", "regime soldiers": a state not named
@@ -143,6 +145,7 @@ def lexicons() -> Lexicons:
         data_nouns=_words(_DATA_NOUNS),
         fighting_verbs=_words(_FIGHTING_VERBS),
         joining_verbs=_words(_JOINING_VERBS),
+        bystander_preps=_words(_BYSTANDER_PREPS),
         hostile_verbs=_words(_HOSTILE_VERBS),
         command_nouns=_words(_COMMAND_NOUNS),
         state_words=_words(_STATE_WORDS),
