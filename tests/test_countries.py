@@ -1,7 +1,7 @@
 """Country names, codes and demonyms to one canonical country."""
 import pytest
 
-from core.extract.countries import capital_of, country_for
+from core.extract.countries import bare_iso_code, capital_of, country_for
 
 
 @pytest.mark.parametrize(("term", "expected"), [
@@ -28,3 +28,12 @@ def test_country_for(term: str, expected: str | None) -> None:
 @pytest.mark.parametrize(("country", "capital"), [("Russia", "Moscow"), ("Ukraine", "Kyiv"), ("Narnia", None)])
 def test_capital_of(country: str, capital: str | None) -> None:
     assert capital_of(country) == capital
+
+
+@pytest.mark.parametrize(("term", "bare"), [
+    ("MR.", True), ("COL", True), ("PM", True),      # ISO codes only: titles and abbreviations in a transcript
+    ("US", False), ("UK", False), ("U.S.", False),   # hand-listed: names in news English
+    ("Mr", False), ("Russia", False), ("XQ", False),
+])
+def test_a_bare_iso_code_is_one_no_listed_alias_gives(term, bare):
+    assert bare_iso_code(term) is bare

@@ -66,6 +66,14 @@ def _is_code(alias: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _alias_rows() -> tuple[tuple[str, str], ...]:
+    """The (alias, country) rows of `country_aliases.csv`."""
+    with _ALIASES_CSV.open(encoding="utf-8") as handle:
+        rows = csv.reader(line for line in handle if line.strip() and not line.startswith("#"))
+        return tuple((alias, name) for alias, name in rows)
+
+
+@lru_cache(maxsize=1)
 def _alias_indexes() -> tuple[dict[str, str], dict[str, str]]:
     """(case-insensitive names and demonyms, case-sensitive codes)."""
     names: dict[str, str] = {}
@@ -74,13 +82,11 @@ def _alias_indexes() -> tuple[dict[str, str], dict[str, str]]:
         names[_norm(country.name)] = country.name
         codes[country.iso] = country.name
         codes[country.iso3] = country.name
-    with _ALIASES_CSV.open(encoding="utf-8") as handle:
-        rows = csv.reader(line for line in handle if line.strip() and not line.startswith("#"))
-        for alias, name in rows:
-            if _is_code(alias):
-                codes[alias] = name
-            else:
-                names[_norm(alias)] = name
+    for alias, name in _alias_rows():
+        if _is_code(alias):
+            codes[alias] = name
+        else:
+            names[_norm(alias)] = name
     return names, codes
 
 
@@ -105,18 +111,11 @@ def country_for(term: str) -> str | None:
     return codes.get(raw.strip())
 
 
-@lru_cache(maxsize=1)
-def _listed_codes() -> frozenset[str]:
-    with _ALIASES_CSV.open(encoding="utf-8") as handle:
-        rows = csv.reader(line for line in handle if line.strip() and not line.startswith("#"))
-        return frozenset(alias for alias, _ in rows if _is_code(alias))
-
-
 def bare_iso_code(term: str) -> bool:
     """An upper-case ISO code that no hand-listed alias gives ("MR", "COL", "PM": also titles and
     abbreviations in a transcript), as against "US" or "UK", which news English uses as names."""
     raw = term.strip().rstrip(".:")
-    return _is_code(raw) and raw not in _listed_codes() and country_for(raw) is not None
+    return _is_code(raw) and raw not in {alias for alias, _ in _alias_rows()} and country_for(raw) is not None
 
 
 def capital_of(country: str) -> str | None:
