@@ -162,3 +162,17 @@ def test_the_ledger_chart_draws_contested_series_first_and_at_most_its_panels():
     assert len(titles) == LEDGER_PANELS_MAX and titles[0] == "Russia · force size · regiments"
     hover = "".join(trace.hovertemplate or "" for trace in fig.data)
     assert "Side &lt;b&gt;A&lt;/b&gt;" in hover and "Side <b>A</b>" not in hover     # names are escaped
+
+
+def test_a_side_only_named_nearby_says_so_in_both_charts_hovers():
+    from core.records import NEARBY_SIDE_FLAG
+    from ui.figures.claims import NEARBY_SIDE_NOTE, claims_figure, ledger_figure
+
+    rows = [_claim("g1", "2022-02-01", 500.0, "Analyst", flags=(NEARBY_SIDE_FLAG,)),
+            _claim("r1", "2022-02-01", 90.0, "Observer")]
+    ledger = ledger_figure(build_ledger(frame("claims", rows)).assign(sentence=""))
+    per_claimant = claims_figure(frame("claims", rows).assign(date=pd.to_datetime(["2022-02-01"] * 2)))
+    for fig in (ledger, per_claimant):
+        sides = {trace.name: {str(point[2 if fig is ledger else 1]) for point in trace.customdata}
+                 for trace in fig.data if trace.customdata is not None}
+        assert sides == {"Analyst": {"Russia" + NEARBY_SIDE_NOTE}, "Observer": {"Russia"}}

@@ -7,6 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core.combine.ledger import flag_list
+from core.records import NEARBY_SIDE_FLAG
 from ui.figures.common import date_axis, empty_figure, escape, wrap_hover
 
 UNATTRIBUTED = "(unattributed)"
@@ -18,6 +20,7 @@ LEDGER_PANEL_HEIGHT = 220    # pixels per panel
 CONTESTED_SYMBOL = "diamond"  # a contested claim's marker, outlined in CONTESTED_LINE
 CONTESTED_LINE = "#7a0019"
 CONTESTED_LEGEND = "contested (◆ outlined)"
+NEARBY_SIDE_NOTE = " (guessed: the side named nearest the figure)"   # after a side that only a nearby name gives
 LEDGER_SERIES = ("side", "category", "unit_class")
 # customdata of every ledger point, in order
 LEDGER_CUSTOMDATA = ("ledger_id", "unit_class", "side", "category", "range", "sources", "contested_by", "sentence")
@@ -42,7 +45,7 @@ def claims_figure(claims: pd.DataFrame, *, title: str | None = None) -> go.Figur
         plus = (high - value).where(high.notna(), 0.0).clip(lower=0)
         minus = (value - low).where(low.notna(), 0.0).clip(lower=0)
         customdata = list(zip(
-            group["unit"].fillna("").astype(str), group["side"].fillna("—").astype(str),
+            group["unit"].fillna("").astype(str), _side_text(group, "—"),
             group["category"].fillna("").astype(str), group["sentence"].map(wrap_hover),
             [_range_text(lo, hi) for lo, hi in zip(low, high)],
             group.get("article", group["article_id"]).fillna("").astype(str).map(wrap_hover),
@@ -143,7 +146,7 @@ def _ledger_trace(group: pd.DataFrame, claimant: str, colour: str, offset: pd.Ti
     sentence = group["sentence"] if "sentence" in group else pd.Series("", index=group.index)
     customdata = list(zip(
         group["ledger_id"].astype(str), group["unit_class"].fillna("").astype(str),
-        group["side"].fillna("").astype(str), group["category"].fillna("").astype(str).str.replace("_", " "),
+        _side_text(group, ""), group["category"].fillna("").astype(str).str.replace("_", " "),
         [_range_text(lo, hi) for lo, hi in zip(low, high)], sources,
         ["<br><b>contested by</b> " + "<br>".join(escape(str(o)) for o in others) if len(others) else ""
          for others in group["contested_by"]],
@@ -175,6 +178,14 @@ def dodge(position: int, count: int) -> pd.Timedelta:
         return pd.Timedelta(0)
     step = min(pd.Timedelta(hours=4), pd.Timedelta(hours=20) / (count - 1))
     return step * (position - (count - 1) / 2)
+
+
+def _side_text(group: pd.DataFrame, none: str) -> list[str]:
+    """Each row's side for a hover (`none` if it has none), with `NEARBY_SIDE_NOTE` after one that
+    only the name nearest its figure gave (flag `core.records.NEARBY_SIDE_FLAG`)."""
+    flags = group["flags"] if "flags" in group else pd.Series("", index=group.index)
+    return [escape(str(side)) + (NEARBY_SIDE_NOTE if NEARBY_SIDE_FLAG in flag_list(cell) else "")
+            if isinstance(side, str) and side else none for side, cell in zip(group["side"], flags)]
 
 
 def _range_text(low: float, high: float) -> str:
