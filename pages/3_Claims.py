@@ -47,7 +47,8 @@ if plotted.any():
     if ledger_view.chart_view() == "series":
         st.plotly_chart(ledger_figure(ledger), key="claims_chart", width="stretch")
         st.caption("One panel per side, category and unit class, every claimant's figures on its axis; "
-                   "◆ outlined: a contested claim. Bars show a claimed range (low–high). Hover a point for its "
+                   "◆ outlined: a contested claim; ○ open: a side guessed from the name nearest the figure. Bars "
+                   "show a claimed range (low–high). Hover a point for its "
                    "sources and whom it is contested by. The busiest panels are drawn; the filters above narrow them.")
     else:
         st.plotly_chart(claims_figure(claims), key="claims_chart", width="stretch")

@@ -166,7 +166,7 @@ def test_the_ledger_chart_draws_contested_series_first_and_at_most_its_panels():
 
 def test_a_side_only_named_nearby_says_so_in_both_charts_hovers():
     from core.records import NEARBY_SIDE_FLAG
-    from ui.figures.claims import NEARBY_SIDE_NOTE, claims_figure, ledger_figure
+    from ui.figures.claims import GUESSED_LEGEND, GUESSED_SYMBOL, NEARBY_SIDE_NOTE, claims_figure, ledger_figure
 
     rows = [_claim("g1", "2022-02-01", 500.0, "Analyst", flags=(NEARBY_SIDE_FLAG,)),
             _claim("r1", "2022-02-01", 90.0, "Observer")]
@@ -176,3 +176,7 @@ def test_a_side_only_named_nearby_says_so_in_both_charts_hovers():
         sides = {trace.name: {str(point[2 if fig is ledger else 1]) for point in trace.customdata}
                  for trace in fig.data if trace.customdata is not None}
         assert sides == {"Analyst": {"Russia" + NEARBY_SIDE_NOTE}, "Observer": {"Russia"}}
+    # the ledger's panel draws the guessed one open, and its legend says what that means
+    symbols = {trace.name: trace.marker.symbol for trace in ledger.data}
+    assert symbols["Analyst"] == (GUESSED_SYMBOL,) and symbols["Observer"] == ("circle",)
+    assert symbols[GUESSED_LEGEND] == GUESSED_SYMBOL

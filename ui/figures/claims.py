@@ -21,6 +21,8 @@ CONTESTED_SYMBOL = "diamond"  # a contested claim's marker, outlined in CONTESTE
 CONTESTED_LINE = "#7a0019"
 CONTESTED_LEGEND = "contested (◆ outlined)"
 NEARBY_SIDE_NOTE = " (guessed: the side named nearest the figure)"   # after a side that only a nearby name gives
+GUESSED_SYMBOL = "circle-open"  # the marker of a claim whose side only a nearby name gives
+GUESSED_LEGEND = "side guessed (○ open)"
 LEDGER_SERIES = ("side", "category", "unit_class")
 # customdata of every ledger point, in order
 LEDGER_CUSTOMDATA = ("ledger_id", "unit_class", "side", "category", "range", "sources", "contested_by", "sentence")
@@ -126,6 +128,9 @@ def ledger_figure(ledger: pd.DataFrame, *, panels: int = LEDGER_PANELS_MAX) -> g
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=CONTESTED_LEGEND, hoverinfo="skip",
                                  marker=dict(symbol=CONTESTED_SYMBOL, size=13, color="rgba(0,0,0,0)",
                                              line=dict(color=CONTESTED_LINE, width=2.5))), row=1, col=1)
+    if any(_guessed(dated)):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=GUESSED_LEGEND, hoverinfo="skip",
+                                 marker=dict(symbol=GUESSED_SYMBOL, size=10, color="#555555")), row=1, col=1)
     fig.update_xaxes(type="date", title=None, ticklabelmode="period", **date_axis(dated["first_date"]))
     fig.update_yaxes(rangemode="tozero", separatethousands=True)
     fig.update_layout(height=LEDGER_PANEL_HEIGHT * len(series) + 60, hovermode="closest",
@@ -142,6 +147,7 @@ def _ledger_trace(group: pd.DataFrame, claimant: str, colour: str, offset: pd.Ti
     plus = (high - value).where(high.notna(), 0.0).clip(lower=0)
     minus = (value - low).where(low.notna(), 0.0).clip(lower=0)
     contested = group["contested"].astype(bool).tolist()
+    guessed = _guessed(group)
     sources = [f"{n} source{'s' if n != 1 else ''}" for n in group["n_sources"].fillna(1).astype(int)]
     sentence = group["sentence"] if "sentence" in group else pd.Series("", index=group.index)
     customdata = list(zip(
@@ -156,7 +162,8 @@ def _ledger_trace(group: pd.DataFrame, claimant: str, colour: str, offset: pd.Ti
         x=group["first_date"] + MIDDAY + offset, y=value, mode="markers+lines", name=str(claimant),
         legendgroup=str(claimant), showlegend=legend, line=dict(width=1, dash="dot", color=colour),
         marker=dict(color=colour, size=[13 if c else 9 for c in contested],
-                    symbol=[CONTESTED_SYMBOL if c else "circle" for c in contested],
+                    symbol=[CONTESTED_SYMBOL if c else GUESSED_SYMBOL if g else "circle"
+                            for c, g in zip(contested, guessed)],
                     line=dict(color=[CONTESTED_LINE if c else colour for c in contested],
                               width=[2.5 if c else 0 for c in contested])),
         error_y=dict(type="data", symmetric=False, array=plus.tolist(), arrayminus=minus.tolist(),
@@ -180,12 +187,16 @@ def dodge(position: int, count: int) -> pd.Timedelta:
     return step * (position - (count - 1) / 2)
 
 
-def _side_text(group: pd.DataFrame, none: str) -> list[str]:
-    """Each row's side for a hover (`none` if it has none), with `NEARBY_SIDE_NOTE` after one that
-    only the name nearest its figure gave (flag `core.records.NEARBY_SIDE_FLAG`)."""
+def _guessed(group: pd.DataFrame) -> list[bool]:
+    """Whether each row's side is only the name nearest its figure (flag `core.records.NEARBY_SIDE_FLAG`)."""
     flags = group["flags"] if "flags" in group else pd.Series("", index=group.index)
-    return [escape(str(side)) + (NEARBY_SIDE_NOTE if NEARBY_SIDE_FLAG in flag_list(cell) else "")
-            if isinstance(side, str) and side else none for side, cell in zip(group["side"], flags)]
+    return [NEARBY_SIDE_FLAG in flag_list(cell) for cell in flags]
+
+
+def _side_text(group: pd.DataFrame, none: str) -> list[str]:
+    """Each row's side for a hover (`none` if it has none), with `NEARBY_SIDE_NOTE` after a guessed one."""
+    return [escape(str(side)) + (NEARBY_SIDE_NOTE if guessed else "") if isinstance(side, str) and side else none
+            for side, guessed in zip(group["side"], _guessed(group))]
 
 
 def _range_text(low: float, high: float) -> str:
