@@ -2504,3 +2504,15 @@ def test_a_repeat_that_reads_its_side_replaces_the_nearest_name(nlp):
     claims = _claims(nlp, "Some 8,000 troops arrived on Monday. The deployment worried Chad. "
                           "The 8,000 Nigerien troops will stay a month.")
     assert [(c.side, c.flags) for c in claims] == [("Niger", ("side_from_repeat",)), ("Niger", ())]
+
+
+def test_a_nearby_names_side_gives_way_to_a_read_repeat_in_a_later_run_too():
+    """`repeats_share_sides` runs again over the joined pieces of a long article, after the first
+    run has dropped its in-document marks: a side only a nearby name gave still gives way."""
+    from core.extract.claims.assembly import repeats_share_sides
+
+    nearby = Claim(start=0, end=5, sentence="", value=8000.0, unit="troops", category="force_size", side="Chad",
+                   flags=(NEARBY_SIDE_FLAG,))
+    read = Claim(start=900, end=905, sentence="", value=8000.0, unit="troops", category="force_size", side="Niger")
+    assert [(c.side, c.flags) for c in repeats_share_sides([nearby, read])] == [
+        ("Niger", ("side_from_repeat",)), ("Niger", ())]

@@ -196,8 +196,8 @@ def repeats_share_sides(claims: Sequence[Claim], lex: Lexicons | None = None) ->
     def kind(claim: Claim) -> str:
         return lex.units.get(claim.unit.lower(), ("", ""))[0]
 
-    def read(claim: Claim) -> bool:
-        return bool(claim.side) and _SIDE_GUESSED not in claim.flags
+    def read(claim: Claim) -> bool:       # (a nearby name's side is flagged past the first run)
+        return bool(claim.side) and _SIDE_GUESSED not in claim.flags and NEARBY_SIDE_FLAG not in claim.flags
 
     out = []
     for claim in claims:
