@@ -105,6 +105,14 @@ def reach_start(sent: Span, back: int) -> int:
     return start
 
 
+def reach_end(sent: Span, ahead: int) -> int:
+    """The end of the sentence `ahead` sentences after `sent` (or of the last)."""
+    doc, end = sent.doc, sent.end
+    for _ in range(ahead):
+        end = doc[end].sent.end if end < len(doc) else end
+    return end
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, its passive agent, or the subject it borrows from its
     head; None for "it is estimated that ..."."""

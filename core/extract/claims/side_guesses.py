@@ -17,8 +17,11 @@ from core.extract.claims.grammar import (
     PRONOUNS_PERSON,
     SUBJECT_OR_OBJECT_DEPS,
     THIRD_PERSON,
+    agent_of,
     first_conjunct,
     of_chain,
+    reach_end,
+    reach_start,
 )
 from core.extract.claims.lexicons import Lexicons, lexicons
 from core.extract.claims.memo import per_sentence
@@ -92,10 +95,7 @@ def nearby_named_side(unit: Token, sent: Span, skip: set[int], lex: Lexicons, *,
     irregular = unit.lower_ in lex.irregular_forces
     places = lex.bystander_preps | (frozenset() if losses else lex.location_preps)
     skip = skip | _inflicter_tokens(unit)
-    start, end = sent.start, sent.end
-    for _ in range(SENTENCE_WINDOW):
-        start = doc[start - 1].sent.start if start > 0 else start
-        end = doc[end].sent.end if end < len(doc) else end
+    start, end = reach_start(sent, SENTENCE_WINDOW), reach_end(sent, SENTENCE_WINDOW)
     nearest = sorted((t for t in sent if t.i not in skip and t.i != unit.i), key=lambda t: (abs(t.i - unit.i), t.i))
     for token in [*nearest, *reversed(doc[start:sent.start]), *doc[sent.end:end]]:
         found = token_side(token, lex)
@@ -136,8 +136,11 @@ def _inflicter_tokens(unit: Token) -> set[int]:
     and the agent of the verb it is the passive subject of."""
     first = first_conjunct(_quantity_head(unit))
     verb = first.head
-    role = {"dobj": "nsubj", "nsubjpass": "agent"}.get(first.dep_)
-    return {t.i for c in verb.children if c.dep_ == role for t in c.subtree} if role else set()
+    if first.dep_ == "dobj":
+        actors = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        actors = [agent] if first.dep_ == "nsubjpass" and (agent := agent_of(verb)) is not None else []
+    return {t.i for actor in actors for t in actor.subtree}
 
 
 def _joined_to_another_side(token: Token, side: str, lex: Lexicons) -> bool:
