@@ -168,7 +168,19 @@ def read_decade_century(s: str, ctx: Context) -> Normalised | None:
     if m:
         number = int(m.group(1)) if m.group(1).isdigit() else ORDINALS[m.group(1)]
         return the_century(number - 1)
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(x{1,2}(?:ix|iv|v?i{0,3})) century", s)
+    if m and m.group(1):  # "the XXI century", as Kremlin and Kyiv English number centuries
+        return the_century(_roman(m.group(1)) - 1)
     return None
+
+
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral of the centuries read (X to XXIX: "xxi" -> 21)."""
+    values = [_ROMAN_DIGITS[c] for c in numeral]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
 def read_absolute(s: str, ctx: Context) -> Normalised | None:

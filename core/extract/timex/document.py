@@ -4,6 +4,7 @@ named before it (the last day, the last period, the last quarter, the day named
 earlier in its sentence), as `core.records.Timex` records."""
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from collections.abc import Iterator
@@ -37,6 +38,7 @@ HABITUAL_ADVERBS_FILE = DATA_DIR / "timex_habitual_adverbs.txt"
 REPORT_NOUNS_FILE = DATA_DIR / "timex_report_nouns.txt"
 GENERIC_NOUNS_FILE = DATA_DIR / "timex_generic_nouns.txt"
 COMPETITION_WORDS_FILE = DATA_DIR / "timex_competition_words.txt"
+TRANSCRIPT_MARKS_FILE = DATA_DIR / "timex_transcript_marks.txt"
 
 # "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
 _CUT_ABBREVIATIONS = frozenset({"a.m", "p.m"})
@@ -77,9 +79,9 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     quarter_value = ""  # the last quarter named, kept while other periods are named
     months_value = ""  # the span of months the text last reported on ("the nine months": P9M)
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
-    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    ordered = sorted((_without_determiner_of_a_noun(s) for s in spans), key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
-        if _future_spoken_of(span) or _reference_not_of_a_verb(span):
+        if _future_spoken_of(span) or _reference_not_of_a_verb(span) or _now_closing_a_stretch(span):
             continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
@@ -161,11 +163,16 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                 if re.fullmatch(r"\d{4}-Q[1-4]", result.value):
                     quarter_value = result.value
                     months_value = ""
+        other_end = _other_end_of_a_day_range(span, result, ordered)
+        if other_end is not None and other_end[0].start < span.start:
+            yield _timex_of(other_end[0], other_end[1], sentence)  # "13-14 January": the 13th first
         end_char, text = _with_swallowed_period(span)
         yield Timex(
             start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,
             date_start=result.date_start, date_end=result.date_end, sentence=sentence,
         )
+        if other_end is not None and other_end[0].start > span.start:
+            yield _timex_of(other_end[0], other_end[1], sentence)  # "January 13-14": the 14th after
 
 
 _DAY_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES) | {
@@ -184,14 +191,22 @@ def _bare_clock_time(span: Span, result: Normalised | None, dct: date | None) ->
             and not any(t.lower_.rstrip(".") in _DAY_WORDS for t in span))
 
 
+@lru_cache(maxsize=1)
+def transcript_marks() -> frozenset[str]:
+    """Marks written before a transcript's closing time stamp (core/data/timex_transcript_marks.txt),
+    lower-cased; the text's mark must be in capitals, as transcripts write it."""
+    return frozenset(read_words(TRANSCRIPT_MARKS_FILE))
+
+
 def _time_stamp_line(span: Span) -> bool:
     """A clock time that is a line of its own ("5:21 P.M. EST" closing a White House transcript,
-    "1:02 P.M. EST" opening it): the document's own time, on the document date, whatever day
-    the text told of last."""
+    "1:02 P.M. EST" opening it), or after a transcript's closing mark ("END    3:50 P.M. EST"):
+    the document's own time, on the document date, whatever day the text told of last."""
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
-    return not text[line_start:span.start_char].strip() \
+    before = text[line_start:span.start_char].strip()
+    return (not before or before.isupper() and before.lower() in transcript_marks()) \
         and not text[span.end_char:line_end if line_end >= 0 else len(text)].strip()
 
 
@@ -269,6 +284,57 @@ def _weekday_after_the_first(span: Span, before: Span, result: Normalised, day_b
         return None  # a date of its own ("Friday, March 8")
     day = first + timedelta(days=(weekdays[0] - first.weekday()) % 7)
     return Normalised(result.type, day.isoformat() + (m.group(2) or ""), day, day)
+
+
+def _without_determiner_of_a_noun(span: Span) -> Span:
+    """ "after the spring gathering of troops", "The summer offensive failed", "since the 1990s
+    boom": a season or a decade that describes the noun after it is the expression; "the" is
+    that noun's determiner, outside the extent, as for "won the [November] election" or "by the
+    [Tuesday] deadline". Read here, not in the tagger: it needs the parse, which runs after it.
+    ("in the future people will remember", misparsed, keeps its "the": neither.)"""
+    doc = span.doc
+    if len(span) != 2 or span[0].lower_ != "the" or span.end >= len(doc):
+        return span
+    noun, last = doc[span.end], span[-1]
+    if (noun.pos_ in ("NOUN", "PROPN") and last.head.i == noun.i and span[0].head.i == noun.i
+            and last.dep_ in ("compound", "nmod", "amod")
+            and (last.lower_ in SEASON_NAMES or re.fullmatch(r"\d{3}0'?s", last.lower_))):
+        return doc[span.start + 1:span.end]
+    return span
+
+
+def _other_end_of_a_day_range(span: Span, result: Normalised, spans: list[Span]) -> tuple[Span, Normalised] | None:
+    """The bare day number at the other end of a range of days in one month ("on January 13-14",
+    "from 13 to 15 March"): TimeML marks each end, and that number is the day of the month the
+    expression names (the later one after it, the earlier one before it); None otherwise. "and"
+    joins no range ("February 10 and 11 others"), as for weekdays."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", result.value)
+    if m is None or result.type != DATE:
+        return None
+    doc, year, month, day = span.doc, int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if span[-1].text.isdigit() and int(span[-1].text) == day:  # "January 13" - 14
+        at, later = span.end + 1, True
+    elif span[0].text.isdigit() and int(span[0].text) == day:  # 13 - "14 January"
+        at, later = span.start - 2, False
+    else:
+        return None
+    joiner = at - 1 if later else at + 1
+    if not (0 <= at < len(doc) and doc[joiner].lower_ in _RANGE_JOINERS and doc[at].text.isdigit()):
+        return None
+    other = int(doc[at].text)
+    if (other > day) != later or other == day or other > calendar.monthrange(year, month)[1]:
+        return None
+    if later and at + 1 < len(doc) and doc[at + 1].pos_ in ("NOUN", "PROPN"):
+        return None  # "January 13 to 14 delegates": a count of something else
+    if any(s.start <= at < s.end for s in spans):
+        return None
+    when = date(year, month, other)
+    return doc[at:at + 1], Normalised(DATE, when.isoformat(), when, when)
+
+
+def _timex_of(span: Span, result: Normalised, sentence: int) -> Timex:
+    return Timex(start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
+                 date_start=result.date_start, date_end=result.date_end, sentence=sentence)
 
 
 def _month_opening_a_dated_range(span: Span, after: Span) -> Normalised | None:
@@ -494,6 +560,19 @@ def _today_as_the_present_age(token: Token) -> bool:
         if after is not None and after.tag_ == "VBD" and after.lemma_ in ("be", "do", "have"):
             return True
     return False
+
+
+_STRETCH_END_RE = re.compile(r"(?:second|minute|hour|day|week|month|year|decade|centurie|century)s?|while")
+
+
+def _now_closing_a_stretch(span: Span) -> bool:
+    """ "for seven years now", "for weeks and months now": the "now" that closes a stretch of
+    time up to the present is part of saying how long, no time of its own (unmarked in every such
+    case of the corpus sets); the stretch is the expression."""
+    doc = span.doc
+    if span.text.lower() != "now" or span.start == 0 or not _STRETCH_END_RE.fullmatch(doc[span.start - 1].lower_):
+        return False
+    return any(t.lower_ == "for" for t in doc[max(span.start - 6, 0):span.start - 1])
 
 
 def _future_spoken_of(span: Span) -> bool:

@@ -167,7 +167,7 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"(days|weeks|months|years|decades|centuries)-?long", s)
     if m:
         return Normalised(DURATION, duration_value(None, m.group(1)))
-    m = re.fullmatch(r"(?:many |long |recent |coming |upcoming )?"
+    m = re.fullmatch(r"(?:many |long |recent |coming |upcoming |all (?:these|those) )?"
                      r"(seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)", s) or \
         re.fullmatch(r"(?:the )?(hours|days|weeks|months|years|decades) (?:ahead|to come)", s)
     if m:

@@ -195,6 +195,8 @@ def clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"\s+", " ", text).strip(" ,;:()\"")
     text = re.sub(r"'s$", "", text)
+    # "end-of-the-year calls", "an end-of-year rally": the adjective reads as "the end of the year"
+    text = re.sub(r"\b(end|start|beginning|middle)-of-(?:the-)?(week|month|quarter|year)\b", r"\1 of the \2", text)
     return text.strip(" ,.") if not re.search(r"\b[ap]\.m\.$", text) else text
 
 

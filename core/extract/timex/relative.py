@@ -42,6 +42,8 @@ from core.extract.timex.values import (
 # time ("for the past year", "has spent the past week", "closed for the coming week"), not the
 # calendar unit before or after this one; after "over" or "in" TimeBank and the news sets disagree, so those stay.
 _SPAN_LEADS = frozenset({"for", "spend", "spends", "spent", "spending"})
+# Words before "the next <unit>" that make it the stretch ahead, not the unit after a day told of.
+_SPAN_AHEAD_LEADS = _SPAN_LEADS | {"over", "within", "during", "throughout"}
 
 # Auxiliaries before "one day" that make it "some day ahead" ("could one day win").
 _FORWARD_AUX = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "'ll"})
@@ -79,6 +81,11 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
         m2 = re.fullmatch(r"the (day|week|month|year|night|morning|afternoon|evening) (before|after|earlier|later)", s)
         # "that night" is a TIME; "later that day", "early that day": that day (mod END, START)
         m3 = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:that|the same|that same) (day|week|month|year|decade|quarter)", s)
+        if m and m.group(1) == "next" and s.startswith("the ") and ctx.prev_word in _SPAN_AHEAD_LEADS \
+                and m.group(2) in ("week", "month", "year", "decade"):
+            # "over the next decade", "over the next week to 10 days": the stretch of time ahead, as
+            # "the next two years" is (every such case of the news and corpus sets but one)
+            return Normalised(DURATION, duration_value(1, m.group(2)))
         if m:
             count, unit_word = 1, m.group(2)
             sign = 1 if m.group(1) in _ANAPHORIC_NEXT else -1
@@ -253,8 +260,11 @@ def read_relative_unit(s: str, ctx: Context) -> Normalised | None:
     if not m or (m.group(2) is None and not s.startswith("the ")):
         return None
     part, which, unit = m.group(1), m.group(2) or "this", m.group(3)
-    if s.startswith("the ") and which == "next" and not part:
-        return Normalised(DURATION, duration_value(1, unit))  # "over the next week": a span of time ahead
+    if s.startswith("the ") and (which == "next" or which == "coming" and unit == "year") and not part:
+        # "over the next week"; "planned in the coming year", said in January: a span of time
+        # ahead, as "the coming months" is, not the next calendar year ("in the coming week" is
+        # the week ahead, the calendar week that starts next: the seed's gold and the tenth round)
+        return Normalised(DURATION, duration_value(1, unit))
     if s.startswith("the ") and which in ("past", "last", "coming") and not part and ctx.prev_word in _SPAN_LEADS:
         # "for the past year", "for the coming week": how long, not which year or week
         return Normalised(DURATION, duration_value(1, unit))

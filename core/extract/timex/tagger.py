@@ -246,9 +246,10 @@ _MOD_SUFFIX_WORDS = tuple(tuple(p.split()) for p in MOD_SUFFIXES)
 
 # Words that open a period placed on the calendar, not a count: "over the past year", "over this week".
 _PERIOD_DETERMINERS = frozenset({"the", "this", "that", "last", "next", "these", "those"})
-# Words that open a period counted from the document date ("last year", "this month"): a "more than"
-# or "fewer than" before one compares with the period ("sold more than last year"), grading no count.
-_DEICTIC_PERIOD_WORDS = frozenset({"last", "this", "next"})
+# Words that open a period counted from the document date ("last year", "this month", "yesterday"): a
+# "more than" or "fewer than" before one compares with the period ("sold more than last year", "even
+# more than yesterday"), grading no count.
+_DEICTIC_PERIOD_WORDS = frozenset({"last", "this", "next", "yesterday", "today", "tomorrow", "tonight"})
 
 
 def _widen_over_modifiers(span: Span) -> Span:

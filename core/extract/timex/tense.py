@@ -109,6 +109,10 @@ def governing_tense(span: Span) -> str:
     return tense
 
 
+# Prepositions that put their noun's event before the verb's ("after the spring gathering of
+# troops, Russia left equipment"): under a past verb that event is past too.
+_EARLIER_EVENT_PREPOSITIONS = frozenset({"after", "following", "since"})
+
 # Conjunctions that open a clause of time ("when markets open Monday", "once talks resume Friday").
 _TIME_CLAUSE_CONJUNCTIONS = frozenset({"when", "once"})
 
@@ -262,7 +266,7 @@ def _tense_of_governor(span: Span) -> str:
     if not doc.has_annotation("DEP"):
         return NO_TENSE
     token: Token = span.root
-    infinitive = through_modifier = through_noun = ahead_of_infinitive = False
+    infinitive = through_modifier = through_noun = ahead_of_infinitive = earlier_event = False
     for _ in range(_GOVERNOR_STEPS):
         if token.head is token:
             return _tense_of(token) if token.pos_ in ("VERB", "AUX") else NO_TENSE
@@ -286,6 +290,8 @@ def _tense_of_governor(span: Span) -> str:
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _EVENT_NOUN_DEPS:
             # "talk of an invasion within the week", "a move in April remained unlikely": the noun's time
+            earlier_event = not through_modifier and token.dep_ == "pobj" \
+                and token.head.lower_ in _EARLIER_EVENT_PREPOSITIONS
             through_modifier = through_noun = True
             continue
         if token.pos_ not in ("VERB", "AUX") or _across_quote(token, span):
@@ -316,6 +322,8 @@ def _tense_of_governor(span: Span) -> str:
         if _is_bare_participle(token, aux) or not aux and token.tag_ == "VBN" and _deadline_on(span, token):
             continue
         tense = _tense_of(token)
+        if earlier_event and tense == PAST and not infinitive:
+            return PAST  # "after the spring gathering of troops, Russia left ...": before a past event
         if through_modifier and (tense == PAST or not through_noun):
             return NO_TENSE
         if infinitive and tense == PAST:

@@ -108,7 +108,7 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
             day = ctx.dct - timedelta(days=1) if suffix == "TNI" else ctx.dct
         if rest == "" and re.fullmatch(r"T\d\d:\d\dZ?", suffix) and (named := _named_day(ctx.sentence_value)):
             day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
-    elif rest == "last" and suffix == "TNI":
+    elif rest == "last" and suffix in ("TNI", "TEV"):  # "last night", "last evening": the day before's
         if ctx.dct is None:
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
         day = ctx.dct - timedelta(days=1)
