@@ -1829,6 +1829,9 @@ JAN22 = date(2022, 1, 24)   # a Monday
     ("The next step is up to Moscow at this point.", NOV21, [("this point", "DATE", "PRESENT_REF")]),
     ("At this point in time, no deal is possible.", NOV21, [("this point in time", "DATE", "PRESENT_REF")]),
     ("This time, the vote passed.", NOV21, []),  # guard: "this time" as this occasion
+    # (the third corpus set) with a word of weight between: "at this very moment", "at this difficult time"
+    ("Aid matters most at this very moment.", NOV21, [("this very moment", "DATE", "PRESENT_REF")]),
+    ("Kyiv needs its friends at this difficult time.", NOV21, [("this difficult time", "DATE", "PRESENT_REF")]),
     # "for eight years now": the "now" closing a stretch up to the present is no time of its own
     ("The sanctions have held for eight years now.", NOV21, [("eight years", "DURATION", "P8Y")]),
     ("Prices are high now.", NOV21, [("now", "DATE", "PRESENT_REF")]),  # guard

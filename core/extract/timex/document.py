@@ -299,7 +299,7 @@ def _without_determiner_of_a_noun(span: Span) -> Span:
     if (noun.pos_ in ("NOUN", "PROPN") and last.head.i == noun.i and span[0].head.i == noun.i
             and last.dep_ in ("compound", "nmod", "amod")
             and (last.lower_ in SEASON_NAMES or re.fullmatch(r"\d{3}0'?s", last.lower_))):
-        return doc[span.start + 1:span.end]
+        return Span(doc, span.start + 1, span.end, label=span.label_)
     return span
 
 

@@ -125,9 +125,6 @@ REFS = {
     "current": "PRESENT_REF", "recent": "PAST_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
     "the nearest future": "FUTURE_REF",  # as Kremlin and Kyiv English write "the near future"
-    # "at this point (in time)", "at this moment", "at this time" (the "at" outside): now
-    "this point": "PRESENT_REF", "this moment": "PRESENT_REF", "this time": "PRESENT_REF",
-    "this juncture": "PRESENT_REF", "this point in time": "PRESENT_REF", "this moment in time": "PRESENT_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 

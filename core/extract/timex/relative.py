@@ -58,6 +58,10 @@ def read_ref(s: str, ctx: Context) -> Normalised | None:
         return Normalised(DATE, "PAST_REF")  # "several years ago": some time back, no count to place it
     if s == "one day" and ctx.prev_word in _FORWARD_AUX:
         return Normalised(DATE, "FUTURE_REF")  # "will one day be": some day ahead, not a span of a day
+    if re.fullmatch(r"this (?:[a-z]+,? ){0,3}(?:point|moment|time|juncture)(?: in time)?", s):
+        # "at this point (in time)", "at this very moment", "at this difficult time" (the "at"
+        # outside; which words may come between is the patterns' "at-this-point"): now
+        return Normalised(DATE, "PRESENT_REF")
     value = REFS.get(s) or REFS.get(s.removeprefix("in "))
     return Normalised(DATE, value) if value else None
 
