@@ -81,7 +81,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     ordered = sorted((_without_determiner_of_a_noun(s) for s in spans), key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
-        if _future_spoken_of(span) or _reference_not_of_a_verb(span) or _now_closing_a_stretch(span):
+        if _future_spoken_of(span) or _reference_not_of_a_verb(span) or _now_of_no_time(span):
             continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
@@ -565,12 +565,18 @@ def _today_as_the_present_age(token: Token) -> bool:
 _STRETCH_END_RE = re.compile(r"(?:second|minute|hour|day|week|month|year|decade|centurie|century)s?|while")
 
 
-def _now_closing_a_stretch(span: Span) -> bool:
-    """ "for seven years now", "for weeks and months now": the "now" that closes a stretch of
-    time up to the present is part of saying how long, no time of its own (unmarked in every such
-    case of the corpus sets); the stretch is the expression."""
+def _now_of_no_time(span: Span) -> bool:
+    """A "now" that names no time (unmarked in every such case of the corpus sets, and TimeBank's
+    one "Now," opening a sentence):
+    - closing a stretch of time up to the present, part of saying how long ("for seven years
+      now", "for weeks and months now"; the stretch is the expression);
+    - opening a sentence before a comma, a turn of speech ("Now, as you know, we have ...")."""
     doc = span.doc
-    if span.text.lower() != "now" or span.start == 0 or not _STRETCH_END_RE.fullmatch(doc[span.start - 1].lower_):
+    if span.text.lower() != "now":
+        return False
+    if span.text == "Now" and span[0].is_sent_start and span.end < len(doc) and doc[span.end].text == ",":
+        return True
+    if span.start == 0 or not _STRETCH_END_RE.fullmatch(doc[span.start - 1].lower_):
         return False
     return any(t.lower_ == "for" for t in doc[max(span.start - 6, 0):span.start - 1])
 

@@ -35,7 +35,7 @@ from core.extract.timex.lexicon import (
 )
 from core.extract.timex.matcher import AnchoredMatcher, holiday_patterns, load_patterns
 from core.extract.timex.normaliser import is_resolvable, normalise
-from core.extract.timex.values import DURATION, UNRESOLVED_DATE
+from core.extract.timex.values import DATE, DURATION, TIME, UNRESOLVED_DATE
 
 TIMEX_SPAN_KEY = "timex"
 # spaCy forbids "." in factory names (config sections are dotted), so the
@@ -267,6 +267,8 @@ def _widen_over_modifiers(span: Span) -> Span:
             continue  # "rose just over the past year": the preposition of a period, no count graded
         if words[-1] == "than" and span[0].lower_ in _DEICTIC_PERIOD_WORDS:
             continue  # "one day more than last year": a comparison with a period, no count graded
+        if words == ("up", "to") and _names_a_point(span):
+            continue  # "the period up to 2024", "heard little up to now": the preposition of a point
         # the whole modifier before the span, or its head cut off ("least another week" after "at")
         cut = next((k for k in range(len(words)) if start - k >= 0 and k + end - start > len(words)
                     and tuple(t.lower_ for t in doc[start - k:start - k + len(words)]) == words), None)
@@ -283,6 +285,13 @@ def _widen_over_modifiers(span: Span) -> Span:
             end += len(words)
             break
     return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def _names_a_point(span: Span) -> bool:
+    """Whether the words name a point or period placed in time ("2024", "now", "March 3"), not a
+    length that "up to" could grade ("up to two years")."""
+    result = normalise(span.text, None)
+    return result is not None and result.type in (DATE, TIME)
 
 
 # Words of approximation that TimeML puts inside a clock time's extent (mod APPROX), though
