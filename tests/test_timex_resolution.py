@@ -1834,9 +1834,8 @@ JAN22 = date(2022, 1, 24)   # a Monday
     # (the third corpus set) with a word of weight between: "at this very moment", "at this difficult time"
     ("Aid matters most at this very moment.", NOV21, [("this very moment", "DATE", "PRESENT_REF")]),
     ("Kyiv needs its friends at this difficult time.", NOV21, [("this difficult time", "DATE", "PRESENT_REF")]),
-    # "for eight years now": the "now" closing a stretch up to the present is no time of its own
-    ("The sanctions have held for eight years now.", NOV21, [("eight years", "DURATION", "P8Y")]),
-    ("Prices are high now.", NOV21, [("now", "DATE", "PRESENT_REF")]),  # guard
+    # (the fifth corpus set) or after "in"
+    ("We stand with Romania in this challenging moment.", NOV21, [("this challenging moment", "DATE", "PRESENT_REF")]),
     # "all these years": years of no count
     ("They waited all these years.", NOV21, [("all these years", "DURATION", "PXY")]),
     # "more than yesterday": a comparison with a day, no modifier of it
