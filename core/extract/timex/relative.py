@@ -264,10 +264,11 @@ def read_relative_unit(s: str, ctx: Context) -> Normalised | None:
     if not m or (m.group(2) is None and not s.startswith("the ")):
         return None
     part, which, unit = m.group(1), m.group(2) or "this", m.group(3)
-    if s.startswith("the ") and (which == "next" or which == "coming" and unit == "year") and not part:
-        # "over the next week"; "planned in the coming year", said in January: a span of time
-        # ahead, as "the coming months" is, not the next calendar year ("in the coming week" is
-        # the week ahead, the calendar week that starts next: the seed's gold and the tenth round)
+    if s.startswith("the ") and which == "coming" and unit == "year" and not part:
+        # "planned in the coming year", said in January: a span of time ahead, as "the coming
+        # months" is, not the next calendar year ("in the coming week" is the week ahead, the
+        # calendar week that starts next: the seed's gold and the tenth round). "the next week"
+        # never gets here: read_anaphoric reads it (a span after "over", "within", ...)
         return Normalised(DURATION, duration_value(1, unit))
     if s.startswith("the ") and which in ("past", "last", "coming") and not part and ctx.prev_word in _SPAN_LEADS:
         # "for the past year", "for the coming week": how long, not which year or week
