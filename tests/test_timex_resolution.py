@@ -1860,6 +1860,10 @@ JAN22 = date(2022, 1, 24)   # a Monday
     ("Where does this fall on the agenda?", NOV21, []),
     ("We made some last-minute changes.", NOV21, []),
     ("The summit will be held this fall.", NOV21, [("this fall", "DATE", "2021-FA")]),  # guard
+    # (the fifth corpus set) a range of years written as one is two years, each a DATE
+    ("They signed a plan of action for 2022\u20132024.", NOV21, [("2022", "DATE", "2022"), ("2024", "DATE", "2024")]),
+    ("The programme runs for 2021-2023 as well.", NOV21, [("2021", "DATE", "2021"), ("2023", "DATE", "2023")]),
+    ("It ran from 2019 to 2021.", NOV21, [("2019", "DATE", "2019"), ("2021", "DATE", "2021")]),  # guard
 ])
 def test_read_from_the_blind_corpus_set(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected

@@ -324,9 +324,17 @@ def _holidays() -> dict[str, tuple[int, int, int | None, int | None]]:
     return table
 
 
+# A range of two years written as one ("for 2022–2024", "2021-2023"): TimeML marks each year; the
+# range reads as its first year here, and core.extract.timex.document yields both.
+YEAR_RANGE_RE = re.compile(r"(\d{4}) ?[-\u2013] ?(\d{4})")
+
+
 def read_year_phrase(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"(?:the )?(?:year |early |late |mid-?|mid |fiscal |calendar )?(\d{4})", s)
     if m and 1000 <= int(m.group(1)) <= 2199:
+        return the_year(int(m.group(1)))
+    m = YEAR_RANGE_RE.fullmatch(s)
+    if m and 1000 <= int(m.group(1)) < int(m.group(2)) <= 2199:
         return the_year(int(m.group(1)))
     m = re.fullmatch(r"the year (\d+)", s)
     if m:

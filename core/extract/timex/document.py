@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from core import DATA_DIR
+from core.extract.timex.dates import YEAR_RANGE_RE
 from core.extract.timex.lexicon import (
     MONTH_NAMES,
     MONTHS,
@@ -26,7 +27,7 @@ from core.extract.timex.lexicon import (
     read_words,
 )
 from core.extract.timex.normaliser import normalise
-from core.extract.timex.periods import calendar_month, latest_quarter, the_day, the_quarter
+from core.extract.timex.periods import calendar_month, latest_quarter, the_day, the_quarter, the_year
 from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
 from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative, under_past_directive
 from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Normalised
@@ -166,6 +167,9 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
         other_end = _other_end_of_a_day_range(span, result, ordered)
         if other_end is not None and other_end[0].start < span.start:
             yield _timex_of(other_end[0], other_end[1], sentence)  # "13-14 January": the 13th first
+        if (years := _years_of_a_range(span, sentence)) is not None:
+            yield from years  # "for 2022–2024": each year a DATE of its own
+            continue
         end_char, text = _with_swallowed_period(span)
         yield Timex(
             start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,
@@ -330,6 +334,21 @@ def _other_end_of_a_day_range(span: Span, result: Normalised, spans: list[Span])
         return None
     when = date(year, month, other)
     return doc[at:at + 1], Normalised(DATE, when.isoformat(), when, when)
+
+
+def _years_of_a_range(span: Span, sentence: int) -> list[Timex] | None:
+    """The two years of a range written as one ("2022–2024", "2021 - 2023"; `dates.YEAR_RANGE_RE`),
+    each a DATE at its own characters, as TimeML marks the ends of a range; None otherwise."""
+    m = YEAR_RANGE_RE.fullmatch(span.text)
+    if m is None or not int(m.group(1)) < int(m.group(2)):
+        return None
+    years = []
+    for group in (1, 2):
+        year = the_year(int(m.group(group)))
+        years.append(Timex(start=span.start_char + m.start(group), end=span.start_char + m.end(group),
+                           text=m.group(group), type=DATE, value=year.value, date_start=year.date_start,
+                           date_end=year.date_end, sentence=sentence))
+    return years
 
 
 def _timex_of(span: Span, result: Normalised, sentence: int) -> Timex:
