@@ -115,7 +115,13 @@ def bare_iso_code(term: str) -> bool:
     """An upper-case ISO code that no hand-listed alias gives ("MR", "COL", "PM": also titles and
     abbreviations in a transcript), as against "US" or "UK", which news English uses as names."""
     raw = term.strip().rstrip(".:")
-    return _is_code(raw) and raw not in {alias for alias, _ in _alias_rows()} and country_for(raw) is not None
+    return _is_code(raw) and raw not in _listed_aliases() and country_for(raw) is not None
+
+
+@lru_cache(maxsize=1)
+def _listed_aliases() -> frozenset[str]:
+    """The aliases `country_aliases.csv` lists, as written."""
+    return frozenset(alias for alias, _ in _alias_rows())
 
 
 def capital_of(country: str) -> str | None:

@@ -166,17 +166,16 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
                     months_value = ""
         other_end = _other_end_of_a_day_range(span, result, ordered)
         if other_end is not None and other_end[0].start < span.start:
-            yield _timex_of(other_end[0], other_end[1], sentence)  # "13-14 January": the 13th first
+            day_span, day = other_end
+            yield _timex_of(day_span.start_char, day_span.end_char, day_span.text, day, sentence)  # "13-14 January"
         if (years := _years_of_a_range(span, sentence)) is not None:
             yield from years  # "for 2022–2024": each year a DATE of its own
             continue
         end_char, text = _with_swallowed_period(span)
-        yield Timex(
-            start=span.start_char, end=end_char, text=text, type=result.type, value=result.value,
-            date_start=result.date_start, date_end=result.date_end, sentence=sentence,
-        )
+        yield _timex_of(span.start_char, end_char, text, result, sentence)
         if other_end is not None and other_end[0].start > span.start:
-            yield _timex_of(other_end[0], other_end[1], sentence)  # "January 13-14": the 14th after
+            day_span, day = other_end
+            yield _timex_of(day_span.start_char, day_span.end_char, day_span.text, day, sentence)  # "January 13-14"
 
 
 _DAY_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES) | {
@@ -342,17 +341,13 @@ def _years_of_a_range(span: Span, sentence: int) -> list[Timex] | None:
     m = YEAR_RANGE_RE.fullmatch(span.text)
     if m is None or not int(m.group(1)) < int(m.group(2)):
         return None
-    years = []
-    for group in (1, 2):
-        year = the_year(int(m.group(group)))
-        years.append(Timex(start=span.start_char + m.start(group), end=span.start_char + m.end(group),
-                           text=m.group(group), type=DATE, value=year.value, date_start=year.date_start,
-                           date_end=year.date_end, sentence=sentence))
-    return years
+    return [_timex_of(span.start_char + m.start(group), span.start_char + m.end(group), m.group(group),
+                      the_year(int(m.group(group))), sentence) for group in (1, 2)]
 
 
-def _timex_of(span: Span, result: Normalised, sentence: int) -> Timex:
-    return Timex(start=span.start_char, end=span.end_char, text=span.text, type=result.type, value=result.value,
+def _timex_of(start: int, end: int, text: str, result: Normalised, sentence: int) -> Timex:
+    """The record of one expression at characters `start`-`end` of the document."""
+    return Timex(start=start, end=end, text=text, type=result.type, value=result.value,
                  date_start=result.date_start, date_end=result.date_end, sentence=sentence)
 
 
