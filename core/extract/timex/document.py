@@ -24,6 +24,7 @@ from core.extract.timex.lexicon import (
     SPAN_START_PREPOSITIONS,
     WEEKDAY_NAMES,
     WEEKDAYS,
+    ZONE_OFFSET_RE,
     read_words,
 )
 from core.extract.timex.normaliser import normalise
@@ -190,7 +191,7 @@ def _bare_clock_time(span: Span, result: Normalised | None, dct: date | None) ->
     """A clock time with no day of its own ("at 11:56 a.m. local time", "2050 GMT"), which
     the normaliser put on the document date."""
     return (result is not None and dct is not None and result.type == TIME
-            and re.fullmatch(re.escape(dct.isoformat()) + r"T\d\d:\d\dZ?", result.value) is not None
+            and re.fullmatch(re.escape(dct.isoformat()) + r"T\d\d:\d\d" + ZONE_OFFSET_RE, result.value) is not None
             and not any(t.lower_.rstrip(".") in _DAY_WORDS for t in span))
 
 
@@ -241,7 +242,7 @@ def _later_hour_of_a_day_told(span: Span, result: Normalised, anchor: date, anch
     morning"), in the week before the document date, and this time, told in the past, is not
     earlier than it ("conceded before 2 a.m.", "derailed at 9 a.m."). An earlier hour ("at 10 p.m.
     on Sunday ... at 4 a.m.") has moved on to another day."""
-    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(?:(\d\d):\d\dZ?|(" + PART_OF_DAY_CODES + "))", anchor_value)
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(?:(\d\d):\d\d" + ZONE_OFFSET_RE + "|(" + PART_OF_DAY_CODES + "))", anchor_value)
     if dct is None or m is None or m.group(1) != anchor.isoformat() or not _in_week_before(anchor, dct):
         return False
     told = int(m.group(2)) if m.group(2) else _PART_OF_DAY_HOURS[m.group(3)]

@@ -23,16 +23,21 @@ def read_words(path: Path) -> tuple[str, ...]:
         return tuple(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
 
 
-def _read_time_zones(path: Path) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
-    """Zone abbreviations ("est"), zone names before "time" ("eastern"), and those of UTC."""
-    rows = [line.strip().lower().split(",") for line in read_words(path)][1:]
+def _read_time_zones(path: Path) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    """Zone abbreviations ("est"), zone names before "time" ("eastern"), and each zone's
+    offset as the data file writes it ("Z", "-05:00", "America/New_York" or "")."""
+    with path.open(encoding="utf-8") as handle:  # not read_words: an IANA name keeps its case
+        rows = [line.strip().split(",") for line in handle if line.strip() and not line.startswith("#")][1:]
+    rows = [[zone.lower(), written.lower(), offset] for zone, written, offset in rows]
     abbreviations = tuple(zone for zone, written, _ in rows if written == "abbreviation")
     names = tuple(zone for zone, written, _ in rows if written == "name")
-    return abbreviations, names, frozenset(zone for zone, _, utc in rows if utc == "yes")
+    return abbreviations, names, {zone: offset for zone, _, offset in rows}
 
 
 # Time zones after a clock time (core/data/timex_time_zones.csv): "EST", "Eastern time".
-ZONE_ABBREVIATIONS, ZONE_NAMES, UTC_ZONES = _read_time_zones(_TIME_ZONES_FILE)
+ZONE_ABBREVIATIONS, ZONE_NAMES, ZONE_OFFSETS = _read_time_zones(_TIME_ZONES_FILE)
+# What a zone puts after a clock time in a TIMEX3 value, if anything: "Z", "-05:00".
+ZONE_OFFSET_RE = r"(?:Z|[+-]\d\d:\d\d)?"
 # The same as one regular expression over lowercased text: "est", "eastern time".
 ZONE_RE = "|".join(sorted([*ZONE_ABBREVIATIONS, *(f"{name} time" for name in ZONE_NAMES)], key=len, reverse=True))
 

@@ -4,9 +4,11 @@ name; and a clock reading of hours, minutes and seconds ("3:07:35"). No spaCy.""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
-from core.extract.timex.lexicon import DAY_PART_EDGE, PART_OF_DAY_CODES, PARTS_OF_DAY, UTC_ZONES, WEEKDAYS, ZONE_RE
+from core.extract.timex.lexicon import DAY_PART_EDGE, PART_OF_DAY_CODES, PARTS_OF_DAY, WEEKDAYS, ZONE_OFFSETS, ZONE_RE
 from core.extract.timex.periods import period_start
 from core.extract.timex.values import DATE, DURATION, FUTURE, PAST, TIME, Context, Normalised, Recogniser
 
@@ -15,8 +17,9 @@ _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _DAY_STEPS = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
 
 
-def _split_time_of_day(s: str) -> tuple[str, str] | None:
-    """Split "sunday night" / "3pm on sunday" into (date words, TIMEX3 time suffix)."""
+def _split_time_of_day(s: str) -> tuple[str, str, str] | None:
+    """Split "sunday night" / "3pm on sunday est" into (date words, TIMEX3 time suffix,
+    the zone written after the clock or "")."""
     clock = (r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?)"
              r"|(?P<h24>\d{1,2})[:.](?P<m24>\d{2})"
              r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?P<milzone>" + ZONE_RE + r"|hrs|hours)")
@@ -27,19 +30,16 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
         if hour is None:
             return None
         rest = " ".join(p for p in (m.group("before"), m.group("after")) if p)
-        # Greenwich time is written as UTC ("2300 GMT" T23:00Z); other named zones keep
-        # no offset, as TimeBank writes "5 p.m. EST" T17:00 (core/data/timex_time_zones.csv)
-        zones = {(z or "").removesuffix(" time") for z in (m.group("zone"), m.group("milzone"))}
-        utc = "Z" if zones & UTC_ZONES else ""
-        return rest, f"T{hour:02d}:{minute:02d}{utc}"
+        zones = (z.removesuffix(" time") for z in (m.group("zone"), m.group("milzone")) if z)
+        zone = next((z for z in zones if z in ZONE_OFFSETS), "")  # not "0600 hrs"
+        return rest, f"T{hour:02d}:{minute:02d}", zone
     for word, clock_value in _CLOCK_WORDS.items():
         # "noon Moscow time", "midnight GMT", "midnight tonight" (tonight's day)
         m = re.fullmatch(r"(?:(.*?) ?(?:at|on|,)? )?" + word + r"(?: (" + ZONE_RE + r"))?(?:,? (?:on )?(.*))?", s)
         if m:
             after = "today" if m.group(3) == "tonight" else m.group(3)
             rest = " ".join(p for p in (m.group(1), after) if p)
-            utc = "Z" if (m.group(2) or "").removesuffix(" time") in UTC_ZONES else ""
-            return rest, "T" + clock_value + utc
+            return rest, "T" + clock_value, (m.group(2) or "").removesuffix(" time")
     days = "|".join(["yesterday", "today", "tomorrow", *WEEKDAYS])
     m = re.fullmatch(r"(?:(?P<before>.*) )?(?:(?:early|late|the|mid) )?"
                      r"(?P<part>mid-?morning|mid-?afternoon|mid-evening|morning|afternoon|evening|night|overnight|lunchtime)"
@@ -47,9 +47,9 @@ def _split_time_of_day(s: str) -> tuple[str, str] | None:
     if m:
         rest = " ".join(p for p in (m.group("before"), m.group("after"), m.group("day")) if p)
         part = m.group("part")
-        return rest, "T" + PARTS_OF_DAY[part if part in PARTS_OF_DAY else part.replace("mid", "mid-")]
+        return rest, "T" + PARTS_OF_DAY[part if part in PARTS_OF_DAY else part.replace("mid", "mid-")], ""
     if s == "tonight":
-        return "today", "TNI"
+        return "today", "TNI", ""
     return None
 
 
@@ -71,11 +71,47 @@ def _clock(m: re.Match[str]) -> tuple[int | None, int]:
 
 def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
     """A day plus a part of day or clock time: TIME, value DATE + suffix; a day in
-    words ("3pm on Sunday") is read by `resolve`."""
+    words ("3pm on Sunday") is read by `resolve`. A zone after the clock puts its offset
+    on the value ("5 p.m. EST" T17:00-05:00, "2300 GMT" T23:00Z)."""
     split = _split_time_of_day(s)
     if split is None:
         return None
-    rest, suffix = split
+    rest, suffix, zone = split
+    result = _on_its_day(s, rest, suffix, ctx, resolve)
+    offset = _zone_offset(zone, result.value) if result is not None and zone else ""
+    if result is None or not offset:
+        return result
+    return Normalised(result.type, result.value + offset, result.date_start, result.date_end)
+
+
+@lru_cache(maxsize=None)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def _zone_offset(zone: str, value: str) -> str:
+    """The ISO 8601 offset a zone puts after a clock time of `value` ("2022-02-15T15:29"):
+    "Z" for Greenwich time, the fixed offset the zone's letters name ("EST" -05:00), or for
+    a zone named by place ("Eastern time", "Kyiv time") the offset its rules give on that
+    day, which needs the day; "" when the zone names none ("local time") or the day is
+    not known (core/data/timex_time_zones.csv)."""
+    written = ZONE_OFFSETS.get(zone, "")
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)", value)
+    if "/" not in written:
+        return written if re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)T\d\d:\d\d", value) else ""
+    if m is None:
+        return ""
+    year, month, day, hour, minute = (int(g) for g in m.groups())
+    moment = datetime(year, month, day, min(hour, 23), minute, tzinfo=_zone(written))
+    shift = moment.utcoffset() or timedelta(0)
+    minutes = int(shift.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _on_its_day(s: str, rest: str, suffix: str, ctx: Context, resolve: Recogniser) -> Normalised | None:
+    """`read_time_of_day` before the zone: the clock or part of the day (`suffix`) on the day
+    `rest` names, else the day the text or the sentence is telling of."""
     if s == "overnight" and ctx.dct is not None:
         # the night that ran into the day its sentence tells of (the day named earlier in
         # it, else the document date: a news report's "overnight" is the night before it
@@ -106,7 +142,7 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
             # still to come, so "continued through the night" told of it is the one before; not
             # "tonight", which a broadcast tells of as it falls)
             day = ctx.dct - timedelta(days=1) if suffix == "TNI" else ctx.dct
-        if rest == "" and re.fullmatch(r"T\d\d:\d\dZ?", suffix) and (named := _named_day(ctx.sentence_value)):
+        if rest == "" and re.fullmatch(r"T\d\d:\d\d", suffix) and (named := _named_day(ctx.sentence_value)):
             day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
     elif rest == "last" and suffix in ("TNI", "TEV"):  # "last night", "last evening": the day before's
         if ctx.dct is None:
