@@ -446,6 +446,10 @@ def test_as_soon_as_a_day(nlp, text: str, dct: date, expected: list[tuple[str, s
     ("The Games were postponed in October.", MON, [("October", "DATE", "2012-10")]),  # guard: when put off
     ("A record set in October still stands.", MON, [("October", "DATE", "2012-10")]),  # guard: "set in"
     ("The vote had been set for Friday.", MON, [("Friday", "DATE", "2013-03-15")]),  # guard: pluperfect
+    # (round 21) through an adverb of the putting off, or "until after"
+    ("The rocket launch was pushed back to Friday.", MON, [("Friday", "DATE", "2013-03-22")]),
+    ("Parliament's vote on the budget was delayed until after Easter.", MON, [("Easter", "DATE", "2013-03-31")]),
+    ("The strike went on until after Easter.", MON, [("Easter", "DATE", "2012-04-08")]),  # guard: no putting off
 ])
 def test_scheduled_for_or_put_off_until(nlp, text: str, dct: date, expected: list[tuple[str, str, str]]) -> None:
     assert _values(nlp, text, dct) == expected
@@ -595,6 +599,10 @@ def test_month_of_habit(nlp, text: str, dct: date, expected) -> None:
     ("Tomorrow's papers will carry the story.", MON, [("Tomorrow", "DATE", "2013-03-19")]),
     ("The shop stays open until the end of today.", MON, [("the end of today", "DATE", "2013-03-18")]),
     ("The minister spoke today about the world economy.", MON, [("today", "DATE", "2013-03-18")]),
+    # (round 21, the corpus sets) a place as it now is, and more nouns of an age
+    ("Nobody wants a neutral Austria to become today's Ukraine.", MON, [("today", "DATE", "PRESENT_REF")]),
+    ("Diplomacy has to work in today's reality.", MON, [("today", "DATE", "PRESENT_REF")]),
+    ("Today's Geneva talks ended early.", MON, [("Today", "DATE", "2013-03-18")]),  # guard: the talks' day
 ])
 def test_today_and_tomorrow_as_an_age(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected

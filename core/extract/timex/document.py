@@ -526,8 +526,9 @@ _GENERIC_DAY_WORDS = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}
 
 def _generic_day_word(span: Span) -> str:
     """PRESENT_REF or FUTURE_REF for a "today" or "tomorrow" that names the present age or
-    the one to come: owning a noun of an age ("today's world") or after "of" under one ("the
-    leaders of tomorrow"); "" for a calendar day ("today's vote", "by the end of today")."""
+    the one to come: owning a noun of an age ("today's world") or a place ("today's Ukraine",
+    the country as it now is), or after "of" under a noun of an age ("the leaders of
+    tomorrow"); "" for a calendar day ("today's vote", "by the end of today")."""
     if len(span) != 1 or span[0].lower_ not in _GENERIC_DAY_WORDS:
         return ""
     doc, token = span.doc, span[0]
@@ -540,7 +541,8 @@ def _generic_day_word(span: Span) -> str:
         noun = doc[token.i - 1].head
     else:
         return ""
-    if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.lower_ not in generic_nouns():
+    place = owner and noun.pos_ == "PROPN" and noun.ent_type_ in ("GPE", "LOC")  # "today's Ukraine"
+    if not place and (noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.lower_ not in generic_nouns()):
         return ""
     return _GENERIC_DAY_WORDS[token.lower_]
 

@@ -156,16 +156,25 @@ def schedule_prepositions() -> dict[str, frozenset[str]]:
         return {row["word"].strip().lower(): frozenset(row["prepositions"].lower().split()) for row in rows}
 
 
+# Adverbs between a verb of putting off and its preposition: "pushed back to", "put off until".
+_SHIFT_ADVERBS = frozenset({"back", "forward", "off", "over"})
+
+
 def _scheduled_through(span: Span) -> bool:
     """ "elections are set for October", "the vote was postponed until June", "adjourned
     the hearing to Tuesday": a verb of scheduling or of putting off, right above the
     preposition that governs the expression (or above the object that preposition
-    hangs from: "set a hearing for October"), fixes a time still ahead, whatever its tense
+    hangs from: "set a hearing for October"; or through "back", "off": "pushed back to
+    Friday"; or "until after Easter"), fixes a time still ahead, whatever its tense
     (not the pluperfect: "had been set for Friday" may have lapsed)."""
     prep = span.root.head
     if prep is span.root or prep.dep_ != "prep" or span.start == 0 or span.doc[span.start - 1].i != prep.i:
         return False
+    if prep.lower_ in ("after", "before") and prep.head.dep_ == "prep":
+        prep = prep.head  # "delayed until after Easter": the putting off is through "until"
     verb = prep.head
+    if verb.lower_ in _SHIFT_ADVERBS and verb.dep_ in ("advmod", "prt"):
+        verb = verb.head  # "the launch was pushed back to Friday"
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
         verb = verb.head  # "the court set a hearing for October"
     prepositions = schedule_prepositions().get(verb.lower_)
