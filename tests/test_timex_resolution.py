@@ -778,6 +778,27 @@ def test_clock_time_zone_offset(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-first round: "on the 12th"
+# A day of the month said alone after "on" (spoken briefings: "a council meeting on the 12th")
+# takes the month of a day its sentence named, else the nearer such day to the document date
+# (behind it after a past verb, ahead after a present or future one); "on the 12th floor",
+# "on the 5th anniversary" and "on the 18th day" are no days of the month.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The allies will gather in Brussels on the 9th, and the council meets on the 12th.", date(2021, 12, 29),
+     [("the 9th", "DATE", "2022-01-09"), ("the 12th", "DATE", "2022-01-12")]),
+    ("Talks opened on November 3 and broke up on the 9th.", MON,
+     [("November 3", "DATE", "2012-11-03"), ("the 9th", "DATE", "2012-11-09")]),
+    ("The budget vote took place on the 5th.", MON, [("the 5th", "DATE", "2013-03-05")]),
+    ("The ministers will meet again on the 2nd.", MON, [("the 2nd", "DATE", "2013-04-02")]),
+    ("Her office is on the 12th floor.", MON, []),  # guard
+    ("They marked it on the 5th anniversary of the flood.", MON, []),  # guard
+    ("The town fell on the 18th day of the siege.", MON, [("the 18th day", "DATE", "XXXX-XX-XX")]),  # guard
+])
+def test_day_of_the_month_said_alone(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 def test_every_zone_offset_is_well_formed() -> None:
     """Each zone's offset in core/data/timex_time_zones.csv is "Z", a fixed ISO 8601 offset,
     an IANA zone the tzdata package knows, or empty ("local time")."""

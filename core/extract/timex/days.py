@@ -1,14 +1,22 @@
 """Days named by words of the calendar week: "yesterday", "tomorrow", weekdays
-("last Friday", "the following Monday"), "midweek", the weekend, and the day an
-ongoing event has reached ("the eighth day of the strike"). No spaCy."""
+("last Friday", "the following Monday"), "midweek", the weekend, the day an
+ongoing event has reached ("the eighth day of the strike"), and a day of the month
+said alone ("on the 12th"). No spaCy."""
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from core.extract.timex.lexicon import DAY_PART_EDGE, LIMIT_PREPOSITIONS, ORDINALS, WEEKDAY_ABBR, WEEKDAYS
+from core.extract.timex.lexicon import (
+    BARE_DAY_FOLLOWERS,
+    DAY_PART_EDGE,
+    LIMIT_PREPOSITIONS,
+    ORDINALS,
+    WEEKDAY_ABBR,
+    WEEKDAYS,
+)
 from core.extract.timex.periods import iso_week, the_day
-from core.extract.timex.values import DATE, NO_TENSE, PAST, PRESENT, UNRESOLVED_DATE, Context, Normalised
+from core.extract.timex.values import DATE, FUTURE, NO_TENSE, PAST, PRESENT, UNRESOLVED_DATE, Context, Normalised
 
 
 def _weekday_date(dct: date, weekday: int, *, tense: str, modifier: str = "") -> date:
@@ -57,6 +65,66 @@ def read_ordinal_day(s: str, ctx: Context) -> Normalised | None:
     if ctx.dct is None or ctx.tense != PRESENT or ctx.prev_word in _POINT_PREPOSITIONS:
         return Normalised(DATE, UNRESOLVED_DATE)
     return the_day(ctx.dct)
+
+
+BARE_DAY_FOLLOWERS_SET = frozenset(BARE_DAY_FOLLOWERS) | {""}  # or the end of the text
+
+
+def read_day_of_month(s: str, ctx: Context) -> Normalised | None:
+    """"a meeting on the 12th": a day of the month said without its month, as speakers do
+    once the month is plain. Only after "on" and before a word that leaves it no floor or
+    anniversary (core/data/timex_bare_day_followers.txt: "on the 12th floor", "on the 5th
+    anniversary" are not days). Its month is the one of a day the sentence has already named; else, from
+    the document date, the last such day behind it after a past verb, the next one ahead
+    after a present or future verb, and otherwise the nearer of the two."""
+    m = re.fullmatch(r"the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)", s)
+    if m is None:
+        return None
+    day = int(m.group(1))
+    probe = ctx.dct is None and not ctx.prev_word and not ctx.next_word  # the tagger's context-free look
+    if not probe and (ctx.prev_word != "on" or ctx.next_word not in BARE_DAY_FOLLOWERS_SET):
+        return None
+    if ctx.dct is None:
+        return Normalised(DATE, f"XXXX-XX-{day:02d}")
+    told = re.match(r"(\d{4})-(\d\d)(?:-\d\d)?(?:T|$)", ctx.sentence_value)
+    if told:
+        try:
+            return the_day(date(int(told.group(1)), int(told.group(2)), day))
+        except ValueError:
+            return Normalised(DATE, UNRESOLVED_DATE)
+    behind, ahead = _month_day_around(ctx.dct, day)
+    if ctx.tense == PAST or ahead is None:
+        chosen = behind
+    elif ctx.tense in (PRESENT, FUTURE) or behind is None:
+        chosen = ahead
+    else:
+        chosen = behind if (ctx.dct - behind) <= (ahead - ctx.dct) else ahead
+    return the_day(chosen) if chosen is not None else Normalised(DATE, UNRESOLVED_DATE)
+
+
+def _month_day_around(dct: date, day: int) -> tuple[date | None, date | None]:
+    """The last date on or before dct whose day of the month is `day`, and the first on or after
+    it (a month without that day is skipped; None past a month or two)."""
+    behind = ahead = None
+    for back in range(3):
+        year, month = divmod(dct.year * 12 + dct.month - 1 - back, 12)
+        try:
+            candidate = date(year, month + 1, day)
+        except ValueError:
+            continue
+        if candidate <= dct:
+            behind = candidate
+            break
+    for forward in range(3):
+        year, month = divmod(dct.year * 12 + dct.month - 1 + forward, 12)
+        try:
+            candidate = date(year, month + 1, day)
+        except ValueError:
+            continue
+        if candidate >= dct:
+            ahead = candidate
+            break
+    return behind, ahead
 
 
 def read_weekend(s: str, ctx: Context) -> Normalised | None:

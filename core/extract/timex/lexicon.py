@@ -15,6 +15,7 @@ _UNMARKED_MODIFIERS_FILE = DATA_DIR / "timex_unmarked_modifiers.txt"
 _MOD_PREFIXES_FILE = DATA_DIR / "timex_mod_prefixes.txt"
 _MOD_SUFFIXES_FILE = DATA_DIR / "timex_mod_suffixes.txt"
 _TIME_ZONES_FILE = DATA_DIR / "timex_time_zones.csv"
+_BARE_DAY_FOLLOWERS_FILE = DATA_DIR / "timex_bare_day_followers.txt"
 
 
 def read_words(path: Path) -> tuple[str, ...]:
@@ -36,6 +37,8 @@ def _read_time_zones(path: Path) -> tuple[tuple[str, ...], tuple[str, ...], dict
 
 # Time zones after a clock time (core/data/timex_time_zones.csv): "EST", "Eastern time".
 ZONE_ABBREVIATIONS, ZONE_NAMES, ZONE_OFFSETS = _read_time_zones(_TIME_ZONES_FILE)
+# Words after "on the 12th" that leave it a day of the month said alone (not "the 12th floor").
+BARE_DAY_FOLLOWERS: tuple[str, ...] = read_words(_BARE_DAY_FOLLOWERS_FILE)
 # What a zone puts after a clock time in a TIMEX3 value, if anything: "Z", "-05:00".
 ZONE_OFFSET_RE = r"(?:Z|[+-]\d\d:\d\d)?"
 # The same as one regular expression over lowercased text: "est", "eastern time".

@@ -68,6 +68,7 @@ from core.extract.timex.dates import (
 )
 from core.extract.timex.days import (
     read_anaphoric_weekday,
+    read_day_of_month,
     read_deictic,
     read_midweek,
     read_ordinal_day,
@@ -245,7 +246,7 @@ def _unresolved(s: str) -> Normalised | None:
 # The recognisers, tried in this order; those that read another expression inside
 # theirs ("the end of <a period>", "noon on <a day>") are handed the whole of it.
 _STEPS: tuple[Recogniser, ...] = (
-    read_ref, read_set, read_clock_duration, read_deictic, read_ordinal_day, read_midweek, read_weekend,
+    read_ref, read_set, read_clock_duration, read_deictic, read_ordinal_day, read_day_of_month, read_midweek, read_weekend,
     read_anaphoric, partial(read_of_that_year, resolve=_resolve), read_ago, partial(read_year_back, resolve=_resolve),
     partial(read_part_of_period, resolve=_resolve), partial(read_edge_day, resolve=_resolve), read_quarter_phrase,
     partial(read_half_phrase, resolve=_resolve),

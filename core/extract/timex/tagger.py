@@ -26,6 +26,7 @@ from spacy.vocab import Vocab
 from core import DATA_DIR
 from core.extract.timex.dates import HOLIDAYS_FILE
 from core.extract.timex.lexicon import (
+    BARE_DAY_FOLLOWERS,
     MOD_PREFIXES,
     MOD_SUFFIXES,
     NO_MOD_FOCUS,
@@ -46,7 +47,7 @@ COMPONENT_NAME = "crisis_timex"
 PATTERNS_FILE = DATA_DIR / "timex_patterns.jsonl"
 BLOCKERS_FILE = DATA_DIR / "timex_blockers.jsonl"
 # The word lists that patterns name with "@": {"LOWER": {"IN": "@zones"}}.
-PATTERN_WORD_LISTS = {"@zones": ZONE_ABBREVIATIONS, "@zone_names": ZONE_NAMES}
+PATTERN_WORD_LISTS = {"@zones": ZONE_ABBREVIATIONS, "@zone_names": ZONE_NAMES, "@bare_day_followers": BARE_DAY_FOLLOWERS}
 
 # Model entity labels that are time expressions.
 _NER_LABELS = frozenset({"DATE", "TIME"})
