@@ -770,11 +770,31 @@ def test_clock_time_zone(nlp, text: str, dct: date, expected) -> None:
     ("The quake struck at 2:46 p.m. Tokyo time.", date(2011, 3, 11),
      [("2:46 p.m. Tokyo time", "TIME", "2011-03-11T14:46+09:00")]),
     ("The market closed at 4 p.m. ET.", AUG, [("4 p.m. ET", "TIME", "2013-08-20T16:00-04:00")]),
+    ("The text is embargoed until 2:15 p.m. Central European Time.", date(2022, 3, 24),
+     [("2:15 p.m. Central European Time", "TIME", "2022-03-24T14:15+01:00")]),
     ("The curfew starts at 9 p.m. local time.", MON,  # guard: no zone named
      [("9 p.m. local time", "TIME", "2013-03-18T21:00")]),
     ("The curfew starts at 9 p.m.", MON, [("9 p.m.", "TIME", "2013-03-18T21:00")]),  # guard: no zone
 ])
 def test_clock_time_zone_offset(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- twenty-first round: "hours ago"
+# "N hours/minutes ago" is a time counted back from the clock time last named on the
+# document's own day (a transcript's opening stamp), at the expression's granularity; with no
+# such time it is some time back (PAST_REF), not a span. "a couple of" counts two.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("9:40 A.M. EST\n\nMR. SMITH: The governor asked for help a couple of hours ago.", date(2021, 12, 11),
+     [("9:40 A.M. EST", "TIME", "2021-12-11T09:40-05:00"), ("a couple of hours ago", "TIME", "2021-12-11T07")]),
+    ("11:02 A.M. EST\n\nMS. JONES: We heard from them 20 minutes ago.", date(2021, 12, 11),
+     [("11:02 A.M. EST", "TIME", "2021-12-11T11:02-05:00"), ("20 minutes ago", "TIME", "2021-12-11T10:42")]),
+    ("The ferry sank three hours ago.", MON, [("three hours ago", "DATE", "PAST_REF")]),
+    ("The ministers spoke a couple of days ago.", MON, [("a couple of days ago", "DATE", "2013-03-16")]),
+    ("The ministers spoke several days ago.", MON, [("several days ago", "DATE", "PAST_REF")]),  # guard
+])
+def test_hours_ago(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
 
 

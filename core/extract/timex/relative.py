@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from core.extract.timex.durations import duration_value
-from core.extract.timex.lexicon import NUMBER_RE, PARTS_OF_DAY, REFS, UNIT_RE, parse_count, parse_unit
+from core.extract.timex.lexicon import NUMBER_RE, PARTS_OF_DAY, REFS, UNIT_RE, ZONE_OFFSET_RE, parse_count, parse_unit
 from core.extract.timex.periods import (
     calendar_month,
     iso_week,
@@ -54,7 +54,7 @@ _ANAPHORIC_PREV = ("previous", "preceding", "prior")
 
 
 def read_ref(s: str, ctx: Context) -> Normalised | None:
-    if re.fullmatch(r"(?:an? |the )?(?:few|several|many|some|couple of|number of) ?" + UNIT_RE + " ago", s):
+    if re.fullmatch(r"(?:an? |the )?(?:few|several|many|some|number of) ?" + UNIT_RE + " ago", s):
         return Normalised(DATE, "PAST_REF")  # "several years ago": some time back, no count to place it
     if s == "one day" and ctx.prev_word in _FORWARD_AUX:
         return Normalised(DATE, "FUTURE_REF")  # "will one day be": some day ahead, not a span of a day
@@ -220,7 +220,9 @@ def read_ago(s: str, ctx: Context) -> Normalised | None:
     if count is None or not float(count).is_integer():
         return None
     if is_time:
-        return Normalised(DURATION, duration_value(count, match.group(2))) if m_in else None
+        if m_in:
+            return Normalised(DURATION, duration_value(count, match.group(2)))
+        return _hours_ago(int(count), letter, ctx) if m and m.group(3) == "ago" else None
     if ctx.dct is None:
         return Normalised(DATE, UNRESOLVED_DATE)
     sign = -1 if (m and m.group(3) == "ago") else 1
@@ -229,6 +231,19 @@ def read_ago(s: str, ctx: Context) -> Normalised | None:
         # "up from $2 a year ago" in a text about a quarter: that quarter, a year back from now
         return the_quarter(ctx.dct.year - count_int, quarter[1])
     return units_from(ctx.dct, sign * count_int, letter)
+
+
+def _hours_ago(count: int, letter: str, ctx: Context) -> Normalised:
+    """"a couple of hours ago", "20 minutes ago": counted back from the clock time the text
+    last named on the document's own day (a transcript's opening stamp, "4:15 P.M. EST"), at
+    the expression's granularity ("2021-12-11T14"); with no such time, some time back."""
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)" + ZONE_OFFSET_RE, ctx.anchor_value)
+    if ctx.dct is None or m is None or m.group(1) != ctx.dct.isoformat() or int(m.group(2)) > 23:
+        return Normalised(DATE, "PAST_REF")
+    told = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day, int(m.group(2)), int(m.group(3)))
+    back = told - (timedelta(hours=count) if letter == "H" else timedelta(minutes=count))
+    value = back.strftime("%Y-%m-%dT%H" if letter == "H" else "%Y-%m-%dT%H:%M")
+    return Normalised(TIME, value, back.date(), back.date())
 
 
 def _this_week_base(ctx: Context) -> date:
