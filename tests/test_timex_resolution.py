@@ -798,6 +798,20 @@ def test_hours_ago(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-first round: any night, "presently"
+# "at night" under a simple present tells of any night (a habit), not the document's;
+# "presently" is "currently".
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("In the camps the temperature drops below zero at night.", MON, [("night", "TIME", "XXXX-XX-XXTNI")]),
+    ("The guards patrol the border at night.", MON, [("night", "TIME", "XXXX-XX-XXTNI")]),
+    ("The convoy will cross the border at night.", MON, [("night", "TIME", "2013-03-18TNI")]),  # guard
+    ("Both navies are presently holding drills in the sea.", MON, [("presently", "DATE", "PRESENT_REF")]),
+])
+def test_any_night_and_presently(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 # ---------------------------------------------------------------- twenty-first round: "on the 12th"
 # A day of the month said alone after "on" (spoken briefings: "a council meeting on the 12th")
 # takes the month of a day its sentence named, else the nearer such day to the document date

@@ -116,7 +116,7 @@ SEASON_NAMES = frozenset(SEASONS)
 
 # Reference to now, the past or the future, no calendar anchor (TIMEX3 *_REF).
 REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF",
     "at present": "PRESENT_REF", "present": "PRESENT_REF", "the present": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "today's": "PRESENT_REF", "now-": "PRESENT_REF",

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from core.extract.timex.lexicon import DAY_PART_EDGE, PART_OF_DAY_CODES, PARTS_OF_DAY, WEEKDAYS, ZONE_OFFSETS, ZONE_RE
 from core.extract.timex.periods import period_start
-from core.extract.timex.values import DATE, DURATION, FUTURE, PAST, TIME, Context, Normalised, Recogniser
+from core.extract.timex.values import DATE, DURATION, FUTURE, PAST, PRESENT, TIME, Context, Normalised, Recogniser
 
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 # Words before a part of the day that step from the day the text is telling of.
@@ -129,7 +129,9 @@ def _on_its_day(s: str, rest: str, suffix: str, ctx: Context, resolve: Recognise
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
         day = told + timedelta(days=_DAY_STEPS[rest])
     elif rest in ("", "this", "the", "that", "the same", "that same", "today", "early", "late", "mid", "in the"):
-        if ctx.dct is None:
+        if ctx.dct is None or (s == "night" and ctx.prev_word == "at" and ctx.tense == PRESENT):
+            # "the temperature drops below freezing at night": a simple present tells of any
+            # night, not the document's
             return Normalised(TIME, "XXXX-XX-XX" + suffix)
         # "that night", "in the morning" after "Friday": the part of the day the text is
         # telling of; "this morning", "tonight" are the document date's
