@@ -812,6 +812,20 @@ def test_any_night_and_presently(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-first round: the rest of a model entity
+# A model entity that runs from a time the rules read, past "to"/"until"/"and", to one they did
+# not ("extended last year to 2036") keeps that other time; a hyphenated compound does not split.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The gas contracts were extended last year to 2036.", MON, [("last year", "DATE", "2012"), ("2036", "DATE", "2036")]),
+    ('"I called every 10 minutes until morning," he said.', MON,
+     [("every 10 minutes", "SET", "PT10M"), ("morning", "TIME", "2013-03-18TMO")]),
+    ("Stocks were weak in the autumn-winter period.", MON, [("the autumn", "DATE", "2012-FA")]),  # guard
+])
+def test_rest_of_a_model_entity(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 # ---------------------------------------------------------------- twenty-first round: "on the 12th"
 # A day of the month said alone after "on" (spoken briefings: "a council meeting on the 12th")
 # takes the month of a day its sentence named, else the nearer such day to the document date

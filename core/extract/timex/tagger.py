@@ -232,11 +232,31 @@ def _prefer(rule_spans: list[Span], ner_spans: list[Span]) -> list[Span]:
     rules when it overlaps none of them or is itself a resolvable expression
     (so "Friday and Saturday" as one entity does not swallow two rule matches)."""
     rules = filter_spans(rule_spans)
-    keep_ner = [
-        span for span in ner_spans
-        if not any(r.start < span.end and span.start < r.end for r in rules) or is_resolvable(span.text)
-    ]
+    keep_ner = []
+    for span in ner_spans:
+        overlapping = [r for r in rules if r.start < span.end and span.start < r.end]
+        if not overlapping or is_resolvable(span.text):
+            keep_ner.append(span)
+        elif (rest := _left_after_rules(span, overlapping)) is not None:
+            keep_ner.append(rest)
     return filter_spans(rules + keep_ner)
+
+
+# Words that join a time the rules found to another after it in one model entity ("last year to 2036").
+_ENTITY_JOINERS = frozenset({"to", "and", "or", "through", "until", "till"})
+
+
+def _left_after_rules(span: Span, overlapping: list[Span]) -> Span | None:
+    """ "extended last year to 2036": a model entity whose start the rules read ("last year") and
+    which goes on, past a joining word, to another time they did not ("2036"): that other time,
+    if it reads as a whole expression; else None."""
+    start = max(r.end for r in overlapping)
+    while start < span.end and span.doc[start].lower_ in _ENTITY_JOINERS:
+        start += 1
+    if start == max(r.end for r in overlapping) or start >= span.end:
+        return None
+    rest = span.doc[start:span.end]
+    return rest if is_resolvable(rest.text) else None
 
 
 # Modifiers with a TIMEX3 `mod` value, as token sequences, longest first.
