@@ -826,6 +826,26 @@ def test_rest_of_a_model_entity(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-first round: holidays of the corpus, idioms of the past
+# Russian and Ukrainian state days the corpus dates by, under their full names, and "the other
+# day", "moments ago", bare "hours ago": some time back (PAST_REF).
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Crowds gathered in Moscow to mark National Unity Day.", date(2021, 11, 4),
+     [("National Unity Day", "DATE", "2021-11-04")]),
+    ("Cadets were decorated on the Day of the Armed Forces of Ukraine.", date(2021, 12, 7),
+     [("Day of the Armed Forces of Ukraine", "DATE", "2021-12-06")]),
+    ("He laid flowers on the Day of Remembrance of the Heroes of Kruty.", date(2022, 1, 29),
+     [("Day of Remembrance of the Heroes of Kruty", "DATE", "2022-01-29")]),
+    ("The commission met in Athens the other day.", MON, [("the other day", "DATE", "PAST_REF")]),
+    ("Moments ago, the minister left the building.", MON, [("Moments ago", "DATE", "PAST_REF")]),
+    ("The ceasefire collapsed just hours ago.", MON, [("hours ago", "DATE", "PAST_REF")]),
+    ("The ceasefire collapsed 20 years ago.", MON, [("20 years ago", "DATE", "1993")]),  # guard
+])
+def test_corpus_holidays_and_idioms_of_the_past(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 # ---------------------------------------------------------------- twenty-first round: "on the 12th"
 # A day of the month said alone after "on" (spoken briefings: "a council meeting on the 12th")
 # takes the month of a day its sentence named, else the nearer such day to the document date
