@@ -67,22 +67,22 @@ def read_ordinal_day(s: str, ctx: Context) -> Normalised | None:
     return the_day(ctx.dct)
 
 
-BARE_DAY_FOLLOWERS_SET = frozenset(BARE_DAY_FOLLOWERS) | {""}  # or the end of the text
+_BARE_DAY_FOLLOWERS = frozenset(BARE_DAY_FOLLOWERS) | {""}  # or the end of the text
 
 
 def read_day_of_month(s: str, ctx: Context) -> Normalised | None:
     """"a meeting on the 12th": a day of the month said without its month, as speakers do
     once the month is plain. Only after "on" and before a word that leaves it no floor or
     anniversary (core/data/timex_bare_day_followers.txt: "on the 12th floor", "on the 5th
-    anniversary" are not days). Its month is the one of a day the sentence has already named; else, from
-    the document date, the last such day behind it after a past verb, the next one ahead
-    after a present or future verb, and otherwise the nearer of the two."""
+    anniversary" are not days). Its month is the one of a day the sentence has already named;
+    else, from the document date, the last such day behind it after a past verb, the next one
+    ahead after a present or future verb, and otherwise the nearer of the two."""
     m = re.fullmatch(r"the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)", s)
     if m is None:
         return None
     day = int(m.group(1))
     probe = ctx.dct is None and not ctx.prev_word and not ctx.next_word  # the tagger's context-free look
-    if not probe and (ctx.prev_word != "on" or ctx.next_word not in BARE_DAY_FOLLOWERS_SET):
+    if not probe and (ctx.prev_word != "on" or ctx.next_word not in _BARE_DAY_FOLLOWERS):
         return None
     if ctx.dct is None:
         return Normalised(DATE, f"XXXX-XX-{day:02d}")
@@ -105,26 +105,21 @@ def read_day_of_month(s: str, ctx: Context) -> Normalised | None:
 def _month_day_around(dct: date, day: int) -> tuple[date | None, date | None]:
     """The last date on or before dct whose day of the month is `day`, and the first on or after
     it (a month without that day is skipped; None past a month or two)."""
-    behind = ahead = None
-    for back in range(3):
-        year, month = divmod(dct.year * 12 + dct.month - 1 - back, 12)
+    return _month_day_from(dct, day, -1), _month_day_from(dct, day, 1)
+
+
+def _month_day_from(dct: date, day: int, step: int) -> date | None:
+    """The nearest date to dct, going `step` months at a time (-1 back, 1 on), whose day of the
+    month is `day`, counting dct itself; None if three months hold none."""
+    for months in range(3):
+        year, month = divmod(dct.year * 12 + dct.month - 1 + step * months, 12)
         try:
             candidate = date(year, month + 1, day)
         except ValueError:
-            continue
-        if candidate <= dct:
-            behind = candidate
-            break
-    for forward in range(3):
-        year, month = divmod(dct.year * 12 + dct.month - 1 + forward, 12)
-        try:
-            candidate = date(year, month + 1, day)
-        except ValueError:
-            continue
-        if candidate >= dct:
-            ahead = candidate
-            break
-    return behind, ahead
+            continue  # "the 31st" in a month of 30 days
+        if (candidate - dct).days * step >= 0:
+            return candidate
+    return None
 
 
 def read_weekend(s: str, ctx: Context) -> Normalised | None:

@@ -250,11 +250,12 @@ def _left_after_rules(span: Span, overlapping: list[Span]) -> Span | None:
     """ "extended last year to 2036": a model entity whose start the rules read ("last year") and
     which goes on, past a joining word, to another time they did not ("2036"): that other time,
     if it reads as a whole expression; else None."""
-    start = max(r.end for r in overlapping)
+    read_to = max(r.end for r in overlapping)
+    start = read_to
     while start < span.end and span.doc[start].lower_ in _ENTITY_JOINERS:
         start += 1
-    if start == max(r.end for r in overlapping) or start >= span.end:
-        return None
+    if start == read_to or start >= span.end:
+        return None  # no joining word, or nothing after it
     rest = span.doc[start:span.end]
     return rest if is_resolvable(rest.text) else None
 

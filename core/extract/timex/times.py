@@ -18,7 +18,7 @@ _DAY_STEPS = {"the following": 1, "the next": 1, "the previous": -1, "the preced
 
 
 def _split_time_of_day(s: str) -> tuple[str, str, str] | None:
-    """Split "sunday night" / "3pm on sunday est" into (date words, TIMEX3 time suffix,
+    """Split "sunday night" / "3pm est on sunday" into (date words, TIMEX3 time suffix,
     the zone written after the clock or "")."""
     clock = (r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?)"
              r"|(?P<h24>\d{1,2})[:.](?P<m24>\d{2})"
@@ -96,9 +96,9 @@ def _zone_offset(zone: str, value: str) -> str:
     day, which needs the day; "" when the zone names none ("local time") or the day is
     not known (core/data/timex_time_zones.csv)."""
     written = ZONE_OFFSETS.get(zone, "")
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)", value)
-    if "/" not in written:
+    if "/" not in written:  # "Z", a fixed offset, or none
         return written if re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)T\d\d:\d\d", value) else ""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)", value)
     if m is None:
         return ""
     year, month, day, hour, minute = (int(g) for g in m.groups())
