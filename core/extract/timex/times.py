@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from core.extract.timex.lexicon import DAY_PART_EDGE, PART_OF_DAY_CODES, PARTS_OF_DAY, WEEKDAYS, ZONE_OFFSETS, ZONE_RE
@@ -84,11 +83,6 @@ def read_time_of_day(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised
     return Normalised(result.type, result.value + offset, result.date_start, result.date_end)
 
 
-@lru_cache(maxsize=None)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
-
-
 def _zone_offset(zone: str, value: str) -> str:
     """The ISO 8601 offset a zone puts after a clock time of `value` ("2022-02-15T15:29"):
     "Z" for Greenwich time, the fixed offset the zone's letters name ("EST" -05:00), or for
@@ -102,7 +96,7 @@ def _zone_offset(zone: str, value: str) -> str:
     if m is None:
         return ""
     year, month, day, hour, minute = (int(g) for g in m.groups())
-    moment = datetime(year, month, day, min(hour, 23), minute, tzinfo=_zone(written))
+    moment = datetime(year, month, day, min(hour, 23), minute, tzinfo=ZoneInfo(written))  # ZoneInfo keeps one instance a key
     shift = moment.utcoffset() or timedelta(0)
     minutes = int(shift.total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"
