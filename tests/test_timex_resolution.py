@@ -867,6 +867,35 @@ def test_day_of_the_month_said_alone(nlp, text: str, dct: date, expected) -> Non
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-second round: "overnight" as "all at once"
+# "overnight" whose verb is negated, under "can", or an infinitive an adjective of ease
+# governs tells how fast, not of a night; the night of a report or a forecast stays.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Nobody believes the dispute can be settled overnight.", MON, []),
+    ("A reform of this size does not happen overnight.", MON, []),
+    ("It would be difficult to rebuild the bridge overnight.", MON, []),
+    ("Rescuers pulled two more survivors from the rubble overnight.", MON, [("overnight", "TIME", "2013-03-17TNI")]),  # guard
+    ("Forecasters said the storm would strengthen overnight.", MON, [("overnight", "TIME", "2013-03-18TNI")]),  # guard
+])
+def test_overnight_as_all_at_once(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- twenty-second round: a first stretch, "to this day"
+# "(his) first year", "her first 100 days": the opening stretch of a term is as long as it counts
+# (a first day is the day itself, not read so); "to this day" is still, now.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The governor spent his first year in office fighting the legislature.", MON, [("his first year", "DURATION", "P1Y")]),
+    ("Her first 100 days were dominated by the budget.", MON, [("Her first 100 days", "DURATION", "P100D")]),
+    ("To this day, the families have had no answer.", MON, [("this day", "DATE", "PRESENT_REF")]),
+    ("On this day the town remembers its dead.", MON, [("this day", "DATE", "2013-03-18")]),  # guard
+])
+def test_first_stretch_and_to_this_day(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 def test_every_zone_offset_is_well_formed() -> None:
     """Each zone's offset in core/data/timex_time_zones.csv is "Z", a fixed ISO 8601 offset,
     an IANA zone the tzdata package knows, or empty ("local time")."""

@@ -45,6 +45,8 @@ def read_deictic(s: str, ctx: Context) -> Normalised | None:
     s = DAY_PART_EDGE.sub("", s)
     if s not in offsets:
         return None
+    if s == "this day" and ctx.prev_word == "to":
+        return Normalised(DATE, "PRESENT_REF")  # "to this day the two peoples are close": still, now
     if ctx.dct is None:
         return Normalised(DATE, UNRESOLVED_DATE)
     return the_day(ctx.dct + timedelta(days=offsets[s]))

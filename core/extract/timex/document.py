@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 HABITUAL_ADVERBS_FILE = DATA_DIR / "timex_habitual_adverbs.txt"
 REPORT_NOUNS_FILE = DATA_DIR / "timex_report_nouns.txt"
 GENERIC_NOUNS_FILE = DATA_DIR / "timex_generic_nouns.txt"
+EASE_ADJECTIVES_FILE = DATA_DIR / "timex_ease_adjectives.txt"
 COMPETITION_WORDS_FILE = DATA_DIR / "timex_competition_words.txt"
 TRANSCRIPT_MARKS_FILE = DATA_DIR / "timex_transcript_marks.txt"
 
@@ -83,7 +84,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     named_in_sentence: tuple[int, str] = (-1, "")  # (sentence, value) of the last date or time resolved
     ordered = sorted((_without_determiner_of_a_noun(s) for s in spans), key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
-        if _future_spoken_of(span) or _reference_not_of_a_verb(span) or _now_of_no_time(span):
+        if _future_spoken_of(span) or _reference_not_of_a_verb(span) or _now_of_no_time(span) \
+                or _overnight_of_no_night(span):
             continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
@@ -586,6 +588,37 @@ def _now_of_no_time(span: Span) -> bool:
     five times.)"""
     doc = span.doc
     return bool(span.text == "Now" and span[0].is_sent_start and span.end < len(doc) and doc[span.end].text == ",")
+
+
+# The modal that makes "overnight" a manner, how fast a thing can come about ("prices can change
+# overnight", "ca" of "can't"), while "could", "would" and "will" keep a forecast's night ("the
+# winds could ease overnight", "conditions would worsen overnight").
+_ABILITY_MODALS = frozenset({"can", "ca"})
+
+
+@lru_cache(maxsize=1)
+def ease_adjectives() -> frozenset[str]:
+    """Adjectives whose infinitive an "overnight" measures (core/data/timex_ease_adjectives.txt)."""
+    return frozenset(read_words(EASE_ADJECTIVES_FILE))
+
+
+def _overnight_of_no_night(span: Span) -> bool:
+    """ "This will not happen overnight", "it is impossible to resolve this overnight", "things
+    can change overnight": "overnight" as "all at once", no night in time. Its verb is negated,
+    under "can", or an infinitive an adjective of ease governs. The night of the report
+    ("sirens sounded overnight", "results were expected overnight") stays."""
+    if span.text.lower() != "overnight":
+        return False
+    verb = span.root.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _ABILITY_MODALS) for c in verb.children):
+        return True
+    if verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    ruler = verb.head  # "impossible to resolve" or "it is impossible to resolve" (the adjective a sibling)
+    ease = ease_adjectives()
+    return ruler.lower_ in ease or any(c.dep_ == "acomp" and c.lower_ in ease for c in ruler.children)
 
 
 def _future_spoken_of(span: Span) -> bool:

@@ -116,6 +116,10 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
     if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |(?:a )?few |many |recent |coming |upcoming ", s):
         return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
+    # "his first 100 days", "(the President's) first year": the opening stretch of a term, as long as
+    # it counts; a day so named ("his first day in office") is the day itself, not read here
+    s = re.sub(r"^(?:(?:his|her|its|their|our|my|your) )?first (?=" + NUMBER_RE + r" " + _PLURAL_UNIT_RE + r"$)", "", s)
+    s = re.sub(r"^(?:(?:his|her|its|their|our|my|your) )?first (?=(?:week|month|year)$)", "a ", s)
     # "the year-earlier nine months": the same stretch a year back, measured as that stretch (TimeBank
     # writes P9M); a quarter so named ("the year-ago quarter") is a calendar quarter, read elsewhere
     s = re.sub(r"^(?:the )?year ?- ?(?:ago|earlier) (?=" + NUMBER_RE + r" (?:months|weeks)$)", "", s)
