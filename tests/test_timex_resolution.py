@@ -896,6 +896,23 @@ def test_first_stretch_and_to_this_day(nlp, text: str, dct: date, expected) -> N
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-second round: "today" on a lasting state
+# A "today" on a simple present of a lasting state (core/data/timex_state_verbs.txt), or set
+# against all the past ("than ever"), names the present age; a day's doings keep the day.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Today, Norway supplies a quarter of the bloc's gas.", MON, [("Today", "DATE", "PRESENT_REF")]),
+    ("That promise remains valid today.", MON, [("today", "DATE", "PRESENT_REF")]),
+    ("The harbour today depends on tourism.", MON, [("today", "DATE", "PRESENT_REF")]),
+    ("The alliance today is more united than ever.", MON, [("today", "DATE", "PRESENT_REF")]),
+    ("Today the mayor opens the new bridge.", MON, [("Today", "DATE", "2013-03-18")]),  # guard
+    ("The mayor received the award today.", MON, [("today", "DATE", "2013-03-18")]),  # guard: a past verb
+    ("The harbour will receive two ships today.", MON, [("today", "DATE", "2013-03-18")]),  # guard: an auxiliary
+])
+def test_today_on_a_lasting_state(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 def test_every_zone_offset_is_well_formed() -> None:
     """Each zone's offset in core/data/timex_time_zones.csv is "Z", a fixed ISO 8601 offset,
     an IANA zone the tzdata package knows, or empty ("local time")."""

@@ -40,6 +40,7 @@ HABITUAL_ADVERBS_FILE = DATA_DIR / "timex_habitual_adverbs.txt"
 REPORT_NOUNS_FILE = DATA_DIR / "timex_report_nouns.txt"
 GENERIC_NOUNS_FILE = DATA_DIR / "timex_generic_nouns.txt"
 EASE_ADJECTIVES_FILE = DATA_DIR / "timex_ease_adjectives.txt"
+STATE_VERBS_FILE = DATA_DIR / "timex_state_verbs.txt"
 COMPETITION_WORDS_FILE = DATA_DIR / "timex_competition_words.txt"
 TRANSCRIPT_MARKS_FILE = DATA_DIR / "timex_transcript_marks.txt"
 
@@ -549,6 +550,12 @@ def _generic_day_word(span: Span) -> str:
     return _GENERIC_DAY_WORDS[token.lower_]
 
 
+@lru_cache(maxsize=1)
+def state_verbs() -> frozenset[str]:
+    """Verbs of a lasting state (core/data/timex_state_verbs.txt): "Germany today receives 55 bcm"."""
+    return frozenset(read_words(STATE_VERBS_FILE))
+
+
 # A present tense, or the auxiliary of a present progressive.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
@@ -560,8 +567,11 @@ def _today_as_the_present_age(token: Token) -> bool:
     present verb set against the same predicate in the past in its own clause ("than it was",
     "like it did"; not "than analysts expected", a comparison with a forecast), or a
     present progressive that goes on "still", names the present age, not the report's day (TimeML
-    PRESENT_REF); "today it still feels like the sky has fallen" (no past, no progressive) and
-    "said today" (a past verb) keep the day."""
+    PRESENT_REF). So does a "today" on a simple present of a lasting state ("Germany today receives
+    55 bcm of gas", "the fate of the country today depends on you", core/data/timex_state_verbs.txt)
+    or set against all the past ("our state today is stronger than ever"). "today it still feels like
+    the sky has fallen" (no past, no progressive, no state verb) and "said today" (a past verb) keep
+    the day."""
     verb = token.head
     if token.dep_ != "npadvmod" or verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -570,8 +580,12 @@ def _today_as_the_present_age(token: Token) -> bool:
         return any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children)
     if verb.tag_ not in _PRESENT_TAGS or aux:
         return False
+    if verb.lemma_.lower() in state_verbs():
+        return True
     words = list(verb.subtree)
     for k, word in enumerate(words):
+        if word.lower_ == "than" and k + 1 < len(words) and words[k + 1].lower_ == "ever":
+            return True
         if word.lower_ not in ("than", "like") or word.i < token.i:
             continue
         # the first verb after it, however the parser hangs it ("like it did" as a ccomp)
