@@ -913,6 +913,20 @@ def test_today_on_a_lasting_state(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-second round: a rate after a quantity
+# "a year", "per day" right after a noun phrase that counts something is a rate (SET), not a span;
+# "for a month", "a week before the vote", "Friday, a day after" stay spans.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The pipeline carries 30 billion cubic metres of gas a year to Italy.", MON, [("a year", "SET", "P1Y")]),
+    ("The mine once produced 400 tonnes of ore a day.", MON, [("a day", "SET", "P1D")]),
+    ("The crew rested for a month before the second leg.", MON, [("a month", "DURATION", "P1M")]),  # guard
+    ("The flood cut off 12 villages a week before the vote.", MON, [("a week", "DURATION", "P1W")]),  # guard
+])
+def test_rate_after_a_quantity(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 def test_every_zone_offset_is_well_formed() -> None:
     """Each zone's offset in core/data/timex_time_zones.csv is "Z", a fixed ISO 8601 offset,
     an IANA zone the tzdata package knows, or empty ("local time")."""

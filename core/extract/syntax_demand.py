@@ -60,6 +60,8 @@ def _needs_syntax(sent: Span, sent_ents: Sequence[Span], sent_timexes: Sequence[
         return True                                   # "May" the month or the modal
     if any(_tense_matters(span) for span in sent_timexes):
         return True                                   # timex: the governing verb's tense
+    if any(timex_mod.may_be_a_rate(span) for span in sent_timexes):
+        return True                                   # "55 bcm of gas a year": the quantity's words
     ents = [e for e in sent_ents if e.label_ in _ACTOR_LABELS]
     lowered = {t.lower_ for t in sent}
     if not lowered.isdisjoint(metonyms):

@@ -19,12 +19,12 @@ Importing this package registers the component factory with spaCy.
 
 Usage: `nlp = core.extract.pipeline.build_pipeline(); tag_text(nlp, text, dct)`.
 """
-from core.extract.timex.document import iter_timexes, tag_text
+from core.extract.timex.document import iter_timexes, may_be_a_rate, tag_text
 from core.extract.timex.normaliser import is_resolvable, normalise
 from core.extract.timex.tagger import COMPONENT_NAME, TIMEX_SPAN_KEY, TimexTagger, add_to_pipeline
 from core.extract.timex.values import FUTURE, NO_TENSE, PAST, PRESENT
 
 __all__ = [
     "COMPONENT_NAME", "FUTURE", "NO_TENSE", "PAST", "PRESENT", "TIMEX_SPAN_KEY", "TimexTagger", "add_to_pipeline",
-    "is_resolvable", "iter_timexes", "normalise", "tag_text",
+    "is_resolvable", "iter_timexes", "may_be_a_rate", "normalise", "tag_text",
 ]

@@ -31,7 +31,7 @@ from core.extract.timex.normaliser import normalise
 from core.extract.timex.periods import calendar_month, latest_quarter, the_day, the_quarter, the_year
 from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
 from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative, under_past_directive
-from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, TIME, UNRESOLVED_DATE, Normalised
+from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, SET, TIME, UNRESOLVED_DATE, Normalised
 from core.records import Timex
 
 log = logging.getLogger(__name__)
@@ -138,6 +138,8 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
             result = figures_month  # "will release its November figures next Thursday": the November just over
         if result.type == DATE and dct is not None and (directed := _day_directed(span, dct)) is not None:
             result = directed  # "urged residents to stay home Saturday", said on Friday: the next day
+        if result.type == DURATION and _rate_of_a_quantity(span):
+            result = Normalised(SET, result.value)  # "55 billion cubic metres of gas a year": each year
         if result.value == _SEASON_UNIT and _season_of_play(span):
             result = Normalised(result.type, "P1Y")  # "plays 20 tournaments each season": once a year
         if result.type == DATE and _habitual(span) and (m := re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", result.value)):
@@ -592,6 +594,48 @@ def _today_as_the_present_age(token: Token) -> bool:
         after = next((w for w in words[k + 1:] if w.pos_ in ("VERB", "AUX")), None)
         if after is not None and after.tag_ == "VBD" and after.lemma_ in ("be", "do", "have"):
             return True
+    return False
+
+
+# "a year", "per day": one unit after a quantity, as a rate ("$400,000 a year").
+_RATE_RE = re.compile(r"(?:a|an|per) (?:hour|day|week|month|year)")
+# Words after "a week" that make it the distance to a time ("a week before the vote").
+_OFFSET_WORDS = frozenset({"before", "after", "ago", "earlier", "later", "prior", "since", "early", "late",
+                           "ahead", "behind", "longer", "more", "or"})
+# How far back from the unit its number may stand ("55 billion cubic metres of natural gas a year").
+_RATE_REACH = 8
+# Parts of speech a quantity's noun phrase is made of, back from the unit to its number.
+_QUANTITY_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "SYM", "DET"})
+
+
+def may_be_a_rate(span: Span) -> bool:
+    """By its words alone, whether `span` may be a rate (`_rate_of_a_quantity` then reads the
+    parts of speech): "a year" or "per day" with a number in the eight words before it."""
+    if not _RATE_RE.fullmatch(span.text.lower()):
+        return False
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if after in _OFFSET_WORDS:
+        return False  # "hit three towns a week before the vote": how long before, no rate
+    return any(token.like_num for token in span.doc[max(0, span.start - _RATE_REACH):span.start])
+
+
+def _rate_of_a_quantity(span: Span) -> bool:
+    """ "earning $400,000 a year", "1 percent a month", "55 billion cubic metres of gas a year",
+    "over 100 mcm a day": one unit right after a noun phrase that counts something is a rate, a
+    SET (every blind set so marks the rates we find). Walking back from the unit, only a counted
+    noun phrase ("of" inside it) may stand between it and its number; "for a month", "hit a week
+    before", "on Sunday, a day after" are no rates."""
+    if not may_be_a_rate(span):
+        return False
+    doc = span.doc
+    first = doc[span.start - 1]
+    if first.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
+        return False
+    for token in reversed(doc[max(0, span.start - _RATE_REACH):span.start]):
+        if token.like_num or token.pos_ == "NUM":
+            return True
+        if token.pos_ not in _QUANTITY_POS and token.lower_ != "of":
+            return False
     return False
 
 
