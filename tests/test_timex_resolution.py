@@ -927,6 +927,44 @@ def test_rate_after_a_quantity(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-second round: spoken clocks, fractions of a century
+# A clock read aloud ("four o'clock in the morning", "six in the evening", with its zone); a
+# quarter or half of a century is 25 or 50 years (not "its quarter-century low", an adjective).
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The first explosions came at four o'clock in the morning.", MON,
+     [("four o'clock in the morning", "TIME", "2013-03-18T04:00")]),
+    ("The ferry leaves at six in the evening.", MON, [("six in the evening", "TIME", "2013-03-18T18:00")]),
+    ("Flights resume at 9 in the morning Eastern time.", MON,
+     [("9 in the morning Eastern time", "TIME", "2013-03-18T09:00-04:00")]),
+    ("The euro jumped above $1.33 in the afternoon after the polls.", MON,  # guard: a price
+     [("the afternoon", "TIME", "2013-03-18TAF")]),
+    ("Over the past quarter of a century the town doubled in size.", MON,
+     [("the past quarter of a century", "DURATION", "P25Y")]),
+    ("The border stayed shut for half a century.", MON, [("half a century", "DURATION", "P50Y")]),
+    ("Jobless claims fell to a quarter-century low.", MON, []),  # guard: an adjective
+])
+def test_spoken_clock_and_fractions_of_a_century(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- twenty-second round: "over the years", "the year" in apposition
+# "over the years", "in the days following the vote": units of no count; "the year", "the month",
+# "the day" set off by a comma right after a period of that size retell it.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The two clubs have met often over the years.", MON, [("the years", "DURATION", "PXY")]),
+    ("In the days following the vote, protests spread.", MON, [("the days", "DURATION", "PXD")]),
+    ("The old clock counted down the seconds.", MON, []),  # guard
+    ("The treaty dates from 1997, the year the two sides signed it.", MON,
+     [("1997", "DATE", "1997"), ("the year", "DATE", "1997")]),
+    ("They met in July, the month after the summit.", MON, [("July", "DATE", "2012-07"), ("the month", "DATE", "2012-07")]),
+    ("The year began badly for the airline.", MON, [("The year", "DATE", "2013")]),  # guard
+])
+def test_years_of_no_count_and_a_period_retold(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 def test_every_zone_offset_is_well_formed() -> None:
     """Each zone's offset in core/data/timex_time_zones.csv is "Z", a fixed ISO 8601 offset,
     an IANA zone the tzdata package knows, or empty ("local time")."""

@@ -111,8 +111,26 @@ _SPAN_ADJECTIVES = ("more |full |whole |long |straight |consecutive |additional 
 _PERIOD_NOUNS = " (?:period|term|span|stretch|spell|stint)"
 
 
+# Words around "the years" that make it a stretch of time: "over the years", "in the days following".
+_STRETCH_LEADS = frozenset({"over", "through", "across", "throughout"})
+_STRETCH_EDGES = frozenset({"before", "after", "since", "following", "preceding"})
+
+
+def _years_on_end(ctx: Context) -> bool:
+    """Whether "the years" (days, decades ...) is read as a stretch of units of no count: after
+    "over" ("over the years") or between "in" and a word that ties it to an event ("in the days
+    following the call")."""
+    probe = ctx.dct is None and not ctx.prev_word and not ctx.next_word  # the tagger's context-free look
+    return probe or ctx.prev_word in _STRETCH_LEADS or (ctx.prev_word == "in" and ctx.next_word in _STRETCH_EDGES)
+
+
 def read_duration(s: str, ctx: Context) -> Normalised | None:
     """"about 50 minutes", "the next 48 hours", "weeks", "several days", "48-hour"."""
+    # "the past quarter of a century", "half a century", "a half-century": 25 and 50 years
+    m = re.fullmatch(r"(?P<lead>(?:the (?:next|past|last|previous|first|coming|following) |an? )?)"
+                     r"(quarter|half)(?: of)?(?: a)?(?P<join>[- ])century", s)
+    if m and (m.group("lead") or m.group("join") == " "):  # not the adjective of "its quarter-century low"
+        return Normalised(DURATION, "P25Y" if m.group(2) == "quarter" else "P50Y")
     if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |(?:a )?few |many |recent |coming |upcoming ", s):
         return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
@@ -171,7 +189,9 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"(days|weeks|months|years|decades|centuries)-?long", s)
     if m:
         return Normalised(DURATION, duration_value(None, m.group(1)))
-    m = re.fullmatch(r"(?:many |long |recent |coming |upcoming |all (?:these|those) )?"
+    if re.fullmatch(r"the " + _PLURAL_UNIT_RE, s) and not _years_on_end(ctx):
+        return None  # "counted down the seconds", "the months all blur": no span of time told
+    m = re.fullmatch(r"(?:the |many |long |recent |coming |upcoming |all (?:these|those) )?"
                      r"(seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)", s) or \
         re.fullmatch(r"(?:the )?(hours|days|weeks|months|years|decades) (?:ahead|to come)", s)
     if m:

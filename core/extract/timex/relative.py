@@ -66,11 +66,35 @@ def read_ref(s: str, ctx: Context) -> Normalised | None:
     return Normalised(DATE, value) if value else None
 
 
+# A period named just before, at each granularity an appositive "the <unit>" may retell.
+_APPOSITIVE_VALUES = {"year": r"(\d{4})", "month": r"(\d{4})-(\d\d)", "day": r"(\d{4})-(\d\d)-(\d\d)"}
+
+
+def _in_apposition(s: str, ctx: Context) -> Normalised | None:
+    """ "in July, the month after the summit", "its 1997 configuration, the year the Founding Act
+    was signed", "on Sept. 21, the day the phone went on sale": "the year/month/day" set off by a
+    comma right after a period of that size retells that period, not the document's."""
+    m = re.fullmatch(r"the (year|month|day)", s)
+    if m is None or ctx.prev_word != ",":
+        return None
+    told = re.fullmatch(_APPOSITIVE_VALUES[m.group(1)], ctx.anchor_value)
+    if told is None:
+        return None
+    parts = [int(g) for g in told.groups()]
+    if m.group(1) == "year":
+        return the_year(parts[0])
+    if m.group(1) == "month":
+        return Normalised(DATE, *calendar_month(parts[0], parts[1]))
+    return the_day(date(parts[0], parts[1], parts[2]))
+
+
 def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
     """Relative to the last date in the text: "two days later", "the next day",
     "the following decade" (after "the 1990s"), "that year" (after "in 1988");
     "later in the day" is that day, the one the text is telling of."""
     s = re.sub(r"^(?:earlier|later|early|late) in the day$", "that day", s)
+    if (told := _in_apposition(s, ctx)) is not None:
+        return told
     m = re.fullmatch(r"(?:(?:a )?few |several |some )?(hours|minutes|seconds) (?:later|earlier|afterwards)", s)
     if m:  # "hours later": a gap of no stated count from a time the text rarely gives to the hour
         return Normalised(DURATION, duration_value(None, m.group(1)))

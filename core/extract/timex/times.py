@@ -7,7 +7,15 @@ import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from core.extract.timex.lexicon import DAY_PART_EDGE, PART_OF_DAY_CODES, PARTS_OF_DAY, WEEKDAYS, ZONE_OFFSETS, ZONE_RE
+from core.extract.timex.lexicon import (
+    DAY_PART_EDGE,
+    NUMBER_WORDS,
+    PART_OF_DAY_CODES,
+    PARTS_OF_DAY,
+    WEEKDAYS,
+    ZONE_OFFSETS,
+    ZONE_RE,
+)
 from core.extract.timex.periods import period_start
 from core.extract.timex.values import DATE, DURATION, FUTURE, PAST, PRESENT, TIME, Context, Normalised, Recogniser
 
@@ -16,9 +24,34 @@ _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _DAY_STEPS = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
 
 
+# An hour said in words or digits, as a clock is read aloud ("six o'clock", "5 in the morning").
+_SPOKEN_HOUR_RE = "(" + "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and " " not in w
+                                 and w not in ("a", "an", "dozen")) + r"|\d{1,2})"
+# The half of the day a spoken hour is in, as "a.m." or "p.m." says it.
+_SPOKEN_HALVES = {"in the morning": "a.m.", "in the afternoon": "p.m.", "in the evening": "p.m.", "at night": "p.m."}
+
+
+def _spoken_clock(s: str) -> str:
+    """A clock time read aloud, written as a clock: "6 o'clock in the morning" -> "6:00 a.m.",
+    "five in the afternoon" -> "5:00 p.m.", "8 o'clock" -> "8:00"; other text unchanged."""
+    halves = "|".join(_SPOKEN_HALVES)
+    m = re.search(r"\b" + _SPOKEN_HOUR_RE + r"(?::(\d\d))?(?P<oclock> o'clock)?(?: (?P<half>" + halves + r"))?\b", s)
+    if m is None or not (m.group("oclock") or m.group("half")):
+        return s
+    hour = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
+    if not 1 <= hour <= 12:
+        return s
+    if m.group("half") == "at night" and hour < 6:
+        clock = f"{hour}:{m.group(2) or '00'} a.m."  # "at 2 at night": the small hours
+    else:
+        clock = f"{hour}:{m.group(2) or '00'}" + (" " + _SPOKEN_HALVES[m.group("half")] if m.group("half") else "")
+    return s[:m.start()] + clock + s[m.end():]
+
+
 def _split_time_of_day(s: str) -> tuple[str, str, str] | None:
     """Split "sunday night" / "3pm est on sunday" into (date words, TIMEX3 time suffix,
     the zone written after the clock or "")."""
+    s = _spoken_clock(s)
     clock = (r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?)"
              r"|(?P<h24>\d{1,2})[:.](?P<m24>\d{2})"
              r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) ?(?P<milzone>" + ZONE_RE + r"|hrs|hours)")
