@@ -965,6 +965,25 @@ def test_years_of_no_count_and_a_period_retold(nlp, text: str, dct: date, expect
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-second round: counts, stretches ahead, days owned
+# "a hundred years", "thousand-year" count; "years to come", "a number of months" are stretches
+# of no count; "to this point" is until now; a day someone owns ("their day", "any dark days",
+# "their worst day") is no time expression.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The dynasty ruled for a hundred years.", MON, [("a hundred years", "DURATION", "P100Y")]),
+    ("Nothing in the thousand-year history of the city compares.", MON, [("thousand-year", "DURATION", "P1000Y")]),
+    ("The sanctions will bite for years to come.", MON, [("years to come", "DURATION", "PXY")]),
+    ("Repairs could take a number of months.", MON,  # (the model finds this one too)
+     [("a number of months", "DURATION", "PXM")]),
+    ("Talks have gone nowhere to this point.", MON, [("this point", "DATE", "PRESENT_REF")]),
+    ("For the veterans, today is their day.", MON, [("today", "DATE", "2013-03-18")]),
+    ("The town will come through any dark days.", MON, []),  # (the model leaves this one)
+])
+def test_counts_stretches_and_days_owned(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 def test_every_zone_offset_is_well_formed() -> None:
     """Each zone's offset in core/data/timex_time_zones.csv is "Z", a fixed ISO 8601 offset,
     an IANA zone the tzdata package knows, or empty ("local time")."""

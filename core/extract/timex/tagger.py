@@ -183,17 +183,22 @@ def _ner_candidates(doc: Doc) -> list[Span]:
     return spans
 
 
+# Possessive determiners before a day that is someone's ("their day", "its best day").
+_OWNERS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+
+
 def _described_day(span: Span) -> bool:
-    """ "a bad day", "a new day of protests", "a very tough day": a day described, with
-    an article and no count or length the words measure (the normaliser can only say PXX),
-    is no time expression, though the model tags it DATE; nor is a period ranked by a
+    """ "a bad day", "a new day of protests", "any dark days", "today is their day": a day
+    described or owned, with no count or length the words measure (the normaliser can only say
+    PXX), is no time expression, though the model tags it DATE; nor is a period ranked by a
     superlative that the normaliser cannot place ("the hottest month", "the best year")."""
     if len(span) == 3 and span[0].lower_ in ("the", "its", "their") and _superlative_word(span[1]):
         # "the hottest month", "its best year" (eighth round): a period ranked, not placed;
         # "the latest quarter" resolves and stays
         result = normalise(span.text, None)
-        return result is not None and result.value == UNRESOLVED_DATE
-    if span[0].lower_ not in ("a", "an") or len(span) < 3:
+        return result is not None and result.value in (UNRESOLVED_DATE, "PXX")
+    owned = span[0].lower_ in _OWNERS and len(span) >= 2  # "their day", "their worst day": a day of theirs
+    if not owned and (span[0].lower_ not in ("a", "an", "any") or len(span) < 3):
         return False
     result = normalise(span.text, None)
     return result is not None and result.type == DURATION and result.value == "PXX"
