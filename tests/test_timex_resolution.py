@@ -984,6 +984,20 @@ def test_counts_stretches_and_days_owned(nlp, text: str, dct: date, expected) ->
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-second round: "the day" as what a day is; the end of the day
+# "the day" after "be" names what a day is, no day; "the end/rest of the day" is the day of the
+# report, but "At the end of the day," opening a sentence is "in the end".
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Voters know that Sunday will be the day of reckoning.", MON, [("Sunday", "DATE", "2013-03-24")]),
+    ("Bids must arrive by the end of the day.", MON, [("the end of the day", "DATE", "2013-03-18")]),
+    ("Staff will answer calls for the rest of the day.", MON, [("the rest of the day", "DATE", "2013-03-18")]),
+    ("At the end of the day, the voters decide.", MON, []),
+])
+def test_day_as_a_predicate_and_end_of_the_day(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 def test_every_zone_offset_is_well_formed() -> None:
     """Each zone's offset in core/data/timex_time_zones.csv is "Z", a fixed ISO 8601 offset,
     an IANA zone the tzdata package knows, or empty ("local time")."""

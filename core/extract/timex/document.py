@@ -86,7 +86,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     ordered = sorted((_without_determiner_of_a_noun(s) for s in spans), key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
         if _future_spoken_of(span) or _reference_not_of_a_verb(span) or _now_of_no_time(span) \
-                or _overnight_of_no_night(span):
+                or _overnight_of_no_night(span) or _day_of_no_date(span):
             continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
@@ -637,6 +637,25 @@ def _rate_of_a_quantity(span: Span) -> bool:
         if token.pos_ not in _QUANTITY_POS and token.lower_ != "of":
             return False
     return False
+
+
+# Forms of "be" before "the day" that make it what a day is called, not when ("today is the day").
+_COPULAS = frozenset({"is", "'s", "\u2019s", "was", "be", "are", "were", "been"})
+
+
+def _day_of_no_date(span: Span) -> bool:
+    """ "Today is the day", "February 16 will be the day of the attack": "the day" after "be"
+    says what a day is, no day of its own (unmarked in all three such corpus cases); and "At the
+    end of the day, ..." opening a sentence is "in the end" ("they have till the end of the day"
+    stays that day)."""
+    doc, text = span.doc, span.text.lower()
+    before = doc[span.start - 1] if span.start > 0 else None
+    if text == "the day":
+        return before is not None and before.lower_ in _COPULAS
+    if text != "the end of the day" or before is None or before.lower_ != "at":
+        return False
+    opens = before.is_sent_start or (before.i > 0 and doc[before.i - 1].lower_ in ("but", "and", ","))
+    return opens and span.end < len(doc) and doc[span.end].text == ","
 
 
 def _now_of_no_time(span: Span) -> bool:

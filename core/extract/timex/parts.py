@@ -18,6 +18,8 @@ def read_part_of_period(s: str, ctx: Context, *, resolve: Recogniser) -> Normali
     part, tail = m.group(1), m.group(2)
     if tail in ("the week", "the month", "the year"):
         tail = "this " + tail[4:]
+    elif tail == "the day":
+        tail = "today"  # "they have till the end of the day", "the rest of the day": the day of the report
     base = resolve(tail, ctx)
     if base is None or base.type != DATE:
         return None
