@@ -998,6 +998,30 @@ def test_day_as_a_predicate_and_end_of_the_day(nlp, text: str, dct: date, expect
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-second round: a while ago, Women's Day, comparisons with today
+# "some time ago", "a short while ago", "not long ago" are PAST_REF; International Women's Day is
+# 8 March; "today" in "than we are today" or set against "than I have been" is the present age;
+# "these years" are years of no count; "countless hours" a vague length; "not be able to ...
+# overnight" is "all at once".
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The plant was sold some time ago.", MON, [("some time ago", "DATE", "PAST_REF")]),
+    ("Not long ago, this square was a car park.", MON, [("Not long ago", "DATE", "PAST_REF")]),
+    ("Flowers sold out before International Women's Day.", date(2013, 3, 5),
+     [("International Women's Day", "DATE", "2013-03-08")]),
+    ("Our schools will be better in ten years than they are today.", MON,
+     [("ten years", "DATE", "2023"), ("today", "DATE", "PRESENT_REF")]),
+    ("Investors are calmer today than they have been in months.", MON,
+     [("today", "DATE", "PRESENT_REF"), ("months", "DURATION", "PXM")]),
+    ("Thousands fled the valley over these years.", MON, [("these years", "DURATION", "PXY")]),
+    ("The crew spent countless hours at sea.", MON, [("countless hours", "DURATION", "PTXH")]),
+    ("The airline will not be able to replace its fleet overnight.", MON, []),
+    ('"But today it still feels like the sky has fallen."', MON, [("today", "DATE", "2013-03-18")]),  # guard
+])
+def test_while_ago_womens_day_and_today_compared(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 def test_every_zone_offset_is_well_formed() -> None:
     """Each zone's offset in core/data/timex_time_zones.csv is "Z", a fixed ISO 8601 offset,
     an IANA zone the tzdata package knows, or empty ("local time")."""

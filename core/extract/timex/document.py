@@ -584,15 +584,21 @@ def _today_as_the_present_age(token: Token) -> bool:
         return False
     if verb.lemma_.lower() in state_verbs():
         return True
+    if any(c.lower_ == "than" for c in verb.children if c.i < token.i):
+        return True  # "we will be stronger a year from now than we are today": now, against a time to come
     words = list(verb.subtree)
     for k, word in enumerate(words):
         if word.lower_ == "than" and k + 1 < len(words) and words[k + 1].lower_ == "ever":
             return True
         if word.lower_ not in ("than", "like") or word.i < token.i:
             continue
-        # the first verb after it, however the parser hangs it ("like it did" as a ccomp)
+        # the first verb after it, however the parser hangs it ("like it did" as a ccomp), or after
+        # "than" a present perfect ("than I have been my whole life"; not "feels like the sky has fallen")
         after = next((w for w in words[k + 1:] if w.pos_ in ("VERB", "AUX")), None)
         if after is not None and after.tag_ == "VBD" and after.lemma_ in ("be", "do", "have"):
+            return True
+        if word.lower_ == "than" and after is not None and after.lemma_ == "have" and after.tag_ in _PRESENT_TAGS \
+                and any(w.tag_ == "VBN" for w in words[k + 1:]):
             return True
     return False
 

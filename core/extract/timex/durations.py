@@ -191,7 +191,7 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
         return Normalised(DURATION, duration_value(None, m.group(1)))
     if re.fullmatch(r"the " + _PLURAL_UNIT_RE, s) and not _years_on_end(ctx):
         return None  # "counted down the seconds", "the months all blur": no span of time told
-    m = re.fullmatch(r"(?:the |many |long |recent |coming |upcoming |all (?:these|those) )?"
+    m = re.fullmatch(r"(?:the |many |long |recent |coming |upcoming |(?:all )?(?:these|those) )?"
                      r"(seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)", s) or \
         re.fullmatch(r"(?:the |many |several )?(hours|days|weeks|months|years|decades) (?:ahead|to come)", s)
     if m:

@@ -121,6 +121,8 @@ REFS = {
     "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "today's": "PRESENT_REF", "now-": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the other day": "PAST_REF", "moments ago": "PAST_REF",
+    "a while ago": "PAST_REF", "a short while ago": "PAST_REF", "a little while ago": "PAST_REF",
+    "time ago": "PAST_REF", "not long ago": "PAST_REF",  # "some time ago": "some" is read off as a modifier
     "minutes ago": "PAST_REF", "hours ago": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
     "formerly": "PAST_REF", "once": "PAST_REF", "years ago": "PAST_REF",
     "decades ago": "PAST_REF", "weeks ago": "PAST_REF", "months ago": "PAST_REF", "days ago": "PAST_REF",
