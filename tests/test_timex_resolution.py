@@ -1022,6 +1022,24 @@ def test_while_ago_womens_day_and_today_compared(nlp, text: str, dct: date, expe
     assert _values(nlp, text, dct) == expected
 
 
+# ---------------------------------------------------------------- twenty-second round: the week of a day, every single day
+# "the week of July 9", "the week of the 13th": the ISO week that day falls in; "every single day"
+# is every day; "a couple weeks" two; "from day one" a date; "throughout the day", "of the day"
+# the day told of.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The Senate will take up the bill the week of April 8.", MON, [("the week of April 8", "DATE", "2013-W15")]),
+    ("Every single day, the ferry crosses twice.", MON, [("Every single day", "SET", "P1D")]),
+    ("The strike has lasted a couple weeks.", MON, [("a couple weeks", "DURATION", "P2W")]),
+    ("The mayor opposed the plan from day one.", MON, [("day one", "DATE", "XXXX-XX-XX")]),
+    ("Her last meeting of the day was with the unions.", MON, [("the day", "DATE", "2013-03-18")]),
+    ("On Friday the rescuers dug throughout the day.", MON,
+     [("Friday", "DATE", "2013-03-15"), ("the day", "DATE", "2013-03-15")]),
+])
+def test_week_of_a_day_and_every_single_day(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected
+
+
 def test_every_zone_offset_is_well_formed() -> None:
     """Each zone's offset in core/data/timex_time_zones.csv is "Z", a fixed ISO 8601 offset,
     an IANA zone the tzdata package knows, or empty ("local time")."""

@@ -38,11 +38,24 @@ def _weekday_date(dct: date, weekday: int, *, tense: str, modifier: str = "") ->
     return dct + timedelta(days=ahead)
 
 
+# Words before "the day" that make it the day the text tells of ("throughout the day").
+_DAY_TOLD_OF_LEADS = frozenset({"throughout", "of"})
+
+
 def read_deictic(s: str, ctx: Context) -> Normalised | None:
     """"yesterday", "the day after tomorrow"; "late yesterday" is still that day (mod END)."""
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                "the day after tomorrow": 2, "this day": 0}
     s = DAY_PART_EDGE.sub("", s)
+    if s == "day one":
+        return Normalised(DATE, UNRESOLVED_DATE)  # "from day one": the first day of something, a date
+    if s == "the day" and ctx.prev_word in _DAY_TOLD_OF_LEADS:
+        # "her first meeting of the day", "talks throughout the day": the day told of, that of the
+        # sentence if it named one, else the report's
+        told = re.match(r"\d{4}-\d\d-\d\d", ctx.sentence_value)
+        if told:
+            return the_day(date.fromisoformat(told.group(0)))
+        s = "today"
     if s not in offsets:
         return None
     if s == "this day" and ctx.prev_word == "to":

@@ -64,6 +64,7 @@ def duration_value(count: float | None, unit_word: str) -> str:
 
 
 def read_set(s: str, ctx: Context) -> Normalised | None:
+    s = re.sub(r"^(every|each) single ", r"\1 ", s)  # "every single day": every day
     if s in _SET_WORDS:
         return Normalised(SET, _SET_WORDS[s])
     m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)

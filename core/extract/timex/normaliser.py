@@ -89,7 +89,7 @@ from core.extract.timex.lexicon import (
     WEEKDAYS,
     spelled_years_as_digits,
 )
-from core.extract.timex.parts import read_edge_day, read_half_phrase, read_part_of_period
+from core.extract.timex.parts import read_edge_day, read_half_phrase, read_part_of_period, read_week_of
 from core.extract.timex.quarters import read_quarter_phrase, read_year_back
 from core.extract.timex.relative import (
     read_ago,
@@ -248,7 +248,8 @@ def _unresolved(s: str) -> Normalised | None:
 _STEPS: tuple[Recogniser, ...] = (
     read_ref, read_set, read_clock_duration, read_deictic, read_ordinal_day, read_day_of_month, read_midweek, read_weekend,
     read_anaphoric, partial(read_of_that_year, resolve=_resolve), read_ago, partial(read_year_back, resolve=_resolve),
-    partial(read_part_of_period, resolve=_resolve), partial(read_edge_day, resolve=_resolve), read_quarter_phrase,
+    partial(read_week_of, resolve=_resolve), partial(read_part_of_period, resolve=_resolve),
+    partial(read_edge_day, resolve=_resolve), read_quarter_phrase,
     partial(read_half_phrase, resolve=_resolve),
     read_period_ended, read_relative_unit, partial(read_day_relative_year, resolve=_resolve), read_relative_month, read_season, read_decade_century,
     read_anaphoric_weekday, read_weekday, read_year_phrase, read_holiday, partial(read_time_of_day, resolve=_resolve),

@@ -1,13 +1,27 @@
 """A part of a period that another expression names: its end, start, middle or
-rest ("the end of the week", "the rest of the year"), or one of its halves ("the
-first half of 2012"). The period itself is read by the `resolve` passed in (the
+rest ("the end of the week", "the rest of the year"), one of its halves ("the
+first half of 2012"), or the week a day falls in ("the week of the 13th"). The period itself is read by the `resolve` passed in (the
 whole normaliser), as any expression can name it. No spaCy."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
+from core.extract.timex.periods import iso_week
 from core.extract.timex.values import DATE, Context, Normalised, Recogniser
+
+
+def read_week_of(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
+    """"the week of March 13", "the week of the 13th": the ISO week the day named falls in (the
+    day is read as said after "on", as a date is)."""
+    m = re.fullmatch(r"(?:the )?week of (.+)", s)
+    if not m:
+        return None
+    day = resolve(m.group(1), replace(ctx, prev_word="on", next_word=""))
+    if day is None or day.type != DATE or day.date_start is None or day.date_start != day.date_end:
+        return None
+    return Normalised(DATE, *iso_week(day.date_start))
 
 
 def read_part_of_period(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:
