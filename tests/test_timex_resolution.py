@@ -884,11 +884,12 @@ def test_overnight_as_all_at_once(nlp, text: str, dct: date, expected) -> None:
 
 # ---------------------------------------------------------------- twenty-second round: a first stretch, "to this day"
 # "(his) first year", "her first 100 days": the opening stretch of a term is as long as it counts
-# (a first day is the day itself, not read so); "to this day" is still, now.
+# (a first day is the day itself, a date, as "the first day" is); "to this day" is still, now.
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "dct", "expected"), [
     ("The governor spent his first year in office fighting the legislature.", MON, [("his first year", "DURATION", "P1Y")]),
     ("Her first 100 days were dominated by the budget.", MON, [("Her first 100 days", "DURATION", "P100D")]),
+    ("He proposed the bill in his first day in office.", MON, [("his first day", "DATE", "XXXX-XX-XX")]),  # a day, kept
     ("To this day, the families have had no answer.", MON, [("this day", "DATE", "PRESENT_REF")]),
     ("On this day the town remembers its dead.", MON, [("this day", "DATE", "2013-03-18")]),  # guard
 ])
