@@ -12,6 +12,7 @@ from core.extract.timex.lexicon import (
     DAY_PART_EDGE,
     LIMIT_PREPOSITIONS,
     ORDINALS,
+    POSSESSIVE_DETERMINERS,
     WEEKDAY_ABBR,
     WEEKDAYS,
 )
@@ -74,7 +75,7 @@ def read_ordinal_day(s: str, ctx: Context) -> Normalised | None:
     """"(today) is the eighth day of the strike", "the siege is in its tenth day": told
     in the present tense, the day an ongoing event has reached is the document date."""
     ordinals = "|".join(w for w in ORDINALS if w not in ("last", "final"))
-    if not re.fullmatch(r"(?:(?:the|its|their|his|her|my|our|your) )?(?:" + ordinals + r"|\d{1,3}(?:st|nd|rd|th)) "
+    if not re.fullmatch(r"(?:(?:the|" + "|".join(POSSESSIVE_DETERMINERS) + r") )?(?:" + ordinals + r"|\d{1,3}(?:st|nd|rd|th)) "
                         r"(?:straight |consecutive |successive )?day", s):
         return None
     if ctx.dct is None or ctx.tense != PRESENT or ctx.prev_word in _POINT_PREPOSITIONS:

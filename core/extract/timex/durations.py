@@ -11,6 +11,7 @@ from core.extract.timex.lexicon import (
     NUMBER_RE,
     NUMBER_WORDS,
     PARTS_OF_DAY,
+    POSSESSIVE_RE,
     SEASONS,
     UNIT_RE,
     UNITS,
@@ -137,8 +138,8 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
     s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
     # "his first 100 days", "(the President's) first year": the opening stretch of a term, as long as
     # it counts; a day so named ("his first day in office") is the day itself, not read here
-    s = re.sub(r"^(?:(?:his|her|its|their|our|my|your) )?first (?=" + NUMBER_RE + r" " + _PLURAL_UNIT_RE + r"$)", "", s)
-    s = re.sub(r"^(?:(?:his|her|its|their|our|my|your) )?first (?=(?:week|month|year)$)", "a ", s)
+    s = re.sub(r"^(?:" + POSSESSIVE_RE + r" )?first (?=" + NUMBER_RE + r" " + _PLURAL_UNIT_RE + r"$)", "", s)
+    s = re.sub(r"^(?:" + POSSESSIVE_RE + r" )?first (?=(?:week|month|year)$)", "a ", s)
     # "the year-earlier nine months": the same stretch a year back, measured as that stretch (TimeBank
     # writes P9M); a quarter so named ("the year-ago quarter") is a calendar quarter, read elsewhere
     s = re.sub(r"^(?:the )?year ?- ?(?:ago|earlier) (?=" + NUMBER_RE + r" (?:months|weeks)$)", "", s)

@@ -86,6 +86,10 @@ NUMBER_WORDS = {
     "a couple of": 2, "couple of": 2, "a couple": 2, "a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000,
 }
 
+# Possessive determiners: "his first year", "their day", "its tenth day".
+POSSESSIVE_DETERMINERS = ("my", "your", "his", "her", "its", "our", "their")
+POSSESSIVE_RE = "(?:" + "|".join(POSSESSIVE_DETERMINERS) + ")"
+
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,

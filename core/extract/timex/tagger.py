@@ -30,6 +30,7 @@ from core.extract.timex.lexicon import (
     MOD_PREFIXES,
     MOD_SUFFIXES,
     NO_MOD_FOCUS,
+    POSSESSIVE_DETERMINERS,
     WEEKDAY_NAMES,
     ZONE_ABBREVIATIONS,
     ZONE_NAMES,
@@ -184,7 +185,7 @@ def _ner_candidates(doc: Doc) -> list[Span]:
 
 
 # Possessive determiners before a day that is someone's ("their day", "its best day").
-_OWNERS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+_OWNERS = frozenset(POSSESSIVE_DETERMINERS)
 
 
 def _described_day(span: Span) -> bool:
