@@ -16,7 +16,7 @@ from core.extract.timex.lexicon import (
     WEEKDAY_ABBR,
     WEEKDAYS,
 )
-from core.extract.timex.periods import iso_week, the_day
+from core.extract.timex.periods import iso_week, named_day, the_day
 from core.extract.timex.values import DATE, FUTURE, NO_TENSE, PAST, PRESENT, UNRESOLVED_DATE, Context, Normalised
 
 
@@ -53,9 +53,8 @@ def read_deictic(s: str, ctx: Context) -> Normalised | None:
     if s == "the day" and ctx.prev_word in _DAY_TOLD_OF_LEADS:
         # "her first meeting of the day", "talks throughout the day": the day told of, that of the
         # sentence if it named one, else the report's
-        told = re.match(r"\d{4}-\d\d-\d\d", ctx.sentence_value)
-        if told:
-            return the_day(date.fromisoformat(told.group(0)))
+        if (told := named_day(ctx.sentence_value)) is not None:
+            return the_day(told)
         s = "today"
     if s not in offsets:
         return None

@@ -28,7 +28,7 @@ from core.extract.timex.lexicon import (
     read_words,
 )
 from core.extract.timex.normaliser import normalise
-from core.extract.timex.periods import calendar_month, latest_quarter, the_day, the_quarter, the_year
+from core.extract.timex.periods import calendar_month, latest_quarter, named_day, the_day, the_quarter, the_year
 from core.extract.timex.tagger import TIMEX_SPAN_KEY, TimexSettings, TimexTagger
 from core.extract.timex.tense import COMPARISON_LEADS, governing_tense, in_after_superlative, under_past_directive
 from core.extract.timex.values import DATE, DURATION, NO_TENSE, PAST, SET, TIME, UNRESOLVED_DATE, Normalised
@@ -103,7 +103,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
 
         try:
             result = resolve(anchor.isoformat() if anchor and _overnight_on_noun(span) else day_before)
-            if result is not None and not _named_day_value(day_before) and _bare_clock_time(span, result, dct) \
+            if result is not None and named_day(day_before) is None and _bare_clock_time(span, result, dct) \
                     and not _time_stamp_line(span):
                 later = _day_named_later(ordered, index, sentence, sentence_of, dct, settings)
                 if later:
@@ -186,10 +186,6 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
 
 _DAY_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES) | {
     "today", "yesterday", "tomorrow", "tonight", "day", "night", "morning", "afternoon", "evening"}
-
-
-def _named_day_value(value: str) -> bool:
-    return bool(re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value))
 
 
 def _bare_clock_time(span: Span, result: Normalised | None, dct: date | None) -> bool:
@@ -284,7 +280,7 @@ def _weekday_after_the_first(span: Span, before: Span, result: Normalised, day_b
     doc = span.doc
     if not (before.end == span.start - 1 and doc[before.end].lower_ in _RANGE_JOINERS):
         return None
-    first = _named_day_value(day_before) and date.fromisoformat(day_before[:10])
+    first = named_day(day_before)
     weekdays = [WEEKDAYS[w] for t in span if (w := t.lower_.rstrip(".")) in WEEKDAYS]
     m = re.fullmatch(r"(\d{4}-\d\d-\d\d)(T.*)?", result.value)
     if not first or len(weekdays) != 1 or m is None or result.date_start is None or result.date_start >= first:
@@ -401,7 +397,7 @@ def _day_named_later(spans: list[Span], index: int, sentence: int, sentence_of: 
             next_word=doc[later.end].lower_ if later.end < len(doc) else "", date_order=settings.date_order)
         if _bare_clock_time(later, result, dct):
             continue  # "(0611 GMT)": the same moment on another clock, no day of its own
-        if result is not None and result.type in (DATE, TIME) and _named_day_value(result.value):
+        if result is not None and result.type in (DATE, TIME) and named_day(result.value) is not None:
             # only a day the event falls "on": "closed at 5 p.m. and will stay closed through
             # Thursday", "rose by 11 a.m.; sales fell, it said Tuesday" name other times, and so
             # does a day on another verb between them ("at 5 a.m., hours after scouts landed on Sunday")

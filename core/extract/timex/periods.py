@@ -60,6 +60,12 @@ def period_start(value: str) -> date | None:
     return None
 
 
+def named_day(value: str) -> date | None:
+    """The day a TIMEX3 date or time value names ("2016-12-10", "2016-12-10TNI"), else None
+    (a month or a week names no day)."""
+    return period_start(value) if re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value) else None
+
+
 def units_from(base: date, count: int, letter: str) -> Normalised:
     """The calendar unit `count` units from base, at the unit's granularity."""
     if letter == "D":

@@ -67,7 +67,7 @@ def read_ref(s: str, ctx: Context) -> Normalised | None:
 
 
 # A period named just before, at each granularity an appositive "the <unit>" may retell.
-_APPOSITIVE_VALUES = {"year": r"(\d{4})", "month": r"(\d{4})-(\d\d)", "day": r"(\d{4})-(\d\d)-(\d\d)"}
+_APPOSITIVE_VALUES = {"year": r"\d{4}", "month": r"\d{4}-\d\d", "day": r"\d{4}-\d\d-\d\d"}
 
 
 def _in_apposition(s: str, ctx: Context) -> Normalised | None:
@@ -77,15 +77,14 @@ def _in_apposition(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"the (year|month|day)", s)
     if m is None or ctx.prev_word != ",":
         return None
-    told = re.fullmatch(_APPOSITIVE_VALUES[m.group(1)], ctx.anchor_value)
-    if told is None:
+    unit, start = m.group(1), period_start(ctx.anchor_value)
+    if start is None or not re.fullmatch(_APPOSITIVE_VALUES[unit], ctx.anchor_value):
         return None
-    parts = [int(g) for g in told.groups()]
-    if m.group(1) == "year":
-        return the_year(parts[0])
-    if m.group(1) == "month":
-        return Normalised(DATE, *calendar_month(parts[0], parts[1]))
-    return the_day(date(parts[0], parts[1], parts[2]))
+    if unit == "year":
+        return the_year(start.year)
+    if unit == "month":
+        return Normalised(DATE, *calendar_month(start.year, start.month))
+    return the_day(start)
 
 
 def read_anaphoric(s: str, ctx: Context) -> Normalised | None:

@@ -4,7 +4,7 @@ name; and a clock reading of hours, minutes and seconds ("3:07:35"). No spaCy.""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from core.extract.timex.lexicon import (
@@ -16,7 +16,7 @@ from core.extract.timex.lexicon import (
     ZONE_OFFSETS,
     ZONE_RE,
 )
-from core.extract.timex.periods import period_start
+from core.extract.timex.periods import named_day
 from core.extract.timex.values import DATE, DURATION, FUTURE, PAST, PRESENT, TIME, Context, Normalised, Recogniser
 
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
@@ -29,13 +29,14 @@ _SPOKEN_HOUR_RE = "(" + "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <=
                                  and w not in ("a", "an", "dozen")) + r"|\d{1,2})"
 # The half of the day a spoken hour is in, as "a.m." or "p.m." says it.
 _SPOKEN_HALVES = {"in the morning": "a.m.", "in the afternoon": "p.m.", "in the evening": "p.m.", "at night": "p.m."}
+_SPOKEN_CLOCK_RE = re.compile(r"\b" + _SPOKEN_HOUR_RE + r"(?::(\d\d))?(?P<oclock> o'clock)?(?: (?P<half>"
+                              + "|".join(_SPOKEN_HALVES) + r"))?\b")
 
 
 def _spoken_clock(s: str) -> str:
     """A clock time read aloud, written as a clock: "6 o'clock in the morning" -> "6:00 a.m.",
     "five in the afternoon" -> "5:00 p.m.", "8 o'clock" -> "8:00"; other text unchanged."""
-    halves = "|".join(_SPOKEN_HALVES)
-    m = re.search(r"\b" + _SPOKEN_HOUR_RE + r"(?::(\d\d))?(?P<oclock> o'clock)?(?: (?P<half>" + halves + r"))?\b", s)
+    m = _SPOKEN_CLOCK_RE.search(s)
     if m is None or not (m.group("oclock") or m.group("half")):
         return s
     hour = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
@@ -144,7 +145,7 @@ def _on_its_day(s: str, rest: str, suffix: str, ctx: Context, resolve: Recognise
         # it, else the document date: a news report's "overnight" is the night before it
         # was filed, whatever day an earlier sentence named); ahead of a future verb, that
         # day's own coming night
-        day = _named_day(ctx.sentence_value) or ctx.dct
+        day = named_day(ctx.sentence_value) or ctx.dct
         day = day if ctx.tense == FUTURE else day - timedelta(days=1)
         return Normalised(TIME, day.isoformat() + suffix, day, day)
     rest = DAY_PART_EDGE.sub("", rest)
@@ -171,7 +172,7 @@ def _on_its_day(s: str, rest: str, suffix: str, ctx: Context, resolve: Recognise
             # still to come, so "continued through the night" told of it is the one before; not
             # "tonight", which a broadcast tells of as it falls)
             day = ctx.dct - timedelta(days=1) if suffix == "TNI" else ctx.dct
-        if rest == "" and re.fullmatch(r"T\d\d:\d\d", suffix) and (named := _named_day(ctx.sentence_value)):
+        if rest == "" and re.fullmatch(r"T\d\d:\d\d", suffix) and (named := named_day(ctx.sentence_value)):
             day = named  # "on Saturday before resting at noon": a clock time on the day its sentence named
     elif rest == "last" and suffix in ("TNI", "TEV"):  # "last night", "last evening": the day before's
         if ctx.dct is None:
@@ -203,12 +204,6 @@ def _in_part_of_day(s: str, suffix: str, part: str) -> str:
     if re.search(r"\d ?[ap]\.?m\b", s) or hour not in _AFTER_NOON_HOURS.get(part, ()):
         return suffix
     return f"T{hour + 12:02d}{suffix[3:]}"
-
-
-def _named_day(value: str) -> date | None:
-    """The day a TIMEX3 date or time value names ("2016-12-10", "2016-12-10TNI"), else None
-    (a month or a week names no day)."""
-    return period_start(value) if re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value) else None
 
 
 # Words after "1:50" that make it a gap between racers ("1:50 behind"), minutes and seconds.
