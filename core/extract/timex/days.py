@@ -19,6 +19,9 @@ from core.extract.timex.lexicon import (
 from core.extract.timex.periods import iso_week, named_day, the_day
 from core.extract.timex.values import DATE, FUTURE, NO_TENSE, PAST, PRESENT, UNRESOLVED_DATE, Context, Normalised
 
+# Days back a weekday said with no tense may lie: at six it is read as the day after dct.
+_NO_TENSE_FARTHEST_BACK = 6
+
 
 def _weekday_date(dct: date, weekday: int, *, tense: str, modifier: str = "") -> date:
     """The date a weekday name points to from dct.
@@ -26,7 +29,11 @@ def _weekday_date(dct: date, weekday: int, *, tense: str, modifier: str = "") ->
     "last Friday" is strictly before, "next Friday" strictly after; a bare
     weekday looks back from a past-tense verb (or no verb: news reports the
     past) and forward from a present or future one; the dct's own weekday is
-    the dct itself in both directions.
+    the dct itself in both directions. With no verb to tell, the weekday that
+    was six days before dct is read as the day after it: a report names the
+    coming day by its weekday far more often than one nearly a week gone
+    ("ahead of Tuesday's final session", "church services Sunday morning", said
+    on a Monday and a Saturday); a past verb keeps it behind.
     """
     back = (dct.weekday() - weekday) % 7
     ahead = (weekday - dct.weekday()) % 7
@@ -34,7 +41,7 @@ def _weekday_date(dct: date, weekday: int, *, tense: str, modifier: str = "") ->
         return dct - timedelta(days=back or 7)
     if modifier == "next":
         return dct + timedelta(days=ahead or 7)
-    if tense in (PAST, NO_TENSE):
+    if tense == PAST or tense == NO_TENSE and back < _NO_TENSE_FARTHEST_BACK:
         return dct - timedelta(days=back)
     return dct + timedelta(days=ahead)
 
