@@ -2202,3 +2202,31 @@ def test_read_from_the_blind_corpus_set(nlp, text: str, dct: date, expected) -> 
 ])
 def test_weekday_of_no_tense_six_days_back(nlp, text: str, expected) -> None:
     assert _values(nlp, text, MON) == expected
+
+
+# ---------------------------------------------------------------- twenty-third round: read from corpus dev15 and dev16
+DEC23 = date(2021, 12, 23)  # a Thursday, two days before Christmas
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    # "last Christmas" two days before Christmas is the one a year gone; "last Thanksgiving" the one weeks ago
+    ("Last Christmas the shops ran short.", DEC23, [("Last Christmas", "DATE", "2020-12-25")]),
+    ("He spoke last Thanksgiving.", DEC23, [("last Thanksgiving", "DATE", "2021-11-25")]),  # guard: weeks ago
+    ("We will meet at Christmas.", DEC23, [("Christmas", "DATE", "2021-12-25")]),  # guard: no modifier
+    # the short name of Martin Luther King Jr. Day
+    ("The caucus wants a vote by MLK Day.", DEC23, [("MLK Day", "DATE", "2022-01-17")]),
+    # "the year ahead" as "the coming year" (a span after "in"); "the week ahead" as "the coming week"
+    ("The talks will go on in the year ahead.", DEC23, [("the year ahead", "DURATION", "P1Y")]),
+    ("We will have news on the week ahead.", date(2022, 1, 14), [("the week ahead", "DATE", "2022-W03")]),
+    # a rate after "billions of ...": the plural counts as the number
+    ("The fund will give billions of dollars a year.", DEC23, [("a year", "SET", "P1Y")]),
+    ("The crew spent a year at sea.", DEC23, [("a year", "DURATION", "P1Y")]),  # guard: no quantity
+    # "over the course of the fall": the season, not a fall
+    ("Prices rose over the course of the fall.", DEC23, [("the fall", "DATE", "2021-FA")]),
+    ("Over the course of the fall of the empire, trade withered.", DEC23, []),  # guard: "the fall of"
+    # "the first year" of a term told of: its opening stretch, as "his first year"
+    ("What surprised you most in the first year?", DEC23, [("the first year", "DURATION", "P1Y")]),
+])
+def test_read_from_corpus_dev15_and_dev16(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -273,8 +273,11 @@ def _limit_tense(ctx: Context) -> str:
 def read_holiday(s: str, ctx: Context) -> Normalised | None:
     """A named day ("Good Friday", "Christmas 2012"), or the weekend it names ("Labor Day
     weekend", "the Thanksgiving weekend"): the weekend nearest the day, the one before a
-    Monday or Tuesday holiday, else the one after (or holding) it; "every Christmas" is a SET."""
-    s = re.sub(r"^(?:this|last|next) ", "", s)
+    Monday or Tuesday holiday, else the one after (or holding) it; "every Christmas" is a SET.
+    "last Christmas" is the latest one before the document date (said on 23 December, the year
+    before's), "next Christmas" the first one after it, "this Christmas" the one of its year."""
+    which = re.match(r"(this|last|next) ", s)
+    s = s[which.end():] if which else s
     holidays = _holidays()
     every = re.fullmatch(r"(?:every|each) (.+)", s)
     if every and every.group(1) in holidays:
@@ -294,20 +297,33 @@ def read_holiday(s: str, ctx: Context) -> Normalised | None:
     m = re.fullmatch(r"(.+?)(?: (\d{4}))?", s)
     if not m or m.group(1) not in holidays:
         return None
-    month, day, easter_offset, weekday = holidays[m.group(1)]
+    spec = holidays[m.group(1)]
+    month, day, easter_offset, weekday = spec
     if m.group(2):
-        year = int(m.group(2))
-    elif ctx.dct is None:
+        return the_day(_holiday_in(int(m.group(2)), spec))
+    if ctx.dct is None:
         fixed = easter_offset is None and weekday is None
         return Normalised(DATE, f"XXXX-{month:02d}-{day:02d}" if fixed else UNRESOLVED_DATE)
-    else:
-        year = infer_year(month or 4, ctx.dct, ctx.tense)
+    if which and which.group(1) == "this":
+        return the_day(_holiday_in(ctx.dct.year, spec))
+    if which:
+        step = -1 if which.group(1) == "last" else 1
+        when = _holiday_in(ctx.dct.year, spec)
+        if (when - ctx.dct).days * step <= 0:  # not strictly on that side of the document date
+            when = _holiday_in(ctx.dct.year + step, spec)
+        return the_day(when)
+    return the_day(_holiday_in(infer_year(month or 4, ctx.dct, ctx.tense), spec))
+
+
+def _holiday_in(year: int, spec: tuple[int, int, int | None, int | None]) -> date:
+    """The date of a named day (a row of `_holidays`) in `year`."""
+    month, day, easter_offset, weekday = spec
     if easter_offset is not None:
-        return the_day(easter(year) + timedelta(days=easter_offset))
+        return easter(year) + timedelta(days=easter_offset)
     first = date(year, month, day)
     if weekday is not None:  # "the fourth Thursday of November": the first Thursday on or after the 22nd
-        return the_day(first + timedelta(days=(weekday - first.weekday()) % 7))
-    return the_day(first)
+        return first + timedelta(days=(weekday - first.weekday()) % 7)
+    return first
 
 
 @lru_cache(maxsize=1)

@@ -606,6 +606,8 @@ _OFFSET_WORDS = frozenset({"before", "after", "ago", "earlier", "later", "prior"
                            "ahead", "behind", "longer", "more", "or"})
 # How far back from the unit its number may stand ("55 billion cubic metres of natural gas a year").
 _RATE_REACH = 8
+# Plural counts that stand for a number ("billions of dollars a year", "dozens of flights a day").
+_COUNTING_PLURALS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions"})
 # Parts of speech a quantity's noun phrase is made of, back from the unit to its number.
 _QUANTITY_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "SYM", "DET"})
 
@@ -618,7 +620,12 @@ def may_be_a_rate(span: Span) -> bool:
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     if after in _OFFSET_WORDS:
         return False  # "hit three towns a week before the vote": how long before, no rate
-    return any(token.like_num for token in span.doc[max(0, span.start - _RATE_REACH):span.start])
+    return any(_counts(token) for token in span.doc[max(0, span.start - _RATE_REACH):span.start])
+
+
+def _counts(token: Token) -> bool:
+    """A number, or a plural that stands for one ("billions", "dozens")."""
+    return token.like_num or token.lower_ in _COUNTING_PLURALS
 
 
 def _rate_of_a_quantity(span: Span) -> bool:
@@ -634,7 +641,7 @@ def _rate_of_a_quantity(span: Span) -> bool:
     if first.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
         return False
     for token in reversed(doc[max(0, span.start - _RATE_REACH):span.start]):
-        if token.like_num or token.pos_ == "NUM":
+        if _counts(token) or token.pos_ == "NUM":
             return True
         if token.pos_ not in _QUANTITY_POS and token.lower_ != "of":
             return False

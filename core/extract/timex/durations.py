@@ -126,6 +126,10 @@ def _years_on_end(ctx: Context) -> bool:
     return probe or ctx.prev_word in _STRETCH_LEADS or (ctx.prev_word == "in" and ctx.next_word in _STRETCH_EDGES)
 
 
+# Words after "the first week" that tie it to a date or event, making it a week of the calendar.
+_ORDINAL_UNIT_TIES = frozenset({"of", "after", "since", "following"})
+
+
 def read_duration(s: str, ctx: Context) -> Normalised | None:
     """"about 50 minutes", "the next 48 hours", "weeks", "several days", "48-hour"."""
     # "the past quarter of a century", "half a century", "a half-century": 25 and 50 years
@@ -135,11 +139,13 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
         return Normalised(DURATION, "P25Y" if m.group(2) == "quarter" else "P50Y")
     if re.search(r"\bquarters?\b", s) and not re.match(r"the |\d|several |(?:a )?few |many |recent |coming |upcoming ", s):
         return None  # "a quarter of the vote", "three quarters of them": fractions, not spans of time
-    s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
-    # "his first 100 days", "(the President's) first year": the opening stretch of a term, as long as
-    # it counts; a day so named ("his first day in office") is the day itself, not read here
+    # "his first 100 days", "(the President's) first year", "surprised you in the first year": the
+    # opening stretch of a term, as long as it counts; a day so named ("his first day in office") is
+    # the day itself, not read here
     s = re.sub(r"^(?:" + POSSESSIVE_RE + r" )?first (?=" + NUMBER_RE + r" " + _PLURAL_UNIT_RE + r"$)", "", s)
-    s = re.sub(r"^(?:" + POSSESSIVE_RE + r" )?first (?=(?:week|month|year)$)", "a ", s)
+    if ctx.next_word not in _ORDINAL_UNIT_TIES:  # not "the first week after Thanksgiving": a week of the calendar
+        s = re.sub(r"^(?:(?:the|" + POSSESSIVE_RE + r") )?first (?=(?:week|month|year)$)", "a ", s)
+    s = re.sub(r"^the (?:next|past|last|previous|first|coming|following|final|latest|preceding) ", "", s)
     # "the year-earlier nine months": the same stretch a year back, measured as that stretch (TimeBank
     # writes P9M); a quarter so named ("the year-ago quarter") is a calendar quarter, read elsewhere
     s = re.sub(r"^(?:the )?year ?- ?(?:ago|earlier) (?=" + NUMBER_RE + r" (?:months|weeks)$)", "", s)

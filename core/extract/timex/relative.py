@@ -296,6 +296,7 @@ def read_relative_unit(s: str, ctx: Context) -> Normalised | None:
         return the_year(ctx.dct.year + (1 if ctx.dct.month >= 7 else 0))
     s = re.sub(r"^(earlier|later|early|late) in the (week|month|year)$", r"\1 this \2", s)
     s = re.sub(r"^the (?:latest|most recent) (?=(?:fiscal |calendar )?year$)", "last ", s)
+    s = re.sub(r"^the (week|month|year|decade) ahead$", r"the coming \1", s)  # "talks in the year ahead"
     m = re.fullmatch(r"(?:(earlier|later|early|late) )?(?:the )?(?:full |whole |entire )?"
                      r"(last|this|next|coming|current|past|previous|following)? ?"
                      r"(?:fiscal |calendar )?(week|month|year|decade|century|quarter)", s)
