@@ -2230,3 +2230,38 @@ DEC23 = date(2021, 12, 23)  # a Thursday, two days before Christmas
 ])
 def test_read_from_corpus_dev15_and_dev16(nlp, text: str, dct: date, expected) -> None:
     assert _values(nlp, text, dct) == expected
+
+
+# ---------------------------------------------------------------- twenty-third round: read from news dev9
+OCT1 = date(2013, 10, 1)  # a Tuesday
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    # "These days" opening a paragraph (the model's entity is lost after a blank line)
+    ("Sales fell.\n\nThese days, the shop opens only at weekends.", OCT1, [("These days", "DATE", "PRESENT_REF")]),
+    # "a generation ago" is a time gone by, as "decades ago" is
+    ("A generation ago, the valley held a glacier.", OCT1, [("A generation ago", "DATE", "PAST_REF")]),
+    # "in a single day": one day, stressed
+    ("The index lost 9% in a single day.", OCT1, [("a single day", "DURATION", "P1D")]),
+    # "12-hour days": the hyphenated length is the expression; the days it measures are no span of their own
+    ("Clerks who worked 12-hour days to clear the backlog left.", OCT1, [("12-hour", "DURATION", "PT12H")]),
+    ("The men rested for days.", OCT1, [("days", "DURATION", "PXD")]),  # guard: a bare plural alone
+    # "through the night" after a day told of is that day's night
+    ("Polls closed on Monday, and counting went on through the night.", OCT1,
+     [("Monday", "DATE", "2013-09-30"), ("the night", "TIME", "2013-09-30TNI")]),
+    # "the following February", "the following spring": after the period the text named last
+    ("The ruling came in August 2009, and he was charged the following February.", OCT1,
+     [("August 2009", "DATE", "2009-08"), ("the following February", "DATE", "2010-02")]),
+    ("She was dismissed on Dec. 2, 2010, and indicted the following spring.", OCT1,
+     [("Dec. 2, 2010", "DATE", "2010-12-02"), ("the following spring", "DATE", "2011-SP")]),
+    ("The mill shut in 2004 and the town emptied the following summer.", OCT1,
+     [("2004", "DATE", "2004"), ("the following summer", "DATE", "2005-SU")]),
+    ("The dam failed in March 2011, after the previous winter's storms.", OCT1,
+     [("March 2011", "DATE", "2011-03"), ("the previous winter", "DATE", "2010-WI")]),
+    # "UPDATE 3:15 p.m. ET:" opening a paragraph is the story's own time, on the document date
+    ("The agency said Monday it would brief reporters Friday.\n\nUPDATE 3:15 p.m. ET: More cases were found.", OCT1,
+     [("Monday", "DATE", "2013-09-30"), ("Friday", "DATE", "2013-10-04"), ("3:15 p.m. ET", "TIME", "2013-10-01T15:15-04:00")]),
+])
+def test_read_from_news_dev9(nlp, text: str, dct: date, expected) -> None:
+    assert _values(nlp, text, dct) == expected

@@ -28,6 +28,7 @@ from core.extract.timex.periods import (
     infer_year,
     interval,
     iso_week,
+    period_start,
     split_triple,
     the_century,
     the_day,
@@ -76,6 +77,39 @@ def read_relative_month(s: str, ctx: Context) -> Normalised | None:
     elif which == "coming":
         year += 1 if month < ctx.dct.month else 0
     return interval(DATE, *split_triple(calendar_month(year, month)))
+
+
+# "the following February", "the next spring": after (or before) the period the text last named.
+_ANAPHORIC_STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+
+
+def read_following_month_or_season(s: str, ctx: Context) -> Normalised | None:
+    """"charged in August 2009 ... the following February" (2010-02), "fired on Dec. 2, 2010 ...
+    indicted the following spring" (2011-SP): the first such month or season after the day the
+    text last named (after a year, after that year), or the last one before it for "the previous
+    ..."; counted from the document date when the text has named none."""
+    names = "|".join(sorted(list(MONTHS) + list(SEASONS), key=len, reverse=True))
+    m = re.fullmatch(r"the (following|next|previous|preceding) (" + names + r")", s)
+    if not m:
+        return None
+    if re.fullmatch(r"\d{4}", ctx.anchor_value):
+        base: date | None = date(int(ctx.anchor_value), 12 if _ANAPHORIC_STEPS[m.group(1)] > 0 else 1, 1)
+    else:
+        base = period_start(ctx.anchor_value) or ctx.anchor or ctx.dct
+    if base is None:
+        return Normalised(DATE, "XXXX-XX" if m.group(2) in MONTHS else f"XXXX-{SEASONS[m.group(2)]}")
+    step = _ANAPHORIC_STEPS[m.group(1)]
+    if m.group(2) in MONTHS:
+        month = MONTHS[m.group(2)]
+        year = base.year + (0 if (month - base.month) * step > 0 else step)
+        value, first, last = calendar_month(year, month)
+        return Normalised(DATE, value, first, last)
+    code = SEASONS[m.group(2)]
+    ends = next(y for y in (range(base.year, base.year + 3) if step > 0 else range(base.year + 1, base.year - 2, -1))
+                if (_season_bounds(code, y)[0] > base if step > 0 else _season_bounds(code, y)[1] < base))
+    named = ends - (1 if code == "WI" else 0)
+    first, last = _season_bounds(code, ends)
+    return Normalised(DATE, f"{named:04d}-{code}", first, last)
 
 
 def read_day_relative_year(s: str, ctx: Context, *, resolve: Recogniser) -> Normalised | None:

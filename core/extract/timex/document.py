@@ -22,6 +22,7 @@ from core.extract.timex.lexicon import (
     PART_OF_DAY_CODES,
     SEASON_NAMES,
     SPAN_START_PREPOSITIONS,
+    UNITS,
     WEEKDAY_NAMES,
     WEEKDAYS,
     ZONE_OFFSET_RE,
@@ -43,6 +44,7 @@ EASE_ADJECTIVES_FILE = DATA_DIR / "timex_ease_adjectives.txt"
 STATE_VERBS_FILE = DATA_DIR / "timex_state_verbs.txt"
 COMPETITION_WORDS_FILE = DATA_DIR / "timex_competition_words.txt"
 TRANSCRIPT_MARKS_FILE = DATA_DIR / "timex_transcript_marks.txt"
+UPDATE_MARKS_FILE = DATA_DIR / "timex_update_marks.txt"
 
 # "a.m", "p.m": what the tokenizer leaves of "a.m."/"p.m." when a second period follows.
 _CUT_ABBREVIATIONS = frozenset({"a.m", "p.m"})
@@ -86,7 +88,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     ordered = sorted((_without_determiner_of_a_noun(s) for s in spans), key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
         if _future_spoken_of(span) or _reference_not_of_a_verb(span) or _now_of_no_time(span) \
-                or _overnight_of_no_night(span) or _day_of_no_date(span):
+                or _overnight_of_no_night(span) or _day_of_no_date(span) or _unit_a_measure_counts(span):
             continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
@@ -203,16 +205,26 @@ def transcript_marks() -> frozenset[str]:
     return frozenset(read_words(TRANSCRIPT_MARKS_FILE))
 
 
+@lru_cache(maxsize=1)
+def update_marks() -> frozenset[str]:
+    """Marks a story writes before the clock time of an update (core/data/timex_update_marks.txt),
+    lower-cased; the text's mark must be in capitals."""
+    return frozenset(read_words(UPDATE_MARKS_FILE))
+
+
 def _time_stamp_line(span: Span) -> bool:
     """A clock time that is a line of its own ("5:21 P.M. EST" closing a White House transcript,
-    "1:02 P.M. EST" opening it), or after a transcript's closing mark ("END    3:50 P.M. EST"):
+    "1:02 P.M. EST" opening it), after a transcript's closing mark ("END    3:50 P.M. EST"), or
+    opening a paragraph after an update mark and before a colon ("UPDATE, 10:45 a.m. ET: ..."):
     the document's own time, on the document date, whatever day the text told of last."""
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     before = text[line_start:span.start_char].strip()
-    return (not before or before.isupper() and before.lower() in transcript_marks()) \
-        and not text[span.end_char:line_end if line_end >= 0 else len(text)].strip()
+    after = text[span.end_char:line_end if line_end >= 0 else len(text)].strip()
+    if before.isupper() and before.rstrip(",").lower() in update_marks():
+        return after.startswith(":")
+    return (not before or before.isupper() and before.lower() in transcript_marks()) and not after
 
 
 def _evening_of_a_day_told(span: Span, result: Normalised, anchor: date, dct: date | None) -> bool:
@@ -665,6 +677,15 @@ def _day_of_no_date(span: Span) -> bool:
         return False
     opens = before.is_sent_start or (before.i > 0 and doc[before.i - 1].lower_ in ("but", "and", ","))
     return opens and span.end < len(doc) and doc[span.end].text == ","
+
+
+def _unit_a_measure_counts(span: Span) -> bool:
+    """ "worked 12-hour days", "70-hour weeks": a bare plural unit right after a hyphenated length
+    ("12-hour", its own DURATION) is what that length measures, no stretch of time of its own."""
+    doc, words = span.doc, span.text.lower()
+    if len(span) != 1 or not words.endswith("s") or words[:-1] not in UNITS or span.start < 2:
+        return False
+    return doc[span.start - 2].text == "-" and doc[span.start - 1].lower_ in UNITS
 
 
 def _now_of_no_time(span: Span) -> bool:

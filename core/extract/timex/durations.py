@@ -149,6 +149,8 @@ def read_duration(s: str, ctx: Context) -> Normalised | None:
     # "the year-earlier nine months": the same stretch a year back, measured as that stretch (TimeBank
     # writes P9M); a quarter so named ("the year-ago quarter") is a calendar quarter, read elsewhere
     s = re.sub(r"^(?:the )?year ?- ?(?:ago|earlier) (?=" + NUMBER_RE + r" (?:months|weeks)$)", "", s)
+    # "in a single day": one day, stressed
+    s = re.sub(r"^a single (?=" + UNIT_RE + r"$)", "a ", s)
     # "another week", "another two days": that much more time, a span as "a week", "two days"
     s = re.sub(r"^another (?=" + UNIT_RE + r"$)", "a ", s)
     s = re.sub(r"^another (?=" + NUMBER_RE + r" " + _PLURAL_UNIT_RE + r"$)", "", s)

@@ -128,6 +128,7 @@ REFS = {
     "a while ago": "PAST_REF", "a short while ago": "PAST_REF", "a little while ago": "PAST_REF",
     "time ago": "PAST_REF", "not long ago": "PAST_REF",  # "some time ago": "some" is read off as a modifier
     "minutes ago": "PAST_REF", "hours ago": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "a generation ago": "PAST_REF", "one generation ago": "PAST_REF",
     "formerly": "PAST_REF", "once": "PAST_REF", "years ago": "PAST_REF",
     "decades ago": "PAST_REF", "weeks ago": "PAST_REF", "months ago": "PAST_REF", "days ago": "PAST_REF",
     "a later date": "FUTURE_REF", "a future date": "FUTURE_REF", "then current": "PAST_REF",

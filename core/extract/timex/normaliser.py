@@ -61,6 +61,7 @@ from core.extract.timex.dates import (
     read_absolute,
     read_day_relative_year,
     read_decade_century,
+    read_following_month_or_season,
     read_holiday,
     read_relative_month,
     read_season,
@@ -251,7 +252,8 @@ _STEPS: tuple[Recogniser, ...] = (
     partial(read_week_of, resolve=_resolve), partial(read_part_of_period, resolve=_resolve),
     partial(read_edge_day, resolve=_resolve), read_quarter_phrase,
     partial(read_half_phrase, resolve=_resolve),
-    read_period_ended, read_relative_unit, partial(read_day_relative_year, resolve=_resolve), read_relative_month, read_season, read_decade_century,
+    read_period_ended, read_relative_unit, partial(read_day_relative_year, resolve=_resolve), read_following_month_or_season,
+    read_relative_month, read_season, read_decade_century,
     read_anaphoric_weekday, read_weekday, read_year_phrase, read_holiday, partial(read_time_of_day, resolve=_resolve),
     read_duration, read_absolute,
 )
