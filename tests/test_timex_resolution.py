@@ -2259,6 +2259,9 @@ OCT1 = date(2013, 10, 1)  # a Tuesday
      [("2004", "DATE", "2004"), ("the following summer", "DATE", "2005-SU")]),
     ("The dam failed in March 2011, after the previous winter's storms.", OCT1,
      [("March 2011", "DATE", "2011-03"), ("the previous winter", "DATE", "2010-WI")]),
+    # in a report on a quarter, "a year ago" is that quarter a year back; "Three years ago" tells a story back, in years
+    ("Net rose in the third quarter from a year ago. Three years ago, fees made up half of sales.", OCT1,
+     [("the third quarter", "DATE", "2013-Q3"), ("a year ago", "DATE", "2012-Q3"), ("Three years ago", "DATE", "2010")]),
     # "UPDATE 3:15 p.m. ET:" opening a paragraph is the story's own time, on the document date
     ("The agency said Monday it would brief reporters Friday.\n\nUPDATE 3:15 p.m. ET: More cases were found.", OCT1,
      [("Monday", "DATE", "2013-09-30"), ("Friday", "DATE", "2013-10-04"), ("3:15 p.m. ET", "TIME", "2013-10-01T15:15-04:00")]),

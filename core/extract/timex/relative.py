@@ -250,8 +250,9 @@ def read_ago(s: str, ctx: Context) -> Normalised | None:
         return Normalised(DATE, UNRESOLVED_DATE)
     sign = -1 if (m and m.group(3) == "ago") else 1
     count_int = int(count) * (2 if match.group(2).startswith("fortnight") else 1)
-    if letter == "Y" and sign < 0 and (quarter := quarter_named(ctx.anchor_value)):
-        # "up from $2 a year ago" in a text about a quarter: that quarter, a year back from now
+    if letter == "Y" and sign < 0 and count_int == 1 and (quarter := quarter_named(ctx.anchor_value)):
+        # "up from $2 a year ago" in a text about a quarter: that quarter, a year back from now (not
+        # "Three years ago, subscriptions made up ...": a story told back, at the granularity of years)
         return the_quarter(ctx.dct.year - count_int, quarter[1])
     return units_from(ctx.dct, sign * count_int, letter)
 
