@@ -15,6 +15,8 @@ from dateutil.easter import easter
 
 from core import DATA_DIR
 from core.extract.timex.lexicon import (
+    ANAPHORIC_NEXT,
+    ANAPHORIC_PREV,
     LIMIT_PREPOSITIONS,
     MONTHS,
     ORDINALS,
@@ -79,26 +81,22 @@ def read_relative_month(s: str, ctx: Context) -> Normalised | None:
     return interval(DATE, *split_triple(calendar_month(year, month)))
 
 
-# "the following February", "the next spring": after (or before) the period the text last named.
-_ANAPHORIC_STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
-
-
 def read_following_month_or_season(s: str, ctx: Context) -> Normalised | None:
     """"charged in August 2009 ... the following February" (2010-02), "fired on Dec. 2, 2010 ...
     indicted the following spring" (2011-SP): the first such month or season after the day the
     text last named (after a year, after that year), or the last one before it for "the previous
     ..."; counted from the document date when the text has named none."""
     names = "|".join(sorted(list(MONTHS) + list(SEASONS), key=len, reverse=True))
-    m = re.fullmatch(r"the (following|next|previous|preceding) (" + names + r")", s)
+    m = re.fullmatch(r"the (" + "|".join(ANAPHORIC_NEXT + ANAPHORIC_PREV) + r") (" + names + r")", s)
     if not m:
         return None
+    step = 1 if m.group(1) in ANAPHORIC_NEXT else -1
     if re.fullmatch(r"\d{4}", ctx.anchor_value):
-        base: date | None = date(int(ctx.anchor_value), 12 if _ANAPHORIC_STEPS[m.group(1)] > 0 else 1, 1)
+        base: date | None = date(int(ctx.anchor_value), 12 if step > 0 else 1, 1)
     else:
         base = period_start(ctx.anchor_value) or ctx.anchor or ctx.dct
     if base is None:
         return Normalised(DATE, "XXXX-XX" if m.group(2) in MONTHS else f"XXXX-{SEASONS[m.group(2)]}")
-    step = _ANAPHORIC_STEPS[m.group(1)]
     if m.group(2) in MONTHS:
         month = MONTHS[m.group(2)]
         year = base.year + (0 if (month - base.month) * step > 0 else step)

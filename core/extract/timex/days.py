@@ -41,7 +41,7 @@ def _weekday_date(dct: date, weekday: int, *, tense: str, modifier: str = "") ->
         return dct - timedelta(days=back or 7)
     if modifier == "next":
         return dct + timedelta(days=ahead or 7)
-    if tense == PAST or tense == NO_TENSE and back < _NO_TENSE_FARTHEST_BACK:
+    if tense == PAST or (tense == NO_TENSE and back < _NO_TENSE_FARTHEST_BACK):
         return dct - timedelta(days=back)
     return dct + timedelta(days=ahead)
 

@@ -88,7 +88,7 @@ def iter_timexes(doc: Doc, dct: date | None, *, settings: TimexSettings = TimexS
     ordered = sorted((_without_determiner_of_a_noun(s) for s in spans), key=lambda s: (s.start, s.end))
     for index, span in enumerate(ordered):
         if _future_spoken_of(span) or _reference_not_of_a_verb(span) or _now_of_no_time(span) \
-                or _overnight_of_no_night(span) or _day_of_no_date(span) or _unit_a_measure_counts(span):
+                or _overnight_of_no_night(span) or _day_of_no_date(span) or _unit_a_length_measures(span):
             continue
         sentence = sentence_of.get(span.start, -1)
         day_before = named_in_sentence[1] if sentence >= 0 and named_in_sentence[0] == sentence else ""
@@ -679,7 +679,7 @@ def _day_of_no_date(span: Span) -> bool:
     return opens and span.end < len(doc) and doc[span.end].text == ","
 
 
-def _unit_a_measure_counts(span: Span) -> bool:
+def _unit_a_length_measures(span: Span) -> bool:
     """ "worked 12-hour days", "70-hour weeks": a bare plural unit right after a hyphenated length
     ("12-hour", its own DURATION) is what that length measures, no stretch of time of its own."""
     doc, words = span.doc, span.text.lower()

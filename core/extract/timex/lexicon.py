@@ -116,6 +116,10 @@ NUMBER_RE = (r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + COMPOUND_NUMBER_R
              + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + ")")
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# Anaphoric words: a period after ("the next day", "the following February") or before ("the
+# previous week") the one the text last named.
+ANAPHORIC_NEXT = ("next", "following", "subsequent")
+ANAPHORIC_PREV = ("previous", "preceding", "prior")
 SEASON_NAMES = frozenset(SEASONS)
 
 # Reference to now, the past or the future, no calendar anchor (TIMEX3 *_REF).

@@ -11,7 +11,17 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from core.extract.timex.durations import duration_value
-from core.extract.timex.lexicon import NUMBER_RE, PARTS_OF_DAY, REFS, UNIT_RE, ZONE_OFFSET_RE, parse_count, parse_unit
+from core.extract.timex.lexicon import (
+    ANAPHORIC_NEXT,
+    ANAPHORIC_PREV,
+    NUMBER_RE,
+    PARTS_OF_DAY,
+    REFS,
+    UNIT_RE,
+    ZONE_OFFSET_RE,
+    parse_count,
+    parse_unit,
+)
 from core.extract.timex.periods import (
     calendar_month,
     iso_week,
@@ -48,9 +58,6 @@ _SPAN_AHEAD_LEADS = _SPAN_LEADS | {"over", "within", "during", "throughout"}
 # Auxiliaries before "one day" that make it "some day ahead" ("could one day win").
 _FORWARD_AUX = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "'ll"})
 
-# Anaphoric words: relative to the last date resolved in the text.
-_ANAPHORIC_NEXT = ("next", "following", "subsequent")
-_ANAPHORIC_PREV = ("previous", "preceding", "prior")
 
 
 def read_ref(s: str, ctx: Context) -> Normalised | None:
@@ -104,7 +111,7 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
         count, unit_word = parse_count(m.group(1)), m.group(2)
         sign = 1 if m.group(3) in ("later", "afterwards", "after that") else -1
     else:
-        m = re.fullmatch(r"(?:the|a) (" + "|".join(_ANAPHORIC_NEXT + _ANAPHORIC_PREV) + r") " + UNIT_RE, s)
+        m = re.fullmatch(r"(?:the|a) (" + "|".join(ANAPHORIC_NEXT + ANAPHORIC_PREV) + r") " + UNIT_RE, s)
         m2 = re.fullmatch(r"the (day|week|month|year|night|morning|afternoon|evening) (before|after|earlier|later)", s)
         # "that night" is a TIME; "later that day", "early that day": that day (mod END, START)
         m3 = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:that|the same|that same) (day|week|month|year|decade|quarter)", s)
@@ -115,7 +122,7 @@ def read_anaphoric(s: str, ctx: Context) -> Normalised | None:
             return Normalised(DURATION, duration_value(1, m.group(2)))
         if m:
             count, unit_word = 1, m.group(2)
-            sign = 1 if m.group(1) in _ANAPHORIC_NEXT else -1
+            sign = 1 if m.group(1) in ANAPHORIC_NEXT else -1
         elif m2:
             count, unit_word = 1, m2.group(1)
             sign = 1 if m2.group(2) in ("after", "later") else -1
