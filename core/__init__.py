@@ -9,4 +9,4 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when an extractor's code changes: cached results keyed on it are re-extracted. A change
 # to a rule file in core/data changes the pipeline version by itself (core.extract.pipeline.rules_digest).
-RULES_VERSION = "166"
+RULES_VERSION = "167"

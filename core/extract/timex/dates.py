@@ -103,8 +103,8 @@ def read_following_month_or_season(s: str, ctx: Context) -> Normalised | None:
         value, first, last = calendar_month(year, month)
         return Normalised(DATE, value, first, last)
     code = SEASONS[m.group(2)]
-    ends = next(y for y in (range(base.year, base.year + 3) if step > 0 else range(base.year + 1, base.year - 2, -1))
-                if (_season_bounds(code, y)[0] > base if step > 0 else _season_bounds(code, y)[1] < base))
+    # as "next spring" / "last spring" are read from the document date, here from the base
+    ends = _season_year(code, base, ["next" if step > 0 else "last"], NO_TENSE)
     named = ends - (1 if code == "WI" else 0)
     first, last = _season_bounds(code, ends)
     return Normalised(DATE, f"{named:04d}-{code}", first, last)
